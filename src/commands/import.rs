@@ -1,0 +1,46 @@
+//! `juan import`: raw pages and Sogou files to JSON Lines.
+
+use std::io::Write;
+
+use super::{Outcome, article_json, load_reporting};
+use crate::archive;
+use crate::cli::ImportArgs;
+
+/// Runs `juan import`.
+pub fn import(args: &ImportArgs) -> Outcome {
+    let archive = load_reporting(&args.paths);
+    let mut lines = Vec::with_capacity(archive.articles.len());
+    for a in &archive.articles {
+        let mut v = article_json(a);
+        // Keep an unparsed date as given, so a reload sees the same thing.
+        if let (crate::date::Date::Unparsed(t), Some(m)) = (&a.date, v.as_object_mut()) {
+            m.remove("date_text");
+            m.insert("date".into(), serde_json::Value::from(t.as_str()));
+        }
+        lines.push(v.to_string());
+    }
+    let write = |out: &mut dyn Write| -> std::io::Result<()> {
+        for l in &lines {
+            writeln!(out, "{l}")?;
+        }
+        Ok(())
+    };
+    match &args.output {
+        Some(path) => {
+            let mut f = archive::create_output(path, &args.paths)
+                .map_err(|e| format!("{}: {e}", path.display()))?;
+            write(&mut f)
+                .and_then(|_| f.flush())
+                .map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+        None => {
+            super::with_stdout(|out| write(out).map(|_| 0))?;
+        }
+    }
+    eprintln!(
+        "juan: imported {} articles; {} could not be read",
+        archive.articles.len(),
+        archive.problems.len()
+    );
+    Ok(if archive.problems.is_empty() { 0 } else { 1 })
+}

@@ -1,0 +1,393 @@
+//! Publication dates: a real instant plus the offset to show it in, parsed from the forms
+//! news archives use (RFC 3339, `2017-09-06 09:11`, `2017/9/6`, `2017年9月6日`, Unix seconds)
+//! or read off a URL such as `…/20120706/n347457739.shtml`.
+//!
+//! A date written without a zone is read as China Standard Time (UTC+8), because nearly every
+//! archive juan is built for was written there; a date with an offset keeps it.
+
+use jiff::Timestamp;
+use jiff::civil;
+use jiff::tz::Offset;
+
+/// The offset assumed for dates that carry none: UTC+8 (China Standard Time), in seconds.
+pub const DEFAULT_OFFSET_SECS: i32 = 8 * 3600;
+
+/// A parsed publication time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Stamp {
+    /// Seconds since the Unix epoch (UTC).
+    pub unix: i64,
+    /// The UTC offset the date was written in, in seconds east of UTC.
+    pub offset: i32,
+    /// False when the source gave only a day (shown as `YYYY-MM-DD`).
+    pub has_time: bool,
+}
+
+/// An article's date as the archive gave it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub enum Date {
+    /// Parsed into a real instant.
+    Known(Stamp),
+    /// Present but not understood; kept as given for display and sorted last.
+    Unparsed(String),
+    /// The archive gave no date.
+    #[default]
+    Missing,
+}
+
+impl Stamp {
+    /// Builds a stamp from a civil date-time read in `offset` (seconds east of UTC).
+    pub fn from_civil(dt: civil::DateTime, offset: i32, has_time: bool) -> Option<Stamp> {
+        let off = Offset::from_seconds(offset).ok()?;
+        let ts = off.to_timestamp(dt).ok()?;
+        Some(Stamp {
+            unix: ts.as_second(),
+            offset,
+            has_time,
+        })
+    }
+
+    /// The civil date-time in the stamp's own offset.
+    pub fn civil(&self) -> civil::DateTime {
+        let off = Offset::from_seconds(self.offset).unwrap_or(Offset::UTC);
+        let ts = Timestamp::from_second(self.unix).unwrap_or(Timestamp::UNIX_EPOCH);
+        off.to_datetime(ts)
+    }
+
+    /// `YYYY-MM-DD HH:MM`, or `YYYY-MM-DD` when the source had no time.
+    pub fn display(&self) -> String {
+        let dt = self.civil();
+        if self.has_time {
+            format!(
+                "{:04}-{:02}-{:02} {:02}:{:02}",
+                dt.year(),
+                dt.month(),
+                dt.day(),
+                dt.hour(),
+                dt.minute()
+            )
+        } else {
+            format!("{:04}-{:02}-{:02}", dt.year(), dt.month(), dt.day())
+        }
+    }
+
+    /// RFC 3339 with the stamp's own offset, e.g. `2017-09-06T09:11:00+08:00`.
+    pub fn rfc3339(&self) -> String {
+        let dt = self.civil();
+        let sign = if self.offset < 0 { '-' } else { '+' };
+        let abs = self.offset.unsigned_abs();
+        format!(
+            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{}{:02}:{:02}",
+            dt.year(),
+            dt.month(),
+            dt.day(),
+            dt.hour(),
+            dt.minute(),
+            dt.second(),
+            sign,
+            abs / 3600,
+            (abs % 3600) / 60
+        )
+    }
+}
+
+impl Date {
+    /// Parses a date field's text; text that is not understood is kept as [`Date::Unparsed`].
+    pub fn from_text(text: &str) -> Date {
+        let t = text.trim();
+        if t.is_empty() {
+            return Date::Missing;
+        }
+        match parse(t) {
+            Some(s) => Date::Known(s),
+            None => Date::Unparsed(t.to_string()),
+        }
+    }
+
+    /// The parsed stamp, if any.
+    pub fn stamp(&self) -> Option<&Stamp> {
+        match self {
+            Date::Known(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// What to show in a date column: the parsed date, the text as given, or nothing.
+    pub fn display(&self) -> String {
+        match self {
+            Date::Known(s) => s.display(),
+            Date::Unparsed(t) => t.clone(),
+            Date::Missing => String::new(),
+        }
+    }
+
+    /// A key that sorts newest first when ascending: known dates by instant (newest first),
+    /// then unparsed, then missing.
+    pub fn newest_first_key(&self) -> (u8, i64) {
+        match self {
+            Date::Known(s) => (0, -s.unix),
+            Date::Unparsed(_) => (1, 0),
+            Date::Missing => (2, 0),
+        }
+    }
+
+    /// A key that sorts oldest first when ascending; undated articles still sort last.
+    pub fn oldest_first_key(&self) -> (u8, i64) {
+        match self {
+            Date::Known(s) => (0, s.unix),
+            Date::Unparsed(_) => (1, 0),
+            Date::Missing => (2, 0),
+        }
+    }
+}
+
+/// Parses one date string in any of the supported forms.
+pub fn parse(text: &str) -> Option<Stamp> {
+    let t = text.trim();
+    if t.is_empty() {
+        return None;
+    }
+    if t.bytes().all(|b| b.is_ascii_digit()) {
+        return parse_unix(t);
+    }
+    parse_rfc3339(t).or_else(|| parse_civil(t))
+}
+
+/// Unix seconds (9–10 digits) or milliseconds (12–13 digits).
+fn parse_unix(t: &str) -> Option<Stamp> {
+    let n: i64 = t.parse().ok()?;
+    let secs = match t.len() {
+        9 | 10 => n,
+        12 | 13 => n / 1000,
+        8 => return parse_compact_day(t),
+        _ => return None,
+    };
+    Timestamp::from_second(secs).ok()?;
+    Some(Stamp {
+        unix: secs,
+        offset: DEFAULT_OFFSET_SECS,
+        has_time: true,
+    })
+}
+
+/// `20120706`.
+fn parse_compact_day(t: &str) -> Option<Stamp> {
+    let y: i16 = t[0..4].parse().ok()?;
+    let m: i8 = t[4..6].parse().ok()?;
+    let d: i8 = t[6..8].parse().ok()?;
+    if !(1900..=2200).contains(&y) {
+        return None;
+    }
+    let date = civil::Date::new(y, m, d).ok()?;
+    Stamp::from_civil(
+        date.to_datetime(civil::Time::midnight()),
+        DEFAULT_OFFSET_SECS,
+        false,
+    )
+}
+
+/// RFC 3339 / ISO 8601 with an explicit offset or `Z`.
+fn parse_rfc3339(t: &str) -> Option<Stamp> {
+    use jiff::fmt::temporal::{Pieces, PiecesOffset};
+    let pieces = Pieces::parse(t).ok()?;
+    let offset = match pieces.offset()? {
+        PiecesOffset::Zulu => 0,
+        PiecesOffset::Numeric(n) => n.offset().seconds(),
+        _ => return None,
+    };
+    let time = pieces.time()?;
+    let dt = pieces.date().to_datetime(time);
+    Stamp::from_civil(dt, offset, true)
+}
+
+/// Zone-less civil forms: `2017-09-06 09:11[:05]`, `2017/9/6`, `2017.9.6`, `2017年9月6日 9:11`,
+/// `2017年9月6日09时11分`. Read in [`DEFAULT_OFFSET_SECS`].
+fn parse_civil(t: &str) -> Option<Stamp> {
+    let mut nums: Vec<i64> = Vec::with_capacity(6);
+    let mut cur: Option<i64> = None;
+    for c in t.chars() {
+        if let Some(d) = c.to_digit(10) {
+            let v = cur.unwrap_or(0).checked_mul(10)?.checked_add(d as i64)?;
+            cur = Some(v);
+            continue;
+        }
+        if let Some(v) = cur.take() {
+            nums.push(v);
+        }
+        if !matches!(
+            c,
+            '-' | '/'
+                | '.'
+                | ':'
+                | 'T'
+                | ' '
+                | '\u{3000}'
+                | '\u{a0}'
+                | '年'
+                | '月'
+                | '日'
+                | '号'
+                | '时'
+                | '分'
+                | '秒'
+                | '：'
+        ) {
+            return None;
+        }
+    }
+    if let Some(v) = cur.take() {
+        nums.push(v);
+    }
+    if !(3..=6).contains(&nums.len()) || !(1000..=9999).contains(&nums[0]) {
+        return None;
+    }
+    let date = civil::Date::new(
+        nums[0] as i16,
+        i8::try_from(nums[1]).ok()?,
+        i8::try_from(nums[2]).ok()?,
+    )
+    .ok()?;
+    let has_time = nums.len() >= 5;
+    let time = if has_time {
+        let s = nums.get(5).copied().unwrap_or(0);
+        civil::Time::new(
+            i8::try_from(nums[3]).ok()?,
+            i8::try_from(nums[4]).ok()?,
+            i8::try_from(s).ok()?,
+            0,
+        )
+        .ok()?
+    } else if nums.len() == 4 {
+        return None;
+    } else {
+        civil::Time::midnight()
+    };
+    Stamp::from_civil(date.to_datetime(time), DEFAULT_OFFSET_SECS, has_time)
+}
+
+/// Reads a day out of a URL path such as `…/20120706/n347457739.shtml` or `…/2012-07-06/…`
+/// or `…/2012/0706/…`; used when a record has no date of its own.
+pub fn from_url(url: &str) -> Option<Stamp> {
+    let path = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let segs: Vec<&str> = path.split('/').collect();
+    for (i, seg) in segs.iter().enumerate() {
+        if seg.len() == 8
+            && seg.bytes().all(|b| b.is_ascii_digit())
+            && let Some(s) = parse_compact_day(seg)
+        {
+            return Some(s);
+        }
+        if seg.len() == 10 && seg.as_bytes()[4] == b'-' {
+            let compact: String = seg.chars().filter(|c| *c != '-').collect();
+            if compact.len() == 8
+                && compact.bytes().all(|b| b.is_ascii_digit())
+                && let Some(s) = parse_compact_day(&compact)
+            {
+                return Some(s);
+            }
+        }
+        if seg.len() == 4
+            && seg.bytes().all(|b| b.is_ascii_digit())
+            && let Some(next) = segs.get(i + 1)
+            && next.len() == 4
+            && next.bytes().all(|b| b.is_ascii_digit())
+            && let Some(s) = parse_compact_day(&format!("{seg}{next}"))
+        {
+            return Some(s);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn show(t: &str) -> String {
+        parse(t)
+            .map(|s| s.rfc3339())
+            .unwrap_or_else(|| "none".into())
+    }
+
+    #[test]
+    fn every_documented_form() {
+        let cases = [
+            ("2017-09-06T09:11:00+08:00", "2017-09-06T09:11:00+08:00"),
+            ("2017-09-06T01:11:00Z", "2017-09-06T01:11:00+00:00"),
+            ("2017-09-06 09:11", "2017-09-06T09:11:00+08:00"),
+            ("2017-09-06 09:11:05", "2017-09-06T09:11:05+08:00"),
+            ("2017-09-06", "2017-09-06T00:00:00+08:00"),
+            ("2017/9/6", "2017-09-06T00:00:00+08:00"),
+            ("2017.9.6", "2017-09-06T00:00:00+08:00"),
+            ("2017年9月6日", "2017-09-06T00:00:00+08:00"),
+            ("2017年9月6日 9:11", "2017-09-06T09:11:00+08:00"),
+            ("2017年09月06日09时11分", "2017-09-06T09:11:00+08:00"),
+            ("1504660260", "2017-09-06T09:11:00+08:00"),
+            ("1504660260000", "2017-09-06T09:11:00+08:00"),
+            ("20120706", "2012-07-06T00:00:00+08:00"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(show(input), want, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn rejects_nonsense() {
+        for bad in [
+            "yesterday",
+            "2017-13-01",
+            "2017-02-30",
+            "9/6/2017",
+            "2017-09-06 25:00",
+            "12",
+            "2017-09-06 09",
+        ] {
+            assert_eq!(show(bad), "none", "input {bad:?}");
+        }
+    }
+
+    #[test]
+    fn display_with_and_without_time() {
+        assert_eq!(
+            parse("2017-09-06 09:11").unwrap().display(),
+            "2017-09-06 09:11"
+        );
+        assert_eq!(parse("2017年9月6日").unwrap().display(), "2017-09-06");
+        assert_eq!(Date::from_text("上周三").display(), "上周三");
+        assert_eq!(Date::from_text("  "), Date::Missing);
+    }
+
+    #[test]
+    fn sort_keys_put_undated_last_both_ways() {
+        let old = Date::from_text("2001-01-01");
+        let new = Date::from_text("2020-01-01");
+        let bad = Date::from_text("???");
+        let mut v = vec![bad.clone(), old.clone(), Date::Missing, new.clone()];
+        v.sort_by_key(|d| d.newest_first_key());
+        assert_eq!(
+            v,
+            vec![new.clone(), old.clone(), bad.clone(), Date::Missing]
+        );
+        v.sort_by_key(|d| d.oldest_first_key());
+        assert_eq!(v, vec![old, new, bad, Date::Missing]);
+    }
+
+    #[test]
+    fn dates_from_urls() {
+        let day = |u: &str| from_url(u).map(|s| s.display());
+        assert_eq!(
+            day("http://gongyi.sohu.com/20120706/n347457739.shtml").as_deref(),
+            Some("2012-07-06")
+        );
+        assert_eq!(
+            day("https://x.cn/news/2012-07-06/a.html").as_deref(),
+            Some("2012-07-06")
+        );
+        assert_eq!(
+            day("https://x.cn/2012/0706/a.html").as_deref(),
+            Some("2012-07-06")
+        );
+        assert_eq!(day("https://x.cn/item/12345678/"), None);
+        assert_eq!(day("https://x.cn/a.html"), None);
+    }
+}

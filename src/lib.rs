@@ -1,0 +1,38 @@
+//! juan (卷, "scroll"): a terminal browser for archives of news articles, most of them Chinese.
+//!
+//! Data flows one way (DESIGN §6):
+//!
+//! ```text
+//! cli ─▶ archive (load) ─▶ App (state) ◀─ Action ◀─ keymap ◀─ terminal events
+//!                              │
+//!                              ▼
+//!                         ui (draws &App)
+//! ```
+//!
+//! | module | job |
+//! |---|---|
+//! | [`cli`] | clap definitions of the command line |
+//! | [`commands`] | `list`, `show`, `import`, `check`: the scriptable commands |
+//! | [`article`] | [`article::Article`] and stable ids |
+//! | [`date`] | publication dates: parsing, display, sorting |
+//! | [`archive`] | loading files, folders and stdin: the only file-system code |
+//! | [`sanitize`] | text hygiene: nothing from the web reaches the terminal but printable text |
+//! | [`query`] | the query language: parse, match, rank ([`query::Hit`]) |
+//! | [`text`] | display widths, the Chinese-aware wrapper, truncation, article layout |
+//! | [`app`] | interface state, [`app::Action`] and `update`; no terminal code |
+//! | [`keymap`] | key and mouse events to actions: the only place keys get meaning |
+//! | [`ui`] | draws a frame from `&App` |
+//! | [`tui`] | terminal set-up, restore, and the event loop |
+
+pub mod app;
+pub mod archive;
+pub mod article;
+pub mod cli;
+pub mod commands;
+pub mod date;
+pub mod keymap;
+pub mod query;
+pub mod sanitize;
+pub mod text;
+pub mod tui;
+pub mod ui;

@@ -1,0 +1,1 @@
+//! Draws one frame from `&App`; reads state, never changes it.
