@@ -1,8 +1,309 @@
-//! Interface state, the [`Action`]s that change it, and `update`. No terminal code here.
+//! Interface state, the [`Action`]s that change it, and [`App::update`]. No terminal code:
+//! the whole interaction can be driven and checked without a terminal.
 
-/// Something the user asked for.
+use ratatui::layout::Rect;
+
+use crate::archive::Problem;
+use crate::article::Article;
+use crate::query::{self, Hit, Index, Order, Query};
+use crate::text::AmbiguousWidth;
+
+mod detail;
+pub mod geometry;
+mod query_input;
+mod update;
+mod sources;
+
+pub use detail::{Detail, VisibleRow};
+pub use geometry::{Arrangement, Geometry};
+pub use query_input::QueryInput;
+pub use sources::SourcePicker;
+
+/// Something the user asked for; `keymap` makes these from keys, [`App::update`] applies them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     /// Leave juan.
     Quit,
+    /// The terminal is now this many columns and rows.
+    Resize(u16, u16),
+    /// Select the next article in the list (or entry in the source picker).
+    SelectNext,
+    /// Select the previous article in the list (or entry in the source picker).
+    SelectPrev,
+    /// Select the first article.
+    SelectFirst,
+    /// Select the last article.
+    SelectLast,
+    /// Move the selection down by a page.
+    SelectPageDown,
+    /// Move the selection up by a page.
+    SelectPageUp,
+    /// Scroll the article by this many rows (negative is up).
+    Scroll(isize),
+    /// Scroll the article by a page down.
+    ScrollPageDown,
+    /// Scroll the article by a page up.
+    ScrollPageUp,
+    /// Scroll the article by half a page down.
+    ScrollHalfDown,
+    /// Scroll the article by half a page up.
+    ScrollHalfUp,
+    /// Scroll to the article's start.
+    ScrollTop,
+    /// Scroll to the article's end.
+    ScrollBottom,
+    /// The mouse wheel turned over the cell (column, row); `down` when it turned towards the user.
+    Wheel { column: u16, row: u16, down: bool },
+    /// Open the selected article full-screen (or choose the picker's entry).
+    Open,
+    /// Go back: close the reader, leave the query line, close a popup, clear a filter.
+    Back,
+    /// Move focus between the list and the detail pane.
+    ToggleFocus,
+    /// Show the next article of the current list.
+    NextArticle,
+    /// Show the previous article of the current list.
+    PrevArticle,
+    /// Toggle newest-first / oldest-first.
+    ToggleOrder,
+    /// Open the source picker.
+    OpenSources,
+    /// Show or hide the key help.
+    ToggleHelp,
+    /// Show or hide the list of records that could not be loaded.
+    ToggleProblems,
+    /// Put the cursor in the query line.
+    FocusQuery,
+    /// Type text into the query line (a key or a paste).
+    QueryInsert(String),
+    /// Delete the char before the query cursor.
+    QueryBackspace,
+    /// Delete the char under the query cursor.
+    QueryDelete,
+    /// Delete the word before the query cursor.
+    QueryDeleteWord,
+    /// Empty the query line.
+    QueryClear,
+    /// Move the query cursor left.
+    QueryLeft,
+    /// Move the query cursor right.
+    QueryRight,
+    /// Move the query cursor to the start.
+    QueryHome,
+    /// Move the query cursor to the end.
+    QueryEnd,
+}
+
+/// Which part of the interface takes keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    /// The article list.
+    List,
+    /// The detail pane (or the full-screen reader).
+    Detail,
+    /// The query line: every printable key is text.
+    Query,
+}
+
+/// A window drawn over the panes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Popup {
+    /// Nothing over the panes.
+    None,
+    /// The key help.
+    Help,
+    /// Records that could not be loaded.
+    Problems,
+    /// Choose a source to filter by.
+    Sources(SourcePicker),
+}
+
+/// Settings fixed at start-up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Settings {
+    /// The ambiguous-width policy (wide: mapped text, ASCII chrome).
+    pub ambiguous: AmbiguousWidth,
+    /// False when `NO_COLOR` is set.
+    pub color: bool,
+}
+
+/// Everything the interface shows.
+#[derive(Debug)]
+pub struct App {
+    articles: Vec<Article>,
+    index: Index,
+    problems: Vec<Problem>,
+    /// Fixed settings.
+    pub settings: Settings,
+    query: QueryInput,
+    query_error: Option<String>,
+    source_filter: Option<String>,
+    order: Order,
+    hits: Vec<Hit>,
+    selected: usize,
+    offset: usize,
+    focus: Focus,
+    popup: Popup,
+    reader: bool,
+    detail: Option<Detail>,
+    geometry: Geometry,
+    quit: bool,
+}
+
+impl App {
+    /// A new interface over a loaded archive, sized for a `width` × `height` terminal.
+    pub fn new(articles: Vec<Article>, problems: Vec<Problem>, settings: Settings, width: u16, height: u16) -> App {
+        let index = Index::build(&articles);
+        let mut app = App {
+            articles,
+            index,
+            problems,
+            settings,
+            query: QueryInput::default(),
+            query_error: None,
+            source_filter: None,
+            order: Order::NewestFirst,
+            hits: Vec::new(),
+            selected: 0,
+            offset: 0,
+            focus: Focus::List,
+            popup: Popup::None,
+            reader: false,
+            detail: None,
+            geometry: Geometry::new(Rect::new(0, 0, width, height), false),
+            quit: false,
+        };
+        app.refilter();
+        app
+    }
+
+    /// Every loaded article, in load order.
+    pub fn articles(&self) -> &[Article] {
+        &self.articles
+    }
+
+    /// Records that could not be loaded.
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+
+    /// The listed articles, best first.
+    pub fn hits(&self) -> &[Hit] {
+        &self.hits
+    }
+
+    /// The article a hit points to.
+    pub fn article(&self, hit: &Hit) -> &Article {
+        &self.articles[hit.index]
+    }
+
+    /// Position of the selection in [`App::hits`].
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
+
+    /// The first list row in view.
+    pub fn list_offset(&self) -> usize {
+        self.offset
+    }
+
+    /// The query line.
+    pub fn query(&self) -> &QueryInput {
+        &self.query
+    }
+
+    /// Why the query does not parse, if it does not.
+    pub fn query_error(&self) -> Option<&str> {
+        self.query_error.as_deref()
+    }
+
+    /// The source the list is narrowed to, if any.
+    pub fn source_filter(&self) -> Option<&str> {
+        self.source_filter.as_deref()
+    }
+
+    /// Newest or oldest first.
+    pub fn order(&self) -> Order {
+        self.order
+    }
+
+    /// Which part takes keys.
+    pub fn focus(&self) -> Focus {
+        self.focus
+    }
+
+    /// The popup shown, if any.
+    pub fn popup(&self) -> &Popup {
+        &self.popup
+    }
+
+    /// True while the full-screen reader is open.
+    pub fn reader_open(&self) -> bool {
+        self.reader
+    }
+
+    /// The article in the detail pane, laid out for it.
+    pub fn detail(&self) -> Option<&Detail> {
+        self.detail.as_ref()
+    }
+
+    /// Where everything goes on screen.
+    pub fn geometry(&self) -> &Geometry {
+        &self.geometry
+    }
+
+    /// True once the user asked to leave.
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    /// Reruns the query and source filter, keeping the selected article when it is still listed.
+    fn refilter(&mut self) {
+        let keep = self.hits.get(self.selected).map(|h| h.index);
+        let query = match Query::parse(self.query.text()) {
+            Ok(q) => {
+                self.query_error = None;
+                q
+            }
+            Err(e) => {
+                // Keep the last good list under an error message.
+                self.query_error = Some(e.message);
+                return;
+            }
+        };
+        let mut hits = query::search(&self.articles, &self.index, &query, self.order);
+        if let Some(src) = &self.source_filter {
+            hits.retain(|h| &self.articles[h.index].source == src);
+        }
+        self.hits = hits;
+        self.selected = keep.and_then(|k| self.hits.iter().position(|h| h.index == k)).unwrap_or(0);
+        self.sync();
+    }
+
+    /// Brings derived state in line: list scroll offset, the detail pane's article and layout.
+    fn sync(&mut self) {
+        self.selected = self.selected.min(self.hits.len().saturating_sub(1));
+        let list_rows = usize::from(Geometry::inner(self.geometry.list).height).max(1);
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + list_rows {
+            self.offset = self.selected + 1 - list_rows;
+        }
+        self.offset = self.offset.min(self.hits.len().saturating_sub(list_rows));
+        let pane = Geometry::inner(self.geometry.detail);
+        let Some(hit) = self.hits.get(self.selected) else {
+            self.detail = None;
+            self.reader = false;
+            return;
+        };
+        if pane.width == 0 || pane.height == 0 {
+            return;
+        }
+        if self.detail.as_ref().is_none_or(|d| d.article() != hit.index) {
+            self.detail = Some(Detail::new(hit.index, &self.articles[hit.index], self.settings.ambiguous));
+        }
+        if let Some(d) = &mut self.detail {
+            d.resize(usize::from(pane.width), usize::from(pane.height));
+        }
+    }
 }

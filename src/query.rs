@@ -79,8 +79,24 @@ impl Query {
     }
 }
 
+/// Per-title data prepared once at load (stub: nothing yet).
+#[derive(Debug, Clone, Default)]
+pub struct Index;
+
+impl Index {
+    /// Prepares `articles` for searching.
+    pub fn build(articles: &[Article]) -> Index {
+        let _ = articles;
+        Index
+    }
+}
+
+/// The query syntax, for `--help` and the help screen.
+pub const SYNTAX_HELP: &str = "words are fuzzy-matched against titles";
+
 /// Runs `query` over `articles`: hits ranked by score, then by date in `order`.
-pub fn search(articles: &[Article], query: &Query, order: Order) -> Vec<Hit> {
+pub fn search(articles: &[Article], index: &Index, query: &Query, order: Order) -> Vec<Hit> {
+    let _ = index;
     let mut hits: Vec<Hit> = articles
         .iter()
         .enumerate()

@@ -1,1 +1,50 @@
-//! Draws one frame from `&App`; reads state, never changes it.
+//! Draws one frame from `&App`: reads state, never changes it. Each part of the screen has its
+//! own module; [`draw`] puts them where [`crate::app::Geometry`] says.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::widgets::{Block, Borders};
+
+use crate::app::{App, Popup};
+
+mod detail;
+mod list;
+mod popup;
+mod query_line;
+mod status;
+pub mod theme;
+
+use theme::Theme;
+
+/// Draws the whole interface.
+pub fn draw(frame: &mut Frame, app: &App) {
+    let theme = Theme::new(&app.settings);
+    let g = app.geometry();
+    query_line::draw(frame, g.query, app, &theme);
+    if g.list.area() > 0 {
+        list::draw(frame, g.list, app, &theme);
+    }
+    if g.detail.area() > 0 {
+        detail::draw(frame, g.detail, app, &theme);
+    }
+    if let Some(err) = app.query_error() {
+        // Under the query line, over the top border of the pane below.
+        let row = Rect::new(g.area.x, g.query.bottom(), g.area.width, 1).intersection(g.area);
+        query_line::draw_error(frame, row, err, &theme);
+    }
+    status::draw(frame, g.status, app, &theme);
+    match app.popup() {
+        Popup::None => {}
+        Popup::Help => popup::help(frame, g.area, &theme),
+        Popup::Problems => popup::problems(frame, g.area, app, &theme),
+        Popup::Sources(picker) => popup::sources(frame, g.area, picker, &theme),
+    }
+}
+
+/// A bordered block in the theme's symbols, highlighted when focused.
+fn pane<'a>(theme: &Theme, focused: bool) -> Block<'a> {
+    Block::new()
+        .borders(Borders::ALL)
+        .border_set(theme.border_set)
+        .border_style(if focused { theme.border_focused } else { theme.border })
+}

@@ -1,0 +1,71 @@
+//! The source picker: every source with its article count, and a selection.
+
+use std::collections::HashMap;
+
+use crate::article::Article;
+
+/// Sources by count (most first, then by name), with one selected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourcePicker {
+    entries: Vec<(String, usize)>,
+    selected: usize,
+}
+
+impl SourcePicker {
+    /// Counts the sources of `articles`; `current` is preselected when given.
+    pub fn new(articles: &[Article], current: Option<&str>) -> SourcePicker {
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for a in articles {
+            *counts.entry(a.source.as_str()).or_default() += 1;
+        }
+        let mut entries: Vec<(String, usize)> = counts.into_iter().map(|(s, n)| (s.to_string(), n)).collect();
+        entries.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        let selected = current.and_then(|c| entries.iter().position(|(s, _)| s == c)).unwrap_or(0);
+        SourcePicker { entries, selected }
+    }
+
+    /// `(source, count)` pairs in display order; an unknown source is the empty string.
+    pub fn entries(&self) -> &[(String, usize)] {
+        &self.entries
+    }
+
+    /// Index of the selected entry.
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
+
+    /// The selected source, if there is any entry.
+    pub fn chosen(&self) -> Option<&str> {
+        self.entries.get(self.selected).map(|(s, _)| s.as_str())
+    }
+
+    /// Moves the selection by `delta`, stopping at the ends.
+    pub fn move_by(&mut self, delta: isize) {
+        let last = self.entries.len().saturating_sub(1);
+        self.selected = self.selected.saturating_add_signed(delta).min(last);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn art(source: &str) -> Article {
+        Article { source: source.into(), ..Default::default() }
+    }
+
+    #[test]
+    fn counts_sorted_by_count_then_name() {
+        let arts = [art("乙报"), art("甲报"), art("乙报"), art(""), art("甲报"), art("丙报"), art("乙报")];
+        let mut p = SourcePicker::new(&arts, Some("丙报"));
+        assert_eq!(
+            p.entries(),
+            [("乙报".into(), 3), ("甲报".into(), 2), ("".into(), 1), ("丙报".into(), 1)]
+        );
+        assert_eq!(p.chosen(), Some("丙报"));
+        p.move_by(10);
+        assert_eq!(p.selected(), 3);
+        p.move_by(-10);
+        assert_eq!(p.chosen(), Some("乙报"));
+    }
+}

@@ -1,0 +1,146 @@
+//! The list pane: date, source and title columns sized by display width, titles truncated with
+//! an ellipsis, matched characters highlighted.
+
+use std::collections::HashSet;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::pane;
+use super::theme::Theme;
+use crate::app::{App, Focus};
+use crate::text::{self, AmbiguousWidth, for_display, pad};
+
+/// Widest a source column gets.
+const SOURCE_MAX: usize = 10;
+
+/// Draws the list pane in `area`.
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let block = pane(theme, matches!(app.focus(), Focus::List | Focus::Query));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = usize::from(inner.width);
+    let rows = usize::from(inner.height);
+    let hits = app.hits();
+    let shown = &hits[app.list_offset().min(hits.len())..];
+    let view = &shown[..rows.min(shown.len())];
+    let mode = app.settings.ambiguous;
+    // Columns that fit: all three from 60 cells, date and title from 40, else the title alone.
+    let date_w = if width >= 40 { 16 } else { 0 };
+    let source_w = if width >= 60 {
+        view.iter().map(|h| text::width(&app.article(h).source)).max().unwrap_or(0).min(SOURCE_MAX)
+    } else {
+        0
+    };
+    let mut lines = Vec::with_capacity(view.len());
+    for (i, hit) in view.iter().enumerate() {
+        let a = app.article(hit);
+        let selected = app.list_offset() + i == app.selected();
+        let mut spans = Vec::new();
+        let mut used = 0;
+        if date_w > 0 {
+            spans.push(Span::styled(pad(&a.date.display(), date_w), theme.date));
+            spans.push(Span::raw(" "));
+            used += date_w + 1;
+        }
+        if source_w > 0 {
+            spans.push(Span::styled(pad(&for_display(&a.source, mode), source_w), theme.source));
+            spans.push(Span::raw(" "));
+            used += source_w + 1;
+        }
+        spans.extend(title_spans(&a.title, &hit.positions, width.saturating_sub(used), mode, theme));
+        let mut line = Line::from(spans);
+        if selected {
+            // Fill the row so the whole of it shows the selection.
+            let fill = width.saturating_sub(line.width());
+            line.push_span(Span::raw(" ".repeat(fill)));
+            line = line.style(theme.selected);
+        }
+        lines.push(line);
+    }
+    Paragraph::new(lines).render(inner, frame.buffer_mut());
+}
+
+/// The title cut to `width` cells, with the chars at `positions` (char indices) highlighted.
+/// Each grapheme is mapped for display on its own, so positions stay right in wide mode.
+pub fn title_spans(title: &str, positions: &[usize], width: usize, mode: AmbiguousWidth, theme: &Theme) -> Vec<Span<'static>> {
+    let marked: HashSet<usize> = positions.iter().copied().collect();
+    let total: usize = text::width(&for_display(title, mode));
+    let limit = if total > width { width.saturating_sub(text::width(theme.ellipsis)) } else { width };
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    let (mut run, mut run_marked) = (String::new(), false);
+    let mut used = 0;
+    let mut char_index = 0;
+    for g in title.graphemes(true) {
+        let shown = for_display(g, mode);
+        let w = text::width(&shown);
+        if used + w > limit {
+            break;
+        }
+        used += w;
+        let is_marked = (char_index..char_index + g.chars().count()).any(|i| marked.contains(&i));
+        char_index += g.chars().count();
+        if is_marked != run_marked && !run.is_empty() {
+            spans.push(styled(std::mem::take(&mut run), run_marked, theme));
+        }
+        run_marked = is_marked;
+        run.push_str(&shown);
+    }
+    if !run.is_empty() {
+        spans.push(styled(run, run_marked, theme));
+    }
+    if total > width && width > 0 {
+        spans.push(Span::styled(theme.ellipsis.to_string(), theme.text));
+    }
+    spans
+}
+
+fn styled(text: String, marked: bool, theme: &Theme) -> Span<'static> {
+    Span::styled(text, if marked { theme.matched } else { Style::new() })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::Settings;
+
+    fn theme() -> Theme {
+        Theme::new(&Settings { ambiguous: AmbiguousWidth::Narrow, color: true })
+    }
+
+    fn render(spans: &[Span]) -> String {
+        spans
+            .iter()
+            .map(|s| if s.style == theme().matched { format!("[{}]", s.content) } else { s.content.to_string() })
+            .collect()
+    }
+
+    #[test]
+    fn highlights_chinese_chars_by_char_index() {
+        let t = theme();
+        let spans = title_spans("中共长春市委人大工作会议召开", &[2, 3, 6, 7], 40, AmbiguousWidth::Narrow, &t);
+        assert_eq!(render(&spans), "中共[长春]市委[人大]工作会议召开");
+    }
+
+    #[test]
+    fn truncates_by_cells_with_an_ellipsis() {
+        let t = theme();
+        let spans = title_spans("中共长春市委人大工作会议召开", &[2, 12], 11, AmbiguousWidth::Narrow, &t);
+        assert_eq!(render(&spans), "中共[长]春市…");
+        let width: usize = spans.iter().map(|s| text::width(&s.content)).sum();
+        assert!(width <= 11);
+    }
+
+    #[test]
+    fn wide_mode_maps_each_char_and_keeps_positions() {
+        let t = Theme::new(&Settings { ambiguous: AmbiguousWidth::Wide, color: true });
+        let spans = title_spans("“人大”代表", &[1, 2], 40, AmbiguousWidth::Wide, &t);
+        let shown: String = spans.iter().map(|s| s.content.as_ref()).collect();
+        assert_eq!(shown, "「人大」代表");
+        assert!(spans.iter().any(|s| s.content == "人大" && s.style == t.matched));
+    }
+}

@@ -1,0 +1,156 @@
+//! A pseudo-terminal harness: runs the real `juan` binary in a pty, types into it, and reads
+//! the screen back through a vt100 emulator (and the raw bytes juan wrote).
+
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+/// A running `juan` in a pseudo-terminal.
+pub struct Pty {
+    master: Box<dyn MasterPty + Send>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    shared: Arc<Mutex<Shared>>,
+}
+
+struct Shared {
+    parser: vt100::Parser,
+    raw: Vec<u8>,
+}
+
+impl Pty {
+    /// Starts `juan ARGS` in a `cols` × `rows` terminal.
+    pub fn spawn(args: &[&str], cols: u16, rows: u16) -> Pty {
+        let system = native_pty_system();
+        let pair = system.openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).expect("openpty");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_juan"));
+        cmd.args(args);
+        cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("JUAN_ARCHIVE");
+        let child = pair.slave.spawn_command(cmd).expect("spawn juan");
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().expect("reader");
+        let writer = pair.master.take_writer().expect("writer");
+        let shared = Arc::new(Mutex::new(Shared { parser: vt100::Parser::new(rows, cols, 0), raw: Vec::new() }));
+        let sink = Arc::clone(&shared);
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                let mut s = sink.lock().unwrap();
+                s.parser.process(&buf[..n]);
+                s.raw.extend_from_slice(&buf[..n]);
+            }
+        });
+        Pty { master: pair.master, writer, child, shared }
+    }
+
+    /// Types `bytes` (keys as the terminal would send them).
+    pub fn send(&mut self, bytes: &str) {
+        self.writer.write_all(bytes.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    /// The screen's text, one string per row.
+    pub fn rows(&self) -> Vec<String> {
+        let s = self.shared.lock().unwrap();
+        let (_, cols) = s.parser.screen().size();
+        s.parser.screen().rows(0, cols).collect()
+    }
+
+    /// The screen's text joined by newlines.
+    pub fn screen(&self) -> String {
+        self.rows().join("\n")
+    }
+
+    /// The character drawn at (row, col), "" for the right half of a wide char.
+    pub fn cell(&self, row: u16, col: u16) -> String {
+        let s = self.shared.lock().unwrap();
+        s.parser.screen().cell(row, col).map(|c| c.contents().to_string()).unwrap_or_default()
+    }
+
+    /// Everything juan wrote so far.
+    pub fn raw(&self) -> Vec<u8> {
+        self.shared.lock().unwrap().raw.clone()
+    }
+
+    /// The emulator's view of the terminal modes: (alternate screen, cursor hidden).
+    pub fn modes(&self) -> (bool, bool) {
+        let s = self.shared.lock().unwrap();
+        (s.parser.screen().alternate_screen(), s.parser.screen().hide_cursor())
+    }
+
+    /// Waits until `pred` holds for the screen text; panics with the screen after `secs`.
+    pub fn wait_for(&self, what: &str, secs: u64, pred: impl Fn(&str) -> bool) {
+        let deadline = Instant::now() + Duration::from_secs(secs);
+        loop {
+            let screen = self.screen();
+            if pred(&screen) {
+                return;
+            }
+            if Instant::now() > deadline {
+                panic!("timed out waiting for {what}; screen:\n{screen}");
+            }
+            std::thread::sleep(Duration::from_millis(30));
+        }
+    }
+
+    /// Waits until the screen shows `needle`.
+    pub fn wait_for_text(&self, needle: &str) {
+        self.wait_for(needle, 10, |s| s.contains(needle));
+    }
+
+    /// Waits until the screen has not changed for `quiet_ms`.
+    pub fn settle(&self, quiet_ms: u64) {
+        let mut last = self.raw().len();
+        let mut since = Instant::now();
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while since.elapsed() < Duration::from_millis(quiet_ms) && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(20));
+            let now = self.raw().len();
+            if now != last {
+                last = now;
+                since = Instant::now();
+            }
+        }
+    }
+
+    /// Resizes the terminal (juan gets SIGWINCH) and the emulator with it.
+    pub fn resize(&mut self, cols: u16, rows: u16) {
+        self.master.resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).unwrap();
+        self.shared.lock().unwrap().parser.screen_mut().set_size(rows, cols);
+    }
+
+    /// Waits for juan to exit and returns its exit code.
+    pub fn wait_exit(&mut self, secs: u64) -> u32 {
+        let deadline = Instant::now() + Duration::from_secs(secs);
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                // Let the reader thread drain the last bytes.
+                std::thread::sleep(Duration::from_millis(100));
+                return status.exit_code();
+            }
+            if Instant::now() > deadline {
+                let _ = self.child.kill();
+                panic!("juan did not exit; screen:\n{}", self.screen());
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// The child's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().unwrap_or(0)
+    }
+}
+
+impl Drop for Pty {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+    }
+}

@@ -1,0 +1,148 @@
+//! Whole frames of the interface drawn into ratatui's `TestBackend`: the sample archive at
+//! 80×24 and 120×40, filtered, with the seed open, help, source picker, and tiny terminals.
+//! Snapshots live in `tests/snapshots/`; styles that text cannot show are asserted cell by cell.
+
+use std::path::PathBuf;
+
+use juan::app::{Action, App, Settings};
+use juan::archive;
+use juan::text::AmbiguousWidth;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::Modifier;
+
+const SEED_TITLE: &str = "中共长春市委人大工作会议召开";
+
+fn sample_app(width: u16, height: u16, mode: AmbiguousWidth) -> App {
+    let loaded = archive::load(&[PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/sample-data"))]);
+    assert!(loaded.problems.is_empty(), "sample-data loads cleanly: {:?}", loaded.problems);
+    App::new(loaded.articles, loaded.problems, Settings { ambiguous: mode, color: true }, width, height)
+}
+
+fn draw(app: &App) -> Buffer {
+    let area = app.geometry().area;
+    let mut terminal = Terminal::new(TestBackend::new(area.width, area.height)).unwrap();
+    terminal.draw(|f| juan::ui::draw(f, app)).unwrap();
+    terminal.backend().buffer().clone()
+}
+
+/// The buffer as text, one line per row; the hidden half of a wide character is skipped.
+fn text(buf: &Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut skip = 0;
+        for x in 0..buf.area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let sym = buf[(x, y)].symbol();
+            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
+            out.push_str(sym);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn type_query(app: &mut App, q: &str) {
+    for c in q.chars() {
+        app.update(Action::QueryInsert(c.to_string()));
+    }
+}
+
+#[test]
+fn sample_list_80x24_and_120x40() {
+    insta::assert_snapshot!("list_80x24", text(&draw(&sample_app(80, 24, AmbiguousWidth::Narrow))));
+    insta::assert_snapshot!("list_120x40", text(&draw(&sample_app(120, 40, AmbiguousWidth::Narrow))));
+}
+
+#[test]
+fn filtered_list_highlights_the_matched_chinese_characters() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut app = sample_app(w, h, AmbiguousWidth::Narrow);
+        type_query(&mut app, "长春人大");
+        let buf = draw(&app);
+        let screen = text(&buf);
+        insta::assert_snapshot!(format!("filtered_{w}x{h}"), screen);
+        // The seed's row: 长 春 人 大 are drawn matched (bold, underlined); 市 is not.
+        let (row, line) = screen.lines().enumerate().find(|(_, l)| l.contains(SEED_TITLE)).expect("seed listed");
+        let col_of = |needle: char| {
+            let byte = line.find(needle).unwrap();
+            juan::text::width(&line[..byte]) as u16
+        };
+        for c in ['长', '春', '人', '大'] {
+            let cell = &buf[(col_of(c), row as u16)];
+            assert!(cell.modifier.contains(Modifier::BOLD | Modifier::UNDERLINED), "{c} not highlighted");
+        }
+        assert!(!buf[(col_of('市'), row as u16)].modifier.contains(Modifier::UNDERLINED));
+    }
+}
+
+#[test]
+fn seed_in_the_detail_pane_and_the_reader() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut app = sample_app(w, h, AmbiguousWidth::Narrow);
+        type_query(&mut app, SEED_TITLE);
+        app.update(Action::Back);
+        insta::assert_snapshot!(format!("seed_detail_{w}x{h}"), text(&draw(&app)));
+        app.update(Action::Open);
+        insta::assert_snapshot!(format!("seed_reader_{w}x{h}"), text(&draw(&app)));
+        app.update(Action::ScrollBottom);
+        let end = text(&draw(&app));
+        assert!(end.contains("100%"), "{end}");
+        assert!(end.contains("参加会议。"), "{end}");
+    }
+}
+
+#[test]
+fn help_and_source_picker() {
+    let mut app = sample_app(80, 24, AmbiguousWidth::Narrow);
+    app.update(Action::ToggleHelp);
+    insta::assert_snapshot!("help_80x24", text(&draw(&app)));
+    app.update(Action::Back);
+    app.update(Action::OpenSources);
+    insta::assert_snapshot!("sources_80x24", text(&draw(&app)));
+    app.update(Action::SelectNext);
+    app.update(Action::Open);
+    let chosen = app.source_filter().expect("a source is chosen").to_string();
+    assert!(app.hits().iter().all(|h| app.article(h).source == chosen));
+    app.update(Action::Back);
+    assert_eq!(app.source_filter(), None);
+}
+
+#[test]
+fn a_20x5_terminal() {
+    let mut app = sample_app(20, 5, AmbiguousWidth::Narrow);
+    insta::assert_snapshot!("list_20x5", text(&draw(&app)));
+    app.update(Action::Open);
+    insta::assert_snapshot!("reader_20x5", text(&draw(&app)));
+}
+
+#[test]
+fn wide_ambiguous_mode_draws_ascii_chrome() {
+    let mut app = sample_app(80, 24, AmbiguousWidth::Wide);
+    type_query(&mut app, SEED_TITLE);
+    app.update(Action::Back);
+    let screen = text(&draw(&app));
+    for c in screen.chars() {
+        let ambiguous_chrome = matches!(c, '─' | '│' | '┌' | '┐' | '└' | '┘' | '█' | '…' | '“' | '”' | '—' | '·');
+        assert!(!ambiguous_chrome, "{c:?} drawn in wide mode:\n{screen}");
+    }
+}
+
+#[test]
+fn every_size_down_to_1x1_draws_without_panicking() {
+    let mut app = sample_app(80, 24, AmbiguousWidth::Narrow);
+    type_query(&mut app, "人");
+    app.update(Action::Open);
+    app.update(Action::Scroll(5));
+    for w in (1..=130).step_by(3) {
+        for h in [1, 2, 3, 5, 8, 14, 15, 24, 40] {
+            app.update(Action::Resize(w, h));
+            let buf = draw(&app);
+            assert_eq!(buf.area.width, w);
+        }
+    }
+}
