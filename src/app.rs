@@ -11,8 +11,8 @@ use crate::text::AmbiguousWidth;
 mod detail;
 pub mod geometry;
 mod query_input;
-mod update;
 mod sources;
+mod update;
 
 pub use detail::{Detail, VisibleRow};
 pub use geometry::{Arrangement, Geometry};
@@ -152,7 +152,13 @@ pub struct App {
 
 impl App {
     /// A new interface over a loaded archive, sized for a `width` × `height` terminal.
-    pub fn new(articles: Vec<Article>, problems: Vec<Problem>, settings: Settings, width: u16, height: u16) -> App {
+    pub fn new(
+        articles: Vec<Article>,
+        problems: Vec<Problem>,
+        settings: Settings,
+        width: u16,
+        height: u16,
+    ) -> App {
         let index = Index::build(&articles);
         let mut app = App {
             articles,
@@ -276,7 +282,9 @@ impl App {
             hits.retain(|h| &self.articles[h.index].source == src);
         }
         self.hits = hits;
-        self.selected = keep.and_then(|k| self.hits.iter().position(|h| h.index == k)).unwrap_or(0);
+        self.selected = keep
+            .and_then(|k| self.hits.iter().position(|h| h.index == k))
+            .unwrap_or(0);
         self.sync();
     }
 
@@ -299,8 +307,16 @@ impl App {
         if pane.width == 0 || pane.height == 0 {
             return;
         }
-        if self.detail.as_ref().is_none_or(|d| d.article() != hit.index) {
-            self.detail = Some(Detail::new(hit.index, &self.articles[hit.index], self.settings.ambiguous));
+        if self
+            .detail
+            .as_ref()
+            .is_none_or(|d| d.article() != hit.index)
+        {
+            self.detail = Some(Detail::new(
+                hit.index,
+                &self.articles[hit.index],
+                self.settings.ambiguous,
+            ));
         }
         if let Some(d) = &mut self.detail {
             d.resize(usize::from(pane.width), usize::from(pane.height));

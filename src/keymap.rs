@@ -8,9 +8,15 @@ use crate::app::{Action, App, Focus, Popup};
 
 /// The keys, as the help screen lists them: (keys, what they do).
 pub const HELP: &[(&str, &str)] = &[
-    ("/  or any text", "type a query (Chinese through an input method works)"),
+    (
+        "/  or any text",
+        "type a query (Chinese through an input method works)",
+    ),
     ("Esc", "leave the query line; again: clear the filter"),
-    ("Up Down  j k  Ctrl-n Ctrl-p", "select in the list / scroll the article"),
+    (
+        "Up Down  j k  Ctrl-n Ctrl-p",
+        "select in the list / scroll the article",
+    ),
     ("PgUp PgDn  Ctrl-u Ctrl-d", "a page / half a page"),
     ("g G  Home End", "first / last"),
     ("Space  b", "page down / up in the article"),
@@ -33,8 +39,16 @@ pub fn action_for(event: &Event, app: &App) -> Option<Action> {
         Event::Paste(text) => Some(Action::QueryInsert(text.clone())),
         Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
         Event::Mouse(m) => match m.kind {
-            MouseEventKind::ScrollDown => Some(Action::Wheel { column: m.column, row: m.row, down: true }),
-            MouseEventKind::ScrollUp => Some(Action::Wheel { column: m.column, row: m.row, down: false }),
+            MouseEventKind::ScrollDown => Some(Action::Wheel {
+                column: m.column,
+                row: m.row,
+                down: true,
+            }),
+            MouseEventKind::ScrollUp => Some(Action::Wheel {
+                column: m.column,
+                row: m.row,
+                down: false,
+            }),
             _ => None,
         },
         _ => None,
@@ -64,10 +78,18 @@ fn key_action(key: &KeyEvent, app: &App) -> Option<Action> {
         (KeyCode::Char('b'), true) => pick(detail, Action::ScrollPageUp, Action::SelectPageUp),
         (_, true) => return None,
         (KeyCode::Char('q'), _) => Action::Quit,
-        (KeyCode::Char('j') | KeyCode::Down, _) => pick(detail, Action::Scroll(1), Action::SelectNext),
-        (KeyCode::Char('k') | KeyCode::Up, _) => pick(detail, Action::Scroll(-1), Action::SelectPrev),
-        (KeyCode::Char('g') | KeyCode::Home, _) => pick(detail, Action::ScrollTop, Action::SelectFirst),
-        (KeyCode::Char('G') | KeyCode::End, _) => pick(detail, Action::ScrollBottom, Action::SelectLast),
+        (KeyCode::Char('j') | KeyCode::Down, _) => {
+            pick(detail, Action::Scroll(1), Action::SelectNext)
+        }
+        (KeyCode::Char('k') | KeyCode::Up, _) => {
+            pick(detail, Action::Scroll(-1), Action::SelectPrev)
+        }
+        (KeyCode::Char('g') | KeyCode::Home, _) => {
+            pick(detail, Action::ScrollTop, Action::SelectFirst)
+        }
+        (KeyCode::Char('G') | KeyCode::End, _) => {
+            pick(detail, Action::ScrollBottom, Action::SelectLast)
+        }
         (KeyCode::PageDown, _) => pick(detail, Action::ScrollPageDown, Action::SelectPageDown),
         (KeyCode::PageUp, _) => pick(detail, Action::ScrollPageUp, Action::SelectPageUp),
         (KeyCode::Char(' '), _) => Action::ScrollPageDown,
@@ -83,7 +105,9 @@ fn key_action(key: &KeyEvent, app: &App) -> Option<Action> {
         (KeyCode::Char('?'), _) => Action::ToggleHelp,
         (KeyCode::Char('/'), _) => Action::FocusQuery,
         (KeyCode::Backspace, _) => Action::QueryBackspace,
-        (KeyCode::Char(c), _) if !key.modifiers.contains(KeyModifiers::ALT) => Action::QueryInsert(c.to_string()),
+        (KeyCode::Char(c), _) if !key.modifiers.contains(KeyModifiers::ALT) => {
+            Action::QueryInsert(c.to_string())
+        }
         _ => return None,
     };
     Some(action)
@@ -97,7 +121,9 @@ fn query_key(key: &KeyEvent, ctrl: bool) -> Option<Action> {
         (KeyCode::Char('u'), true) => Action::QueryClear,
         (KeyCode::Char('w'), true) => Action::QueryDeleteWord,
         (KeyCode::Char('h'), true) => Action::QueryBackspace,
-        (KeyCode::Char(c), false) if !key.modifiers.contains(KeyModifiers::ALT) => Action::QueryInsert(c.to_string()),
+        (KeyCode::Char(c), false) if !key.modifiers.contains(KeyModifiers::ALT) => {
+            Action::QueryInsert(c.to_string())
+        }
         (KeyCode::Backspace, _) => Action::QueryBackspace,
         (KeyCode::Delete, _) => Action::QueryDelete,
         (KeyCode::Left, _) => Action::QueryLeft,
@@ -151,8 +177,22 @@ mod tests {
     use crate::text::AmbiguousWidth;
 
     fn app() -> App {
-        let a = Article { id: "a".into(), title: "标题".into(), body: "正文".into(), ..Default::default() };
-        App::new(vec![a], vec![], Settings { ambiguous: AmbiguousWidth::Narrow, color: true }, 80, 24)
+        let a = Article {
+            id: "a".into(),
+            title: "标题".into(),
+            body: "正文".into(),
+            ..Default::default()
+        };
+        App::new(
+            vec![a],
+            vec![],
+            Settings {
+                ambiguous: AmbiguousWidth::Narrow,
+                color: true,
+            },
+            80,
+            24,
+        )
     }
 
     fn key(code: KeyCode) -> Event {
@@ -162,12 +202,27 @@ mod tests {
     #[test]
     fn letters_are_commands_in_the_list_and_text_in_the_query_line() {
         let mut app = app();
-        assert_eq!(action_for(&key(KeyCode::Char('j')), &app), Some(Action::SelectNext));
-        assert_eq!(action_for(&key(KeyCode::Char('长')), &app), Some(Action::QueryInsert("长".into())));
+        assert_eq!(
+            action_for(&key(KeyCode::Char('j')), &app),
+            Some(Action::SelectNext)
+        );
+        assert_eq!(
+            action_for(&key(KeyCode::Char('长')), &app),
+            Some(Action::QueryInsert("长".into()))
+        );
         app.update(Action::FocusQuery);
-        assert_eq!(action_for(&key(KeyCode::Char('j')), &app), Some(Action::QueryInsert("j".into())));
-        assert_eq!(action_for(&key(KeyCode::Char('q')), &app), Some(Action::QueryInsert("q".into())));
-        assert_eq!(action_for(&key(KeyCode::Down), &app), Some(Action::SelectNext));
+        assert_eq!(
+            action_for(&key(KeyCode::Char('j')), &app),
+            Some(Action::QueryInsert("j".into()))
+        );
+        assert_eq!(
+            action_for(&key(KeyCode::Char('q')), &app),
+            Some(Action::QueryInsert("q".into()))
+        );
+        assert_eq!(
+            action_for(&key(KeyCode::Down), &app),
+            Some(Action::SelectNext)
+        );
         assert_eq!(action_for(&key(KeyCode::Enter), &app), Some(Action::Open));
         assert_eq!(action_for(&key(KeyCode::Esc), &app), Some(Action::Back));
     }
@@ -176,8 +231,14 @@ mod tests {
     fn the_same_key_scrolls_the_reader() {
         let mut app = app();
         app.update(Action::Open);
-        assert_eq!(action_for(&key(KeyCode::Char('j')), &app), Some(Action::Scroll(1)));
-        assert_eq!(action_for(&key(KeyCode::Char('G')), &app), Some(Action::ScrollBottom));
+        assert_eq!(
+            action_for(&key(KeyCode::Char('j')), &app),
+            Some(Action::Scroll(1))
+        );
+        assert_eq!(
+            action_for(&key(KeyCode::Char('G')), &app),
+            Some(Action::ScrollBottom)
+        );
         let ctrl_d = Event::Key(KeyEvent::new(KeyCode::Char('d'), KeyModifiers::CONTROL));
         assert_eq!(action_for(&ctrl_d, &app), Some(Action::ScrollHalfDown));
     }

@@ -21,16 +21,29 @@ use crate::{archive, keymap, ui};
 /// Opens the interface on `paths`; returns the exit code.
 pub fn run(paths: &[PathBuf], mode: AmbiguousWidth) -> Result<i32, String> {
     let loaded = archive::load(paths);
-    let settings = Settings { ambiguous: mode, color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) };
+    let settings = Settings {
+        ambiguous: mode,
+        color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    };
     restore_on_signals()?;
     let mut terminal = ratatui::init();
     install_panic_cleanup();
     let _ = execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste);
-    let size = terminal.size().map_err(|e| format!("cannot read the terminal size: {e}"))?;
-    let mut app = App::new(loaded.articles, loaded.problems, settings, size.width, size.height);
+    let size = terminal
+        .size()
+        .map_err(|e| format!("cannot read the terminal size: {e}"))?;
+    let mut app = App::new(
+        loaded.articles,
+        loaded.problems,
+        settings,
+        size.width,
+        size.height,
+    );
     let result = event_loop(&mut terminal, &mut app);
     restore();
-    result.map(|_| 0).map_err(|e| format!("terminal error: {e}"))
+    result
+        .map(|_| 0)
+        .map_err(|e| format!("terminal error: {e}"))
 }
 
 fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Result<()> {

@@ -46,5 +46,9 @@ fn pane<'a>(theme: &Theme, focused: bool) -> Block<'a> {
     Block::new()
         .borders(Borders::ALL)
         .border_set(theme.border_set)
-        .border_style(if focused { theme.border_focused } else { theme.border })
+        .border_style(if focused {
+            theme.border_focused
+        } else {
+            theme.border
+        })
 }

@@ -18,7 +18,10 @@ fn assert_right_border(pty: &Pty, cols: u16, rows: u16) {
             pty.screen()
         );
         let left = pty.cell(row, 0);
-        assert!(["│", "┌", "└", "├", "|", "+"].contains(&left.as_str()), "row {row}: first column holds {left:?}");
+        assert!(
+            ["│", "┌", "└", "├", "|", "+"].contains(&left.as_str()),
+            "row {row}: first column holds {left:?}"
+        );
     }
 }
 
@@ -43,7 +46,11 @@ fn search_open_scroll_resize_and_quit() {
     pty.resize(41, rows);
     pty.settle(300);
     assert_right_border(&pty, 41, rows);
-    assert!(pty.screen().contains("参加会议"), "end still in view at 41 columns:\n{}", pty.screen());
+    assert!(
+        pty.screen().contains("参加会议"),
+        "end still in view at 41 columns:\n{}",
+        pty.screen()
+    );
     pty.resize(cols, rows);
     pty.settle(300);
     assert_right_border(&pty, cols, rows);
@@ -80,7 +87,10 @@ fn hostile_text_never_reaches_the_terminal() {
 fn sigterm_restores_the_terminal() {
     let mut pty = Pty::spawn(&[], 80, 24);
     pty.wait_for_text("/ search");
-    let status = std::process::Command::new("kill").args(["-TERM", &pty.pid().to_string()]).status().unwrap();
+    let status = std::process::Command::new("kill")
+        .args(["-TERM", &pty.pid().to_string()])
+        .status()
+        .unwrap();
     assert!(status.success());
     let code = pty.wait_exit(10);
     assert_eq!(code, 128 + 15);

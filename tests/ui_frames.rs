@@ -15,9 +15,25 @@ use ratatui::style::Modifier;
 const SEED_TITLE: &str = "中共长春市委人大工作会议召开";
 
 fn sample_app(width: u16, height: u16, mode: AmbiguousWidth) -> App {
-    let loaded = archive::load(&[PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/sample-data"))]);
-    assert!(loaded.problems.is_empty(), "sample-data loads cleanly: {:?}", loaded.problems);
-    App::new(loaded.articles, loaded.problems, Settings { ambiguous: mode, color: true }, width, height)
+    let loaded = archive::load(&[PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/sample-data"
+    ))]);
+    assert!(
+        loaded.problems.is_empty(),
+        "sample-data loads cleanly: {:?}",
+        loaded.problems
+    );
+    App::new(
+        loaded.articles,
+        loaded.problems,
+        Settings {
+            ambiguous: mode,
+            color: true,
+        },
+        width,
+        height,
+    )
 }
 
 fn draw(app: &App) -> Buffer {
@@ -54,8 +70,14 @@ fn type_query(app: &mut App, q: &str) {
 
 #[test]
 fn sample_list_80x24_and_120x40() {
-    insta::assert_snapshot!("list_80x24", text(&draw(&sample_app(80, 24, AmbiguousWidth::Narrow))));
-    insta::assert_snapshot!("list_120x40", text(&draw(&sample_app(120, 40, AmbiguousWidth::Narrow))));
+    insta::assert_snapshot!(
+        "list_80x24",
+        text(&draw(&sample_app(80, 24, AmbiguousWidth::Narrow)))
+    );
+    insta::assert_snapshot!(
+        "list_120x40",
+        text(&draw(&sample_app(120, 40, AmbiguousWidth::Narrow)))
+    );
 }
 
 #[test]
@@ -67,16 +89,28 @@ fn filtered_list_highlights_the_matched_chinese_characters() {
         let screen = text(&buf);
         insta::assert_snapshot!(format!("filtered_{w}x{h}"), screen);
         // The seed's row: 长 春 人 大 are drawn matched (bold, underlined); 市 is not.
-        let (row, line) = screen.lines().enumerate().find(|(_, l)| l.contains(SEED_TITLE)).expect("seed listed");
+        let (row, line) = screen
+            .lines()
+            .enumerate()
+            .find(|(_, l)| l.contains(SEED_TITLE))
+            .expect("seed listed");
         let col_of = |needle: char| {
             let byte = line.find(needle).unwrap();
             juan::text::width(&line[..byte]) as u16
         };
         for c in ['长', '春', '人', '大'] {
             let cell = &buf[(col_of(c), row as u16)];
-            assert!(cell.modifier.contains(Modifier::BOLD | Modifier::UNDERLINED), "{c} not highlighted");
+            assert!(
+                cell.modifier
+                    .contains(Modifier::BOLD | Modifier::UNDERLINED),
+                "{c} not highlighted"
+            );
         }
-        assert!(!buf[(col_of('市'), row as u16)].modifier.contains(Modifier::UNDERLINED));
+        assert!(
+            !buf[(col_of('市'), row as u16)]
+                .modifier
+                .contains(Modifier::UNDERLINED)
+        );
     }
 }
 
@@ -127,7 +161,10 @@ fn wide_ambiguous_mode_draws_ascii_chrome() {
     app.update(Action::Back);
     let screen = text(&draw(&app));
     for c in screen.chars() {
-        let ambiguous_chrome = matches!(c, '─' | '│' | '┌' | '┐' | '└' | '┘' | '█' | '…' | '“' | '”' | '—' | '·');
+        let ambiguous_chrome = matches!(
+            c,
+            '─' | '│' | '┌' | '┐' | '└' | '┘' | '█' | '…' | '“' | '”' | '—' | '·'
+        );
         assert!(!ambiguous_chrome, "{c:?} drawn in wide mode:\n{screen}");
     }
 }

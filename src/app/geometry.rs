@@ -43,11 +43,25 @@ pub struct Geometry {
 impl Geometry {
     /// Computes the frame's rectangles; `reader` is true when the full-screen reader is open.
     pub fn new(area: Rect, reader: bool) -> Geometry {
-        let Rect { x, y, width: w, height: h } = area;
+        let Rect {
+            x,
+            y,
+            width: w,
+            height: h,
+        } = area;
         let empty = Rect::new(x, y, 0, 0);
         let query = Rect::new(x, y, w, h.min(1));
-        let status = if h >= 2 { Rect::new(x, y + h - 1, w, 1) } else { empty };
-        let body = Rect::new(x, y + query.height, w, h.saturating_sub(query.height + status.height));
+        let status = if h >= 2 {
+            Rect::new(x, y + h - 1, w, 1)
+        } else {
+            empty
+        };
+        let body = Rect::new(
+            x,
+            y + query.height,
+            w,
+            h.saturating_sub(query.height + status.height),
+        );
         let small = w < SINGLE_PANE_MIN_WIDTH || h < SINGLE_PANE_MIN_HEIGHT;
         let arrangement = match (reader, small) {
             (true, _) => Arrangement::ReaderOnly,
@@ -73,7 +87,14 @@ impl Geometry {
                 )
             }
         };
-        Geometry { area, query, list, detail, status, arrangement }
+        Geometry {
+            area,
+            query,
+            list,
+            detail,
+            status,
+            arrangement,
+        }
     }
 
     /// The text area inside a bordered pane.
@@ -115,7 +136,10 @@ mod tests {
                         + u32::from(g.detail.area());
                     assert_eq!(covered, u32::from(area.area()), "{w}x{h} reader={reader}");
                     for r in [g.query, g.status, g.list, g.detail] {
-                        assert!(area.union(r) == area || r.area() == 0, "{r:?} outside {w}x{h}");
+                        assert!(
+                            area.union(r) == area || r.area() == 0,
+                            "{r:?} outside {w}x{h}"
+                        );
                     }
                 }
             }

@@ -18,9 +18,14 @@ impl SourcePicker {
         for a in articles {
             *counts.entry(a.source.as_str()).or_default() += 1;
         }
-        let mut entries: Vec<(String, usize)> = counts.into_iter().map(|(s, n)| (s.to_string(), n)).collect();
+        let mut entries: Vec<(String, usize)> = counts
+            .into_iter()
+            .map(|(s, n)| (s.to_string(), n))
+            .collect();
         entries.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        let selected = current.and_then(|c| entries.iter().position(|(s, _)| s == c)).unwrap_or(0);
+        let selected = current
+            .and_then(|c| entries.iter().position(|(s, _)| s == c))
+            .unwrap_or(0);
         SourcePicker { entries, selected }
     }
 
@@ -51,16 +56,32 @@ mod tests {
     use super::*;
 
     fn art(source: &str) -> Article {
-        Article { source: source.into(), ..Default::default() }
+        Article {
+            source: source.into(),
+            ..Default::default()
+        }
     }
 
     #[test]
     fn counts_sorted_by_count_then_name() {
-        let arts = [art("乙报"), art("甲报"), art("乙报"), art(""), art("甲报"), art("丙报"), art("乙报")];
+        let arts = [
+            art("乙报"),
+            art("甲报"),
+            art("乙报"),
+            art(""),
+            art("甲报"),
+            art("丙报"),
+            art("乙报"),
+        ];
         let mut p = SourcePicker::new(&arts, Some("丙报"));
         assert_eq!(
             p.entries(),
-            [("乙报".into(), 3), ("甲报".into(), 2), ("".into(), 1), ("丙报".into(), 1)]
+            [
+                ("乙报".into(), 3),
+                ("甲报".into(), 2),
+                ("".into(), 1),
+                ("丙报".into(), 1)
+            ]
         );
         assert_eq!(p.chosen(), Some("丙报"));
         p.move_by(10);

@@ -51,8 +51,12 @@ impl App {
             Action::Scroll(n) => self.scroll(|d| d.scroll_by(n)),
             Action::ScrollPageDown => self.scroll(|d| d.scroll_by(page(d.height()))),
             Action::ScrollPageUp => self.scroll(|d| d.scroll_by(-page(d.height()))),
-            Action::ScrollHalfDown => self.scroll(|d| d.scroll_by((d.height() / 2).max(1) as isize)),
-            Action::ScrollHalfUp => self.scroll(|d| d.scroll_by(-((d.height() / 2).max(1) as isize))),
+            Action::ScrollHalfDown => {
+                self.scroll(|d| d.scroll_by((d.height() / 2).max(1) as isize))
+            }
+            Action::ScrollHalfUp => {
+                self.scroll(|d| d.scroll_by(-((d.height() / 2).max(1) as isize)))
+            }
             Action::ScrollTop => self.scroll(|d| d.scroll_to_top()),
             Action::ScrollBottom => self.scroll(|d| d.scroll_to_bottom()),
             Action::Wheel { column, row, down } => return self.wheel(column, row, down),
@@ -74,16 +78,19 @@ impl App {
                 self.refilter();
             }
             Action::OpenSources => {
-                self.popup = Popup::Sources(SourcePicker::new(&self.articles, self.source_filter.as_deref()))
+                self.popup = Popup::Sources(SourcePicker::new(
+                    &self.articles,
+                    self.source_filter.as_deref(),
+                ))
             }
             Action::ToggleHelp => self.popup = Popup::Help,
             Action::ToggleProblems => self.popup = Popup::Problems,
             Action::FocusQuery => self.focus = Focus::Query,
-            Action::QueryInsert(s) => self.edit_query(|q| q.insert(&s)),
-            Action::QueryBackspace => self.edit_query(|q| q.backspace()),
-            Action::QueryDelete => self.edit_query(|q| q.delete()),
-            Action::QueryDeleteWord => self.edit_query(|q| q.delete_word()),
-            Action::QueryClear => self.edit_query(|q| q.clear()),
+            Action::QueryInsert(s) => self.type_query(|q| q.insert(&s)),
+            Action::QueryBackspace => self.type_query(|q| q.backspace()),
+            Action::QueryDelete => self.type_query(|q| q.delete()),
+            Action::QueryDeleteWord => self.type_query(|q| q.delete_word()),
+            Action::QueryClear => self.type_query(|q| q.clear()),
             Action::QueryLeft => self.query.left(),
             Action::QueryRight => self.query.right(),
             Action::QueryHome => self.query.home(),
@@ -105,7 +112,10 @@ impl App {
     }
 
     fn select_by(&mut self, delta: isize) {
-        self.selected = self.selected.saturating_add_signed(delta).min(self.hits.len().saturating_sub(1));
+        self.selected = self
+            .selected
+            .saturating_add_signed(delta)
+            .min(self.hits.len().saturating_sub(1));
         self.sync();
     }
 
@@ -159,8 +169,13 @@ impl App {
         true
     }
 
-    fn edit_query(&mut self, f: impl FnOnce(&mut super::QueryInput)) {
+    /// An edit typed into the query line: the line takes focus.
+    fn type_query(&mut self, f: impl FnOnce(&mut super::QueryInput)) {
         self.focus = Focus::Query;
+        self.edit_query(f);
+    }
+
+    fn edit_query(&mut self, f: impl FnOnce(&mut super::QueryInput)) {
         let before = self.query.text().to_string();
         f(&mut self.query);
         if self.query.text() != before {
@@ -172,4 +187,165 @@ impl App {
 /// A page of `rows` rows: all but one, at least one.
 fn page(rows: usize) -> isize {
     rows.saturating_sub(1).max(1) as isize
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::{Arrangement, Settings};
+    use crate::article::Article;
+    use crate::date::Date;
+    use crate::text::AmbiguousWidth;
+
+    fn art(id: &str, title: &str, date: &str, source: &str) -> Article {
+        let body = (0..30)
+            .map(|i| format!("{title}第{i}段正文。"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        Article {
+            id: id.into(),
+            title: title.into(),
+            date: Date::from_text(date),
+            source: source.into(),
+            body,
+            ..Default::default()
+        }
+    }
+
+    fn app(w: u16, h: u16) -> App {
+        let arts = vec![
+            art("a", "长春下雪了", "2020-01-01", "甲报"),
+            art("b", "北京地铁新线开通", "2021-01-01", "乙报"),
+            art("c", "长春人大开会", "2019-01-01", "甲报"),
+            art("d", "上海天气晴", "2022-01-01", "丙报"),
+        ];
+        App::new(
+            arts,
+            vec![],
+            Settings {
+                ambiguous: AmbiguousWidth::Narrow,
+                color: true,
+            },
+            w,
+            h,
+        )
+    }
+
+    fn ids(app: &App) -> Vec<&str> {
+        app.hits()
+            .iter()
+            .map(|h| app.article(h).id.as_str())
+            .collect()
+    }
+
+    fn selected_id(app: &App) -> &str {
+        &app.article(&app.hits()[app.selected()]).id
+    }
+
+    #[test]
+    fn newest_first_then_oldest_first() {
+        let mut app = app(80, 24);
+        assert_eq!(ids(&app), ["d", "b", "a", "c"]);
+        app.update(Action::ToggleOrder);
+        assert_eq!(ids(&app), ["c", "a", "b", "d"]);
+    }
+
+    #[test]
+    fn the_selection_follows_its_article_through_filters() {
+        let mut app = app(80, 24);
+        app.update(Action::SelectNext);
+        app.update(Action::SelectNext);
+        assert_eq!(selected_id(&app), "a");
+        app.update(Action::QueryInsert("长".into()));
+        assert_eq!(ids(&app).len(), 2);
+        assert_eq!(selected_id(&app), "a");
+        app.update(Action::QueryInsert("春人".into()));
+        assert_eq!(ids(&app), ["c"]);
+        assert_eq!(selected_id(&app), "c");
+        app.update(Action::QueryClear);
+        assert_eq!(ids(&app).len(), 4);
+        assert_eq!(selected_id(&app), "c");
+    }
+
+    #[test]
+    fn escape_leaves_the_query_line_then_clears_it() {
+        let mut app = app(80, 24);
+        app.update(Action::QueryInsert("北京".into()));
+        assert_eq!(app.focus(), Focus::Query);
+        assert!(app.update(Action::Back));
+        assert_eq!((app.focus(), app.query().text()), (Focus::List, "北京"));
+        assert!(app.update(Action::Back));
+        assert_eq!(app.query().text(), "");
+        assert_eq!(ids(&app).len(), 4);
+        assert!(!app.update(Action::Back), "nothing left to undo");
+    }
+
+    #[test]
+    fn source_picker_filters_and_escape_clears() {
+        let mut app = app(80, 24);
+        app.update(Action::OpenSources);
+        app.update(Action::Open);
+        assert_eq!(app.source_filter(), Some("甲报"));
+        assert_eq!(ids(&app), ["a", "c"]);
+        app.update(Action::Back);
+        assert_eq!(ids(&app).len(), 4);
+    }
+
+    #[test]
+    fn reader_opens_full_screen_and_next_article_moves_on() {
+        let mut app = app(80, 24);
+        app.update(Action::Open);
+        assert_eq!(app.geometry().arrangement, Arrangement::ReaderOnly);
+        assert_eq!(app.detail().unwrap().article(), 3);
+        app.update(Action::ScrollPageDown);
+        assert!(app.detail().unwrap().top() > 0);
+        app.update(Action::NextArticle);
+        assert_eq!(app.detail().unwrap().article(), 1);
+        assert_eq!(
+            app.detail().unwrap().top(),
+            0,
+            "a new article opens at its start"
+        );
+        app.update(Action::Back);
+        assert_eq!(app.geometry().arrangement, Arrangement::Stacked);
+        assert_eq!(app.focus(), Focus::List);
+    }
+
+    #[test]
+    fn the_wheel_scrolls_the_pane_under_the_pointer() {
+        let mut app = app(130, 40);
+        let g = *app.geometry();
+        assert!(app.update(Action::Wheel {
+            column: g.detail.x + 2,
+            row: g.detail.y + 2,
+            down: true
+        }));
+        assert_eq!(app.detail().unwrap().top(), 3);
+        assert_eq!(app.selected(), 0);
+        assert!(app.update(Action::Wheel {
+            column: g.list.x + 2,
+            row: g.list.y + 2,
+            down: true
+        }));
+        assert_eq!(app.selected(), 3);
+        assert!(
+            !app.update(Action::Wheel {
+                column: 0,
+                row: 0,
+                down: true
+            }),
+            "the query line does not scroll"
+        );
+    }
+
+    #[test]
+    fn tiny_terminals_do_not_panic() {
+        let mut app = app(80, 24);
+        app.update(Action::Open);
+        for (w, h) in [(1, 1), (0, 0), (2, 1), (20, 5), (1, 40), (300, 2)] {
+            app.update(Action::Resize(w, h));
+            app.update(Action::ScrollBottom);
+            app.update(Action::SelectNext);
+        }
+    }
 }

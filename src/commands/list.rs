@@ -14,7 +14,12 @@ pub fn list(args: &ListArgs) -> Outcome {
     } else {
         Order::NewestFirst
     };
-    let hits = query::search(&archive.articles, &query::Index::build(&archive.articles), &query, order);
+    let hits = query::search(
+        &archive.articles,
+        &query::Index::build(&archive.articles),
+        &query,
+        order,
+    );
     let limit = args.limit.unwrap_or(usize::MAX);
     with_stdout(|out| {
         for hit in hits.iter().take(limit) {

@@ -46,6 +46,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             .end_symbol(None)
             .track_symbol(Some(theme.scrollbar.0))
             .thumb_symbol(theme.scrollbar.1);
-        frame.render_stateful_widget(bar, area.inner(Margin { vertical: 1, horizontal: 0 }), &mut state);
+        frame.render_stateful_widget(
+            bar,
+            area.inner(Margin {
+                vertical: 1,
+                horizontal: 0,
+            }),
+            &mut state,
+        );
     }
 }

@@ -32,7 +32,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     // Columns that fit: all three from 60 cells, date and title from 40, else the title alone.
     let date_w = if width >= 40 { 16 } else { 0 };
     let source_w = if width >= 60 {
-        view.iter().map(|h| text::width(&app.article(h).source)).max().unwrap_or(0).min(SOURCE_MAX)
+        view.iter()
+            .map(|h| text::width(&app.article(h).source))
+            .max()
+            .unwrap_or(0)
+            .min(SOURCE_MAX)
     } else {
         0
     };
@@ -48,11 +52,20 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             used += date_w + 1;
         }
         if source_w > 0 {
-            spans.push(Span::styled(pad(&for_display(&a.source, mode), source_w), theme.source));
+            spans.push(Span::styled(
+                pad(&for_display(&a.source, mode), source_w),
+                theme.source,
+            ));
             spans.push(Span::raw(" "));
             used += source_w + 1;
         }
-        spans.extend(title_spans(&a.title, &hit.positions, width.saturating_sub(used), mode, theme));
+        spans.extend(title_spans(
+            &a.title,
+            &hit.positions,
+            width.saturating_sub(used),
+            mode,
+            theme,
+        ));
         let mut line = Line::from(spans);
         if selected {
             // Fill the row so the whole of it shows the selection.
@@ -67,10 +80,20 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 
 /// The title cut to `width` cells, with the chars at `positions` (char indices) highlighted.
 /// Each grapheme is mapped for display on its own, so positions stay right in wide mode.
-pub fn title_spans(title: &str, positions: &[usize], width: usize, mode: AmbiguousWidth, theme: &Theme) -> Vec<Span<'static>> {
+pub fn title_spans(
+    title: &str,
+    positions: &[usize],
+    width: usize,
+    mode: AmbiguousWidth,
+    theme: &Theme,
+) -> Vec<Span<'static>> {
     let marked: HashSet<usize> = positions.iter().copied().collect();
     let total: usize = text::width(&for_display(title, mode));
-    let limit = if total > width { width.saturating_sub(text::width(theme.ellipsis)) } else { width };
+    let limit = if total > width {
+        width.saturating_sub(text::width(theme.ellipsis))
+    } else {
+        width
+    };
     let mut spans: Vec<Span<'static>> = Vec::new();
     let (mut run, mut run_marked) = (String::new(), false);
     let mut used = 0;
@@ -109,27 +132,48 @@ mod tests {
     use crate::app::Settings;
 
     fn theme() -> Theme {
-        Theme::new(&Settings { ambiguous: AmbiguousWidth::Narrow, color: true })
+        Theme::new(&Settings {
+            ambiguous: AmbiguousWidth::Narrow,
+            color: true,
+        })
     }
 
     fn render(spans: &[Span]) -> String {
         spans
             .iter()
-            .map(|s| if s.style == theme().matched { format!("[{}]", s.content) } else { s.content.to_string() })
+            .map(|s| {
+                if s.style == theme().matched {
+                    format!("[{}]", s.content)
+                } else {
+                    s.content.to_string()
+                }
+            })
             .collect()
     }
 
     #[test]
     fn highlights_chinese_chars_by_char_index() {
         let t = theme();
-        let spans = title_spans("中共长春市委人大工作会议召开", &[2, 3, 6, 7], 40, AmbiguousWidth::Narrow, &t);
+        let spans = title_spans(
+            "中共长春市委人大工作会议召开",
+            &[2, 3, 6, 7],
+            40,
+            AmbiguousWidth::Narrow,
+            &t,
+        );
         assert_eq!(render(&spans), "中共[长春]市委[人大]工作会议召开");
     }
 
     #[test]
     fn truncates_by_cells_with_an_ellipsis() {
         let t = theme();
-        let spans = title_spans("中共长春市委人大工作会议召开", &[2, 12], 11, AmbiguousWidth::Narrow, &t);
+        let spans = title_spans(
+            "中共长春市委人大工作会议召开",
+            &[2, 12],
+            11,
+            AmbiguousWidth::Narrow,
+            &t,
+        );
         assert_eq!(render(&spans), "中共[长]春市…");
         let width: usize = spans.iter().map(|s| text::width(&s.content)).sum();
         assert!(width <= 11);
@@ -137,10 +181,17 @@ mod tests {
 
     #[test]
     fn wide_mode_maps_each_char_and_keeps_positions() {
-        let t = Theme::new(&Settings { ambiguous: AmbiguousWidth::Wide, color: true });
+        let t = Theme::new(&Settings {
+            ambiguous: AmbiguousWidth::Wide,
+            color: true,
+        });
         let spans = title_spans("“人大”代表", &[1, 2], 40, AmbiguousWidth::Wide, &t);
         let shown: String = spans.iter().map(|s| s.content.as_ref()).collect();
         assert_eq!(shown, "「人大」代表");
-        assert!(spans.iter().any(|s| s.content == "人大" && s.style == t.matched));
+        assert!(
+            spans
+                .iter()
+                .any(|s| s.content == "人大" && s.style == t.matched)
+        );
     }
 }

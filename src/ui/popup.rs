@@ -16,11 +16,23 @@ use crate::text::{self, pad, truncate};
 fn centered(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width);
     let h = h.min(area.height);
-    Rect::new(area.x + (area.width - w) / 2, area.y + (area.height - h) / 2, w, h)
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
 }
 
 /// Draws `lines` in a bordered window titled `title`, centred in `area`.
-fn window(frame: &mut Frame, area: Rect, title: &str, lines: Vec<Line<'static>>, width: u16, theme: &Theme) {
+fn window(
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    lines: Vec<Line<'static>>,
+    width: u16,
+    theme: &Theme,
+) {
     let rect = centered(area, width, lines.len() as u16 + 2);
     frame.render_widget(Clear, rect);
     let block = pane(theme, true).title(format!(" {title} "));
@@ -34,7 +46,12 @@ pub fn help(frame: &mut Frame, area: Rect, theme: &Theme) {
     let key_w = HELP.iter().map(|(k, _)| text::width(k)).max().unwrap_or(0);
     let mut lines: Vec<Line<'static>> = HELP
         .iter()
-        .map(|(k, what)| Line::from(vec![Span::styled(pad(k, key_w + 2), theme.heading), Span::raw(*what)]))
+        .map(|(k, what)| {
+            Line::from(vec![
+                Span::styled(pad(k, key_w + 2), theme.heading),
+                Span::raw(*what),
+            ])
+        })
         .collect();
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled("Query syntax", theme.heading)));
@@ -45,8 +62,11 @@ pub fn help(frame: &mut Frame, area: Rect, theme: &Theme) {
 /// Records that could not be loaded, as `FILE:LINE: reason`.
 pub fn problems(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let room = usize::from(area.width.saturating_sub(4));
-    let mut lines: Vec<Line<'static>> =
-        app.problems().iter().map(|p| Line::from(truncate(&p.to_string(), room).into_owned())).collect();
+    let mut lines: Vec<Line<'static>> = app
+        .problems()
+        .iter()
+        .map(|p| Line::from(truncate(&p.to_string(), room).into_owned()))
+        .collect();
     if lines.is_empty() {
         lines.push(Line::from("every record loaded"));
     }
@@ -54,9 +74,18 @@ pub fn problems(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     if lines.len() > max {
         let more = lines.len() - max + 1;
         lines.truncate(max.saturating_sub(1));
-        lines.push(Line::from(format!("… and {more} more (juan check lists them all)")));
+        lines.push(Line::from(format!(
+            "… and {more} more (juan check lists them all)"
+        )));
     }
-    window(frame, area, "could not load", lines, area.width.saturating_sub(4), theme);
+    window(
+        frame,
+        area,
+        "could not load",
+        lines,
+        area.width.saturating_sub(4),
+        theme,
+    );
 }
 
 /// The source picker: each source with its count.
@@ -72,8 +101,19 @@ pub fn sources(frame: &mut Frame, area: Rect, picker: &SourcePicker, theme: &The
         .map(|(i, (name, n))| {
             let name = if name.is_empty() { "(no source)" } else { name };
             let line = Line::from(format!("{} {n:>6}", pad(name, 24)));
-            if i == picker.selected() { line.style(theme.selected) } else { line }
+            if i == picker.selected() {
+                line.style(theme.selected)
+            } else {
+                line
+            }
         })
         .collect();
-    window(frame, area, "source: Enter choose, Esc close", lines, 36, theme);
+    window(
+        frame,
+        area,
+        "source: Enter choose, Esc close",
+        lines,
+        36,
+        theme,
+    );
 }

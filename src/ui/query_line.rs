@@ -20,7 +20,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let counts = format!(" {}/{}", app.hits().len(), app.articles().len());
     let mut tags = String::new();
     if let Some(src) = app.source_filter() {
-        tags = format!(" [{}]", truncate(&for_display(src, app.settings.ambiguous), 12));
+        tags = format!(
+            " [{}]",
+            truncate(&for_display(src, app.settings.ambiguous), 12)
+        );
     }
     let right = format!("{tags}{counts}");
     let width = usize::from(area.width);
@@ -37,7 +40,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     Paragraph::new(line).render(area, frame.buffer_mut());
     if app.focus() == Focus::Query {
         let before = text::width(&q.text()[..q.cursor()]).min(room);
-        let x = area.x.saturating_add((PROMPT.len() + before) as u16).min(area.right().saturating_sub(1));
+        let x = area
+            .x
+            .saturating_add((PROMPT.len() + before) as u16)
+            .min(area.right().saturating_sub(1));
         frame.set_cursor_position(Position::new(x, area.y));
     }
 }

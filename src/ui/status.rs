@@ -19,7 +19,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let n = app.problems().len();
     if n > 0 {
         let plural = if n == 1 { "" } else { "s" };
-        spans.push(Span::styled(format!("{n} bad record{plural} (w) "), theme.warning));
+        spans.push(Span::styled(
+            format!("{n} bad record{plural} (w) "),
+            theme.warning,
+        ));
     }
     let order = match app.order() {
         Order::NewestFirst => "newest first",
@@ -34,6 +37,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     };
     let used: usize = spans.iter().map(|s: &Span| s.width()).sum();
     let room = usize::from(area.width).saturating_sub(used);
-    spans.push(Span::styled(truncate(&hints, room).into_owned(), theme.hint));
+    spans.push(Span::styled(
+        truncate(&hints, room).into_owned(),
+        theme.hint,
+    ));
     Paragraph::new(Line::from(spans)).render(area, frame.buffer_mut());
 }

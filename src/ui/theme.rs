@@ -55,7 +55,13 @@ const ASCII_BORDER: border::Set<'static> = border::Set {
 impl Theme {
     /// The theme for these settings.
     pub fn new(settings: &Settings) -> Theme {
-        let c = |color: Color| if settings.color { Style::new().fg(color) } else { Style::new() };
+        let c = |color: Color| {
+            if settings.color {
+                Style::new().fg(color)
+            } else {
+                Style::new()
+            }
+        };
         let wide = settings.ambiguous == AmbiguousWidth::Wide;
         Theme {
             text: Style::new(),

@@ -24,7 +24,14 @@ impl Pty {
     /// Starts `juan ARGS` in a `cols` × `rows` terminal.
     pub fn spawn(args: &[&str], cols: u16, rows: u16) -> Pty {
         let system = native_pty_system();
-        let pair = system.openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).expect("openpty");
+        let pair = system
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("openpty");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_juan"));
         cmd.args(args);
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
@@ -34,7 +41,10 @@ impl Pty {
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().expect("reader");
         let writer = pair.master.take_writer().expect("writer");
-        let shared = Arc::new(Mutex::new(Shared { parser: vt100::Parser::new(rows, cols, 0), raw: Vec::new() }));
+        let shared = Arc::new(Mutex::new(Shared {
+            parser: vt100::Parser::new(rows, cols, 0),
+            raw: Vec::new(),
+        }));
         let sink = Arc::clone(&shared);
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
@@ -47,7 +57,12 @@ impl Pty {
                 s.raw.extend_from_slice(&buf[..n]);
             }
         });
-        Pty { master: pair.master, writer, child, shared }
+        Pty {
+            master: pair.master,
+            writer,
+            child,
+            shared,
+        }
     }
 
     /// Types `bytes` (keys as the terminal would send them).
@@ -71,7 +86,11 @@ impl Pty {
     /// The character drawn at (row, col), "" for the right half of a wide char.
     pub fn cell(&self, row: u16, col: u16) -> String {
         let s = self.shared.lock().unwrap();
-        s.parser.screen().cell(row, col).map(|c| c.contents().to_string()).unwrap_or_default()
+        s.parser
+            .screen()
+            .cell(row, col)
+            .map(|c| c.contents().to_string())
+            .unwrap_or_default()
     }
 
     /// Everything juan wrote so far.
@@ -82,7 +101,10 @@ impl Pty {
     /// The emulator's view of the terminal modes: (alternate screen, cursor hidden).
     pub fn modes(&self) -> (bool, bool) {
         let s = self.shared.lock().unwrap();
-        (s.parser.screen().alternate_screen(), s.parser.screen().hide_cursor())
+        (
+            s.parser.screen().alternate_screen(),
+            s.parser.screen().hide_cursor(),
+        )
     }
 
     /// Waits until `pred` holds for the screen text; panics with the screen after `secs`.
@@ -122,8 +144,20 @@ impl Pty {
 
     /// Resizes the terminal (juan gets SIGWINCH) and the emulator with it.
     pub fn resize(&mut self, cols: u16, rows: u16) {
-        self.master.resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).unwrap();
-        self.shared.lock().unwrap().parser.screen_mut().set_size(rows, cols);
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        self.shared
+            .lock()
+            .unwrap()
+            .parser
+            .screen_mut()
+            .set_size(rows, cols);
     }
 
     /// Waits for juan to exit and returns its exit code.
