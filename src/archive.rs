@@ -166,7 +166,11 @@ pub fn load_bytes(file: &str, name: &str, bytes: &[u8], archive: &mut Archive) {
         && f != Format::JsonLines
     {
         let n = decoded.bad_lines.len();
-        let lines = if n == 1 { "1 line".to_string() } else { format!("{n} lines") };
+        let lines = if n == 1 {
+            "1 line".to_string()
+        } else {
+            format!("{n} lines")
+        };
         archive.problems.push(Problem::at(
             file,
             *first,

@@ -126,10 +126,7 @@ mod tests {
         assert_eq!(clean("清屏\x1b[2J\x1b[31m红色\x1b[0m"), "清屏红色");
         assert_eq!(clean("x\u{9b}31my"), "xy");
         assert_eq!(clean("\x1bP1$r…\x1b\\"), "");
-        assert_eq!(
-            clean("\x1b]8;;http://evil\x1b\\link\x1b]8;;\x1b\\"),
-            "link"
-        );
+        assert_eq!(clean("\x1b]8;;http://evil\x1b\\link\x1b]8;;\x1b\\"), "link");
     }
 
     #[test]
@@ -156,7 +153,10 @@ mod tests {
     #[test]
     fn zero_width_and_invisible_characters() {
         // shared/cjk/README.md, "zero-width".
-        assert_eq!(clean("\u{FEFF}开头\u{200B}零宽\u{200D}连接"), "开头零宽连接");
+        assert_eq!(
+            clean("\u{FEFF}开头\u{200B}零宽\u{200D}连接"),
+            "开头零宽连接"
+        );
         assert_eq!(clean("super\u{AD}cali"), "supercali");
         assert_eq!(clean("a\u{200C}b\u{2060}c"), "abc");
     }
@@ -183,7 +183,9 @@ mod tests {
         // shared/cjk/README.md, "bidi".
         assert_eq!(clean("abc\u{202E}def"), "abcdef");
         assert_eq!(
-            clean("\u{200E}\u{200F}\u{202A}\u{202B}\u{202C}\u{202D}\u{2066}\u{2067}\u{2068}\u{2069}\u{61C}x"),
+            clean(
+                "\u{200E}\u{200F}\u{202A}\u{202B}\u{202C}\u{202D}\u{2066}\u{2067}\u{2068}\u{2069}\u{61C}x"
+            ),
             "x"
         );
     }

@@ -89,7 +89,10 @@ mod tests {
 
     #[test]
     fn by_content_when_the_name_says_nothing() {
-        assert_eq!(format("-", "{\"title\":1}\n{\"title\":2}\n"), Some(Format::JsonLines));
+        assert_eq!(
+            format("-", "{\"title\":1}\n{\"title\":2}\n"),
+            Some(Format::JsonLines)
+        );
         assert_eq!(format("-", "{\n \"articles\": []\n}"), Some(Format::Json));
         assert_eq!(format("-", "\u{FEFF} [ ]"), Some(Format::Json));
         assert_eq!(format("-", "<doclist>\n<doc>"), Some(Format::Sogou));
@@ -99,7 +102,10 @@ mod tests {
 
     #[test]
     fn content_corrects_a_misleading_extension() {
-        assert_eq!(format("a.json", "{\"title\":1}\n{\"title\":2}"), Some(Format::JsonLines));
+        assert_eq!(
+            format("a.json", "{\"title\":1}\n{\"title\":2}"),
+            Some(Format::JsonLines)
+        );
         assert_eq!(format("a.txt", "<doc>\n<url>"), Some(Format::Sogou));
     }
 }

@@ -50,7 +50,9 @@ mod tests {
 
     #[test]
     fn truncated_stream_keeps_whole_lines() {
-        let data: Vec<u8> = (0..2000).flat_map(|i| format!("line {i}\n").into_bytes()).collect();
+        let data: Vec<u8> = (0..2000)
+            .flat_map(|i| format!("line {i}\n").into_bytes())
+            .collect();
         let full = gz(&data);
         let (kept, reason) = gunzip(&full[..full.len() / 2]);
         assert_eq!(reason.as_deref(), Some("gzip stream is truncated"));

@@ -60,7 +60,10 @@ pub fn describe_error(e: &serde_json::Error, line: &str) -> String {
     if e.column() > 0 {
         let byte = (e.column() - 1).min(line.len());
         let before = line.get(..byte).unwrap_or(line);
-        format!("invalid JSON: {what} at column {}", before.chars().count() + 1)
+        format!(
+            "invalid JSON: {what} at column {}",
+            before.chars().count() + 1
+        )
     } else {
         format!("invalid JSON: {what}")
     }
@@ -108,7 +111,8 @@ mod tests {
 
     #[test]
     fn object_with_articles_and_single_record() {
-        let (titles, problems) = load("{\"source\": \"s\", \"articles\": [{\"title\": \"a\"}, {\"title\": \"b\"}]}");
+        let (titles, problems) =
+            load("{\"source\": \"s\", \"articles\": [{\"title\": \"a\"}, {\"title\": \"b\"}]}");
         assert_eq!((titles, problems.len()), (vec!["a".into(), "b".into()], 0));
         let (titles, _) = load("{\"title\": \"only\"}");
         assert_eq!(titles, ["only"]);
@@ -119,7 +123,10 @@ mod tests {
     fn syntax_error_names_line_and_column() {
         let (titles, problems) = load("[\n {\"title\": \"甲\"},\n {\"题\" \"b\"}\n]");
         assert!(titles.is_empty());
-        assert_eq!(problems, ["x.json:3: invalid JSON: expected `:` at column 7"]);
+        assert_eq!(
+            problems,
+            ["x.json:3: invalid JSON: expected `:` at column 7"]
+        );
     }
 
     #[test]

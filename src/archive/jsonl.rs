@@ -14,6 +14,7 @@ pub fn parse(file: &str, text: &str, bad_lines: &[usize], undecodable: &str, out
             out.problems.push(Problem::at(file, number, undecodable));
             continue;
         }
+        let line = line.strip_suffix('\r').unwrap_or(line);
         if line.trim().is_empty() {
             continue;
         }

@@ -161,7 +161,11 @@ mod tests {
                 vec!["a", "b", "c", "d"],
             );
             assert_eq!(got.0, want.0, "{date_key}");
-            assert_eq!((got.1, got.2, got.3), (want.1, want.2, want.3), "{body_key}");
+            assert_eq!(
+                (got.1, got.2, got.3),
+                (want.1, want.2, want.3),
+                "{body_key}"
+            );
             assert_eq!(got.4, want.4, "{tags_key}");
         }
     }
@@ -180,10 +184,14 @@ mod tests {
         let date = |v: Value| from_value(json!({"title": "T", "date": v})).unwrap().date;
         assert_eq!(date(json!(1504660260)).display(), "2017-09-06 09:11");
         assert_eq!(date(json!("2017年9月6日")).display(), "2017-09-06");
-        assert_eq!(date(json!("2017-09-06T01:11:00Z")).display(), "2017-09-06 01:11");
+        assert_eq!(
+            date(json!("2017-09-06T01:11:00Z")).display(),
+            "2017-09-06 01:11"
+        );
         assert_eq!(date(json!("上周三")), Date::Unparsed("上周三".into()));
         assert_eq!(date(json!(null)), Date::Missing);
-        let from_url = from_value(json!({"title": "T", "url": "http://news.sohu.com/20120706/n1.shtml"}));
+        let from_url =
+            from_value(json!({"title": "T", "url": "http://news.sohu.com/20120706/n1.shtml"}));
         assert_eq!(from_url.unwrap().date.display(), "2012-07-06");
     }
 
@@ -195,7 +203,12 @@ mod tests {
         }))
         .unwrap();
         assert_eq!(
-            (a.title.as_str(), a.source.as_str(), a.url.as_deref(), a.body.as_str()),
+            (
+                a.title.as_str(),
+                a.source.as_str(),
+                a.url.as_deref(),
+                a.body.as_str()
+            ),
             ("红", "源", Some("http://a"), "xy\nz")
         );
         assert_eq!(a.tags, ["t"]);
@@ -203,8 +216,17 @@ mod tests {
 
     #[test]
     fn bad_records() {
-        assert_eq!(from_value(json!({"body": "x"})), Err("record has no title".to_string()));
-        assert_eq!(from_value(json!({"title": " \u{1b}[0m "})), Err("record has no title".to_string()));
-        assert_eq!(from_value(json!([1])), Err("record is not a JSON object".to_string()));
+        assert_eq!(
+            from_value(json!({"body": "x"})),
+            Err("record has no title".to_string())
+        );
+        assert_eq!(
+            from_value(json!({"title": " \u{1b}[0m "})),
+            Err("record has no title".to_string())
+        );
+        assert_eq!(
+            from_value(json!([1])),
+            Err("record is not a JSON object".to_string())
+        );
     }
 }

@@ -78,7 +78,10 @@ mod tests {
     #[test]
     fn meta_on_separate_lines_and_author_as_source() {
         let a = page("标题\n时间:2017-09-06\n作者:王五\n正文").unwrap();
-        assert_eq!((a.date.display(), a.source.as_str(), a.body.as_str()), ("2017-09-06".into(), "王五", "正文"));
+        assert_eq!(
+            (a.date.display(), a.source.as_str(), a.body.as_str()),
+            ("2017-09-06".into(), "王五", "正文")
+        );
     }
 
     #[test]

@@ -70,7 +70,9 @@ fn field<'a>(block: &'a str, tag: &str) -> &'a str {
     let Some(start) = block.find(&open).map(|i| i + open.len()) else {
         return "";
     };
-    let end = block[start..].find(&close).map_or(block.len(), |i| start + i);
+    let end = block[start..]
+        .find(&close)
+        .map_or(block.len(), |i| start + i);
     &block[start..end]
 }
 
@@ -93,10 +95,11 @@ fn entities(text: &str) -> Cow<'_, str> {
     while let Some(amp) = rest.find('&') {
         out.push_str(&rest[..amp]);
         rest = &rest[amp..];
-        let decoded = rest
-            .get(1..rest.len().min(12))
-            .and_then(|s| s.find(';').map(|semi| &s[..semi]))
-            .and_then(|name| entity(name).map(|c| (c, name.len() + 2)));
+        let decoded = rest.as_bytes()[1..]
+            .iter()
+            .take(10)
+            .position(|b| *b == b';')
+            .and_then(|semi| entity(&rest[1..1 + semi]).map(|c| (c, semi + 2)));
         match decoded {
             Some((c, len)) => {
                 out.push(c);
@@ -154,7 +157,10 @@ mod tests {
         assert_eq!(a.date.display(), "2012-07-06");
         assert_eq!(a.body, "南都讯　记者<刘凡>记者 R&D");
         let b = &out.articles[1];
-        assert_eq!((b.source.as_str(), b.body.as_str(), b.date.display()), ("sports.sohu.com", "", "2012-01-01".into()));
+        assert_eq!(
+            (b.source.as_str(), b.body.as_str(), b.date.display()),
+            ("sports.sohu.com", "", "2012-01-01".into())
+        );
         let problems: Vec<_> = out.problems.iter().map(ToString::to_string).collect();
         assert_eq!(problems, ["s.dat:8: record has no title"]);
     }
@@ -162,13 +168,25 @@ mod tests {
     #[test]
     fn unclosed_record_is_reported() {
         let mut out = Archive::default();
-        parse("s.dat", "<doc>\n<contenttitle>a</contenttitle></doc>\n\n<doc>\n<contenttitle>b", &mut out);
+        parse(
+            "s.dat",
+            "<doc>\n<contenttitle>a</contenttitle></doc>\n\n<doc>\n<contenttitle>b",
+            &mut out,
+        );
         assert_eq!(out.articles.len(), 1);
-        assert_eq!(out.problems[0].to_string(), "s.dat:4: record has no closing </doc>");
+        assert_eq!(
+            out.problems[0].to_string(),
+            "s.dat:4: record has no closing </doc>"
+        );
     }
 
     #[test]
     fn entities_leave_bare_ampersands() {
-        assert_eq!(entities("a & b &amp; &unknown; &#20013;"), "a & b & &unknown; 中");
+        assert_eq!(
+            entities("a & b &amp; &unknown; &#20013;"),
+            "a & b & &unknown; 中"
+        );
+        assert_eq!(entities("中&lt;一&gt;文&"), "中<一>文&");
+        assert_eq!(entities("&中文中文中文;"), "&中文中文中文;");
     }
 }

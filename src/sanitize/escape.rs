@@ -103,8 +103,14 @@ mod tests {
 
     #[test]
     fn strings_end_at_bel_st_or_a_line_break() {
-        assert_eq!(rest_after(skip_string_body, "52;c;ZXZpbA==\u{7}after"), "after");
-        assert_eq!(rest_after(skip_string_body, "8;;http://x\u{1b}\\link"), "link");
+        assert_eq!(
+            rest_after(skip_string_body, "52;c;ZXZpbA==\u{7}after"),
+            "after"
+        );
+        assert_eq!(
+            rest_after(skip_string_body, "8;;http://x\u{1b}\\link"),
+            "link"
+        );
         assert_eq!(rest_after(skip_string_body, "payload\u{9c}tail"), "tail");
         assert_eq!(rest_after(skip_string_body, "unterminated\nnext"), "\nnext");
         assert_eq!(rest_after(skip_string_body, "a\u{1b}[1mb"), "\u{1b}[1mb");

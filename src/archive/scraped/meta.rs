@@ -165,7 +165,10 @@ mod tests {
     #[test]
     fn the_seed_line() {
         let line = "新闻时间:2017-09-06 09:11\u{a0} \u{a0}\u{a0}\u{a0}稿件来源: 《长春日报》\u{a0}";
-        assert_eq!(fields(line), (some("2017-09-06 09:11"), some("长春日报"), None));
+        assert_eq!(
+            fields(line),
+            (some("2017-09-06 09:11"), some("长春日报"), None)
+        );
     }
 
     #[test]
