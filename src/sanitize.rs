@@ -66,9 +66,7 @@ pub fn clean(text: &str) -> String {
 /// Like [`clean`], but for one-line fields (title, source, URL, tag): line breaks become
 /// spaces and surrounding whitespace (NBSP and U+3000 included) is trimmed.
 pub fn clean_line(text: &str) -> String {
-    let cleaned = clean(text);
-    let one_line = cleaned.trim().replace('\n', " ");
-    one_line
+    clean(text).trim().replace('\n', " ")
 }
 
 /// Controls (C0, DEL, C1) and invisible formatting characters that are simply removed.
