@@ -9,6 +9,11 @@ use juan::archive::{self, Archive};
 use juan::article::Article;
 use juan::date::Date;
 
+#[path = "load/bad_input.rs"]
+mod bad_input;
+#[path = "load/encodings.rs"]
+mod encodings;
+
 const SEED: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../shared/seed/000_618211eec43b155d.txt"
@@ -293,193 +298,10 @@ fn sogou_fixture_entities_and_host() {
     );
 }
 
-#[test]
-fn format_by_content_without_extension() {
-    let a = load(&[&fixture("jsonl-without-extension")]);
-    let titles: Vec<&str> = a.articles.iter().map(|x| x.title.as_str()).collect();
-    assert_eq!(titles, ["无扩展名一", "无扩展名二"]);
-}
-
-#[test]
-fn gb18030_and_gbk_files() {
-    let page =
-        "国标编码的页面\r\n发布时间：2013-04-05 06:07　来源：《参考消息》\r\n　　正文第一段。\r\n";
-    let (bytes, _, _) = encoding_rs::GB18030.encode(page);
-    let (a, _) = load_written("gb.txt", &bytes);
-    assert!(a.problems.is_empty(), "{:?}", a.problems);
-    let x = &a.articles[0];
-    assert_eq!(
-        (
-            x.title.as_str(),
-            x.date.display(),
-            x.source.as_str(),
-            x.body.as_str()
-        ),
-        (
-            "国标编码的页面",
-            "2013-04-05 06:07".to_string(),
-            "参考消息",
-            "正文第一段。"
-        )
-    );
-
-    let jsonl = "{\"title\":\"甲\",\"source\":\"新华社\"}\n{\"title\":\"乙\"}\n";
-    let (bytes, _, _) = encoding_rs::GBK.encode(jsonl);
-    let (a, _) = load_written("gbk.jsonl", &bytes);
-    assert!(a.problems.is_empty());
-    assert_eq!(
-        (a.articles[0].title.as_str(), a.articles[0].source.as_str()),
-        ("甲", "新华社")
-    );
-}
-
-#[test]
-fn gb18030_with_bad_bytes_warns_once() {
-    let (bytes, _, _) = encoding_rs::GB18030.encode("标题\n第一段\n第二段\n");
-    let mut bytes = bytes.into_owned();
-    bytes.splice(14..14, [0x81, 0x20]); // a lead byte with no valid trail, on line 3
-    let (a, path) = load_written("broken-gb.txt", &bytes);
-    assert_eq!(
-        problems(&a),
-        [format!(
-            "{path}:3: invalid GB18030 on 1 line; bytes replaced with U+FFFD"
-        )]
-    );
-    assert_eq!(a.articles.len(), 1);
-    assert!(a.articles[0].body.contains('\u{FFFD}'));
-}
-
 fn gzip(data: &[u8]) -> Vec<u8> {
     let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
     e.write_all(data).unwrap();
     e.finish().unwrap()
-}
-
-#[test]
-fn gzip_by_extension_and_by_magic() {
-    let data = "{\"title\":\"压缩一\"}\n{\"title\":\"压缩二\"}\n";
-    for name in ["a.jsonl.gz", "b.ndjson.gz", "c-no-extension"] {
-        let (a, _) = load_written(name, &gzip(data.as_bytes()));
-        let titles: Vec<&str> = a.articles.iter().map(|x| x.title.as_str()).collect();
-        assert_eq!(
-            (titles, a.problems.len()),
-            (vec!["压缩一", "压缩二"], 0),
-            "{name}"
-        );
-    }
-}
-
-#[test]
-fn truncated_gzip_keeps_what_decoded_and_reports_once() {
-    let data: String = (0..3000)
-        .map(|i| format!("{{\"id\":\"{i}\",\"title\":\"标题{i}\"}}\n"))
-        .collect();
-    let full = gzip(data.as_bytes());
-    let (a, path) = load_written("cut.jsonl.gz", &full[..full.len() / 2]);
-    let kept = a.articles.len();
-    assert!(kept > 100 && kept < 3000, "kept {kept}");
-    assert_eq!(
-        problems(&a),
-        [format!("{path}:{}: gzip stream is truncated", kept + 1)]
-    );
-    assert_eq!(a.articles[kept - 1].id, (kept - 1).to_string());
-}
-
-#[test]
-fn broken_jsonl_each_problem_once_rest_loads() {
-    let path = fixture("bad/broken.jsonl");
-    let a = load(&[&path]);
-    let p = path.display();
-    assert_eq!(
-        problems(&a),
-        [
-            format!("{p}:2: invalid JSON: expected `,` or `}}` at column 15"),
-            format!("{p}:3: record has no title"),
-            format!("{p}:4: invalid UTF-8"),
-            format!("{p}:5: JSON nested too deep"),
-            format!("{p}:9: record is not a JSON object"),
-            format!("{p}:10: invalid JSON: EOF while parsing a string at column 14"),
-        ]
-    );
-    let titles: Vec<&str> = a.articles.iter().map(|x| x.title.as_str()).collect();
-    assert_eq!(titles, ["第一条", "日期不明", "最后一条"]);
-    assert_eq!(a.articles[1].date, Date::Unparsed("上周三".into()));
-    assert_eq!(
-        (a.articles[2].date.display(), a.articles[2].source.as_str()),
-        ("2017-09-07".to_string(), "测试")
-    );
-}
-
-#[test]
-fn missing_unreadable_empty_and_binary() {
-    let dir = tempfile::tempdir().unwrap();
-    let missing = dir.path().join("nope.jsonl");
-    let empty = dir.path().join("empty.txt");
-    std::fs::write(&empty, b"").unwrap();
-    let binary = dir.path().join("blob.bin");
-    std::fs::write(&binary, b"\x00\x01\x02PNG").unwrap();
-    let a = load(&[&missing, &empty, &binary]);
-    assert!(a.articles.is_empty());
-    assert_eq!(
-        problems(&a),
-        [
-            format!(
-                "{}: cannot read: no such file or directory",
-                missing.display()
-            ),
-            format!("{}: not a news archive (binary data)", binary.display()),
-        ]
-    );
-}
-
-#[test]
-fn dangling_link_in_a_folder_is_reported_and_the_rest_loads() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("a.jsonl"), "{\"title\":\"留下\"}\n").unwrap();
-    let link = dir.path().join("b.jsonl");
-    std::os::unix::fs::symlink(dir.path().join("gone.jsonl"), &link).unwrap();
-    let a = load(&[dir.path()]);
-    assert_eq!(a.articles.len(), 1);
-    assert_eq!(
-        problems(&a),
-        [format!(
-            "{}: cannot read: no such file or directory",
-            link.display()
-        )]
-    );
-}
-
-#[test]
-fn unreadable_file_is_reported() {
-    use std::os::unix::fs::PermissionsExt;
-    let dir = tempfile::tempdir().unwrap();
-    let locked = dir.path().join("locked.jsonl");
-    std::fs::write(&locked, "{\"title\":\"x\"}\n").unwrap();
-    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
-    let a = load(&[&locked]);
-    if std::fs::read(&locked).is_ok() {
-        // Running with privileges that ignore file modes (root): the file is readable.
-        assert_eq!(a.articles.len(), 1);
-    } else {
-        assert_eq!(
-            problems(&a),
-            [format!(
-                "{}: cannot read: permission denied",
-                locked.display()
-            )]
-        );
-    }
-    let dir_a = load(&[dir.path()]);
-    assert!(dir_a.problems.len() <= 1);
-}
-
-#[test]
-fn symlink_loop_is_walked_once() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("a.jsonl"), "{\"title\":\"一次\"}\n").unwrap();
-    std::os::unix::fs::symlink(dir.path(), dir.path().join("loop")).unwrap();
-    let a = load(&[dir.path()]);
-    assert_eq!(a.articles.len(), 1);
 }
 
 #[test]
@@ -512,11 +334,4 @@ fn escapes_never_survive_loading() {
             );
         }
     }
-}
-
-#[test]
-fn load_bytes_from_memory() {
-    let mut a = Archive::default();
-    archive::load_bytes("-", "-", b"{\"title\":\"stdin\"}\n", &mut a);
-    assert_eq!(a.articles[0].title, "stdin");
 }

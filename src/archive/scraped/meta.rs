@@ -68,10 +68,20 @@ pub fn parse(line: &str) -> Option<Meta> {
         return None;
     }
     let fields = find_fields(line);
-    if fields.is_empty() {
+    let mut meta = Meta::default();
+    // A date may stand unlabelled before the first field, or alone on its line:
+    // `2017-09-06 09:11  来源：新华网`.
+    let lead = fields.first().map_or(line, |&(_, value_start)| {
+        &line[..key_start_before(line, value_start)]
+    });
+    let lead = first_segment(lead);
+    // Bare digits (a year, a count, Unix seconds) are too ambiguous to be a date here.
+    let written_date = lead.contains(['-', '/', '.', '年']);
+    if written_date && crate::date::parse(lead).is_some() {
+        meta.date = Some(lead.to_string());
+    } else if fields.is_empty() {
         return None;
     }
-    let mut meta = Meta::default();
     for (i, &(kind, value_start)) in fields.iter().enumerate() {
         let end = fields
             .get(i + 1)
@@ -186,6 +196,14 @@ mod tests {
             (some("2017/9/6"), some("人民日报"), None)
         );
         assert_eq!(fields("作者:李四"), (None, None, some("李四")));
+        assert_eq!(
+            fields("2017-09-06 09:11  来源：新华网"),
+            (some("2017-09-06 09:11"), some("新华网"), None)
+        );
+        assert_eq!(
+            fields("\u{3000}2017年9月6日\u{3000}"),
+            (some("2017年9月6日"), None, None)
+        );
     }
 
     #[test]
@@ -194,5 +212,7 @@ mod tests {
         assert_eq!(parse("会议时间安排另行通知。"), None);
         assert_eq!(parse(&format!("时间：{}", "很长".repeat(100))), None);
         assert_eq!(parse("来源："), None);
+        assert_eq!(parse("2017"), None);
+        assert_eq!(parse("20120706"), None);
     }
 }
