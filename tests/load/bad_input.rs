@@ -133,3 +133,18 @@ fn symlink_loop_is_walked_once() {
     let a = load(&[dir.path()]);
     assert_eq!(a.articles.len(), 1);
 }
+
+#[test]
+fn read_error_after_open_is_reported() {
+    // Fails for every user, root included: reading offset 0 of one's own memory file.
+    let mem = std::path::Path::new("/proc/self/mem");
+    if !mem.exists() {
+        return;
+    }
+    let a = load(&[mem]);
+    assert!(a.articles.is_empty());
+    assert_eq!(
+        problems(&a),
+        ["/proc/self/mem: cannot read: input/output error"]
+    );
+}
