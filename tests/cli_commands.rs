@@ -141,6 +141,28 @@ fn import_round_trips_through_list() {
 }
 
 #[test]
+fn import_of_sogou_round_trips_through_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let sohu = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/corpus/sogou-sohusite-200.dat"
+    );
+    let out_path = dir.path().join("sohu.jsonl");
+    let out = run(&["import", sohu, "-o", out_path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        text(&out.stderr),
+        "juan: imported 200 articles; 0 could not be read\n"
+    );
+    let original = text(&run(&["list", sohu]).stdout);
+    assert_eq!(original.lines().count(), 200);
+    assert_eq!(
+        text(&run(&["list", out_path.to_str().unwrap()]).stdout),
+        original
+    );
+}
+
+#[test]
 fn unknown_id_is_a_clear_error() {
     let out = run(&["show", SEED, "000000000000"]);
     assert_eq!(out.status.code(), Some(1));
