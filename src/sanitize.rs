@@ -1,19 +1,244 @@
-//! Text hygiene, applied once at load to every title, source and body: nothing that came from
-//! the web reaches the terminal except printable text.
+//! Text hygiene, applied once at load to every title, source, URL, tag and body: nothing that
+//! came from the web reaches the terminal except printable text (DESIGN §2).
 //!
-//! STUB: the loader work replaces this with the full DESIGN §2 rules.
+//! - Escape sequences go whole, payload included: CSI, OSC, DCS, SOS, PM, APC in their 7-bit
+//!   (`ESC`-introduced) and 8-bit (U+009B, U+009D, U+0090, U+0098, U+009E, U+009F) forms, and
+//!   two-byte `ESC` sequences (see [`escape`]).
+//! - `\r\n`, a lone `\r`, U+2028 and U+2029 become `\n` (a lone CR is a line break, never an
+//!   overwrite); every other C0 and C1 control and DEL is removed.
+//! - A tab becomes spaces up to the next tab stop; stops are every [`TAB_STOP`] display
+//!   columns (CJK characters count two), counted from the start of the line.
+//! - Invisible formatting goes: U+FEFF, U+200B, U+200C, U+2060, soft hyphen U+00AD, bidi
+//!   controls (U+200E, U+200F, U+202A–U+202E, U+2066–U+2069, U+061C), and any U+200D (ZWJ)
+//!   that does not join two emoji, so `👩‍🔬` stays one grapheme.
+
+mod escape;
+
+use unicode_width::UnicodeWidthChar;
+
+/// Tab stops are every this many display columns.
+pub const TAB_STOP: usize = 8;
 
 /// Returns `text` with escape sequences, control characters (but `\n`) and invisible
-/// formatting characters removed, tabs expanded and line ends normalised.
+/// formatting characters removed, tabs expanded and line ends normalised to `\n`.
 pub fn clean(text: &str) -> String {
-    text.replace("\r\n", "\n")
-        .replace('\r', "\n")
-        .chars()
-        .filter(|c| *c == '\n' || !c.is_control())
-        .collect()
+    let mut out = String::with_capacity(text.len());
+    let mut column = 0usize;
+    let mut input = text.chars().peekable();
+    while let Some(c) = input.next() {
+        match c {
+            '\n' | '\u{2028}' | '\u{2029}' => {
+                out.push('\n');
+                column = 0;
+            }
+            '\r' => {
+                input.next_if_eq(&'\n');
+                out.push('\n');
+                column = 0;
+            }
+            '\t' => {
+                let spaces = TAB_STOP - column % TAB_STOP;
+                out.extend(std::iter::repeat_n(' ', spaces));
+                column += spaces;
+            }
+            '\u{1B}' => escape::skip_after_esc(&mut input),
+            '\u{9B}' => escape::skip_csi_body(&mut input),
+            '\u{90}' | '\u{98}' | '\u{9D}' | '\u{9E}' | '\u{9F}' => {
+                escape::skip_string_body(&mut input)
+            }
+            '\u{200D}' => {
+                let joins_emoji = out.chars().next_back().is_some_and(is_emoji_part)
+                    && input.peek().copied().is_some_and(is_emoji_part);
+                if joins_emoji {
+                    out.push(c);
+                }
+            }
+            c if is_dropped(c) => {}
+            c => {
+                out.push(c);
+                column += c.width().unwrap_or(0);
+            }
+        }
+    }
+    out
 }
 
-/// Like [`clean`], but for one-line fields (title, source, url): newlines become spaces.
+/// Like [`clean`], but for one-line fields (title, source, URL, tag): line breaks become
+/// spaces and surrounding whitespace (NBSP and U+3000 included) is trimmed.
 pub fn clean_line(text: &str) -> String {
-    clean(text).replace('\n', " ").trim().to_string()
+    clean(text).trim().replace('\n', " ")
+}
+
+/// Controls (C0, DEL, C1) and invisible formatting characters that are simply removed.
+fn is_dropped(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{FEFF}'
+                | '\u{200B}'
+                | '\u{200C}'
+                | '\u{2060}'
+                | '\u{AD}'
+                | '\u{200E}'
+                | '\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{61C}'
+        )
+}
+
+/// Characters that may stand on either side of a ZWJ in an emoji sequence: pictographs,
+/// dingbats, the emoji variation selector, skin-tone modifiers and tag characters.
+fn is_emoji_part(c: char) -> bool {
+    matches!(
+        c,
+        '\u{1F000}'..='\u{1FAFF}'
+            | '\u{2190}'..='\u{21FF}'
+            | '\u{2300}'..='\u{23FF}'
+            | '\u{2600}'..='\u{27BF}'
+            | '\u{2B00}'..='\u{2BFF}'
+            | '\u{FE0F}'
+            | '\u{E0020}'..='\u{E007F}'
+            | '\u{A9}'
+            | '\u{AE}'
+            | '\u{203C}'
+            | '\u{2049}'
+            | '\u{2122}'
+            | '\u{2139}'
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn is_c1_or_del(c: char) -> bool {
+        ('\u{7f}'..='\u{9f}').contains(&c)
+    }
+
+    #[test]
+    fn escapes_go_with_their_payload() {
+        // The cases of shared/cjk/README.md, "escapes".
+        assert_eq!(clean("新闻\x1b]52;c;ZXZpbA==\x07正文"), "新闻正文");
+        assert_eq!(clean("清屏\x1b[2J\x1b[31m红色\x1b[0m"), "清屏红色");
+        assert_eq!(clean("x\u{9b}31my"), "xy");
+        assert_eq!(clean("\x1bP1$r…\x1b\\"), "");
+        assert_eq!(clean("\x1b]8;;http://evil\x1b\\link\x1b]8;;\x1b\\"), "link");
+    }
+
+    #[test]
+    fn eight_bit_string_controls_and_st() {
+        assert_eq!(clean("a\u{9d}0;title\u{9c}b"), "ab");
+        assert_eq!(clean("a\u{90}dcs\u{9c}b\u{98}sos\u{7}c"), "abc");
+        assert_eq!(clean("a\u{9e}pm\u{9c}b\u{9f}apc\u{9c}c"), "abc");
+        assert_eq!(clean("a\u{9c}b\u{85}c"), "abc");
+        assert_eq!(clean("a\x1b_apc\x1b\\b\x1b^pm\x07c\x1bXsos\x1b\\d"), "abcd");
+    }
+
+    #[test]
+    fn two_byte_escapes_and_lone_esc() {
+        assert_eq!(clean("a\x1b7b\x1b8c\x1b(Bd\x1bce"), "abcde");
+        assert_eq!(clean("a\x1b"), "a");
+        assert_eq!(clean("a\x1b中"), "a中");
+    }
+
+    #[test]
+    fn unterminated_string_stops_at_the_line_break() {
+        assert_eq!(clean("head\x1b]0;no end\nbody"), "head\nbody");
+    }
+
+    #[test]
+    fn zero_width_and_invisible_characters() {
+        // shared/cjk/README.md, "zero-width".
+        assert_eq!(
+            clean("\u{FEFF}开头\u{200B}零宽\u{200D}连接"),
+            "开头零宽连接"
+        );
+        assert_eq!(clean("super\u{AD}cali"), "supercali");
+        assert_eq!(clean("a\u{200C}b\u{2060}c"), "abc");
+    }
+
+    #[test]
+    fn zwj_inside_emoji_sequences_stays() {
+        assert_eq!(clean("👩\u{200D}🔬科学"), "👩\u{200D}🔬科学");
+        assert_eq!(clean("❤\u{FE0F}\u{200D}🔥"), "❤\u{FE0F}\u{200D}🔥");
+        assert_eq!(clean("👩\u{200D}中"), "👩中");
+        assert_eq!(clean("\u{200D}👩"), "👩");
+    }
+
+    #[test]
+    fn carriage_returns_are_line_breaks() {
+        // shared/cjk/README.md, "carriage returns".
+        assert_eq!(clean("abc\rXY"), "abc\nXY");
+        assert_eq!(clean("a\r\nb"), "a\nb");
+        assert_eq!(clean("a\r\r\nb"), "a\n\nb");
+        assert_eq!(clean("a\u{2028}b\u{2029}c"), "a\nb\nc");
+    }
+
+    #[test]
+    fn bidi_controls_go() {
+        // shared/cjk/README.md, "bidi".
+        assert_eq!(clean("abc\u{202E}def"), "abcdef");
+        assert_eq!(
+            clean(
+                "\u{200E}\u{200F}\u{202A}\u{202B}\u{202C}\u{202D}\u{2066}\u{2067}\u{2068}\u{2069}\u{61C}x"
+            ),
+            "x"
+        );
+    }
+
+    #[test]
+    fn tabs_expand_to_display_column_stops() {
+        // shared/cjk/README.md, "tabs": expanded, not dropped.
+        assert_eq!(clean("ab\tcd\t中文"), "ab      cd      中文");
+        assert_eq!(clean("中文\tx"), "中文    x");
+        assert_eq!(clean("\t"), "        ");
+        assert_eq!(clean("12345678\tx\n\ty"), "12345678        x\n        y");
+    }
+
+    #[test]
+    fn other_controls_go_and_text_stays() {
+        assert_eq!(clean("a\u{0}b\u{7}c\u{8}d\u{7f}e\u{1a}f"), "abcdef");
+        let text = "中文\u{A0}空格\u{3000}全角 e\u{301} か\u{3099} 👍🏽";
+        assert_eq!(clean(text), text);
+    }
+
+    #[test]
+    fn clean_line_joins_lines_and_trims() {
+        assert_eq!(clean_line("  标题\r\n第二行\u{3000}"), "标题 第二行");
+        // The NBSP takes a column before it is trimmed, so the tab reaches column 8.
+        assert_eq!(clean_line("\u{A0}a\tb"), "a      b");
+    }
+
+    proptest! {
+        #[test]
+        fn output_never_holds_a_control(s in any::<String>()) {
+            let out = clean(&s);
+            for c in out.chars() {
+                prop_assert!(c == '\n' || c >= ' ', "{:?} in {:?}", c, out);
+                prop_assert!(!('\u{7f}'..='\u{9f}').contains(&c), "{:?} in {:?}", c, out);
+            }
+            let line = clean_line(&s);
+            prop_assert!(line.chars().all(|c| c >= ' ' && !is_c1_or_del(c)), "{:?}", line);
+        }
+
+        #[test]
+        fn escape_heavy_input_leaves_no_control(
+            parts in proptest::collection::vec(
+                prop_oneof![
+                    Just("\x1b".to_string()), Just("\x1b[".to_string()), Just("\x1b]".to_string()),
+                    Just("\u{9b}".to_string()), Just("\u{9d}".to_string()), Just("\x07".to_string()),
+                    Just("\x1b\\".to_string()), Just("\r".to_string()), Just("\t".to_string()),
+                    Just("\u{200d}".to_string()), "[ -~]{0,3}", "[中文👩]{0,2}",
+                ],
+                0..40,
+            )
+        ) {
+            let s: String = parts.concat();
+            let out = clean(&s);
+            prop_assert!(out.chars().all(|c| c == '\n' || (c >= ' ' && !is_c1_or_del(c))), "{:?}", out);
+            prop_assert_eq!(clean(&out), out.clone(), "clean is idempotent");
+        }
+    }
 }

@@ -12,10 +12,17 @@ pub fn import(args: &ImportArgs) -> Outcome {
     let mut lines = Vec::with_capacity(archive.articles.len());
     for a in &archive.articles {
         let mut v = article_json(a);
-        // Keep an unparsed date as given, so a reload sees the same thing.
-        if let (crate::date::Date::Unparsed(t), Some(m)) = (&a.date, v.as_object_mut()) {
-            m.remove("date_text");
-            m.insert("date".into(), serde_json::Value::from(t.as_str()));
+        // Keep an unparsed date as given, and a day without a time as `YYYY-MM-DD`, so a
+        // reload sees the same thing.
+        match (&a.date, v.as_object_mut()) {
+            (crate::date::Date::Unparsed(t), Some(m)) => {
+                m.remove("date_text");
+                m.insert("date".into(), serde_json::Value::from(t.as_str()));
+            }
+            (crate::date::Date::Known(s), Some(m)) if !s.has_time => {
+                m.insert("date".into(), serde_json::Value::from(s.display()));
+            }
+            _ => {}
         }
         lines.push(v.to_string());
     }

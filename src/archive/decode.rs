@@ -1,0 +1,140 @@
+//! Bytes to text: UTF-8 (with or without BOM), UTF-16 with a BOM, and GB18030 (a superset of
+//! GBK and GB2312), which many Chinese sites and corpora still use. Says which lines held
+//! bytes that had to be replaced with U+FFFD.
+
+use std::borrow::Cow;
+
+use encoding_rs::{Encoding, GB18030, UTF_8};
+
+/// Text decoded from a file's bytes.
+#[derive(Debug)]
+pub struct Decoded<'a> {
+    /// The text, without any byte-order mark.
+    pub text: Cow<'a, str>,
+    /// The encoding it was read in, e.g. `UTF-8` or `gb18030`.
+    pub encoding: &'static str,
+    /// 1-based numbers of the lines where undecodable bytes became U+FFFD, in order.
+    pub bad_lines: Vec<usize>,
+}
+
+/// Decodes `bytes`: a BOM decides when there is one; otherwise valid UTF-8 is UTF-8, and text
+/// that is not is read as GB18030 unless most of its non-ASCII lines are valid UTF-8 (then it
+/// is UTF-8 with some broken lines).
+pub fn decode(bytes: &[u8]) -> Decoded<'_> {
+    if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
+        return with_encoding(encoding, &bytes[bom_len..]);
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Decoded {
+            text: Cow::Borrowed(text),
+            encoding: UTF_8.name(),
+            bad_lines: Vec::new(),
+        };
+    }
+    if mostly_utf8(bytes) {
+        with_encoding(UTF_8, bytes)
+    } else {
+        with_encoding(GB18030, bytes)
+    }
+}
+
+/// Decodes in one encoding, noting the lines where bytes were replaced.
+fn with_encoding<'a>(encoding: &'static Encoding, bytes: &'a [u8]) -> Decoded<'a> {
+    let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+    let bad_lines = if had_errors {
+        lines_with_replacements(bytes, encoding)
+    } else {
+        Vec::new()
+    };
+    Decoded {
+        text,
+        encoding: encoding.name(),
+        bad_lines,
+    }
+}
+
+/// Lines (split at `\n`) that do not decode cleanly on their own. Exact for UTF-8 and
+/// GB18030, whose multi-byte sequences never contain the byte `\n`.
+fn lines_with_replacements(bytes: &[u8], encoding: &'static Encoding) -> Vec<usize> {
+    if encoding != UTF_8 && encoding != GB18030 {
+        return vec![1];
+    }
+    bytes
+        .split(|b| *b == b'\n')
+        .enumerate()
+        .filter(|(_, line)| {
+            encoding
+                .decode_without_bom_handling_and_without_replacement(line)
+                .is_none()
+        })
+        .map(|(i, _)| i + 1)
+        .collect()
+}
+
+/// True when at least as many non-ASCII lines are valid UTF-8 as are not.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut valid, mut invalid) = (0usize, 0usize);
+    for line in bytes.split(|b| *b == b'\n') {
+        if line.is_ascii() {
+            continue;
+        }
+        if std::str::from_utf8(line).is_ok() {
+            valid += 1;
+        } else {
+            invalid += 1;
+        }
+    }
+    valid >= invalid
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        let d = decode("标题\r\n正文".as_bytes());
+        assert!(matches!(d.text, Cow::Borrowed("标题\r\n正文")));
+        assert_eq!(d.encoding, "UTF-8");
+        let d = decode(b"\xEF\xBB\xBF\xE6\xA0\x87");
+        assert_eq!((d.text.as_ref(), d.bad_lines.len()), ("标", 0));
+    }
+
+    #[test]
+    fn gb18030_is_detected() {
+        let (bytes, _, _) = GB18030.encode("中共长春市委人大工作会议召开\n长春日报");
+        let d = decode(&bytes);
+        assert_eq!(d.encoding, "gb18030");
+        assert_eq!(d.text, "中共长春市委人大工作会议召开\n长春日报");
+        assert!(d.bad_lines.is_empty());
+    }
+
+    #[test]
+    fn gb18030_with_a_broken_byte_notes_its_line() {
+        let (bytes, _, _) = GB18030.encode("第一行\n第二行\n");
+        let mut bytes = bytes.into_owned();
+        bytes.insert(8, 0xFF); // inside the second line
+        let d = decode(&bytes);
+        assert_eq!(d.encoding, "gb18030");
+        assert_eq!(d.bad_lines, [2]);
+        assert!(d.text.contains('\u{FFFD}'));
+    }
+
+    #[test]
+    fn utf8_with_one_broken_line() {
+        let bytes = b"\xE4\xB8\xAD ok\n\xFF\xFE bad\n\xE6\x96\x87 ok\n";
+        let d = decode(bytes);
+        assert_eq!(d.encoding, "UTF-8");
+        assert_eq!(d.bad_lines, [2]);
+    }
+
+    #[test]
+    fn utf16_by_its_bom() {
+        let bytes: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("中a".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let d = decode(&bytes);
+        assert_eq!((d.text.as_ref(), d.encoding), ("中a", "UTF-16LE"));
+    }
+}

@@ -1,0 +1,111 @@
+//! Which format a file holds: by its extension when that says, else by its content.
+
+/// The archive formats juan reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// JSON Lines: one record a line.
+    JsonLines,
+    /// A JSON document: an array of records or `{"articles": [...]}`.
+    Json,
+    /// SogouCS/SogouCA `<doc>` records.
+    Sogou,
+    /// One raw scraped page (title, metadata line, paragraphs, footer).
+    Page,
+}
+
+/// The format a file name promises, with any `.gz` already removed; `None` when the
+/// extension says nothing.
+pub fn by_name(name: &str) -> Option<Format> {
+    let ext = name.rsplit_once('.')?.1.to_ascii_lowercase();
+    match ext.as_str() {
+        "jsonl" | "ndjson" => Some(Format::JsonLines),
+        "json" => Some(Format::Json),
+        "txt" | "text" => Some(Format::Page),
+        "dat" | "xml" => Some(Format::Sogou),
+        _ => None,
+    }
+}
+
+/// True when a folder walk should load a file of this name (`.gz` included).
+pub fn is_supported_name(name: &str) -> bool {
+    by_name(name.strip_suffix(".gz").unwrap_or(name)).is_some()
+}
+
+/// The format for a file called `name` holding `text`: Sogou `<doc>` records whatever the
+/// extension, JSON Lines in a `.json` file that is really one object a line, else the
+/// extension's format, else a guess from the content. `None` for binary content.
+pub fn format(name: &str, text: &str) -> Option<Format> {
+    let start = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');
+    if start.starts_with("<doc") {
+        return Some(Format::Sogou);
+    }
+    match by_name(name) {
+        Some(Format::Json) if looks_like_json_lines(start) => Some(Format::JsonLines),
+        Some(f) => Some(f),
+        None => by_content(start),
+    }
+}
+
+/// Guesses from content alone (`start` is the text from its first non-blank character).
+fn by_content(start: &str) -> Option<Format> {
+    let head = &start.as_bytes()[..start.len().min(8192)];
+    if head.contains(&0) {
+        return None;
+    }
+    match head.first() {
+        Some(b'[') => Some(Format::Json),
+        Some(b'{') if looks_like_json_lines(start) => Some(Format::JsonLines),
+        Some(b'{') => Some(Format::Json),
+        _ => Some(Format::Page),
+    }
+}
+
+/// True when the first line is a whole JSON object on its own and something follows it.
+fn looks_like_json_lines(start: &str) -> bool {
+    let Some((first, rest)) = start.split_once('\n') else {
+        return false;
+    };
+    let first = first.trim();
+    first.starts_with('{')
+        && !rest.trim().is_empty()
+        && serde_json::from_str::<serde::de::IgnoredAny>(first).is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn by_extension() {
+        assert_eq!(by_name("a.jsonl"), Some(Format::JsonLines));
+        assert_eq!(by_name("A.NDJSON"), Some(Format::JsonLines));
+        assert_eq!(by_name("a.json"), Some(Format::Json));
+        assert_eq!(by_name("000_618211eec43b155d.txt"), Some(Format::Page));
+        assert_eq!(by_name("sogou.dat"), Some(Format::Sogou));
+        assert_eq!(by_name("noext"), None);
+        assert!(is_supported_name("a.jsonl.gz"));
+        assert!(!is_supported_name("titles.tsv"));
+    }
+
+    #[test]
+    fn by_content_when_the_name_says_nothing() {
+        assert_eq!(
+            format("-", "{\"title\":1}\n{\"title\":2}\n"),
+            Some(Format::JsonLines)
+        );
+        assert_eq!(format("-", "{\n \"articles\": []\n}"), Some(Format::Json));
+        assert_eq!(format("-", "\u{FEFF} [ ]"), Some(Format::Json));
+        assert_eq!(format("-", "<doclist>\n<doc>"), Some(Format::Sogou));
+        assert_eq!(format("-", "标题\n正文"), Some(Format::Page));
+        assert_eq!(format("-", "\0\u{1}bin"), None);
+    }
+
+    #[test]
+    fn content_corrects_a_misleading_extension() {
+        assert_eq!(
+            format("a.json", "{\"title\":1}\n{\"title\":2}"),
+            Some(Format::JsonLines)
+        );
+        assert_eq!(format("a.txt", "<doc>\n<url>"), Some(Format::Sogou));
+    }
+}

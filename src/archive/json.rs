@@ -1,0 +1,140 @@
+//! JSON documents: an array of records, an object with an array under `articles`, or a single
+//! record. Each record is reported on the line where it starts.
+
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
+use super::{Archive, Problem, record};
+
+/// An object that wraps its records, `{"articles": [...]}`.
+#[derive(Deserialize)]
+struct Wrapped<'a> {
+    #[serde(borrow)]
+    articles: Option<Vec<&'a RawValue>>,
+}
+
+/// Parses a whole JSON document; a syntax error stops this file only.
+pub fn parse(file: &str, text: &str, out: &mut Archive) {
+    let body = text.trim_start_matches('\u{FEFF}');
+    if body.trim().is_empty() {
+        return;
+    }
+    let records: Vec<&RawValue> = match body.trim_start().as_bytes().first() {
+        Some(b'[') => match serde_json::from_str(body) {
+            Ok(list) => list,
+            Err(e) => return out.problems.push(document_problem(file, body, &e)),
+        },
+        _ => match serde_json::from_str::<&RawValue>(body) {
+            Ok(whole) => match serde_json::from_str::<Wrapped>(whole.get()) {
+                Ok(Wrapped {
+                    articles: Some(list),
+                }) => list,
+                _ => vec![whole],
+            },
+            Err(e) => return out.problems.push(document_problem(file, body, &e)),
+        },
+    };
+    for raw in records {
+        let line = line_of(text, raw.get());
+        let parsed = serde_json::from_str(raw.get())
+            .map_err(|e| describe_error(&e, ""))
+            .and_then(record::from_value);
+        match parsed {
+            Ok(article) => out.articles.push(article),
+            Err(reason) => out.problems.push(Problem::at(file, line, reason)),
+        }
+    }
+}
+
+/// Says in a few words what is wrong with some JSON: "JSON nested too deep" for serde_json's
+/// recursion limit, else "invalid JSON: …" with the column in characters of `line`, the text
+/// of the line the error is on (the line number is reported apart).
+pub fn describe_error(e: &serde_json::Error, line: &str) -> String {
+    let message = e.to_string();
+    if message.starts_with("recursion limit exceeded") {
+        return "JSON nested too deep".into();
+    }
+    let what = message
+        .rsplit_once(" at line ")
+        .map_or(message.as_str(), |(what, _)| what);
+    if e.column() > 0 {
+        let byte = (e.column() - 1).min(line.len());
+        let before = line.get(..byte).unwrap_or(line);
+        format!(
+            "invalid JSON: {what} at column {}",
+            before.chars().count() + 1
+        )
+    } else {
+        format!("invalid JSON: {what}")
+    }
+}
+
+/// A problem with the whole document, on the line serde_json names.
+fn document_problem(file: &str, body: &str, e: &serde_json::Error) -> Problem {
+    let line = e.line().max(1);
+    let text = body.split('\n').nth(line - 1).unwrap_or("");
+    Problem::at(file, line, describe_error(e, text))
+}
+
+/// The 1-based line of `text` where `part`, a slice of it, starts.
+fn line_of(text: &str, part: &str) -> usize {
+    let offset = (part.as_ptr() as usize)
+        .saturating_sub(text.as_ptr() as usize)
+        .min(text.len());
+    1 + memchr::memchr_iter(b'\n', &text.as_bytes()[..offset]).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(text: &str) -> (Vec<String>, Vec<String>) {
+        let mut out = Archive::default();
+        parse("x.json", text, &mut out);
+        (
+            out.articles.iter().map(|a| a.title.clone()).collect(),
+            out.problems.iter().map(ToString::to_string).collect(),
+        )
+    }
+
+    #[test]
+    fn array_of_records_with_lines() {
+        let text = "[\n  {\"title\": \"甲\"},\n  {\"body\": \"x\"},\n  {\"title\": \"乙\"}\n]\n";
+        assert_eq!(
+            load(text),
+            (
+                vec!["甲".to_string(), "乙".to_string()],
+                vec!["x.json:3: record has no title".to_string()]
+            )
+        );
+    }
+
+    #[test]
+    fn object_with_articles_and_single_record() {
+        let (titles, problems) =
+            load("{\"source\": \"s\", \"articles\": [{\"title\": \"a\"}, {\"title\": \"b\"}]}");
+        assert_eq!((titles, problems.len()), (vec!["a".into(), "b".into()], 0));
+        let (titles, _) = load("{\"title\": \"only\"}");
+        assert_eq!(titles, ["only"]);
+        assert_eq!(load("  \n"), (vec![], vec![]));
+    }
+
+    #[test]
+    fn syntax_error_names_line_and_column() {
+        let (titles, problems) = load("[\n {\"title\": \"甲\"},\n {\"题\" \"b\"}\n]");
+        assert!(titles.is_empty());
+        assert_eq!(
+            problems,
+            ["x.json:3: invalid JSON: expected `:` at column 7"]
+        );
+    }
+
+    #[test]
+    fn nesting_too_deep_is_reported_per_record() {
+        let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
+        let text = format!("[\n{{\"title\": \"ok\"}},\n{{\"title\": \"deep\", \"x\": {deep}}}\n]");
+        let (titles, problems) = load(&text);
+        assert_eq!(titles, ["ok"]);
+        assert_eq!(problems, ["x.json:3: JSON nested too deep"]);
+    }
+}
