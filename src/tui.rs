@@ -76,6 +76,7 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Res
 pub fn restore() {
     let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
     ratatui::restore();
+    let _ = execute!(io::stdout(), crossterm::cursor::Show);
 }
 
 /// On panic: restore the terminal first (ratatui's own hook runs next), so the message is
@@ -83,7 +84,12 @@ pub fn restore() {
 fn install_panic_cleanup() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
+        let _ = execute!(
+            io::stdout(),
+            DisableMouseCapture,
+            DisableBracketedPaste,
+            crossterm::cursor::Show
+        );
         previous(info);
     }));
 }

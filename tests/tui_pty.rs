@@ -31,10 +31,16 @@ fn search_open_scroll_resize_and_quit() {
     let mut pty = Pty::spawn(&[], cols, rows);
     pty.wait_for_text("/ search");
     // Chinese typed straight into the list goes to the query line.
-    pty.send("长春人大");
+    pty.send("长春市委人大工作会议");
     pty.wait_for_text(SEED_TITLE);
     pty.settle(200);
-    assert!(pty.screen().lines().next().unwrap().contains("长春人大"));
+    assert!(
+        pty.screen()
+            .lines()
+            .next()
+            .unwrap()
+            .contains("长春市委人大工作会议")
+    );
     assert_right_border(&pty, cols, rows);
     pty.send("\r");
     pty.wait_for_text("长春日报");
@@ -42,21 +48,62 @@ fn search_open_scroll_resize_and_quit() {
     pty.wait_for_text(SEED_END);
     pty.settle(200);
     assert_right_border(&pty, cols, rows);
-    let top_before = pty.rows()[2].clone();
+    // The reading position survives a resize: the text at the top stays at the top.
+    // (The row holding that text may start a little earlier at the new width.)
+    let inner = |row: &str| {
+        row.trim_matches(|c| c == '│' || c == ' ' || c == '█')
+            .to_string()
+    };
+    let top_text = |pty: &Pty| {
+        let first = pty
+            .rows()
+            .iter()
+            .skip(2)
+            .map(|r| inner(r))
+            .find(|t| !t.is_empty())
+            .unwrap();
+        first.chars().take(6).collect::<String>()
+    };
+    let top_two = |pty: &Pty| {
+        pty.rows()[2..5]
+            .iter()
+            .map(|r| inner(r))
+            .collect::<String>()
+    };
+    let before = top_text(&pty);
     pty.resize(41, rows);
     pty.settle(300);
     assert_right_border(&pty, 41, rows);
     assert!(
-        pty.screen().contains("参加会议"),
-        "end still in view at 41 columns:\n{}",
+        top_two(&pty).contains(&before),
+        "{before:?} left the top at 41 columns:\n{}",
         pty.screen()
     );
+    pty.send("G");
+    pty.wait_for_text("100%");
+    pty.settle(200);
+    assert!(
+        pty.screen()
+            .replace(['│', '█', '\n', ' '], "")
+            .contains("参加会议。"),
+        "{}",
+        pty.screen()
+    );
+    assert_right_border(&pty, 41, rows);
+    pty.send("g");
+    pty.send(&"j".repeat(15));
+    pty.settle(200);
+    let before = top_text(&pty);
     pty.resize(cols, rows);
     pty.settle(300);
     assert_right_border(&pty, cols, rows);
+    assert!(
+        top_two(&pty).contains(&before),
+        "{before:?} left the top at {cols} columns:\n{}",
+        pty.screen()
+    );
     pty.send("g");
     pty.wait_for_text(SEED_TITLE);
-    let _ = top_before;
     pty.send("\x1b");
     pty.settle(200);
     pty.send("q");
