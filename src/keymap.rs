@@ -63,10 +63,10 @@ fn key_action(key: &KeyEvent, app: &App) -> Option<Action> {
     if !matches!(app.popup(), Popup::None) {
         return popup_key(key);
     }
-    if app.focus() == Focus::Query {
-        if let Some(a) = query_key(key, ctrl) {
-            return Some(a);
-        }
+    if app.focus() == Focus::Query
+        && let Some(a) = query_key(key, ctrl)
+    {
+        return Some(a);
     }
     let detail = app.focus() == Focus::Detail || app.reader_open();
     let action = match (key.code, ctrl) {

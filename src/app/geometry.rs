@@ -130,11 +130,9 @@ mod tests {
                 for reader in [false, true] {
                     let area = Rect::new(0, 0, w, h);
                     let g = Geometry::new(area, reader);
-                    let covered = u32::from(g.query.area())
-                        + u32::from(g.status.area())
-                        + u32::from(g.list.area())
-                        + u32::from(g.detail.area());
-                    assert_eq!(covered, u32::from(area.area()), "{w}x{h} reader={reader}");
+                    let covered =
+                        g.query.area() + g.status.area() + g.list.area() + g.detail.area();
+                    assert_eq!(covered, area.area(), "{w}x{h} reader={reader}");
                     for r in [g.query, g.status, g.list, g.detail] {
                         assert!(
                             area.union(r) == area || r.area() == 0,

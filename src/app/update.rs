@@ -154,8 +154,6 @@ impl App {
             self.focus = Focus::List;
             let (w, h) = (self.geometry.area.width, self.geometry.area.height);
             self.resize(w, h);
-        } else if self.focus == Focus::Query && !self.query.text().is_empty() {
-            self.focus = Focus::List;
         } else if self.focus == Focus::Query || self.focus == Focus::Detail {
             self.focus = Focus::List;
         } else if self.source_filter.is_some() {
