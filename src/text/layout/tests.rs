@@ -195,10 +195,10 @@ proptest! {
             let cached = all_rows(&mut layout);
             prop_assert_eq!(&cached, &all_rows(&mut fresh));
             prop_assert_eq!(&cached, &expected_rows(&blocks, w));
-            for row in 0..cached.len() {
+            for (row, text) in cached.iter().enumerate() {
                 let pos = layout.position_at(row);
                 let back = layout.row_of(pos);
-                prop_assert!(back == row || (cached[row].is_empty() && back == row + 1));
+                prop_assert!(back == row || (text.is_empty() && back == row + 1));
             }
         }
     }
