@@ -32,7 +32,8 @@ mod tests;
 pub struct Line {
     /// Byte range into the paragraph (spaces dropped at the break are outside it).
     pub range: Range<usize>,
-    /// True when no legal break fitted and the line was cut at a grapheme boundary.
+    /// True when no legal break fitted and the line was cut at a grapheme boundary (the break at
+    /// this line's end; only after such a line may the next begin with closing punctuation).
     pub forced: bool,
     /// Display width of the line; more than the width asked only when the line is a single
     /// grapheme wider than it.
