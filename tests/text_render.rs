@@ -150,3 +150,41 @@ fn a_resize_keeps_the_reading_position() {
     }
     assert_eq!(layout.row_of(pos), 25);
 }
+
+/// What `juan show SEED_ID --width W` prints: the rows of `Layout::for_article`.
+#[test]
+fn seed_article_rows_at_every_width_10_to_120() {
+    let blocks = seed_blocks(AmbiguousWidth::Narrow);
+    let body: Vec<&str> = blocks[2..].iter().map(|b| b.text.as_str()).collect();
+    let article = juan::article::Article {
+        id: "seed".into(),
+        title: blocks[0].text.clone(),
+        date: juan::date::Date::from_text("2017-09-06 09:11"),
+        source: "长春日报".into(),
+        url: Some("http://www.ccrd.gov.cn/xwzx/201709/t20170906_1234567.html".into()),
+        body: body.join("\n"),
+        tags: Vec::new(),
+    };
+    for w in 10..=120 {
+        let mut layout = Layout::for_article(&article, AmbiguousWidth::Narrow);
+        layout.set_width(w);
+        let total = layout.total_rows();
+        let rows: Vec<String> = layout
+            .rows(0, total)
+            .iter()
+            .map(|r| r.text.to_string())
+            .collect();
+        for row in &rows {
+            assert!(width(row) <= w, "{w}: {row:?}");
+            assert!(!row.starts_with(['，', '。', ',']), "{w}: {row:?}");
+        }
+        let joined = rows.concat().replace(' ', "");
+        for paragraph in &body {
+            assert!(
+                joined.contains(&paragraph.replace(' ', "")),
+                "{w}: {paragraph}"
+            );
+        }
+        assert!(joined.contains(&article.title.replace(' ', "")));
+    }
+}

@@ -245,3 +245,11 @@ fn next_line_resumes_where_wrap_would() {
         }
     }
 }
+
+#[test]
+fn leading_spaces_are_text_and_spaces_at_breaks_are_dropped() {
+    assert_eq!(lines(" 中", 1), [" ", "中"]);
+    assert_eq!(lines("  ab", 3), ["  ", "ab"]);
+    assert_eq!(lines("ab  ", 10), ["ab"]);
+    assert_eq!(lines("ab cd", 3), ["ab", "cd"]);
+}
