@@ -128,7 +128,7 @@ impl<'a> LineBuilder<'a> {
                     .next_if(|&(o, _)| o == rel)
                     .map(|(_, kind)| kind);
                 if opportunity == Some(BreakOpportunity::Mandatory) {
-                    return self.finish(false, at);
+                    return self.finish(at);
                 }
             }
             let url_before = self.url;
@@ -162,7 +162,7 @@ impl<'a> LineBuilder<'a> {
             self.leading &= rules::is_space(g);
             self.indent &= g == "\u{3000}";
         }
-        self.finish(false, text.len())
+        self.finish(text.len())
     }
 
     /// Records whether the line may end before grapheme `g` at byte `at`.
@@ -223,10 +223,10 @@ impl<'a> LineBuilder<'a> {
     }
 
     /// Ends the line at the end of its text (a mandatory break at `next`, or the end).
-    fn finish(self, forced: bool, next: usize) -> (Line, Option<usize>) {
+    fn finish(self, next: usize) -> (Line, Option<usize>) {
         let line = Line {
             range: self.start..self.content_end,
-            forced,
+            forced: false,
             width: self.content_width,
         };
         (line, next_start(self.text, next))
@@ -245,8 +245,11 @@ fn is_ascii_graphic(g: &str) -> bool {
     matches!(g.as_bytes(), [b] if b.is_ascii_graphic())
 }
 
-/// Where the next line starts: `at`, past any spaces; `None` at the end of the text.
+/// Where the next line starts: `at`, past any spaces (whole graphemes only: a space carrying a
+/// combining mark is text); `None` at the end of the text.
 fn next_start(text: &str, at: usize) -> Option<usize> {
-    let skipped = at + text[at..].bytes().take_while(|&b| b == b' ').count();
-    (skipped < text.len()).then_some(skipped)
+    text[at..]
+        .grapheme_indices(true)
+        .find(|&(_, g)| !rules::is_space(g))
+        .map(|(i, _)| at + i)
 }

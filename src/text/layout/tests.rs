@@ -174,7 +174,7 @@ fn blocks_strategy() -> impl Strategy<Value = Vec<Block>> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(200))]
+    #![proptest_config(ProptestConfig::with_cases(300))]
 
     #[test]
     fn cached_width_equals_a_fresh_layout(

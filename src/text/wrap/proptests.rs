@@ -84,7 +84,7 @@ fn boundaries(text: &str) -> Vec<usize> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(400))]
+    #![proptest_config(ProptestConfig::with_cases(1000))]
 
     #[test]
     fn wrapped_lines_keep_every_promise(text in paragraph(), w in 1usize..=120) {

@@ -2,19 +2,56 @@
 //!
 //! All predicates look at whole grapheme clusters, through their first character.
 
-/// Characters that must not start a line: closing punctuation and their ASCII siblings.
-const NO_LINE_START: &[char] = &[
-    '，', '。', '、', '；', '：', '？', '！', '”', '’', '）', '》', '」', '』', '】', '〉', '〕',
-    '…', '·', '%', '‰', '℃', ',', '.', ';', ':', '?', '!', ')', ']', '}',
-];
+/// True for characters that must not start a line: closing punctuation and their ASCII
+/// siblings `，。、；：？！”’）》」』】〉〕…·%‰℃` `,.;:?!)]}`.
+fn no_line_start(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '。'
+            | '、'
+            | '；'
+            | '：'
+            | '？'
+            | '！'
+            | '”'
+            | '’'
+            | '）'
+            | '》'
+            | '」'
+            | '』'
+            | '】'
+            | '〉'
+            | '〕'
+            | '…'
+            | '·'
+            | '%'
+            | '‰'
+            | '℃'
+            | ','
+            | '.'
+            | ';'
+            | ':'
+            | '?'
+            | '!'
+            | ')'
+            | ']'
+            | '}'
+    )
+}
 
-/// Characters that must not end a line: opening punctuation and their ASCII siblings.
-const NO_LINE_END: &[char] = &[
-    '“', '‘', '（', '《', '「', '『', '【', '〈', '〔', '(', '[', '{',
-];
+/// True for characters that must not end a line: opening punctuation and their ASCII siblings
+/// `“‘（《「『【〈〔([{`.
+fn no_line_end(c: char) -> bool {
+    matches!(
+        c,
+        '“' | '‘' | '（' | '《' | '「' | '『' | '【' | '〈' | '〔' | '(' | '[' | '{'
+    )
+}
 
-/// Characters that come in runs which are never split (`……`, `——`, and wide mode's `－－`).
-const UNSPLITTABLE_RUNS: &[char] = &['…', '—', '－', '⋯'];
+/// True for characters whose runs are never split (`……`, `——`, and wide mode's `－－`).
+fn unsplittable(c: char) -> bool {
+    matches!(c, '…' | '—' | '－' | '⋯')
+}
 
 fn first_char(grapheme: &str) -> char {
     grapheme.chars().next().unwrap_or('\0')
@@ -22,18 +59,18 @@ fn first_char(grapheme: &str) -> char {
 
 /// True when `grapheme` is closing punctuation that may not begin a line.
 pub fn is_no_line_start(grapheme: &str) -> bool {
-    NO_LINE_START.contains(&first_char(grapheme))
+    no_line_start(first_char(grapheme))
 }
 
 /// True when `grapheme` is opening punctuation that may not end a line.
 pub fn is_no_line_end(grapheme: &str) -> bool {
-    NO_LINE_END.contains(&first_char(grapheme))
+    no_line_end(first_char(grapheme))
 }
 
 /// True when a break between `before` and `after` would split a `……` or `——`.
 pub fn splits_run(before: &str, after: &str) -> bool {
     let c = first_char(before);
-    c == first_char(after) && UNSPLITTABLE_RUNS.contains(&c)
+    c == first_char(after) && unsplittable(c)
 }
 
 /// True for an ASCII space, the only character dropped at a break.

@@ -253,3 +253,17 @@ fn leading_spaces_are_text_and_spaces_at_breaks_are_dropped() {
     assert_eq!(lines("ab  ", 10), ["ab"]);
     assert_eq!(lines("ab cd", 3), ["ab", "cd"]);
 }
+
+#[test]
+fn a_newline_inside_a_block_is_a_hard_break() {
+    assert_eq!(lines("第一行\n第二行", 20), ["第一行", "第二行"]);
+    assert_eq!(lines("a\n\nb", 20), ["a", "", "b"]);
+}
+
+#[test]
+fn a_space_carrying_a_combining_mark_is_text() {
+    let text = "““中 \u{301}，";
+    let wrapped = wrap(text, 1);
+    assert!(wrapped.iter().all(|l| text.is_char_boundary(l.range.start)));
+    assert_eq!(lines(text, 1).concat(), text);
+}
