@@ -1,5 +1,7 @@
 //! Layout speed on a 10 MB article (issue 3): the seed sentence repeated as one paragraph and as
-//! 20,000 paragraphs. Targets (release): first screen ≤ 50 ms, full layout ≤ 0.5 s.
+//! 20,000 paragraphs, at 80 columns. Targets (release): first screen ≤ 50 ms, full layout ≤ 0.5 s.
+//! Medians measured on the 2-core build machine (shared, loaded): first screen 0.18 ms (one
+//! paragraph) and 0.09 ms (20,000 paragraphs); full layout 196 ms and 262 ms.
 
 use std::hint::black_box;
 use std::time::Duration;

@@ -120,7 +120,11 @@ impl<'a> LineBuilder<'a> {
         let mut opportunities = unicode_linebreak::linebreaks(rest).peekable();
         for (rel, g) in rest.grapheme_indices(true) {
             let at = self.start + rel;
-            let dropped = is_dropped(g) && !self.leading;
+            let dropped = if rules::is_space(g) {
+                !self.leading
+            } else {
+                is_dropped(g)
+            };
             let mut opportunity = None;
             if rel > 0 {
                 while opportunities.next_if(|&(o, _)| o < rel).is_some() {}

@@ -267,3 +267,8 @@ fn a_space_carrying_a_combining_mark_is_text() {
     assert!(wrapped.iter().all(|l| text.is_char_boundary(l.range.start)));
     assert_eq!(lines(text, 1).concat(), text);
 }
+
+#[test]
+fn a_leading_newline_is_not_text() {
+    assert_eq!(lines("\n正文", 20), ["", "正文"]);
+}
