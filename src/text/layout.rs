@@ -9,7 +9,9 @@
 //! interface can run between frames; until [`Layout::is_complete`],
 //! [`Layout::estimated_total_rows`] gives a flagged estimate for the scrollbar, while
 //! [`Layout::total_rows`] is always exact and therefore completes the layout (use it only off the
-//! first-screen path, as `juan show` does). The last few widths stay cached, so resizing back and
+//! first-screen path, as `juan show` does). Everything that lays out takes `&mut self`; the
+//! interface calls [`Layout::prepare`] in its update step and draws with
+//! [`Layout::laid_out_rows`] from `&self`. The last few widths stay cached, so resizing back and
 //! forth does not wrap again. `set_width(usize::MAX)` means unwrapped: one row per block, built
 //! without measuring anything.
 //!
@@ -168,10 +170,22 @@ impl Layout {
     /// Up to `count` rows starting at row `top` (fewer at the end of the document); lays out
     /// only as far as row `top + count`.
     pub fn rows(&mut self, top: usize, count: usize) -> Vec<Row<'_>> {
-        let end = top.saturating_add(count);
-        self.current
-            .grow_to_row(&self.blocks, end.saturating_sub(1));
-        let end = end.min(self.current.known_rows());
+        self.prepare(top, count);
+        self.laid_out_rows(top, count)
+    }
+
+    /// Lays out rows `top..top + count` (and everything above them) without returning them:
+    /// the interface's update step calls it so that drawing, which only has `&self`, can use
+    /// [`Layout::laid_out_rows`].
+    pub fn prepare(&mut self, top: usize, count: usize) {
+        let last = top.saturating_add(count).saturating_sub(1);
+        self.current.grow_to_row(&self.blocks, last);
+    }
+
+    /// The rows `top..top + count` that are already laid out (see [`Layout::prepare`]); lays out
+    /// nothing, so it may return fewer rows than [`Layout::rows`] would.
+    pub fn laid_out_rows(&self, top: usize, count: usize) -> Vec<Row<'_>> {
+        let end = top.saturating_add(count).min(self.current.known_rows());
         (top..end)
             .filter_map(|row| self.current.row_at(row))
             .map(|at| match at {

@@ -203,3 +203,16 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn prepare_then_draw_from_a_shared_reference() {
+    let paragraph = "中文段落，".repeat(400);
+    let mut layout = Layout::new(body(&[&paragraph, &paragraph]));
+    layout.set_width(20);
+    assert!(layout.laid_out_rows(0, 5).is_empty());
+    layout.prepare(10, 5);
+    let drawn: Vec<&str> = layout.laid_out_rows(10, 5).iter().map(|r| r.text).collect();
+    assert_eq!(drawn.len(), 5);
+    let fresh: Vec<String> = expected_rows(layout.blocks(), 20)[10..15].to_vec();
+    assert_eq!(drawn, fresh);
+}
