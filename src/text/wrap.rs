@@ -1,6 +1,6 @@
 //! The Chinese-aware line wrapper: greedy fill over UAX #14 break opportunities taken at
 //! grapheme boundaries, with the 避头尾 rules, the quote rule and the URL rule of
-//! [`rules`] on top, and a forced grapheme break where no legal break fits.
+//! `rules` on top, and a forced grapheme break where no legal break fits.
 //!
 //! The wrapper works one line at a time ([`next_line`]), so a caller can lay out the start of a
 //! 10 MB paragraph without touching the rest; [`wrap`] is that loop run to the end. UAX #14 is
