@@ -216,3 +216,17 @@ fn prepare_then_draw_from_a_shared_reference() {
     let fresh: Vec<String> = expected_rows(layout.blocks(), 20)[10..15].to_vec();
     assert_eq!(drawn, fresh);
 }
+
+#[test]
+fn scrolling_past_row_65535_works() {
+    let paragraph = "中文，".repeat(25_000);
+    let mut layout = Layout::new(body(&[&paragraph]));
+    layout.set_width(2);
+    let total = layout.total_rows();
+    assert!(total > 70_000, "{total}");
+    let last = layout.rows(total - 2, 5);
+    assert_eq!(last.len(), 2);
+    assert_eq!([last[0].text, last[1].text], ["文", "，"]);
+    let pos = layout.position_at(70_000);
+    assert_eq!(layout.row_of(pos), 70_000);
+}
