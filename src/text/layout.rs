@@ -1,10 +1,34 @@
 //! An article laid out at one width: header and body blocks wrapped into rows, addressable by
 //! row index, with the reading position kept as (block, byte offset) across width changes.
 //!
-//! STUB: the text-layout work replaces this with the cached, lazy version, keeping the API.
+//! The layout is lazy and cached. At each width the blocks are wrapped from the top, one line at
+//! a time, only as far as a caller has asked ([`Layout::rows`], [`Layout::position_at`],
+//! [`Layout::row_of`]); so the first screen of a 10 MB article costs a screenful of wrapping, even
+//! when the whole article is one paragraph. A prefix sum of rows per block turns rows into
+//! positions and back by binary search. [`Layout::layout_some`] finishes the layout in slices the
+//! interface can run between frames; until [`Layout::is_complete`],
+//! [`Layout::estimated_total_rows`] gives a flagged estimate for the scrollbar, while
+//! [`Layout::total_rows`] is always exact and therefore completes the layout (use it only off the
+//! first-screen path, as `juan show` does). Everything that lays out takes `&mut self`; the
+//! interface calls [`Layout::prepare`] in its update step and draws with
+//! [`Layout::laid_out_rows`] from `&self`. The last few widths stay cached, so resizing back and
+//! forth does not wrap again. `set_width(usize::MAX)` means unwrapped: one row per block, built
+//! without measuring anything.
+//!
+//! Rows: the header (title and meta blocks) is one group, then one blank row before every
+//! paragraph, so one blank row after the header and between paragraphs.
 
 use crate::article::Article;
-use crate::text::{AmbiguousWidth, for_display, wrap};
+use crate::text::{AmbiguousWidth, for_display};
+
+mod at_width;
+#[cfg(test)]
+mod tests;
+
+use at_width::{AtWidth, RowAt};
+
+/// How many widths besides the current one stay laid out.
+const CACHED_WIDTHS: usize = 3;
 
 /// What a block of the document is, so the interface can style it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,63 +62,52 @@ pub struct Position {
 /// One screen row: a slice of a block, or a blank separator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Row<'a> {
-    /// The kind of the block this row belongs to.
+    /// The kind of the block this row belongs to (`Body` for a separator).
     pub kind: BlockKind,
     /// The text to draw (empty for a separator row).
     pub text: &'a str,
 }
 
-/// A document laid out at one width.
+/// A document laid out at one width (lazily, see the module docs).
 #[derive(Debug, Clone)]
 pub struct Layout {
     blocks: Vec<Block>,
-    width: usize,
-    rows: Vec<(usize, std::ops::Range<usize>)>,
+    current: AtWidth,
+    /// Other widths laid out recently, most recent last.
+    cached: Vec<AtWidth>,
 }
 
-const BLANK: usize = usize::MAX;
-
 impl Layout {
-    /// A layout of arbitrary blocks; call [`Layout::set_width`] before reading rows.
+    /// A layout of arbitrary blocks, unwrapped until [`Layout::set_width`] is called.
     pub fn new(blocks: Vec<Block>) -> Layout {
+        let current = AtWidth::new(usize::MAX, &blocks);
         Layout {
             blocks,
-            width: 0,
-            rows: Vec::new(),
+            current,
+            cached: Vec::new(),
         }
     }
 
-    /// The reader's document for `article`: title, date · source, URL, then the paragraphs.
+    /// The reader's document for `article`: title, `DATE  SOURCE`, URL, then the paragraphs,
+    /// all in display form for `mode`.
     pub fn for_article(article: &Article, mode: AmbiguousWidth) -> Layout {
-        let mut blocks = vec![Block {
-            kind: BlockKind::Title,
-            text: for_display(&article.title, mode).into_owned(),
-        }];
-        let mut meta = article.date.display();
-        if !article.source.is_empty() {
-            if !meta.is_empty() {
-                meta.push_str("  ");
-            }
-            meta.push_str(&article.source);
-        }
+        let block = |kind, text: &str| Block {
+            kind,
+            text: for_display(text, mode).into_owned(),
+        };
+        let mut blocks = vec![block(BlockKind::Title, &article.title)];
+        let meta = [article.date.display(), article.source.clone()]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join("  ");
         if !meta.is_empty() {
-            blocks.push(Block {
-                kind: BlockKind::Meta,
-                text: for_display(&meta, mode).into_owned(),
-            });
+            blocks.push(block(BlockKind::Meta, &meta));
         }
-        if let Some(u) = &article.url {
-            blocks.push(Block {
-                kind: BlockKind::Meta,
-                text: u.clone(),
-            });
+        if let Some(url) = &article.url {
+            blocks.push(block(BlockKind::Meta, url));
         }
-        for p in article.paragraphs() {
-            blocks.push(Block {
-                kind: BlockKind::Body,
-                text: for_display(p, mode).into_owned(),
-            });
-        }
+        blocks.extend(article.paragraphs().map(|p| block(BlockKind::Body, p)));
         Layout::new(blocks)
     }
 
@@ -103,83 +116,113 @@ impl Layout {
         &self.blocks
     }
 
-    /// Lays the document out at `width` columns (at least 1).
+    /// Lays the document out at `width` columns (0 counts as 1; `usize::MAX` means unwrapped).
+    /// Cheap: nothing is wrapped until rows are asked for, and recent widths are kept.
     pub fn set_width(&mut self, width: usize) {
         let width = width.max(1);
-        if width == self.width {
+        if width == self.current.width() {
             return;
         }
-        self.width = width;
-        self.rows.clear();
-        for (i, b) in self.blocks.iter().enumerate() {
-            if i > 0 && (b.kind == BlockKind::Body || self.blocks[i - 1].kind != b.kind) {
-                self.rows.push((BLANK, 0..0));
-            }
-            for l in wrap(&b.text, width) {
-                self.rows.push((i, l.range));
-            }
+        let next = match self.cached.iter().position(|c| c.width() == width) {
+            Some(i) => self.cached.remove(i),
+            None => AtWidth::new(width, &self.blocks),
+        };
+        let previous = std::mem::replace(&mut self.current, next);
+        self.cached.push(previous);
+        if self.cached.len() > CACHED_WIDTHS {
+            self.cached.remove(0);
         }
     }
 
     /// The width the rows are laid out at.
     pub fn width(&self) -> usize {
-        self.width
+        self.current.width()
     }
 
-    /// How many rows the whole document takes.
+    /// True once every block is laid out at the current width.
+    pub fn is_complete(&self) -> bool {
+        self.current.is_complete()
+    }
+
+    /// Lays out about `budget_bytes` more bytes of text at the current width; returns
+    /// [`Layout::is_complete`]. The interface calls it between frames to finish the layout.
+    pub fn layout_some(&mut self, budget_bytes: usize) -> bool {
+        self.current.grow_by(&self.blocks, budget_bytes)
+    }
+
+    /// How many rows are laid out so far (all of them once complete).
+    pub fn known_rows(&self) -> usize {
+        self.current.known_rows()
+    }
+
+    /// The total row count without laying anything out: exact once [`Layout::is_complete`],
+    /// before that an estimate from the rows per byte seen so far.
+    pub fn estimated_total_rows(&self) -> usize {
+        self.current.estimated_rows()
+    }
+
+    /// How many rows the whole document takes: exact, so it completes the layout first.
     pub fn total_rows(&mut self) -> usize {
-        self.rows.len()
+        self.current.grow_by(&self.blocks, usize::MAX);
+        self.current.known_rows()
     }
 
-    /// Up to `count` rows starting at row `top`.
+    /// Up to `count` rows starting at row `top` (fewer at the end of the document); lays out
+    /// only as far as row `top + count`.
     pub fn rows(&mut self, top: usize, count: usize) -> Vec<Row<'_>> {
-        self.rows
-            .iter()
-            .skip(top)
-            .take(count)
-            .map(|(b, r)| {
-                if *b == BLANK {
-                    Row {
-                        kind: BlockKind::Body,
-                        text: "",
-                    }
-                } else {
-                    Row {
-                        kind: self.blocks[*b].kind,
-                        text: &self.blocks[*b].text[r.clone()],
-                    }
-                }
+        self.prepare(top, count);
+        self.laid_out_rows(top, count)
+    }
+
+    /// Lays out rows `top..top + count` (and everything above them) without returning them:
+    /// the interface's update step calls it so that drawing, which only has `&self`, can use
+    /// [`Layout::laid_out_rows`].
+    pub fn prepare(&mut self, top: usize, count: usize) {
+        let last = top.saturating_add(count).saturating_sub(1);
+        self.current.grow_to_row(&self.blocks, last);
+    }
+
+    /// The rows `top..top + count` that are already laid out (see [`Layout::prepare`]); lays out
+    /// nothing, so it may return fewer rows than [`Layout::rows`] would.
+    pub fn laid_out_rows(&self, top: usize, count: usize) -> Vec<Row<'_>> {
+        let end = top.saturating_add(count).min(self.current.known_rows());
+        (top..end)
+            .filter_map(|row| self.current.row_at(row))
+            .map(|at| match at {
+                RowAt::Blank(_) => Row {
+                    kind: BlockKind::Body,
+                    text: "",
+                },
+                RowAt::Line(block, range) => Row {
+                    kind: self.blocks[block].kind,
+                    text: &self.blocks[block].text[range],
+                },
             })
             .collect()
     }
 
-    /// The text position shown at row `row`.
+    /// The text position shown at row `row` (the last row's beyond the end). A blank row gives
+    /// the start of the block after it.
     pub fn position_at(&mut self, row: usize) -> Position {
-        let mut r = row.min(self.rows.len().saturating_sub(1));
-        loop {
-            match self.rows.get(r) {
-                Some((b, range)) if *b != BLANK => {
-                    return Position {
-                        block: *b,
-                        byte: range.start,
-                    };
-                }
-                Some(_) if r + 1 < self.rows.len() => r += 1,
-                _ => return Position::default(),
-            }
+        self.current.grow_to_row(&self.blocks, row);
+        let row = row.min(self.current.known_rows().saturating_sub(1));
+        match self.current.row_at(row) {
+            Some(RowAt::Blank(block)) => Position { block, byte: 0 },
+            Some(RowAt::Line(block, range)) => Position {
+                block,
+                byte: range.start,
+            },
+            None => Position::default(),
         }
     }
 
-    /// The row that shows `pos` (the row whose text contains that byte).
+    /// The row that shows `pos` (the line whose text holds that byte); positions past the end
+    /// give the last row.
     pub fn row_of(&mut self, pos: Position) -> usize {
-        self.rows
-            .iter()
-            .rposition(|(b, r)| *b == pos.block && r.start <= pos.byte)
-            .or_else(|| {
-                self.rows
-                    .iter()
-                    .position(|(b, _)| *b != BLANK && *b >= pos.block)
-            })
-            .unwrap_or(0)
+        if pos.block >= self.blocks.len() {
+            return self.total_rows().saturating_sub(1);
+        }
+        self.current.grow_to_byte(&self.blocks, pos.block, pos.byte);
+        self.current.row_of(pos.block, pos.byte).unwrap_or(0)
     }
 }

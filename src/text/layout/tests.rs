@@ -1,0 +1,232 @@
+//! Tests of the lazy, cached article layout.
+
+use proptest::prelude::*;
+
+use super::*;
+use crate::text::wrap;
+
+fn body(texts: &[&str]) -> Vec<Block> {
+    texts
+        .iter()
+        .map(|t| Block {
+            kind: BlockKind::Body,
+            text: t.to_string(),
+        })
+        .collect()
+}
+
+fn all_rows(layout: &mut Layout) -> Vec<String> {
+    let total = layout.total_rows();
+    layout
+        .rows(0, total)
+        .iter()
+        .map(|r| r.text.to_string())
+        .collect()
+}
+
+/// The rows a straightforward full layout gives: the header together, a blank before each
+/// paragraph, every block wrapped by [`wrap`].
+fn expected_rows(blocks: &[Block], width: usize) -> Vec<String> {
+    let mut rows = Vec::new();
+    for (i, b) in blocks.iter().enumerate() {
+        if i > 0 && (b.kind == BlockKind::Body || blocks[i - 1].kind == BlockKind::Body) {
+            rows.push(String::new());
+        }
+        for line in wrap(&b.text, width) {
+            rows.push(b.text[line.range].to_string());
+        }
+    }
+    rows
+}
+
+#[test]
+fn header_stays_together_and_paragraphs_are_separated() {
+    let mut blocks = vec![
+        Block {
+            kind: BlockKind::Title,
+            text: "标题".into(),
+        },
+        Block {
+            kind: BlockKind::Meta,
+            text: "2017-09-06 09:11  长春日报".into(),
+        },
+    ];
+    blocks.extend(body(&["第一段。", "第二段。"]));
+    let mut layout = Layout::new(blocks);
+    layout.set_width(40);
+    assert_eq!(
+        all_rows(&mut layout),
+        [
+            "标题",
+            "2017-09-06 09:11  长春日报",
+            "",
+            "第一段。",
+            "",
+            "第二段。"
+        ]
+    );
+    let kinds: Vec<BlockKind> = layout.rows(0, 4).iter().map(|r| r.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            BlockKind::Title,
+            BlockKind::Meta,
+            BlockKind::Body,
+            BlockKind::Body
+        ]
+    );
+}
+
+#[test]
+fn unwrapped_is_one_row_per_block() {
+    let mut layout = Layout::new(body(&["很长的一段".repeat(100).as_str(), "二"]));
+    layout.set_width(usize::MAX);
+    assert_eq!(layout.total_rows(), 3);
+    assert_eq!(layout.rows(2, 5)[0].text, "二");
+}
+
+#[test]
+fn first_screen_does_not_lay_out_everything() {
+    let paragraph = "要牢固树立“四个意识”，深刻认识到做好新形势下人大工作，".repeat(2000);
+    let mut layout = Layout::new(body(&[&paragraph, &paragraph]));
+    layout.set_width(40);
+    assert_eq!(layout.rows(0, 30).len(), 30);
+    assert!(!layout.is_complete());
+    assert!(layout.known_rows() < 200);
+    let estimate = layout.estimated_total_rows();
+    let exact = layout.total_rows();
+    assert!(layout.is_complete());
+    assert!(
+        estimate.abs_diff(exact) * 10 < exact,
+        "{estimate} vs {exact}"
+    );
+    assert_eq!(layout.estimated_total_rows(), exact);
+}
+
+#[test]
+fn layout_some_finishes_in_slices() {
+    let paragraph = "中文段落，".repeat(500);
+    let mut layout = Layout::new(body(&[paragraph.as_str(); 50]));
+    layout.set_width(33);
+    let mut slices = 0;
+    while !layout.layout_some(10_000) {
+        slices += 1;
+    }
+    assert!(slices > 5, "{slices}");
+    let done = all_rows(&mut layout);
+    assert_eq!(done, expected_rows(layout.blocks(), 33));
+}
+
+#[test]
+fn position_survives_a_width_change() {
+    let paragraph =
+        "据新华社2024年3月5日电，全国人大代表张三在会上表示：“GDP增长5.2%。”".repeat(30);
+    let mut layout = Layout::new(body(&[&paragraph, &paragraph, &paragraph]));
+    layout.set_width(30);
+    let pos = layout.position_at(100);
+    let top_text = layout.rows(100, 1)[0].text.to_string();
+    layout.set_width(57);
+    let row = layout.row_of(pos);
+    let (shown_at, shown_len) = {
+        let rows = layout.rows(row, 1);
+        (rows[0].text.as_ptr() as usize, rows[0].text.len())
+    };
+    let shown_start = shown_at - layout.blocks()[pos.block].text.as_ptr() as usize;
+    assert!(shown_start <= pos.byte && pos.byte < shown_start + shown_len);
+    layout.set_width(30);
+    assert_eq!(layout.row_of(pos), 100);
+    assert_eq!(layout.rows(100, 1)[0].text, top_text);
+}
+
+#[test]
+fn positions_past_the_end_and_blank_rows() {
+    let mut layout = Layout::new(body(&["一", "二"]));
+    layout.set_width(10);
+    assert_eq!(layout.position_at(1), Position { block: 1, byte: 0 });
+    assert_eq!(layout.position_at(99), Position { block: 1, byte: 0 });
+    assert_eq!(layout.row_of(Position { block: 9, byte: 0 }), 2);
+    assert_eq!(layout.row_of(Position { block: 1, byte: 0 }), 2);
+    assert!(layout.rows(5, 3).is_empty());
+}
+
+#[test]
+fn empty_document_has_no_rows() {
+    let mut layout = Layout::new(Vec::new());
+    layout.set_width(20);
+    assert_eq!(layout.total_rows(), 0);
+    assert!(layout.rows(0, 10).is_empty());
+    assert_eq!(layout.position_at(3), Position::default());
+}
+
+fn blocks_strategy() -> impl Strategy<Value = Vec<Block>> {
+    let piece = prop::sample::select(
+        &[
+            "中", "文", "，", "。", "“", "”", "……", "a", "word", " ", "2024", "🇨🇳", "e\u{301}",
+        ][..],
+    );
+    let text = prop::collection::vec(piece, 0..40).prop_map(|v| v.concat());
+    let kind = prop::sample::select(&[BlockKind::Title, BlockKind::Meta, BlockKind::Body][..]);
+    prop::collection::vec((kind, text), 0..8).prop_map(|v| {
+        v.into_iter()
+            .map(|(kind, text)| Block { kind, text })
+            .collect()
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn cached_width_equals_a_fresh_layout(
+        blocks in blocks_strategy(),
+        widths in prop::collection::vec(1usize..=120, 1..6),
+        peek in 0usize..50,
+    ) {
+        let mut layout = Layout::new(blocks.clone());
+        for &w in &widths {
+            layout.set_width(w);
+            let _ = layout.rows(peek, 3);
+            let _ = layout.position_at(peek);
+        }
+        for &w in widths.iter().rev() {
+            layout.set_width(w);
+            let mut fresh = Layout::new(blocks.clone());
+            fresh.set_width(w);
+            let cached = all_rows(&mut layout);
+            prop_assert_eq!(&cached, &all_rows(&mut fresh));
+            prop_assert_eq!(&cached, &expected_rows(&blocks, w));
+            for (row, text) in cached.iter().enumerate() {
+                let pos = layout.position_at(row);
+                let back = layout.row_of(pos);
+                prop_assert!(back == row || (text.is_empty() && back == row + 1));
+            }
+        }
+    }
+}
+
+#[test]
+fn prepare_then_draw_from_a_shared_reference() {
+    let paragraph = "中文段落，".repeat(400);
+    let mut layout = Layout::new(body(&[&paragraph, &paragraph]));
+    layout.set_width(20);
+    assert!(layout.laid_out_rows(0, 5).is_empty());
+    layout.prepare(10, 5);
+    let drawn: Vec<&str> = layout.laid_out_rows(10, 5).iter().map(|r| r.text).collect();
+    assert_eq!(drawn.len(), 5);
+    let fresh: Vec<String> = expected_rows(layout.blocks(), 20)[10..15].to_vec();
+    assert_eq!(drawn, fresh);
+}
+
+#[test]
+fn scrolling_past_row_65535_works() {
+    let paragraph = "中文，".repeat(25_000);
+    let mut layout = Layout::new(body(&[&paragraph]));
+    layout.set_width(2);
+    let total = layout.total_rows();
+    assert!(total > 70_000, "{total}");
+    let last = layout.rows(total - 2, 5);
+    assert_eq!(last.len(), 2);
+    assert_eq!([last[0].text, last[1].text], ["文", "，"]);
+    let pos = layout.position_at(70_000);
+    assert_eq!(layout.row_of(pos), 70_000);
+}
