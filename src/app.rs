@@ -258,6 +258,23 @@ impl App {
         &self.geometry
     }
 
+    /// True while there is background work to do between events (laying out a long article).
+    pub fn has_idle_work(&self) -> bool {
+        self.detail.as_ref().is_some_and(|d| !d.is_complete())
+    }
+
+    /// Does a slice of the background work; returns true when something visible changed.
+    pub fn idle_work(&mut self) -> bool {
+        const BUDGET_BYTES: usize = 256 * 1024;
+        match &mut self.detail {
+            Some(d) if !d.is_complete() => {
+                d.layout_some(BUDGET_BYTES);
+                true
+            }
+            _ => false,
+        }
+    }
+
     /// True once the user asked to leave.
     pub fn should_quit(&self) -> bool {
         self.quit

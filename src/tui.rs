@@ -57,6 +57,11 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Res
             out.flush()?;
             dirty = false;
         }
+        // Idle work (laying out a long article) runs only while no event is waiting.
+        if app.has_idle_work() && !event::poll(Duration::ZERO)? {
+            dirty |= app.idle_work();
+            continue;
+        }
         // Block for the next event, then take whatever else is already queued before drawing.
         let mut ev = event::read()?;
         loop {

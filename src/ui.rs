@@ -45,7 +45,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
 fn pane<'a>(theme: &Theme, focused: bool) -> Block<'a> {
     Block::new()
         .borders(Borders::ALL)
-        .border_set(theme.border_set)
+        .border_set(theme.chrome.border)
         .border_style(if focused {
             theme.border_focused
         } else {

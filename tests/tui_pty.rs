@@ -13,13 +13,13 @@ fn assert_right_border(pty: &Pty, cols: u16, rows: u16) {
     for row in 1..rows.saturating_sub(1) {
         let c = pty.cell(row, cols - 1);
         assert!(
-            ["│", "┐", "┘", "┤", "█", "|", "+", "#"].contains(&c.as_str()),
+            ["│", "┐", "┘", "╮", "╯", "┤", "█", "║", "|", "+", "#"].contains(&c.as_str()),
             "row {row}: last column holds {c:?}; screen:\n{}",
             pty.screen()
         );
         let left = pty.cell(row, 0);
         assert!(
-            ["│", "┌", "└", "├", "|", "+"].contains(&left.as_str()),
+            ["│", "┌", "└", "╭", "╰", "├", "|", "+"].contains(&left.as_str()),
             "row {row}: first column holds {left:?}"
         );
     }

@@ -46,15 +46,36 @@ impl Detail {
     }
 
     /// Lays the text out for a pane of `width` × `height` cells, keeping the reading position.
+    /// Only what is in view is laid out now; [`Detail::layout_some`] does the rest.
     pub fn resize(&mut self, width: usize, height: usize) {
         let width = width.max(1);
         if width != self.layout.width() {
             self.layout.set_width(width);
-            self.total = self.layout.total_rows();
             self.top = self.layout.row_of(self.pos);
         }
         self.height = height;
         self.clamp_and_refresh(false);
+    }
+
+    /// Lays out up to `budget_bytes` more of the text; true once the layout is complete.
+    /// The interface calls this while idle, so opening a huge article never waits for it.
+    pub fn layout_some(&mut self, budget_bytes: usize) -> bool {
+        let done = self.layout.layout_some(budget_bytes);
+        self.total = self.row_count();
+        done
+    }
+
+    /// True once every row's position is known (the scrollbar is exact).
+    pub fn is_complete(&self) -> bool {
+        self.layout.is_complete()
+    }
+
+    fn row_count(&self) -> usize {
+        if self.layout.is_complete() {
+            self.layout.known_rows()
+        } else {
+            self.layout.estimated_total_rows().max(self.layout.known_rows())
+        }
     }
 
     /// Scrolls by `delta` rows (negative is up).
@@ -71,6 +92,7 @@ impl Detail {
 
     /// Scrolls so the last row is at the bottom of the pane.
     pub fn scroll_to_bottom(&mut self) {
+        self.layout.total_rows();
         self.top = usize::MAX;
         self.clamp_and_refresh(true);
     }
@@ -105,6 +127,7 @@ impl Detail {
     }
 
     fn clamp_and_refresh(&mut self, moved: bool) {
+        self.total = self.row_count();
         let max_top = self.total.saturating_sub(self.height);
         self.top = self.top.min(max_top);
         if moved {
@@ -119,6 +142,7 @@ impl Detail {
                 text: r.text.to_string(),
             })
             .collect();
+        self.total = self.row_count();
     }
 }
 

@@ -44,8 +44,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight)
             .begin_symbol(None)
             .end_symbol(None)
-            .track_symbol(Some(theme.scrollbar.0))
-            .thumb_symbol(theme.scrollbar.1);
+            .symbols(theme.chrome.scrollbar.clone());
         frame.render_stateful_widget(
             bar,
             area.inner(Margin {

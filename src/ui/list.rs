@@ -40,6 +40,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     } else {
         0
     };
+    let sep = theme.chrome.separator;
+    let sep_w = text::width(sep);
     let mut lines = Vec::with_capacity(view.len());
     for (i, hit) in view.iter().enumerate() {
         let a = app.article(hit);
@@ -48,8 +50,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let mut used = 0;
         if date_w > 0 {
             spans.push(Span::styled(pad(&a.date.display(), date_w), theme.date));
-            spans.push(Span::raw(" "));
-            used += date_w + 1;
+            spans.push(Span::styled(sep, theme.border));
+            used += date_w + sep_w;
         }
         if source_w > 0 {
             spans.push(Span::styled(
@@ -90,7 +92,7 @@ pub fn title_spans(
     let marked: HashSet<usize> = positions.iter().copied().collect();
     let total: usize = text::width(&for_display(title, mode));
     let limit = if total > width {
-        width.saturating_sub(text::width(theme.ellipsis))
+        width.saturating_sub(text::width(theme.chrome.ellipsis))
     } else {
         width
     };
@@ -117,7 +119,7 @@ pub fn title_spans(
         spans.push(styled(run, run_marked, theme));
     }
     if total > width && width > 0 {
-        spans.push(Span::styled(theme.ellipsis.to_string(), theme.text));
+        spans.push(Span::styled(theme.chrome.ellipsis.to_string(), theme.text));
     }
     spans
 }

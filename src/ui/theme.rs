@@ -2,13 +2,12 @@
 //! colourless under `NO_COLOR`, ASCII chrome when ambiguous-width characters are wide.
 
 use ratatui::style::{Color, Modifier, Style};
-use ratatui::symbols::border;
 
 use crate::app::Settings;
-use crate::text::AmbiguousWidth;
+use crate::text::{Chrome, chrome};
 
 /// The styles and symbols of one frame.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Theme {
     /// Plain text.
     pub text: Style,
@@ -32,25 +31,9 @@ pub struct Theme {
     pub warning: Style,
     /// Key hints and counts.
     pub hint: Style,
-    /// Border characters.
-    pub border_set: border::Set<'static>,
-    /// Scrollbar track and thumb.
-    pub scrollbar: (&'static str, &'static str),
-    /// Shown where text was cut.
-    pub ellipsis: &'static str,
+    /// Borders, scrollbar, markers: ASCII in wide mode.
+    pub chrome: Chrome,
 }
-
-/// ASCII borders, for terminals that draw box-drawing characters two columns wide.
-const ASCII_BORDER: border::Set<'static> = border::Set {
-    top_left: "+",
-    top_right: "+",
-    bottom_left: "+",
-    bottom_right: "+",
-    vertical_left: "|",
-    vertical_right: "|",
-    horizontal_top: "-",
-    horizontal_bottom: "-",
-};
 
 impl Theme {
     /// The theme for these settings.
@@ -62,7 +45,6 @@ impl Theme {
                 Style::new()
             }
         };
-        let wide = settings.ambiguous == AmbiguousWidth::Wide;
         Theme {
             text: Style::new(),
             matched: c(Color::Red).add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
@@ -75,9 +57,7 @@ impl Theme {
             meta: c(Color::Green),
             warning: c(Color::Red).add_modifier(Modifier::BOLD),
             hint: Style::new(),
-            border_set: if wide { ASCII_BORDER } else { border::PLAIN },
-            scrollbar: if wide { ("|", "#") } else { ("│", "█") },
-            ellipsis: if wide { "..." } else { "…" },
+            chrome: chrome(settings.ambiguous),
         }
     }
 }
