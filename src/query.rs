@@ -106,7 +106,11 @@ impl Query {
 /// Runs `query` over `articles` (prepared as `index`): hits ranked by score, ties (and every
 /// article, for an empty query) in date `order`, undated last.
 pub fn search(articles: &[Article], index: &Index, query: &Query, order: Order) -> Vec<Hit> {
-    debug_assert_eq!(articles.len(), index.len(), "index built from other articles");
+    debug_assert_eq!(
+        articles.len(),
+        index.len(),
+        "index built from other articles"
+    );
     let in_order = index.in_order(order);
     if query.is_empty() {
         return in_order

@@ -76,8 +76,8 @@ pub fn parse_period(text: &str) -> Result<Span, QueryError> {
     if let Some(d) = day.filter(|d| !(1..=31).contains(d)) {
         return Err(QueryError::new(format!("day {d} is out of range")));
     }
-    let first = civil::Date::new(year, month.unwrap_or(1) as i8, day.unwrap_or(1) as i8)
-        .map_err(|_| {
+    let first =
+        civil::Date::new(year, month.unwrap_or(1) as i8, day.unwrap_or(1) as i8).map_err(|_| {
             QueryError::new(format!(
                 "day {} is out of range for {year:04}-{:02}",
                 day.unwrap_or(1),
@@ -178,8 +178,14 @@ mod tests {
             ("2017-09-32", "day 32 is out of range"),
             ("2017-02-30", "day 30 is out of range for 2017-02"),
             ("17", "year 17 is out of range (use four digits)"),
-            ("soon", "`soon` is not a date (use 2017, 2017-09 or 2017-09-06)"),
-            ("2017-09-06-01", "`2017-09-06-01` is not a date (use 2017, 2017-09 or 2017-09-06)"),
+            (
+                "soon",
+                "`soon` is not a date (use 2017, 2017-09 or 2017-09-06)",
+            ),
+            (
+                "2017-09-06-01",
+                "`2017-09-06-01` is not a date (use 2017, 2017-09 or 2017-09-06)",
+            ),
             ("", "`` is not a date (use 2017, 2017-09 or 2017-09-06)"),
         ];
         for (input, want) in cases {
@@ -187,7 +193,10 @@ mod tests {
             assert_eq!(err.message, want, "input {input:?}");
         }
         let cases = [
-            ("2017-09-30..2017-09-01", "range 2017-09-30..2017-09-01 ends before it starts"),
+            (
+                "2017-09-30..2017-09-01",
+                "range 2017-09-30..2017-09-01 ends before it starts",
+            ),
             ("..", "`..` needs a date on at least one side"),
             ("2017..2017-13", "month 13 is out of range"),
         ];

@@ -72,7 +72,9 @@ impl Index {
                 index.sources.push(folded_source.clone());
             }
             index.source_ids.push(id);
-            index.stamps.push(a.date.stamp().map_or(UNDATED, |s| s.unix));
+            index
+                .stamps
+                .push(a.date.stamp().map_or(UNDATED, |s| s.unix));
         }
         index.title_starts.push(offset(index.titles.len()));
         index.char_starts.push(offset(index.char_readings.len()));
@@ -172,7 +174,10 @@ mod tests {
         assert_eq!(index.title_readings(1).len(), 4);
         let chang = index.reading_table().set(index.title_readings(1)[0]);
         assert!(chang.iter().any(|r| &**r == "zhang"));
-        assert_eq!(index.title_letters(1) & letter_mask(b"ccrb"), letter_mask(b"ccrb"));
+        assert_eq!(
+            index.title_letters(1) & letter_mask(b"ccrb"),
+            letter_mask(b"ccrb")
+        );
         assert_eq!(index.title_letters(1) & letter_mask(b"q"), 0);
     }
 

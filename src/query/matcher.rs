@@ -15,6 +15,8 @@ use crate::article::Article;
 
 /// Score of an exact (non-fuzzy) title match per matched char.
 const EXACT_CHAR_SCORE: i64 = 20;
+/// Extra per pair of adjacent matched chars in a fuzzy title match.
+const ADJACENT_BONUS: i64 = 16;
 /// Extra for an exact match at the title's start.
 const EXACT_START_BONUS: i64 = 10;
 
@@ -110,6 +112,22 @@ impl<'a> Plan<'a> {
         Some(out)
     }
 
+    /// SkimMatcherV2 on the folded title, with a bonus per adjacent pair of matched chars
+    /// (skim rewards a match at the title's start more than a contiguous one, so `人大` would
+    /// rank 人们在大街 above 市人大常委会). When the term occurs as a substring, that
+    /// occurrence is the one highlighted.
+    fn fuzzy(&self, title: &str, term: &str) -> Option<(i64, Vec<usize>)> {
+        let (score, positions) = self.skim.fuzzy_indices(title, term)?;
+        if let Some(byte) = title.find(term) {
+            let start = title[..byte].chars().count();
+            let len = term.chars().count();
+            let score = score + ADJACENT_BONUS * (len as i64 - 1);
+            return Some((score, (start..start + len).collect()));
+        }
+        let adjacent = positions.windows(2).filter(|w| w[1] == w[0] + 1).count();
+        Some((score + ADJACENT_BONUS * adjacent as i64, positions))
+    }
+
     fn test(&self, check: &Check, i: usize, scratch: &mut Scratch) -> Option<(i64, Vec<usize>)> {
         match check {
             Check::Date(span) => self
@@ -131,7 +149,7 @@ impl<'a> Plan<'a> {
                 }
                 let title = self.index.title(i);
                 let direct = match pattern.how {
-                    How::Fuzzy => self.skim.fuzzy_indices(title, &pattern.text),
+                    How::Fuzzy => self.fuzzy(title, &pattern.text),
                     _ => text_match(title, pattern).map(|(start, len)| exact_hit(start, len)),
                 };
                 let through_pinyin = if *pinyin {
@@ -200,9 +218,7 @@ fn text_match(text: &str, p: &Pattern) -> Option<(usize, usize)> {
     let byte = match p.how {
         How::Fuzzy | How::Contains => text.find(needle)?,
         How::Prefix => text.starts_with(needle).then_some(0)?,
-        How::Suffix => text
-            .ends_with(needle)
-            .then(|| text.len() - needle.len())?,
+        How::Suffix => text.ends_with(needle).then(|| text.len() - needle.len())?,
         How::Whole => (text == needle).then_some(0)?,
     };
     Some((text[..byte].chars().count(), needle.chars().count()))
@@ -210,8 +226,7 @@ fn text_match(text: &str, p: &Pattern) -> Option<(usize, usize)> {
 
 /// Score and positions of an exact match of `len` chars at char `start`.
 fn exact_hit(start: usize, len: usize) -> (i64, Vec<usize>) {
-    let score = EXACT_CHAR_SCORE * len as i64
-        + if start == 0 { EXACT_START_BONUS } else { 0 }
+    let score = EXACT_CHAR_SCORE * len as i64 + if start == 0 { EXACT_START_BONUS } else { 0 }
         - start.min(10) as i64;
     (score, (start..start + len).collect())
 }

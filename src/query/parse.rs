@@ -204,7 +204,9 @@ fn parse_pattern(token: &[(char, bool)], shown: &str) -> Result<Pattern, QueryEr
     }
     let text: String = rest.iter().map(|(c, _)| c).collect();
     if text.is_empty() {
-        return Err(QueryError::new(format!("`{shown}` has no text to look for")));
+        return Err(QueryError::new(format!(
+            "`{shown}` has no text to look for"
+        )));
     }
     let how = match (prefix, suffix) {
         (true, true) => How::Whole,
@@ -352,9 +354,18 @@ mod tests {
             ("date:2017-13", "month 13 is out of range"),
             ("after:2017-09-32", "day 32 is out of range"),
             ("before:2017-02-30", "day 30 is out of range for 2017-02"),
-            ("date:2017-09-30..2017-09-01", "range 2017-09-30..2017-09-01 ends before it starts"),
-            ("after:2017..2018", "`2017..2018` is not a date (use 2017, 2017-09 or 2017-09-06)"),
-            ("date:soon", "`soon` is not a date (use 2017, 2017-09 or 2017-09-06)"),
+            (
+                "date:2017-09-30..2017-09-01",
+                "range 2017-09-30..2017-09-01 ends before it starts",
+            ),
+            (
+                "after:2017..2018",
+                "`2017..2018` is not a date (use 2017, 2017-09 or 2017-09-06)",
+            ),
+            (
+                "date:soon",
+                "`soon` is not a date (use 2017, 2017-09 or 2017-09-06)",
+            ),
             ("\"a b", "unclosed quote: add the closing `\"`"),
             ("“a b", "unclosed quote: add the closing `\"`"),
             (

@@ -8,18 +8,17 @@
 
 use super::readings::ReadingTable;
 
-/// Score for each matched char.
-const CHAR_SCORE: i64 = 16;
-/// Extra per term letter beyond the first that a char consumes.
-const LETTER_SCORE: i64 = 2;
-/// Extra when a piece is a whole syllable of two letters or more.
-const SYLLABLE_BONUS: i64 = 6;
+/// Score per term letter a char consumes: a match is worth the letters it explains.
+const LETTER_SCORE: i64 = 8;
+/// Extra when a piece is a whole syllable of two letters or more, so `jing` on 京 beats
+/// `jin` on 京 plus `g` on the next char.
+const SYLLABLE_BONUS: i64 = 10;
 /// Extra when a matched char directly follows the previous matched char.
 const ADJACENT_BONUS: i64 = 8;
 /// Extra when the first matched char is the title's first char.
-const START_BONUS: i64 = 8;
+const START_BONUS: i64 = 2;
 /// Penalty for a gap between matched chars, plus [`GAP_EXTENSION`] per extra skipped char.
-const GAP_START: i64 = 3;
+const GAP_START: i64 = 4;
 /// Penalty per skipped char after the first in a gap.
 const GAP_EXTENSION: i64 = 1;
 
@@ -92,7 +91,11 @@ pub fn match_pinyin(
                 continue;
             } else {
                 let adjacent = best[(i - 1) * width + j0] + ADJACENT_BONUS;
-                let gap = if anchors.contiguous { (NONE, 0) } else { far[j0] };
+                let gap = if anchors.contiguous {
+                    (NONE, 0)
+                } else {
+                    far[j0]
+                };
                 if adjacent >= gap.0 {
                     (adjacent, (i - 1) as u32)
                 } else {
@@ -111,10 +114,8 @@ pub fn match_pinyin(
                     .count();
                 for l in 1..=common {
                     let whole = l == r.len() && l > 1;
-                    let score = base
-                        + CHAR_SCORE
-                        + LETTER_SCORE * (l as i64 - 1)
-                        + if whole { SYLLABLE_BONUS } else { 0 };
+                    let score =
+                        base + LETTER_SCORE * l as i64 + if whole { SYLLABLE_BONUS } else { 0 };
                     let cell = i * width + j0 + l;
                     if score > best[cell] {
                         best[cell] = score;
@@ -193,6 +194,7 @@ mod tests {
         let near = run("renda", "市人大常委会", Anchors::default()).unwrap().0;
         let far = run("renda", "人们在大街上", Anchors::default()).unwrap().0;
         assert!(near > far, "{near} vs {far}");
+        assert_eq!(positions("beijing", "北京广渠路"), Some(vec![0, 1]));
         let whole = run("changchun", "长春日报", Anchors::default()).unwrap().0;
         let initials = run("cc", "长春日报", Anchors::default()).unwrap().0;
         assert!(whole > initials, "{whole} vs {initials}");

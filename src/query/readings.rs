@@ -139,7 +139,10 @@ mod tests {
     fn u_umlaut_reads_as_v_and_u() {
         let mut t = ReadingTable::default();
         let lv = readings(&mut t, '绿');
-        assert!(lv.contains(&"lv".to_string()) && lv.contains(&"lu".to_string()), "{lv:?}");
+        assert!(
+            lv.contains(&"lv".to_string()) && lv.contains(&"lu".to_string()),
+            "{lv:?}"
+        );
     }
 
     #[test]
