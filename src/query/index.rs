@@ -57,7 +57,7 @@ impl Index {
             index.char_starts.push(offset(index.char_readings.len()));
             let start = index.titles.len();
             fold_into(&a.title, &mut index.titles);
-            let mut mask = letter_mask(index.titles[start..].as_bytes());
+            let mut mask = letter_mask(&index.titles.as_bytes()[start..]);
             for c in index.titles[start..].chars() {
                 let id = index.readings.id_of(c);
                 mask |= index.readings.mask(id);
