@@ -113,7 +113,13 @@ fn list_help_documents_the_syntax() {
         .output()
         .expect("run juan");
     let help = String::from_utf8(out.stdout).unwrap();
-    for needle in ["Query syntax", "src:", "date:2017-09-01..2017-09-30", "ccrb", "!政协"] {
+    for needle in [
+        "Query syntax",
+        "src:",
+        "date:2017-09-01..2017-09-30",
+        "ccrb",
+        "!政协",
+    ] {
         assert!(help.contains(needle), "missing {needle:?} in:\n{help}");
     }
 }
