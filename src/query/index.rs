@@ -66,11 +66,15 @@ impl Index {
             index.letters.push(mask);
             folded_source.clear();
             fold_into(&a.source, &mut folded_source);
-            let next = offset(index.sources.len());
-            let id = *source_ids.entry(folded_source.clone()).or_insert(next);
-            if id == next {
-                index.sources.push(folded_source.clone());
-            }
+            let id = match source_ids.get(&folded_source) {
+                Some(&id) => id,
+                None => {
+                    let id = offset(index.sources.len());
+                    source_ids.insert(folded_source.clone(), id);
+                    index.sources.push(folded_source.clone());
+                    id
+                }
+            };
             index.source_ids.push(id);
             index
                 .stamps

@@ -53,7 +53,7 @@ pub fn match_pinyin(
     scratch: &mut Scratch,
 ) -> Option<(i64, Vec<usize>)> {
     let (n, m) = (chars.len(), term.len());
-    if n == 0 || m == 0 {
+    if n == 0 || m == 0 || !could_match(term, chars, table) {
         return None;
     }
     let width = m + 1;
@@ -145,6 +145,45 @@ pub fn match_pinyin(
     Some((score, positions))
 }
 
+/// Whether `term` can be cut into reading prefixes of chars in title order, gaps allowed: the
+/// same moves as [`match_pinyin`] without scores, as a set of reachable term offsets in one
+/// word. Most titles fail here, several times faster than the scored programme.
+fn could_match(term: &[u8], chars: &[u16], table: &ReadingTable) -> bool {
+    let m = term.len();
+    if m >= 64 {
+        return true;
+    }
+    let goal = 1u64 << m;
+    let mut reach = 1u64;
+    for &c in chars {
+        let set = table.set(c);
+        if set.is_empty() {
+            continue;
+        }
+        let mut added = 0u64;
+        let mut pending = reach;
+        while pending != 0 {
+            let j0 = pending.trailing_zeros() as usize;
+            pending &= pending - 1;
+            for reading in set {
+                let common = reading
+                    .bytes()
+                    .zip(&term[j0..])
+                    .take_while(|(a, b)| a == *b)
+                    .count();
+                for l in 1..=common {
+                    added |= 1 << (j0 + l);
+                }
+            }
+        }
+        reach |= added;
+        if reach & goal != 0 {
+            return true;
+        }
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -220,6 +259,27 @@ mod tests {
         assert_eq!(run("zgcc", SEED, prefix).unwrap().1, [0, 1, 2, 3]);
         assert_eq!(run("zhaokai", SEED, suffix).unwrap().1, [12, 13]);
         assert_eq!(run("huiyi", SEED, suffix), None);
+    }
+
+    #[test]
+    fn the_quick_check_agrees_with_the_programme() {
+        let mut table = ReadingTable::default();
+        let titles = [SEED, "长春日报", "市人大常委会", "NBA季后赛：火箭胜勇士", "银行行长"];
+        let terms = ["ccrd", "changchun", "zgcc", "rendac", "nbajh", "hangz", "xq", "q", "a"];
+        for title in titles {
+            let chars: Vec<u16> = fold(title).chars().map(|c| table.id_of(c)).collect();
+            for term in terms {
+                let scored = match_pinyin(
+                    term.as_bytes(),
+                    &chars,
+                    &table,
+                    Anchors::default(),
+                    &mut Scratch::default(),
+                );
+                let quick = could_match(term.as_bytes(), &chars, &table);
+                assert_eq!(quick, scored.is_some(), "{term} on {title}");
+            }
+        }
     }
 
     #[test]

@@ -19,7 +19,11 @@ pub struct ReadingTable {
     /// Letters (bits 0–25) and digits (bits 26–35) of each set's readings.
     masks: Vec<u64>,
     by_set: HashMap<Box<[Box<str>]>, u16>,
-    by_char: HashMap<char, u16>,
+    /// Set id + 1 of each Basic Multilingual Plane char seen so far (0: not yet seen); a
+    /// flat table because looking chars up is most of the work of building an index.
+    by_bmp_char: Vec<u16>,
+    /// The same for chars beyond the BMP.
+    by_other_char: HashMap<char, u16>,
 }
 
 impl Default for ReadingTable {
@@ -28,7 +32,8 @@ impl Default for ReadingTable {
             sets: vec![Box::default()],
             masks: vec![0],
             by_set: HashMap::new(),
-            by_char: HashMap::new(),
+            by_bmp_char: vec![0; 0x1_0000],
+            by_other_char: HashMap::new(),
         }
     }
 }
@@ -36,7 +41,12 @@ impl Default for ReadingTable {
 impl ReadingTable {
     /// The reading-set id of an already folded char, adding its set when it is new.
     pub fn id_of(&mut self, c: char) -> u16 {
-        if let Some(&id) = self.by_char.get(&c) {
+        let code = c as usize;
+        if code < self.by_bmp_char.len() {
+            if let Some(id) = self.by_bmp_char[code].checked_sub(1) {
+                return id;
+            }
+        } else if let Some(&id) = self.by_other_char.get(&c) {
             return id;
         }
         let readings = readings_of(c);
@@ -45,7 +55,10 @@ impl ReadingTable {
         } else if let Some(&id) = self.by_set.get(readings.as_slice()) {
             id
         } else {
-            let id = u16::try_from(self.sets.len()).expect("fewer than 65536 reading sets");
+            let id = u16::try_from(self.sets.len())
+                .ok()
+                .filter(|&id| id < u16::MAX)
+                .expect("fewer than 65535 reading sets");
             let set: Box<[Box<str>]> = readings.into_boxed_slice();
             self.masks
                 .push(set.iter().fold(0, |m, r| m | letter_mask(r.as_bytes())));
@@ -53,7 +66,11 @@ impl ReadingTable {
             self.by_set.insert(set, id);
             id
         };
-        self.by_char.insert(c, id);
+        if code < self.by_bmp_char.len() {
+            self.by_bmp_char[code] = id + 1;
+        } else {
+            self.by_other_char.insert(c, id);
+        }
         id
     }
 
@@ -162,6 +179,10 @@ mod tests {
         assert_eq!(t.id_of('春'), t.id_of('椿'));
         assert_ne!(t.id_of('春'), t.id_of('长'));
         assert_eq!(t.len(), 3);
+        // Beyond the BMP: 𠀀 (U+20000) has a reading in the data; an emoji has none.
+        let ext = t.id_of('\u{20000}');
+        assert_eq!(t.id_of('\u{20000}'), ext);
+        assert_eq!(t.id_of('😀'), NO_READING);
         let chun = t.id_of('春');
         assert_eq!(t.mask(chun), letter_mask(b"chun"));
     }
