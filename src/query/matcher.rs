@@ -117,6 +117,9 @@ impl<'a> Plan<'a> {
     /// rank 人们在大街 above 市人大常委会). When the term occurs as a substring, that
     /// occurrence is the one highlighted.
     fn fuzzy(&self, title: &str, term: &str) -> Option<(i64, Vec<usize>)> {
+        if !is_subsequence(title, term) {
+            return None;
+        }
         let (score, positions) = self.skim.fuzzy_indices(title, term)?;
         if let Some(byte) = title.find(term) {
             let start = title[..byte].chars().count();
@@ -224,6 +227,13 @@ fn text_match(text: &str, p: &Pattern) -> Option<(usize, usize)> {
     Some((text[..byte].chars().count(), needle.chars().count()))
 }
 
+/// Whether `term`'s chars occur in `text` in order: what a fuzzy match needs, checked
+/// without the allocations of a full match.
+fn is_subsequence(text: &str, term: &str) -> bool {
+    let mut rest = text.chars();
+    term.chars().all(|q| rest.any(|c| c == q))
+}
+
 /// Score and positions of an exact match of `len` chars at char `start`.
 fn exact_hit(start: usize, len: usize) -> (i64, Vec<usize>) {
     let score = EXACT_CHAR_SCORE * len as i64 + if start == 0 { EXACT_START_BONUS } else { 0 }
@@ -251,6 +261,14 @@ mod tests {
         assert_eq!(text_match(t, &pattern("人大", How::Prefix)), None);
         assert_eq!(text_match(t, &pattern(t, How::Whole)), Some((0, 8)));
         assert_eq!(text_match(t, &pattern("中共", How::Whole)), None);
+    }
+
+    #[test]
+    fn subsequences() {
+        assert!(is_subsequence("中共长春市委人大", "长人大"));
+        assert!(is_subsequence("abc", ""));
+        assert!(!is_subsequence("中共长春市委人大", "大人"));
+        assert!(!is_subsequence("ab", "abc"));
     }
 
     #[test]

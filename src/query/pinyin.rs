@@ -264,8 +264,24 @@ mod tests {
     #[test]
     fn the_quick_check_agrees_with_the_programme() {
         let mut table = ReadingTable::default();
-        let titles = [SEED, "长春日报", "市人大常委会", "NBA季后赛：火箭胜勇士", "银行行长"];
-        let terms = ["ccrd", "changchun", "zgcc", "rendac", "nbajh", "hangz", "xq", "q", "a"];
+        let titles = [
+            SEED,
+            "长春日报",
+            "市人大常委会",
+            "NBA季后赛：火箭胜勇士",
+            "银行行长",
+        ];
+        let terms = [
+            "ccrd",
+            "changchun",
+            "zgcc",
+            "rendac",
+            "nbajh",
+            "hangz",
+            "xq",
+            "q",
+            "a",
+        ];
         for title in titles {
             let chars: Vec<u16> = fold(title).chars().map(|c| table.id_of(c)).collect();
             for term in terms {
