@@ -8,6 +8,10 @@ use super::QueryError;
 use super::date_spec::{self, Span};
 use super::fold::fold;
 
+mod tokenize;
+
+use tokenize::tokenize;
+
 /// What a term tests.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Test {
@@ -57,9 +61,6 @@ pub struct Term {
 /// Terms joined by `|`: at least one must hold.
 pub type Clause = Vec<Term>;
 
-/// One token's chars, each marked with whether it was inside quotes.
-type Token = Vec<(char, bool)>;
-
 /// Parses a whole query into clauses that must all hold.
 pub fn parse_clauses(text: &str) -> Result<Vec<Clause>, QueryError> {
     let mut clauses: Vec<Clause> = Vec::new();
@@ -87,38 +88,6 @@ pub fn parse_clauses(text: &str) -> Result<Vec<Clause>, QueryError> {
 
 fn empty_or() -> QueryError {
     QueryError::new("empty OR: `|` needs a term on each side")
-}
-
-/// Splits on unquoted whitespace; quotes are removed and their content marked.
-fn tokenize(text: &str) -> Result<Vec<Token>, QueryError> {
-    let mut tokens = Vec::new();
-    let mut current: Token = Vec::new();
-    let mut had_quotes = false;
-    let mut closing: Option<char> = None;
-    for c in text.chars() {
-        match closing {
-            Some(close) if c == close => closing = None,
-            Some(_) => current.push((c, true)),
-            None if c == '"' || c == '“' => {
-                closing = Some(if c == '"' { '"' } else { '”' });
-                had_quotes = true;
-            }
-            None if c.is_whitespace() => {
-                if !current.is_empty() || had_quotes {
-                    tokens.push(std::mem::take(&mut current));
-                }
-                had_quotes = false;
-            }
-            None => current.push((c, false)),
-        }
-    }
-    if closing.is_some() {
-        return Err(QueryError::new("unclosed quote: add the closing `\"`"));
-    }
-    if !current.is_empty() || had_quotes {
-        tokens.push(current);
-    }
-    Ok(tokens)
 }
 
 /// The field names, for error messages.
