@@ -12,7 +12,7 @@ use pinyin::ToPinyinMulti;
 pub const NO_READING: u16 = 0;
 
 /// Deduplicated reading sets and the char → set cache used while building.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct ReadingTable {
     /// Reading sets by id; id 0 is empty.
     sets: Vec<Box<[Box<str>]>>,
@@ -38,7 +38,22 @@ impl Default for ReadingTable {
     }
 }
 
+impl std::fmt::Debug for ReadingTable {
+    /// A summary: the char table alone has 65,536 entries.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ReadingTable")
+            .field("sets", &self.sets.len())
+            .field("chars", &self.by_char_count())
+            .finish()
+    }
+}
+
 impl ReadingTable {
+    /// How many distinct chars have been looked up.
+    fn by_char_count(&self) -> usize {
+        self.by_bmp_char.iter().filter(|&&id| id != 0).count() + self.by_other_char.len()
+    }
+
     /// The reading-set id of an already folded char, adding its set when it is new.
     pub fn id_of(&mut self, c: char) -> u16 {
         let code = c as usize;
@@ -185,6 +200,14 @@ mod tests {
         assert_eq!(t.id_of('😀'), NO_READING);
         let chun = t.id_of('春');
         assert_eq!(t.mask(chun), letter_mask(b"chun"));
+    }
+
+    #[test]
+    fn debug_output_is_a_summary() {
+        let mut t = ReadingTable::default();
+        t.id_of('长');
+        t.id_of('，');
+        assert_eq!(format!("{t:?}"), "ReadingTable { sets: 2, chars: 2 }");
     }
 
     #[test]
