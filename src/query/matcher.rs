@@ -264,6 +264,13 @@ mod tests {
     }
 
     #[test]
+    fn plans_and_indexes_can_be_shared_across_threads() {
+        fn shared<T: Sync + Send>() {}
+        shared::<Plan<'static>>();
+        shared::<Index>();
+    }
+
+    #[test]
     fn subsequences() {
         assert!(is_subsequence("中共长春市委人大", "长人大"));
         assert!(is_subsequence("abc", ""));

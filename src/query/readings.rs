@@ -1,7 +1,8 @@
 //! What each title char can be typed as in pinyin, prepared once at load: every reading of a
 //! Chinese char (all of a polyphone's: 长 = chang, zhang), tone-less, `ü` as both `v` and `u`;
 //! an ASCII letter or digit reads as itself. Chars share deduplicated reading sets, so a
-//! title stores one `u16` per char.
+//! title stores one `u16` per char. The data comes from the `pinyin` crate (mozillazg's
+//! rust-pinyin, built from pinyin-data), with its `heteronym` feature for polyphones.
 
 use std::collections::HashMap;
 
