@@ -106,12 +106,12 @@ impl Index {
     }
 
     /// The reading-set id of each char of article `i`'s title.
-    pub fn title_readings(&self, i: usize) -> &[u16] {
+    pub(crate) fn title_readings(&self, i: usize) -> &[u16] {
         &self.char_readings[self.char_starts[i] as usize..self.char_starts[i + 1] as usize]
     }
 
     /// The reading sets the ids of [`Index::title_readings`] refer to.
-    pub fn reading_table(&self) -> &ReadingTable {
+    pub(crate) fn reading_table(&self) -> &ReadingTable {
         &self.readings
     }
 
