@@ -9,7 +9,7 @@ use super::date_spec::Span;
 use super::fold::fold;
 use super::index::Index;
 use super::parse::{Clause, How, Pattern, Test};
-use super::pinyin::{Anchors, Scratch, match_pinyin};
+use super::pinyin::{Anchors, MAX_TERM_LETTERS, Scratch, match_pinyin};
 use super::readings::letter_mask;
 use crate::article::Article;
 
@@ -24,10 +24,12 @@ const EXACT_START_BONUS: i64 = 10;
 enum Check {
     /// Title text, directly and (for ASCII terms) through pinyin.
     Title {
+        /// The folded term and its form.
         pattern: Pattern,
         /// The term's letters and digits: a title lacking one cannot match.
         letters: u64,
-        /// True when the term is ASCII letters and digits with a letter: try pinyin too.
+        /// True when the term is ASCII letters and digits with a letter, at most
+        /// [`MAX_TERM_LETTERS`] long: try pinyin too.
         pinyin: bool,
     },
     /// Whether each distinct source (by id) matches.
@@ -40,7 +42,9 @@ enum Check {
 
 /// A compiled term.
 struct Compiled {
+    /// True for `!term`.
     negated: bool,
+    /// What it tests.
     check: Check,
 }
 
@@ -55,9 +59,13 @@ pub struct Matched {
 
 /// A query compiled for one index; `Sync`, so scans may be split across threads.
 pub struct Plan<'a> {
+    /// The articles, for their bodies.
     articles: &'a [Article],
+    /// Their prepared search data.
     index: &'a Index,
+    /// Clauses that must all hold, cheapest first; each an OR of terms.
     clauses: Vec<Vec<Compiled>>,
+    /// The fuzzy matcher for bare title terms (texts are folded already: case respected).
     skim: SkimMatcherV2,
 }
 
@@ -131,6 +139,7 @@ impl<'a> Plan<'a> {
         Some((score + ADJACENT_BONUS * adjacent as i64, positions))
     }
 
+    /// Tests one term (before negation): its score and title positions when it holds.
     fn test(&self, check: &Check, i: usize, scratch: &mut Scratch) -> Option<(i64, Vec<usize>)> {
         match check {
             Check::Date(span) => self
@@ -180,7 +189,8 @@ fn compile(test: &Test, index: &Index) -> Check {
     match test {
         Test::Title(p) => Check::Title {
             letters: letter_mask(p.text.as_bytes()),
-            pinyin: p.text.bytes().all(|b| b.is_ascii_alphanumeric())
+            pinyin: p.text.len() <= MAX_TERM_LETTERS
+                && p.text.bytes().all(|b| b.is_ascii_alphanumeric())
                 && p.text.bytes().any(|b| b.is_ascii_alphabetic()),
             pattern: p.clone(),
         },

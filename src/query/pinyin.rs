@@ -22,7 +22,12 @@ const GAP_START: i64 = 4;
 /// Penalty per skipped char after the first in a gap.
 const GAP_EXTENSION: i64 = 1;
 
+/// The score of a state no match reaches (far from overflow when bonuses are added).
 const NONE: i64 = i64::MIN / 4;
+
+/// The longest term matched through pinyin, in letters: the quick check keeps reachable
+/// term offsets in one `u64`.
+pub const MAX_TERM_LETTERS: usize = 63;
 
 /// Where a pinyin match may lie.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -38,8 +43,12 @@ pub struct Anchors {
 /// Reusable buffers for [`match_pinyin`], so a scan allocates nothing per title.
 #[derive(Debug, Default)]
 pub struct Scratch {
+    /// Best score per (title char, term letters matched), row-major.
     best: Vec<i64>,
+    /// For each cell of `best`: the previous matched char (`u32::MAX`: none) and term offset.
     back: Vec<(u32, u16)>,
+    /// Per term offset: best score of a match ending two or more chars back, less its gap,
+    /// and the char it ends at.
     far: Vec<(i64, u32)>,
 }
 
@@ -53,7 +62,11 @@ pub fn match_pinyin(
     scratch: &mut Scratch,
 ) -> Option<(i64, Vec<usize>)> {
     let (n, m) = (chars.len(), term.len());
-    if n == 0 || m == 0 || !could_match(term, chars, table, anchors.contiguous) {
+    if n == 0
+        || m == 0
+        || m > MAX_TERM_LETTERS
+        || !could_match(term, chars, table, anchors.contiguous)
+    {
         return None;
     }
     let width = m + 1;
@@ -151,8 +164,8 @@ pub fn match_pinyin(
 /// scored programme.
 fn could_match(term: &[u8], chars: &[u16], table: &ReadingTable, contiguous: bool) -> bool {
     let m = term.len();
-    if m >= 64 {
-        return true;
+    if m > MAX_TERM_LETTERS {
+        return false;
     }
     let goal = 1u64 << m;
     let mut reach = 1u64;
@@ -313,5 +326,9 @@ mod tests {
         assert_eq!(positions("cc", "长，春").unwrap(), [0, 2]);
         assert_eq!(positions("", "长春"), None);
         assert_eq!(positions("cc", ""), None);
+        let long = "a".repeat(MAX_TERM_LETTERS + 1);
+        assert_eq!(positions(&long, &"啊".repeat(100)), None);
+        let longest = "a".repeat(MAX_TERM_LETTERS);
+        assert!(positions(&longest, &"啊".repeat(100)).is_some());
     }
 }
