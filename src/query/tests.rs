@@ -343,3 +343,77 @@ fn fuzzy_pinyin_on_real_titles_finds_what_substrings_find() {
     }
     assert_eq!(count("qqqqqqqqqq"), 0);
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Query text from the characters that matter: operators, quotes, separators, digits,
+    /// letters (full-width too), Chinese, and field names.
+    fn query_text() -> impl Strategy<Value = String> {
+        let pieces = prop::sample::select(vec![
+            "!",
+            "'",
+            "^",
+            "$",
+            "|",
+            " ",
+            "\"",
+            "“",
+            "”",
+            ":",
+            "..",
+            "-",
+            "src:",
+            "body:",
+            "title:",
+            "date:",
+            "after:",
+            "before:",
+            "foo:",
+            "2017",
+            "09",
+            "13",
+            "32",
+            "c",
+            "r",
+            "chang",
+            "ＶＩＰ",
+            "２０",
+            "长",
+            "春",
+            "人大",
+            "，",
+            "\u{3000}",
+            "İ",
+        ]);
+        prop::collection::vec(pieces, 0..12).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn any_text_parses_or_errs_and_hits_point_into_titles(text in query_text()) {
+            let shelf = shelf();
+            let index = Index::build(&shelf);
+            match Query::parse(&text) {
+                Err(e) => prop_assert!(!e.message.is_empty()),
+                Ok(query) => {
+                    for order in [Order::NewestFirst, Order::OldestFirst] {
+                        let hits = search(&shelf, &index, &query, order);
+                        prop_assert!(hits.len() <= shelf.len());
+                        for hit in hits {
+                            let chars = shelf[hit.index].title.chars().count();
+                            prop_assert!(hit.positions.windows(2).all(|w| w[0] < w[1]));
+                            prop_assert!(hit.positions.iter().all(|&p| p < chars));
+                        }
+                    }
+                }
+            }
+        }
+
+        #[test]
+        fn folding_keeps_positions(text in "\\PC{0,40}") {
+            prop_assert_eq!(fold::fold(&text).chars().count(), text.chars().count());
+        }
+    }
+}
