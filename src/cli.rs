@@ -45,7 +45,7 @@ Examples:
   juan list                              the sample archive, newest first
   juan list ~/archive -q 长春 --limit 20
   juan list a.jsonl b.jsonl --oldest-first
-  juan list ~/archive -q ccrb --json | jq .title")]
+  juan list ~/archive -q ccrb --json | jq .title", after_long_help = crate::query::SYNTAX_HELP)]
     List(ListArgs),
     /// Print one article: title, date, source, URL, then the body.
     #[command(after_help = "\

@@ -1,10 +1,29 @@
 //! The query language shared by the interface's query line and `juan list -q` (DESIGN §3):
-//! parse a query, match it against articles, rank the hits.
+//! parse a query ([`Query::parse`]), prepare the articles once ([`Index::build`]), and
+//! [`search`] them for ranked [`Hit`]s with the matched title chars.
 //!
-//! STUB: bare fuzzy title terms only; the query work brings the full language.
+//! | module | job |
+//! |---|---|
+//! | `parse` | query text → clauses of terms, with clear errors |
+//! | `date_spec` | the values of `date:`, `after:`, `before:` → spans of real time |
+//! | `fold` | case and full-width folding, char for char |
+//! | `readings` | pinyin readings of title chars (all of a polyphone's) |
+//! | `pinyin` | matching an ASCII term through those readings |
+//! | `index` | the per-article data prepared at load, in flat arrays |
+//! | `matcher` | a query compiled against an index; one article at a time |
+//! | `help` | [`SYNTAX_HELP`] |
 
-use fuzzy_matcher::FuzzyMatcher;
-use fuzzy_matcher::skim::SkimMatcherV2;
+mod date_spec;
+mod fold;
+mod help;
+mod index;
+mod matcher;
+mod parse;
+mod pinyin;
+mod readings;
+
+pub use help::SYNTAX_HELP;
+pub use index::Index;
 
 use crate::article::Article;
 
@@ -13,6 +32,15 @@ use crate::article::Article;
 pub struct QueryError {
     /// What is wrong, e.g. "month 13 is out of range".
     pub message: String,
+}
+
+impl QueryError {
+    /// An error with this message.
+    pub fn new(message: impl Into<String>) -> QueryError {
+        QueryError {
+            message: message.into(),
+        }
+    }
 }
 
 impl std::fmt::Display for QueryError {
@@ -28,7 +56,7 @@ impl std::error::Error for QueryError {}
 pub struct Hit {
     /// Index into the archive's articles.
     pub index: usize,
-    /// Higher is better; 0 when the query is empty.
+    /// Higher is better; 0 when the query is empty or has no title term.
     pub score: i64,
     /// Char (not byte) indices of the title characters the query matched, ascending.
     pub positions: Vec<usize>,
@@ -44,77 +72,73 @@ pub enum Order {
     OldestFirst,
 }
 
-/// A parsed query.
-#[derive(Debug, Clone, Default)]
+/// A parsed query: clauses that must all hold, each one term or an OR of terms.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Query {
-    terms: Vec<String>,
+    clauses: Vec<parse::Clause>,
 }
 
 impl Query {
-    /// Parses the query text; an empty text gives the query that matches everything.
+    /// Parses the query text (syntax in [`SYNTAX_HELP`]); an empty text gives the query that
+    /// matches everything.
     pub fn parse(text: &str) -> Result<Query, QueryError> {
         Ok(Query {
-            terms: text.split_whitespace().map(str::to_string).collect(),
+            clauses: parse::parse_clauses(text)?,
         })
     }
 
     /// True when the query matches every article.
     pub fn is_empty(&self) -> bool {
-        self.terms.is_empty()
+        self.clauses.is_empty()
     }
 
-    /// Matches one article: `Some((score, positions))` when every term holds.
+    /// Matches one article on its own: `Some((score, positions))` when every term holds.
+    /// Prepares the article each call; to search many, build an [`Index`] and [`search`].
     pub fn matches(&self, article: &Article) -> Option<(i64, Vec<usize>)> {
-        let m = SkimMatcherV2::default();
-        let mut score = 0;
-        let mut pos = Vec::new();
-        for t in &self.terms {
-            let (s, p) = m.fuzzy_indices(&article.title, t)?;
-            score += s;
-            pos.extend(p);
-        }
-        pos.sort_unstable();
-        pos.dedup();
-        Some((score, pos))
+        let articles = std::slice::from_ref(article);
+        let index = Index::build(articles);
+        let plan = matcher::Plan::new(articles, &index, &self.clauses);
+        plan.check(0, &mut pinyin::Scratch::default())
+            .map(|m| (m.score, m.positions))
     }
 }
 
-/// Per-title data prepared once at load (stub: nothing yet).
-#[derive(Debug, Clone, Default)]
-pub struct Index;
-
-impl Index {
-    /// Prepares `articles` for searching.
-    pub fn build(articles: &[Article]) -> Index {
-        let _ = articles;
-        Index
-    }
-}
-
-/// The query syntax, for `--help` and the help screen.
-pub const SYNTAX_HELP: &str = "words are fuzzy-matched against titles";
-
-/// Runs `query` over `articles`: hits ranked by score, then by date in `order`.
+/// Runs `query` over `articles` (prepared as `index`): hits ranked by score, ties (and every
+/// article, for an empty query) in date `order`, undated last.
 pub fn search(articles: &[Article], index: &Index, query: &Query, order: Order) -> Vec<Hit> {
-    let _ = index;
-    let mut hits: Vec<Hit> = articles
+    debug_assert_eq!(
+        articles.len(),
+        index.len(),
+        "index built from other articles"
+    );
+    let in_order = index.in_order(order);
+    if query.is_empty() {
+        return in_order
+            .iter()
+            .map(|&i| Hit {
+                index: i as usize,
+                score: 0,
+                positions: Vec::new(),
+            })
+            .collect();
+    }
+    let plan = matcher::Plan::new(articles, index, &query.clauses);
+    let mut scratch = pinyin::Scratch::default();
+    let mut hits: Vec<Hit> = in_order
         .iter()
-        .enumerate()
-        .filter_map(|(index, a)| {
-            query.matches(a).map(|(score, positions)| Hit {
-                index,
-                score,
-                positions,
+        .filter_map(|&i| {
+            let i = i as usize;
+            plan.check(i, &mut scratch).map(|m| Hit {
+                index: i,
+                score: m.score,
+                positions: m.positions,
             })
         })
         .collect();
-    hits.sort_by_key(|h| {
-        let d = &articles[h.index].date;
-        let k = match order {
-            Order::NewestFirst => d.newest_first_key(),
-            Order::OldestFirst => d.oldest_first_key(),
-        };
-        (-h.score, k, h.index)
-    });
+    // Stable: equal scores keep the date order.
+    hits.sort_by_key(|h| std::cmp::Reverse(h.score));
     hits
 }
+
+#[cfg(test)]
+mod tests;

@@ -2,7 +2,7 @@
 
 use super::{Outcome, load_reporting, summary_json, with_stdout};
 use crate::cli::ListArgs;
-use crate::query::{self, Order, Query};
+use crate::query::{self, Index, Order, Query};
 
 /// Runs `juan list`.
 pub fn list(args: &ListArgs) -> Outcome {
@@ -14,12 +14,8 @@ pub fn list(args: &ListArgs) -> Outcome {
     } else {
         Order::NewestFirst
     };
-    let hits = query::search(
-        &archive.articles,
-        &query::Index::build(&archive.articles),
-        &query,
-        order,
-    );
+    let index = Index::build(&archive.articles);
+    let hits = query::search(&archive.articles, &index, &query, order);
     let limit = args.limit.unwrap_or(usize::MAX);
     with_stdout(|out| {
         for hit in hits.iter().take(limit) {

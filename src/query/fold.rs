@@ -1,0 +1,60 @@
+//! Case and width folding, char for char: full-width ASCII forms (`ＶＩＰ`, `２０１２`, `！`)
+//! become their ASCII twins and letters become lower case, so that a folded text has exactly
+//! as many chars as the original and match positions in it are positions in the original.
+
+/// Folds one char: full-width ASCII forms (U+FF01–U+FF5E) to ASCII, then to lower case when
+/// the lower case is a single char; anything else is kept.
+pub fn fold_char(c: char) -> char {
+    let c = match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        _ => c,
+    };
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    let mut lower = c.to_lowercase();
+    match (lower.next(), lower.next()) {
+        (Some(l), None) => l,
+        _ => c,
+    }
+}
+
+/// Folds a whole text with [`fold_char`]; the result has the same number of chars.
+pub fn fold(text: &str) -> String {
+    text.chars().map(fold_char).collect()
+}
+
+/// Appends the folded `text` to `out` (for building flat arrays without a temporary).
+pub fn fold_into(text: &str, out: &mut String) {
+    out.extend(text.chars().map(fold_char));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_full_width_and_case_char_for_char() {
+        let cases = [
+            ("ＶＩＰ", "vip"),
+            ("２０１２年", "2012年"),
+            ("NBA季后赛", "nba季后赛"),
+            ("Ｈｅｌｌｏ，世界！", "hello,世界!"),
+            ("ÀÉ", "àé"),
+            ("长春日报", "长春日报"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(fold(input), want, "input {input:?}");
+            assert_eq!(fold(input).chars().count(), input.chars().count());
+        }
+    }
+
+    #[test]
+    fn keeps_chars_whose_lower_case_is_longer() {
+        // U+0130 lower-cases to two chars; keeping it keeps positions aligned.
+        assert_eq!(fold_char('\u{130}'), '\u{130}');
+        let mut s = String::from("x");
+        fold_into("ＡＢ", &mut s);
+        assert_eq!(s, "xab");
+    }
+}

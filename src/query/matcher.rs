@@ -1,0 +1,296 @@
+//! A parsed query compiled against an [`Index`] into checks that one article at a time can
+//! pass or fail: source terms become a yes/no per distinct source, dates a span, title terms
+//! a folded pattern plus, for ASCII terms, a pinyin term; cheap checks run first.
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+use super::date_spec::Span;
+use super::fold::fold;
+use super::index::Index;
+use super::parse::{Clause, How, Pattern, Test};
+use super::pinyin::{Anchors, MAX_TERM_LETTERS, Scratch, match_pinyin};
+use super::readings::letter_mask;
+use crate::article::Article;
+
+/// Score of an exact (non-fuzzy) title match per matched char.
+const EXACT_CHAR_SCORE: i64 = 20;
+/// Extra per pair of adjacent matched chars in a fuzzy title match.
+const ADJACENT_BONUS: i64 = 16;
+/// Extra for an exact match at the title's start.
+const EXACT_START_BONUS: i64 = 10;
+
+/// What one compiled term tests.
+enum Check {
+    /// Title text, directly and (for ASCII terms) through pinyin.
+    Title {
+        /// The folded term and its form.
+        pattern: Pattern,
+        /// The term's letters and digits: a title lacking one cannot match.
+        letters: u64,
+        /// True when the term is ASCII letters and digits with a letter, at most
+        /// [`MAX_TERM_LETTERS`] long: try pinyin too.
+        pinyin: bool,
+    },
+    /// Whether each distinct source (by id) matches.
+    Source(Vec<bool>),
+    /// Folded body text.
+    Body(Pattern),
+    /// Publication instant within a span; undated articles fail.
+    Date(Span),
+}
+
+/// A compiled term.
+struct Compiled {
+    /// True for `!term`.
+    negated: bool,
+    /// What it tests.
+    check: Check,
+}
+
+/// The result of one article passing: its score and matched title chars.
+#[derive(Debug, Default)]
+pub struct Matched {
+    /// Sum of the title terms' scores.
+    pub score: i64,
+    /// Matched title char indices, ascending, without repeats.
+    pub positions: Vec<usize>,
+}
+
+/// A query compiled for one index; `Sync`, so scans may be split across threads.
+pub struct Plan<'a> {
+    /// The articles, for their bodies.
+    articles: &'a [Article],
+    /// Their prepared search data.
+    index: &'a Index,
+    /// Clauses that must all hold, cheapest first; each an OR of terms.
+    clauses: Vec<Vec<Compiled>>,
+    /// The fuzzy matcher for bare title terms (texts are folded already: case respected).
+    skim: SkimMatcherV2,
+}
+
+impl<'a> Plan<'a> {
+    /// Compiles `clauses` for `index` (built from `articles`).
+    pub fn new(articles: &'a [Article], index: &'a Index, clauses: &[Clause]) -> Plan<'a> {
+        let mut compiled: Vec<Vec<Compiled>> = clauses
+            .iter()
+            .map(|clause| {
+                clause
+                    .iter()
+                    .map(|term| Compiled {
+                        negated: term.negated,
+                        check: compile(&term.test, index),
+                    })
+                    .collect()
+            })
+            .collect();
+        compiled.sort_by_key(|clause| clause.iter().map(|t| cost(&t.check)).max());
+        Plan {
+            articles,
+            index,
+            clauses: compiled,
+            skim: SkimMatcherV2::default().respect_case(),
+        }
+    }
+
+    /// Tests article `i`: `Some` with its score and positions when every clause holds.
+    pub fn check(&self, i: usize, scratch: &mut Scratch) -> Option<Matched> {
+        let mut out = Matched::default();
+        for clause in &self.clauses {
+            let mut best: Option<(i64, Vec<usize>)> = None;
+            for term in clause {
+                let hit = self.test(&term.check, i, scratch);
+                let hit = match (term.negated, hit) {
+                    (false, hit) => hit,
+                    (true, Some(_)) => None,
+                    (true, None) => Some((0, Vec::new())),
+                };
+                if let Some(hit) = hit
+                    && best.as_ref().is_none_or(|b| hit.0 > b.0)
+                {
+                    best = Some(hit);
+                }
+            }
+            let (score, positions) = best?;
+            out.score += score;
+            out.positions.extend(positions);
+        }
+        out.positions.sort_unstable();
+        out.positions.dedup();
+        Some(out)
+    }
+
+    /// SkimMatcherV2 on the folded title, with a bonus per adjacent pair of matched chars
+    /// (skim rewards a match at the title's start more than a contiguous one, so `人大` would
+    /// rank 人们在大街 above 市人大常委会). When the term occurs as a substring, that
+    /// occurrence is the one highlighted.
+    fn fuzzy(&self, title: &str, term: &str) -> Option<(i64, Vec<usize>)> {
+        if !is_subsequence(title, term) {
+            return None;
+        }
+        let (score, positions) = self.skim.fuzzy_indices(title, term)?;
+        if let Some(byte) = title.find(term) {
+            let start = title[..byte].chars().count();
+            let len = term.chars().count();
+            let score = score + ADJACENT_BONUS * (len as i64 - 1);
+            return Some((score, (start..start + len).collect()));
+        }
+        let adjacent = positions.windows(2).filter(|w| w[1] == w[0] + 1).count();
+        Some((score + ADJACENT_BONUS * adjacent as i64, positions))
+    }
+
+    /// Tests one term (before negation): its score and title positions when it holds.
+    fn test(&self, check: &Check, i: usize, scratch: &mut Scratch) -> Option<(i64, Vec<usize>)> {
+        match check {
+            Check::Date(span) => self
+                .index
+                .stamp(i)
+                .filter(|&t| span.contains(t))
+                .map(|_| (0, Vec::new())),
+            Check::Source(by_id) => by_id[self.index.source_id(i)].then(|| (0, Vec::new())),
+            Check::Body(pattern) => {
+                text_match(&fold(&self.articles[i].body), pattern).map(|_| (0, Vec::new()))
+            }
+            Check::Title {
+                pattern,
+                letters,
+                pinyin,
+            } => {
+                if self.index.title_letters(i) & letters != *letters {
+                    return None;
+                }
+                let title = self.index.title(i);
+                let direct = match pattern.how {
+                    How::Fuzzy => self.fuzzy(title, &pattern.text),
+                    _ => text_match(title, pattern).map(|(start, len)| exact_hit(start, len)),
+                };
+                let through_pinyin = if *pinyin {
+                    match_pinyin(
+                        pattern.text.as_bytes(),
+                        self.index.title_readings(i),
+                        self.index.reading_table(),
+                        anchors(pattern.how),
+                        scratch,
+                    )
+                } else {
+                    None
+                };
+                match (direct, through_pinyin) {
+                    (Some(d), Some(p)) => Some(if p.0 > d.0 { p } else { d }),
+                    (d, p) => d.or(p),
+                }
+            }
+        }
+    }
+}
+
+/// Compiles one test.
+fn compile(test: &Test, index: &Index) -> Check {
+    match test {
+        Test::Title(p) => Check::Title {
+            letters: letter_mask(p.text.as_bytes()),
+            pinyin: p.text.len() <= MAX_TERM_LETTERS
+                && p.text.bytes().all(|b| b.is_ascii_alphanumeric())
+                && p.text.bytes().any(|b| b.is_ascii_alphabetic()),
+            pattern: p.clone(),
+        },
+        Test::Source(p) => Check::Source(
+            index
+                .sources()
+                .iter()
+                .map(|s| text_match(s, p).is_some())
+                .collect(),
+        ),
+        Test::Body(p) => Check::Body(p.clone()),
+        Test::Date(span) => Check::Date(*span),
+    }
+}
+
+/// Relative cost, to run cheap checks first.
+fn cost(check: &Check) -> u8 {
+    match check {
+        Check::Date(_) | Check::Source(_) => 0,
+        Check::Title { .. } => 1,
+        Check::Body(_) => 2,
+    }
+}
+
+/// Where a pinyin match may lie for each form.
+fn anchors(how: How) -> Anchors {
+    Anchors {
+        contiguous: how != How::Fuzzy,
+        at_start: matches!(how, How::Prefix | How::Whole),
+        at_end: matches!(how, How::Suffix | How::Whole),
+    }
+}
+
+/// Finds a non-fuzzy pattern in folded `text`: the char index where it starts and its length
+/// in chars. A fuzzy pattern is looked for as a substring.
+fn text_match(text: &str, p: &Pattern) -> Option<(usize, usize)> {
+    let needle = p.text.as_str();
+    let byte = match p.how {
+        How::Fuzzy | How::Contains => text.find(needle)?,
+        How::Prefix => text.starts_with(needle).then_some(0)?,
+        How::Suffix => text.ends_with(needle).then(|| text.len() - needle.len())?,
+        How::Whole => (text == needle).then_some(0)?,
+    };
+    Some((text[..byte].chars().count(), needle.chars().count()))
+}
+
+/// Whether `term`'s chars occur in `text` in order: what a fuzzy match needs, checked
+/// without the allocations of a full match.
+fn is_subsequence(text: &str, term: &str) -> bool {
+    let mut rest = text.chars();
+    term.chars().all(|q| rest.any(|c| c == q))
+}
+
+/// Score and positions of an exact match of `len` chars at char `start`.
+fn exact_hit(start: usize, len: usize) -> (i64, Vec<usize>) {
+    let score = EXACT_CHAR_SCORE * len as i64 + if start == 0 { EXACT_START_BONUS } else { 0 }
+        - start.min(10) as i64;
+    (score, (start..start + len).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pattern(text: &str, how: How) -> Pattern {
+        Pattern {
+            text: text.into(),
+            how,
+        }
+    }
+
+    #[test]
+    fn text_match_reports_char_positions() {
+        let t = "中共长春市委人大";
+        assert_eq!(text_match(t, &pattern("人大", How::Contains)), Some((6, 2)));
+        assert_eq!(text_match(t, &pattern("中共", How::Prefix)), Some((0, 2)));
+        assert_eq!(text_match(t, &pattern("人大", How::Suffix)), Some((6, 2)));
+        assert_eq!(text_match(t, &pattern("人大", How::Prefix)), None);
+        assert_eq!(text_match(t, &pattern(t, How::Whole)), Some((0, 8)));
+        assert_eq!(text_match(t, &pattern("中共", How::Whole)), None);
+    }
+
+    #[test]
+    fn plans_and_indexes_can_be_shared_across_threads() {
+        fn shared<T: Sync + Send>() {}
+        shared::<Plan<'static>>();
+        shared::<Index>();
+    }
+
+    #[test]
+    fn subsequences() {
+        assert!(is_subsequence("中共长春市委人大", "长人大"));
+        assert!(is_subsequence("abc", ""));
+        assert!(!is_subsequence("中共长春市委人大", "大人"));
+        assert!(!is_subsequence("ab", "abc"));
+    }
+
+    #[test]
+    fn exact_hits_prefer_early_matches() {
+        assert_eq!(exact_hit(2, 2), (38, vec![2, 3]));
+        assert!(exact_hit(0, 2).0 > exact_hit(1, 2).0);
+    }
+}

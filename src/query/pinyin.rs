@@ -1,0 +1,334 @@
+//! Matching an ASCII term against a title through its chars' pinyin readings.
+//!
+//! The term is cut into pieces, each a non-empty prefix of one reading of a title char, the
+//! chars in title order: whole syllables (`changchun`), initials (`ccrb`), any mix
+//! (`changcrb`), and like a bare term it may skip chars (`ccrd` → 长春…人大). A dynamic
+//! programme over (title char, term letters used) finds the best-scoring cut, so a match on
+//! adjacent chars (人大) beats one on scattered chars (人…大). Positions are the matched chars.
+
+use super::readings::ReadingTable;
+
+/// Score per term letter a char consumes: a match is worth the letters it explains.
+const LETTER_SCORE: i64 = 8;
+/// Extra when a piece is a whole syllable of two letters or more, so `jing` on 京 beats
+/// `jin` on 京 plus `g` on the next char.
+const SYLLABLE_BONUS: i64 = 10;
+/// Extra when a matched char directly follows the previous matched char.
+const ADJACENT_BONUS: i64 = 8;
+/// Extra when the first matched char is the title's first char.
+const START_BONUS: i64 = 2;
+/// Penalty for a gap between matched chars, plus [`GAP_EXTENSION`] per extra skipped char.
+const GAP_START: i64 = 4;
+/// Penalty per skipped char after the first in a gap.
+const GAP_EXTENSION: i64 = 1;
+
+/// The score of a state no match reaches (far from overflow when bonuses are added).
+const NONE: i64 = i64::MIN / 4;
+
+/// The longest term matched through pinyin, in letters: the quick check keeps reachable
+/// term offsets in one `u64`.
+pub const MAX_TERM_LETTERS: usize = 63;
+
+/// Where a pinyin match may lie.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Anchors {
+    /// Matched chars must be adjacent (`'term`, `^term`, `term$`).
+    pub contiguous: bool,
+    /// The first matched char must be the title's first (`^term`).
+    pub at_start: bool,
+    /// The last matched char must be the title's last (`term$`).
+    pub at_end: bool,
+}
+
+/// Reusable buffers for [`match_pinyin`], so a scan allocates nothing per title.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    /// Best score per (title char, term letters matched), row-major.
+    best: Vec<i64>,
+    /// For each cell of `best`: the previous matched char (`u32::MAX`: none) and term offset.
+    back: Vec<(u32, u16)>,
+    /// Per term offset: best score of a match ending two or more chars back, less its gap,
+    /// and the char it ends at.
+    far: Vec<(i64, u32)>,
+}
+
+/// Matches `term` (folded ASCII letters and digits) against a title given as the reading-set
+/// id of each char. Returns the score and the matched char indices, ascending.
+pub fn match_pinyin(
+    term: &[u8],
+    chars: &[u16],
+    table: &ReadingTable,
+    anchors: Anchors,
+    scratch: &mut Scratch,
+) -> Option<(i64, Vec<usize>)> {
+    let (n, m) = (chars.len(), term.len());
+    if n == 0
+        || m == 0
+        || m > MAX_TERM_LETTERS
+        || !could_match(term, chars, table, anchors.contiguous)
+    {
+        return None;
+    }
+    let width = m + 1;
+    let Scratch { best, back, far } = scratch;
+    best.clear();
+    best.resize(n * width, NONE);
+    back.clear();
+    back.resize(n * width, (u32::MAX, 0));
+    far.clear();
+    far.resize(width, (NONE, u32::MAX));
+    for i in 0..n {
+        if i >= 2 {
+            // far[j]: the best match of term[..j] ending at a char before i - 1, less the gap.
+            for (j, slot) in far.iter_mut().enumerate().skip(1) {
+                let extended = slot.0 - GAP_EXTENSION;
+                let opened = best[(i - 2) * width + j] - GAP_START;
+                *slot = if opened >= extended {
+                    (opened, (i - 2) as u32)
+                } else {
+                    (extended, slot.1)
+                };
+            }
+        }
+        let set = table.set(chars[i]);
+        if set.is_empty() {
+            continue;
+        }
+        for j0 in 0..m {
+            let (base, from) = if j0 == 0 {
+                if anchors.at_start && i != 0 {
+                    continue;
+                }
+                (if i == 0 { START_BONUS } else { 0 }, u32::MAX)
+            } else if i == 0 {
+                continue;
+            } else {
+                let adjacent = best[(i - 1) * width + j0] + ADJACENT_BONUS;
+                let gap = if anchors.contiguous {
+                    (NONE, 0)
+                } else {
+                    far[j0]
+                };
+                if adjacent >= gap.0 {
+                    (adjacent, (i - 1) as u32)
+                } else {
+                    gap
+                }
+            };
+            if base <= NONE / 2 {
+                continue;
+            }
+            for reading in set {
+                let r = reading.as_bytes();
+                let common = r
+                    .iter()
+                    .zip(&term[j0..])
+                    .take_while(|(a, b)| a == b)
+                    .count();
+                for l in 1..=common {
+                    let whole = l == r.len() && l > 1;
+                    let score =
+                        base + LETTER_SCORE * l as i64 + if whole { SYLLABLE_BONUS } else { 0 };
+                    let cell = i * width + j0 + l;
+                    if score > best[cell] {
+                        best[cell] = score;
+                        back[cell] = (from, j0 as u16);
+                    }
+                }
+            }
+        }
+    }
+    let ends = if anchors.at_end { n - 1..n } else { 0..n };
+    let (mut i, score) = ends
+        .map(|i| (i, best[i * width + m]))
+        .filter(|&(_, s)| s > NONE / 2)
+        .max_by_key(|&(i, s)| (s, std::cmp::Reverse(i)))?;
+    let mut positions = Vec::new();
+    let mut j = m;
+    loop {
+        positions.push(i);
+        let (from, j0) = back[i * width + j];
+        if from == u32::MAX {
+            break;
+        }
+        i = from as usize;
+        j = usize::from(j0);
+    }
+    positions.reverse();
+    Some((score, positions))
+}
+
+/// Whether `term` can be cut into reading prefixes of chars in title order (of adjacent chars
+/// when `contiguous`): the same moves as [`match_pinyin`] without scores, as a set of
+/// reachable term offsets in one word. Most titles fail here, several times faster than the
+/// scored programme.
+fn could_match(term: &[u8], chars: &[u16], table: &ReadingTable, contiguous: bool) -> bool {
+    let m = term.len();
+    if m > MAX_TERM_LETTERS {
+        return false;
+    }
+    let goal = 1u64 << m;
+    let mut reach = 1u64;
+    for &c in chars {
+        let set = table.set(c);
+        if set.is_empty() {
+            if contiguous {
+                reach = 1;
+            }
+            continue;
+        }
+        let mut added = 0u64;
+        let mut pending = reach;
+        while pending != 0 {
+            let j0 = pending.trailing_zeros() as usize;
+            pending &= pending - 1;
+            for reading in set {
+                let common = reading
+                    .bytes()
+                    .zip(&term[j0..])
+                    .take_while(|(a, b)| a == *b)
+                    .count();
+                for l in 1..=common {
+                    added |= 1 << (j0 + l);
+                }
+            }
+        }
+        reach = if contiguous { 1 | added } else { reach | added };
+        if reach & goal != 0 {
+            return true;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::query::fold::fold;
+
+    fn run(term: &str, title: &str, anchors: Anchors) -> Option<(i64, Vec<usize>)> {
+        let mut table = ReadingTable::default();
+        let chars: Vec<u16> = fold(title).chars().map(|c| table.id_of(c)).collect();
+        match_pinyin(
+            term.as_bytes(),
+            &chars,
+            &table,
+            anchors,
+            &mut Scratch::default(),
+        )
+    }
+
+    fn positions(term: &str, title: &str) -> Option<Vec<usize>> {
+        run(term, title, Anchors::default()).map(|(_, p)| p)
+    }
+
+    const SEED: &str = "中共长春市委人大工作会议召开";
+
+    #[test]
+    fn syllables_initials_mixed_and_gaps() {
+        let cases: [(&str, &str, Option<Vec<usize>>); 12] = [
+            ("changchun", "长春日报", Some(vec![0, 1])),
+            ("ccrb", "长春日报", Some(vec![0, 1, 2, 3])),
+            ("changcrb", "长春日报", Some(vec![0, 1, 2, 3])),
+            ("chachu", "长春日报", Some(vec![0, 1])),
+            ("zhangchun", "长春日报", Some(vec![0, 1])),
+            ("ccrd", SEED, Some(vec![2, 3, 6, 7])),
+            ("ccsw", SEED, Some(vec![2, 3, 4, 5])),
+            ("renda", SEED, Some(vec![6, 7])),
+            ("zgccsw", SEED, Some(vec![0, 1, 2, 3, 4, 5])),
+            ("nbaj", "NBA季后赛", Some(vec![0, 1, 2, 3])),
+            ("xyz", SEED, None),
+            ("ccrbx", "长春日报", None),
+        ];
+        for (term, title, want) in cases {
+            assert_eq!(positions(term, title), want, "{term} on {title}");
+        }
+    }
+
+    #[test]
+    fn adjacent_chars_outrank_scattered_ones() {
+        let near = run("renda", "市人大常委会", Anchors::default()).unwrap().0;
+        let far = run("renda", "人们在大街上", Anchors::default()).unwrap().0;
+        assert!(near > far, "{near} vs {far}");
+        assert_eq!(positions("beijing", "北京广渠路"), Some(vec![0, 1]));
+        let whole = run("changchun", "长春日报", Anchors::default()).unwrap().0;
+        let initials = run("cc", "长春日报", Anchors::default()).unwrap().0;
+        assert!(whole > initials, "{whole} vs {initials}");
+    }
+
+    #[test]
+    fn anchors_restrict_where_the_match_lies() {
+        let contiguous = Anchors {
+            contiguous: true,
+            ..Anchors::default()
+        };
+        let prefix = Anchors {
+            at_start: true,
+            ..contiguous
+        };
+        let suffix = Anchors {
+            at_end: true,
+            ..contiguous
+        };
+        assert_eq!(run("ccrd", SEED, contiguous), None);
+        assert_eq!(run("ccsw", SEED, contiguous).unwrap().1, [2, 3, 4, 5]);
+        assert_eq!(run("ccsw", SEED, prefix), None);
+        assert_eq!(run("zgcc", SEED, prefix).unwrap().1, [0, 1, 2, 3]);
+        assert_eq!(run("zhaokai", SEED, suffix).unwrap().1, [12, 13]);
+        assert_eq!(run("huiyi", SEED, suffix), None);
+    }
+
+    #[test]
+    fn the_quick_check_agrees_with_the_programme() {
+        let mut table = ReadingTable::default();
+        let titles = [
+            SEED,
+            "长春日报",
+            "市人大常委会",
+            "NBA季后赛：火箭胜勇士",
+            "银行行长",
+        ];
+        let terms = [
+            "ccrd",
+            "changchun",
+            "zgcc",
+            "rendac",
+            "nbajh",
+            "hangz",
+            "xq",
+            "q",
+            "a",
+        ];
+        for title in titles {
+            let chars: Vec<u16> = fold(title).chars().map(|c| table.id_of(c)).collect();
+            for term in terms {
+                for contiguous in [false, true] {
+                    let anchors = Anchors {
+                        contiguous,
+                        ..Anchors::default()
+                    };
+                    let scored = match_pinyin(
+                        term.as_bytes(),
+                        &chars,
+                        &table,
+                        anchors,
+                        &mut Scratch::default(),
+                    );
+                    let quick = could_match(term.as_bytes(), &chars, &table, contiguous);
+                    assert_eq!(quick, scored.is_some(), "{term} on {title} ({anchors:?})");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn punctuation_is_skipped_never_matched() {
+        assert_eq!(positions("cc", "长，春").unwrap(), [0, 2]);
+        assert_eq!(positions("", "长春"), None);
+        assert_eq!(positions("cc", ""), None);
+        let long = "a".repeat(MAX_TERM_LETTERS + 1);
+        assert_eq!(positions(&long, &"啊".repeat(100)), None);
+        let longest = "a".repeat(MAX_TERM_LETTERS);
+        assert!(positions(&longest, &"啊".repeat(100)).is_some());
+    }
+}

@@ -1,0 +1,211 @@
+//! What each title char can be typed as in pinyin, prepared once at load: every reading of a
+//! Chinese char (all of a polyphone's: 长 = chang, zhang), tone-less, `ü` as both `v` and `u`;
+//! an ASCII letter or digit reads as itself. Chars share deduplicated reading sets, so a
+//! title stores one `u16` per char. The data comes from the `pinyin` crate (mozillazg's
+//! rust-pinyin, built from pinyin-data), with its `heteronym` feature for polyphones.
+
+use std::collections::HashMap;
+
+use pinyin::ToPinyinMulti;
+
+/// The id of the empty reading set: chars that no pinyin letter can match (punctuation,
+/// spaces, symbols).
+pub const NO_READING: u16 = 0;
+
+/// Deduplicated reading sets and the char → set cache used while building.
+#[derive(Clone)]
+pub struct ReadingTable {
+    /// Reading sets by id; id 0 is empty.
+    sets: Vec<Box<[Box<str>]>>,
+    /// Letters (bits 0–25) and digits (bits 26–35) of each set's readings.
+    masks: Vec<u64>,
+    by_set: HashMap<Box<[Box<str>]>, u16>,
+    /// Set id + 1 of each Basic Multilingual Plane char seen so far (0: not yet seen); a
+    /// flat table because looking chars up is most of the work of building an index.
+    by_bmp_char: Vec<u16>,
+    /// The same for chars beyond the BMP.
+    by_other_char: HashMap<char, u16>,
+}
+
+impl Default for ReadingTable {
+    fn default() -> Self {
+        ReadingTable {
+            sets: vec![Box::default()],
+            masks: vec![0],
+            by_set: HashMap::new(),
+            by_bmp_char: vec![0; 0x1_0000],
+            by_other_char: HashMap::new(),
+        }
+    }
+}
+
+impl std::fmt::Debug for ReadingTable {
+    /// A summary: the char table alone has 65,536 entries.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ReadingTable")
+            .field("sets", &self.sets.len())
+            .field("chars", &self.by_char_count())
+            .finish()
+    }
+}
+
+impl ReadingTable {
+    /// How many distinct chars have been looked up.
+    fn by_char_count(&self) -> usize {
+        self.by_bmp_char.iter().filter(|&&id| id != 0).count() + self.by_other_char.len()
+    }
+
+    /// The reading-set id of an already folded char, adding its set when it is new.
+    pub fn id_of(&mut self, c: char) -> u16 {
+        let code = c as usize;
+        if code < self.by_bmp_char.len() {
+            if let Some(id) = self.by_bmp_char[code].checked_sub(1) {
+                return id;
+            }
+        } else if let Some(&id) = self.by_other_char.get(&c) {
+            return id;
+        }
+        let readings = readings_of(c);
+        let id = if readings.is_empty() {
+            NO_READING
+        } else if let Some(&id) = self.by_set.get(readings.as_slice()) {
+            id
+        } else {
+            let id = u16::try_from(self.sets.len())
+                .ok()
+                .filter(|&id| id < u16::MAX)
+                .expect("fewer than 65535 reading sets");
+            let set: Box<[Box<str>]> = readings.into_boxed_slice();
+            self.masks
+                .push(set.iter().fold(0, |m, r| m | letter_mask(r.as_bytes())));
+            self.sets.push(set.clone());
+            self.by_set.insert(set, id);
+            id
+        };
+        if code < self.by_bmp_char.len() {
+            self.by_bmp_char[code] = id + 1;
+        } else {
+            self.by_other_char.insert(c, id);
+        }
+        id
+    }
+
+    /// The readings of set `id`.
+    pub fn set(&self, id: u16) -> &[Box<str>] {
+        &self.sets[usize::from(id)]
+    }
+
+    /// The letters and digits that occur in set `id`'s readings ([`letter_mask`] bits).
+    pub fn mask(&self, id: u16) -> u64 {
+        self.masks[usize::from(id)]
+    }
+}
+
+/// The tone-less readings of one folded char, deduplicated, in the data crate's order.
+fn readings_of(c: char) -> Vec<Box<str>> {
+    if c.is_ascii_alphanumeric() {
+        return vec![c.to_string().into_boxed_str()];
+    }
+    let mut out: Vec<Box<str>> = Vec::new();
+    let Some(multi) = c.to_pinyin_multi() else {
+        return out;
+    };
+    for reading in multi {
+        let plain = reading.plain();
+        let variants = if plain.contains('ü') {
+            vec![plain.replace('ü', "v"), plain.replace('ü', "u")]
+        } else {
+            vec![plain.to_string()]
+        };
+        for v in variants {
+            if !v.is_empty() && v.is_ascii() && !out.iter().any(|r| **r == *v) {
+                out.push(v.into_boxed_str());
+            }
+        }
+    }
+    out
+}
+
+/// A 64-bit set of the ASCII letters (bits 0–25) and digits (bits 26–35) in `bytes`,
+/// case-insensitive; other bytes add nothing.
+pub fn letter_mask(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0, |m, &b| match b {
+        b'a'..=b'z' => m | 1 << (b - b'a'),
+        b'A'..=b'Z' => m | 1 << (b - b'A'),
+        b'0'..=b'9' => m | 1 << (26 + b - b'0'),
+        _ => m,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn readings(table: &mut ReadingTable, c: char) -> Vec<String> {
+        let id = table.id_of(c);
+        table.set(id).iter().map(|r| r.to_string()).collect()
+    }
+
+    #[test]
+    fn polyphones_have_every_reading() {
+        let mut t = ReadingTable::default();
+        let chang = readings(&mut t, '长');
+        assert!(chang.contains(&"chang".to_string()), "{chang:?}");
+        assert!(chang.contains(&"zhang".to_string()), "{chang:?}");
+        let xing = readings(&mut t, '行');
+        assert!(xing.contains(&"xing".to_string()) && xing.contains(&"hang".to_string()));
+        assert_eq!(readings(&mut t, '春'), ["chun"]);
+        assert_eq!(readings(&mut t, '人'), ["ren"]);
+    }
+
+    #[test]
+    fn u_umlaut_reads_as_v_and_u() {
+        let mut t = ReadingTable::default();
+        let lv = readings(&mut t, '绿');
+        assert!(
+            lv.contains(&"lv".to_string()) && lv.contains(&"lu".to_string()),
+            "{lv:?}"
+        );
+    }
+
+    #[test]
+    fn ascii_reads_as_itself_and_punctuation_as_nothing() {
+        let mut t = ReadingTable::default();
+        assert_eq!(readings(&mut t, 'a'), ["a"]);
+        assert_eq!(readings(&mut t, '7'), ["7"]);
+        assert_eq!(t.id_of('，'), NO_READING);
+        assert_eq!(t.id_of(' '), NO_READING);
+        assert_eq!(t.mask(NO_READING), 0);
+    }
+
+    #[test]
+    fn chars_with_the_same_readings_share_a_set() {
+        let mut t = ReadingTable::default();
+        // 春 and 椿 both read only chun.
+        assert_eq!(t.id_of('春'), t.id_of('椿'));
+        assert_ne!(t.id_of('春'), t.id_of('长'));
+        assert_eq!(format!("{t:?}"), "ReadingTable { sets: 3, chars: 3 }");
+        // Beyond the BMP: 𠀀 (U+20000) has a reading in the data; an emoji has none.
+        let ext = t.id_of('\u{20000}');
+        assert_eq!(t.id_of('\u{20000}'), ext);
+        assert_eq!(t.id_of('😀'), NO_READING);
+        let chun = t.id_of('春');
+        assert_eq!(t.mask(chun), letter_mask(b"chun"));
+    }
+
+    #[test]
+    fn debug_output_is_a_summary() {
+        let mut t = ReadingTable::default();
+        t.id_of('长');
+        t.id_of('，');
+        assert_eq!(format!("{t:?}"), "ReadingTable { sets: 2, chars: 2 }");
+    }
+
+    #[test]
+    fn letter_masks() {
+        assert_eq!(letter_mask(b"ab"), 0b11);
+        assert_eq!(letter_mask(b"AB"), 0b11);
+        assert_eq!(letter_mask(b"0"), 1 << 26);
+        assert_eq!(letter_mask("长,".as_bytes()), 0);
+    }
+}
