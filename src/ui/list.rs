@@ -58,8 +58,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 pad(&for_display(&a.source, mode), source_w),
                 theme.source,
             ));
-            spans.push(Span::raw(" "));
-            used += source_w + 1;
+            spans.push(Span::styled(sep, theme.border));
+            used += source_w + sep_w;
         }
         spans.extend(title_spans(
             &a.title,
