@@ -11,17 +11,12 @@
 //! stays flat however many it writes. `--escaped` output is what Python's `json.dumps` writes
 //! ([`json`]); `--gzip` wraps the stream in gzip (fast level, mtime 0, so it is deterministic too).
 
-use std::fmt::Write as _;
 use std::io::{self, BufWriter, Write};
-
-use serde::Serialize;
-
-use crate::article::Article;
-use crate::date::Date;
 
 pub mod body;
 pub mod dates;
 pub mod fragments;
+pub mod generator;
 pub mod json;
 pub mod length;
 pub mod random;
@@ -33,7 +28,7 @@ pub mod weighted;
 mod counting;
 
 use counting::Counting;
-use random::Rng;
+pub use generator::{Generator, SyntheticArticle};
 
 /// What to generate and how to write it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -59,114 +54,6 @@ pub struct Summary {
     pub output_bytes: u64,
     /// The longest body, in bytes of UTF-8.
     pub longest_body: usize,
-}
-
-/// One generated article, borrowing the generator's buffers; serialises to the JSON Lines record.
-#[derive(Debug, Clone, Copy, Serialize)]
-pub struct SyntheticArticle<'a> {
-    /// 16 hex digits, unique within an archive (a hash of the seed and the article's number).
-    pub id: &'a str,
-    /// The headline.
-    pub title: &'a str,
-    /// `YYYY-MM-DD HH:MM`.
-    pub date: &'a str,
-    /// The source's name.
-    pub source: &'a str,
-    /// `https://HOST/news/YYYY-MM/DD/content_N.htm`.
-    pub url: &'a str,
-    /// Paragraphs joined by `\n`.
-    pub body: &'a str,
-    /// 0–3 keywords.
-    pub tags: &'a [&'static str],
-}
-
-impl SyntheticArticle<'_> {
-    /// The article as juan's model holds it (date parsed, body normalised as the loader does).
-    pub fn to_article(&self) -> Article {
-        Article {
-            id: self.id.to_owned(),
-            title: self.title.to_owned(),
-            date: Date::from_text(self.date),
-            source: self.source.to_owned(),
-            url: Some(self.url.to_owned()),
-            body: crate::article::normalize_body(self.body),
-            tags: self.tags.iter().map(|t| (*t).to_owned()).collect(),
-        }
-    }
-}
-
-/// An endless, deterministic stream of synthetic articles.
-#[derive(Debug, Clone)]
-pub struct Generator {
-    seed: u64,
-    number: u64,
-    rng: Rng,
-    vocab: vocab::Vocab,
-    sources: sources::Sources,
-    days: dates::Days,
-    id: String,
-    title: String,
-    date: String,
-    url: String,
-    body: String,
-    tags: Vec<&'static str>,
-}
-
-impl Generator {
-    /// The stream for `seed`.
-    pub fn new(seed: u64) -> Generator {
-        Generator {
-            seed,
-            number: 0,
-            rng: Rng::new(seed),
-            vocab: vocab::Vocab::new(),
-            sources: sources::Sources::new(),
-            days: dates::Days::new(),
-            id: String::new(),
-            title: String::new(),
-            date: String::new(),
-            url: String::new(),
-            body: String::new(),
-            tags: Vec::new(),
-        }
-    }
-
-    /// The next article. Its fields live until the next call.
-    pub fn next_article(&mut self) -> SyntheticArticle<'_> {
-        self.number += 1;
-        let rng = &mut self.rng;
-        let source = self.sources.pick(rng);
-        let day = self.days.draw(rng, &mut self.date);
-        title::write_title(&self.vocab, rng, &mut self.title);
-        self.tags.clear();
-        for _ in 0..rng.below(4) {
-            self.tags.push(self.vocab.title_token(rng.bits()));
-        }
-        let target = length::body_bytes(rng);
-        body::write_body(&self.vocab, rng, target, &mut self.body);
-
-        let hash = xxhash_rust::xxh3::xxh3_64_with_seed(&self.number.to_le_bytes(), self.seed);
-        self.id.clear();
-        let _ = write!(self.id, "{hash:016x}");
-        self.url.clear();
-        let _ = write!(
-            self.url,
-            "https://{}/news/{}/{}/content_{}.htm",
-            self.sources.host(source),
-            &day[..7],
-            &day[8..],
-            self.number
-        );
-        SyntheticArticle {
-            id: &self.id,
-            title: &self.title,
-            date: &self.date,
-            source: self.sources.name(source),
-            url: &self.url,
-            body: &self.body,
-            tags: &self.tags,
-        }
-    }
 }
 
 /// Writes `options.count` articles to `out` as JSON Lines, streaming, and says what it wrote.
@@ -200,4 +87,110 @@ fn write_lines<W: Write>(out: W, options: &Options) -> io::Result<(Summary, W)> 
     let counted = buffered.into_inner().map_err(|e| e.into_error())?;
     summary.json_bytes = counted.bytes();
     Ok((summary, counted.into_inner()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Read;
+
+    fn archive(count: u64, seed: u64, escaped: bool, gzip: bool) -> (Vec<u8>, Summary) {
+        let options = Options {
+            count,
+            seed,
+            escaped,
+            gzip,
+        };
+        let mut out = Vec::new();
+        let summary = write_archive(&mut out, &options).expect("writing to memory");
+        (out, summary)
+    }
+
+    fn records(bytes: &[u8]) -> Vec<serde_json::Map<String, serde_json::Value>> {
+        let text = std::str::from_utf8(bytes).expect("UTF-8");
+        text.lines()
+            .map(|l| serde_json::from_str(l).expect("every line is a JSON object"))
+            .collect()
+    }
+
+    #[test]
+    fn same_seed_same_bytes_other_seed_other_bytes() {
+        let (a, _) = archive(200, 9, false, false);
+        let (b, _) = archive(200, 9, false, false);
+        let (c, _) = archive(200, 10, false, false);
+        assert_eq!(a, b);
+        assert_ne!(a, c);
+    }
+
+    #[test]
+    fn exactly_n_records_with_the_expected_fields() {
+        let (out, summary) = archive(120, 1, false, false);
+        assert_eq!(out.iter().filter(|&&b| b == b'\n').count(), 120);
+        assert!(out.ends_with(b"\n"));
+        let records = records(&out);
+        assert_eq!(records.len(), 120);
+        for r in &records {
+            let keys: Vec<&str> = r.keys().map(String::as_str).collect();
+            let mut sorted = keys.clone();
+            sorted.sort_unstable();
+            assert_eq!(
+                sorted,
+                ["body", "date", "id", "source", "tags", "title", "url"]
+            );
+            for key in ["id", "title", "date", "source", "url", "body"] {
+                assert!(r[key].as_str().is_some_and(|s| !s.is_empty()), "{key}");
+            }
+            assert!(crate::date::parse(r["date"].as_str().unwrap()).is_some());
+            assert!(r["tags"].as_array().is_some());
+        }
+        assert_eq!(summary.articles, 120);
+        assert_eq!(summary.json_bytes, out.len() as u64);
+        assert_eq!(summary.output_bytes, out.len() as u64);
+        let longest = records
+            .iter()
+            .map(|r| r["body"].as_str().unwrap().len())
+            .max();
+        assert_eq!(Some(summary.longest_body), longest);
+    }
+
+    #[test]
+    fn escaped_output_is_ascii_and_the_same_articles() {
+        let (plain, _) = archive(120, 4, false, false);
+        let (escaped, summary) = archive(120, 4, true, false);
+        assert!(escaped.is_ascii());
+        assert!(escaped.windows(2).any(|w| w == b"\\u"));
+        assert_eq!(records(&escaped), records(&plain));
+        assert!(summary.json_bytes > plain.len() as u64 * 3 / 2);
+    }
+
+    #[test]
+    fn gzip_output_decompresses_to_the_plain_output() {
+        let (plain, _) = archive(120, 5, false, false);
+        let (gzipped, summary) = archive(120, 5, false, true);
+        assert_eq!(&gzipped[..2], &[0x1f, 0x8b]);
+        let mut unzipped = Vec::new();
+        flate2::read::GzDecoder::new(&gzipped[..])
+            .read_to_end(&mut unzipped)
+            .expect("valid gzip");
+        assert_eq!(unzipped, plain);
+        assert_eq!(summary.json_bytes, plain.len() as u64);
+        assert_eq!(summary.output_bytes, gzipped.len() as u64);
+        assert!(gzipped.len() < plain.len());
+        assert_eq!(
+            archive(120, 5, false, true).0,
+            gzipped,
+            "gzip is deterministic too"
+        );
+    }
+
+    #[test]
+    fn zero_articles_write_nothing_but_a_valid_stream() {
+        assert!(archive(0, 1, false, false).0.is_empty());
+        let (gzipped, _) = archive(0, 1, false, true);
+        let mut unzipped = Vec::new();
+        flate2::read::GzDecoder::new(&gzipped[..])
+            .read_to_end(&mut unzipped)
+            .expect("valid gzip");
+        assert!(unzipped.is_empty());
+    }
 }

@@ -40,14 +40,21 @@ pub fn generate(args: &GenArgs) -> Outcome {
             summary
         }
     };
-    eprintln!("juan: {}", report(&summary, started.elapsed().as_secs_f64()));
+    eprintln!(
+        "juan: {}",
+        report(&summary, started.elapsed().as_secs_f64())
+    );
     Ok(0)
 }
 
 /// `wrote N articles: X MB of JSON Lines (Y MB gzip) in S s, R MB/s; longest body Z MB`.
 fn report(s: &Summary, seconds: f64) -> String {
     let mb = |bytes: u64| bytes as f64 / 1e6;
-    let mut text = format!("wrote {} articles: {:.1} MB of JSON Lines", s.articles, mb(s.json_bytes));
+    let mut text = format!(
+        "wrote {} articles: {:.1} MB of JSON Lines",
+        s.articles,
+        mb(s.json_bytes)
+    );
     if s.output_bytes != s.json_bytes {
         text += &format!(" ({:.1} MB written)", mb(s.output_bytes));
     }

@@ -81,12 +81,19 @@ mod tests {
         let mut body = String::new();
         for target in [60, 500, 1500, 20_000] {
             write_body(&vocab, &mut rng, target, &mut body);
-            assert!(body.len() >= target && body.len() < target + 400, "{}", body.len());
+            assert!(
+                body.len() >= target && body.len() < target + 400,
+                "{}",
+                body.len()
+            );
             assert!(body.ends_with(['。', '！', '？', '…', '”']), "{body}");
             assert!(!body.starts_with('\n') && !body.contains("\n\n"));
             assert!(body.split('\n').all(|p| !p.is_empty()));
         }
-        assert!(body.matches('\n').count() >= 20, "a 20 KB body has paragraphs");
+        assert!(
+            body.matches('\n').count() >= 20,
+            "a 20 KB body has paragraphs"
+        );
     }
 
     #[test]

@@ -88,6 +88,9 @@ mod tests {
             digits += usize::from(s.chars().any(|c| c.is_ascii_digit()));
             wide += usize::from(s.chars().any(|c| ('\u{ff01}'..='\u{ff5e}').contains(&c)));
         }
-        assert!(latin > 300 && digits > 600 && wide > 400, "{latin} {digits} {wide}");
+        assert!(
+            latin > 300 && digits > 600 && wide > 400,
+            "{latin} {digits} {wide}"
+        );
     }
 }

@@ -8,7 +8,11 @@ use serde::Serialize;
 use serde_json::ser::{CompactFormatter, Formatter};
 
 /// Writes `record` as one line of JSON, plain or Python-escaped.
-pub fn write_line<W: Write, T: Serialize>(out: &mut W, record: &T, escaped: bool) -> io::Result<()> {
+pub fn write_line<W: Write, T: Serialize>(
+    out: &mut W,
+    record: &T,
+    escaped: bool,
+) -> io::Result<()> {
     if escaped {
         let mut ser = serde_json::Serializer::with_formatter(&mut *out, PythonAscii);
         record.serialize(&mut ser).map_err(io::Error::from)?;
@@ -55,12 +59,28 @@ impl Formatter for PythonAscii {
         writer.write_all(&buf)
     }
 
-    fn begin_array_value<W: ?Sized + Write>(&mut self, writer: &mut W, first: bool) -> io::Result<()> {
-        if first { Ok(()) } else { writer.write_all(b", ") }
+    fn begin_array_value<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        if first {
+            Ok(())
+        } else {
+            writer.write_all(b", ")
+        }
     }
 
-    fn begin_object_key<W: ?Sized + Write>(&mut self, writer: &mut W, first: bool) -> io::Result<()> {
-        if first { Ok(()) } else { writer.write_all(b", ") }
+    fn begin_object_key<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        if first {
+            Ok(())
+        } else {
+            writer.write_all(b", ")
+        }
     }
 
     fn begin_object_value<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
@@ -110,7 +130,10 @@ mod tests {
         let value = serde_json::json!({"body": "第一段。\n第二段\u{10400}！", "x": "\u{7f}"});
         for escaped in [false, true] {
             let text = line(&value, escaped);
-            assert_eq!(serde_json::from_str::<serde_json::Value>(&text).unwrap(), value);
+            assert_eq!(
+                serde_json::from_str::<serde_json::Value>(&text).unwrap(),
+                value
+            );
         }
         assert!(line(&value, true).is_ascii());
     }

@@ -152,7 +152,12 @@ mod tests {
         for _ in 0..200_000 {
             counts[s.pick(&mut rng)] += 1;
         }
-        assert!(counts[0] > 10 * counts[499], "{} vs {}", counts[0], counts[499]);
+        assert!(
+            counts[0] > 10 * counts[499],
+            "{} vs {}",
+            counts[0],
+            counts[499]
+        );
         assert!(counts.iter().filter(|&&c| c > 0).count() > 490);
     }
 }

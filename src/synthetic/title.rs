@@ -35,7 +35,11 @@ pub fn write_title(vocab: &Vocab, rng: &mut Rng, out: &mut String) {
             }
             12..=13 if target - chars >= 6 => {
                 // A work or programme named in the headline: 《…》 or “…”.
-                let (open, close) = if rng.below(2) == 0 { ('《', '》') } else { ('“', '”') };
+                let (open, close) = if rng.below(2) == 0 {
+                    ('《', '》')
+                } else {
+                    ('“', '”')
+                };
                 out.push(open);
                 out.push_str(vocab.title_token(rng.bits()));
                 out.push_str(vocab.title_token(rng.bits()));
@@ -47,11 +51,15 @@ pub fn write_title(vocab: &Vocab, rng: &mut Rng, out: &mut String) {
         chars += out[start..].chars().count();
     }
     if chars > MAX_CHARS {
-        let cut = out.char_indices().nth(MAX_CHARS).map_or(out.len(), |(i, _)| i);
+        let cut = out
+            .char_indices()
+            .nth(MAX_CHARS)
+            .map_or(out.len(), |(i, _)| i);
         out.truncate(cut);
     }
-    let trimmed = out
-        .trim_end_matches(|c: char| matches!(c, '《' | '“') || SEPARATORS.iter().any(|s| s.starts_with(c)));
+    let trimmed = out.trim_end_matches(|c: char| {
+        matches!(c, '《' | '“') || SEPARATORS.iter().any(|s| s.starts_with(c))
+    });
     out.truncate(trimmed.len());
     if rng.below(25) == 0 {
         let suffix = SUFFIXES[rng.below(SUFFIXES.len() as u32) as usize];
@@ -78,13 +86,23 @@ mod tests {
             assert!(!title.starts_with(['\u{3000}', ' ', '：', '，']), "{title}");
             assert!(!title.ends_with(['\u{3000}', ' ', '：', '，']), "{title}");
             with_latin += usize::from(title.chars().any(|c| c.is_ascii_alphanumeric()));
-            with_full_width += usize::from(title.chars().any(|c| c.is_alphanumeric() && ('！'..='～').contains(&c)));
+            with_full_width += usize::from(
+                title
+                    .chars()
+                    .any(|c| c.is_alphanumeric() && ('！'..='～').contains(&c)),
+            );
             total_chars += n;
         }
         let mean = total_chars as f64 / 5000.0;
         assert!((15.0..=23.0).contains(&mean), "mean {mean} characters");
-        assert!((1500..=3000).contains(&with_latin), "{with_latin} with Latin or digits");
-        assert!(with_full_width >= 200, "{with_full_width} with full-width forms");
+        assert!(
+            (1500..=3000).contains(&with_latin),
+            "{with_latin} with Latin or digits"
+        );
+        assert!(
+            with_full_width >= 200,
+            "{with_full_width} with full-width forms"
+        );
         // THUCNews: 45% of titles hold Latin letters or digits; mean 19.2 characters.
     }
 }

@@ -77,7 +77,11 @@ mod tests {
         assert_eq!(chars.len(), 2500);
         assert_eq!(words.len(), 3000);
         assert!(chars.iter().all(|(c, ..)| c.chars().count() == 1));
-        assert!(words.iter().all(|(w, ..)| (2..=3).contains(&w.chars().count())));
+        assert!(
+            words
+                .iter()
+                .all(|(w, ..)| (2..=3).contains(&w.chars().count()))
+        );
         let cjk = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
         assert!(chars.iter().chain(&words).all(|(t, ..)| t.chars().all(cjk)));
     }
@@ -90,8 +94,13 @@ mod tests {
             .filter(|&i| vocab.body_token(u32::from(i) << 16) == "的")
             .count();
         assert!(de > 65_536 / 60, "的 holds {de} slots");
-        let picked: std::collections::HashSet<_> =
-            (0..=u16::MAX).map(|i| vocab.title_token(u32::from(i) << 16)).collect();
-        assert!(picked.len() > 4000, "{} distinct title tokens", picked.len());
+        let picked: std::collections::HashSet<_> = (0..=u16::MAX)
+            .map(|i| vocab.title_token(u32::from(i) << 16))
+            .collect();
+        assert!(
+            picked.len() > 4000,
+            "{} distinct title tokens",
+            picked.len()
+        );
     }
 }

@@ -15,7 +15,10 @@ impl WeightedTable {
     ///
     /// Panics when there are no items, more than 65,536, or when every weight is zero.
     pub fn new(weights: &[u64]) -> WeightedTable {
-        assert!(!weights.is_empty() && weights.len() <= SLOTS, "1..=65536 items");
+        assert!(
+            !weights.is_empty() && weights.len() <= SLOTS,
+            "1..=65536 items"
+        );
         let total: u64 = weights.iter().sum();
         assert!(total > 0, "at least one item needs a weight");
         // Floor shares of the slots, then the leftover slots by largest remainder (ties by index,
