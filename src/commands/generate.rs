@@ -1,6 +1,5 @@
 //! `juan gen`: write a synthetic archive (see [`crate::synthetic`]) to stdout or a file.
 
-use std::io::Write;
 use std::time::Instant;
 
 use super::Outcome;
@@ -22,23 +21,25 @@ pub fn generate(args: &GenArgs) -> Outcome {
         gzip,
     };
     let started = Instant::now();
+    // `write_archive` buffers; it gets the file or stdout as it is.
     let summary = match &args.output {
         Some(path) => {
             let describe = |e: std::io::Error| format!("{}: {e}", path.display());
             let file = archive::create_output(path, &[]).map_err(describe)?;
-            let mut file = std::io::BufWriter::with_capacity(1 << 20, file);
-            let summary = synthetic::write_archive(&mut file, &options).map_err(describe)?;
-            file.flush().map_err(describe)?;
-            summary
+            Some(synthetic::write_archive(file, &options).map_err(describe)?)
         }
         None => {
-            let mut summary = Summary::default();
+            let mut summary = None;
             super::with_stdout(|out| {
-                summary = synthetic::write_archive(out, &options)?;
+                summary = Some(synthetic::write_archive(out, &options)?);
                 Ok(0)
             })?;
             summary
         }
+    };
+    // No summary: stdout was closed early (`| head`), which ends quietly.
+    let Some(summary) = summary else {
+        return Ok(0);
     };
     eprintln!(
         "juan: {}",

@@ -62,10 +62,13 @@ fn write_sentence(vocab: &Vocab, rng: &mut Rng, out: &mut String) {
 fn write_clause(vocab: &Vocab, rng: &mut Rng, out: &mut String) {
     let end = out.len() + 3 * rng.between(3, 16) as usize;
     while out.len() < end {
-        if rng.below(40) == 0 {
+        // One draw per token: the low 16 bits decide "fragment" (1 in 40), the high 16 pick the
+        // token.
+        let bits = rng.bits();
+        if bits & 0xFFFF < 65_536 / 40 {
             push_fragment(rng, out, 6);
         } else {
-            out.push_str(vocab.body_token(rng.bits()));
+            out.push_str(vocab.body_token(bits));
         }
     }
 }
