@@ -1,6 +1,6 @@
-//! The scriptable commands (`list`, `show`, `import`, `check`, `gen`): load with [`crate::archive`],
-//! query with [`crate::query`], lay out with [`crate::text`], print. Results go to stdout,
-//! reports to stderr; a closed pipe (`| head`) ends quietly.
+//! The scriptable commands (`list`, `show`, `import`, `check`, `gen`): load with
+//! [`crate::archive`], query with [`crate::query`], lay out with [`crate::text`], print. Results
+//! go to stdout, reports to stderr; a closed pipe (`| head`) ends quietly.
 
 use std::io::{self, Write};
 use std::path::PathBuf;

@@ -8,9 +8,9 @@
 //!   live-blog or full-report pages real archives hold).
 //!
 //! Drawn lengths average about 1.4 KB; a body ends at the first sentence end past its drawn
-//! length, so written bodies average about 1.5 KB. Every body has at least [`MIN_BYTES`]. The maths runs on
-//! `libm` (software, bit-for-bit the same on every machine), so a seed gives the same lengths
-//! everywhere.
+//! length, so written bodies average about 1.5 KB. Every body has at least [`MIN_BYTES`]. The
+//! maths runs on `libm` (software, bit-for-bit the same on every machine), so a seed gives the
+//! same lengths everywhere.
 
 use super::random::Rng;
 

@@ -1,6 +1,6 @@
 //! Headlines: 8–30 characters of news-frequency words and characters, sometimes split by a
-//! full-width space or a colon, a name in `《》` or `“”`, with the odd Latin word or number (`ＶＩＰ`, `２０２３年`) and a
-//! `(组图)` now and then — like the THUCNews and Sogou titles they are modelled on.
+//! full-width space or a colon, a name in `《》` or `“”`, the odd Latin word or number (`ＶＩＰ`,
+//! `２０２３年`) and a `(组图)` now and then — like the THUCNews and Sogou titles they imitate.
 
 use super::fragments::push_fragment;
 use super::random::Rng;

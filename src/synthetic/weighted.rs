@@ -1,6 +1,7 @@
 //! Weighted choice in constant time: a table of 65,536 slots, each holding an item's index, with
 //! as many slots per item as its share of the total weight (largest-remainder rounding; an item of
-//! non-zero weight too rare for a slot takes one from the most common item). One 16-bit draw picks an item.
+//! non-zero weight too rare for a slot takes one from the most common item). One 16-bit draw
+//! picks an item.
 
 /// A precomputed weighted choice among at most 65,536 items.
 #[derive(Debug, Clone)]
