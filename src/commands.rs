@@ -1,6 +1,6 @@
-//! The scriptable commands (`list`, `show`, `import`, `check`): load with [`crate::archive`],
-//! query with [`crate::query`], lay out with [`crate::text`], print. Results go to stdout,
-//! reports to stderr; a closed pipe (`| head`) ends quietly.
+//! The scriptable commands (`list`, `show`, `import`, `check`, `gen`): load with
+//! [`crate::archive`], query with [`crate::query`], lay out with [`crate::text`], print. Results
+//! go to stdout, reports to stderr; a closed pipe (`| head`) ends quietly.
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -9,11 +9,13 @@ use crate::archive::{self, Archive};
 use crate::article::Article;
 
 mod check;
+mod generate;
 mod import;
 mod list;
 mod show;
 
 pub use check::check;
+pub use generate::generate;
 pub use import::import;
 pub use list::list;
 pub use show::show;

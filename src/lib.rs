@@ -23,6 +23,7 @@
 //! | [`keymap`] | key and mouse events to actions: the only place keys get meaning |
 //! | [`ui`] | draws a frame from `&App` |
 //! | [`tui`] | terminal set-up, restore, and the event loop |
+//! | [`synthetic`] | synthetic archives for benchmarks (`juan gen`) |
 
 pub mod app;
 pub mod archive;
@@ -33,6 +34,7 @@ pub mod date;
 pub mod keymap;
 pub mod query;
 pub mod sanitize;
+pub mod synthetic;
 pub mod text;
 pub mod tui;
 pub mod ui;

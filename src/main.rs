@@ -11,6 +11,7 @@ fn main() {
         Some(Command::Show(a)) => commands::show(a, cli.ambiguous_width),
         Some(Command::Import(a)) => commands::import(a),
         Some(Command::Check(a)) => commands::check(a),
+        Some(Command::Gen(a)) => commands::generate(a),
         None => juan::tui::run(&commands::resolve_paths(&cli.paths), cli.ambiguous_width),
     };
     match outcome {

@@ -1,0 +1,88 @@
+//! `juan gen`: write a synthetic archive (see [`crate::synthetic`]) to stdout or a file.
+
+use std::time::Instant;
+
+use super::Outcome;
+use crate::archive;
+use crate::cli::GenArgs;
+use crate::synthetic::{self, Options, Summary};
+
+/// Runs `juan gen`; reports the size and speed on stderr.
+pub fn generate(args: &GenArgs) -> Outcome {
+    let gzip = args.gzip
+        || args
+            .output
+            .as_ref()
+            .is_some_and(|p| p.extension().is_some_and(|e| e == "gz"));
+    let options = Options {
+        count: args.count,
+        seed: args.seed,
+        escaped: args.escaped,
+        gzip,
+    };
+    let started = Instant::now();
+    // `write_archive` buffers; it gets the file or stdout as it is.
+    let summary = match &args.output {
+        Some(path) => {
+            let describe = |e: std::io::Error| format!("{}: {e}", path.display());
+            let file = archive::create_output(path, &[]).map_err(describe)?;
+            Some(synthetic::write_archive(file, &options).map_err(describe)?)
+        }
+        None => {
+            let mut summary = None;
+            super::with_stdout(|out| {
+                summary = Some(synthetic::write_archive(out, &options)?);
+                Ok(0)
+            })?;
+            summary
+        }
+    };
+    // No summary: stdout was closed early (`| head`), which ends quietly.
+    let Some(summary) = summary else {
+        return Ok(0);
+    };
+    eprintln!(
+        "juan: {}",
+        report(&summary, started.elapsed().as_secs_f64())
+    );
+    Ok(0)
+}
+
+/// `wrote N articles: X MB of JSON Lines (Y MB gzip) in S s, R MB/s; longest body Z MB`.
+fn report(s: &Summary, seconds: f64) -> String {
+    let mb = |bytes: u64| bytes as f64 / 1e6;
+    let mut text = format!(
+        "wrote {} articles: {:.1} MB of JSON Lines",
+        s.articles,
+        mb(s.json_bytes)
+    );
+    if s.output_bytes != s.json_bytes {
+        text += &format!(" ({:.1} MB written)", mb(s.output_bytes));
+    }
+    text += &format!(
+        " in {seconds:.2} s, {:.0} MB/s; longest body {:.2} MB",
+        mb(s.json_bytes) / seconds.max(1e-9),
+        s.longest_body as f64 / 1e6
+    );
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn report_gives_size_and_speed() {
+        let s = Summary {
+            articles: 10,
+            json_bytes: 2_000_000,
+            output_bytes: 500_000,
+            longest_body: 1_500_000,
+        };
+        assert_eq!(
+            report(&s, 0.5),
+            "wrote 10 articles: 2.0 MB of JSON Lines (0.5 MB written) in 0.50 s, 4 MB/s; \
+             longest body 1.50 MB"
+        );
+    }
+}
