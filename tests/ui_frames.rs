@@ -127,7 +127,10 @@ fn seed_in_the_detail_pane_and_the_reader() {
         app.update(Action::ScrollBottom);
         let end = text(&draw(&app));
         assert!(end.contains("100%"), "{end}");
-        let joined: String = end.lines().map(|l| l.trim_matches(|c| c == '│' || c == ' ' || c == '█')).collect();
+        let joined: String = end
+            .lines()
+            .map(|l| l.trim_matches(|c| c == '│' || c == ' ' || c == '█'))
+            .collect();
         assert!(joined.contains("主要负责同志等参加会议。"), "{end}");
     }
 }

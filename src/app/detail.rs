@@ -74,7 +74,9 @@ impl Detail {
         if self.layout.is_complete() {
             self.layout.known_rows()
         } else {
-            self.layout.estimated_total_rows().max(self.layout.known_rows())
+            self.layout
+                .estimated_total_rows()
+                .max(self.layout.known_rows())
         }
     }
 
