@@ -110,10 +110,10 @@ pub enum Focus {
 pub enum Popup {
     /// Nothing over the panes.
     None,
-    /// The key help.
-    Help,
-    /// Records that could not be loaded.
-    Problems,
+    /// The key help, scrolled down this many lines.
+    Help(usize),
+    /// Records that could not be loaded, scrolled down this many lines.
+    Problems(usize),
     /// Choose a source to filter by.
     Sources(SourcePicker),
 }

@@ -144,7 +144,7 @@ fn popup_key(key: &KeyEvent) -> Option<Action> {
         KeyCode::Enter => Action::Open,
         KeyCode::Char('j') | KeyCode::Down => Action::SelectNext,
         KeyCode::Char('k') | KeyCode::Up => Action::SelectPrev,
-        KeyCode::PageDown => Action::SelectPageDown,
+        KeyCode::PageDown | KeyCode::Char(' ') => Action::SelectPageDown,
         KeyCode::PageUp => Action::SelectPageUp,
         KeyCode::Char('g') | KeyCode::Home => Action::SelectFirst,
         KeyCode::Char('G') | KeyCode::End => Action::SelectLast,

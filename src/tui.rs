@@ -20,13 +20,20 @@ use crate::{archive, keymap, ui};
 
 /// Opens the interface on `paths`; returns the exit code.
 pub fn run(paths: &[PathBuf], mode: AmbiguousWidth) -> Result<i32, String> {
+    use std::io::IsTerminal;
+    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+        return Err(
+            "the interface needs a terminal; for scripts use `juan list` or `juan show`".into(),
+        );
+    }
     let loaded = archive::load(paths);
     let settings = Settings {
         ambiguous: mode,
         color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
     };
     restore_on_signals()?;
-    let mut terminal = ratatui::init();
+    let mut terminal =
+        ratatui::try_init().map_err(|e| format!("cannot set up the terminal: {e}"))?;
     install_panic_cleanup();
     let _ = execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste);
     let size = terminal

@@ -35,8 +35,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
     status::draw(frame, g.status, app, &theme);
     match app.popup() {
         Popup::None => {}
-        Popup::Help => popup::help(frame, g.area, &theme),
-        Popup::Problems => popup::problems(frame, g.area, app, &theme),
+        Popup::Help(scroll) => popup::help(frame, g.area, *scroll, &theme),
+        Popup::Problems(scroll) => popup::problems(frame, g.area, app, *scroll, &theme),
         Popup::Sources(picker) => popup::sources(frame, g.area, picker, &theme),
     }
 }

@@ -115,6 +115,43 @@ fn filtered_list_highlights_the_matched_chinese_characters() {
     }
 }
 
+/// Cells of `row` (a line of [`text`]) that hold the chars of `title`, found after `title`'s start.
+fn title_cells(screen: &str, title: &str) -> (u16, Vec<(char, u16)>) {
+    let (row, line) = screen
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains(title))
+        .expect("title listed");
+    let start = line.find(title).unwrap();
+    let mut col = juan::text::width(&line[..start]) as u16;
+    let mut cells = Vec::new();
+    for c in title.chars() {
+        cells.push((c, col));
+        col += juan::text::width(&c.to_string()) as u16;
+    }
+    (row as u16, cells)
+}
+
+#[test]
+fn pinyin_initials_list_the_seed_with_the_chinese_they_matched_highlighted() {
+    let mut app = sample_app(120, 40, AmbiguousWidth::Narrow);
+    type_query(&mut app, "ccrd");
+    let buf = draw(&app);
+    let screen = text(&buf);
+    insta::assert_snapshot!("pinyin_ccrd_120x40", screen);
+    let (row, cells) = title_cells(&screen, SEED_TITLE);
+    let marked: String = cells
+        .iter()
+        .filter(|(_, col)| {
+            buf[(*col, row)]
+                .modifier
+                .contains(Modifier::BOLD | Modifier::UNDERLINED)
+        })
+        .map(|(c, _)| *c)
+        .collect();
+    assert_eq!(marked, "长春人大");
+}
+
 #[test]
 fn seed_in_the_detail_pane_and_the_reader() {
     for (w, h) in [(80, 24), (120, 40)] {

@@ -28,12 +28,24 @@ impl App {
             }
             return true;
         }
-        if matches!(self.popup, Popup::Help | Popup::Problems) {
+        if let Popup::Help(scroll) | Popup::Problems(scroll) = &mut self.popup {
+            let page = usize::from(self.geometry.area.height.saturating_sub(3)).max(1);
             match action {
                 Action::Quit => self.quit = true,
                 Action::Resize(w, h) => self.resize(w, h),
-                Action::ToggleHelp if self.popup == Popup::Help => self.popup = Popup::None,
-                Action::ToggleProblems if self.popup == Popup::Problems => self.popup = Popup::None,
+                Action::SelectNext | Action::Scroll(1) => *scroll += 1,
+                Action::SelectPrev | Action::Scroll(-1) => *scroll = scroll.saturating_sub(1),
+                Action::SelectPageDown | Action::ScrollPageDown => *scroll += page,
+                Action::SelectPageUp | Action::ScrollPageUp => {
+                    *scroll = scroll.saturating_sub(page)
+                }
+                Action::SelectFirst => *scroll = 0,
+                Action::ToggleHelp if matches!(self.popup, Popup::Help(_)) => {
+                    self.popup = Popup::None
+                }
+                Action::ToggleProblems if matches!(self.popup, Popup::Problems(_)) => {
+                    self.popup = Popup::None
+                }
                 Action::Back | Action::Open => self.popup = Popup::None,
                 _ => return false,
             }
@@ -83,8 +95,8 @@ impl App {
                     self.source_filter.as_deref(),
                 ))
             }
-            Action::ToggleHelp => self.popup = Popup::Help,
-            Action::ToggleProblems => self.popup = Popup::Problems,
+            Action::ToggleHelp => self.popup = Popup::Help(0),
+            Action::ToggleProblems => self.popup = Popup::Problems(0),
             Action::FocusQuery => self.focus = Focus::Query,
             Action::QueryInsert(s) => self.type_query(|q| q.insert(&s)),
             Action::QueryBackspace => self.type_query(|q| q.backspace()),

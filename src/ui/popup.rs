@@ -10,7 +10,7 @@ use super::theme::Theme;
 use crate::app::{App, SourcePicker};
 use crate::keymap::HELP;
 use crate::query::SYNTAX_HELP;
-use crate::text::{self, pad, truncate};
+use crate::text::{self, for_display, pad, truncate};
 
 /// A centred rectangle of at most `w` × `h` inside `area`.
 fn centered(area: Rect, w: u16, h: u16) -> Rect {
@@ -24,25 +24,48 @@ fn centered(area: Rect, w: u16, h: u16) -> Rect {
     )
 }
 
-/// Draws `lines` in a bordered window titled `title`, centred in `area`.
+/// Clears `rect`, and blanks a wide character of the layer below that straddles its left
+/// edge (half of it would otherwise be left on screen).
+fn clear(frame: &mut Frame, rect: Rect) {
+    frame.render_widget(Clear, rect);
+    if rect.x == 0 {
+        return;
+    }
+    let buf = frame.buffer_mut();
+    for y in rect.top()..rect.bottom() {
+        let cell = &mut buf[(rect.x - 1, y)];
+        if text::width(cell.symbol()) > 1 {
+            cell.set_symbol(" ");
+        }
+    }
+}
+
+/// Draws `lines` from `scroll` on in a bordered window titled `title`, centred in `area`.
 fn window(
     frame: &mut Frame,
     area: Rect,
     title: &str,
     lines: Vec<Line<'static>>,
+    scroll: usize,
     width: u16,
     theme: &Theme,
 ) {
-    let rect = centered(area, width, lines.len() as u16 + 2);
-    frame.render_widget(Clear, rect);
+    let rect = centered(
+        area,
+        width,
+        lines.len().saturating_add(2).min(usize::from(u16::MAX)) as u16,
+    );
+    clear(frame, rect);
     let block = pane(theme, true).title(format!(" {title} "));
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
-    Paragraph::new(lines).render(inner, frame.buffer_mut());
+    let scroll = scroll.min(lines.len().saturating_sub(usize::from(inner.height)));
+    let shown: Vec<Line> = lines.into_iter().skip(scroll).collect();
+    Paragraph::new(shown).render(inner, frame.buffer_mut());
 }
 
 /// The key help and the query syntax.
-pub fn help(frame: &mut Frame, area: Rect, theme: &Theme) {
+pub fn help(frame: &mut Frame, area: Rect, scroll: usize, theme: &Theme) {
     let key_w = HELP.iter().map(|(k, _)| text::width(k)).max().unwrap_or(0);
     let mut lines: Vec<Line<'static>> = HELP
         .iter()
@@ -54,13 +77,24 @@ pub fn help(frame: &mut Frame, area: Rect, theme: &Theme) {
         })
         .collect();
     lines.push(Line::from(""));
-    lines.push(Line::from(Span::styled("Query syntax", theme.heading)));
-    lines.extend(SYNTAX_HELP.lines().map(|l| Line::from(l.to_string())));
-    window(frame, area, "help: ? or Esc to close", lines, 78, theme);
+    lines.extend(
+        SYNTAX_HELP
+            .lines()
+            .map(|l| Line::from(for_display(l, theme.ambiguous).into_owned())),
+    );
+    window(
+        frame,
+        area,
+        "help: j/k scroll, Esc close",
+        lines,
+        scroll,
+        84,
+        theme,
+    );
 }
 
 /// Records that could not be loaded, as `FILE:LINE: reason`.
-pub fn problems(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+pub fn problems(frame: &mut Frame, area: Rect, app: &App, scroll: usize, theme: &Theme) {
     let room = usize::from(area.width.saturating_sub(4));
     let mut lines: Vec<Line<'static>> = app
         .problems()
@@ -70,19 +104,12 @@ pub fn problems(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     if lines.is_empty() {
         lines.push(Line::from("every record loaded"));
     }
-    let max = usize::from(area.height.saturating_sub(2));
-    if lines.len() > max {
-        let more = lines.len() - max + 1;
-        lines.truncate(max.saturating_sub(1));
-        lines.push(Line::from(format!(
-            "… and {more} more (juan check lists them all)"
-        )));
-    }
     window(
         frame,
         area,
-        "could not load",
+        "could not load: j/k scroll, Esc close",
         lines,
+        scroll,
         area.width.saturating_sub(4),
         theme,
     );
@@ -99,8 +126,12 @@ pub fn sources(frame: &mut Frame, area: Rect, picker: &SourcePicker, theme: &The
         .skip(first)
         .take(rows)
         .map(|(i, (name, n))| {
-            let name = if name.is_empty() { "(no source)" } else { name };
-            let line = Line::from(format!("{} {n:>6}", pad(name, 24)));
+            let name = if name.is_empty() {
+                "(no source)".into()
+            } else {
+                for_display(name, theme.ambiguous)
+            };
+            let line = Line::from(format!("{} {n:>6}", pad(&name, 24)));
             if i == picker.selected() {
                 line.style(theme.selected)
             } else {
@@ -113,6 +144,7 @@ pub fn sources(frame: &mut Frame, area: Rect, picker: &SourcePicker, theme: &The
         area,
         "source: Enter choose, Esc close",
         lines,
+        0,
         36,
         theme,
     );

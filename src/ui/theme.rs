@@ -4,7 +4,7 @@
 use ratatui::style::{Color, Modifier, Style};
 
 use crate::app::Settings;
-use crate::text::{Chrome, chrome};
+use crate::text::{AmbiguousWidth, Chrome, chrome};
 
 /// The styles and symbols of one frame.
 #[derive(Debug, Clone)]
@@ -33,6 +33,8 @@ pub struct Theme {
     pub hint: Style,
     /// Borders, scrollbar, markers: ASCII in wide mode.
     pub chrome: Chrome,
+    /// The ambiguous-width policy, for text juan writes itself.
+    pub ambiguous: AmbiguousWidth,
 }
 
 impl Theme {
@@ -58,6 +60,7 @@ impl Theme {
             warning: c(Color::Red).add_modifier(Modifier::BOLD),
             hint: Style::new(),
             chrome: chrome(settings.ambiguous),
+            ambiguous: settings.ambiguous,
         }
     }
 }
