@@ -1,4 +1,10 @@
-//! The article model: [`Article`] and its stable id.
+//! The article model: [`Article`], its [`Body`] (in memory, or left in the archive's bytes
+//! until it is read), and its stable id.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::ops::Range;
+use std::sync::Arc;
 
 use crate::date::Date;
 
@@ -16,15 +22,128 @@ pub struct Article {
     /// Where it was found, when known.
     pub url: Option<String>,
     /// Paragraphs separated by `\n`; none is empty.
-    pub body: String,
+    pub body: Body,
     /// Keywords or tags, in the archive's order.
     pub tags: Vec<String>,
 }
 
 impl Article {
     /// The body's paragraphs, in order.
-    pub fn paragraphs(&self) -> impl Iterator<Item = &str> {
-        self.body.split('\n').filter(|p| !p.is_empty())
+    pub fn paragraphs(&self) -> Vec<String> {
+        self.body
+            .text()
+            .split('\n')
+            .filter(|p| !p.is_empty())
+            .map(str::to_string)
+            .collect()
+    }
+}
+
+/// Bytes shared by many lazy bodies: a memory-mapped archive file, or a decompressed one.
+pub type SharedBytes = Arc<dyn AsRef<[u8]> + Send + Sync>;
+
+/// An article's body: text in memory, or a JSON string literal still in the archive's bytes,
+/// decoded (and cleaned) only when the article is opened or a `body:` term needs it.
+#[derive(Clone, Default)]
+pub struct Body(Repr);
+
+#[derive(Clone, Default)]
+enum Repr {
+    #[default]
+    Empty,
+    Text(String),
+    Json {
+        bytes: SharedBytes,
+        range: Range<usize>,
+    },
+}
+
+impl Body {
+    /// A body held in memory (already cleaned and normalised).
+    pub fn text_of(text: String) -> Body {
+        if text.is_empty() {
+            Body(Repr::Empty)
+        } else {
+            Body(Repr::Text(text))
+        }
+    }
+
+    /// A body left in `bytes[range]`, a JSON string literal (quotes included).
+    pub fn json_literal(bytes: SharedBytes, range: Range<usize>) -> Body {
+        Body(Repr::Json { bytes, range })
+    }
+
+    /// True when the text is not in memory yet.
+    pub fn is_lazy(&self) -> bool {
+        matches!(self.0, Repr::Json { .. })
+    }
+
+    /// The text: paragraphs separated by `\n`, cleaned of control characters and escapes.
+    pub fn text(&self) -> Cow<'_, str> {
+        match &self.0 {
+            Repr::Empty => Cow::Borrowed(""),
+            Repr::Text(t) => Cow::Borrowed(t),
+            Repr::Json { bytes, range } => {
+                let raw = bytes
+                    .as_ref()
+                    .as_ref()
+                    .get(range.clone())
+                    .unwrap_or_default();
+                match serde_json::from_slice::<String>(raw) {
+                    Ok(s) => Cow::Owned(normalize_body(&crate::sanitize::clean(&s))),
+                    Err(e) => Cow::Owned(format!("[the body could not be read: {e}]")),
+                }
+            }
+        }
+    }
+
+    /// Bytes the body keeps in memory of its own (0 for a lazy body).
+    pub fn resident_bytes(&self) -> usize {
+        match &self.0 {
+            Repr::Text(t) => t.len(),
+            _ => 0,
+        }
+    }
+}
+
+impl From<String> for Body {
+    fn from(text: String) -> Body {
+        Body::text_of(text)
+    }
+}
+
+impl From<&str> for Body {
+    fn from(text: &str) -> Body {
+        Body::text_of(text.to_string())
+    }
+}
+
+impl PartialEq for Body {
+    fn eq(&self, other: &Body) -> bool {
+        self.text() == other.text()
+    }
+}
+
+impl Eq for Body {}
+
+impl PartialEq<&str> for Body {
+    fn eq(&self, other: &&str) -> bool {
+        self.text() == *other
+    }
+}
+
+impl PartialEq<str> for Body {
+    fn eq(&self, other: &str) -> bool {
+        self.text() == other
+    }
+}
+
+impl fmt::Debug for Body {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.0 {
+            Repr::Json { range, .. } => write!(f, "Body(lazy {range:?})"),
+            _ => write!(f, "Body({:?})", self.text()),
+        }
     }
 }
 
@@ -69,6 +188,23 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_lazy_body_decodes_and_cleans_on_demand() {
+        let bytes: SharedBytes =
+            Arc::new(br#"{"body": "\u7b2c\u4e00\u6bb5\u001b[2J\n\n  second\t"}"#.to_vec());
+        let start = 9;
+        let end = bytes.as_ref().as_ref().len() - 1;
+        let body = Body::json_literal(bytes, start..end);
+        assert!(body.is_lazy());
+        assert_eq!(body.resident_bytes(), 0);
+        assert_eq!(body.text(), "第一段\nsecond");
+        let a = Article {
+            body,
+            ..Default::default()
+        };
+        assert_eq!(a.paragraphs(), ["第一段", "second"]);
+    }
+
+    #[test]
     fn stable_id_is_fixed_across_runs() {
         let d = Date::from_text("2017-09-06 09:11");
         let id = stable_id("长春日报", &d, "中共长春市委人大工作会议召开");
@@ -93,9 +229,9 @@ mod tests {
         let body = normalize_body("\u{a0}\n　　第一段。\r\n\n\u{3000}\n第二段 \n");
         assert_eq!(body, "第一段。\n第二段");
         let a = Article {
-            body,
+            body: body.into(),
             ..Default::default()
         };
-        assert_eq!(a.paragraphs().collect::<Vec<_>>(), ["第一段。", "第二段"]);
+        assert_eq!(a.paragraphs(), ["第一段。", "第二段"]);
     }
 }

@@ -71,7 +71,10 @@ pub fn summary_json(a: &Article) -> serde_json::Map<String, serde_json::Value> {
 /// The full JSON object of an article: the summary plus body (paragraphs joined by `\n`) and tags.
 pub fn article_json(a: &Article) -> serde_json::Value {
     let mut m = summary_json(a);
-    m.insert("body".into(), serde_json::Value::from(a.body.as_str()));
+    m.insert(
+        "body".into(),
+        serde_json::Value::from(a.body.text().as_ref()),
+    );
     m.insert("tags".into(), serde_json::Value::from(a.tags.clone()));
     serde_json::Value::Object(m)
 }

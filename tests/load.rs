@@ -71,7 +71,7 @@ fn seed_page_exact_fields() {
     );
     assert_eq!(art.source, "长春日报");
     assert_eq!(art.url, None);
-    let paragraphs: Vec<&str> = art.paragraphs().collect();
+    let paragraphs = art.paragraphs();
     assert_eq!(paragraphs.len(), 11);
     assert!(paragraphs[0].starts_with("95日,中共长春市委人大工作会议召开。"));
     assert!(paragraphs[10].ends_with("主要负责同志等参加会议。"));
@@ -86,7 +86,10 @@ fn seed_page_exact_fields() {
         "技术支持",
         "本站访问量",
     ] {
-        assert!(!art.body.contains(footer), "footer text {footer} in body");
+        assert!(
+            !art.body.text().contains(footer),
+            "footer text {footer} in body"
+        );
     }
     assert_eq!(
         art.id,
@@ -110,10 +113,15 @@ fn sogou_sohusite_loads_all_200() {
     assert!(
         first
             .body
+            .text()
             .starts_with("南都讯　记者刘凡　周昌和　任笑一　继推出日票后")
     );
     assert!(a.articles.iter().all(|x| !x.title.is_empty()));
-    let empty_bodies = a.articles.iter().filter(|x| x.body.is_empty()).count();
+    let empty_bodies = a
+        .articles
+        .iter()
+        .filter(|x| x.body.text().is_empty())
+        .count();
     assert!(empty_bodies > 0, "the sample has records with empty bodies");
 }
 
@@ -133,7 +141,7 @@ fn sogou_tensite_gb18030_loads_all_200() {
         first.url.as_deref(),
         Some("http://news.sohu.com/20120612/n345428229.shtml")
     );
-    assert!(first.body.starts_with("中广网唐山６月１２日消息"));
+    assert!(first.body.text().starts_with("中广网唐山６月１２日消息"));
 }
 
 #[test]
@@ -171,7 +179,7 @@ fn json_array_and_aliases() {
         ("甲报", Some("http://a.example/1"))
     );
     assert_eq!(
-        (j1.body.as_str(), j1.tags.clone()),
+        (&*j1.body.text(), j1.tags.clone()),
         ("段一\n段二", vec!["经济".to_string(), "科技".into()])
     );
     let j2 = by_id(&a, "2");
@@ -181,7 +189,7 @@ fn json_array_and_aliases() {
         ("乙台", Some("http://a.example/2"))
     );
     assert_eq!(
-        (j2.body.as_str(), j2.tags.clone()),
+        (&*j2.body.text(), j2.tags.clone()),
         ("第一段\n第二段", vec!["a".to_string(), "b".into()])
     );
 }
@@ -196,7 +204,7 @@ fn json_object_with_articles() {
             x.title.as_str(),
             x.date.display(),
             x.source.as_str(),
-            x.body.as_str()
+            &*x.body.text()
         ),
         ("包裹一", "2018-12-31 23:59".to_string(), "丙网", "正文")
     );
@@ -246,7 +254,7 @@ fn raw_pages_meta_footer_bom_crlf_thucnews() {
         &fixture("good/page-crlf.txt"),
         &fixture("good/thucnews.txt"),
     ]);
-    let got: Vec<(&str, String, &str, &str)> = a
+    let got: Vec<(&str, String, &str, String)> = a
         .articles
         .iter()
         .map(|x| {
@@ -254,7 +262,7 @@ fn raw_pages_meta_footer_bom_crlf_thucnews() {
                 x.title.as_str(),
                 x.date.display(),
                 x.source.as_str(),
-                x.body.as_str(),
+                x.body.text().into_owned(),
             )
         })
         .collect();
@@ -265,19 +273,19 @@ fn raw_pages_meta_footer_bom_crlf_thucnews() {
                 "页面标题",
                 "2016-03-05 10:00".to_string(),
                 "人民日报",
-                "第一段。\n第二段。"
+                "第一段。\n第二段。".to_string()
             ),
             (
                 "Windows 页面",
                 "2015-01-02 03:04".to_string(),
                 "记者甲",
-                "第一段,CRLF。\n第二段。"
+                "第一段,CRLF。\n第二段。".to_string()
             ),
             (
                 "只有标题和段落",
                 String::new(),
                 "",
-                "第一段没有日期。\n第二段。"
+                "第一段没有日期。\n第二段。".to_string()
             ),
         ]
     );
@@ -289,7 +297,7 @@ fn sogou_fixture_entities_and_host() {
     let a = load(&[&fixture("good/sogou.dat")]);
     let s = &a.articles[0];
     assert_eq!(
-        (s.id.as_str(), s.title.as_str(), s.body.as_str()),
+        (s.id.as_str(), s.title.as_str(), &*s.body.text()),
         ("s1", "搜狗格式　Ｒ&Ｄ", "正文<一>　第二句")
     );
     assert_eq!(
@@ -317,14 +325,15 @@ fn escapes_never_survive_loading() {
     assert_eq!(e1.tags, ["标签"]);
     let e2 = by_id(&a, "e2");
     assert_eq!(
-        (e2.title.as_str(), e2.source.as_str(), e2.body.as_str()),
+        (e2.title.as_str(), e2.source.as_str(), &*e2.body.text()),
         ("xy", "s", "ok")
     );
     for art in &a.articles {
+        let body = art.body.text().into_owned();
         for text in [
             &art.title,
             &art.source,
-            &art.body,
+            &body,
             art.url.as_ref().unwrap_or(&String::new()),
         ] {
             assert!(

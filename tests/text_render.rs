@@ -162,7 +162,7 @@ fn seed_article_rows_at_every_width_10_to_120() {
         date: juan::date::Date::from_text("2017-09-06 09:11"),
         source: "长春日报".into(),
         url: Some("http://www.ccrd.gov.cn/xwzx/201709/t20170906_1234567.html".into()),
-        body: body.join("\n"),
+        body: body.join("\n").into(),
         tags: Vec::new(),
     };
     for w in 10..=120 {

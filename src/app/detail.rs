@@ -164,7 +164,7 @@ mod tests {
         Article {
             id: "x".into(),
             title: "标题".into(),
-            body,
+            body: body.into(),
             ..Default::default()
         }
     }

@@ -217,7 +217,7 @@ mod tests {
             title: title.into(),
             date: Date::from_text(date),
             source: source.into(),
-            body,
+            body: body.into(),
             ..Default::default()
         }
     }

@@ -55,7 +55,7 @@ pub fn from_value(value: Value) -> Result<Article, String> {
         date,
         source,
         url,
-        body,
+        body: body.into(),
         tags,
     })
 }
@@ -152,7 +152,13 @@ mod tests {
             m.insert(url_key.into(), json!("http://u"));
             m.insert(tags_key.into(), json!("a, b，c、d"));
             let a = from_value(Value::Object(m)).unwrap();
-            let got = (a.date.display(), a.body, a.source, a.url, a.tags);
+            let got = (
+                a.date.display(),
+                a.body.text().into_owned(),
+                a.source,
+                a.url,
+                a.tags,
+            );
             let want = (
                 "2017-09-06".to_string(),
                 "B".to_string(),
@@ -207,7 +213,7 @@ mod tests {
                 a.title.as_str(),
                 a.source.as_str(),
                 a.url.as_deref(),
-                a.body.as_str()
+                &*a.body.text()
             ),
             ("红", "源", Some("http://a"), "xy\nz")
         );

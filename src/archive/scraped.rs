@@ -54,7 +54,7 @@ fn page(text: &str) -> Option<Article> {
         date,
         source,
         url: None,
-        body,
+        body: body.into(),
         tags: Vec::new(),
     })
 }
@@ -79,7 +79,7 @@ mod tests {
     fn meta_on_separate_lines_and_author_as_source() {
         let a = page("标题\n时间:2017-09-06\n作者:王五\n正文").unwrap();
         assert_eq!(
-            (a.date.display(), a.source.as_str(), a.body.as_str()),
+            (a.date.display(), a.source.as_str(), &*a.body.text()),
             ("2017-09-06".into(), "王五", "正文")
         );
     }
@@ -103,6 +103,6 @@ mod tests {
     #[test]
     fn escapes_in_a_page_are_gone() {
         let a = page("标\x1b[31m题\n正\x1b]0;x\x07文\u{9b}2J").unwrap();
-        assert_eq!((a.title.as_str(), a.body.as_str()), ("标题", "正文"));
+        assert_eq!((a.title.as_str(), &*a.body.text()), ("标题", "正文"));
     }
 }

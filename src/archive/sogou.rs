@@ -58,7 +58,7 @@ fn record(block: &str) -> Result<Article, String> {
         date,
         source,
         url,
-        body,
+        body: body.into(),
         tags: Vec::new(),
     })
 }
@@ -158,7 +158,7 @@ mod tests {
         assert_eq!(a.body, "南都讯　记者<刘凡>记者 R&D");
         let b = &out.articles[1];
         assert_eq!(
-            (b.source.as_str(), b.body.as_str(), b.date.display()),
+            (b.source.as_str(), &*b.body.text(), b.date.display()),
             ("sports.sohu.com", "", "2012-01-01".into())
         );
         let problems: Vec<_> = out.problems.iter().map(ToString::to_string).collect();

@@ -149,7 +149,7 @@ impl<'a> Plan<'a> {
                 .map(|_| (0, Vec::new())),
             Check::Source(by_id) => by_id[self.index.source_id(i)].then(|| (0, Vec::new())),
             Check::Body(pattern) => {
-                text_match(&fold(&self.articles[i].body), pattern).map(|_| (0, Vec::new()))
+                text_match(&fold(&self.articles[i].body.text()), pattern).map(|_| (0, Vec::new()))
             }
             Check::Title {
                 pattern,

@@ -38,7 +38,7 @@ impl SyntheticArticle<'_> {
             date: Date::from_text(self.date),
             source: self.source.to_owned(),
             url: Some(self.url.to_owned()),
-            body: crate::article::normalize_body(self.body),
+            body: crate::article::normalize_body(self.body).into(),
             tags: self.tags.iter().map(|t| (*t).to_owned()).collect(),
         }
     }

@@ -107,7 +107,12 @@ impl Layout {
         if let Some(url) = &article.url {
             blocks.push(block(BlockKind::Meta, url));
         }
-        blocks.extend(article.paragraphs().map(|p| block(BlockKind::Body, p)));
+        blocks.extend(
+            article
+                .paragraphs()
+                .iter()
+                .map(|p| block(BlockKind::Body, p)),
+        );
         Layout::new(blocks)
     }
 

@@ -18,7 +18,7 @@ fn gb18030_with_bad_bytes_warns_once() {
         )]
     );
     assert_eq!(a.articles.len(), 1);
-    assert!(a.articles[0].body.contains('\u{FFFD}'));
+    assert!(a.articles[0].body.text().contains('\u{FFFD}'));
 }
 
 #[test]

@@ -24,7 +24,7 @@ fn gb18030_and_gbk_files() {
             x.title.as_str(),
             x.date.display(),
             x.source.as_str(),
-            x.body.as_str()
+            &*x.body.text()
         ),
         (
             "国标编码的页面",
