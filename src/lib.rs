@@ -15,6 +15,7 @@
 //! | [`commands`] | `list`, `show`, `import`, `check`: the scriptable commands |
 //! | [`article`] | [`article::Article`] and stable ids |
 //! | [`date`] | publication dates: parsing, display, sorting |
+//! | [`corpus`] | the loaded articles in chunks, shared by the interface and the search engine |
 //! | [`archive`] | loading files, folders and stdin: the only file-system code |
 //! | [`sanitize`] | text hygiene: nothing from the web reaches the terminal but printable text |
 //! | [`query`] | the query language: parse, match, rank ([`query::Hit`]) |
@@ -30,6 +31,7 @@ pub mod archive;
 pub mod article;
 pub mod cli;
 pub mod commands;
+pub mod corpus;
 pub mod date;
 pub mod keymap;
 pub mod query;
