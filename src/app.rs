@@ -1,20 +1,29 @@
 //! Interface state, the [`Action`]s that change it, and [`App::update`]. No terminal code:
 //! the whole interaction can be driven and checked without a terminal.
+//!
+//! Searching can run inline (tests, small archives) or be handed out as a [`SearchRequest`]
+//! for a worker thread; results come back through [`App::apply_search`], which drops those of
+//! superseded queries. Loading appends batches through [`App::append`].
+
+use std::collections::HashMap;
 
 use ratatui::layout::Rect;
 
 use crate::archive::Problem;
 use crate::article::Article;
-use crate::query::{self, Hit, Index, Order, Query};
+use crate::corpus::Corpus;
+use crate::query::{Hit, Order};
 use crate::text::AmbiguousWidth;
 
 mod detail;
+mod filter;
 pub mod geometry;
 mod query_input;
 mod sources;
 mod update;
 
 pub use detail::{Detail, VisibleRow};
+pub use filter::{LoadProgress, SearchMode, SearchRequest};
 pub use geometry::{Arrangement, Geometry};
 pub use query_input::QueryInput;
 pub use sources::SourcePicker;
@@ -130,9 +139,19 @@ pub struct Settings {
 /// Everything the interface shows.
 #[derive(Debug)]
 pub struct App {
-    articles: Vec<Article>,
-    index: Index,
+    corpus: Corpus,
     problems: Vec<Problem>,
+    search_mode: SearchMode,
+    /// What the current hits answer (for narrowing the next query).
+    answered: Option<filter::Answered>,
+    /// What the search in flight (or just run) answers.
+    current: Option<filter::Answered>,
+    generation: u64,
+    pending: Option<SearchRequest>,
+    searching: bool,
+    /// Match positions of the rows in view, by article number.
+    positions: HashMap<usize, Vec<usize>>,
+    loading: Option<LoadProgress>,
     /// Fixed settings.
     pub settings: Settings,
     query: QueryInput,
@@ -151,19 +170,26 @@ pub struct App {
 }
 
 impl App {
-    /// A new interface over a loaded archive, sized for a `width` × `height` terminal.
+    /// A new interface over `corpus`, sized for a `width` × `height` terminal; searches run
+    /// inline until [`App::set_search_mode`] says otherwise.
     pub fn new(
-        articles: Vec<Article>,
+        corpus: Corpus,
         problems: Vec<Problem>,
         settings: Settings,
         width: u16,
         height: u16,
     ) -> App {
-        let index = Index::build(&articles);
         let mut app = App {
-            articles,
-            index,
+            corpus,
             problems,
+            search_mode: SearchMode::Inline,
+            answered: None,
+            current: None,
+            generation: 0,
+            pending: None,
+            searching: false,
+            positions: HashMap::new(),
+            loading: None,
             settings,
             query: QueryInput::default(),
             query_error: None,
@@ -184,8 +210,8 @@ impl App {
     }
 
     /// Every loaded article, in load order.
-    pub fn articles(&self) -> &[Article] {
-        &self.articles
+    pub fn corpus(&self) -> &Corpus {
+        &self.corpus
     }
 
     /// Records that could not be loaded.
@@ -200,7 +226,7 @@ impl App {
 
     /// The article a hit points to.
     pub fn article(&self, hit: &Hit) -> &Article {
-        &self.articles[hit.index]
+        self.corpus.get(hit.index)
     }
 
     /// Position of the selection in [`App::hits`].
@@ -280,31 +306,6 @@ impl App {
         self.quit
     }
 
-    /// Reruns the query and source filter, keeping the selected article when it is still listed.
-    fn refilter(&mut self) {
-        let keep = self.hits.get(self.selected).map(|h| h.index);
-        let query = match Query::parse(self.query.text()) {
-            Ok(q) => {
-                self.query_error = None;
-                q
-            }
-            Err(e) => {
-                // Keep the last good list under an error message.
-                self.query_error = Some(e.message);
-                return;
-            }
-        };
-        let mut hits = query::search(&self.articles, &self.index, &query, self.order);
-        if let Some(src) = &self.source_filter {
-            hits.retain(|h| &self.articles[h.index].source == src);
-        }
-        self.hits = hits;
-        self.selected = keep
-            .and_then(|k| self.hits.iter().position(|h| h.index == k))
-            .unwrap_or(0);
-        self.sync();
-    }
-
     /// Brings derived state in line: list scroll offset, the detail pane's article and layout.
     fn sync(&mut self) {
         self.selected = self.selected.min(self.hits.len().saturating_sub(1));
@@ -315,6 +316,7 @@ impl App {
             self.offset = self.selected + 1 - list_rows;
         }
         self.offset = self.offset.min(self.hits.len().saturating_sub(list_rows));
+        self.refresh_positions();
         let pane = Geometry::inner(self.geometry.detail);
         let Some(hit) = self.hits.get(self.selected) else {
             self.detail = None;
@@ -331,7 +333,7 @@ impl App {
         {
             self.detail = Some(Detail::new(
                 hit.index,
-                &self.articles[hit.index],
+                self.corpus.get(hit.index),
                 self.settings.ambiguous,
             ));
         }

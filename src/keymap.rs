@@ -184,7 +184,7 @@ mod tests {
             ..Default::default()
         };
         App::new(
-            vec![a],
+            crate::corpus::Corpus::from_articles(vec![a]),
             vec![],
             Settings {
                 ambiguous: AmbiguousWidth::Narrow,

@@ -40,7 +40,7 @@ pub fn run(paths: &[PathBuf], mode: AmbiguousWidth) -> Result<i32, String> {
         .size()
         .map_err(|e| format!("cannot read the terminal size: {e}"))?;
     let mut app = App::new(
-        loaded.articles,
+        crate::corpus::Corpus::from_articles(loaded.articles),
         loaded.problems,
         settings,
         size.width,

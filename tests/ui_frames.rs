@@ -25,7 +25,7 @@ fn sample_app(width: u16, height: u16, mode: AmbiguousWidth) -> App {
         loaded.problems
     );
     App::new(
-        loaded.articles,
+        juan::corpus::Corpus::from_articles(loaded.articles),
         loaded.problems,
         Settings {
             ambiguous: mode,

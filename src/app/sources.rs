@@ -13,7 +13,10 @@ pub struct SourcePicker {
 
 impl SourcePicker {
     /// Counts the sources of `articles`; `current` is preselected when given.
-    pub fn new(articles: &[Article], current: Option<&str>) -> SourcePicker {
+    pub fn new<'a>(
+        articles: impl IntoIterator<Item = &'a Article>,
+        current: Option<&str>,
+    ) -> SourcePicker {
         let mut counts: HashMap<&str, usize> = HashMap::new();
         for a in articles {
             *counts.entry(a.source.as_str()).or_default() += 1;

@@ -91,7 +91,7 @@ impl App {
             }
             Action::OpenSources => {
                 self.popup = Popup::Sources(SourcePicker::new(
-                    &self.articles,
+                    self.corpus.iter(),
                     self.source_filter.as_deref(),
                 ))
             }
@@ -230,7 +230,7 @@ mod tests {
             art("d", "上海天气晴", "2022-01-01", "丙报"),
         ];
         App::new(
-            arts,
+            crate::corpus::Corpus::from_articles(arts),
             vec![],
             Settings {
                 ambiguous: AmbiguousWidth::Narrow,

@@ -63,7 +63,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         }
         spans.extend(title_spans(
             &a.title,
-            &hit.positions,
+            app.positions_of(hit),
             width.saturating_sub(used),
             mode,
             theme,

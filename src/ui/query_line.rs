@@ -17,7 +17,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         return;
     }
     let q = app.query();
-    let counts = format!(" {}/{}", app.hits().len(), app.articles().len());
+    let counts = format!(" {}/{}", app.hits().len(), app.corpus().len());
     let mut tags = String::new();
     if let Some(src) = app.source_filter() {
         tags = format!(

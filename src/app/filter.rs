@@ -1,0 +1,274 @@
+//! Filtering the list: running the query inline or handing it to a worker as a
+//! [`SearchRequest`], taking results (never those of a superseded query), narrowing from the
+//! previous hits when the query only grew, match positions for the rows in view only, and
+//! appending batches from a loader.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use super::App;
+use crate::archive::Problem;
+use crate::article::Article;
+use crate::corpus::Corpus;
+use crate::query::{self, Hit, Order, Query};
+
+/// Where searches run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SearchMode {
+    /// On the spot, inside `update` (tests, scripts).
+    Inline,
+    /// On a worker: `update` leaves a [`SearchRequest`] for the event loop to hand over.
+    Deferred,
+}
+
+/// A search for a worker to run over a snapshot of the corpus.
+#[derive(Debug, Clone)]
+pub struct SearchRequest {
+    /// Results of any other generation are stale.
+    pub generation: u64,
+    /// The parsed query.
+    pub query: Query,
+    /// Tie order.
+    pub order: Order,
+    /// Search only these articles (the previous hits), when the query only narrowed.
+    pub within: Option<Arc<Vec<usize>>>,
+}
+
+/// How far loading has got.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct LoadProgress {
+    /// Articles loaded so far.
+    pub articles: usize,
+    /// Bytes read so far.
+    pub bytes_done: u64,
+    /// Bytes to read in all (0 when unknown, e.g. stdin).
+    pub bytes_total: u64,
+    /// Time since loading started.
+    pub elapsed: Duration,
+    /// True once everything is loaded.
+    pub done: bool,
+}
+
+impl LoadProgress {
+    /// Megabytes read per second so far.
+    pub fn mb_per_s(&self) -> f64 {
+        let secs = self.elapsed.as_secs_f64();
+        if secs > 0.0 {
+            self.bytes_done as f64 / 1e6 / secs
+        } else {
+            0.0
+        }
+    }
+}
+
+/// What the current hits answer: query, order and source filter.
+#[derive(Debug, Clone)]
+pub(super) struct Answered {
+    query: Query,
+    text: String,
+    order: Order,
+    source: Option<String>,
+}
+
+impl App {
+    /// Chooses where searches run from now on.
+    pub fn set_search_mode(&mut self, mode: SearchMode) {
+        self.search_mode = mode;
+    }
+
+    /// The search the event loop should hand to the worker, if one is waiting.
+    pub fn take_search_request(&mut self) -> Option<SearchRequest> {
+        self.pending.take()
+    }
+
+    /// True while a search is out with the worker.
+    pub fn is_searching(&self) -> bool {
+        self.searching
+    }
+
+    /// Takes a worker's results. Results of a superseded generation are dropped (returns false).
+    pub fn apply_search(&mut self, generation: u64, hits: Vec<Hit>) -> bool {
+        if generation != self.generation {
+            return false;
+        }
+        self.searching = false;
+        self.show_hits(hits);
+        true
+    }
+
+    /// Appends a batch of loaded articles (and its problems) and refreshes the list.
+    pub fn append(
+        &mut self,
+        articles: Vec<Article>,
+        problems: Vec<Problem>,
+        progress: LoadProgress,
+    ) {
+        self.corpus.push(articles);
+        self.append_done(problems, progress);
+    }
+
+    /// Appends chunks already indexed elsewhere (a loader thread), and refreshes the list.
+    pub fn append_corpus(&mut self, more: Corpus, problems: Vec<Problem>, progress: LoadProgress) {
+        for chunk in more.chunks() {
+            if let Ok(chunk) = Arc::try_unwrap(Arc::clone(chunk)) {
+                self.corpus.push_indexed(chunk.articles, chunk.index);
+            } else {
+                self.corpus.push(chunk.articles.clone());
+            }
+        }
+        self.append_done(problems, progress);
+    }
+
+    fn append_done(&mut self, problems: Vec<Problem>, progress: LoadProgress) {
+        self.problems.extend(problems);
+        self.loading = Some(progress);
+        // New articles: the previous hits are no longer a superset of anything.
+        self.answered = None;
+        self.refilter();
+    }
+
+    /// Loading progress, while or after loading in the background.
+    pub fn load_progress(&self) -> Option<&LoadProgress> {
+        self.loading.as_ref()
+    }
+
+    /// Char positions of the title characters `hit` matched (computed for rows in view).
+    pub fn positions_of<'a>(&'a self, hit: &'a Hit) -> &'a [usize] {
+        if !hit.positions.is_empty() {
+            return &hit.positions;
+        }
+        self.positions.get(&hit.index).map_or(&[], Vec::as_slice)
+    }
+
+    /// Reruns the query and source filter, keeping the selected article when it is still listed.
+    pub(super) fn refilter(&mut self) {
+        let text = self.query.text().to_string();
+        let query = match Query::parse(&text) {
+            Ok(q) => q,
+            Err(e) => {
+                // Keep the last good list under an error message.
+                self.query_error = Some(e.message);
+                return;
+            }
+        };
+        self.query_error = None;
+        self.generation += 1;
+        let within = self.narrowing_base(&query, &text);
+        self.current = Some(Answered {
+            query: query.clone(),
+            text,
+            order: self.order,
+            source: self.source_filter.clone(),
+        });
+        match self.search_mode {
+            SearchMode::Inline => {
+                let hits = search_inline(
+                    &self.corpus,
+                    &query,
+                    self.order,
+                    within.as_deref().map(Vec::as_slice),
+                );
+                self.show_hits(hits);
+            }
+            SearchMode::Deferred => {
+                self.searching = true;
+                self.pending = Some(SearchRequest {
+                    generation: self.generation,
+                    query,
+                    order: self.order,
+                    within,
+                });
+            }
+        }
+    }
+
+    /// The previous hits, when the new query can only match a subset of them.
+    fn narrowing_base(&self, query: &Query, text: &str) -> Option<Arc<Vec<usize>>> {
+        let old = self.answered.as_ref()?;
+        let same_frame = old.order == self.order && old.source == self.source_filter;
+        (same_frame && narrows(query, &old.query, text, &old.text))
+            .then(|| Arc::new(self.hits.iter().map(|h| h.index).collect()))
+    }
+
+    fn show_hits(&mut self, mut hits: Vec<Hit>) {
+        let keep = self.hits.get(self.selected).map(|h| h.index);
+        if let Some(src) = &self.source_filter {
+            hits.retain(|h| &self.corpus.get(h.index).source == src);
+        }
+        self.hits = hits;
+        self.answered = self.current.clone();
+        self.positions.clear();
+        self.selected = keep
+            .and_then(|k| self.hits.iter().position(|h| h.index == k))
+            .unwrap_or(0);
+        self.sync();
+    }
+
+    /// Computes match positions for the rows in view that have none yet.
+    pub(super) fn refresh_positions(&mut self) {
+        let Some(current) = &self.answered else {
+            return;
+        };
+        if current.query.is_empty() {
+            return;
+        }
+        let rows = usize::from(super::Geometry::inner(self.geometry.list).height);
+        let end = (self.offset + rows).min(self.hits.len());
+        for hit in &self.hits[self.offset.min(end)..end] {
+            if hit.positions.is_empty() && !self.positions.contains_key(&hit.index) {
+                let article = self.corpus.get(hit.index);
+                let found = current
+                    .query
+                    .matches(article)
+                    .map(|(_, p)| p)
+                    .unwrap_or_default();
+                self.positions.insert(hit.index, found);
+            }
+        }
+    }
+}
+
+/// True when every article matching `new` certainly matches `old`, so the search can start
+/// from `old`'s hits. Conservative: only a query that grew at its end, inside its last term,
+/// from plain fuzzy/pinyin words.
+fn narrows(new: &Query, old: &Query, new_text: &str, old_text: &str) -> bool {
+    let _ = (new, old);
+    let plain = |t: &str| {
+        !t.chars()
+            .any(|c| matches!(c, '!' | '|' | '"' | '\'' | '^' | '$' | ':'))
+    };
+    !old_text.trim().is_empty()
+        && new_text.starts_with(old_text)
+        && !old_text.ends_with(' ')
+        && !new_text[old_text.len()..].contains(' ')
+        && plain(new_text)
+}
+
+/// Runs `query` over every chunk on this thread and merges the hits in rank order.
+pub fn search_inline(
+    corpus: &Corpus,
+    query: &Query,
+    order: Order,
+    within: Option<&[usize]>,
+) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    for chunk in corpus.chunks() {
+        for mut h in query::search(&chunk.articles, &chunk.index, query, order) {
+            h.index += chunk.first;
+            hits.push(h);
+        }
+    }
+    if let Some(within) = within {
+        let keep: std::collections::HashSet<usize> = within.iter().copied().collect();
+        hits.retain(|h| keep.contains(&h.index));
+    }
+    hits.sort_by_cached_key(|h| {
+        let d = &corpus.get(h.index).date;
+        let k = match order {
+            Order::NewestFirst => d.newest_first_key(),
+            Order::OldestFirst => d.oldest_first_key(),
+        };
+        (-h.score, k, h.index)
+    });
+    hits
+}
