@@ -1,32 +1,44 @@
 //! The terminal: set-up, restore (also on panic, SIGTERM and SIGHUP), and the event loop.
 //!
-//! The loop blocks on the next terminal event — no timer ticks while idle — applies the
-//! actions `keymap` makes of it (and of any events already queued), and redraws only when
-//! something changed, each frame inside a synchronized update.
+//! Three threads feed one channel: terminal input, the loader (batches of articles with
+//! progress, so the first frame is drawn at once and the list fills in), and the search
+//! worker (results tagged with the query's generation; stale ones are dropped by the app).
+//! The loop blocks on that channel — no timer ticks while idle — applies what arrived (and
+//! whatever else is already queued), and redraws only when something changed, each frame
+//! inside a synchronized update.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
-use std::time::Duration;
+use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
+use std::time::Instant;
 
 use crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event,
 };
 use crossterm::execute;
 use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 
-use crate::app::{App, Settings};
+use crate::app::{App, LoadProgress, Settings};
+use crate::corpus::Corpus;
 use crate::text::AmbiguousWidth;
 use crate::{archive, keymap, ui};
 
+/// What the event loop waits for.
+enum Msg {
+    /// A key, paste, mouse or resize event.
+    Term(Event),
+    /// Articles loaded (already indexed), with their problems.
+    Loaded(Corpus, Vec<archive::Problem>, LoadProgress),
+}
+
 /// Opens the interface on `paths`; returns the exit code.
 pub fn run(paths: &[PathBuf], mode: AmbiguousWidth) -> Result<i32, String> {
-    use std::io::IsTerminal;
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         return Err(
             "the interface needs a terminal; for scripts use `juan list` or `juan show`".into(),
         );
     }
-    let loaded = archive::load(paths);
     let settings = Settings {
         ambiguous: mode,
         color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
@@ -40,20 +52,28 @@ pub fn run(paths: &[PathBuf], mode: AmbiguousWidth) -> Result<i32, String> {
         .size()
         .map_err(|e| format!("cannot read the terminal size: {e}"))?;
     let mut app = App::new(
-        crate::corpus::Corpus::from_articles(loaded.articles),
-        loaded.problems,
+        Corpus::default(),
+        Vec::new(),
         settings,
         size.width,
         size.height,
     );
-    let result = event_loop(&mut terminal, &mut app);
+    app.start_loading();
+    let (tx, rx) = mpsc::channel();
+    spawn_input(tx.clone());
+    spawn_loader(paths.to_vec(), tx);
+    let result = event_loop(&mut terminal, &mut app, &rx);
     restore();
     result
         .map(|_| 0)
         .map_err(|e| format!("terminal error: {e}"))
 }
 
-fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Result<()> {
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    rx: &Receiver<Msg>,
+) -> io::Result<()> {
     let mut dirty = true;
     while !app.should_quit() {
         if dirty {
@@ -64,24 +84,70 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> io::Res
             out.flush()?;
             dirty = false;
         }
-        // Idle work (laying out a long article) runs only while no event is waiting.
-        if app.has_idle_work() && !event::poll(Duration::ZERO)? {
-            dirty |= app.idle_work();
-            continue;
-        }
-        // Block for the next event, then take whatever else is already queued before drawing.
-        let mut ev = event::read()?;
-        loop {
-            if let Some(action) = keymap::action_for(&ev, app) {
-                dirty |= app.update(action);
+        // Idle work (laying out a long article) runs only while nothing is waiting.
+        let msg = if app.has_idle_work() {
+            match rx.try_recv() {
+                Ok(m) => m,
+                Err(TryRecvError::Empty) => {
+                    dirty |= app.idle_work();
+                    continue;
+                }
+                Err(TryRecvError::Disconnected) => return Ok(()),
             }
-            if app.should_quit() || !event::poll(Duration::ZERO)? {
-                break;
+        } else {
+            match rx.recv() {
+                Ok(m) => m,
+                Err(_) => return Ok(()),
             }
-            ev = event::read()?;
+        };
+        dirty |= handle(app, msg);
+        // Take whatever else is already queued before drawing.
+        while !app.should_quit() {
+            match rx.try_recv() {
+                Ok(m) => dirty |= handle(app, m),
+                Err(_) => break,
+            }
         }
     }
     Ok(())
+}
+
+fn handle(app: &mut App, msg: Msg) -> bool {
+    match msg {
+        Msg::Term(ev) => keymap::action_for(&ev, app).is_some_and(|a| app.update(a)),
+        Msg::Loaded(corpus, problems, progress) => {
+            app.append_corpus(corpus, problems, progress);
+            true
+        }
+    }
+}
+
+/// Reads terminal events on a thread of its own.
+fn spawn_input(tx: Sender<Msg>) {
+    std::thread::spawn(move || {
+        while let Ok(ev) = event::read() {
+            if tx.send(Msg::Term(ev)).is_err() {
+                break;
+            }
+        }
+    });
+}
+
+/// Loads the archive on a thread of its own, indexing each batch there too.
+fn spawn_loader(paths: Vec<PathBuf>, tx: Sender<Msg>) {
+    std::thread::spawn(move || {
+        let started = Instant::now();
+        let loaded = archive::load(&paths);
+        let progress = LoadProgress {
+            articles: loaded.articles.len(),
+            bytes_done: 0,
+            bytes_total: 0,
+            elapsed: started.elapsed(),
+            done: true,
+        };
+        let corpus = Corpus::from_articles(loaded.articles);
+        let _ = tx.send(Msg::Loaded(corpus, loaded.problems, progress));
+    });
 }
 
 /// Leaves the terminal as it was: mouse and paste modes off, raw mode off, main screen, cursor.

@@ -127,6 +127,11 @@ impl App {
         self.refilter();
     }
 
+    /// Marks the start of loading in the background (the status line shows progress).
+    pub fn start_loading(&mut self) {
+        self.loading = Some(LoadProgress::default());
+    }
+
     /// Loading progress, while or after loading in the background.
     pub fn load_progress(&self) -> Option<&LoadProgress> {
         self.loading.as_ref()
@@ -271,4 +276,149 @@ pub fn search_inline(
         (-h.score, k, h.index)
     });
     hits
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::{Action, Settings};
+    use crate::date::Date;
+    use crate::text::AmbiguousWidth;
+
+    fn art(id: &str, title: &str, date: &str) -> Article {
+        Article {
+            id: id.into(),
+            title: title.into(),
+            date: Date::from_text(date),
+            ..Default::default()
+        }
+    }
+
+    fn empty_app() -> App {
+        App::new(
+            Corpus::default(),
+            vec![],
+            Settings {
+                ambiguous: AmbiguousWidth::Narrow,
+                color: true,
+            },
+            80,
+            24,
+        )
+    }
+
+    fn ids(app: &App) -> Vec<&str> {
+        app.hits()
+            .iter()
+            .map(|h| app.article(h).id.as_str())
+            .collect()
+    }
+
+    fn type_text(app: &mut App, s: &str) {
+        for c in s.chars() {
+            app.update(Action::QueryInsert(c.to_string()));
+        }
+    }
+
+    #[test]
+    fn typing_while_the_archive_loads() {
+        let mut app = empty_app();
+        app.start_loading();
+        type_text(&mut app, "长春");
+        assert!(app.hits().is_empty());
+        let progress = LoadProgress {
+            articles: 2,
+            bytes_done: 10,
+            bytes_total: 20,
+            ..Default::default()
+        };
+        app.append(
+            vec![
+                art("a", "长春下雪", "2020-01-01"),
+                art("b", "北京晴", "2021-01-01"),
+            ],
+            vec![],
+            progress,
+        );
+        assert_eq!(ids(&app), ["a"]);
+        type_text(&mut app, "人");
+        assert!(app.hits().is_empty());
+        let done = LoadProgress {
+            articles: 3,
+            done: true,
+            ..Default::default()
+        };
+        app.append(vec![art("c", "长春人大开会", "2019-01-01")], vec![], done);
+        assert_eq!(ids(&app), ["c"]);
+        assert_eq!(app.query().text(), "长春人");
+        assert!(app.load_progress().unwrap().done);
+        assert_eq!(app.corpus().len(), 3);
+    }
+
+    #[test]
+    fn a_superseded_search_never_shows_its_results() {
+        let mut app = empty_app();
+        app.append(
+            vec![
+                art("a", "长春下雪", "2020-01-01"),
+                art("b", "北京晴", "2021-01-01"),
+            ],
+            vec![],
+            LoadProgress::default(),
+        );
+        app.set_search_mode(SearchMode::Deferred);
+        type_text(&mut app, "长");
+        let first = app.take_search_request().expect("a request");
+        type_text(&mut app, "春");
+        let second = app.take_search_request().expect("a newer request");
+        assert!(second.generation > first.generation);
+        assert!(app.is_searching());
+        let stale = search_inline(app.corpus(), &first.query, first.order, None);
+        let before = ids(&app).into_iter().map(String::from).collect::<Vec<_>>();
+        assert!(!app.apply_search(first.generation, stale));
+        assert_eq!(ids(&app), before, "stale results were shown");
+        let fresh = search_inline(app.corpus(), &second.query, second.order, None);
+        assert!(app.apply_search(second.generation, fresh));
+        assert_eq!(ids(&app), ["a"]);
+        assert!(!app.is_searching());
+    }
+
+    #[test]
+    fn narrowing_starts_from_the_previous_hits_only_when_safe() {
+        let mut app = empty_app();
+        app.append(
+            vec![
+                art("a", "长春下雪", "2020-01-01"),
+                art("b", "北京晴", "2021-01-01"),
+            ],
+            vec![],
+            LoadProgress::default(),
+        );
+        app.set_search_mode(SearchMode::Deferred);
+        type_text(&mut app, "长");
+        let r = app.take_search_request().unwrap();
+        assert!(r.within.is_none(), "nothing to narrow from yet");
+        let hits = search_inline(app.corpus(), &r.query, r.order, None);
+        app.apply_search(r.generation, hits);
+        type_text(&mut app, "春");
+        let r = app.take_search_request().unwrap();
+        assert_eq!(r.within.as_deref().map(Vec::len), Some(1));
+        let hits = search_inline(
+            app.corpus(),
+            &r.query,
+            r.order,
+            r.within.as_deref().map(Vec::as_slice),
+        );
+        app.apply_search(r.generation, hits);
+        app.update(Action::QueryBackspace);
+        assert!(
+            app.take_search_request().unwrap().within.is_none(),
+            "a shorter query widens"
+        );
+        type_text(&mut app, " !北");
+        assert!(
+            app.take_search_request().unwrap().within.is_none(),
+            "a new term is not narrowing here"
+        );
+    }
 }

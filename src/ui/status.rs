@@ -28,7 +28,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Order::NewestFirst => "newest first",
         Order::OldestFirst => "oldest first",
     };
-    let hints = if app.reader_open() {
+    let loading = app.load_progress().filter(|p| !p.done);
+    let hints = if let Some(p) = loading {
+        let mb = p.bytes_done as f64 / 1e6;
+        format!(
+            "loading... {} articles, {mb:.0} MB, {:.0} MB/s  (keys work meanwhile)",
+            p.articles,
+            p.mb_per_s()
+        )
+    } else if app.reader_open() {
         "Esc back  j/k Space/b scroll  n/N next/prev  ? help  q quit".to_string()
     } else if app.focus() == Focus::Query {
         "Enter open  Up/Down select  Esc leave query  ? help".to_string()
