@@ -118,7 +118,7 @@ impl Pty {
             if Instant::now() > deadline {
                 panic!("timed out waiting for {what}; screen:\n{screen}");
             }
-            std::thread::sleep(Duration::from_millis(30));
+            std::thread::sleep(Duration::from_millis(5));
         }
     }
 

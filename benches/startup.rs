@@ -1,0 +1,80 @@
+//! Start-up of the real interface in a pseudo-terminal: time to the first frame, time until the
+//! whole archive is loaded and searchable, and the process's peak resident memory.
+//!
+//! ```sh
+//! cargo build --release && target/release/juan gen 1000000 -o /tmp/juan-1m.jsonl
+//! cargo bench --bench startup -- /tmp/juan-1m.jsonl 5
+//! ```
+//!
+//! Prints the median and each run. The index cache (if any) is used as it is: clear
+//! `$XDG_CACHE_HOME/juan` (default `~/.cache/juan`) first for a cold-cache figure.
+
+#[path = "../tests/support/pty.rs"]
+#[allow(dead_code)]
+mod pty;
+
+use std::time::{Duration, Instant};
+
+fn peak_rss_kib(pid: u32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.split_whitespace().next()?.parse().ok())
+        .unwrap_or(0)
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| a != "--bench")
+        .collect();
+    let Some(archive) = args.first() else {
+        eprintln!("usage: cargo bench --bench startup -- ARCHIVE [RUNS]");
+        return;
+    };
+    let runs: usize = args.get(1).and_then(|r| r.parse().ok()).unwrap_or(5);
+    let (mut firsts, mut readies, mut rss) = (Vec::new(), Vec::new(), Vec::new());
+    for run in 0..runs {
+        let start = Instant::now();
+        let mut p = pty::Pty::spawn(&[archive.as_str()], 120, 40);
+        p.wait_for("first frame", 60, |s| s.starts_with("> "));
+        let first = start.elapsed();
+        p.wait_for("fully loaded", 600, |s| {
+            let top = s.lines().next().unwrap_or("");
+            let status = s.lines().last().unwrap_or("");
+            !status.contains("loading")
+                && top
+                    .trim_end()
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|c| c.split('/').next() != Some("0"))
+        });
+        let ready = start.elapsed();
+        let kib = peak_rss_kib(p.pid());
+        p.send("q");
+        p.wait_exit(30);
+        println!(
+            "run {run}: first frame {:>8.1} ms, loaded {:>8.1} ms, peak RSS {:>7.1} MB",
+            ms(first),
+            ms(ready),
+            kib as f64 / 1024.0
+        );
+        firsts.push(first);
+        readies.push(ready);
+        rss.push(kib);
+    }
+    firsts.sort();
+    readies.sort();
+    rss.sort();
+    println!(
+        "median over {runs}: first frame {:.1} ms, loaded {:.1} ms, peak RSS {:.1} MB  ({archive})",
+        ms(firsts[runs / 2]),
+        ms(readies[runs / 2]),
+        rss[runs / 2] as f64 / 1024.0
+    );
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
