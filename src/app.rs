@@ -15,6 +15,7 @@ use crate::corpus::Corpus;
 use crate::query::{Hit, Order};
 use crate::text::AmbiguousWidth;
 
+mod action;
 mod detail;
 mod filter;
 pub mod geometry;
@@ -22,86 +23,12 @@ mod query_input;
 mod sources;
 mod update;
 
+pub use action::Action;
 pub use detail::{Detail, VisibleRow};
 pub use filter::{LoadProgress, SearchMode, SearchRequest};
 pub use geometry::{Arrangement, Geometry};
 pub use query_input::QueryInput;
 pub use sources::SourcePicker;
-
-/// Something the user asked for; `keymap` makes these from keys, [`App::update`] applies them.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Action {
-    /// Leave juan.
-    Quit,
-    /// The terminal is now this many columns and rows.
-    Resize(u16, u16),
-    /// Select the next article in the list (or entry in the source picker).
-    SelectNext,
-    /// Select the previous article in the list (or entry in the source picker).
-    SelectPrev,
-    /// Select the first article.
-    SelectFirst,
-    /// Select the last article.
-    SelectLast,
-    /// Move the selection down by a page.
-    SelectPageDown,
-    /// Move the selection up by a page.
-    SelectPageUp,
-    /// Scroll the article by this many rows (negative is up).
-    Scroll(isize),
-    /// Scroll the article by a page down.
-    ScrollPageDown,
-    /// Scroll the article by a page up.
-    ScrollPageUp,
-    /// Scroll the article by half a page down.
-    ScrollHalfDown,
-    /// Scroll the article by half a page up.
-    ScrollHalfUp,
-    /// Scroll to the article's start.
-    ScrollTop,
-    /// Scroll to the article's end.
-    ScrollBottom,
-    /// The mouse wheel turned over the cell (column, row); `down` when it turned towards the user.
-    Wheel { column: u16, row: u16, down: bool },
-    /// Open the selected article full-screen (or choose the picker's entry).
-    Open,
-    /// Go back: close the reader, leave the query line, close a popup, clear a filter.
-    Back,
-    /// Move focus between the list and the detail pane.
-    ToggleFocus,
-    /// Show the next article of the current list.
-    NextArticle,
-    /// Show the previous article of the current list.
-    PrevArticle,
-    /// Toggle newest-first / oldest-first.
-    ToggleOrder,
-    /// Open the source picker.
-    OpenSources,
-    /// Show or hide the key help.
-    ToggleHelp,
-    /// Show or hide the list of records that could not be loaded.
-    ToggleProblems,
-    /// Put the cursor in the query line.
-    FocusQuery,
-    /// Type text into the query line (a key or a paste).
-    QueryInsert(String),
-    /// Delete the char before the query cursor.
-    QueryBackspace,
-    /// Delete the char under the query cursor.
-    QueryDelete,
-    /// Delete the word before the query cursor.
-    QueryDeleteWord,
-    /// Empty the query line.
-    QueryClear,
-    /// Move the query cursor left.
-    QueryLeft,
-    /// Move the query cursor right.
-    QueryRight,
-    /// Move the query cursor to the start.
-    QueryHome,
-    /// Move the query cursor to the end.
-    QueryEnd,
-}
 
 /// Which part of the interface takes keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
