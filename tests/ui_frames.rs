@@ -233,21 +233,49 @@ fn a_query_error_shows_under_the_query_line_and_keeps_the_list() {
     let screen = text(&draw(&app));
     let second_row = screen.lines().nth(1).unwrap();
     assert!(second_row.contains("month 13 is out of range"), "{screen}");
-    assert!(screen.contains("长春"), "the last good list stays:\n{screen}");
+    assert!(
+        screen.contains("长春"),
+        "the last good list stays:\n{screen}"
+    );
 }
 
 #[test]
 fn no_color_draws_without_colours() {
-    let loaded = archive::load(&[PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/sample-data"))]);
-    let settings = Settings { ambiguous: AmbiguousWidth::Narrow, color: false };
-    let mut app = App::new(juan::corpus::Corpus::from_articles(loaded.articles), vec![], settings, 120, 40);
+    let loaded = archive::load(&[PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/sample-data"
+    ))]);
+    let settings = Settings {
+        ambiguous: AmbiguousWidth::Narrow,
+        color: false,
+    };
+    let mut app = App::new(
+        juan::corpus::Corpus::from_articles(loaded.articles),
+        vec![],
+        settings,
+        120,
+        40,
+    );
     type_query(&mut app, "ccrd");
     let buf = draw(&app);
     for cell in buf.content() {
-        assert_eq!(cell.fg, ratatui::style::Color::Reset, "a colour under NO_COLOR at {:?}", cell.symbol());
+        assert_eq!(
+            cell.fg,
+            ratatui::style::Color::Reset,
+            "a colour under NO_COLOR at {:?}",
+            cell.symbol()
+        );
         assert_eq!(cell.bg, ratatui::style::Color::Reset);
     }
     // Matches and the selection still show, through bold/underline and reverse video.
-    assert!(buf.content().iter().any(|c| c.modifier.contains(Modifier::UNDERLINED)));
-    assert!(buf.content().iter().any(|c| c.modifier.contains(Modifier::REVERSED)));
+    assert!(
+        buf.content()
+            .iter()
+            .any(|c| c.modifier.contains(Modifier::UNDERLINED))
+    );
+    assert!(
+        buf.content()
+            .iter()
+            .any(|c| c.modifier.contains(Modifier::REVERSED))
+    );
 }

@@ -54,23 +54,23 @@ impl App {
         match action {
             Action::Quit => self.quit = true,
             Action::Resize(w, h) => self.resize(w, h),
-            Action::SelectNext => self.select_by(1),
-            Action::SelectPrev => self.select_by(-1),
-            Action::SelectFirst => self.select_by(isize::MIN),
-            Action::SelectLast => self.select_by(isize::MAX),
-            Action::SelectPageDown => self.select_by(self.list_page()),
-            Action::SelectPageUp => self.select_by(-self.list_page()),
-            Action::Scroll(n) => self.scroll(|d| d.scroll_by(n)),
-            Action::ScrollPageDown => self.scroll(|d| d.scroll_by(page(d.height()))),
-            Action::ScrollPageUp => self.scroll(|d| d.scroll_by(-page(d.height()))),
+            Action::SelectNext => return self.select_by(1),
+            Action::SelectPrev => return self.select_by(-1),
+            Action::SelectFirst => return self.select_by(isize::MIN),
+            Action::SelectLast => return self.select_by(isize::MAX),
+            Action::SelectPageDown => return self.select_by(self.list_page()),
+            Action::SelectPageUp => return self.select_by(-self.list_page()),
+            Action::Scroll(n) => return self.scroll(|d| d.scroll_by(n)),
+            Action::ScrollPageDown => return self.scroll(|d| d.scroll_by(page(d.height()))),
+            Action::ScrollPageUp => return self.scroll(|d| d.scroll_by(-page(d.height()))),
             Action::ScrollHalfDown => {
-                self.scroll(|d| d.scroll_by((d.height() / 2).max(1) as isize))
+                return self.scroll(|d| d.scroll_by((d.height() / 2).max(1) as isize));
             }
             Action::ScrollHalfUp => {
-                self.scroll(|d| d.scroll_by(-((d.height() / 2).max(1) as isize)))
+                return self.scroll(|d| d.scroll_by(-((d.height() / 2).max(1) as isize)));
             }
-            Action::ScrollTop => self.scroll(|d| d.scroll_to_top()),
-            Action::ScrollBottom => self.scroll(|d| d.scroll_to_bottom()),
+            Action::ScrollTop => return self.scroll(|d| d.scroll_to_top()),
+            Action::ScrollBottom => return self.scroll(|d| d.scroll_to_bottom()),
             Action::Wheel { column, row, down } => return self.wheel(column, row, down),
             Action::Open => self.open(),
             Action::Back => return self.back(),
@@ -80,8 +80,8 @@ impl App {
                     _ => Focus::List,
                 }
             }
-            Action::NextArticle => self.select_by(1),
-            Action::PrevArticle => self.select_by(-1),
+            Action::NextArticle => return self.select_by(1),
+            Action::PrevArticle => return self.select_by(-1),
             Action::ToggleOrder => {
                 self.order = match self.order {
                     Order::NewestFirst => Order::OldestFirst,
@@ -123,17 +123,26 @@ impl App {
         page(usize::from(Geometry::inner(self.geometry.list).height))
     }
 
-    fn select_by(&mut self, delta: isize) {
+    /// Moves the selection; false when it could not move (nothing to redraw).
+    fn select_by(&mut self, delta: isize) -> bool {
+        let before = self.selected;
         self.selected = self
             .selected
             .saturating_add_signed(delta)
             .min(self.hits.len().saturating_sub(1));
         self.sync();
+        self.selected != before
     }
 
-    fn scroll(&mut self, f: impl FnOnce(&mut super::Detail)) {
-        if let Some(d) = &mut self.detail {
-            f(d);
+    /// Scrolls the article; false when it could not move (nothing to redraw).
+    fn scroll(&mut self, f: impl FnOnce(&mut super::Detail)) -> bool {
+        match &mut self.detail {
+            Some(d) => {
+                let before = d.top();
+                f(d);
+                d.top() != before
+            }
+            None => false,
         }
     }
 
@@ -141,13 +150,12 @@ impl App {
         let at = Position::new(column, row);
         let step = if down { 3 } else { -3 };
         if self.geometry.detail.contains(at) {
-            self.scroll(|d| d.scroll_by(step));
+            self.scroll(|d| d.scroll_by(step))
         } else if self.geometry.list.contains(at) {
-            self.select_by(step);
+            self.select_by(step)
         } else {
-            return false;
+            false
         }
-        true
     }
 
     fn open(&mut self) {
