@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::article::{Article, normalize_body, stable_id};
+use crate::article::{Article, Body, normalize_body, stable_id};
 use crate::date::{self, Date};
 use crate::sanitize::{clean, clean_line};
 
@@ -11,8 +11,8 @@ use crate::sanitize::{clean, clean_line};
 const TITLE: &[&str] = &["title", "headline"];
 /// Names a record's date may go by.
 const DATE: &[&str] = &["date", "time", "published", "pubdate", "datetime"];
-/// Names a record's body may go by.
-const BODY: &[&str] = &["body", "content", "text"];
+/// Names a record's body may go by, in order of preference.
+pub const BODY: &[&str] = &["body", "content", "text"];
 /// Names a record's source may go by.
 const SOURCE: &[&str] = &["source", "site", "media"];
 /// Names a record's URL may go by.
@@ -25,20 +25,31 @@ pub fn from_value(value: Value) -> Result<Article, String> {
     let Value::Object(record) = value else {
         return Err("record is not a JSON object".into());
     };
-    let title = clean_line(&text_of(first(&record, TITLE)));
+    from_fields(&record, |record| {
+        normalize_body(&clean(&body_of(first(record, BODY)))).into()
+    })
+}
+
+/// Builds an article from a record's fields; `body` makes the body from them once the
+/// record is known to be good (it may be left lazy, in the archive's bytes).
+pub fn from_fields(
+    record: &Map<String, Value>,
+    body: impl FnOnce(&Map<String, Value>) -> Body,
+) -> Result<Article, String> {
+    let title = clean_line(&text_of(first(record, TITLE)));
     if title.is_empty() {
         return Err("record has no title".into());
     }
-    let source = clean_line(&text_of(first(&record, SOURCE)));
-    let url = Some(clean_line(&text_of(first(&record, URL)))).filter(|u| !u.is_empty());
-    let mut date = date_of(first(&record, DATE));
+    let source = clean_line(&text_of(first(record, SOURCE)));
+    let url = Some(clean_line(&text_of(first(record, URL)))).filter(|u| !u.is_empty());
+    let mut date = date_of(first(record, DATE));
     if date == Date::Missing
         && let Some(stamp) = url.as_deref().and_then(date::from_url)
     {
         date = Date::Known(stamp);
     }
-    let body = normalize_body(&clean(&body_of(first(&record, BODY))));
-    let tags = tags_of(first(&record, TAGS));
+    let body = body(record);
+    let tags = tags_of(first(record, TAGS));
     let id = match record.get("id") {
         Some(Value::String(s)) => clean_line(s),
         Some(Value::Number(n)) => n.to_string(),
@@ -55,7 +66,7 @@ pub fn from_value(value: Value) -> Result<Article, String> {
         date,
         source,
         url,
-        body: body.into(),
+        body,
         tags,
     })
 }
@@ -78,7 +89,7 @@ fn text_of(value: Option<&Value>) -> String {
 }
 
 /// A body: a string, or an array of paragraph strings.
-fn body_of(value: Option<&Value>) -> String {
+pub fn body_of(value: Option<&Value>) -> String {
     match value {
         Some(Value::Array(items)) => items
             .iter()

@@ -1,0 +1,76 @@
+//! Loading one file: a plain JSON Lines file is memory-mapped, taken from the index cache
+//! when a sound one exists, else parsed in parallel (and cached when big); any other file is
+//! read whole and handed to [`super::load_bytes`].
+
+use std::path::Path;
+use std::sync::Arc;
+
+use memmap2::Mmap;
+
+use super::stream::{Collector, LoadOptions};
+use super::{Archive, cache, cannot_read, load_bytes, mapped};
+use crate::article::SharedBytes;
+
+/// Loads the file at `path`, found under `root` (the path given).
+pub fn load(path: &Path, root: &Path, options: &LoadOptions, out: &mut Collector) {
+    let shown = path.display().to_string();
+    let name = path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let Some(map) = map(path) else {
+        match std::fs::read(path) {
+            Ok(bytes) => {
+                let mut loaded = Archive::default();
+                load_bytes(&shown, &name, &bytes, &mut loaded);
+                out.add(loaded, bytes.len() as u64);
+            }
+            Err(e) => out.problem(cannot_read(&shown, &e)),
+        }
+        return;
+    };
+    let len = map.len() as u64;
+    if !mapped::is_plain_json_lines(&name, &map) {
+        let mut loaded = Archive::default();
+        load_bytes(&shown, &name, &map, &mut loaded);
+        return out.add(loaded, len);
+    }
+    let shared: SharedBytes = Arc::new(map);
+    let bytes = shared.as_ref().as_ref();
+    let cache_dir = options
+        .cache_dir
+        .as_deref()
+        .filter(|dir| len >= options.cache_min_bytes && cache::may_hold(dir, path, root));
+    let key = cache_dir.and_then(|_| cache::Key::of(path, bytes));
+    let mut writer = None;
+    if let (Some(dir), Some(key)) = (cache_dir, &key) {
+        if let Some(cached) = cache::read(dir, key, &shown, &shared) {
+            return out.add(cached, len);
+        }
+        writer = cache::Writer::create(dir, key);
+    }
+    let pieces = mapped::pieces(bytes, mapped::PIECE_BYTES);
+    mapped::parse_parallel(&shown, &shared, &pieces, options.threads, |parsed| {
+        if let Some(w) = &mut writer
+            && w.add(&parsed.archive).is_err()
+        {
+            writer.take().map(cache::Writer::abandon);
+        }
+        out.add(parsed.archive, parsed.bytes as u64);
+    });
+    if let Some(w) = writer {
+        // The cache only saves time; failing to write it changes nothing else.
+        let _ = w.finish();
+    }
+}
+
+/// The file at `path` memory-mapped, when it is a non-empty regular file that maps.
+fn map(path: &Path) -> Option<Mmap> {
+    let file = std::fs::File::open(path).ok()?;
+    let meta = file.metadata().ok()?;
+    if !meta.is_file() || meta.len() == 0 {
+        return None;
+    }
+    // SAFETY: juan never writes to an archive; a file truncated by another program while
+    // mapped is the one hazard, as with every mapped reader (documented in DESIGN).
+    unsafe { Mmap::map(&file) }.ok()
+}
