@@ -103,8 +103,8 @@ pub fn may_hold(dir: &Path, path: &Path, root: &Path) -> bool {
         .ok()
         .and_then(|p| p.parent().map(|f| f == dir))
         .unwrap_or(true);
-    let inside = root.is_dir()
-        && std::fs::canonicalize(root).map_or(true, |root| dir.starts_with(root));
+    let inside =
+        root.is_dir() && std::fs::canonicalize(root).map_or(true, |root| dir.starts_with(root));
     !beside && !inside
 }
 

@@ -48,7 +48,7 @@ pub fn load(path: &Path, root: &Path, options: &LoadOptions, out: &mut Collector
         }
         writer = cache::Writer::create(dir, key);
     }
-    let pieces = mapped::pieces(bytes, mapped::PIECE_BYTES);
+    let pieces = mapped::pieces(bytes, options.piece_bytes);
     mapped::parse_parallel(&shown, &shared, &pieces, options.threads, |parsed| {
         if let Some(w) = &mut writer
             && w.add(&parsed.archive).is_err()

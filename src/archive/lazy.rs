@@ -93,7 +93,10 @@ fn is_plain_string(literal: &str) -> bool {
     bytes.first() == Some(&b'"')
         && !memchr::memmem::find_iter(bytes, b"\\u").any(|i| {
             matches!(bytes.get(i + 2), Some(b'd' | b'D'))
-                && matches!(bytes.get(i + 3), Some(b'8'..=b'9' | b'a'..=b'f' | b'A'..=b'F'))
+                && matches!(
+                    bytes.get(i + 3),
+                    Some(b'8'..=b'9' | b'a'..=b'f' | b'A'..=b'F')
+                )
         })
 }
 

@@ -13,8 +13,11 @@ use std::sync::mpsc;
 use super::{Archive, Format, decode, detect, gzip, jsonl};
 use crate::article::SharedBytes;
 
-/// Bytes of a piece parsed as one unit of work (it grows to the end of its last line).
-pub const PIECE_BYTES: usize = 4 << 20;
+/// How much of a file's start must be UTF-8 for the whole to be taken as UTF-8 unread (a
+/// later undecodable line is then reported on its own, as the ordinary path does for a
+/// mostly-UTF-8 file; a file that is UTF-8 at its start and mostly GB18030 after it is the
+/// one case read differently).
+const UTF8_PROBE_BYTES: usize = 4 << 20;
 
 /// How much of the file's start the format is guessed from.
 const HEAD_BYTES: usize = 64 << 10;
@@ -33,8 +36,7 @@ pub struct Parsed {
 /// (or mostly: its undecodable lines are then reported one by one, as the ordinary path
 /// does).
 pub fn is_plain_json_lines(name: &str, bytes: &[u8]) -> bool {
-    if bytes.is_empty() || gzip::is_gzip(bytes) || encoding_rs::Encoding::for_bom(bytes).is_some()
-    {
+    if bytes.is_empty() || gzip::is_gzip(bytes) || encoding_rs::Encoding::for_bom(bytes).is_some() {
         return false;
     }
     // A prefix that holds the whole first line is judged JSON Lines only when the whole text
@@ -45,7 +47,7 @@ pub fn is_plain_json_lines(name: &str, bytes: &[u8]) -> bool {
         return false;
     };
     detect::format(name, head) == Some(Format::JsonLines)
-        && (utf8_prefix(&bytes[..bytes.len().min(PIECE_BYTES)]).is_some()
+        && (utf8_prefix(&bytes[..bytes.len().min(UTF8_PROBE_BYTES)]).is_some()
             || decode::mostly_utf8(bytes))
 }
 
@@ -88,9 +90,10 @@ fn parse_piece(file: &str, shared: &SharedBytes, range: Range<usize>) -> (Parsed
             for (index, line) in bytes.split(|b| *b == b'\n').enumerate() {
                 match std::str::from_utf8(line) {
                     Ok(line) => jsonl::parse_line(file, index + 1, line, Some(shared), &mut out),
-                    Err(_) => out
-                        .problems
-                        .push(super::Problem::at(file, index + 1, "invalid UTF-8")),
+                    Err(_) => {
+                        out.problems
+                            .push(super::Problem::at(file, index + 1, "invalid UTF-8"))
+                    }
                 }
                 breaks = index;
             }
@@ -136,7 +139,10 @@ pub fn parse_parallel(
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(range) = pieces.get(i) else { break };
-                    if send.send((i, parse_piece(file, shared, range.clone()))).is_err() {
+                    if send
+                        .send((i, parse_piece(file, shared, range.clone())))
+                        .is_err()
+                    {
                         break;
                     }
                 }
@@ -181,7 +187,10 @@ mod tests {
         assert!(is_plain_json_lines("x.jsonl", jsonl));
         assert!(is_plain_json_lines("noext", jsonl));
         assert!(!is_plain_json_lines("x.json", b"[{\"title\":\"a\"}]"));
-        assert!(!is_plain_json_lines("x.jsonl", b"\xEF\xBB\xBF{\"title\":\"a\"}\n"));
+        assert!(!is_plain_json_lines(
+            "x.jsonl",
+            b"\xEF\xBB\xBF{\"title\":\"a\"}\n"
+        ));
         assert!(!is_plain_json_lines("x.jsonl", b"\x1f\x8b\x08"));
         let (gbk, _, _) = encoding_rs::GB18030.encode("{\"title\":\"标题\"}\n{\"title\":\"二\"}\n");
         assert!(!is_plain_json_lines("x.jsonl", &gbk));

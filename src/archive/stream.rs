@@ -59,6 +59,8 @@ pub struct LoadOptions {
     pub batch_articles: usize,
     /// Threads that parse a mapped file.
     pub threads: usize,
+    /// About how many bytes of a mapped file one thread parses at a time.
+    pub piece_bytes: usize,
 }
 
 impl LoadOptions {
@@ -78,6 +80,7 @@ impl LoadOptions {
             cache_min_bytes: 8 << 20,
             batch_articles: 50_000,
             threads: std::thread::available_parallelism().map_or(1, usize::from),
+            piece_bytes: 4 << 20,
         }
     }
 }
@@ -187,6 +190,9 @@ mod tests {
         let problems: usize = batches.iter().map(|b| b.problems.len()).sum();
         assert_eq!(problems, 3);
         let last = batches.last().unwrap().progress;
-        assert_eq!((last.articles, last.bytes_done, last.bytes_total), (10, 30, 30));
+        assert_eq!(
+            (last.articles, last.bytes_done, last.bytes_total),
+            (10, 30, 30)
+        );
     }
 }
