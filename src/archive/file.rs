@@ -2,10 +2,11 @@
 //! when a sound one exists, else parsed in parallel (and cached when big); any other file is
 //! read whole and handed to [`super::load_bytes`].
 
+use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
 
-use memmap2::Mmap;
+use memmap2::{Mmap, UncheckedAdvice};
 
 use super::stream::{Collector, LoadOptions};
 use super::{Archive, cache, cannot_read, load_bytes, mapped};
@@ -34,7 +35,8 @@ pub fn load(path: &Path, root: &Path, options: &LoadOptions, out: &mut Collector
         load_bytes(&shown, &name, &map, &mut loaded);
         return out.add(loaded, len);
     }
-    let shared: SharedBytes = Arc::new(map);
+    let map = Arc::new(map);
+    let shared: SharedBytes = map.clone();
     let bytes = shared.as_ref().as_ref();
     let cache_dir = options
         .cache_dir
@@ -49,7 +51,12 @@ pub fn load(path: &Path, root: &Path, options: &LoadOptions, out: &mut Collector
         writer = cache::Writer::create(dir, key);
     }
     let pieces = mapped::pieces(bytes, options.piece_bytes);
-    mapped::parse_parallel(&shown, &shared, &pieces, options.threads, |parsed| {
+    let release = |range: Range<usize>| {
+        // SAFETY: the map is a read-only shared mapping of a file: pages dropped from this
+        // process are read again from the file when a body is opened.
+        let _ = unsafe { map.unchecked_advise_range(UncheckedAdvice::DontNeed, range.start, range.len()) };
+    };
+    mapped::parse_parallel(&shown, &shared, &pieces, options.threads, &release, |parsed| {
         if let Some(w) = &mut writer
             && w.add(&parsed.archive).is_err()
         {

@@ -53,6 +53,9 @@ pub fn is_plain_json_lines(name: &str, bytes: &[u8]) -> bool {
 
 /// `bytes` as text when it is UTF-8 but for a character cut short at its end (dropped).
 fn utf8_prefix(bytes: &[u8]) -> Option<&str> {
+    if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
+        return Some(text);
+    }
     match std::str::from_utf8(bytes) {
         Ok(text) => Some(text),
         Err(e) if e.error_len().is_none() => std::str::from_utf8(&bytes[..e.valid_up_to()]).ok(),
@@ -79,7 +82,7 @@ fn parse_piece(file: &str, shared: &SharedBytes, range: Range<usize>) -> (Parsed
     let bytes = &shared.as_ref().as_ref()[range.clone()];
     let mut out = Archive::default();
     let mut breaks = 0;
-    match std::str::from_utf8(bytes) {
+    match simdutf8::basic::from_utf8(bytes) {
         Ok(text) => {
             for (index, line) in text.split('\n').enumerate() {
                 jsonl::parse_line(file, index + 1, line, Some(shared), &mut out);
@@ -107,12 +110,14 @@ fn parse_piece(file: &str, shared: &SharedBytes, range: Range<usize>) -> (Parsed
 }
 
 /// Parses every piece of `shared` on `threads` threads and hands them to `each` in file
-/// order, problems numbered file-wide. `file` is how problems name the file.
+/// order, problems numbered file-wide. `file` is how problems name the file; `release` is
+/// told of each piece once parsed (to let its pages go from memory).
 pub fn parse_parallel(
     file: &str,
     shared: &SharedBytes,
     pieces: &[Range<usize>],
     threads: usize,
+    release: &(dyn Fn(Range<usize>) + Sync),
     mut each: impl FnMut(Parsed),
 ) {
     let mut lines_before = 0;
@@ -126,6 +131,7 @@ pub fn parse_parallel(
     if threads <= 1 || pieces.len() <= 1 {
         for range in pieces {
             deliver(parse_piece(file, shared, range.clone()));
+            release(range.clone());
         }
         return;
     }
@@ -139,10 +145,9 @@ pub fn parse_parallel(
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(range) = pieces.get(i) else { break };
-                    if send
-                        .send((i, parse_piece(file, shared, range.clone())))
-                        .is_err()
-                    {
+                    let parsed = parse_piece(file, shared, range.clone());
+                    release(range.clone());
+                    if send.send((i, parsed)).is_err() {
                         break;
                     }
                 }
@@ -203,7 +208,7 @@ mod tests {
         let bytes = shared.as_ref().as_ref();
         for target in [1, 5, 20, 1000] {
             let mut all = Archive::default();
-            parse_parallel("f", &shared, &pieces(bytes, target), 2, |p| {
+            parse_parallel("f", &shared, &pieces(bytes, target), 2, &|_| {}, |p| {
                 all.articles.extend(p.archive.articles);
                 all.problems.extend(p.archive.problems);
             });

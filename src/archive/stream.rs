@@ -55,7 +55,8 @@ pub struct LoadOptions {
     pub cache_dir: Option<PathBuf>,
     /// Plain JSON Lines files at least this big are cached.
     pub cache_min_bytes: u64,
-    /// About how many articles a batch holds (the last may hold fewer).
+    /// About how many articles a batch holds (the first holds a sixteenth of that, the last
+    /// may hold fewer).
     pub batch_articles: usize,
     /// Threads that parse a mapped file.
     pub threads: usize,
@@ -120,9 +121,15 @@ impl<'a> Collector<'a> {
         self.pending.problems.append(&mut loaded.problems);
         let mut incoming = loaded.articles.into_iter();
         loop {
-            let room = self.batch_articles - self.pending.articles.len();
+            // The first batch is small, so that the caller can show something at once.
+            let target = if self.progress.articles == 0 {
+                (self.batch_articles / 16).max(1)
+            } else {
+                self.batch_articles
+            };
+            let room = target - self.pending.articles.len();
             self.pending.articles.extend(incoming.by_ref().take(room));
-            if self.pending.articles.len() < self.batch_articles {
+            if self.pending.articles.len() < target {
                 break;
             }
             let full = std::mem::take(&mut self.pending.articles);
@@ -173,7 +180,7 @@ mod tests {
     }
 
     #[test]
-    fn batches_are_full_but_the_last() {
+    fn batches_are_full_but_the_first_and_last() {
         let mut batches = Vec::new();
         let mut sink = |b: Batch| batches.push(b);
         let options = LoadOptions {
@@ -186,7 +193,7 @@ mod tests {
         c.add(titled(0), 10);
         c.finish();
         let sizes: Vec<_> = batches.iter().map(|b| b.articles.len()).collect();
-        assert_eq!(sizes, [4, 4, 2]);
+        assert_eq!(sizes, [1, 4, 4, 1]);
         let problems: usize = batches.iter().map(|b| b.problems.len()).sum();
         assert_eq!(problems, 3);
         let last = batches.last().unwrap().progress;

@@ -5,6 +5,8 @@
 
 use std::collections::HashMap;
 
+use xxhash_rust::xxh3::Xxh3Builder;
+
 use super::{Outcome, with_stdout};
 use crate::archive::{self, Archive, Batch};
 use crate::cli::CheckArgs;
@@ -13,8 +15,8 @@ use crate::cli::CheckArgs;
 pub fn check(args: &CheckArgs) -> Outcome {
     let archive = load_traced(&super::resolve_paths(&args.paths));
     let arts = &archive.articles;
-    let mut sources: HashMap<&str, usize> = HashMap::new();
-    let mut ids: HashMap<&str, usize> = HashMap::new();
+    let mut sources: HashMap<&str, usize, Xxh3Builder> = HashMap::default();
+    let mut ids: HashMap<&str, usize, Xxh3Builder> = HashMap::with_capacity_and_hasher(arts.len(), Xxh3Builder::new());
     for a in arts {
         *sources.entry(a.source.as_str()).or_default() += 1;
         *ids.entry(a.id.as_str()).or_default() += 1;
@@ -75,6 +77,11 @@ fn load_traced(paths: &[std::path::PathBuf]) -> Archive {
             last.elapsed.as_secs_f64(),
             last.mb_per_sec()
         );
+        if let Ok(status) = std::fs::read_to_string("/proc/self/status") {
+            for l in status.lines().filter(|l| l.starts_with("Rss") || l.starts_with("VmHWM")) {
+                eprintln!("TMP {l}");
+            }
+        }
     }
     archive
 }
