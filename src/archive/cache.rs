@@ -22,6 +22,7 @@ use std::fs::File;
 use std::io::{BufWriter, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
+use memmap2::UncheckedAdvice;
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
 use super::Archive;
@@ -31,6 +32,8 @@ use crate::article::SharedBytes;
 const MAGIC: &[u8; 8] = b"JUANIDX\0";
 /// Bumped whenever the payload or the loader's output changes.
 const VERSION: u32 = 1;
+/// Bytes of a cache file decoded between two releases of its pages from memory.
+const RELEASE_STEP: usize = 8 << 20;
 /// Bytes hashed at each end of the archive for the key.
 const EDGE: usize = 64 << 10;
 
@@ -108,20 +111,51 @@ pub fn may_hold(dir: &Path, path: &Path, root: &Path) -> bool {
     !beside && !inside
 }
 
-/// The cached load of the archive keyed `key`, if `dir` holds a sound one; `file` names
-/// problems and `shared` (the archive's bytes) holds the bodies.
-pub fn read(dir: &Path, key: &Key, file: &str, shared: &SharedBytes) -> Option<Archive> {
-    let bytes = std::fs::read(key.file_in(dir)).ok()?;
+/// The cached load of the archive keyed `key`, if `dir` holds a sound one, in parts of
+/// `part_articles` articles (so that no one list holds them all); `file` names problems and
+/// `shared` (the archive's bytes) holds the bodies. Nothing is handed out before all of it
+/// has been read and checked.
+pub fn read(
+    dir: &Path,
+    key: &Key,
+    file: &str,
+    shared: &SharedBytes,
+    part_articles: usize,
+) -> Option<Vec<Archive>> {
+    let cache_file = File::open(key.file_in(dir)).ok()?;
+    // SAFETY: a read-only map of a file only juan writes, and only by renaming a new file
+    // over it (the mapped one stays intact); what it holds is checked before it is used.
+    let bytes = unsafe { memmap2::Mmap::map(&cache_file) }.ok()?;
     let payload = payload_of(&bytes, key)?;
+    let base = payload.as_ptr() as usize - bytes.as_ptr() as usize;
+    let release = |upto: usize| {
+        // SAFETY: as above; dropped pages are read again from the file if touched.
+        let _ = unsafe { bytes.unchecked_advise_range(UncheckedAdvice::DontNeed, 0, upto) };
+    };
+    release(bytes.len());
     let mut reader = codec::Reader::new(payload);
-    let mut out = Archive::default();
+    let part_articles = part_articles.max(1);
+    let mut parts = vec![Archive::default()];
+    let mut released = 0;
     while !reader.is_done() {
-        match reader.record(file, shared)? {
-            codec::Record::Article(a) => out.articles.push(a),
-            codec::Record::Problem(p) => out.problems.push(p),
+        let record = reader.record(file, shared)?;
+        let mut part = parts.last_mut()?;
+        if part.articles.len() == part_articles {
+            parts.push(Archive::default());
+            part = parts.last_mut()?;
+        }
+        match record {
+            codec::Record::Article(a) => part.articles.push(a),
+            codec::Record::Problem(p) => part.problems.push(p),
+        }
+        let done = base + reader.consumed();
+        if done - released >= RELEASE_STEP {
+            release(done);
+            released = done;
         }
     }
-    Some(out)
+    release(bytes.len());
+    Some(parts)
 }
 
 /// The payload of a cache file's `bytes` when its header matches `key` and its checksum.
@@ -239,17 +273,20 @@ mod tests {
         w.add(&loaded).unwrap();
         w.finish().unwrap();
         let shared: SharedBytes = Arc::new(data.clone());
-        let back = read(&cache_dir, &key, "shown", &shared).unwrap();
-        assert_eq!(back.problems[0].to_string(), "shown:3: bad");
+        let back = read(&cache_dir, &key, "shown", &shared, 10).unwrap();
+        assert_eq!(back[0].problems[0].to_string(), "shown:3: bad");
         let file = key.file_in(&cache_dir);
         let good = std::fs::read(&file).unwrap();
         for (i, flip) in [(0, 1u8), (9, 1), (good.len() - 1, 0x40)] {
             let mut bad = good.clone();
             bad[i] ^= flip;
             std::fs::write(&file, &bad).unwrap();
-            assert!(read(&cache_dir, &key, "shown", &shared).is_none(), "{i}");
+            assert!(
+                read(&cache_dir, &key, "shown", &shared, 10).is_none(),
+                "{i}"
+            );
         }
         std::fs::write(&file, &good[..good.len() - 2]).unwrap();
-        assert!(read(&cache_dir, &key, "shown", &shared).is_none());
+        assert!(read(&cache_dir, &key, "shown", &shared, 10).is_none());
     }
 }

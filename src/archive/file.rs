@@ -45,8 +45,13 @@ pub fn load(path: &Path, root: &Path, options: &LoadOptions, out: &mut Collector
     let key = cache_dir.and_then(|_| cache::Key::of(path, bytes));
     let mut writer = None;
     if let (Some(dir), Some(key)) = (cache_dir, &key) {
-        if let Some(cached) = cache::read(dir, key, &shown, &shared) {
-            return out.add(cached, len);
+        let part = options.batch_articles;
+        if let Some(parts) = cache::read(dir, key, &shown, &shared, part) {
+            let count = parts.len() as u64;
+            for (i, loaded) in (0..).zip(parts) {
+                out.add(loaded, len * (i + 1) / count - len * i / count);
+            }
+            return;
         }
         writer = cache::Writer::create(dir, key);
     }
@@ -54,16 +59,26 @@ pub fn load(path: &Path, root: &Path, options: &LoadOptions, out: &mut Collector
     let release = |range: Range<usize>| {
         // SAFETY: the map is a read-only shared mapping of a file: pages dropped from this
         // process are read again from the file when a body is opened.
-        let _ = unsafe { map.unchecked_advise_range(UncheckedAdvice::DontNeed, range.start, range.len()) };
+        let _ = unsafe {
+            map.unchecked_advise_range(UncheckedAdvice::DontNeed, range.start, range.len())
+        };
     };
-    mapped::parse_parallel(&shown, &shared, &pieces, options.threads, &release, |parsed| {
-        if let Some(w) = &mut writer
-            && w.add(&parsed.archive).is_err()
-        {
-            writer.take().map(cache::Writer::abandon);
-        }
-        out.add(parsed.archive, parsed.bytes as u64);
-    });
+    mapped::parse_parallel(
+        &shown,
+        &shared,
+        &pieces,
+        options.threads,
+        &release,
+        |parsed| {
+            let failed = writer
+                .as_mut()
+                .is_some_and(|w| w.add(&parsed.archive).is_err());
+            if failed && let Some(w) = writer.take() {
+                w.abandon();
+            }
+            out.add(parsed.archive, parsed.bytes as u64);
+        },
+    );
     if let Some(w) = writer {
         // The cache only saves time; failing to write it changes nothing else.
         let _ = w.finish();

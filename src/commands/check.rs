@@ -16,7 +16,8 @@ pub fn check(args: &CheckArgs) -> Outcome {
     let archive = load_traced(&super::resolve_paths(&args.paths));
     let arts = &archive.articles;
     let mut sources: HashMap<&str, usize, Xxh3Builder> = HashMap::default();
-    let mut ids: HashMap<&str, usize, Xxh3Builder> = HashMap::with_capacity_and_hasher(arts.len(), Xxh3Builder::new());
+    let mut ids: HashMap<&str, usize, Xxh3Builder> =
+        HashMap::with_capacity_and_hasher(arts.len(), Xxh3Builder::new());
     for a in arts {
         *sources.entry(a.source.as_str()).or_default() += 1;
         *ids.entry(a.id.as_str()).or_default() += 1;
@@ -77,11 +78,25 @@ fn load_traced(paths: &[std::path::PathBuf]) -> Archive {
             last.elapsed.as_secs_f64(),
             last.mb_per_sec()
         );
-        if let Ok(status) = std::fs::read_to_string("/proc/self/status") {
-            for l in status.lines().filter(|l| l.starts_with("Rss") || l.starts_with("VmHWM")) {
-                eprintln!("TMP {l}");
-            }
+        if let Some((anon, file)) = resident_kb() {
+            eprintln!(
+                "load: resident {:.0} MB anonymous, {:.0} MB file-backed",
+                anon as f64 / 1024.0,
+                file as f64 / 1024.0
+            );
         }
     }
     archive
+}
+
+/// Resident memory now, anonymous and file-backed, in KiB (Linux's `/proc/self/status`).
+fn resident_kb() -> Option<(u64, u64)> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let field = |name: &str| {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(name))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+    };
+    Some((field("RssAnon:")?, field("RssFile:")?))
 }

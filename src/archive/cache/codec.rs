@@ -78,12 +78,21 @@ pub enum Record {
 /// Reads records from a payload.
 pub struct Reader<'a> {
     rest: &'a [u8],
+    len: usize,
 }
 
 impl<'a> Reader<'a> {
     /// A reader over `payload`.
     pub fn new(payload: &'a [u8]) -> Reader<'a> {
-        Reader { rest: payload }
+        Reader {
+            rest: payload,
+            len: payload.len(),
+        }
+    }
+
+    /// Bytes of the payload read so far.
+    pub fn consumed(&self) -> usize {
+        self.len - self.rest.len()
     }
 
     /// True when every record has been read.
@@ -197,9 +206,7 @@ impl<'a> Reader<'a> {
     fn string(&mut self) -> Option<String> {
         let len = u32::from_le_bytes(self.array()?) as usize;
         let bytes = self.take(len)?;
-        let mut s = String::from_utf8(bytes.to_vec()).ok()?;
-        s.shrink_to_fit();
-        Some(s)
+        simdutf8::basic::from_utf8(bytes).ok().map(str::to_string)
     }
 }
 
