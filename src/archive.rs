@@ -4,6 +4,23 @@
 //!
 //! Every bad record, undecodable line and unreadable file becomes one [`Problem`]; the rest
 //! still loads.
+//!
+//! Big archives ([`load_streaming`]): a plain JSON Lines file is memory-mapped and parsed in
+//! line-aligned pieces on every core; each article's body stays in the map as a byte range
+//! and is decoded only when read; articles reach the caller in [`Batch`]es, in load order,
+//! while the rest loads. What such a file produced (all but body text) is kept in an index
+//! cache under `$XDG_CACHE_HOME/juan/`, so opening it again unchanged skips parsing.
+//!
+//! | module | job |
+//! |---|---|
+//! | `walk` | the paths given → files to load, in order (folders walked, loops cut) |
+//! | `file` | one file: mapped + cached + parallel for plain JSON Lines, else read whole |
+//! | `mapped` | line-aligned pieces of a mapped file, parsed on every core, in order |
+//! | `lazy` | one JSON Lines record with its body left in the map |
+//! | `cache` | the index cache file: key, header, checksum, atomic write; `cache/codec` |
+//! | `stream` | [`Batch`], [`Progress`], [`LoadOptions`], batching for the caller |
+//! | `decode`, `detect`, `gzip` | bytes → text, which format, gunzip |
+//! | `jsonl`, `json`, `sogou`, `scraped`, `record` | the format parsers (no I/O) |
 
 mod cache;
 mod decode;

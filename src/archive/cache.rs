@@ -3,7 +3,7 @@
 //! one binary file under `$XDG_CACHE_HOME/juan/` (else `~/.cache/juan/`), so that opening the
 //! unchanged file again skips parsing.
 //!
-//! A cache file is a header then a payload ([`codec`]):
+//! A cache file is a header then a payload of parts ([`parts`]) of records ([`codec`]):
 //!
 //! ```text
 //! magic "JUANIDX\0" · format version u32 · key length u32 · key · payload length u64 ·
@@ -17,9 +17,11 @@
 //! of one.
 
 mod codec;
+mod parts;
 
 use std::fs::File;
 use std::io::{BufWriter, Seek, SeekFrom, Write};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use memmap2::UncheckedAdvice;
@@ -31,9 +33,7 @@ use crate::article::SharedBytes;
 /// First bytes of every cache file.
 const MAGIC: &[u8; 8] = b"JUANIDX\0";
 /// Bumped whenever the payload or the loader's output changes.
-const VERSION: u32 = 1;
-/// Bytes of a cache file decoded between two releases of its pages from memory.
-const RELEASE_STEP: usize = 8 << 20;
+const VERSION: u32 = 2;
 /// Bytes hashed at each end of the archive for the key.
 const EDGE: usize = 64 << 10;
 
@@ -111,16 +111,16 @@ pub fn may_hold(dir: &Path, path: &Path, root: &Path) -> bool {
     !beside && !inside
 }
 
-/// The cached load of the archive keyed `key`, if `dir` holds a sound one, in parts of
-/// `part_articles` articles (so that no one list holds them all); `file` names problems and
-/// `shared` (the archive's bytes) holds the bodies. Nothing is handed out before all of it
-/// has been read and checked.
+/// The cached load of the archive keyed `key`, if `dir` holds a sound one, in the parts it
+/// was written in (decoded on `threads` threads); `file` names problems and `shared` (the
+/// archive's bytes) holds the bodies. Nothing is handed out before all of it has been read
+/// and checked.
 pub fn read(
     dir: &Path,
     key: &Key,
     file: &str,
     shared: &SharedBytes,
-    part_articles: usize,
+    threads: usize,
 ) -> Option<Vec<Archive>> {
     let cache_file = File::open(key.file_in(dir)).ok()?;
     // SAFETY: a read-only map of a file only juan writes, and only by renaming a new file
@@ -128,34 +128,14 @@ pub fn read(
     let bytes = unsafe { memmap2::Mmap::map(&cache_file) }.ok()?;
     let payload = payload_of(&bytes, key)?;
     let base = payload.as_ptr() as usize - bytes.as_ptr() as usize;
-    let release = |upto: usize| {
+    let release = |range: Range<usize>| {
         // SAFETY: as above; dropped pages are read again from the file if touched.
-        let _ = unsafe { bytes.unchecked_advise_range(UncheckedAdvice::DontNeed, 0, upto) };
+        let _ = unsafe {
+            bytes.unchecked_advise_range(UncheckedAdvice::DontNeed, base + range.start, range.len())
+        };
     };
-    release(bytes.len());
-    let mut reader = codec::Reader::new(payload);
-    let part_articles = part_articles.max(1);
-    let mut parts = vec![Archive::default()];
-    let mut released = 0;
-    while !reader.is_done() {
-        let record = reader.record(file, shared)?;
-        let mut part = parts.last_mut()?;
-        if part.articles.len() == part_articles {
-            parts.push(Archive::default());
-            part = parts.last_mut()?;
-        }
-        match record {
-            codec::Record::Article(a) => part.articles.push(a),
-            codec::Record::Problem(p) => part.problems.push(p),
-        }
-        let done = base + reader.consumed();
-        if done - released >= RELEASE_STEP {
-            release(done);
-            released = done;
-        }
-    }
-    release(bytes.len());
-    Some(parts)
+    release(0..payload.len());
+    parts::decode_all(payload, file, shared, threads, &release)
 }
 
 /// The payload of a cache file's `bytes` when its header matches `key` and its checksum.
@@ -194,6 +174,7 @@ pub struct Writer {
     hasher: Xxh3,
     len: u64,
     scratch: Vec<u8>,
+    part: Vec<u8>,
 }
 
 impl Writer {
@@ -215,18 +196,21 @@ impl Writer {
             hasher: Xxh3::new(),
             len: 0,
             scratch: Vec::new(),
+            part: Vec::new(),
         })
     }
 
-    /// Adds a piece's articles and problems, in load order.
+    /// Adds a piece's articles and problems, in load order, as one part.
     pub fn add(&mut self, archive: &Archive) -> std::io::Result<()> {
-        self.scratch.clear();
+        self.part.clear();
         for a in &archive.articles {
-            codec::put_article(&mut self.scratch, a);
+            codec::put_article(&mut self.part, a);
         }
         for p in &archive.problems {
-            codec::put_problem(&mut self.scratch, p);
+            codec::put_problem(&mut self.part, p);
         }
+        self.scratch.clear();
+        parts::put(&mut self.scratch, &self.part);
         self.hasher.update(&self.scratch);
         self.len += self.scratch.len() as u64;
         self.out.write_all(&self.scratch)
@@ -273,7 +257,7 @@ mod tests {
         w.add(&loaded).unwrap();
         w.finish().unwrap();
         let shared: SharedBytes = Arc::new(data.clone());
-        let back = read(&cache_dir, &key, "shown", &shared, 10).unwrap();
+        let back = read(&cache_dir, &key, "shown", &shared, 2).unwrap();
         assert_eq!(back[0].problems[0].to_string(), "shown:3: bad");
         let file = key.file_in(&cache_dir);
         let good = std::fs::read(&file).unwrap();
@@ -281,12 +265,9 @@ mod tests {
             let mut bad = good.clone();
             bad[i] ^= flip;
             std::fs::write(&file, &bad).unwrap();
-            assert!(
-                read(&cache_dir, &key, "shown", &shared, 10).is_none(),
-                "{i}"
-            );
+            assert!(read(&cache_dir, &key, "shown", &shared, 2).is_none(), "{i}");
         }
         std::fs::write(&file, &good[..good.len() - 2]).unwrap();
-        assert!(read(&cache_dir, &key, "shown", &shared, 10).is_none());
+        assert!(read(&cache_dir, &key, "shown", &shared, 2).is_none());
     }
 }

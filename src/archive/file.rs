@@ -45,8 +45,7 @@ pub fn load(path: &Path, root: &Path, options: &LoadOptions, out: &mut Collector
     let key = cache_dir.and_then(|_| cache::Key::of(path, bytes));
     let mut writer = None;
     if let (Some(dir), Some(key)) = (cache_dir, &key) {
-        let part = options.batch_articles;
-        if let Some(parts) = cache::read(dir, key, &shown, &shared, part) {
+        if let Some(parts) = cache::read(dir, key, &shown, &shared, options.threads) {
             let count = parts.len() as u64;
             for (i, loaded) in (0..).zip(parts) {
                 out.add(loaded, len * (i + 1) / count - len * i / count);

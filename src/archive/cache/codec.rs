@@ -78,21 +78,12 @@ pub enum Record {
 /// Reads records from a payload.
 pub struct Reader<'a> {
     rest: &'a [u8],
-    len: usize,
 }
 
 impl<'a> Reader<'a> {
     /// A reader over `payload`.
     pub fn new(payload: &'a [u8]) -> Reader<'a> {
-        Reader {
-            rest: payload,
-            len: payload.len(),
-        }
-    }
-
-    /// Bytes of the payload read so far.
-    pub fn consumed(&self) -> usize {
-        self.len - self.rest.len()
+        Reader { rest: payload }
     }
 
     /// True when every record has been read.
