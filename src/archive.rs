@@ -10,6 +10,8 @@
 //! and is decoded only when read; articles reach the caller in [`Batch`]es, in load order,
 //! while the rest loads. What such a file produced (all but body text) is kept in an index
 //! cache under `$XDG_CACHE_HOME/juan/`, so opening it again unchanged skips parsing.
+//! (A mapped archive must not be truncated by another program while juan has it open:
+//! reading a lost page would stop juan with SIGBUS, as any program reading a mapped file.)
 //!
 //! | module | job |
 //! |---|---|

@@ -92,6 +92,6 @@ fn map(path: &Path) -> Option<Mmap> {
         return None;
     }
     // SAFETY: juan never writes to an archive; a file truncated by another program while
-    // mapped is the one hazard, as with every mapped reader (documented in DESIGN).
+    // mapped is the one hazard, as with every mapped reader (see `archive`'s module doc).
     unsafe { Mmap::map(&file) }.ok()
 }
