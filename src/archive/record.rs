@@ -1,6 +1,8 @@
 //! One JSON record to an [`Article`]: the field aliases of DESIGN §2, hygiene on every text
 //! field, a date from the URL when the record has none, and a stable id when it has no id.
 
+use std::borrow::Cow;
+
 use serde_json::{Map, Value};
 
 use crate::article::{Article, Body, normalize_body, stable_id};
@@ -36,12 +38,12 @@ pub fn from_fields(
     record: &Map<String, Value>,
     body: impl FnOnce(&Map<String, Value>) -> Body,
 ) -> Result<Article, String> {
-    let title = clean_line(&text_of(first(record, TITLE)));
+    let title = clean_field(&text_of(first(record, TITLE)));
     if title.is_empty() {
         return Err("record has no title".into());
     }
-    let source = clean_line(&text_of(first(record, SOURCE)));
-    let url = Some(clean_line(&text_of(first(record, URL)))).filter(|u| !u.is_empty());
+    let source = clean_field(&text_of(first(record, SOURCE)));
+    let url = Some(clean_field(&text_of(first(record, URL)))).filter(|u| !u.is_empty());
     let mut date = date_of(first(record, DATE));
     if date == Date::Missing
         && let Some(stamp) = url.as_deref().and_then(date::from_url)
@@ -51,7 +53,7 @@ pub fn from_fields(
     let body = body(record);
     let tags = tags_of(first(record, TAGS));
     let id = match record.get("id") {
-        Some(Value::String(s)) => clean_line(s),
+        Some(Value::String(s)) => clean_field(s),
         Some(Value::Number(n)) => n.to_string(),
         _ => String::new(),
     };
@@ -80,12 +82,36 @@ fn first<'a>(record: &'a Map<String, Value>, names: &[&str]) -> Option<&'a Value
 }
 
 /// A scalar field as text: strings as they are, numbers and booleans written out.
-fn text_of(value: Option<&Value>) -> String {
+fn text_of(value: Option<&Value>) -> Cow<'_, str> {
     match value {
-        Some(Value::String(s)) => s.clone(),
-        Some(v @ (Value::Number(_) | Value::Bool(_))) => v.to_string(),
-        _ => String::new(),
+        Some(Value::String(s)) => Cow::Borrowed(s),
+        Some(v @ (Value::Number(_) | Value::Bool(_))) => Cow::Owned(v.to_string()),
+        _ => Cow::Borrowed(""),
     }
+}
+
+/// [`clean_line`], skipping its work when `text` holds nothing it would change.
+fn clean_field(text: &str) -> String {
+    if text.chars().all(is_plain) {
+        text.trim().to_string()
+    } else {
+        clean_line(text)
+    }
+}
+
+/// True for a character that [`clean`] keeps as it is, whatever surrounds it: not a control
+/// (tab and line breaks included), a line or paragraph separator, or invisible formatting.
+fn is_plain(c: char) -> bool {
+    !c.is_control()
+        && !matches!(
+            c,
+            '\u{AD}'
+                | '\u{61C}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{2028}'..='\u{202E}'
+                | '\u{2060}'..='\u{206F}'
+                | '\u{FEFF}'
+        )
 }
 
 /// A body: a string, or an array of paragraph strings.
@@ -96,14 +122,14 @@ pub fn body_of(value: Option<&Value>) -> String {
             .filter_map(Value::as_str)
             .collect::<Vec<_>>()
             .join("\n"),
-        other => text_of(other),
+        other => text_of(other).into_owned(),
     }
 }
 
 /// A date field: text in any form [`date::parse`] reads, or Unix seconds as a number.
 fn date_of(value: Option<&Value>) -> Date {
     match value {
-        Some(Value::String(s)) => Date::from_text(&clean_line(s)),
+        Some(Value::String(s)) => Date::from_text(&clean_field(s)),
         Some(Value::Number(n)) => Date::from_text(&n.to_string()),
         Some(other) => Date::Unparsed(clean_line(&other.to_string())),
         None => Date::Missing,
@@ -113,7 +139,10 @@ fn date_of(value: Option<&Value>) -> Date {
 /// Tags: an array of strings, or one string separated by commas, `、` or semicolons.
 fn tags_of(value: Option<&Value>) -> Vec<String> {
     let raw: Vec<String> = match value {
-        Some(Value::Array(items)) => items.iter().map(|v| text_of(Some(v))).collect(),
+        Some(Value::Array(items)) => items
+            .iter()
+            .map(|v| text_of(Some(v)).into_owned())
+            .collect(),
         Some(Value::String(s)) => s
             .split([',', '，', '、', ';', '；'])
             .map(str::to_string)
@@ -121,7 +150,7 @@ fn tags_of(value: Option<&Value>) -> Vec<String> {
         _ => Vec::new(),
     };
     raw.iter()
-        .map(|t| clean_line(t))
+        .map(|t| clean_field(t))
         .filter(|t| !t.is_empty())
         .collect()
 }
@@ -229,6 +258,18 @@ mod tests {
             ("红", "源", Some("http://a"), "xy\nz")
         );
         assert_eq!(a.tags, ["t"]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn clean_field_is_clean_line(chars in proptest::collection::vec(proptest::sample::select(vec![
+            'a', ' ', '标', '\n', '\r', '\t', '\u{1b}', '[', '3', 'm', ']', '\u{7}', '\u{9b}',
+            '\u{9d}', '\u{200b}', '\u{200d}', '\u{2028}', '\u{202e}', '\u{feff}', '\u{ad}',
+            '\u{3000}', '\u{a0}', '👩', '\u{7f}', '\u{85}',
+        ]), 0..24)) {
+            let text: String = chars.into_iter().collect();
+            proptest::prop_assert_eq!(clean_field(&text), clean_line(&text));
+        }
     }
 
     #[test]
