@@ -18,6 +18,7 @@
 //! | `walk` | the paths given → files to load, in order (folders walked, loops cut) |
 //! | `file` | one file: mapped + cached + parallel for plain JSON Lines, else read whole |
 //! | `mapped` | line-aligned pieces of a mapped file, parsed on every core, in order |
+//! | `ordered` | work on every core with results handed on in order |
 //! | `lazy` | one JSON Lines record with its body left in the map |
 //! | `cache` | the index cache file: key, header, checksum, atomic write; `cache/codec` |
 //! | `stream` | [`Batch`], [`Progress`], [`LoadOptions`], batching for the caller |
@@ -33,6 +34,7 @@ mod json;
 mod jsonl;
 mod lazy;
 mod mapped;
+mod ordered;
 mod record;
 mod scraped;
 mod sogou;

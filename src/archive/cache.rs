@@ -23,17 +23,19 @@ use std::fs::File;
 use std::io::{BufWriter, Seek, SeekFrom, Write};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use memmap2::UncheckedAdvice;
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
-use super::Archive;
+use super::mapped::Parsed;
+use super::{Archive, mapped, ordered};
 use crate::article::SharedBytes;
 
 /// First bytes of every cache file.
 const MAGIC: &[u8; 8] = b"JUANIDX\0";
 /// Bumped whenever the payload or the loader's output changes.
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
 /// Bytes hashed at each end of the archive for the key.
 const EDGE: usize = 64 << 10;
 
@@ -111,22 +113,35 @@ pub fn may_hold(dir: &Path, path: &Path, root: &Path) -> bool {
     !beside && !inside
 }
 
-/// The cached load of the archive keyed `key`, if `dir` holds a sound one, in the parts it
-/// was written in (decoded on `threads` threads); `file` names problems and `shared` (the
-/// archive's bytes) holds the bodies. Nothing is handed out before all of it has been read
-/// and checked.
+/// Hands `each`, in order, the cached load of the archive keyed `key` — one part per
+/// piece that was parsed, with the archive bytes it covers — and says `true`, when `dir`
+/// holds a cache whose header, key, length, checksum and parts are sound; else hands nothing
+/// and says `false`. Parts are decoded on `threads` threads; `file` names problems, `shared`
+/// (the archive's bytes) holds the bodies. Should a part still not decode, its piece is
+/// parsed from the archive instead and the cache file removed (to be rebuilt next time).
 pub fn read(
     dir: &Path,
     key: &Key,
     file: &str,
     shared: &SharedBytes,
     threads: usize,
-) -> Option<Vec<Archive>> {
-    let cache_file = File::open(key.file_in(dir)).ok()?;
+    mut each: impl FnMut(Archive, u64),
+) -> bool {
+    let path = key.file_in(dir);
+    let Ok(cache_file) = File::open(&path) else {
+        return false;
+    };
     // SAFETY: a read-only map of a file only juan writes, and only by renaming a new file
     // over it (the mapped one stays intact); what it holds is checked before it is used.
-    let bytes = unsafe { memmap2::Mmap::map(&cache_file) }.ok()?;
-    let payload = payload_of(&bytes, key)?;
+    let Ok(bytes) = (unsafe { memmap2::Mmap::map(&cache_file) }) else {
+        return false;
+    };
+    let archive_len = shared.as_ref().as_ref().len();
+    let Some((payload, parts)) =
+        payload_of(&bytes, key).and_then(|p| Some((p, parts::find(p, archive_len)?)))
+    else {
+        return false;
+    };
     let base = payload.as_ptr() as usize - bytes.as_ptr() as usize;
     let release = |range: Range<usize>| {
         // SAFETY: as above; dropped pages are read again from the file if touched.
@@ -135,7 +150,21 @@ pub fn read(
         };
     };
     release(0..payload.len());
-    parts::decode_all(payload, file, shared, threads, &release)
+    let damaged = AtomicBool::new(false);
+    let work = |part: &parts::Part| {
+        let decoded = parts::decode(&payload[part.records.clone()], file, shared);
+        release(part.records.clone());
+        let archive = decoded.unwrap_or_else(|| {
+            damaged.store(true, Ordering::Relaxed);
+            mapped::parse_piece(file, shared, part.piece.clone(), part.lines_before).archive
+        });
+        (archive, part.piece.len() as u64)
+    };
+    ordered::map_in_order(&parts, threads, work, |(archive, len)| each(archive, len));
+    if damaged.load(Ordering::Relaxed) {
+        let _ = std::fs::remove_file(&path);
+    }
+    true
 }
 
 /// The payload of a cache file's `bytes` when its header matches `key` and its checksum.
@@ -200,17 +229,22 @@ impl Writer {
         })
     }
 
-    /// Adds a piece's articles and problems, in load order, as one part.
-    pub fn add(&mut self, archive: &Archive) -> std::io::Result<()> {
+    /// Adds a parsed piece's articles and problems, in load order, as one part.
+    pub fn add(&mut self, parsed: &Parsed) -> std::io::Result<()> {
         self.part.clear();
-        for a in &archive.articles {
+        for a in &parsed.archive.articles {
             codec::put_article(&mut self.part, a);
         }
-        for p in &archive.problems {
+        for p in &parsed.archive.problems {
             codec::put_problem(&mut self.part, p);
         }
         self.scratch.clear();
-        parts::put(&mut self.scratch, &self.part);
+        parts::put(
+            &mut self.scratch,
+            &parsed.range,
+            parsed.lines_before,
+            &self.part,
+        );
         self.hasher.update(&self.scratch);
         self.len += self.scratch.len() as u64;
         self.out.write_all(&self.scratch)
@@ -243,31 +277,77 @@ mod tests {
     use crate::archive::Problem;
     use std::sync::Arc;
 
-    #[test]
-    fn header_must_match_key_length_and_checksum() {
+    struct Setup {
+        _dir: tempfile::TempDir,
+        cache_dir: PathBuf,
+        key: Key,
+        shared: SharedBytes,
+    }
+
+    fn setup() -> Setup {
         let dir = tempfile::tempdir().unwrap();
         let archive_path = dir.path().join("a.jsonl");
-        std::fs::write(&archive_path, "{\"title\":\"a\"}\n").unwrap();
+        std::fs::write(&archive_path, "{\"title\":\"a\"}\nbad\n").unwrap();
         let data = std::fs::read(&archive_path).unwrap();
-        let key = Key::of(&archive_path, &data).unwrap();
-        let cache_dir = dir.path().join("cache");
-        let mut loaded = Archive::default();
-        loaded.problems.push(Problem::at("x", 3, "bad"));
-        let mut w = Writer::create(&cache_dir, &key).unwrap();
-        w.add(&loaded).unwrap();
+        Setup {
+            key: Key::of(&archive_path, &data).unwrap(),
+            cache_dir: dir.path().join("cache"),
+            shared: Arc::new(data),
+            _dir: dir,
+        }
+    }
+
+    fn read_all(s: &Setup) -> Option<Archive> {
+        let mut all = Archive::default();
+        let sound = read(&s.cache_dir, &s.key, "shown", &s.shared, 2, |mut a, _| {
+            all.articles.append(&mut a.articles);
+            all.problems.append(&mut a.problems);
+        });
+        sound.then_some(all)
+    }
+
+    #[test]
+    fn header_must_match_key_length_and_checksum() {
+        let s = setup();
+        let mut parsed = Parsed {
+            range: 0..s.shared.as_ref().as_ref().len(),
+            ..Parsed::default()
+        };
+        parsed.archive.problems.push(Problem::at("x", 3, "bad"));
+        let mut w = Writer::create(&s.cache_dir, &s.key).unwrap();
+        w.add(&parsed).unwrap();
         w.finish().unwrap();
-        let shared: SharedBytes = Arc::new(data.clone());
-        let back = read(&cache_dir, &key, "shown", &shared, 2).unwrap();
-        assert_eq!(back[0].problems[0].to_string(), "shown:3: bad");
-        let file = key.file_in(&cache_dir);
+        let back = read_all(&s).unwrap();
+        assert_eq!(back.problems[0].to_string(), "shown:3: bad");
+        let file = s.key.file_in(&s.cache_dir);
         let good = std::fs::read(&file).unwrap();
         for (i, flip) in [(0, 1u8), (9, 1), (good.len() - 1, 0x40)] {
             let mut bad = good.clone();
             bad[i] ^= flip;
             std::fs::write(&file, &bad).unwrap();
-            assert!(read(&cache_dir, &key, "shown", &shared, 2).is_none(), "{i}");
+            assert!(read_all(&s).is_none(), "{i}");
         }
         std::fs::write(&file, &good[..good.len() - 2]).unwrap();
-        assert!(read(&cache_dir, &key, "shown", &shared, 2).is_none());
+        assert!(read_all(&s).is_none());
+    }
+
+    #[test]
+    fn a_part_that_does_not_decode_is_parsed_again_and_the_cache_dropped() {
+        let s = setup();
+        let len = s.shared.as_ref().as_ref().len();
+        let mut payload = Vec::new();
+        parts::put(&mut payload, &(0..len), 0, &[0xff]);
+        let mut file_bytes = header(&s.key, payload.len() as u64, xxh3_64(&payload));
+        file_bytes.extend_from_slice(&payload);
+        std::fs::create_dir_all(&s.cache_dir).unwrap();
+        let file = s.key.file_in(&s.cache_dir);
+        std::fs::write(&file, &file_bytes).unwrap();
+        let back = read_all(&s).unwrap();
+        assert_eq!(back.articles[0].title, "a");
+        assert_eq!(
+            back.problems[0].to_string(),
+            "shown:2: invalid JSON: expected value at column 1"
+        );
+        assert!(!file.exists());
     }
 }

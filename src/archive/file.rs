@@ -45,11 +45,14 @@ pub fn load(path: &Path, root: &Path, options: &LoadOptions, out: &mut Collector
     let key = cache_dir.and_then(|_| cache::Key::of(path, bytes));
     let mut writer = None;
     if let (Some(dir), Some(key)) = (cache_dir, &key) {
-        if let Some(parts) = cache::read(dir, key, &shown, &shared, options.threads) {
-            let count = parts.len() as u64;
-            for (i, loaded) in (0..).zip(parts) {
-                out.add(loaded, len * (i + 1) / count - len * i / count);
-            }
+        if cache::read(
+            dir,
+            key,
+            &shown,
+            &shared,
+            options.threads,
+            |loaded, bytes| out.add(loaded, bytes),
+        ) {
             return;
         }
         writer = cache::Writer::create(dir, key);
@@ -69,13 +72,11 @@ pub fn load(path: &Path, root: &Path, options: &LoadOptions, out: &mut Collector
         options.threads,
         &release,
         |parsed| {
-            let failed = writer
-                .as_mut()
-                .is_some_and(|w| w.add(&parsed.archive).is_err());
+            let failed = writer.as_mut().is_some_and(|w| w.add(&parsed).is_err());
             if failed && let Some(w) = writer.take() {
                 w.abandon();
             }
-            out.add(parsed.archive, parsed.bytes as u64);
+            out.add(parsed.archive, parsed.range.len() as u64);
         },
     );
     if let Some(w) = writer {

@@ -5,12 +5,9 @@
 //! A file that is not plainly JSON Lines — gzip, a byte-order mark, another format, text that
 //! is mostly not UTF-8 — is left to the ordinary path ([`super::load_bytes`]).
 
-use std::collections::BTreeMap;
 use std::ops::Range;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc;
 
-use super::{Archive, Format, decode, detect, gzip, jsonl};
+use super::{Archive, Format, decode, detect, gzip, jsonl, ordered};
 use crate::article::SharedBytes;
 
 /// How much of a file's start must be UTF-8 for the whole to be taken as UTF-8 unread (a
@@ -27,8 +24,10 @@ const HEAD_BYTES: usize = 64 << 10;
 pub struct Parsed {
     /// Its articles, and its problems numbered from the file's first line.
     pub archive: Archive,
-    /// Bytes of the file it covered.
-    pub bytes: usize,
+    /// The bytes of the file it covered.
+    pub range: Range<usize>,
+    /// Lines of the file before it.
+    pub lines_before: usize,
 }
 
 /// True when `bytes`, the whole of a file called `name`, can be parsed here: JSON Lines
@@ -76,9 +75,24 @@ pub fn pieces(bytes: &[u8], target: usize) -> Vec<Range<usize>> {
     out
 }
 
+/// Parses `shared[range]`, which starts after `lines_before` lines of the file.
+pub fn parse_piece(
+    file: &str,
+    shared: &SharedBytes,
+    range: Range<usize>,
+    lines_before: usize,
+) -> Parsed {
+    let (mut parsed, _) = parse_counting(file, shared, range);
+    for p in &mut parsed.archive.problems {
+        p.line = p.line.map(|n| n + lines_before);
+    }
+    parsed.lines_before = lines_before;
+    parsed
+}
+
 /// Parses `shared[range]`, whose first line is line 1; returns it with the number of line
 /// breaks it holds.
-fn parse_piece(file: &str, shared: &SharedBytes, range: Range<usize>) -> (Parsed, usize) {
+fn parse_counting(file: &str, shared: &SharedBytes, range: Range<usize>) -> (Parsed, usize) {
     let bytes = &shared.as_ref().as_ref()[range.clone()];
     let mut out = Archive::default();
     let mut breaks = 0;
@@ -104,7 +118,8 @@ fn parse_piece(file: &str, shared: &SharedBytes, range: Range<usize>) -> (Parsed
     }
     let parsed = Parsed {
         archive: out,
-        bytes: range.len(),
+        range,
+        lines_before: 0,
     };
     (parsed, breaks)
 }
@@ -121,48 +136,18 @@ pub fn parse_parallel(
     mut each: impl FnMut(Parsed),
 ) {
     let mut lines_before = 0;
-    let mut deliver = |(mut parsed, breaks): (Parsed, usize)| {
+    let work = |range: &Range<usize>| {
+        let parsed = parse_counting(file, shared, range.clone());
+        release(range.clone());
+        parsed
+    };
+    ordered::map_in_order(pieces, threads, work, |(mut parsed, breaks)| {
         for p in &mut parsed.archive.problems {
             p.line = p.line.map(|n| n + lines_before);
         }
+        parsed.lines_before = lines_before;
         lines_before += breaks;
         each(parsed);
-    };
-    if threads <= 1 || pieces.len() <= 1 {
-        for range in pieces {
-            deliver(parse_piece(file, shared, range.clone()));
-            release(range.clone());
-        }
-        return;
-    }
-    let next = AtomicUsize::new(0);
-    let (send, receive) = mpsc::sync_channel(threads * 2);
-    std::thread::scope(|scope| {
-        for _ in 0..threads {
-            let send = send.clone();
-            let next = &next;
-            scope.spawn(move || {
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(range) = pieces.get(i) else { break };
-                    let parsed = parse_piece(file, shared, range.clone());
-                    release(range.clone());
-                    if send.send((i, parsed)).is_err() {
-                        break;
-                    }
-                }
-            });
-        }
-        drop(send);
-        let mut waiting = BTreeMap::new();
-        let mut due = 0;
-        for (i, result) in receive {
-            waiting.insert(i, result);
-            while let Some(result) = waiting.remove(&due) {
-                deliver(result);
-                due += 1;
-            }
-        }
     });
 }
 
