@@ -11,10 +11,12 @@
 //! ```
 //!
 //! The key is the archive's canonical path, size, modification time and an XXH3 of its first
-//! and last 64 KiB. A cache whose key, length or checksum does not match, or whose payload
-//! does not decode to the end, is ignored (and rebuilt by the caller), never trusted. It is
-//! written to a temporary file beside it and renamed into place, so a reader never sees half
-//! of one.
+//! and last 64 KiB. A cache whose key, length, checksum or parts do not match is ignored (and
+//! rebuilt by the caller), never trusted; a part that passes all that and still does not
+//! decode is parsed again from the archive, and the file dropped. Parts are decoded on every
+//! core and handed out in order as they come, so the first articles arrive at once. A cache
+//! file is written to a temporary file beside it and renamed into place ([`Writer`]), so a
+//! reader never sees half of one.
 
 mod codec;
 mod parts;

@@ -66,7 +66,8 @@ pub struct LoadOptions {
 
 impl LoadOptions {
     /// The options of an ordinary run: the cache in `$XDG_CACHE_HOME/juan` unless
-    /// `JUAN_NO_CACHE` is set ([`cache::default_dir`]), batches of 50 000, every core.
+    /// `JUAN_NO_CACHE` is set (to anything but `0`; else `~/.cache/juan`), batches of 50 000,
+    /// every core.
     pub fn from_env() -> LoadOptions {
         LoadOptions {
             cache_dir: cache::default_dir(),
