@@ -65,9 +65,9 @@ pub struct LoadOptions {
 }
 
 impl LoadOptions {
-    /// The options of an ordinary run: the cache in `$XDG_CACHE_HOME/juan` unless
-    /// `JUAN_NO_CACHE` is set (to anything but `0`; else `~/.cache/juan`), batches of 50 000,
-    /// every core.
+    /// The options of an ordinary run: the cache in `$XDG_CACHE_HOME/juan` (else
+    /// `~/.cache/juan`), off when `JUAN_NO_CACHE` is set to anything but `0`; batches of
+    /// 50 000; every core.
     pub fn from_env() -> LoadOptions {
         LoadOptions {
             cache_dir: cache::default_dir(),
