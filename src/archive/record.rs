@@ -138,21 +138,22 @@ fn date_of(value: Option<&Value>) -> Date {
 
 /// Tags: an array of strings, or one string separated by commas, `、` or semicolons.
 fn tags_of(value: Option<&Value>) -> Vec<String> {
-    let raw: Vec<String> = match value {
-        Some(Value::Array(items)) => items
-            .iter()
-            .map(|v| text_of(Some(v)).into_owned())
-            .collect(),
+    let raw: Vec<Cow<str>> = match value {
+        Some(Value::Array(items)) => items.iter().map(|v| text_of(Some(v))).collect(),
         Some(Value::String(s)) => s
             .split([',', '，', '、', ';', '；'])
-            .map(str::to_string)
+            .map(Cow::Borrowed)
             .collect(),
         _ => Vec::new(),
     };
-    raw.iter()
+    let mut tags: Vec<String> = raw
+        .iter()
         .map(|t| clean_field(t))
         .filter(|t| !t.is_empty())
-        .collect()
+        .collect();
+    // Kept for the archive's lifetime: no spare capacity (a million articles × a few tags).
+    tags.shrink_to_fit();
+    tags
 }
 
 #[cfg(test)]
