@@ -4,24 +4,52 @@
 //!
 //! Every bad record, undecodable line and unreadable file becomes one [`Problem`]; the rest
 //! still loads.
+//!
+//! Big archives ([`load_streaming`]): a plain JSON Lines file is memory-mapped and parsed in
+//! line-aligned pieces on every core; each article's body stays in the map as a byte range
+//! and is decoded only when read; articles reach the caller in [`Batch`]es, in load order,
+//! while the rest loads. What such a file produced (all but body text) is kept in an index
+//! cache under `$XDG_CACHE_HOME/juan/`, so opening it again unchanged skips parsing.
+//! (A mapped archive must not be truncated by another program while juan has it open:
+//! reading a lost page would stop juan with SIGBUS, as any program reading a mapped file.)
+//!
+//! | module | job |
+//! |---|---|
+//! | `walk` | the paths given → files to load, in order (folders walked, loops cut) |
+//! | `file` | one file: mapped + cached + parallel for plain JSON Lines, else read whole |
+//! | `mapped` | line-aligned pieces of a mapped file, parsed on every core, in order |
+//! | `ordered` | work on every core with results handed on in order |
+//! | `lazy` | one JSON Lines record with its body left in the map |
+//! | `cache` | the index cache file: key, header, checksum, atomic write; `cache/codec` |
+//! | `stream` | [`Batch`], [`Progress`], [`LoadOptions`], batching for the caller |
+//! | `decode`, `detect`, `gzip` | bytes → text, which format, gunzip |
+//! | `jsonl`, `json`, `sogou`, `scraped`, `record` | the format parsers (no I/O) |
 
+mod cache;
 mod decode;
 mod detect;
+mod file;
 mod gzip;
 mod json;
 mod jsonl;
+mod lazy;
+mod mapped;
+mod ordered;
 mod record;
 mod scraped;
 mod sogou;
+mod stream;
+mod walk;
 
-use std::collections::HashSet;
 use std::fmt;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 use crate::article::Article;
 
 pub use detect::Format;
+pub use stream::{Batch, LoadOptions, Progress};
 
 /// A record or file that could not be loaded, reported as `FILE:LINE: reason`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,80 +100,58 @@ pub struct Archive {
     pub problems: Vec<Problem>,
 }
 
-/// Loads every path (files, folders recursively, `-` for stdin).
+/// Loads every path (files, folders recursively, `-` for stdin), with the index cache of
+/// an ordinary run ([`LoadOptions::from_env`]).
 pub fn load(paths: &[PathBuf]) -> Archive {
+    load_with(paths, &LoadOptions::from_env())
+}
+
+/// Loads every path with `options`: the batches of [`load_streaming_with`], put together.
+pub fn load_with(paths: &[PathBuf], options: &LoadOptions) -> Archive {
     let mut archive = Archive::default();
-    let mut seen_dirs = HashSet::new();
-    for p in paths {
-        load_path(p, &mut archive, &mut seen_dirs);
-    }
+    load_streaming_with(paths, options, |mut batch| {
+        archive.articles.append(&mut batch.articles);
+        archive.problems.append(&mut batch.problems);
+    });
     archive
 }
 
-/// Loads one path as given: stdin, a folder, or a file of any name (format by content).
-fn load_path(path: &Path, archive: &mut Archive, seen_dirs: &mut HashSet<PathBuf>) {
-    let shown = path.display().to_string();
-    if path.as_os_str() == "-" {
-        let mut bytes = Vec::new();
-        match std::io::stdin().lock().read_to_end(&mut bytes) {
-            Ok(_) => load_bytes("-", "-", &bytes, archive),
-            Err(e) => archive.problems.push(cannot_read(&shown, &e)),
-        }
-        return;
-    }
-    match std::fs::metadata(path) {
-        Ok(m) if m.is_dir() => walk(path, archive, seen_dirs),
-        Ok(_) => load_file(path, archive),
-        Err(e) => archive.problems.push(cannot_read(&shown, &e)),
-    }
+/// Loads every path, handing `sink` batches of about 50 000 articles in load order, with
+/// the problems met and the progress so far, as loading goes on (options as [`load`]).
+pub fn load_streaming(paths: &[PathBuf], sink: impl FnMut(Batch)) {
+    load_streaming_with(paths, &LoadOptions::from_env(), sink);
 }
 
-/// Loads every supported file under `dir`, in byte order of names, skipping hidden entries
-/// and folders already visited (symbolic-link loops).
-fn walk(dir: &Path, archive: &mut Archive, seen_dirs: &mut HashSet<PathBuf>) {
-    let shown = dir.display().to_string();
-    if let Ok(real) = std::fs::canonicalize(dir)
-        && !seen_dirs.insert(real)
-    {
-        return;
-    }
-    let entries = match std::fs::read_dir(dir) {
-        Ok(rd) => rd,
-        Err(e) => return archive.problems.push(cannot_read(&shown, &e)),
-    };
-    let mut names: Vec<_> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.file_name())
-        .filter(|n| !n.to_string_lossy().starts_with('.'))
-        .collect();
-    names.sort();
-    for name in names {
-        let path = dir.join(&name);
-        match std::fs::metadata(&path) {
-            Ok(m) if m.is_dir() => walk(&path, archive, seen_dirs),
-            Ok(m) if m.is_file() && detect::is_supported_name(&name.to_string_lossy()) => {
-                load_file(&path, archive)
+/// [`load_streaming`] with `options`. The last batch (possibly empty) carries the final
+/// progress. Plain JSON Lines files are memory-mapped, their bodies left in the map, and
+/// parsed on `options.threads` threads; see [`Batch`] for who builds the search index.
+pub fn load_streaming_with(paths: &[PathBuf], options: &LoadOptions, mut sink: impl FnMut(Batch)) {
+    let start = Instant::now();
+    let entries = walk::entries(paths);
+    let bytes_total = entries
+        .iter()
+        .filter_map(|e| match e {
+            walk::Entry::File { path, .. } => std::fs::metadata(path).ok().map(|m| m.len()),
+            _ => None,
+        })
+        .sum();
+    let mut collector = stream::Collector::new(&mut sink, options, bytes_total, start);
+    for entry in entries {
+        match entry {
+            walk::Entry::Problem(p) => collector.problem(p),
+            walk::Entry::File { path, root } => file::load(&path, &root, options, &mut collector),
+            walk::Entry::Stdin => {
+                let mut bytes = Vec::new();
+                let mut loaded = Archive::default();
+                match std::io::stdin().lock().read_to_end(&mut bytes) {
+                    Ok(_) => load_bytes("-", "-", &bytes, &mut loaded),
+                    Err(e) => loaded.problems.push(cannot_read("-", &e)),
+                }
+                collector.add(loaded, bytes.len() as u64);
             }
-            Ok(_) => {}
-            Err(e) => archive
-                .problems
-                .push(cannot_read(&path.display().to_string(), &e)),
         }
     }
-}
-
-/// Reads and loads one file.
-fn load_file(path: &Path, archive: &mut Archive) {
-    let shown = path.display().to_string();
-    match std::fs::read(path) {
-        Ok(bytes) => {
-            let name = path
-                .file_name()
-                .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-            load_bytes(&shown, &name, &bytes, archive);
-        }
-        Err(e) => archive.problems.push(cannot_read(&shown, &e)),
-    }
+    collector.finish();
 }
 
 /// Loads one file's bytes, already read: `file` is how problems name it, `name` its file name

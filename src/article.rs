@@ -97,6 +97,14 @@ impl Body {
         }
     }
 
+    /// Where a lazy body's JSON literal lies in its bytes; `None` for a body in memory.
+    pub fn lazy_range(&self) -> Option<Range<usize>> {
+        match &self.0 {
+            Repr::Json { range, .. } => Some(range.clone()),
+            _ => None,
+        }
+    }
+
     /// Bytes the body keeps in memory of its own (0 for a lazy body).
     pub fn resident_bytes(&self) -> usize {
         match &self.0 {

@@ -72,7 +72,7 @@ fn lines_with_replacements(bytes: &[u8], encoding: &'static Encoding) -> Vec<usi
 }
 
 /// True when at least as many non-ASCII lines are valid UTF-8 as are not.
-fn mostly_utf8(bytes: &[u8]) -> bool {
+pub fn mostly_utf8(bytes: &[u8]) -> bool {
     let (mut valid, mut invalid) = (0usize, 0usize);
     for line in bytes.split(|b| *b == b'\n') {
         if line.is_ascii() {

@@ -2,7 +2,8 @@
 //! number and skipped; the rest still loads.
 
 use super::json::describe_error;
-use super::{Archive, Problem, record};
+use super::{Archive, Problem, lazy, record};
+use crate::article::SharedBytes;
 
 /// Parses every line of `text`; `bad_lines` are the lines whose bytes did not decode (they
 /// are reported as `undecodable`, e.g. "invalid UTF-8", and skipped).
@@ -14,17 +15,32 @@ pub fn parse(file: &str, text: &str, bad_lines: &[usize], undecodable: &str, out
             out.problems.push(Problem::at(file, number, undecodable));
             continue;
         }
-        let line = line.strip_suffix('\r').unwrap_or(line);
-        if line.trim().is_empty() {
-            continue;
-        }
-        let parsed = serde_json::from_str(line)
-            .map_err(|e| describe_error(&e, line))
-            .and_then(record::from_value);
-        match parsed {
-            Ok(article) => out.articles.push(article),
-            Err(reason) => out.problems.push(Problem::at(file, number, reason)),
-        }
+        parse_line(file, number, line, None, out);
+    }
+}
+
+/// Parses line `number` of `file` (without its `\n`). With `shared`, the bytes `line` is a
+/// slice of, the article's body stays there until it is read ([`lazy`]).
+pub fn parse_line(
+    file: &str,
+    number: usize,
+    line: &str,
+    shared: Option<&SharedBytes>,
+    out: &mut Archive,
+) {
+    let line = line.strip_suffix('\r').unwrap_or(line);
+    if line.trim().is_empty() {
+        return;
+    }
+    if let Some(article) = shared.and_then(|bytes| lazy::from_line(line, bytes)) {
+        return out.articles.push(article);
+    }
+    let parsed = serde_json::from_str(line)
+        .map_err(|e| describe_error(&e, line))
+        .and_then(record::from_value);
+    match parsed {
+        Ok(article) => out.articles.push(article),
+        Err(reason) => out.problems.push(Problem::at(file, number, reason)),
     }
 }
 

@@ -1,9 +1,11 @@
 //! One JSON record to an [`Article`]: the field aliases of DESIGN §2, hygiene on every text
 //! field, a date from the URL when the record has none, and a stable id when it has no id.
 
+use std::borrow::Cow;
+
 use serde_json::{Map, Value};
 
-use crate::article::{Article, normalize_body, stable_id};
+use crate::article::{Article, Body, normalize_body, stable_id};
 use crate::date::{self, Date};
 use crate::sanitize::{clean, clean_line};
 
@@ -11,8 +13,8 @@ use crate::sanitize::{clean, clean_line};
 const TITLE: &[&str] = &["title", "headline"];
 /// Names a record's date may go by.
 const DATE: &[&str] = &["date", "time", "published", "pubdate", "datetime"];
-/// Names a record's body may go by.
-const BODY: &[&str] = &["body", "content", "text"];
+/// Names a record's body may go by, in order of preference.
+pub const BODY: &[&str] = &["body", "content", "text"];
 /// Names a record's source may go by.
 const SOURCE: &[&str] = &["source", "site", "media"];
 /// Names a record's URL may go by.
@@ -25,22 +27,33 @@ pub fn from_value(value: Value) -> Result<Article, String> {
     let Value::Object(record) = value else {
         return Err("record is not a JSON object".into());
     };
-    let title = clean_line(&text_of(first(&record, TITLE)));
+    from_fields(&record, |record| {
+        normalize_body(&clean(&body_of(first(record, BODY)))).into()
+    })
+}
+
+/// Builds an article from a record's fields; `body` makes the body from them once the
+/// record is known to be good (it may be left lazy, in the archive's bytes).
+pub fn from_fields(
+    record: &Map<String, Value>,
+    body: impl FnOnce(&Map<String, Value>) -> Body,
+) -> Result<Article, String> {
+    let title = clean_field(&text_of(first(record, TITLE)));
     if title.is_empty() {
         return Err("record has no title".into());
     }
-    let source = clean_line(&text_of(first(&record, SOURCE)));
-    let url = Some(clean_line(&text_of(first(&record, URL)))).filter(|u| !u.is_empty());
-    let mut date = date_of(first(&record, DATE));
+    let source = clean_field(&text_of(first(record, SOURCE)));
+    let url = Some(clean_field(&text_of(first(record, URL)))).filter(|u| !u.is_empty());
+    let mut date = date_of(first(record, DATE));
     if date == Date::Missing
         && let Some(stamp) = url.as_deref().and_then(date::from_url)
     {
         date = Date::Known(stamp);
     }
-    let body = normalize_body(&clean(&body_of(first(&record, BODY))));
-    let tags = tags_of(first(&record, TAGS));
+    let body = body(record);
+    let tags = tags_of(first(record, TAGS));
     let id = match record.get("id") {
-        Some(Value::String(s)) => clean_line(s),
+        Some(Value::String(s)) => clean_field(s),
         Some(Value::Number(n)) => n.to_string(),
         _ => String::new(),
     };
@@ -55,7 +68,7 @@ pub fn from_value(value: Value) -> Result<Article, String> {
         date,
         source,
         url,
-        body: body.into(),
+        body,
         tags,
     })
 }
@@ -69,30 +82,54 @@ fn first<'a>(record: &'a Map<String, Value>, names: &[&str]) -> Option<&'a Value
 }
 
 /// A scalar field as text: strings as they are, numbers and booleans written out.
-fn text_of(value: Option<&Value>) -> String {
+fn text_of(value: Option<&Value>) -> Cow<'_, str> {
     match value {
-        Some(Value::String(s)) => s.clone(),
-        Some(v @ (Value::Number(_) | Value::Bool(_))) => v.to_string(),
-        _ => String::new(),
+        Some(Value::String(s)) => Cow::Borrowed(s),
+        Some(v @ (Value::Number(_) | Value::Bool(_))) => Cow::Owned(v.to_string()),
+        _ => Cow::Borrowed(""),
     }
 }
 
+/// [`clean_line`], skipping its work when `text` holds nothing it would change.
+fn clean_field(text: &str) -> String {
+    if text.chars().all(is_plain) {
+        text.trim().to_string()
+    } else {
+        clean_line(text)
+    }
+}
+
+/// True for a character that [`clean`] keeps as it is, whatever surrounds it: not a control
+/// (tab and line breaks included), a line or paragraph separator, or invisible formatting.
+fn is_plain(c: char) -> bool {
+    !c.is_control()
+        && !matches!(
+            c,
+            '\u{AD}'
+                | '\u{61C}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{2028}'..='\u{202E}'
+                | '\u{2060}'..='\u{206F}'
+                | '\u{FEFF}'
+        )
+}
+
 /// A body: a string, or an array of paragraph strings.
-fn body_of(value: Option<&Value>) -> String {
+pub fn body_of(value: Option<&Value>) -> String {
     match value {
         Some(Value::Array(items)) => items
             .iter()
             .filter_map(Value::as_str)
             .collect::<Vec<_>>()
             .join("\n"),
-        other => text_of(other),
+        other => text_of(other).into_owned(),
     }
 }
 
 /// A date field: text in any form [`date::parse`] reads, or Unix seconds as a number.
 fn date_of(value: Option<&Value>) -> Date {
     match value {
-        Some(Value::String(s)) => Date::from_text(&clean_line(s)),
+        Some(Value::String(s)) => Date::from_text(&clean_field(s)),
         Some(Value::Number(n)) => Date::from_text(&n.to_string()),
         Some(other) => Date::Unparsed(clean_line(&other.to_string())),
         None => Date::Missing,
@@ -101,18 +138,22 @@ fn date_of(value: Option<&Value>) -> Date {
 
 /// Tags: an array of strings, or one string separated by commas, `、` or semicolons.
 fn tags_of(value: Option<&Value>) -> Vec<String> {
-    let raw: Vec<String> = match value {
+    let raw: Vec<Cow<str>> = match value {
         Some(Value::Array(items)) => items.iter().map(|v| text_of(Some(v))).collect(),
         Some(Value::String(s)) => s
             .split([',', '，', '、', ';', '；'])
-            .map(str::to_string)
+            .map(Cow::Borrowed)
             .collect(),
         _ => Vec::new(),
     };
-    raw.iter()
-        .map(|t| clean_line(t))
+    let mut tags: Vec<String> = raw
+        .iter()
+        .map(|t| clean_field(t))
         .filter(|t| !t.is_empty())
-        .collect()
+        .collect();
+    // Kept for the archive's lifetime: no spare capacity (a million articles × a few tags).
+    tags.shrink_to_fit();
+    tags
 }
 
 #[cfg(test)]
@@ -218,6 +259,18 @@ mod tests {
             ("红", "源", Some("http://a"), "xy\nz")
         );
         assert_eq!(a.tags, ["t"]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn clean_field_is_clean_line(chars in proptest::collection::vec(proptest::sample::select(vec![
+            'a', ' ', '标', '\n', '\r', '\t', '\u{1b}', '[', '3', 'm', ']', '\u{7}', '\u{9b}',
+            '\u{9d}', '\u{200b}', '\u{200d}', '\u{2028}', '\u{202e}', '\u{feff}', '\u{ad}',
+            '\u{3000}', '\u{a0}', '👩', '\u{7f}', '\u{85}',
+        ]), 0..24)) {
+            let text: String = chars.into_iter().collect();
+            proptest::prop_assert_eq!(clean_field(&text), clean_line(&text));
+        }
     }
 
     #[test]

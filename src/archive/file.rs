@@ -1,0 +1,98 @@
+//! Loading one file: a plain JSON Lines file is memory-mapped, taken from the index cache
+//! when a sound one exists, else parsed in parallel (and cached when big); any other file is
+//! read whole and handed to [`super::load_bytes`].
+
+use std::ops::Range;
+use std::path::Path;
+use std::sync::Arc;
+
+use memmap2::{Mmap, UncheckedAdvice};
+
+use super::stream::{Collector, LoadOptions};
+use super::{Archive, cache, cannot_read, load_bytes, mapped};
+use crate::article::SharedBytes;
+
+/// Loads the file at `path`, found under `root` (the path given).
+pub fn load(path: &Path, root: &Path, options: &LoadOptions, out: &mut Collector) {
+    let shown = path.display().to_string();
+    let name = path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let Some(map) = map(path) else {
+        match std::fs::read(path) {
+            Ok(bytes) => {
+                let mut loaded = Archive::default();
+                load_bytes(&shown, &name, &bytes, &mut loaded);
+                out.add(loaded, bytes.len() as u64);
+            }
+            Err(e) => out.problem(cannot_read(&shown, &e)),
+        }
+        return;
+    };
+    let len = map.len() as u64;
+    if !mapped::is_plain_json_lines(&name, &map) {
+        let mut loaded = Archive::default();
+        load_bytes(&shown, &name, &map, &mut loaded);
+        return out.add(loaded, len);
+    }
+    let map = Arc::new(map);
+    let shared: SharedBytes = map.clone();
+    let bytes = shared.as_ref().as_ref();
+    let cache_dir = options
+        .cache_dir
+        .as_deref()
+        .filter(|dir| len >= options.cache_min_bytes && cache::may_hold(dir, path, root));
+    let key = cache_dir.and_then(|_| cache::Key::of(path, bytes));
+    let mut writer = None;
+    if let (Some(dir), Some(key)) = (cache_dir, &key) {
+        if cache::read(
+            dir,
+            key,
+            &shown,
+            &shared,
+            options.threads,
+            |loaded, bytes| out.add(loaded, bytes),
+        ) {
+            return;
+        }
+        writer = cache::Writer::create(dir, key);
+    }
+    let pieces = mapped::pieces(bytes, options.piece_bytes);
+    let release = |range: Range<usize>| {
+        // SAFETY: the map is a read-only shared mapping of a file: pages dropped from this
+        // process are read again from the file when a body is opened.
+        let _ = unsafe {
+            map.unchecked_advise_range(UncheckedAdvice::DontNeed, range.start, range.len())
+        };
+    };
+    mapped::parse_parallel(
+        &shown,
+        &shared,
+        &pieces,
+        options.threads,
+        &release,
+        |parsed| {
+            let failed = writer.as_mut().is_some_and(|w| w.add(&parsed).is_err());
+            if failed && let Some(w) = writer.take() {
+                w.abandon();
+            }
+            out.add(parsed.archive, parsed.range.len() as u64);
+        },
+    );
+    if let Some(w) = writer {
+        // The cache only saves time; failing to write it changes nothing else.
+        let _ = w.finish();
+    }
+}
+
+/// The file at `path` memory-mapped, when it is a non-empty regular file that maps.
+fn map(path: &Path) -> Option<Mmap> {
+    let file = std::fs::File::open(path).ok()?;
+    let meta = file.metadata().ok()?;
+    if !meta.is_file() || meta.len() == 0 {
+        return None;
+    }
+    // SAFETY: juan never writes to an archive; a file truncated by another program while
+    // mapped is the one hazard, as with every mapped reader (see `archive`'s module doc).
+    unsafe { Mmap::map(&file) }.ok()
+}

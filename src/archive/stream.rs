@@ -1,0 +1,206 @@
+//! Streaming: what loading hands its caller as it goes — [`Batch`]es of articles in load
+//! order with the problems met so far and a [`Progress`] line — and the options that steer a
+//! load ([`LoadOptions`]).
+//!
+//! Batches carry articles only, not their search index: the sink runs on the loading thread,
+//! so a caller that wants the index built off its interface thread builds it there
+//! (`query::Index::build`) and hands both on (`Corpus::push_indexed`).
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use super::{Archive, Problem, cache};
+use crate::article::Article;
+
+/// How far a load has got.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Progress {
+    /// Articles loaded so far, this batch included.
+    pub articles: usize,
+    /// Bytes of the archive's files read so far (compressed size for gzip).
+    pub bytes_done: u64,
+    /// Bytes of every file to load (0 for stdin, whose size is unknown).
+    pub bytes_total: u64,
+    /// Time since the load began.
+    pub elapsed: Duration,
+}
+
+impl Progress {
+    /// Megabytes (10⁶ bytes) read per second so far.
+    pub fn mb_per_sec(&self) -> f64 {
+        let secs = self.elapsed.as_secs_f64();
+        if secs > 0.0 {
+            self.bytes_done as f64 / 1e6 / secs
+        } else {
+            0.0
+        }
+    }
+}
+
+/// Articles loaded together, in load order, and the problems met since the last batch.
+#[derive(Debug, Default)]
+pub struct Batch {
+    /// The articles, continuing the previous batch's.
+    pub articles: Vec<Article>,
+    /// Problems, continuing the previous batch's.
+    pub problems: Vec<Problem>,
+    /// How far the load has got with this batch.
+    pub progress: Progress,
+}
+
+/// How a load runs.
+#[derive(Debug, Clone)]
+pub struct LoadOptions {
+    /// Where index caches live; `None` turns the cache off.
+    pub cache_dir: Option<PathBuf>,
+    /// Plain JSON Lines files at least this big are cached.
+    pub cache_min_bytes: u64,
+    /// About how many articles a batch holds (the first holds a sixteenth of that, the last
+    /// may hold fewer).
+    pub batch_articles: usize,
+    /// Threads that parse a mapped file.
+    pub threads: usize,
+    /// About how many bytes of a mapped file one thread parses at a time.
+    pub piece_bytes: usize,
+}
+
+impl LoadOptions {
+    /// The options of an ordinary run: the cache in `$XDG_CACHE_HOME/juan` (else
+    /// `~/.cache/juan`), off when `JUAN_NO_CACHE` is set to anything but `0`; batches of
+    /// 50 000; every core.
+    pub fn from_env() -> LoadOptions {
+        LoadOptions {
+            cache_dir: cache::default_dir(),
+            ..LoadOptions::without_cache()
+        }
+    }
+
+    /// Like [`LoadOptions::from_env`] with the cache off.
+    pub fn without_cache() -> LoadOptions {
+        LoadOptions {
+            cache_dir: None,
+            cache_min_bytes: 8 << 20,
+            batch_articles: 50_000,
+            threads: std::thread::available_parallelism().map_or(1, usize::from),
+            piece_bytes: 4 << 20,
+        }
+    }
+}
+
+/// Gathers what the format parsers produce into batches for the caller's sink.
+pub struct Collector<'a> {
+    sink: &'a mut dyn FnMut(Batch),
+    pending: Archive,
+    progress: Progress,
+    batch_articles: usize,
+    start: Instant,
+}
+
+impl<'a> Collector<'a> {
+    /// A collector for a load of `bytes_total` bytes that began at `start`.
+    pub fn new(
+        sink: &'a mut dyn FnMut(Batch),
+        options: &LoadOptions,
+        bytes_total: u64,
+        start: Instant,
+    ) -> Collector<'a> {
+        Collector {
+            sink,
+            pending: Archive::default(),
+            progress: Progress {
+                bytes_total,
+                ..Progress::default()
+            },
+            batch_articles: options.batch_articles.max(1),
+            start,
+        }
+    }
+
+    /// Adds what `bytes` more bytes of the archive held, handing on full batches.
+    pub fn add(&mut self, mut loaded: Archive, bytes: u64) {
+        self.progress.bytes_done += bytes;
+        self.pending.problems.append(&mut loaded.problems);
+        let mut incoming = loaded.articles.into_iter();
+        loop {
+            // The first batch is small, so that the caller can show something at once.
+            let target = if self.progress.articles == 0 {
+                (self.batch_articles / 16).max(1)
+            } else {
+                self.batch_articles
+            };
+            let room = target - self.pending.articles.len();
+            self.pending.articles.extend(incoming.by_ref().take(room));
+            if self.pending.articles.len() < target {
+                break;
+            }
+            let full = std::mem::take(&mut self.pending.articles);
+            self.emit(full);
+        }
+    }
+
+    /// Adds a problem with a whole file or folder.
+    pub fn problem(&mut self, problem: Problem) {
+        self.pending.problems.push(problem);
+    }
+
+    /// Hands on what is left (an empty final batch when nothing is, so that the caller
+    /// always sees the final progress).
+    pub fn finish(mut self) {
+        let rest = std::mem::take(&mut self.pending.articles);
+        self.emit(rest);
+    }
+
+    /// Hands `articles` and every pending problem to the sink.
+    fn emit(&mut self, mut articles: Vec<Article>) {
+        articles.shrink_to_fit();
+        self.progress.articles += articles.len();
+        self.progress.elapsed = self.start.elapsed();
+        let batch = Batch {
+            articles,
+            problems: std::mem::take(&mut self.pending.problems),
+            progress: self.progress,
+        };
+        (self.sink)(batch);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn titled(n: usize) -> Archive {
+        Archive {
+            articles: (0..n)
+                .map(|i| Article {
+                    title: i.to_string(),
+                    ..Default::default()
+                })
+                .collect(),
+            problems: vec![Problem::whole("f", "p")],
+        }
+    }
+
+    #[test]
+    fn batches_are_full_but_the_first_and_last() {
+        let mut batches = Vec::new();
+        let mut sink = |b: Batch| batches.push(b);
+        let options = LoadOptions {
+            batch_articles: 4,
+            ..LoadOptions::without_cache()
+        };
+        let mut c = Collector::new(&mut sink, &options, 30, Instant::now());
+        c.add(titled(3), 10);
+        c.add(titled(7), 10);
+        c.add(titled(0), 10);
+        c.finish();
+        let sizes: Vec<_> = batches.iter().map(|b| b.articles.len()).collect();
+        assert_eq!(sizes, [1, 4, 4, 1]);
+        let problems: usize = batches.iter().map(|b| b.problems.len()).sum();
+        assert_eq!(problems, 3);
+        let last = batches.last().unwrap().progress;
+        assert_eq!(
+            (last.articles, last.bytes_done, last.bytes_total),
+            (10, 30, 30)
+        );
+    }
+}

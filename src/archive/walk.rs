@@ -1,0 +1,81 @@
+//! What a load will read, in order: the paths given, folders walked recursively in byte
+//! order of names (hidden entries skipped, each real folder once, so symbolic-link loops
+//! end), and the problems met on the way.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use super::{Problem, cannot_read, detect};
+
+/// One thing to load, or a problem met while finding things to load.
+#[derive(Debug)]
+pub enum Entry {
+    /// Standard input (`-`).
+    Stdin,
+    /// A file, and the path given that led to it (itself, or a folder above it).
+    File {
+        /// The file.
+        path: PathBuf,
+        /// The path given.
+        root: PathBuf,
+    },
+    /// A path or folder entry that could not be read.
+    Problem(Problem),
+}
+
+/// Everything to load for `paths`, in load order.
+pub fn entries(paths: &[PathBuf]) -> Vec<Entry> {
+    let mut out = Vec::new();
+    let mut seen_dirs = HashSet::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            out.push(Entry::Stdin);
+            continue;
+        }
+        match std::fs::metadata(path) {
+            Ok(m) if m.is_dir() => walk(path, path, &mut seen_dirs, &mut out),
+            Ok(_) => out.push(Entry::File {
+                path: path.clone(),
+                root: path.clone(),
+            }),
+            Err(e) => out.push(Entry::Problem(cannot_read(&path.display().to_string(), &e))),
+        }
+    }
+    out
+}
+
+/// Adds every supported file under `dir`, in byte order of names, skipping hidden entries
+/// and folders already visited (symbolic-link loops).
+fn walk(dir: &Path, root: &Path, seen_dirs: &mut HashSet<PathBuf>, out: &mut Vec<Entry>) {
+    if let Ok(real) = std::fs::canonicalize(dir)
+        && !seen_dirs.insert(real)
+    {
+        return;
+    }
+    let entries = match std::fs::read_dir(dir) {
+        Ok(rd) => rd,
+        Err(e) => {
+            return out.push(Entry::Problem(cannot_read(&dir.display().to_string(), &e)));
+        }
+    };
+    let mut names: Vec<_> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.file_name())
+        .filter(|n| !n.to_string_lossy().starts_with('.'))
+        .collect();
+    names.sort();
+    for name in names {
+        let path = dir.join(&name);
+        match std::fs::metadata(&path) {
+            Ok(m) if m.is_dir() => walk(&path, root, seen_dirs, out),
+            Ok(m) if m.is_file() && detect::is_supported_name(&name.to_string_lossy()) => {
+                out.push(Entry::File {
+                    path,
+                    root: root.to_path_buf(),
+                })
+            }
+            Ok(_) => {}
+            Err(e) => out.push(Entry::Problem(cannot_read(&path.display().to_string(), &e))),
+        }
+    }
+}

@@ -1,0 +1,192 @@
+//! The index cache: a second load of an unchanged archive comes from the cache and equals a
+//! fresh load; a corrupt, truncated or stale cache file is detected, ignored and rebuilt; the
+//! cache never lands in the archive's folder; `juan` finds it under `$XDG_CACHE_HOME/juan`
+//! and `JUAN_NO_CACHE=1` turns it off.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use juan::archive::{self, Archive, LoadOptions};
+use juan::synthetic;
+
+fn write_archive(path: &Path, count: u64, seed: u64) {
+    let file = std::fs::File::create(path).unwrap();
+    let options = synthetic::Options {
+        count,
+        seed,
+        ..Default::default()
+    };
+    synthetic::write_archive(file, &options).unwrap();
+}
+
+/// An archive with a few bad lines among generated records.
+fn archive_with_problems(path: &Path) {
+    write_archive(path, 300, 1);
+    let mut bytes = std::fs::read(path).unwrap();
+    bytes.extend(
+        b"{\"body\":\"no title\"}\nnot json\n{\"title\":\"\xe6\xa0\x87\",\"body\":[\"a\"]}\n",
+    );
+    std::fs::write(path, bytes).unwrap();
+}
+
+fn cached(dir: &Path) -> LoadOptions {
+    LoadOptions {
+        cache_dir: Some(dir.to_path_buf()),
+        cache_min_bytes: 0,
+        ..LoadOptions::without_cache()
+    }
+}
+
+fn load(path: &Path, options: &LoadOptions) -> Archive {
+    archive::load_with(&[path.to_path_buf()], options)
+}
+
+fn assert_same(got: &Archive, want: &Archive) {
+    assert_eq!(got.articles, want.articles);
+    assert_eq!(got.problems, want.problems);
+}
+
+fn cache_files(dir: &Path) -> Vec<PathBuf> {
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut files: Vec<_> = rd.map(|e| e.unwrap().path()).collect();
+    files.sort();
+    files
+}
+
+struct Setup {
+    _dir: tempfile::TempDir,
+    archive: PathBuf,
+    cache_dir: PathBuf,
+    fresh: Archive,
+}
+
+fn setup() -> Setup {
+    let dir = tempfile::tempdir().unwrap();
+    let archive = dir.path().join("news").join("a.jsonl");
+    std::fs::create_dir(archive.parent().unwrap()).unwrap();
+    archive_with_problems(&archive);
+    let cache_dir = dir.path().join("cache").join("juan");
+    let fresh = load(&archive, &LoadOptions::without_cache());
+    assert_eq!(fresh.problems.len(), 2);
+    Setup {
+        _dir: dir,
+        archive,
+        cache_dir,
+        fresh,
+    }
+}
+
+#[test]
+fn second_load_comes_from_the_cache_and_equals_a_fresh_one() {
+    let s = setup();
+    assert_same(&load(&s.archive, &cached(&s.cache_dir)), &s.fresh);
+    let files = cache_files(&s.cache_dir);
+    assert_eq!(files.len(), 1, "{files:?}");
+    assert_eq!(files[0].extension().unwrap(), "idx");
+    let written = std::fs::metadata(&files[0]).unwrap().modified().unwrap();
+    let again = load(&s.archive, &cached(&s.cache_dir));
+    assert_same(&again, &s.fresh);
+    assert!(
+        again
+            .articles
+            .iter()
+            .all(|a| a.body.is_lazy() || a.title == "标")
+    );
+    assert_eq!(
+        std::fs::metadata(&files[0]).unwrap().modified().unwrap(),
+        written
+    );
+    assert_eq!(
+        cache_files(s.archive.parent().unwrap()),
+        std::slice::from_ref(&s.archive)
+    );
+}
+
+#[test]
+fn corrupt_and_truncated_caches_are_rebuilt() {
+    let s = setup();
+    load(&s.archive, &cached(&s.cache_dir));
+    let file = cache_files(&s.cache_dir).remove(0);
+    let good = std::fs::read(&file).unwrap();
+    let mut damaged = Vec::new();
+    for at in [0, 12, good.len() / 2, good.len() - 1] {
+        let mut bad = good.clone();
+        bad[at] ^= 0x5a;
+        damaged.push(bad);
+    }
+    damaged.push(good[..good.len() / 3].to_vec());
+    damaged.push(Vec::new());
+    for bad in damaged {
+        std::fs::write(&file, &bad).unwrap();
+        assert_same(&load(&s.archive, &cached(&s.cache_dir)), &s.fresh);
+        assert_eq!(std::fs::read(&file).unwrap(), good, "rebuilt");
+    }
+}
+
+#[test]
+fn a_stale_cache_is_ignored_and_replaced() {
+    let s = setup();
+    load(&s.archive, &cached(&s.cache_dir));
+    let file = cache_files(&s.cache_dir).remove(0);
+    let before = std::fs::read(&file).unwrap();
+    // Same size and modification time, other content: only the key's hashes can tell.
+    let meta = std::fs::metadata(&s.archive).unwrap();
+    write_archive(&s.archive, 300, 2);
+    let mut bytes = std::fs::read(&s.archive).unwrap();
+    bytes.resize(meta.len() as usize, b'\n');
+    std::fs::write(&s.archive, &bytes).unwrap();
+    let handle = std::fs::File::options()
+        .write(true)
+        .open(&s.archive)
+        .unwrap();
+    handle.set_modified(meta.modified().unwrap()).unwrap();
+    drop(handle);
+    assert_eq!(
+        std::fs::metadata(&s.archive).unwrap().modified().unwrap(),
+        meta.modified().unwrap()
+    );
+    let fresh = load(&s.archive, &LoadOptions::without_cache());
+    assert_same(&load(&s.archive, &cached(&s.cache_dir)), &fresh);
+    assert_ne!(std::fs::read(&file).unwrap(), before);
+    assert_same(&load(&s.archive, &cached(&s.cache_dir)), &fresh);
+}
+
+#[test]
+fn the_cache_never_lands_beside_or_inside_the_archive() {
+    let s = setup();
+    let folder = s.archive.parent().unwrap().to_path_buf();
+    assert_same(&load(&s.archive, &cached(&folder)), &s.fresh);
+    assert_same(
+        &archive::load_with(std::slice::from_ref(&folder), &cached(&folder.join("c"))),
+        &s.fresh,
+    );
+    assert_eq!(cache_files(&folder), std::slice::from_ref(&s.archive));
+}
+
+#[test]
+fn juan_uses_xdg_cache_home_unless_told_not_to() {
+    let s = setup();
+    let big = s.archive.with_file_name("big.jsonl");
+    write_archive(&big, 6000, 3);
+    assert!(std::fs::metadata(&big).unwrap().len() > 8 << 20);
+    let xdg = s.cache_dir.parent().unwrap().join("xdg");
+    let run = |no_cache: bool| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_juan"));
+        cmd.arg("check").arg(&big).env("XDG_CACHE_HOME", &xdg);
+        if no_cache {
+            cmd.env("JUAN_NO_CACHE", "1");
+        } else {
+            cmd.env_remove("JUAN_NO_CACHE");
+        }
+        let out = cmd.output().unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let plain = run(true);
+    assert!(plain.starts_with("articles: 6000\n"), "{plain}");
+    assert!(!xdg.exists());
+    assert_eq!(run(false), plain);
+    assert_eq!(cache_files(&xdg.join("juan")).len(), 1);
+    assert_eq!(run(false), plain);
+}

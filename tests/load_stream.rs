@@ -1,0 +1,171 @@
+//! Loading big plain JSON Lines files: lazy bodies read the same text as eager loading,
+//! parallel pieces give exactly the sequential result (bad lines across piece boundaries
+//! keep their line numbers), and streamed batches put together are `load`'s result.
+
+use std::path::{Path, PathBuf};
+
+use juan::archive::{self, Archive, Batch, LoadOptions};
+use juan::synthetic;
+
+/// The sequential, in-memory reference: the bytes handed to the format parsers as they are
+/// (bodies decoded at load).
+fn eager(path: &Path) -> Archive {
+    let bytes = std::fs::read(path).unwrap();
+    let name = path.file_name().unwrap().to_string_lossy().into_owned();
+    let mut out = Archive::default();
+    archive::load_bytes(&path.display().to_string(), &name, &bytes, &mut out);
+    out
+}
+
+fn options(threads: usize, piece_bytes: usize) -> LoadOptions {
+    LoadOptions {
+        threads,
+        piece_bytes,
+        ..LoadOptions::without_cache()
+    }
+}
+
+fn mapped(path: &Path, options: &LoadOptions) -> Archive {
+    archive::load_with(&[path.to_path_buf()], options)
+}
+
+fn generated(dir: &Path, name: &str, count: u64, escaped: bool) -> PathBuf {
+    let path = dir.join(name);
+    let file = std::fs::File::create(&path).unwrap();
+    let options = synthetic::Options {
+        count,
+        seed: 7,
+        escaped,
+        gzip: false,
+    };
+    synthetic::write_archive(file, &options).unwrap();
+    path
+}
+
+fn assert_same(got: &Archive, want: &Archive) {
+    assert_eq!(got.articles.len(), want.articles.len());
+    for (g, w) in got.articles.iter().zip(&want.articles) {
+        assert_eq!(g.body.text(), w.body.text(), "{}", w.id);
+        assert_eq!(g, w);
+    }
+    assert_eq!(got.problems, want.problems);
+}
+
+#[test]
+fn lazy_bodies_read_as_eager_ones_in_the_sample() {
+    let sample = archive::sample_data_dir().join("news.jsonl");
+    let (got, want) = (mapped(&sample, &options(2, 1 << 20)), eager(&sample));
+    assert!(got.articles.iter().any(|a| a.body.is_lazy()));
+    assert!(want.articles.iter().all(|a| !a.body.is_lazy()));
+    assert_same(&got, &want);
+}
+
+#[test]
+fn lazy_bodies_read_as_eager_ones_in_generated_archives() {
+    let dir = tempfile::tempdir().unwrap();
+    for escaped in [false, true] {
+        let path = generated(dir.path(), "gen.jsonl", 600, escaped);
+        let got = mapped(&path, &options(3, 64 << 10));
+        assert!(got.articles.iter().all(|a| a.body.is_lazy()));
+        assert_eq!(
+            got.articles
+                .iter()
+                .map(|a| a.body.resident_bytes())
+                .sum::<usize>(),
+            0
+        );
+        assert_same(&got, &eager(&path));
+    }
+}
+
+/// A file of good records with bad lines (bad JSON, no title, undecodable bytes, blank and
+/// `\r\n` lines, a bad escape in a body) spread through it.
+fn mixed_file(dir: &Path) -> PathBuf {
+    let mut bytes = Vec::new();
+    for i in 0..400 {
+        let line: Vec<u8> = match i % 37 {
+            3 => b"{\"title\": \"broken\" \"x\": 1}".to_vec(),
+            11 => format!("{{\"body\": \"no title {i}\"}}").into_bytes(),
+            17 => b"{\"title\":\"\xFF\xFE bad bytes\"}".to_vec(),
+            19 => Vec::new(),
+            23 => format!("{{\"title\":\"t{i}\",\"body\":\"\\ud800 lone\"}}").into_bytes(),
+            29 => format!("{{\"title\":\"数组{i}\",\"content\":[\"一\",\"二\"]}}\r").into_bytes(),
+            _ => format!(
+                "{{\"id\":\"{i}\",\"title\":\"标题{i}\",\"date\":\"2017-09-{:02}\",\"body\":\"　　第{i}段。\\n\\n正文\"}}",
+                1 + i % 28
+            )
+            .into_bytes(),
+        };
+        bytes.extend(line);
+        bytes.push(b'\n');
+    }
+    let path = dir.join("mixed.jsonl");
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+#[test]
+fn parallel_pieces_equal_the_sequential_load() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = mixed_file(dir.path());
+    let want = eager(&path);
+    assert!(want.problems.len() >= 30, "{}", want.problems.len());
+    assert!(want.problems.iter().any(|p| p.reason == "invalid UTF-8"));
+    for (threads, piece) in [
+        (1, 1 << 30),
+        (2, 1),
+        (2, 97),
+        (3, 1000),
+        (4, 4096),
+        (8, 333),
+    ] {
+        let got = mapped(&path, &options(threads, piece));
+        assert_same(&got, &want);
+    }
+}
+
+#[test]
+fn streamed_batches_put_together_are_the_load() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = mixed_file(dir.path());
+    let small = generated(dir.path(), "small.jsonl", 50, false);
+    let paths = [
+        path.clone(),
+        small.clone(),
+        dir.path().join("missing.jsonl"),
+    ];
+    let opts = LoadOptions {
+        batch_articles: 7,
+        ..options(2, 500)
+    };
+    let mut batches: Vec<Batch> = Vec::new();
+    archive::load_streaming_with(&paths, &opts, |b| batches.push(b));
+    let whole = archive::load_with(&paths, &options(1, 1 << 30));
+    let (last, full) = batches.split_last().unwrap();
+    assert_eq!(full[0].articles.len(), 1, "the first batch is small");
+    assert!(full[1..].iter().all(|b| b.articles.len() == 7));
+    assert!(last.articles.len() <= 7);
+    let mut joined = Archive::default();
+    let mut seen = 0;
+    for b in &batches {
+        seen += b.articles.len();
+        assert_eq!(b.progress.articles, seen);
+        assert!(b.progress.bytes_done <= b.progress.bytes_total);
+        joined.articles.extend(b.articles.iter().cloned());
+        joined.problems.extend(b.problems.iter().cloned());
+    }
+    let total = std::fs::metadata(&path).unwrap().len() + std::fs::metadata(&small).unwrap().len();
+    assert_eq!(
+        (last.progress.bytes_done, last.progress.bytes_total),
+        (total, total)
+    );
+    assert_same(&joined, &whole);
+    assert!(
+        whole
+            .problems
+            .last()
+            .unwrap()
+            .reason
+            .starts_with("cannot read")
+    );
+}
