@@ -10,7 +10,6 @@
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
-use std::time::Instant;
 
 use crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
@@ -21,6 +20,7 @@ use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 
 use crate::app::{App, LoadProgress, Settings};
 use crate::corpus::Corpus;
+use crate::query::Index;
 use crate::text::AmbiguousWidth;
 use crate::{archive, keymap, ui};
 
@@ -133,20 +133,30 @@ fn spawn_input(tx: Sender<Msg>) {
     });
 }
 
-/// Loads the archive on a thread of its own, indexing each batch there too.
+/// Loads the archive on a thread of its own, in batches, indexing each batch there too so
+/// the interface thread only appends.
 fn spawn_loader(paths: Vec<PathBuf>, tx: Sender<Msg>) {
     std::thread::spawn(move || {
-        let started = Instant::now();
-        let loaded = archive::load(&paths);
-        let progress = LoadProgress {
-            articles: loaded.articles.len(),
-            bytes_done: 0,
-            bytes_total: 0,
-            elapsed: started.elapsed(),
-            done: true,
-        };
-        let corpus = Corpus::from_articles(loaded.articles);
-        let _ = tx.send(Msg::Loaded(corpus, loaded.problems, progress));
+        let mut last = LoadProgress::default();
+        archive::load_streaming(&paths, |batch| {
+            let p = batch.progress;
+            last = LoadProgress {
+                articles: p.articles,
+                bytes_done: p.bytes_done,
+                bytes_total: p.bytes_total,
+                elapsed: p.elapsed,
+                done: false,
+            };
+            let mut chunk = Corpus::default();
+            let index = Index::build(&batch.articles);
+            chunk.push_indexed(batch.articles, index);
+            let _ = tx.send(Msg::Loaded(chunk, batch.problems, last));
+        });
+        let _ = tx.send(Msg::Loaded(
+            Corpus::default(),
+            Vec::new(),
+            LoadProgress { done: true, ..last },
+        ));
     });
 }
 
