@@ -7,7 +7,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::date_spec::Span;
 use super::fold::fold;
-use super::index::Index;
+use super::index::{Index, char_signature};
 use super::parse::{Clause, How, Pattern, Test};
 use super::pinyin::{Anchors, MAX_TERM_LETTERS, Scratch, match_pinyin};
 use super::readings::letter_mask;
@@ -28,6 +28,9 @@ enum Check {
         pattern: Pattern,
         /// The term's letters and digits: a title lacking one cannot match.
         letters: u64,
+        /// The term's [`char_signature`]: unless it may match through pinyin, a title whose
+        /// signature lacks a bit of it cannot match.
+        chars: u128,
         /// True when the term is ASCII letters and digits with a letter, at most
         /// [`MAX_TERM_LETTERS`] long: try pinyin too.
         pinyin: bool,
@@ -95,11 +98,22 @@ impl<'a> Plan<'a> {
 
     /// Tests article `i`: `Some` with its score and positions when every clause holds.
     pub fn check(&self, i: usize, scratch: &mut Scratch) -> Option<Matched> {
+        self.check_with(i, scratch, true)
+    }
+
+    /// Tests article `i` like [`Plan::check`] but leaves the positions empty where that saves
+    /// work: the score is the same.
+    pub fn score(&self, i: usize, scratch: &mut Scratch) -> Option<i64> {
+        self.check_with(i, scratch, false).map(|m| m.score)
+    }
+
+    /// [`Plan::check`], with positions only when `want_positions`.
+    fn check_with(&self, i: usize, scratch: &mut Scratch, want_positions: bool) -> Option<Matched> {
         let mut out = Matched::default();
         for clause in &self.clauses {
             let mut best: Option<(i64, Vec<usize>)> = None;
             for term in clause {
-                let hit = self.test(&term.check, i, scratch);
+                let hit = self.test(&term.check, i, scratch, want_positions);
                 let hit = match (term.negated, hit) {
                     (false, hit) => hit,
                     (true, Some(_)) => None,
@@ -124,12 +138,18 @@ impl<'a> Plan<'a> {
     /// (skim rewards a match at the title's start more than a contiguous one, so `人大` would
     /// rank 人们在大街 above 市人大常委会). When the term occurs as a substring, that
     /// occurrence is the one highlighted.
-    fn fuzzy(&self, title: &str, term: &str) -> Option<(i64, Vec<usize>)> {
+    fn fuzzy(&self, title: &str, term: &str, want_positions: bool) -> Option<(i64, Vec<usize>)> {
         if !is_subsequence(title, term) {
             return None;
         }
+        let found = title.find(term);
+        if found.is_some() && !want_positions {
+            let score = self.skim.fuzzy_match(title, term)?;
+            let len = term.chars().count();
+            return Some((score + ADJACENT_BONUS * (len as i64 - 1), Vec::new()));
+        }
         let (score, positions) = self.skim.fuzzy_indices(title, term)?;
-        if let Some(byte) = title.find(term) {
+        if let Some(byte) = found {
             let start = title[..byte].chars().count();
             let len = term.chars().count();
             let score = score + ADJACENT_BONUS * (len as i64 - 1);
@@ -140,7 +160,13 @@ impl<'a> Plan<'a> {
     }
 
     /// Tests one term (before negation): its score and title positions when it holds.
-    fn test(&self, check: &Check, i: usize, scratch: &mut Scratch) -> Option<(i64, Vec<usize>)> {
+    fn test(
+        &self,
+        check: &Check,
+        i: usize,
+        scratch: &mut Scratch,
+        want_positions: bool,
+    ) -> Option<(i64, Vec<usize>)> {
         match check {
             Check::Date(span) => self
                 .index
@@ -154,15 +180,21 @@ impl<'a> Plan<'a> {
             Check::Title {
                 pattern,
                 letters,
+                chars,
                 pinyin,
             } => {
-                if self.index.title_letters(i) & letters != *letters {
+                if self.index.title_letters(i) & letters != *letters
+                    || (!*pinyin && self.index.title_signature(i) & chars != *chars)
+                {
                     return None;
                 }
                 let title = self.index.title(i);
                 let direct = match pattern.how {
-                    How::Fuzzy => self.fuzzy(title, &pattern.text),
-                    _ => text_match(title, pattern).map(|(start, len)| exact_hit(start, len)),
+                    How::Fuzzy => self.fuzzy(title, &pattern.text, want_positions),
+                    _ => text_match(title, pattern).map(|(start, len)| {
+                        let (score, positions) = exact_hit(start, len);
+                        (score, if want_positions { positions } else { Vec::new() })
+                    }),
                 };
                 let through_pinyin = if *pinyin {
                     match_pinyin(
@@ -189,6 +221,7 @@ fn compile(test: &Test, index: &Index) -> Check {
     match test {
         Test::Title(p) => Check::Title {
             letters: letter_mask(p.text.as_bytes()),
+            chars: char_signature(&p.text),
             pinyin: p.text.len() <= MAX_TERM_LETTERS
                 && p.text.bytes().all(|b| b.is_ascii_alphanumeric())
                 && p.text.bytes().any(|b| b.is_ascii_alphabetic()),
