@@ -93,7 +93,7 @@ mod tests {
             ("!ab", "!a"),
             ("a | bc", "a | b"),
             ("date:2015-01", "date:2015"),
-            ("after:2015-01", "after:2015"),
+            ("before:2015-02", "before:2015-01"),
             ("'ab", "ab"),
             ("ab", "'ab"),
             ("ba", "a"),
