@@ -41,17 +41,21 @@ fn main() {
         .unwrap_or(1_000_000);
     let start = Instant::now();
     let mut generator = Generator::new(1);
-    let articles: Vec<Article> = (0..n)
-        .map(|_| {
-            let mut a = generator.next_article().to_article();
-            a.body = Body::default();
-            a
+    let per_chunk = n.div_ceil(16);
+    let parts: Vec<Vec<Article>> = (0..n)
+        .step_by(per_chunk)
+        .map(|first| {
+            (first..(first + per_chunk).min(n))
+                .map(|_| {
+                    let mut a = generator.next_article().to_article();
+                    a.body = Body::default();
+                    a
+                })
+                .collect()
         })
         .collect();
     println!("generated {n} articles in {:.2?}", start.elapsed());
 
-    let parts: Vec<Vec<Article>> = articles.chunks(n.div_ceil(16)).map(<[_]>::to_vec).collect();
-    drop(articles);
     let start = Instant::now();
     let indexes: Vec<Index> = parts.par_iter().map(|p| Index::build(p)).collect();
     let build = start.elapsed();

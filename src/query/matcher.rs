@@ -9,7 +9,7 @@ use super::date_spec::Span;
 use super::fold::fold;
 use super::index::{Index, char_signature};
 use super::parse::{Clause, How, Pattern, Test};
-use super::pinyin::{Anchors, MAX_TERM_LETTERS, Scratch, match_pinyin};
+use super::pinyin::{Anchors, MAX_TERM_LETTERS, PinyinTerm, Scratch, match_pinyin};
 use super::readings::letter_mask;
 use crate::article::Article;
 
@@ -31,9 +31,9 @@ enum Check {
         /// The term's [`char_signature`]: unless it may match through pinyin, a title whose
         /// signature lacks a bit of it cannot match.
         chars: u128,
-        /// True when the term is ASCII letters and digits with a letter, at most
-        /// [`MAX_TERM_LETTERS`] long: try pinyin too.
-        pinyin: bool,
+        /// When the term is ASCII letters and digits with a letter, at most
+        /// [`MAX_TERM_LETTERS`] long: the term compiled for matching through pinyin too.
+        pinyin: Option<PinyinTerm>,
     },
     /// Whether each distinct source (by id) matches.
     Source(Vec<bool>),
@@ -184,7 +184,7 @@ impl<'a> Plan<'a> {
                 pinyin,
             } => {
                 if self.index.title_letters(i) & letters != *letters
-                    || (!*pinyin && self.index.title_signature(i) & chars != *chars)
+                    || (pinyin.is_none() && self.index.title_signature(i) & chars != *chars)
                 {
                     return None;
                 }
@@ -196,17 +196,15 @@ impl<'a> Plan<'a> {
                         (score, if want_positions { positions } else { Vec::new() })
                     }),
                 };
-                let through_pinyin = if *pinyin {
+                let through_pinyin = pinyin.as_ref().and_then(|term| {
                     match_pinyin(
-                        pattern.text.as_bytes(),
+                        term,
                         self.index.title_readings(i),
-                        self.index.reading_table(),
                         anchors(pattern.how),
                         scratch,
+                        want_positions,
                     )
-                } else {
-                    None
-                };
+                });
                 match (direct, through_pinyin) {
                     (Some(d), Some(p)) => Some(if p.0 > d.0 { p } else { d }),
                     (d, p) => d.or(p),
@@ -222,9 +220,11 @@ fn compile(test: &Test, index: &Index) -> Check {
         Test::Title(p) => Check::Title {
             letters: letter_mask(p.text.as_bytes()),
             chars: char_signature(&p.text),
-            pinyin: p.text.len() <= MAX_TERM_LETTERS
+            pinyin: (p.text.len() <= MAX_TERM_LETTERS
                 && p.text.bytes().all(|b| b.is_ascii_alphanumeric())
-                && p.text.bytes().any(|b| b.is_ascii_alphabetic()),
+                && p.text.bytes().any(|b| b.is_ascii_alphabetic()))
+            .then(|| PinyinTerm::new(p.text.as_bytes(), index.reading_table()))
+            .flatten(),
             pattern: p.clone(),
         },
         Test::Source(p) => Check::Source(
@@ -273,8 +273,22 @@ fn text_match(text: &str, p: &Pattern) -> Option<(usize, usize)> {
 /// Whether `term`'s chars occur in `text` in order: what a fuzzy match needs, checked
 /// without the allocations of a full match.
 fn is_subsequence(text: &str, term: &str) -> bool {
-    let mut rest = text.chars();
-    term.chars().all(|q| rest.any(|c| c == q))
+    // UTF-8 is self-synchronising: a char's bytes found in text are that char, so a byte
+    // search per term char needs no decoding.
+    let mut rest = text.as_bytes();
+    let mut buf = [0u8; 4];
+    for q in term.chars() {
+        let found = if q.is_ascii() {
+            memchr::memchr(q as u8, rest)
+        } else {
+            memchr::memmem::find(rest, q.encode_utf8(&mut buf).as_bytes())
+        };
+        match found {
+            Some(at) => rest = &rest[at + q.len_utf8()..],
+            None => return false,
+        }
+    }
+    true
 }
 
 /// Score and positions of an exact match of `len` chars at char `start`.
