@@ -109,6 +109,7 @@ fn type_query(corpus: &Corpus, text: &str) -> (Vec<Duration>, Vec<usize>) {
             std::hint::black_box(search::positions(corpus, &query, hit.index));
         }
         times.push(start.elapsed());
+        if std::env::var_os("JUAN_TRACE").is_some() { eprintln!("KEY {:?} {:?} {} within={}", &text[..end], start.elapsed(), hits.len(), within.map_or(0, |w| w.len())); }
         counts.push(hits.len());
         last = Some((query, hits.iter().map(|h| h.index).collect()));
     }
@@ -122,3 +123,4 @@ fn summary(times: &mut [Duration]) -> String {
     let ms = |d: Duration| format!("{:>7.1}ms", d.as_secs_f64() * 1e3);
     format!("{} {} {}", ms(at(0.5)), ms(at(0.99)), ms(at(1.0)))
 }
+// TEMP

@@ -73,12 +73,18 @@ pub fn run(
     if query.is_empty() && within.is_none() {
         return rank::all_in_date_order(corpus, order, cancel);
     }
+    let t0 = std::time::Instant::now();
     let mut keys = scan::matching_keys(corpus, query, order, within, cancel)?;
+    let t1 = t0.elapsed();
     keys.par_sort_unstable();
+    let t2 = t0.elapsed();
     if cancel.is_cancelled() {
         return None;
     }
-    Some(keys.into_par_iter().map(rank::hit_of).collect())
+    let r = Some(keys.into_par_iter().map(rank::hit_of).collect());
+    let t3 = t0.elapsed();
+    if std::env::var_os("JUAN_TRACE").is_some() { eprintln!("TRACE scan {t1:?} sort {t2:?} collect {t3:?}"); }
+    r
 }
 
 /// The matched title char positions of article `article` (a global number) for `query`,

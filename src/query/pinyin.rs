@@ -6,8 +6,10 @@
 //! programme over (title char, term letters used) finds the best-scoring cut, so a match on
 //! adjacent chars (人大) beats one on scattered chars (人…大). Positions are the matched chars.
 
+mod score;
 mod term;
 
+pub use score::score_pinyin;
 pub use term::PinyinTerm;
 
 use super::readings::NO_READING;
@@ -72,14 +74,15 @@ pub fn match_pinyin(
     if n == 0 || !could_match(term, chars, anchors.contiguous) {
         return None;
     }
+    if !want_positions {
+        return score_pinyin(term, chars, anchors).map(|score| (score, Vec::new()));
+    }
     let width = m + 1;
     let Scratch { best, back, far } = scratch;
     best.clear();
     best.resize(n * width, NONE);
     back.clear();
-    if want_positions {
-        back.resize(n * width, (u32::MAX, 0));
-    }
+    back.resize(n * width, (u32::MAX, 0));
     far.clear();
     far.resize(width, (NONE, u32::MAX));
     for i in 0..n {
@@ -135,9 +138,7 @@ pub fn match_pinyin(
                 let cell = i * width + j0 + l;
                 if score > best[cell] {
                     best[cell] = score;
-                    if want_positions {
-                        back[cell] = (from, j0 as u16);
-                    }
+                    back[cell] = (from, j0 as u16);
                 }
             }
         }
@@ -148,9 +149,6 @@ pub fn match_pinyin(
         .filter(|&(_, s)| s > NONE / 2)
         .max_by_key(|&(i, s)| (s, std::cmp::Reverse(i)))?;
     let mut positions = Vec::new();
-    if !want_positions {
-        return Some((score, positions));
-    }
     let mut j = m;
     loop {
         positions.push(i);

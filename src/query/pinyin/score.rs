@@ -1,0 +1,73 @@
+//! The score of a pinyin match without its positions: the same dynamic programme as
+//! [`super::match_pinyin`], keeping only the last three rows on the stack (no back-pointers,
+//! no allocation), for scans that rank every title and draw positions for a few.
+
+use super::{
+    ADJACENT_BONUS, Anchors, GAP_EXTENSION, GAP_START, LETTER_SCORE, MAX_TERM_LETTERS, NONE,
+    NO_READING, PinyinTerm, START_BONUS, SYLLABLE_BONUS,
+};
+
+/// Row width: one cell per term offset, 0 through [`MAX_TERM_LETTERS`].
+const WIDTH: usize = MAX_TERM_LETTERS + 1;
+
+/// The best score of `term` on the title whose chars have reading sets `chars`, when it
+/// matches; equal to [`super::match_pinyin`]'s score.
+pub fn score_pinyin(term: &PinyinTerm, chars: &[u16], anchors: Anchors) -> Option<i64> {
+    let (n, m) = (chars.len(), term.letters());
+    let mut rows = [[NONE; WIDTH]; 3];
+    let mut far = [NONE; WIDTH];
+    let mut best_end = NONE;
+    for (i, &set) in chars.iter().enumerate() {
+        if i >= 2 && !anchors.contiguous {
+            let two_back = &rows[(i - 2) % 3];
+            for j in 1..=m {
+                far[j] = (far[j] - GAP_EXTENSION).max(two_back[j] - GAP_START);
+            }
+        }
+        let [a, b, c] = &mut rows;
+        let (cur, prev) = match i % 3 {
+            0 => (a, &*c),
+            1 => (b, &*a),
+            _ => (c, &*b),
+        };
+        cur[..=m].fill(NONE);
+        if set == NO_READING {
+            continue;
+        }
+        for j0 in 0..m {
+            let (mut fits, whole) = term.moves(set, j0);
+            if fits == 0 {
+                continue;
+            }
+            let base = if j0 == 0 {
+                if anchors.at_start && i != 0 {
+                    continue;
+                }
+                if i == 0 { START_BONUS } else { 0 }
+            } else if i == 0 {
+                continue;
+            } else {
+                let adjacent = prev[j0] + ADJACENT_BONUS;
+                if anchors.contiguous {
+                    adjacent
+                } else {
+                    adjacent.max(far[j0])
+                }
+            };
+            if base <= NONE / 2 {
+                continue;
+            }
+            while fits != 0 {
+                let l = fits.trailing_zeros() as usize;
+                fits &= fits - 1;
+                let bonus = if whole >> l & 1 == 1 { SYLLABLE_BONUS } else { 0 };
+                let cell = &mut cur[j0 + l];
+                *cell = (*cell).max(base + LETTER_SCORE * l as i64 + bonus);
+            }
+        }
+        if !anchors.at_end || i + 1 == n {
+            best_end = best_end.max(cur[m]);
+        }
+    }
+    (best_end > NONE / 2).then_some(best_end)
+}
