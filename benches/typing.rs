@@ -6,7 +6,8 @@
 //! keystroke is what the interface does: parse, [`search::run`] within the previous hits when
 //! [`search::narrows`] allows, else over everything, then [`search::positions`] for the 40
 //! visible rows. It prints p50 / p99 / max per keystroke, per query and overall.
-//! `JUAN_TYPING_ARTICLES=100000` changes the corpus size.
+//! `JUAN_TYPING_ARTICLES=100000` changes the corpus size, `JUAN_TYPING_QUERIES=ccrd,北京` the
+//! queries.
 
 use std::time::{Duration, Instant};
 
@@ -82,7 +83,12 @@ fn main() {
 
     println!("{:<16} {:>5} {:>9} {:>9} {:>9}  hits after each key", "query", "keys", "p50", "p99", "max");
     let mut all = Vec::new();
-    for text in QUERIES {
+    let chosen = std::env::var("JUAN_TYPING_QUERIES").ok();
+    let queries: Vec<&str> = match &chosen {
+        Some(list) => list.split(',').collect(),
+        None => QUERIES.to_vec(),
+    };
+    for text in queries {
         let (mut times, counts) = type_query(&corpus, text);
         println!("{text:<16} {:>5} {}  {counts:?}", times.len(), summary(&mut times));
         all.extend(times);

@@ -192,8 +192,11 @@ impl<'a> Plan<'a> {
                 let direct = match pattern.how {
                     How::Fuzzy => self.fuzzy(title, &pattern.text, want_positions),
                     _ => text_match(title, pattern).map(|(start, len)| {
-                        let (score, positions) = exact_hit(start, len);
-                        (score, if want_positions { positions } else { Vec::new() })
+                        if want_positions {
+                            exact_hit(start, len)
+                        } else {
+                            (exact_score(start, len), Vec::new())
+                        }
                     }),
                 };
                 let through_pinyin = pinyin.as_ref().and_then(|term| {
@@ -293,9 +296,13 @@ fn is_subsequence(text: &str, term: &str) -> bool {
 
 /// Score and positions of an exact match of `len` chars at char `start`.
 fn exact_hit(start: usize, len: usize) -> (i64, Vec<usize>) {
-    let score = EXACT_CHAR_SCORE * len as i64 + if start == 0 { EXACT_START_BONUS } else { 0 }
-        - start.min(10) as i64;
-    (score, (start..start + len).collect())
+    (exact_score(start, len), (start..start + len).collect())
+}
+
+/// Score of an exact match of `len` chars at char `start`.
+fn exact_score(start: usize, len: usize) -> i64 {
+    EXACT_CHAR_SCORE * len as i64 + if start == 0 { EXACT_START_BONUS } else { 0 }
+        - start.min(10) as i64
 }
 
 #[cfg(test)]

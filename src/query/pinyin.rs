@@ -58,6 +58,8 @@ pub struct Scratch {
     /// Per term offset: best score of a match ending two or more chars back, less its gap,
     /// and the char it ends at.
     far: Vec<(i64, u32)>,
+    /// Three rows and the gap row of the score-only programme.
+    rows: Vec<i64>,
 }
 
 /// Matches a compiled `term` against a title given as the reading-set id of each char (ids
@@ -71,14 +73,23 @@ pub fn match_pinyin(
     want_positions: bool,
 ) -> Option<(i64, Vec<usize>)> {
     let (n, m) = (chars.len(), term.letters());
-    if n == 0 || !could_match(term, chars, anchors.contiguous) {
+    if n == 0 {
         return None;
     }
     if !want_positions {
-        return score_pinyin(term, chars, anchors).map(|score| (score, Vec::new()));
+        if m > 1 && !could_match(term, chars, anchors.contiguous) {
+            return None;
+        }
+        return score_pinyin(term, chars, anchors, &mut scratch.rows)
+            .map(|score| (score, Vec::new()));
+    }
+    if !could_match(term, chars, anchors.contiguous) {
+        return None;
     }
     let width = m + 1;
-    let Scratch { best, back, far } = scratch;
+    let Scratch {
+        best, back, far, ..
+    } = scratch;
     best.clear();
     best.resize(n * width, NONE);
     back.clear();

@@ -1,36 +1,45 @@
 //! The score of a pinyin match without its positions: the same dynamic programme as
-//! [`super::match_pinyin`], keeping only the last three rows on the stack (no back-pointers,
-//! no allocation), for scans that rank every title and draw positions for a few.
+//! [`super::match_pinyin`], keeping only the last three rows (no back-pointers, no
+//! allocation), for scans that rank every title and draw positions for a few. A one-letter
+//! term needs no programme: its best match is its first char that can take the letter.
 
 use super::{
-    ADJACENT_BONUS, Anchors, GAP_EXTENSION, GAP_START, LETTER_SCORE, MAX_TERM_LETTERS, NONE,
-    NO_READING, PinyinTerm, START_BONUS, SYLLABLE_BONUS,
+    ADJACENT_BONUS, Anchors, GAP_EXTENSION, GAP_START, LETTER_SCORE, NONE, NO_READING,
+    PinyinTerm, START_BONUS, SYLLABLE_BONUS,
 };
 
-/// Row width: one cell per term offset, 0 through [`MAX_TERM_LETTERS`].
-const WIDTH: usize = MAX_TERM_LETTERS + 1;
-
 /// The best score of `term` on the title whose chars have reading sets `chars`, when it
-/// matches; equal to [`super::match_pinyin`]'s score.
-pub fn score_pinyin(term: &PinyinTerm, chars: &[u16], anchors: Anchors) -> Option<i64> {
+/// matches; equal to [`super::match_pinyin`]'s score. `rows` is scratch space.
+pub fn score_pinyin(
+    term: &PinyinTerm,
+    chars: &[u16],
+    anchors: Anchors,
+    rows: &mut Vec<i64>,
+) -> Option<i64> {
     let (n, m) = (chars.len(), term.letters());
-    let mut rows = [[NONE; WIDTH]; 3];
-    let mut far = [NONE; WIDTH];
+    if m == 1 {
+        return score_one_letter(term, chars, anchors);
+    }
+    let width = m + 1;
+    rows.clear();
+    rows.resize(4 * width, NONE);
+    let (rows, far) = rows.split_at_mut(3 * width);
     let mut best_end = NONE;
     for (i, &set) in chars.iter().enumerate() {
         if i >= 2 && !anchors.contiguous {
-            let two_back = &rows[(i - 2) % 3];
+            let two_back = &rows[(i - 2) % 3 * width..][..width];
             for j in 1..=m {
                 far[j] = (far[j] - GAP_EXTENSION).max(two_back[j] - GAP_START);
             }
         }
-        let [a, b, c] = &mut rows;
+        let (a, rest) = rows.split_at_mut(width);
+        let (b, c) = rest.split_at_mut(width);
         let (cur, prev) = match i % 3 {
             0 => (a, &*c),
             1 => (b, &*a),
             _ => (c, &*b),
         };
-        cur[..=m].fill(NONE);
+        cur.fill(NONE);
         if set == NO_READING {
             continue;
         }
@@ -70,4 +79,19 @@ pub fn score_pinyin(term: &PinyinTerm, chars: &[u16], anchors: Anchors) -> Optio
         }
     }
     (best_end > NONE / 2).then_some(best_end)
+}
+
+/// [`score_pinyin`] for a one-letter term: one piece on one char, worth [`LETTER_SCORE`] plus
+/// [`START_BONUS`] on the first char (a one-letter piece is never a whole syllable).
+fn score_one_letter(term: &PinyinTerm, chars: &[u16], anchors: Anchors) -> Option<i64> {
+    let fits = |set: u16| term.moves(set, 0).0 != 0;
+    let at = if anchors.at_end {
+        (chars.len() - 1..chars.len())
+            .find(|&i| fits(chars[i]) && (!anchors.at_start || i == 0))?
+    } else if anchors.at_start {
+        (0..1).find(|&i| fits(chars[i]))?
+    } else {
+        chars.iter().position(|&set| fits(set))?
+    };
+    Some(LETTER_SCORE + if at == 0 { START_BONUS } else { 0 })
 }
