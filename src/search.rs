@@ -5,7 +5,8 @@
 //!
 //! | module | job |
 //! |---|---|
-//! | `rank` | sort keys (score, date, load order) and the merge of per-chunk date orders |
+//! | `date_order` | the empty query: per-chunk date orders merged, kept for appended chunks |
+//! | `rank` | sort keys of hits: score, date, load order |
 //! | `scan` | the parallel scan of candidates, chunk by chunk and block by block |
 //! | `worker` | the background thread: requests in, [`Done`] out, superseded ones dropped |
 //!
@@ -13,6 +14,7 @@
 //! descending, then date in the chosen [`Order`] (undated last), then load order — so a corpus
 //! of many chunks ranks exactly like one chunk holding the same articles.
 
+mod date_order;
 mod rank;
 mod scan;
 mod worker;
@@ -71,20 +73,14 @@ pub fn run(
         "at most 2^32 articles are searched"
     );
     if query.is_empty() && within.is_none() {
-        return rank::all_in_date_order(corpus, order, cancel);
+        return date_order::all_in_date_order(corpus, order, cancel);
     }
-    let t0 = std::time::Instant::now();
     let mut keys = scan::matching_keys(corpus, query, order, within, cancel)?;
-    let t1 = t0.elapsed();
     keys.par_sort_unstable();
-    let t2 = t0.elapsed();
     if cancel.is_cancelled() {
         return None;
     }
-    let r = Some(keys.into_par_iter().map(rank::hit_of).collect());
-    let t3 = t0.elapsed();
-    if std::env::var_os("JUAN_TRACE").is_some() { eprintln!("TRACE scan {t1:?} sort {t2:?} collect {t3:?}"); }
-    r
+    Some(keys.into_par_iter().map(rank::hit_of).collect())
 }
 
 /// The matched title char positions of article `article` (a global number) for `query`,

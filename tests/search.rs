@@ -22,7 +22,10 @@ const TITLES: &str = concat!(
 /// `copies` × the 20,000 real titles, dated over 2010–2020, in chunks of 16,384.
 fn real_corpus(copies: usize) -> Corpus {
     let text = std::fs::read_to_string(TITLES).expect("the shared THUCNews titles");
-    let titles: Vec<&str> = text.lines().map(|l| l.split('\t').next().unwrap_or(l)).collect();
+    let titles: Vec<&str> = text
+        .lines()
+        .map(|l| l.split('\t').next().unwrap_or(l))
+        .collect();
     let articles: Vec<Article> = (0..copies * titles.len())
         .map(|i| Article {
             title: titles[i % titles.len()].to_string(),
@@ -66,7 +69,11 @@ fn a_superseded_query_never_delivers() {
         worker.submit(request(2 * round + 1, "b"));
         worker.submit(request(2 * round + 2, "'篮球赛"));
         let done = rx.recv_timeout(Duration::from_secs(60)).expect("B arrives");
-        assert_eq!(done.generation, 2 * round + 2, "only B's generation arrives");
+        assert_eq!(
+            done.generation,
+            2 * round + 2,
+            "only B's generation arrives"
+        );
         let got: Vec<(usize, i64)> = done.hits.iter().map(|h| (h.index, h.score)).collect();
         assert_eq!(got, fast_hits);
     }
@@ -98,11 +105,15 @@ fn every_delivered_result_answers_its_own_request_and_the_last_one_arrives() {
             within: None,
         });
     }
-    rx.recv_timeout(Duration::from_secs(60)).expect("the last request is answered");
+    rx.recv_timeout(Duration::from_secs(60))
+        .expect("the last request is answered");
     drop(worker);
     let delivered = delivered.lock().unwrap();
     let generations: Vec<u64> = delivered.iter().map(|d| d.generation).collect();
-    assert!(generations.windows(2).all(|w| w[0] < w[1]), "{generations:?}");
+    assert!(
+        generations.windows(2).all(|w| w[0] < w[1]),
+        "{generations:?}"
+    );
     assert_eq!(generations.last(), Some(&40));
     for done in delivered.iter() {
         let text = texts[done.generation as usize % texts.len()];
@@ -146,8 +157,33 @@ const TITLE_CHARS: &[char] = &[
 
 /// Keystrokes: Chinese, pinyin letters, operators, a field and spaces.
 const KEYS: &[&str] = &[
-    "长", "春", "人", "大", "北", "京", "中", "报", "c", "h", "a", "n", "g", "r", "d", "b", "j",
-    "z", " ", " ", "'", "^", "$", "!", "|", "src:", "date:2017 ",
+    "长",
+    "春",
+    "人",
+    "大",
+    "北",
+    "京",
+    "中",
+    "报",
+    "c",
+    "h",
+    "a",
+    "n",
+    "g",
+    "r",
+    "d",
+    "b",
+    "j",
+    "z",
+    " ",
+    " ",
+    "'",
+    "^",
+    "$",
+    "!",
+    "|",
+    "src:",
+    "date:2017 ",
 ];
 
 const SOURCES: [&str; 3] = ["长春日报", "北京晚报", "新华社"];

@@ -70,9 +70,7 @@ impl Index {
                 index.char_readings.push(id);
             }
             index.letters.push(mask);
-            index
-                .char_sigs
-                .push(char_signature(&index.titles[start..]));
+            index.char_sigs.push(char_signature(&index.titles[start..]));
             index.date_kinds.push(a.date.newest_first_key().0);
             folded_source.clear();
             fold_into(&a.source, &mut folded_source);
@@ -241,10 +239,14 @@ mod tests {
         assert_eq!(index.in_order(Order::NewestFirst), [2, 0, 4, 1, 3]);
         assert_eq!(index.in_order(Order::OldestFirst), [4, 0, 2, 1, 3]);
         assert!(Index::build(&[]).is_empty());
-        let keys: Vec<u64> = (0..5).map(|i| index.date_key(i, Order::NewestFirst)).collect();
+        let keys: Vec<u64> = (0..5)
+            .map(|i| index.date_key(i, Order::NewestFirst))
+            .collect();
         assert!(keys[2] < keys[0] && keys[0] < keys[4] && keys[4] < keys[1]);
         assert!(keys[1] < keys[3], "unparsed before missing");
-        let keys: Vec<u64> = (0..5).map(|i| index.date_key(i, Order::OldestFirst)).collect();
+        let keys: Vec<u64> = (0..5)
+            .map(|i| index.date_key(i, Order::OldestFirst))
+            .collect();
         assert!(keys[4] < keys[0] && keys[0] < keys[2] && keys[2] < keys[1]);
     }
 

@@ -144,7 +144,11 @@ pub fn match_pinyin(
             while fits != 0 {
                 let l = fits.trailing_zeros() as usize;
                 fits &= fits - 1;
-                let bonus = if whole >> l & 1 == 1 { SYLLABLE_BONUS } else { 0 };
+                let bonus = if whole >> l & 1 == 1 {
+                    SYLLABLE_BONUS
+                } else {
+                    0
+                };
                 let score = base + LETTER_SCORE * l as i64 + bonus;
                 let cell = i * width + j0 + l;
                 if score > best[cell] {
@@ -308,13 +312,8 @@ mod tests {
                         ..Anchors::default()
                     };
                     let compiled = PinyinTerm::new(term.as_bytes(), &table).unwrap();
-                    let scored = match_pinyin(
-                        &compiled,
-                        &chars,
-                        anchors,
-                        &mut Scratch::default(),
-                        true,
-                    );
+                    let scored =
+                        match_pinyin(&compiled, &chars, anchors, &mut Scratch::default(), true);
                     let quick = could_match(&compiled, &chars, contiguous);
                     assert_eq!(quick, scored.is_some(), "{term} on {title} ({anchors:?})");
                 }

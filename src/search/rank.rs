@@ -1,19 +1,10 @@
-//! Sort keys of hits and the date order of a whole corpus.
+//! Sort keys of hits.
 //!
 //! A hit's rank is one `u128`, ascending: 32 bits of descending score, the 64-bit
 //! [`Index::date_key`] and the 32-bit global article number. Scores are clamped to `i32`
 //! (real ones are a few hundred).
 
-use std::cmp::Reverse;
-use std::collections::BinaryHeap;
-
-use crate::corpus::Corpus;
 use crate::query::{Hit, Index, Order};
-
-use super::Cancel;
-
-/// How many articles the merge emits between looks at the cancel token.
-const CANCEL_STRIDE: usize = 1 << 14;
 
 /// The sort key of a hit with `score` on article `local` of a chunk starting at `first`.
 pub fn key(score: i64, index: &Index, first: usize, local: usize, order: Order) -> u128 {
@@ -29,36 +20,6 @@ pub fn hit_of(key: u128) -> Hit {
         score: i64::from(i32::MAX) - (key >> 96) as i64,
         positions: Vec::new(),
     }
-}
-
-/// Every article of `corpus` in date `order` (undated last, ties in load order), merged from
-/// the chunks' own date orders; `None` when cancelled.
-pub fn all_in_date_order(corpus: &Corpus, order: Order, cancel: &Cancel) -> Option<Vec<Hit>> {
-    let chunks = corpus.chunks();
-    let lists: Vec<&[u32]> = chunks.iter().map(|c| c.index.in_order(order)).collect();
-    let head = |k: usize, at: usize| {
-        let local = lists[k][at] as usize;
-        Reverse((chunks[k].index.date_key(local, order), k, at))
-    };
-    let mut heap: BinaryHeap<_> = (0..chunks.len())
-        .filter(|&k| !lists[k].is_empty())
-        .map(|k| head(k, 0))
-        .collect();
-    let mut hits = Vec::with_capacity(corpus.len());
-    while let Some(Reverse((_, k, at))) = heap.pop() {
-        if hits.len() % CANCEL_STRIDE == 0 && cancel.is_cancelled() {
-            return None;
-        }
-        hits.push(Hit {
-            index: chunks[k].first + lists[k][at] as usize,
-            score: 0,
-            positions: Vec::new(),
-        });
-        if at + 1 < lists[k].len() {
-            heap.push(head(k, at + 1));
-        }
-    }
-    Some(hits)
 }
 
 #[cfg(test)]

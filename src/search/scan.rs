@@ -82,7 +82,10 @@ pub fn matching_keys(
 }
 
 /// Cuts ascending global numbers into blocks of one chunk each.
-fn list_blocks<'a>(chunks: &[std::sync::Arc<Chunk>], sorted: &'a [usize]) -> Vec<(usize, Block<'a>)> {
+fn list_blocks<'a>(
+    chunks: &[std::sync::Arc<Chunk>],
+    sorted: &'a [usize],
+) -> Vec<(usize, Block<'a>)> {
     let mut blocks = Vec::new();
     let mut rest = sorted;
     for (k, c) in chunks.iter().enumerate() {

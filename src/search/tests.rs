@@ -17,7 +17,11 @@ fn article(title: &str, source: &str, date: &str) -> Article {
 
 fn shelf() -> Vec<Article> {
     vec![
-        article("中共长春市委人大工作会议召开", "长春日报", "2017-09-06 09:11"),
+        article(
+            "中共长春市委人大工作会议召开",
+            "长春日报",
+            "2017-09-06 09:11",
+        ),
         article("市人大常委会召开第十次会议", "人民日报", "2017-08-01"),
         article("人们在大街上庆祝国庆", "新华社", "2017-10-01 08:00"),
         article("政协委员视察长春人大工作", "新华社", "2018-03-05"),
@@ -108,7 +112,11 @@ fn hits_carry_no_positions_and_positions_match_the_old_search() {
 #[test]
 fn narrowing_searches_within_the_previous_hits() {
     let corpus = chunked(&shelf(), 4);
-    let pairs = [("长春人大", "长春"), ("ccrd", "cc"), ("src:晚报 经济", "src:晚报")];
+    let pairs = [
+        ("长春人大", "长春"),
+        ("ccrd", "cc"),
+        ("src:晚报 经济", "src:晚报"),
+    ];
     for (new, old) in pairs {
         let (new, old) = (Query::parse(new).unwrap(), Query::parse(old).unwrap());
         assert!(narrows(&new, &old));
@@ -128,7 +136,13 @@ fn narrowing_searches_within_the_previous_hits() {
         assert_eq!(narrowed, fresh);
     }
     let all = Query::parse("").unwrap();
-    let some = run(&corpus, &all, Order::OldestFirst, Some(&[9, 1, 4]), &Cancel::new());
+    let some = run(
+        &corpus,
+        &all,
+        Order::OldestFirst,
+        Some(&[9, 1, 4]),
+        &Cancel::new(),
+    );
     let order: Vec<usize> = some.unwrap().iter().map(|h| h.index).collect();
     assert_eq!(order, [4, 1, 9]);
 }
@@ -142,7 +156,10 @@ fn a_cancelled_search_returns_nothing() {
     assert!(cancel.is_cancelled());
     for text in ["", "人大"] {
         let query = Query::parse(text).unwrap();
-        assert_eq!(run(&corpus, &query, Order::NewestFirst, None, &cancel), None);
+        assert_eq!(
+            run(&corpus, &query, Order::NewestFirst, None, &cancel),
+            None
+        );
     }
 }
 
@@ -154,7 +171,10 @@ fn corpus_of_splits_into_chunks_that_search_alike() {
     let corpus = corpus_of(articles);
     assert_eq!(corpus.chunks().len(), 2);
     assert_eq!(corpus.len(), CHUNK_LEN + 10);
-    assert_eq!(corpus.get(CHUNK_LEN + 3).title, format!("标题{}", CHUNK_LEN + 3));
+    assert_eq!(
+        corpus.get(CHUNK_LEN + 3).title,
+        format!("标题{}", CHUNK_LEN + 3)
+    );
     let query = Query::parse(&format!("'{}", CHUNK_LEN + 3)).unwrap();
     let hits = run(&corpus, &query, Order::NewestFirst, None, &Cancel::new()).unwrap();
     assert_eq!(hits.len(), 1);

@@ -114,8 +114,13 @@ fn serve(
         }
         let start = Instant::now();
         let within = request.within.as_deref().map(Vec::as_slice);
-        let Some(hits) = run(&request.corpus, &request.query, request.order, within, &cancel)
-        else {
+        let Some(hits) = run(
+            &request.corpus,
+            &request.query,
+            request.order,
+            within,
+            &cancel,
+        ) else {
             continue;
         };
         let elapsed = start.elapsed();

@@ -4,8 +4,8 @@
 //! term needs no programme: its best match is its first char that can take the letter.
 
 use super::{
-    ADJACENT_BONUS, Anchors, GAP_EXTENSION, GAP_START, LETTER_SCORE, NONE, NO_READING,
-    PinyinTerm, START_BONUS, SYLLABLE_BONUS,
+    ADJACENT_BONUS, Anchors, GAP_EXTENSION, GAP_START, LETTER_SCORE, NO_READING, NONE, PinyinTerm,
+    START_BONUS, SYLLABLE_BONUS,
 };
 
 /// The best score of `term` on the title whose chars have reading sets `chars`, when it
@@ -69,7 +69,11 @@ pub fn score_pinyin(
             while fits != 0 {
                 let l = fits.trailing_zeros() as usize;
                 fits &= fits - 1;
-                let bonus = if whole >> l & 1 == 1 { SYLLABLE_BONUS } else { 0 };
+                let bonus = if whole >> l & 1 == 1 {
+                    SYLLABLE_BONUS
+                } else {
+                    0
+                };
                 let cell = &mut cur[j0 + l];
                 *cell = (*cell).max(base + LETTER_SCORE * l as i64 + bonus);
             }
@@ -86,8 +90,7 @@ pub fn score_pinyin(
 fn score_one_letter(term: &PinyinTerm, chars: &[u16], anchors: Anchors) -> Option<i64> {
     let fits = |set: u16| term.moves(set, 0).0 != 0;
     let at = if anchors.at_end {
-        (chars.len() - 1..chars.len())
-            .find(|&i| fits(chars[i]) && (!anchors.at_start || i == 0))?
+        (chars.len() - 1..chars.len()).find(|&i| fits(chars[i]) && (!anchors.at_start || i == 0))?
     } else if anchors.at_start {
         (0..1).find(|&i| fits(chars[i]))?
     } else {
