@@ -79,9 +79,9 @@ fn main() {
         times.push(start.elapsed());
         assert_eq!(hits.map(|h| h.len()), Some(corpus.len()));
     }
+    let first = times[0];
     println!(
-        "empty query (all in date order): merge {:.1?}, then kept order: {}",
-        times[0],
+        "empty query (all in date order): merge {first:.1?}, then kept order: {}",
         summary(&mut times[1..])
     );
 
