@@ -1,30 +1,22 @@
-//! The parallel scan: the candidates (every article, or a given list) cut into blocks per
-//! chunk, each block matched on a rayon thread in load order (sequential memory), giving the
-//! sort keys of the hits.
-
-use std::ops::Range;
+//! The parallel scan: every chunk cut into blocks, each block matched on a rayon thread in
+//! load order (sequential memory), giving the sort keys of the hits. When searching within
+//! earlier hits, those are marked in a bitmap over global numbers (cheaper than sorting them)
+//! and a block tests its marked articles only.
 
 use rayon::prelude::*;
 
-use crate::corpus::{Chunk, Corpus};
+use crate::corpus::Corpus;
 use crate::query::{Matcher, Order, Query, Scratch};
 
 use super::{Cancel, rank};
 
-/// Candidates per block: small enough to balance two cores and notice a cancel within a
+/// Articles per block: small enough to balance two cores and notice a cancel within a
 /// millisecond or so, large enough to keep scheduling cheap.
 const BLOCK: usize = 4096;
 
-/// Some candidates of one chunk.
-enum Block<'a> {
-    /// Local article numbers.
-    Range(Range<usize>),
-    /// Global article numbers, ascending.
-    List(&'a [usize]),
-}
-
 /// The sort keys ([`rank::key`]) of every candidate that matches, unsorted; `None` when
-/// cancelled.
+/// cancelled. Candidates are every article, or those of `within` (global numbers; numbers
+/// beyond the corpus are ignored).
 pub fn matching_keys(
     corpus: &Corpus,
     query: &Query,
@@ -37,40 +29,40 @@ pub fn matching_keys(
         .iter()
         .map(|c| Matcher::new(&c.articles, &c.index, query))
         .collect();
-    let sorted;
-    let blocks: Vec<(usize, Block)> = match within {
-        None => chunks
-            .iter()
-            .enumerate()
-            .flat_map(|(k, c)| {
-                (0..c.articles.len())
-                    .step_by(BLOCK)
-                    .map(move |s| (k, Block::Range(s..(s + BLOCK).min(c.articles.len()))))
-            })
-            .collect(),
-        Some(within) => {
-            let mut list = within.to_vec();
-            list.par_sort_unstable();
-            sorted = list;
-            list_blocks(chunks, &sorted)
-        }
-    };
+    let marks = within.map(|within| bitmap(within, corpus.len()));
+    let blocks: Vec<(usize, usize)> = chunks
+        .iter()
+        .enumerate()
+        .flat_map(|(k, c)| (0..c.articles.len()).step_by(BLOCK).map(move |s| (k, s)))
+        .collect();
     let parts: Vec<Vec<u128>> = blocks
         .par_iter()
-        .map_init(Scratch::default, |scratch, (k, block)| {
+        .map_init(Scratch::default, |scratch, &(k, start)| {
             if cancel.is_cancelled() {
                 return Vec::new();
             }
-            let (chunk, matcher) = (&chunks[*k], &matchers[*k]);
+            let (chunk, matcher) = (&chunks[k], &matchers[k]);
+            let end = (start + BLOCK).min(chunk.articles.len());
             let mut keys = Vec::new();
-            let mut test = |local: usize| {
+            let mut local = start;
+            while local < end {
+                if let Some(marks) = &marks {
+                    // Jump to the next marked article.
+                    let global = chunk.first + local;
+                    let rest = marks[global / 64] >> (global % 64);
+                    if rest & 1 == 0 {
+                        local += if rest == 0 {
+                            64 - global % 64
+                        } else {
+                            rest.trailing_zeros() as usize
+                        };
+                        continue;
+                    }
+                }
                 if let Some(score) = matcher.score(local, scratch) {
                     keys.push(rank::key(score, &chunk.index, chunk.first, local, order));
                 }
-            };
-            match block {
-                Block::Range(r) => r.clone().for_each(&mut test),
-                Block::List(globals) => globals.iter().for_each(|g| test(g - chunk.first)),
+                local += 1;
             }
             keys
         })
@@ -81,22 +73,23 @@ pub fn matching_keys(
     Some(parts.concat())
 }
 
-/// Cuts ascending global numbers into blocks of one chunk each.
-fn list_blocks<'a>(
-    chunks: &[std::sync::Arc<Chunk>],
-    sorted: &'a [usize],
-) -> Vec<(usize, Block<'a>)> {
-    let mut blocks = Vec::new();
-    let mut rest = sorted;
-    for (k, c) in chunks.iter().enumerate() {
-        let end = c.first + c.articles.len();
-        let skip = rest.partition_point(|&g| g < c.first);
-        rest = &rest[skip..];
-        let take = rest.partition_point(|&g| g < end);
-        for piece in rest[..take].chunks(BLOCK) {
-            blocks.push((k, Block::List(piece)));
-        }
-        rest = &rest[take..];
+/// A bitmap over `len` global numbers with those of `numbers` set.
+fn bitmap(numbers: &[usize], len: usize) -> Vec<u64> {
+    let mut marks = vec![0u64; len.div_ceil(64)];
+    for &g in numbers.iter().filter(|&&g| g < len) {
+        marks[g / 64] |= 1 << (g % 64);
     }
-    blocks
+    marks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bitmaps_mark_numbers_in_range() {
+        let marks = bitmap(&[0, 65, 64, 200, 129], 130);
+        assert_eq!(marks, [1, 0b11, 0b10]);
+        assert!(bitmap(&[], 0).is_empty());
+    }
 }
