@@ -4,7 +4,7 @@
 //! It times the index build of all chunks (in parallel, as loading does), the empty query
 //! (every article in date order: the first merge, then with the merged order kept), then types 10 queries one character at a time. Each
 //! keystroke is what the interface does: parse, [`search::run`] within the previous hits when
-//! [`search::narrows`] allows, else over everything, then [`search::positions`] for the 40
+//! [`search::narrows`] allows, else over everything, then [`search::Positions`] for the 40
 //! visible rows. It prints p50 / p99 / max per keystroke, per query and overall.
 //! `JUAN_TYPING_ARTICLES=100000` changes the corpus size, `JUAN_TYPING_QUERIES=ccrd,北京` the
 //! queries.
@@ -127,8 +127,9 @@ fn type_query(corpus: &Corpus, text: &str) -> (Vec<Duration>, Vec<usize>) {
             .map(|(_, hits)| hits.as_slice());
         let hits = search::run(corpus, &query, Order::NewestFirst, within, &Cancel::new())
             .expect("not cancelled");
+        let mut rows = search::Positions::new(corpus, &query);
         for hit in hits.iter().take(VISIBLE_ROWS) {
-            std::hint::black_box(search::positions(corpus, &query, hit.index));
+            std::hint::black_box(rows.of(hit.index));
         }
         times.push(start.elapsed());
         counts.push(hits.len());

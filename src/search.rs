@@ -84,13 +84,52 @@ pub fn run(
 }
 
 /// The matched title char positions of article `article` (a global number) for `query`,
-/// ascending; empty when it does not match or the query has no title term.
+/// ascending; empty when it does not match or the query has no title term. For many rows,
+/// [`Positions`] compiles the query once per chunk instead of once per row.
 pub fn positions(corpus: &Corpus, query: &Query, article: usize) -> Vec<usize> {
-    let chunk = corpus.chunk_of(article);
-    Matcher::new(&chunk.articles, &chunk.index, query)
-        .check(article - chunk.first, &mut Scratch::default())
-        .map(|(_, positions)| positions)
-        .unwrap_or_default()
+    Positions::new(corpus, query).of(article)
+}
+
+/// Match positions of many rows for one query: the query is compiled for a chunk the first
+/// time one of its articles is asked for, then reused.
+pub struct Positions<'a> {
+    corpus: &'a Corpus,
+    query: &'a Query,
+    /// Compiled matchers by chunk, built on demand.
+    matchers: Vec<Option<Matcher<'a>>>,
+    scratch: Scratch,
+}
+
+impl<'a> Positions<'a> {
+    /// Prepares to compute positions of `query` in `corpus`; compiles nothing yet.
+    pub fn new(corpus: &'a Corpus, query: &'a Query) -> Positions<'a> {
+        Positions {
+            corpus,
+            query,
+            matchers: std::iter::repeat_with(|| None)
+                .take(corpus.chunks().len())
+                .collect(),
+            scratch: Scratch::default(),
+        }
+    }
+
+    /// The positions of article `article` (a global number), as [`positions`] gives them.
+    pub fn of(&mut self, article: usize) -> Vec<usize> {
+        let chunks = self.corpus.chunks();
+        assert!(
+            article < self.corpus.len(),
+            "article {article} of {}",
+            self.corpus.len()
+        );
+        let k = chunks.partition_point(|c| c.first <= article) - 1;
+        let chunk = &chunks[k];
+        let query = self.query;
+        self.matchers[k]
+            .get_or_insert_with(|| Matcher::new(&chunk.articles, &chunk.index, query))
+            .check(article - chunk.first, &mut self.scratch)
+            .map(|(_, positions)| positions)
+            .unwrap_or_default()
+    }
 }
 
 /// True only when every hit of `new` is certainly a hit of `old`, so `new` may be searched

@@ -20,14 +20,15 @@ pub fn list(args: &ListArgs) -> Outcome {
     let hits = search::run(&corpus, &query, order, None, &Cancel::new())
         .expect("a search nobody cancels finishes");
     let limit = args.limit.unwrap_or(usize::MAX);
+    let mut positions = search::Positions::new(&corpus, &query);
     with_stdout(|out| {
         for hit in hits.iter().take(limit) {
             let a = corpus.get(hit.index);
             if args.json {
                 let mut m = summary_json(a);
                 if !query.is_empty() {
-                    let positions = search::positions(&corpus, &query, hit.index);
-                    m.insert("positions".into(), serde_json::Value::from(positions));
+                    let matched = positions.of(hit.index);
+                    m.insert("positions".into(), serde_json::Value::from(matched));
                 }
                 writeln!(out, "{}", serde_json::Value::Object(m))?;
             } else {

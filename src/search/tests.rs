@@ -95,7 +95,9 @@ fn hits_carry_no_positions_and_positions_match_the_old_search() {
         let query = Query::parse(text).unwrap();
         let hits = run(&corpus, &query, Order::NewestFirst, None, &Cancel::new()).unwrap();
         assert!(hits.iter().all(|h| h.positions.is_empty()));
+        let mut rows = Positions::new(&corpus, &query);
         for old in query::search(&articles, &index, &query, Order::NewestFirst) {
+            assert_eq!(rows.of(old.index), old.positions, "{text:?}");
             assert_eq!(
                 positions(&corpus, &query, old.index),
                 old.positions,
