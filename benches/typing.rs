@@ -5,9 +5,9 @@
 //! (every article in date order: the first merge, then with the merged order kept), then
 //! types 10 queries one character at a time. Each keystroke is what the interface does:
 //! parse, [`search::run`] within the previous hits when [`search::narrows`] allows, else over
-//! everything, then [`search::Positions`] for the 40 visible rows. It prints p50 / p99 / max per keystroke, per query and overall.
-//! `JUAN_TYPING_ARTICLES=100000` changes the corpus size, `JUAN_TYPING_QUERIES=ccrd,北京` the
-//! queries.
+//! everything, then [`search::Positions`] for the 40 visible rows. It prints p50 / p99 / max
+//! per keystroke, per query and overall. `JUAN_TYPING_ARTICLES=100000` changes the corpus
+//! size, `JUAN_TYPING_QUERIES=ccrd,北京` the queries.
 
 use std::time::{Duration, Instant};
 
