@@ -51,7 +51,8 @@ pub struct Worker {
 
 impl Worker {
     /// Starts the thread; `on_done` is called on it with each result that is still the latest
-    /// request when it finishes (e.g. to send it to the interface's event loop).
+    /// request when it finishes (e.g. to send it to the interface's event loop). It runs while
+    /// [`Worker::submit`] waits, so it must be quick and must not submit itself.
     pub fn spawn(on_done: impl FnMut(Done) + Send + 'static) -> Worker {
         let (requests, inbox) = channel();
         let latest = Arc::new(Mutex::new(Cancel::new()));
