@@ -54,14 +54,14 @@ median_time() {
   printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
 }
 
-printf '%-28s %9s %9s %8s\n' query juan_s fzf_s fzf/juan
+printf '%9s %9s %8s  %s\n' juan_s fzf_s fzf/juan query
 ratios=()
 for q in "${QUERIES[@]}"; do
   j=$(median_time "$JUAN" list -q "$q" "$ARCHIVE")
   f=$(median_time sh -c 'fzf --filter "$1" < "$2"' sh "$q" "$TITLES")
   r=$(echo "$f / $j" | bc -l)
   ratios+=("$r")
-  printf '%-28s %9.3f %9.3f %8.3f\n' "$q" "$j" "$f" "$r"
+  printf '%9.3f %9.3f %8.3f  %s\n' "$j" "$f" "$r" "$q"
 done
 printf '%s\n' "${ratios[@]}" | sort -g |
   awk '{a[NR]=$1} END {m = (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2; printf "median ratio fzf/juan: %.3f\n", m}'
