@@ -77,7 +77,8 @@ pub fn match_pinyin(
         return None;
     }
     if !want_positions {
-        if m > 1 && !could_match(term, chars, anchors.contiguous) {
+        // Short terms match most titles they are tried on: the quick check would only add work.
+        if m > 2 && !could_match(term, chars, anchors.contiguous) {
             return None;
         }
         return score_pinyin(term, chars, anchors, &mut scratch.rows)

@@ -12,10 +12,9 @@ use super::MAX_TERM_LETTERS;
 pub struct PinyinTerm {
     /// The term's length in letters.
     len: usize,
-    /// Bit `l` set: a piece of `l` letters fits; indexed `s * len + j`.
-    fits: Vec<u64>,
-    /// Bit `l` set: that piece is a whole syllable; same indexing.
-    whole: Vec<u64>,
+    /// Indexed `s * len + j`: bit `l` of the first word set when a piece of `l` letters
+    /// fits, of the second when that piece is a whole syllable (together: one cache line).
+    moves: Vec<[u64; 2]>,
 }
 
 impl PinyinTerm {
@@ -27,22 +26,22 @@ impl PinyinTerm {
             return None;
         }
         let sets = table.set_count();
-        let mut fits = vec![0u64; sets * len];
-        let mut whole = vec![0u64; sets * len];
+        let mut moves = vec![[0u64; 2]; sets * len];
         for s in 0..sets {
             for reading in table.set(s as u16) {
                 let r = reading.as_bytes();
                 for j in 0..len {
                     let common = r.iter().zip(&term[j..]).take_while(|(a, b)| a == b).count();
                     // Bits 1..=common.
-                    fits[s * len + j] |= (u64::MAX >> (63 - common)) & !1;
+                    let cell = &mut moves[s * len + j];
+                    cell[0] |= (u64::MAX >> (63 - common)) & !1;
                     if common == r.len() && common > 1 {
-                        whole[s * len + j] |= 1 << common;
+                        cell[1] |= 1 << common;
                     }
                 }
             }
         }
-        Some(PinyinTerm { len, fits, whole })
+        Some(PinyinTerm { len, moves })
     }
 
     /// The term's length in letters.
@@ -53,8 +52,8 @@ impl PinyinTerm {
     /// The piece lengths set `set` allows at term offset `j`, and which are whole syllables.
     #[inline]
     pub fn moves(&self, set: u16, j: usize) -> (u64, u64) {
-        let at = usize::from(set) * self.len + j;
-        (self.fits[at], self.whole[at])
+        let [fits, whole] = self.moves[usize::from(set) * self.len + j];
+        (fits, whole)
     }
 }
 
