@@ -19,6 +19,7 @@
 //! | [`archive`] | loading files, folders and stdin: the only file-system code |
 //! | [`sanitize`] | text hygiene: nothing from the web reaches the terminal but printable text |
 //! | [`query`] | the query language: parse, match, rank ([`query::Hit`]) |
+//! | [`search`] | the engine over a corpus: parallel ranked search, narrowing, a cancellable worker |
 //! | [`text`] | display widths, the Chinese-aware wrapper, truncation, article layout |
 //! | [`app`] | interface state, [`app::Action`] and `update`; no terminal code |
 //! | [`keymap`] | key and mouse events to actions: the only place keys get meaning |
@@ -36,6 +37,7 @@ pub mod date;
 pub mod keymap;
 pub mod query;
 pub mod sanitize;
+pub mod search;
 pub mod synthetic;
 pub mod text;
 pub mod tui;

@@ -11,6 +11,7 @@
 //! | `pinyin` | matching an ASCII term through those readings |
 //! | `index` | the per-article data prepared at load, in flat arrays |
 //! | `matcher` | a query compiled against an index; one article at a time |
+//! | `narrow` | whether a grown query only matches a subset of the old one's hits |
 //! | `help` | [`SYNTAX_HELP`] |
 
 mod date_spec;
@@ -18,12 +19,14 @@ mod fold;
 mod help;
 mod index;
 mod matcher;
+mod narrow;
 mod parse;
 mod pinyin;
 mod readings;
 
 pub use help::SYNTAX_HELP;
 pub use index::Index;
+pub use pinyin::Scratch;
 
 use crate::article::Article;
 
@@ -92,6 +95,12 @@ impl Query {
         self.clauses.is_empty()
     }
 
+    /// True when every article this query matches is certainly matched by `old` too, so a
+    /// search may scan `old`'s hits only. Conservative: see the `narrow` module.
+    pub fn narrows(&self, old: &Query) -> bool {
+        narrow::narrows(&self.clauses, &old.clauses)
+    }
+
     /// Matches one article on its own: `Some((score, positions))` when every term holds.
     /// Prepares the article each call; to search many, build an [`Index`] and [`search`].
     pub fn matches(&self, article: &Article) -> Option<(i64, Vec<usize>)> {
@@ -100,6 +109,31 @@ impl Query {
         let plan = matcher::Plan::new(articles, &index, &self.clauses);
         plan.check(0, &mut pinyin::Scratch::default())
             .map(|m| (m.score, m.positions))
+    }
+}
+
+/// A query compiled for one list of articles and its [`Index`] (e.g. one corpus chunk), to
+/// test articles one at a time; `Sync`, so one matcher serves every thread of a scan.
+pub struct Matcher<'a> {
+    plan: matcher::Plan<'a>,
+}
+
+impl<'a> Matcher<'a> {
+    /// Compiles `query` for `articles`, prepared as `index`.
+    pub fn new(articles: &'a [Article], index: &'a Index, query: &Query) -> Matcher<'a> {
+        Matcher {
+            plan: matcher::Plan::new(articles, index, &query.clauses),
+        }
+    }
+
+    /// Article `i`'s score when it matches, computing no more positions than the score needs.
+    pub fn score(&self, i: usize, scratch: &mut Scratch) -> Option<i64> {
+        self.plan.score(i, scratch)
+    }
+
+    /// Article `i`'s score and matched title char positions when it matches.
+    pub fn check(&self, i: usize, scratch: &mut Scratch) -> Option<(i64, Vec<usize>)> {
+        self.plan.check(i, scratch).map(|m| (m.score, m.positions))
     }
 }
 

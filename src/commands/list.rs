@@ -2,9 +2,11 @@
 
 use super::{Outcome, load_reporting, summary_json, with_stdout};
 use crate::cli::ListArgs;
-use crate::query::{self, Index, Order, Query};
+use crate::query::{Order, Query};
+use crate::search::{self, Cancel};
 
-/// Runs `juan list`.
+/// Runs `juan list`: the archive becomes a chunked [`crate::corpus::Corpus`] (indexes built on
+/// every core), [`search::run`] ranks it, and match positions are computed for printed rows only.
 pub fn list(args: &ListArgs) -> Outcome {
     let query =
         Query::parse(args.query.as_deref().unwrap_or("")).map_err(|e| format!("query: {e}"))?;
@@ -14,19 +16,19 @@ pub fn list(args: &ListArgs) -> Outcome {
     } else {
         Order::NewestFirst
     };
-    let index = Index::build(&archive.articles);
-    let hits = query::search(&archive.articles, &index, &query, order);
+    let corpus = search::corpus_of(archive.articles);
+    let hits = search::run(&corpus, &query, order, None, &Cancel::new())
+        .expect("a search nobody cancels finishes");
     let limit = args.limit.unwrap_or(usize::MAX);
+    let mut positions = search::Positions::new(&corpus, &query);
     with_stdout(|out| {
         for hit in hits.iter().take(limit) {
-            let a = &archive.articles[hit.index];
+            let a = corpus.get(hit.index);
             if args.json {
                 let mut m = summary_json(a);
                 if !query.is_empty() {
-                    m.insert(
-                        "positions".into(),
-                        serde_json::Value::from(hit.positions.clone()),
-                    );
+                    let matched = positions.of(hit.index);
+                    m.insert("positions".into(), serde_json::Value::from(matched));
                 }
                 writeln!(out, "{}", serde_json::Value::Object(m))?;
             } else {

@@ -25,6 +25,10 @@ pub struct Index {
     readings: ReadingTable,
     /// Letters and digits in each folded title or its readings ([`letter_mask`] bits).
     letters: Vec<u64>,
+    /// The chars of each folded title, each hashed to one of 128 bits ([`char_signature`]).
+    char_sigs: Vec<u128>,
+    /// Each article's date kind: 0 dated, 1 unparsed date text, 2 no date (sorting classes).
+    date_kinds: Vec<u8>,
     /// Each article's source, as an index into `sources`.
     source_ids: Vec<u32>,
     /// The distinct sources, folded.
@@ -46,6 +50,8 @@ impl Index {
             title_starts: Vec::with_capacity(n + 1),
             char_starts: Vec::with_capacity(n + 1),
             letters: Vec::with_capacity(n),
+            char_sigs: Vec::with_capacity(n),
+            date_kinds: Vec::with_capacity(n),
             source_ids: Vec::with_capacity(n),
             stamps: Vec::with_capacity(n),
             ..Index::default()
@@ -64,6 +70,8 @@ impl Index {
                 index.char_readings.push(id);
             }
             index.letters.push(mask);
+            index.char_sigs.push(char_signature(&index.titles[start..]));
+            index.date_kinds.push(a.date.newest_first_key().0);
             folded_source.clear();
             fold_into(&a.source, &mut folded_source);
             let id = match source_ids.get(&folded_source) {
@@ -83,9 +91,9 @@ impl Index {
         index.title_starts.push(offset(index.titles.len()));
         index.char_starts.push(offset(index.char_readings.len()));
         let mut order: Vec<u32> = (0..offset(n)).collect();
-        order.sort_by_key(|&i| articles[i as usize].date.newest_first_key());
+        order.sort_unstable_by_key(|&i| (index.date_key(i as usize, Order::NewestFirst), i));
         index.newest_first = order.clone();
-        order.sort_by_key(|&i| articles[i as usize].date.oldest_first_key());
+        order.sort_unstable_by_key(|&i| (index.date_key(i as usize, Order::OldestFirst), i));
         index.oldest_first = order;
         index
     }
@@ -121,6 +129,26 @@ impl Index {
         self.letters[i]
     }
 
+    /// The 128-bit signature of article `i`'s folded title chars ([`char_signature`]): a term
+    /// whose signature is not a subset cannot occur in the title, directly.
+    pub fn title_signature(&self, i: usize) -> u128 {
+        self.char_sigs[i]
+    }
+
+    /// A key that sorts article `i` in date `order` when ascending, comparable across indexes:
+    /// dated articles by instant, then those with unparsed date text, then those with none.
+    pub fn date_key(&self, i: usize, order: Order) -> u64 {
+        /// Instants are clamped to ±2^60 s (jiff's years ±9999 are far inside).
+        const LIMIT: i64 = 1 << 60;
+        let kind = u64::from(self.date_kinds[i]);
+        let instant = match (kind, order) {
+            (0, Order::NewestFirst) => -self.stamps[i].clamp(-LIMIT, LIMIT),
+            (0, Order::OldestFirst) => self.stamps[i].clamp(-LIMIT, LIMIT),
+            _ => 0,
+        };
+        kind << 62 | (instant + LIMIT) as u64
+    }
+
     /// Article `i`'s source id, an index into [`Index::sources`].
     pub fn source_id(&self, i: usize) -> usize {
         self.source_ids[i] as usize
@@ -143,6 +171,14 @@ impl Index {
             Order::OldestFirst => &self.oldest_first,
         }
     }
+}
+
+/// The chars of a folded text, each hashed to one of 128 bits: a cheap subset test before
+/// matching (a title lacks a char of the term when the term's bit is not in the title's).
+pub fn char_signature(text: &str) -> u128 {
+    text.chars().fold(0, |sig, c| {
+        sig | 1u128 << ((c as u32).wrapping_mul(0x9E37_79B1) >> 25)
+    })
 }
 
 /// A length as a `u32` offset; the flat arrays hold at most 4 GiB of title text.
@@ -203,5 +239,26 @@ mod tests {
         assert_eq!(index.in_order(Order::NewestFirst), [2, 0, 4, 1, 3]);
         assert_eq!(index.in_order(Order::OldestFirst), [4, 0, 2, 1, 3]);
         assert!(Index::build(&[]).is_empty());
+        let keys: Vec<u64> = (0..5)
+            .map(|i| index.date_key(i, Order::NewestFirst))
+            .collect();
+        assert!(keys[2] < keys[0] && keys[0] < keys[4] && keys[4] < keys[1]);
+        assert!(keys[1] < keys[3], "unparsed before missing");
+        let keys: Vec<u64> = (0..5)
+            .map(|i| index.date_key(i, Order::OldestFirst))
+            .collect();
+        assert!(keys[4] < keys[0] && keys[0] < keys[2] && keys[2] < keys[1]);
+    }
+
+    #[test]
+    fn signatures_are_subsets_for_contained_text() {
+        let title = char_signature("中共长春市委人大工作会议召开");
+        for term in ["人大", "长春", "中召", "开"] {
+            let sig = char_signature(term);
+            assert_eq!(title & sig, sig, "{term}");
+        }
+        assert_eq!(char_signature(""), 0);
+        let missing = char_signature("北京上海广州深圳");
+        assert_ne!(title & missing, missing);
     }
 }

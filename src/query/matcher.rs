@@ -7,18 +7,18 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::date_spec::Span;
 use super::fold::fold;
-use super::index::Index;
+use super::index::{Index, char_signature};
 use super::parse::{Clause, How, Pattern, Test};
-use super::pinyin::{Anchors, MAX_TERM_LETTERS, Scratch, match_pinyin};
+use super::pinyin::{Anchors, MAX_TERM_LETTERS, PinyinTerm, Scratch, match_pinyin};
 use super::readings::letter_mask;
 use crate::article::Article;
 
-/// Score of an exact (non-fuzzy) title match per matched char.
-const EXACT_CHAR_SCORE: i64 = 20;
+mod text;
+
+use text::{exact_hit, exact_score, is_subsequence, text_match};
+
 /// Extra per pair of adjacent matched chars in a fuzzy title match.
 const ADJACENT_BONUS: i64 = 16;
-/// Extra for an exact match at the title's start.
-const EXACT_START_BONUS: i64 = 10;
 
 /// What one compiled term tests.
 enum Check {
@@ -28,9 +28,12 @@ enum Check {
         pattern: Pattern,
         /// The term's letters and digits: a title lacking one cannot match.
         letters: u64,
-        /// True when the term is ASCII letters and digits with a letter, at most
-        /// [`MAX_TERM_LETTERS`] long: try pinyin too.
-        pinyin: bool,
+        /// The term's [`char_signature`]: unless it may match through pinyin, a title whose
+        /// signature lacks a bit of it cannot match.
+        chars: u128,
+        /// When the term is ASCII letters and digits with a letter, at most
+        /// [`MAX_TERM_LETTERS`] long: the term compiled for matching through pinyin too.
+        pinyin: Option<PinyinTerm>,
     },
     /// Whether each distinct source (by id) matches.
     Source(Vec<bool>),
@@ -95,11 +98,22 @@ impl<'a> Plan<'a> {
 
     /// Tests article `i`: `Some` with its score and positions when every clause holds.
     pub fn check(&self, i: usize, scratch: &mut Scratch) -> Option<Matched> {
+        self.check_with(i, scratch, true)
+    }
+
+    /// Tests article `i` like [`Plan::check`] but leaves the positions empty where that saves
+    /// work: the score is the same.
+    pub fn score(&self, i: usize, scratch: &mut Scratch) -> Option<i64> {
+        self.check_with(i, scratch, false).map(|m| m.score)
+    }
+
+    /// [`Plan::check`], with positions only when `want_positions`.
+    fn check_with(&self, i: usize, scratch: &mut Scratch, want_positions: bool) -> Option<Matched> {
         let mut out = Matched::default();
         for clause in &self.clauses {
             let mut best: Option<(i64, Vec<usize>)> = None;
             for term in clause {
-                let hit = self.test(&term.check, i, scratch);
+                let hit = self.test(&term.check, i, scratch, want_positions);
                 let hit = match (term.negated, hit) {
                     (false, hit) => hit,
                     (true, Some(_)) => None,
@@ -124,12 +138,18 @@ impl<'a> Plan<'a> {
     /// (skim rewards a match at the title's start more than a contiguous one, so `人大` would
     /// rank 人们在大街 above 市人大常委会). When the term occurs as a substring, that
     /// occurrence is the one highlighted.
-    fn fuzzy(&self, title: &str, term: &str) -> Option<(i64, Vec<usize>)> {
+    fn fuzzy(&self, title: &str, term: &str, want_positions: bool) -> Option<(i64, Vec<usize>)> {
         if !is_subsequence(title, term) {
             return None;
         }
+        let found = title.find(term);
+        if found.is_some() && !want_positions {
+            let score = self.skim.fuzzy_match(title, term)?;
+            let len = term.chars().count();
+            return Some((score + ADJACENT_BONUS * (len as i64 - 1), Vec::new()));
+        }
         let (score, positions) = self.skim.fuzzy_indices(title, term)?;
-        if let Some(byte) = title.find(term) {
+        if let Some(byte) = found {
             let start = title[..byte].chars().count();
             let len = term.chars().count();
             let score = score + ADJACENT_BONUS * (len as i64 - 1);
@@ -140,7 +160,13 @@ impl<'a> Plan<'a> {
     }
 
     /// Tests one term (before negation): its score and title positions when it holds.
-    fn test(&self, check: &Check, i: usize, scratch: &mut Scratch) -> Option<(i64, Vec<usize>)> {
+    fn test(
+        &self,
+        check: &Check,
+        i: usize,
+        scratch: &mut Scratch,
+        want_positions: bool,
+    ) -> Option<(i64, Vec<usize>)> {
         match check {
             Check::Date(span) => self
                 .index
@@ -154,27 +180,34 @@ impl<'a> Plan<'a> {
             Check::Title {
                 pattern,
                 letters,
+                chars,
                 pinyin,
             } => {
-                if self.index.title_letters(i) & letters != *letters {
+                if self.index.title_letters(i) & letters != *letters
+                    || (pinyin.is_none() && self.index.title_signature(i) & chars != *chars)
+                {
                     return None;
                 }
                 let title = self.index.title(i);
                 let direct = match pattern.how {
-                    How::Fuzzy => self.fuzzy(title, &pattern.text),
-                    _ => text_match(title, pattern).map(|(start, len)| exact_hit(start, len)),
+                    How::Fuzzy => self.fuzzy(title, &pattern.text, want_positions),
+                    _ => text_match(title, pattern).map(|(start, len)| {
+                        if want_positions {
+                            exact_hit(start, len)
+                        } else {
+                            (exact_score(start, len), Vec::new())
+                        }
+                    }),
                 };
-                let through_pinyin = if *pinyin {
+                let through_pinyin = pinyin.as_ref().and_then(|term| {
                     match_pinyin(
-                        pattern.text.as_bytes(),
+                        term,
                         self.index.title_readings(i),
-                        self.index.reading_table(),
                         anchors(pattern.how),
                         scratch,
+                        want_positions,
                     )
-                } else {
-                    None
-                };
+                });
                 match (direct, through_pinyin) {
                     (Some(d), Some(p)) => Some(if p.0 > d.0 { p } else { d }),
                     (d, p) => d.or(p),
@@ -189,9 +222,12 @@ fn compile(test: &Test, index: &Index) -> Check {
     match test {
         Test::Title(p) => Check::Title {
             letters: letter_mask(p.text.as_bytes()),
-            pinyin: p.text.len() <= MAX_TERM_LETTERS
+            chars: char_signature(&p.text),
+            pinyin: (p.text.len() <= MAX_TERM_LETTERS
                 && p.text.bytes().all(|b| b.is_ascii_alphanumeric())
-                && p.text.bytes().any(|b| b.is_ascii_alphabetic()),
+                && p.text.bytes().any(|b| b.is_ascii_alphabetic()))
+            .then(|| PinyinTerm::new(p.text.as_bytes(), index.reading_table()))
+            .flatten(),
             pattern: p.clone(),
         },
         Test::Source(p) => Check::Source(
@@ -224,73 +260,14 @@ fn anchors(how: How) -> Anchors {
     }
 }
 
-/// Finds a non-fuzzy pattern in folded `text`: the char index where it starts and its length
-/// in chars. A fuzzy pattern is looked for as a substring.
-fn text_match(text: &str, p: &Pattern) -> Option<(usize, usize)> {
-    let needle = p.text.as_str();
-    let byte = match p.how {
-        How::Fuzzy | How::Contains => text.find(needle)?,
-        How::Prefix => text.starts_with(needle).then_some(0)?,
-        How::Suffix => text.ends_with(needle).then(|| text.len() - needle.len())?,
-        How::Whole => (text == needle).then_some(0)?,
-    };
-    Some((text[..byte].chars().count(), needle.chars().count()))
-}
-
-/// Whether `term`'s chars occur in `text` in order: what a fuzzy match needs, checked
-/// without the allocations of a full match.
-fn is_subsequence(text: &str, term: &str) -> bool {
-    let mut rest = text.chars();
-    term.chars().all(|q| rest.any(|c| c == q))
-}
-
-/// Score and positions of an exact match of `len` chars at char `start`.
-fn exact_hit(start: usize, len: usize) -> (i64, Vec<usize>) {
-    let score = EXACT_CHAR_SCORE * len as i64 + if start == 0 { EXACT_START_BONUS } else { 0 }
-        - start.min(10) as i64;
-    (score, (start..start + len).collect())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn pattern(text: &str, how: How) -> Pattern {
-        Pattern {
-            text: text.into(),
-            how,
-        }
-    }
-
-    #[test]
-    fn text_match_reports_char_positions() {
-        let t = "中共长春市委人大";
-        assert_eq!(text_match(t, &pattern("人大", How::Contains)), Some((6, 2)));
-        assert_eq!(text_match(t, &pattern("中共", How::Prefix)), Some((0, 2)));
-        assert_eq!(text_match(t, &pattern("人大", How::Suffix)), Some((6, 2)));
-        assert_eq!(text_match(t, &pattern("人大", How::Prefix)), None);
-        assert_eq!(text_match(t, &pattern(t, How::Whole)), Some((0, 8)));
-        assert_eq!(text_match(t, &pattern("中共", How::Whole)), None);
-    }
 
     #[test]
     fn plans_and_indexes_can_be_shared_across_threads() {
         fn shared<T: Sync + Send>() {}
         shared::<Plan<'static>>();
         shared::<Index>();
-    }
-
-    #[test]
-    fn subsequences() {
-        assert!(is_subsequence("中共长春市委人大", "长人大"));
-        assert!(is_subsequence("abc", ""));
-        assert!(!is_subsequence("中共长春市委人大", "大人"));
-        assert!(!is_subsequence("ab", "abc"));
-    }
-
-    #[test]
-    fn exact_hits_prefer_early_matches() {
-        assert_eq!(exact_hit(2, 2), (38, vec![2, 3]));
-        assert!(exact_hit(0, 2).0 > exact_hit(1, 2).0);
     }
 }

@@ -6,6 +6,14 @@
 //! programme over (title char, term letters used) finds the best-scoring cut, so a match on
 //! adjacent chars (人大) beats one on scattered chars (人…大). Positions are the matched chars.
 
+mod score;
+mod term;
+
+pub use score::score_pinyin;
+pub use term::PinyinTerm;
+
+use super::readings::NO_READING;
+#[cfg(test)]
 use super::readings::ReadingTable;
 
 /// Score per term letter a char consumes: a match is worth the letters it explains.
@@ -50,27 +58,39 @@ pub struct Scratch {
     /// Per term offset: best score of a match ending two or more chars back, less its gap,
     /// and the char it ends at.
     far: Vec<(i64, u32)>,
+    /// Three rows and the gap row of the score-only programme.
+    rows: Vec<i64>,
 }
 
-/// Matches `term` (folded ASCII letters and digits) against a title given as the reading-set
-/// id of each char. Returns the score and the matched char indices, ascending.
+/// Matches a compiled `term` against a title given as the reading-set id of each char (ids
+/// of the table the term was compiled for). Returns the score and, when `want_positions`, the
+/// matched char indices, ascending (else an empty list: the score is the same).
 pub fn match_pinyin(
-    term: &[u8],
+    term: &PinyinTerm,
     chars: &[u16],
-    table: &ReadingTable,
     anchors: Anchors,
     scratch: &mut Scratch,
+    want_positions: bool,
 ) -> Option<(i64, Vec<usize>)> {
-    let (n, m) = (chars.len(), term.len());
-    if n == 0
-        || m == 0
-        || m > MAX_TERM_LETTERS
-        || !could_match(term, chars, table, anchors.contiguous)
-    {
+    let (n, m) = (chars.len(), term.letters());
+    if n == 0 {
+        return None;
+    }
+    if !want_positions {
+        // Short terms match most titles they are tried on: the quick check would only add work.
+        if m > 2 && !could_match(term, chars, anchors.contiguous) {
+            return None;
+        }
+        return score_pinyin(term, chars, anchors, &mut scratch.rows)
+            .map(|score| (score, Vec::new()));
+    }
+    if !could_match(term, chars, anchors.contiguous) {
         return None;
     }
     let width = m + 1;
-    let Scratch { best, back, far } = scratch;
+    let Scratch {
+        best, back, far, ..
+    } = scratch;
     best.clear();
     best.resize(n * width, NONE);
     back.clear();
@@ -78,7 +98,7 @@ pub fn match_pinyin(
     far.clear();
     far.resize(width, (NONE, u32::MAX));
     for i in 0..n {
-        if i >= 2 {
+        if i >= 2 && !anchors.contiguous {
             // far[j]: the best match of term[..j] ending at a char before i - 1, less the gap.
             for (j, slot) in far.iter_mut().enumerate().skip(1) {
                 let extended = slot.0 - GAP_EXTENSION;
@@ -90,11 +110,15 @@ pub fn match_pinyin(
                 };
             }
         }
-        let set = table.set(chars[i]);
-        if set.is_empty() {
+        let set = chars[i];
+        if set == NO_READING {
             continue;
         }
         for j0 in 0..m {
+            let (mut fits, whole) = term.moves(set, j0);
+            if fits == 0 {
+                continue;
+            }
             let (base, from) = if j0 == 0 {
                 if anchors.at_start && i != 0 {
                     continue;
@@ -118,22 +142,19 @@ pub fn match_pinyin(
             if base <= NONE / 2 {
                 continue;
             }
-            for reading in set {
-                let r = reading.as_bytes();
-                let common = r
-                    .iter()
-                    .zip(&term[j0..])
-                    .take_while(|(a, b)| a == b)
-                    .count();
-                for l in 1..=common {
-                    let whole = l == r.len() && l > 1;
-                    let score =
-                        base + LETTER_SCORE * l as i64 + if whole { SYLLABLE_BONUS } else { 0 };
-                    let cell = i * width + j0 + l;
-                    if score > best[cell] {
-                        best[cell] = score;
-                        back[cell] = (from, j0 as u16);
-                    }
+            while fits != 0 {
+                let l = fits.trailing_zeros() as usize;
+                fits &= fits - 1;
+                let bonus = if whole >> l & 1 == 1 {
+                    SYLLABLE_BONUS
+                } else {
+                    0
+                };
+                let score = base + LETTER_SCORE * l as i64 + bonus;
+                let cell = i * width + j0 + l;
+                if score > best[cell] {
+                    best[cell] = score;
+                    back[cell] = (from, j0 as u16);
                 }
             }
         }
@@ -158,40 +179,26 @@ pub fn match_pinyin(
     Some((score, positions))
 }
 
-/// Whether `term` can be cut into reading prefixes of chars in title order (of adjacent chars
-/// when `contiguous`): the same moves as [`match_pinyin`] without scores, as a set of
+/// Whether the term can be cut into reading prefixes of chars in title order (of adjacent
+/// chars when `contiguous`): the same moves as [`match_pinyin`] without scores, as a set of
 /// reachable term offsets in one word. Most titles fail here, several times faster than the
 /// scored programme.
-fn could_match(term: &[u8], chars: &[u16], table: &ReadingTable, contiguous: bool) -> bool {
-    let m = term.len();
-    if m > MAX_TERM_LETTERS {
-        return false;
-    }
-    let goal = 1u64 << m;
+fn could_match(term: &PinyinTerm, chars: &[u16], contiguous: bool) -> bool {
+    let goal = 1u64 << term.letters();
     let mut reach = 1u64;
-    for &c in chars {
-        let set = table.set(c);
-        if set.is_empty() {
+    for &set in chars {
+        if set == NO_READING {
             if contiguous {
                 reach = 1;
             }
             continue;
         }
         let mut added = 0u64;
-        let mut pending = reach;
+        let mut pending = reach & (goal - 1);
         while pending != 0 {
             let j0 = pending.trailing_zeros() as usize;
             pending &= pending - 1;
-            for reading in set {
-                let common = reading
-                    .bytes()
-                    .zip(&term[j0..])
-                    .take_while(|(a, b)| a == *b)
-                    .count();
-                for l in 1..=common {
-                    added |= 1 << (j0 + l);
-                }
-            }
+            added |= term.moves(set, j0).0 << j0;
         }
         reach = if contiguous { 1 | added } else { reach | added };
         if reach & goal != 0 {
@@ -209,13 +216,11 @@ mod tests {
     fn run(term: &str, title: &str, anchors: Anchors) -> Option<(i64, Vec<usize>)> {
         let mut table = ReadingTable::default();
         let chars: Vec<u16> = fold(title).chars().map(|c| table.id_of(c)).collect();
-        match_pinyin(
-            term.as_bytes(),
-            &chars,
-            &table,
-            anchors,
-            &mut Scratch::default(),
-        )
+        let term = PinyinTerm::new(term.as_bytes(), &table)?;
+        let scored = match_pinyin(&term, &chars, anchors, &mut Scratch::default(), true);
+        let score_only = match_pinyin(&term, &chars, anchors, &mut Scratch::default(), false);
+        assert_eq!(scored.as_ref().map(|s| s.0), score_only.map(|s| s.0));
+        scored
     }
 
     fn positions(term: &str, title: &str) -> Option<Vec<usize>> {
@@ -307,14 +312,10 @@ mod tests {
                         contiguous,
                         ..Anchors::default()
                     };
-                    let scored = match_pinyin(
-                        term.as_bytes(),
-                        &chars,
-                        &table,
-                        anchors,
-                        &mut Scratch::default(),
-                    );
-                    let quick = could_match(term.as_bytes(), &chars, &table, contiguous);
+                    let compiled = PinyinTerm::new(term.as_bytes(), &table).unwrap();
+                    let scored =
+                        match_pinyin(&compiled, &chars, anchors, &mut Scratch::default(), true);
+                    let quick = could_match(&compiled, &chars, contiguous);
                     assert_eq!(quick, scored.is_some(), "{term} on {title} ({anchors:?})");
                 }
             }

@@ -90,6 +90,11 @@ impl ReadingTable {
         id
     }
 
+    /// How many reading sets there are (ids run from 0 to this, exclusive).
+    pub fn set_count(&self) -> usize {
+        self.sets.len()
+    }
+
     /// The readings of set `id`.
     pub fn set(&self, id: u16) -> &[Box<str>] {
         &self.sets[usize::from(id)]

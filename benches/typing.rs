@@ -1,0 +1,147 @@
+//! `cargo bench --bench typing`: the interface's typing loop inside the engine, over 1,000,000
+//! synthetic articles (`juan::synthetic`, seed 1) in 16 chunks.
+//!
+//! It times the index build of all chunks (in parallel, as loading does), the empty query
+//! (every article in date order: the first merge, then with the merged order kept), then
+//! types 10 queries one character at a time. Each keystroke is what the interface does:
+//! parse, [`search::run`] within the previous hits when [`search::narrows`] allows, else over
+//! everything, then [`search::Positions`] for the 40 visible rows. It prints p50 / p99 / max
+//! per keystroke, per query and overall. `JUAN_TYPING_ARTICLES=100000` changes the corpus
+//! size, `JUAN_TYPING_QUERIES=ccrd,北京` the queries.
+
+use std::time::{Duration, Instant};
+
+use juan::article::{Article, Body};
+use juan::corpus::Corpus;
+use juan::query::{Index, Order, Query};
+use juan::search::{self, Cancel};
+use juan::synthetic::Generator;
+use rayon::prelude::*;
+
+/// The typed queries: Chinese, pinyin (initials, syllables), fields, operators.
+const QUERIES: [&str; 10] = [
+    "长春人大",
+    "ccrd",
+    "beijing",
+    "src:晚报 经济",
+    "date:2015 改革",
+    "zhongguo",
+    "国际新闻",
+    "'NASA",
+    "gaige !股",
+    "xinwen 发布",
+];
+
+/// Rows the interface shows, whose match positions it computes.
+const VISIBLE_ROWS: usize = 40;
+
+fn main() {
+    let n: usize = std::env::var("JUAN_TYPING_ARTICLES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1_000_000);
+    let start = Instant::now();
+    let mut generator = Generator::new(1);
+    let per_chunk = n.div_ceil(16);
+    let parts: Vec<Vec<Article>> = (0..n)
+        .step_by(per_chunk)
+        .map(|first| {
+            (first..(first + per_chunk).min(n))
+                .map(|_| {
+                    let mut a = generator.next_article().to_article();
+                    a.body = Body::default();
+                    a
+                })
+                .collect()
+        })
+        .collect();
+    println!("generated {n} articles in {:.2?}", start.elapsed());
+
+    let start = Instant::now();
+    let indexes: Vec<Index> = parts.par_iter().map(|p| Index::build(p)).collect();
+    let build = start.elapsed();
+    let mut corpus = Corpus::default();
+    for (part, index) in parts.into_iter().zip(indexes) {
+        corpus.push_indexed(part, index);
+    }
+    println!(
+        "index build: {build:.2?} for {} articles in {} chunks ({} threads)",
+        corpus.len(),
+        corpus.chunks().len(),
+        rayon::current_num_threads()
+    );
+
+    let empty = Query::default();
+    let mut times = Vec::new();
+    for _ in 0..5 {
+        let start = Instant::now();
+        let hits = search::run(&corpus, &empty, Order::NewestFirst, None, &Cancel::new());
+        times.push(start.elapsed());
+        assert_eq!(hits.map(|h| h.len()), Some(corpus.len()));
+    }
+    let first = times[0];
+    println!(
+        "empty query (all in date order): merge {first:.1?}, then kept order: {}",
+        summary(&mut times[1..])
+    );
+
+    println!(
+        "{:<16} {:>5} {:>9} {:>9} {:>9}  hits after each key",
+        "query", "keys", "p50", "p99", "max"
+    );
+    let mut all = Vec::new();
+    let chosen = std::env::var("JUAN_TYPING_QUERIES").ok();
+    let queries: Vec<&str> = match &chosen {
+        Some(list) => list.split(',').collect(),
+        None => QUERIES.to_vec(),
+    };
+    for text in queries {
+        let (mut times, counts) = type_query(&corpus, text);
+        println!(
+            "{text:<16} {:>5} {}  {counts:?}",
+            times.len(),
+            summary(&mut times)
+        );
+        all.extend(times);
+    }
+    println!(
+        "{:<16} {:>5} {}",
+        "all keystrokes",
+        all.len(),
+        summary(&mut all)
+    );
+}
+
+/// Types `text` one char at a time; the time of each keystroke and the hit counts.
+fn type_query(corpus: &Corpus, text: &str) -> (Vec<Duration>, Vec<usize>) {
+    let mut last: Option<(Query, Vec<usize>)> = None;
+    let (mut times, mut counts) = (Vec::new(), Vec::new());
+    for end in (1..=text.len()).filter(|&e| text.is_char_boundary(e)) {
+        let start = Instant::now();
+        let Ok(query) = Query::parse(&text[..end]) else {
+            continue;
+        };
+        let within = last
+            .as_ref()
+            .filter(|(old, _)| search::narrows(&query, old))
+            .map(|(_, hits)| hits.as_slice());
+        let hits = search::run(corpus, &query, Order::NewestFirst, within, &Cancel::new())
+            .expect("not cancelled");
+        let mut rows = search::Positions::new(corpus, &query);
+        for hit in hits.iter().take(VISIBLE_ROWS) {
+            std::hint::black_box(rows.of(hit.index));
+        }
+        times.push(start.elapsed());
+        counts.push(hits.len());
+        last = Some((query, hits.iter().map(|h| h.index).collect()));
+    }
+    (times, counts)
+}
+
+/// `p50 p99 max` of `times`, in milliseconds.
+fn summary(times: &mut [Duration]) -> String {
+    times.sort_unstable();
+    let at = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize];
+    let ms = |d: Duration| format!("{:>7.1}ms", d.as_secs_f64() * 1e3);
+    format!("{} {} {}", ms(at(0.5)), ms(at(0.99)), ms(at(1.0)))
+}

@@ -1,0 +1,106 @@
+//! Whether one query can only match a subset of what another matched, so a search for it may
+//! scan the other's hits instead of every article (narrowing while the user types).
+//!
+//! The rule is conservative: every clause of the old query must be implied by some clause of
+//! the new one. A clause implies another when they are equal, or when both are single,
+//! non-negated text terms on the same field and the new text only grew at its end in a form
+//! that can only get stricter as it grows: fuzzy, substring (`'`) and prefix (`^`). A fuzzy or
+//! substring title term matched through pinyin still matches when letters are cut from its end
+//! (the last piece stays a prefix of a reading), and an all-digit remainder can only have
+//! matched digit chars directly. Suffixes (`$`), whole matches, negations, ORs and dates only
+//! narrow when unchanged.
+
+use super::parse::{Clause, How, Pattern, Term, Test};
+
+/// True when every article `new` matches is certainly matched by `old`.
+pub fn narrows(new: &[Clause], old: &[Clause]) -> bool {
+    old.iter().all(|o| new.iter().any(|n| clause_implies(n, o)))
+}
+
+/// True when a clause `new` holding means `old` holds.
+fn clause_implies(new: &Clause, old: &Clause) -> bool {
+    if new == old {
+        return true;
+    }
+    match (new.as_slice(), old.as_slice()) {
+        ([n], [o]) => term_implies(n, o),
+        _ => false,
+    }
+}
+
+/// True when a term `new` holding means `old` holds.
+fn term_implies(new: &Term, old: &Term) -> bool {
+    if new.negated || old.negated {
+        return new == old;
+    }
+    match (&new.test, &old.test) {
+        (Test::Title(n), Test::Title(o))
+        | (Test::Source(n), Test::Source(o))
+        | (Test::Body(n), Test::Body(o)) => grew_stricter(n, o),
+        (n, o) => n == o,
+    }
+}
+
+/// True when pattern `new` is pattern `old` with text appended, in a form where that only
+/// removes matches.
+fn grew_stricter(new: &Pattern, old: &Pattern) -> bool {
+    new.how == old.how
+        && matches!(new.how, How::Fuzzy | How::Contains | How::Prefix)
+        && new.text.starts_with(&old.text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::parse::parse_clauses;
+    use super::*;
+
+    fn narrows_text(new: &str, old: &str) -> bool {
+        narrows(&parse_clauses(new).unwrap(), &parse_clauses(old).unwrap())
+    }
+
+    #[test]
+    fn growing_terms_narrow() {
+        let yes = [
+            ("长春人", "长春"),
+            ("ccrd", "ccr"),
+            ("'ccrd", "'cc"),
+            ("^北京", "^北"),
+            ("src:晚报 经济", "src:晚报"),
+            ("src:晚报 经", "src:晚报 经"),
+            ("src:晚报x 经济", "src:晚报 经"),
+            ("date:2015 改革", "date:2015"),
+            ("date:2015 改革", "date:2015 改"),
+            ("a b", "a"),
+            ("a b", "b"),
+            ("x", ""),
+            ("", ""),
+            ("a | b c", "a | b"),
+            ("!x y", "!x"),
+        ];
+        for (new, old) in yes {
+            assert!(narrows_text(new, old), "{new:?} narrows {old:?}");
+        }
+    }
+
+    #[test]
+    fn other_edits_do_not() {
+        let no = [
+            ("长春", "长春人"),
+            ("", "x"),
+            ("ab$", "a$"),
+            ("^ab$", "^a$"),
+            ("!ab", "!a"),
+            ("a | bc", "a | b"),
+            ("date:2015-01", "date:2015"),
+            ("before:2015-02", "before:2015-01"),
+            ("'ab", "ab"),
+            ("ab", "'ab"),
+            ("ba", "a"),
+            ("src:ab", "ab"),
+            ("body:ab", "src:a"),
+        ];
+        for (new, old) in no {
+            assert!(!narrows_text(new, old), "{new:?} must not narrow {old:?}");
+        }
+    }
+}

@@ -1,0 +1,206 @@
+//! The score of a pinyin match without its positions: the same dynamic programme as
+//! [`super::match_pinyin`], keeping only the last three rows (no back-pointers, no
+//! allocation), for scans that rank every title and draw positions for a few. A one-letter
+//! term needs no programme: its best match is its first char that can take the letter; a
+//! two-letter term needs one pass keeping the programme's few live cells in variables.
+
+use super::{
+    ADJACENT_BONUS, Anchors, GAP_EXTENSION, GAP_START, LETTER_SCORE, NO_READING, NONE, PinyinTerm,
+    START_BONUS, SYLLABLE_BONUS,
+};
+
+/// The best score of `term` on the title whose chars have reading sets `chars`, when it
+/// matches; equal to [`super::match_pinyin`]'s score. `rows` is scratch space.
+pub fn score_pinyin(
+    term: &PinyinTerm,
+    chars: &[u16],
+    anchors: Anchors,
+    rows: &mut Vec<i64>,
+) -> Option<i64> {
+    let (n, m) = (chars.len(), term.letters());
+    match m {
+        1 => return score_one_letter(term, chars, anchors),
+        2 => return score_two_letters(term, chars, anchors),
+        _ => {}
+    }
+    let width = m + 1;
+    rows.clear();
+    rows.resize(4 * width, NONE);
+    let (rows, far) = rows.split_at_mut(3 * width);
+    let mut best_end = NONE;
+    for (i, &set) in chars.iter().enumerate() {
+        if i >= 2 && !anchors.contiguous {
+            let two_back = &rows[(i - 2) % 3 * width..][..width];
+            for j in 1..=m {
+                far[j] = (far[j] - GAP_EXTENSION).max(two_back[j] - GAP_START);
+            }
+        }
+        let (a, rest) = rows.split_at_mut(width);
+        let (b, c) = rest.split_at_mut(width);
+        let (cur, prev) = match i % 3 {
+            0 => (a, &*c),
+            1 => (b, &*a),
+            _ => (c, &*b),
+        };
+        cur.fill(NONE);
+        if set == NO_READING {
+            continue;
+        }
+        for j0 in 0..m {
+            let (mut fits, whole) = term.moves(set, j0);
+            if fits == 0 {
+                continue;
+            }
+            let base = if j0 == 0 {
+                if anchors.at_start && i != 0 {
+                    continue;
+                }
+                if i == 0 { START_BONUS } else { 0 }
+            } else if i == 0 {
+                continue;
+            } else {
+                let adjacent = prev[j0] + ADJACENT_BONUS;
+                if anchors.contiguous {
+                    adjacent
+                } else {
+                    adjacent.max(far[j0])
+                }
+            };
+            if base <= NONE / 2 {
+                continue;
+            }
+            while fits != 0 {
+                let l = fits.trailing_zeros() as usize;
+                fits &= fits - 1;
+                let bonus = if whole >> l & 1 == 1 {
+                    SYLLABLE_BONUS
+                } else {
+                    0
+                };
+                let cell = &mut cur[j0 + l];
+                *cell = (*cell).max(base + LETTER_SCORE * l as i64 + bonus);
+            }
+        }
+        if !anchors.at_end || i + 1 == n {
+            best_end = best_end.max(cur[m]);
+        }
+    }
+    (best_end > NONE / 2).then_some(best_end)
+}
+
+/// [`score_pinyin`] for a one-letter term: one piece on one char, worth [`LETTER_SCORE`] plus
+/// [`START_BONUS`] on the first char (a one-letter piece is never a whole syllable).
+fn score_one_letter(term: &PinyinTerm, chars: &[u16], anchors: Anchors) -> Option<i64> {
+    let fits = |set: u16| term.moves(set, 0).0 != 0;
+    let at = if anchors.at_end {
+        (chars.len() - 1..chars.len()).find(|&i| fits(chars[i]) && (!anchors.at_start || i == 0))?
+    } else if anchors.at_start {
+        (0..1).find(|&i| fits(chars[i]))?
+    } else {
+        chars.iter().position(|&set| fits(set))?
+    };
+    Some(LETTER_SCORE + if at == 0 { START_BONUS } else { 0 })
+}
+
+/// [`score_pinyin`] for a two-letter term in one pass: the programme's cells for one letter
+/// matched (at the previous char, two chars back, and the best gapped one) in variables.
+fn score_two_letters(term: &PinyinTerm, chars: &[u16], anchors: Anchors) -> Option<i64> {
+    let n = chars.len();
+    let (mut best_end, mut one_back, mut two_back, mut far) = (NONE, NONE, NONE, NONE);
+    for (i, &set) in chars.iter().enumerate() {
+        if i >= 2 && !anchors.contiguous {
+            far = (far - GAP_EXTENSION).max(two_back - GAP_START);
+        }
+        let (first_fits, first_whole) = term.moves(set, 0);
+        let second_fits = term.moves(set, 1).0;
+        let start = if i == 0 { START_BONUS } else { 0 };
+        let may_start = !anchors.at_start || i == 0;
+        let mut both = NONE;
+        if may_start && first_fits & 0b100 != 0 {
+            let whole = if first_whole & 0b100 != 0 {
+                SYLLABLE_BONUS
+            } else {
+                0
+            };
+            both = start + 2 * LETTER_SCORE + whole;
+        }
+        if i > 0 && second_fits & 0b10 != 0 {
+            let adjacent = one_back + ADJACENT_BONUS;
+            let base = if anchors.contiguous {
+                adjacent
+            } else {
+                adjacent.max(far)
+            };
+            if base > NONE / 2 {
+                both = both.max(base + LETTER_SCORE);
+            }
+        }
+        let first = if may_start && first_fits & 0b10 != 0 {
+            start + LETTER_SCORE
+        } else {
+            NONE
+        };
+        if !anchors.at_end || i + 1 == n {
+            best_end = best_end.max(both);
+        }
+        two_back = one_back;
+        one_back = first;
+    }
+    (best_end > NONE / 2).then_some(best_end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::fold::fold;
+    use super::super::super::readings::ReadingTable;
+    use super::super::{Scratch, match_pinyin};
+    use super::*;
+
+    #[test]
+    fn short_term_shortcuts_score_like_the_programme() {
+        let titles = [
+            "中共长春市委人大工作会议召开",
+            "长春日报",
+            "人们在大街上，长安",
+            "a长",
+            "长",
+            "NBA季后赛：火箭胜勇士",
+        ];
+        let letters = "achgnrdzbjiu";
+        let mut terms: Vec<String> = Vec::new();
+        for a in letters.chars() {
+            terms.push(a.to_string());
+            for b in letters.chars() {
+                terms.push(format!("{a}{b}"));
+            }
+        }
+        terms.push("an".into());
+        let mut checked = 0;
+        for title in titles {
+            let mut table = ReadingTable::default();
+            let chars: Vec<u16> = fold(title).chars().map(|c| table.id_of(c)).collect();
+            for text in &terms {
+                let term = PinyinTerm::new(text.as_bytes(), &table).unwrap();
+                for (contiguous, at_start, at_end) in [
+                    (false, false, false),
+                    (true, false, false),
+                    (true, true, false),
+                    (true, false, true),
+                    (true, true, true),
+                ] {
+                    let anchors = Anchors {
+                        contiguous,
+                        at_start,
+                        at_end,
+                    };
+                    let want = match_pinyin(&term, &chars, anchors, &mut Scratch::default(), true)
+                        .map(|(score, _)| score);
+                    let got = score_pinyin(&term, &chars, anchors, &mut Vec::new());
+                    assert_eq!(got, want, "{text} on {title} {anchors:?}");
+                    checked += usize::from(want.is_some());
+                }
+            }
+        }
+        assert!(checked > 200, "only {checked} matches checked");
+    }
+}

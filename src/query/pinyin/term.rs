@@ -1,0 +1,79 @@
+//! [`PinyinTerm`]: an ASCII term compiled against one reading table, so matching a title
+//! looks up, per char and term offset, which pieces the char can take — instead of comparing
+//! the term with every reading of every char of every title.
+
+use super::super::readings::ReadingTable;
+use super::MAX_TERM_LETTERS;
+
+/// The moves a term allows on each reading set: for set `s` and term offset `j`, the piece
+/// lengths `l` such that `term[j..j + l]` is a prefix of a reading of `s`, and those where it
+/// is a whole reading of two letters or more.
+#[derive(Debug, Clone)]
+pub struct PinyinTerm {
+    /// The term's length in letters.
+    len: usize,
+    /// Indexed `s * len + j`: bit `l` of the first word set when a piece of `l` letters
+    /// fits, of the second when that piece is a whole syllable (together: one cache line).
+    moves: Vec<[u64; 2]>,
+}
+
+impl PinyinTerm {
+    /// Compiles `term` (folded ASCII letters and digits) against every set of `table`; `None`
+    /// when it is empty or longer than [`MAX_TERM_LETTERS`].
+    pub fn new(term: &[u8], table: &ReadingTable) -> Option<PinyinTerm> {
+        let len = term.len();
+        if len == 0 || len > MAX_TERM_LETTERS {
+            return None;
+        }
+        let sets = table.set_count();
+        let mut moves = vec![[0u64; 2]; sets * len];
+        for s in 0..sets {
+            for reading in table.set(s as u16) {
+                let r = reading.as_bytes();
+                for j in 0..len {
+                    let common = r.iter().zip(&term[j..]).take_while(|(a, b)| a == b).count();
+                    // Bits 1..=common.
+                    let cell = &mut moves[s * len + j];
+                    cell[0] |= (u64::MAX >> (63 - common)) & !1;
+                    if common == r.len() && common > 1 {
+                        cell[1] |= 1 << common;
+                    }
+                }
+            }
+        }
+        Some(PinyinTerm { len, moves })
+    }
+
+    /// The term's length in letters.
+    pub fn letters(&self) -> usize {
+        self.len
+    }
+
+    /// The piece lengths set `set` allows at term offset `j`, and which are whole syllables.
+    #[inline]
+    pub fn moves(&self, set: u16, j: usize) -> (u64, u64) {
+        let [fits, whole] = self.moves[usize::from(set) * self.len + j];
+        (fits, whole)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn moves_are_reading_prefixes() {
+        let mut table = ReadingTable::default();
+        let chang = table.id_of('长');
+        let chun = table.id_of('春');
+        let term = PinyinTerm::new(b"changc", &table).unwrap();
+        assert_eq!(term.letters(), 6);
+        // 长 reads chang and zhang: at 0 pieces c, ch, cha, chan, chang (whole).
+        assert_eq!(term.moves(chang, 0), (0b111110, 1 << 5));
+        assert_eq!(term.moves(chun, 5), (0b10, 0));
+        assert_eq!(term.moves(chun, 1), (0, 0));
+        assert_eq!(term.moves(0, 0), (0, 0));
+        assert!(PinyinTerm::new(b"", &table).is_none());
+        assert!(PinyinTerm::new(&[b'a'; MAX_TERM_LETTERS + 1], &table).is_none());
+    }
+}

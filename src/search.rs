@@ -1,0 +1,163 @@
+//! The search engine over a [`Corpus`] at a million titles: ranked hits on every core
+//! ([`run`]), the matched chars of one row ([`positions`]), narrowing while the user types
+//! ([`narrows`]), and a background [`Worker`] whose newer requests cancel older ones, so the
+//! interface never waits and never sees a stale result.
+//!
+//! | module | job |
+//! |---|---|
+//! | `date_order` | the empty query: per-chunk date orders merged, kept for appended chunks |
+//! | `rank` | sort keys of hits: score, date, load order |
+//! | `scan` | the parallel scan of candidates, chunk by chunk and block by block |
+//! | `worker` | the background thread: requests in, [`Done`] out, superseded ones dropped |
+//!
+//! Ranking is the one [`crate::query::search`] gives for a single list of articles: score
+//! descending, then date in the chosen [`Order`] (undated last), then load order — so a corpus
+//! of many chunks ranks exactly like one chunk holding the same articles.
+
+mod date_order;
+mod rank;
+mod scan;
+mod worker;
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use rayon::prelude::*;
+
+pub use worker::{Done, Request, Worker};
+
+use crate::article::Article;
+use crate::corpus::Corpus;
+use crate::query::{Hit, Index, Matcher, Order, Query, Scratch};
+
+/// Articles per chunk when [`corpus_of`] splits a list of articles.
+pub const CHUNK_LEN: usize = 1 << 16;
+
+/// A cancellation token: cheap to clone, shared by a running search and whoever may
+/// supersede it.
+#[derive(Debug, Clone, Default)]
+pub struct Cancel(Arc<AtomicBool>);
+
+impl Cancel {
+    /// A token not cancelled yet.
+    pub fn new() -> Cancel {
+        Cancel::default()
+    }
+
+    /// Asks every holder of this token to stop.
+    pub fn cancel(&self) {
+        self.0.store(true, Ordering::Relaxed);
+    }
+
+    /// True once [`Cancel::cancel`] was called on any clone.
+    pub fn is_cancelled(&self) -> bool {
+        self.0.load(Ordering::Relaxed)
+    }
+}
+
+/// Searches `corpus` for `query`: every hit ranked (score descending, then date in `order`,
+/// undated last, then load order), with empty positions (see [`positions`]). `within`, when
+/// given, holds global article numbers (in any order) to scan instead of every article, e.g.
+/// the previous hits when [`narrows`] says the query only got stricter; they must come from
+/// this corpus, so a corpus that grew since needs a full search. Uses every core; returns
+/// `None` as soon as it notices `cancel`.
+pub fn run(
+    corpus: &Corpus,
+    query: &Query,
+    order: Order,
+    within: Option<&[usize]>,
+    cancel: &Cancel,
+) -> Option<Vec<Hit>> {
+    assert!(
+        u32::try_from(corpus.len()).is_ok(),
+        "at most 2^32 articles are searched"
+    );
+    if query.is_empty() && within.is_none() {
+        return date_order::all_in_date_order(corpus, order, cancel);
+    }
+    let mut keys = scan::matching_keys(corpus, query, order, within, cancel)?;
+    keys.par_sort_unstable();
+    if cancel.is_cancelled() {
+        return None;
+    }
+    Some(keys.into_par_iter().map(rank::hit_of).collect())
+}
+
+/// The matched title char positions of article `article` (a global number) for `query`,
+/// ascending; empty when it does not match or the query has no title term. For many rows,
+/// [`Positions`] compiles the query once per chunk instead of once per row.
+pub fn positions(corpus: &Corpus, query: &Query, article: usize) -> Vec<usize> {
+    Positions::new(corpus, query).of(article)
+}
+
+/// Match positions of many rows for one query: the query is compiled for a chunk the first
+/// time one of its articles is asked for, then reused.
+pub struct Positions<'a> {
+    corpus: &'a Corpus,
+    query: &'a Query,
+    /// Compiled matchers by chunk, built on demand.
+    matchers: Vec<Option<Matcher<'a>>>,
+    scratch: Scratch,
+}
+
+impl<'a> Positions<'a> {
+    /// Prepares to compute positions of `query` in `corpus`; compiles nothing yet.
+    pub fn new(corpus: &'a Corpus, query: &'a Query) -> Positions<'a> {
+        Positions {
+            corpus,
+            query,
+            matchers: std::iter::repeat_with(|| None)
+                .take(corpus.chunks().len())
+                .collect(),
+            scratch: Scratch::default(),
+        }
+    }
+
+    /// The positions of article `article` (a global number), as [`positions`] gives them.
+    pub fn of(&mut self, article: usize) -> Vec<usize> {
+        let chunks = self.corpus.chunks();
+        assert!(
+            article < self.corpus.len(),
+            "article {article} of {}",
+            self.corpus.len()
+        );
+        let k = chunks.partition_point(|c| c.first <= article) - 1;
+        let chunk = &chunks[k];
+        let query = self.query;
+        self.matchers[k]
+            .get_or_insert_with(|| Matcher::new(&chunk.articles, &chunk.index, query))
+            .check(article - chunk.first, &mut self.scratch)
+            .map(|(_, positions)| positions)
+            .unwrap_or_default()
+    }
+}
+
+/// True only when every hit of `new` is certainly a hit of `old`, so `new` may be searched
+/// within `old`'s hits: terms that only grew at their end in a form that gets stricter as it
+/// grows (fuzzy, pinyin, `'substring`, `^prefix`, `src:`, `body:`), or new terms added.
+/// Edits to `!`, `|`, `$` and date terms never narrow.
+pub fn narrows(new: &Query, old: &Query) -> bool {
+    new.narrows(old)
+}
+
+/// A corpus of `articles` in chunks of [`CHUNK_LEN`], their indexes built on every core.
+pub fn corpus_of(articles: Vec<Article>) -> Corpus {
+    let mut parts: Vec<Vec<Article>> = Vec::new();
+    let mut rest = articles.into_iter();
+    loop {
+        let part: Vec<Article> = rest.by_ref().take(CHUNK_LEN).collect();
+        if part.is_empty() {
+            break;
+        }
+        parts.push(part);
+    }
+    let indexes: Vec<Index> = parts.par_iter().map(|p| Index::build(p)).collect();
+    let mut corpus = Corpus::default();
+    for (part, index) in parts.into_iter().zip(indexes) {
+        corpus.push_indexed(part, index);
+    }
+    corpus
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,185 @@
+//! Tests of the engine against the single-list search of [`crate::query::search`]: the same
+//! hits in the same ranking over one chunk or many, narrowing, positions and cancellation.
+
+use super::*;
+use crate::date::Date;
+use crate::query;
+
+fn article(title: &str, source: &str, date: &str) -> Article {
+    Article {
+        id: title.into(),
+        title: title.into(),
+        source: source.into(),
+        date: Date::from_text(date),
+        ..Article::default()
+    }
+}
+
+fn shelf() -> Vec<Article> {
+    vec![
+        article(
+            "中共长春市委人大工作会议召开",
+            "长春日报",
+            "2017-09-06 09:11",
+        ),
+        article("市人大常委会召开第十次会议", "人民日报", "2017-08-01"),
+        article("人们在大街上庆祝国庆", "新华社", "2017-10-01 08:00"),
+        article("政协委员视察长春人大工作", "新华社", "2018-03-05"),
+        article("ＶＩＰ会员２０１２年特惠", "搜狐", "2012-07-06"),
+        article("NBA季后赛：火箭胜勇士", "新浪体育", ""),
+        article("银行行长谈经济", "经济日报", "2016-05-05"),
+        article("北京长春人大代表座谈", "长春晚报", "2017-09-06 09:11"),
+        article("重庆火锅节开幕", "上游新闻", "上周三"),
+        article("长春人大", "长春日报", "2017-09-06 09:11"),
+        article("北京经济改革", "北京晚报", "2015-02-01"),
+        article("人大", "", ""),
+    ]
+}
+
+/// A corpus of `articles` cut into chunks of `size`.
+fn chunked(articles: &[Article], size: usize) -> Corpus {
+    let mut corpus = Corpus::default();
+    for part in articles.chunks(size) {
+        corpus.push(part.to_vec());
+    }
+    corpus
+}
+
+const QUERIES: [&str; 14] = [
+    "",
+    "人大",
+    "长春 人大",
+    "ccrd",
+    "changchun",
+    "rd",
+    "'人大",
+    "^北京",
+    "src:晚报 经济",
+    "date:2017 人大",
+    "!人大",
+    "vip | 火锅",
+    "会议$",
+    "after:2017-09-01",
+];
+
+#[test]
+fn many_chunks_rank_like_one_list() {
+    let articles = shelf();
+    let index = Index::build(&articles);
+    for order in [Order::NewestFirst, Order::OldestFirst] {
+        for text in QUERIES {
+            let query = Query::parse(text).unwrap();
+            let want: Vec<(usize, i64)> = query::search(&articles, &index, &query, order)
+                .iter()
+                .map(|h| (h.index, h.score))
+                .collect();
+            for size in [1, 2, 5, 12] {
+                let corpus = chunked(&articles, size);
+                let got: Vec<(usize, i64)> = run(&corpus, &query, order, None, &Cancel::new())
+                    .unwrap()
+                    .iter()
+                    .map(|h| (h.index, h.score))
+                    .collect();
+                assert_eq!(got, want, "{text:?} {order:?} in chunks of {size}");
+            }
+        }
+    }
+}
+
+#[test]
+fn hits_carry_no_positions_and_positions_match_the_old_search() {
+    let articles = shelf();
+    let index = Index::build(&articles);
+    let corpus = chunked(&articles, 3);
+    for text in QUERIES {
+        let query = Query::parse(text).unwrap();
+        let hits = run(&corpus, &query, Order::NewestFirst, None, &Cancel::new()).unwrap();
+        assert!(hits.iter().all(|h| h.positions.is_empty()));
+        let mut rows = Positions::new(&corpus, &query);
+        for old in query::search(&articles, &index, &query, Order::NewestFirst) {
+            assert_eq!(rows.of(old.index), old.positions, "{text:?}");
+            assert_eq!(
+                positions(&corpus, &query, old.index),
+                old.positions,
+                "{text:?} on {}",
+                articles[old.index].title
+            );
+        }
+    }
+    let ccrd = Query::parse("ccrd").unwrap();
+    assert_eq!(positions(&corpus, &ccrd, 0), [2, 3, 6, 7]);
+    assert_eq!(positions(&corpus, &ccrd, 4), Vec::<usize>::new());
+}
+
+#[test]
+fn narrowing_searches_within_the_previous_hits() {
+    let corpus = chunked(&shelf(), 4);
+    let pairs = [
+        ("长春人大", "长春"),
+        ("ccrd", "cc"),
+        ("src:晚报 经济", "src:晚报"),
+    ];
+    for (new, old) in pairs {
+        let (new, old) = (Query::parse(new).unwrap(), Query::parse(old).unwrap());
+        assert!(narrows(&new, &old));
+        let previous: Vec<usize> = run(&corpus, &old, Order::NewestFirst, None, &Cancel::new())
+            .unwrap()
+            .iter()
+            .map(|h| h.index)
+            .collect();
+        let fresh = run(&corpus, &new, Order::NewestFirst, None, &Cancel::new());
+        let narrowed = run(
+            &corpus,
+            &new,
+            Order::NewestFirst,
+            Some(&previous),
+            &Cancel::new(),
+        );
+        assert_eq!(narrowed, fresh);
+    }
+    let all = Query::parse("").unwrap();
+    let some = run(
+        &corpus,
+        &all,
+        Order::OldestFirst,
+        Some(&[9, 1, 4]),
+        &Cancel::new(),
+    );
+    let order: Vec<usize> = some.unwrap().iter().map(|h| h.index).collect();
+    assert_eq!(order, [4, 1, 9]);
+}
+
+#[test]
+fn a_cancelled_search_returns_nothing() {
+    let corpus = chunked(&shelf(), 2);
+    let cancel = Cancel::new();
+    let clone = cancel.clone();
+    clone.cancel();
+    assert!(cancel.is_cancelled());
+    for text in ["", "人大"] {
+        let query = Query::parse(text).unwrap();
+        assert_eq!(
+            run(&corpus, &query, Order::NewestFirst, None, &cancel),
+            None
+        );
+    }
+}
+
+#[test]
+fn corpus_of_splits_into_chunks_that_search_alike() {
+    let articles: Vec<Article> = (0..CHUNK_LEN + 10)
+        .map(|i| article(&format!("标题{i}"), "", ""))
+        .collect();
+    let corpus = corpus_of(articles);
+    assert_eq!(corpus.chunks().len(), 2);
+    assert_eq!(corpus.len(), CHUNK_LEN + 10);
+    assert_eq!(
+        corpus.get(CHUNK_LEN + 3).title,
+        format!("标题{}", CHUNK_LEN + 3)
+    );
+    let query = Query::parse(&format!("'{}", CHUNK_LEN + 3)).unwrap();
+    let hits = run(&corpus, &query, Order::NewestFirst, None, &Cancel::new()).unwrap();
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].index, CHUNK_LEN + 3);
+    assert!(corpus_of(Vec::new()).is_empty());
+}

@@ -1,0 +1,271 @@
+//! The search engine end to end through its public API: the worker never delivers a
+//! superseded result, cancellation stops a search early, narrowing gives exactly what a fresh
+//! search gives (property test over random titles and typed queries, pinyin and Chinese), and
+//! a corpus in many chunks ranks exactly like one list of the same articles.
+
+use std::sync::mpsc::channel;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use juan::article::Article;
+use juan::corpus::Corpus;
+use juan::date::Date;
+use juan::query::{self, Index, Order, Query};
+use juan::search::{self, Cancel, Done, Request, Worker};
+use proptest::prelude::*;
+
+const TITLES: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../shared/corpus/thucnews-titles-20k.tsv"
+);
+
+/// `copies` × the 20,000 real titles, dated over 2010–2020, in chunks of 16,384.
+fn real_corpus(copies: usize) -> Corpus {
+    let text = std::fs::read_to_string(TITLES).expect("the shared THUCNews titles");
+    let titles: Vec<&str> = text
+        .lines()
+        .map(|l| l.split('\t').next().unwrap_or(l))
+        .collect();
+    let articles: Vec<Article> = (0..copies * titles.len())
+        .map(|i| Article {
+            title: titles[i % titles.len()].to_string(),
+            date: Date::from_text(&format!("{}-0{}-1{}", 2010 + i % 11, 1 + i % 9, i % 10)),
+            ..Article::default()
+        })
+        .collect();
+    let mut corpus = Corpus::default();
+    for part in articles.chunks(1 << 14) {
+        corpus.push(part.to_vec());
+    }
+    corpus
+}
+
+fn fresh(corpus: &Corpus, text: &str) -> Vec<(usize, i64)> {
+    let query = Query::parse(text).unwrap();
+    search::run(corpus, &query, Order::NewestFirst, None, &Cancel::new())
+        .unwrap()
+        .iter()
+        .map(|h| (h.index, h.score))
+        .collect()
+}
+
+#[test]
+fn a_superseded_query_never_delivers() {
+    let corpus = real_corpus(3);
+    let (tx, rx) = channel::<Done>();
+    let worker = Worker::spawn(move |done| {
+        let _ = tx.send(done);
+    });
+    let request = |generation, text: &str| Request {
+        generation,
+        corpus: corpus.clone(),
+        query: Query::parse(text).unwrap(),
+        order: Order::NewestFirst,
+        within: None,
+    };
+    let fast_hits = fresh(&corpus, "'篮球赛");
+    for round in 0..5u64 {
+        // A slow query (one letter: most titles pass the prefilter) then a fast one at once.
+        worker.submit(request(2 * round + 1, "b"));
+        worker.submit(request(2 * round + 2, "'篮球赛"));
+        let done = rx.recv_timeout(Duration::from_secs(60)).expect("B arrives");
+        assert_eq!(
+            done.generation,
+            2 * round + 2,
+            "only B's generation arrives"
+        );
+        let got: Vec<(usize, i64)> = done.hits.iter().map(|h| (h.index, h.score)).collect();
+        assert_eq!(got, fast_hits);
+    }
+    drop(worker);
+    assert!(rx.recv().is_err(), "nothing else was ever delivered");
+}
+
+#[test]
+fn every_delivered_result_answers_its_own_request_and_the_last_one_arrives() {
+    let corpus = real_corpus(1);
+    let delivered = Arc::new(Mutex::new(Vec::new()));
+    let sink = Arc::clone(&delivered);
+    let (tx, rx) = channel();
+    let worker = Worker::spawn(move |done: Done| {
+        let last = done.generation == 40;
+        sink.lock().unwrap().push(done);
+        if last {
+            let _ = tx.send(());
+        }
+    });
+    let texts = ["b", "bj", "北", "北京", "ccrd", "中国", "zg", "'NBA"];
+    for generation in 1..=40u64 {
+        let text = texts[generation as usize % texts.len()];
+        worker.submit(Request {
+            generation,
+            corpus: corpus.clone(),
+            query: Query::parse(text).unwrap(),
+            order: Order::NewestFirst,
+            within: None,
+        });
+    }
+    rx.recv_timeout(Duration::from_secs(60))
+        .expect("the last request is answered");
+    drop(worker);
+    let delivered = delivered.lock().unwrap();
+    let generations: Vec<u64> = delivered.iter().map(|d| d.generation).collect();
+    assert!(
+        generations.windows(2).all(|w| w[0] < w[1]),
+        "{generations:?}"
+    );
+    assert_eq!(generations.last(), Some(&40));
+    for done in delivered.iter() {
+        let text = texts[done.generation as usize % texts.len()];
+        let got: Vec<(usize, i64)> = done.hits.iter().map(|h| (h.index, h.score)).collect();
+        assert_eq!(got, fresh(&corpus, text), "generation {}", done.generation);
+    }
+}
+
+#[test]
+fn cancellation_stops_a_search_early() {
+    let corpus = real_corpus(5);
+    let query = Query::parse("z").unwrap();
+    let start = Instant::now();
+    let full = search::run(&corpus, &query, Order::NewestFirst, None, &Cancel::new());
+    let full_time = start.elapsed();
+    assert!(full.is_some_and(|h| !h.is_empty()));
+    let cancel = Cancel::new();
+    let canceller = {
+        let cancel = cancel.clone();
+        std::thread::spawn(move || {
+            std::thread::sleep(full_time / 20);
+            cancel.cancel();
+        })
+    };
+    let start = Instant::now();
+    let cancelled = search::run(&corpus, &query, Order::NewestFirst, None, &cancel);
+    let cancelled_time = start.elapsed();
+    canceller.join().unwrap();
+    assert_eq!(cancelled, None);
+    assert!(
+        cancelled_time < full_time / 2,
+        "cancelled after {cancelled_time:?}, a full search takes {full_time:?}"
+    );
+}
+
+/// Title chars: polyphones (长 行 大), chars sharing initials, ASCII, punctuation.
+const TITLE_CHARS: &[char] = &[
+    '长', '春', '人', '大', '北', '京', '行', '银', '会', '议', '中', '国', '日', '报', '经', '济',
+    'a', 'b', 'c', 'n', '，', ' ', 'Ｂ',
+];
+
+/// Keystrokes: Chinese, pinyin letters, operators, a field and spaces.
+const KEYS: &[&str] = &[
+    "长",
+    "春",
+    "人",
+    "大",
+    "北",
+    "京",
+    "中",
+    "报",
+    "c",
+    "h",
+    "a",
+    "n",
+    "g",
+    "r",
+    "d",
+    "b",
+    "j",
+    "z",
+    " ",
+    " ",
+    "'",
+    "^",
+    "$",
+    "!",
+    "|",
+    "src:",
+    "date:2017 ",
+];
+
+const SOURCES: [&str; 3] = ["长春日报", "北京晚报", "新华社"];
+const DATES: [&str; 4] = ["2017-09-06", "2016-01-01", "", "2017-09-06 12:00"];
+
+fn articles_strategy() -> impl Strategy<Value = Vec<Article>> {
+    let article = (
+        proptest::collection::vec(proptest::sample::select(TITLE_CHARS), 1..14),
+        0..SOURCES.len(),
+        0..DATES.len(),
+    )
+        .prop_map(|(chars, s, d)| Article {
+            title: chars.into_iter().collect(),
+            source: SOURCES[s].to_string(),
+            date: Date::from_text(DATES[d]),
+            ..Article::default()
+        });
+    proptest::collection::vec(article, 1..60)
+}
+
+fn ranked(hits: Option<Vec<query::Hit>>) -> Vec<(usize, i64)> {
+    hits.unwrap().iter().map(|h| (h.index, h.score)).collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Typing a query key by key, narrowing whenever `narrows` allows, as the interface does:
+    /// every narrowed result equals a fresh search.
+    #[test]
+    fn narrowing_equals_a_fresh_search(
+        articles in articles_strategy(),
+        keys in proptest::collection::vec(proptest::sample::select(KEYS), 1..12),
+        chunk in 1usize..20,
+    ) {
+        let mut corpus = Corpus::default();
+        for part in articles.chunks(chunk) {
+            corpus.push(part.to_vec());
+        }
+        let typed: String = keys.concat();
+        let mut last: Option<(Query, Vec<usize>)> = None;
+        for end in (1..=typed.len()).filter(|&e| typed.is_char_boundary(e)) {
+            let Ok(query) = Query::parse(&typed[..end]) else { continue };
+            let full = search::run(&corpus, &query, Order::NewestFirst, None, &Cancel::new());
+            if let Some((old, hits)) = &last
+                && search::narrows(&query, old)
+            {
+                let narrowed = search::run(
+                    &corpus, &query, Order::NewestFirst, Some(hits), &Cancel::new(),
+                );
+                prop_assert_eq!(
+                    ranked(narrowed), ranked(full.clone()), "{:?} within {:?}", &typed[..end], old
+                );
+            }
+            let hits = full.unwrap().iter().map(|h| h.index).collect();
+            last = Some((query, hits));
+        }
+    }
+
+    /// Any corpus cut into chunks ranks exactly like `query::search` over the one list.
+    #[test]
+    fn chunks_rank_like_one_list(
+        articles in articles_strategy(),
+        keys in proptest::collection::vec(proptest::sample::select(KEYS), 0..8),
+        chunk in 1usize..20,
+        oldest in any::<bool>(),
+    ) {
+        let Ok(query) = Query::parse(&keys.concat()) else { return Ok(()) };
+        let order = if oldest { Order::OldestFirst } else { Order::NewestFirst };
+        let index = Index::build(&articles);
+        let want = query::search(&articles, &index, &query, order);
+        let mut corpus = Corpus::default();
+        for part in articles.chunks(chunk) {
+            corpus.push(part.to_vec());
+        }
+        let got = search::run(&corpus, &query, order, None, &Cancel::new()).unwrap();
+        prop_assert_eq!(
+            got.iter().map(|h| (h.index, h.score)).collect::<Vec<_>>(),
+            want.iter().map(|h| (h.index, h.score)).collect::<Vec<_>>()
+        );
+        for hit in &want {
+            prop_assert_eq!(search::positions(&corpus, &query, hit.index), hit.positions.clone());
+        }
+    }
+}
