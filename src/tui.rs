@@ -18,11 +18,11 @@ use crossterm::event::{
 use crossterm::execute;
 use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 
-use crate::app::{App, LoadProgress, Settings};
+use crate::app::{App, LoadProgress, SearchMode, Settings};
 use crate::corpus::Corpus;
 use crate::query::Index;
 use crate::text::AmbiguousWidth;
-use crate::{archive, keymap, ui};
+use crate::{archive, keymap, search, ui};
 
 /// What the event loop waits for.
 enum Msg {
@@ -30,6 +30,8 @@ enum Msg {
     Term(Event),
     /// Articles loaded (already indexed), with their problems.
     Loaded(Corpus, Vec<archive::Problem>, LoadProgress),
+    /// A search finished on the worker.
+    Searched(search::Done),
 }
 
 /// Opens the interface on `paths`; returns the exit code.
@@ -59,10 +61,16 @@ pub fn run(paths: &[PathBuf], mode: AmbiguousWidth) -> Result<i32, String> {
         size.height,
     );
     app.start_loading();
+    app.set_search_mode(SearchMode::Deferred);
     let (tx, rx) = mpsc::channel();
+    let results = tx.clone();
+    // on_done must be quick and never submit: it only forwards to the event loop.
+    let worker = search::Worker::spawn(move |done| {
+        let _ = results.send(Msg::Searched(done));
+    });
     spawn_input(tx.clone());
     spawn_loader(paths.to_vec(), tx);
-    let result = event_loop(&mut terminal, &mut app, &rx);
+    let result = event_loop(&mut terminal, &mut app, &rx, &worker);
     restore();
     result
         .map(|_| 0)
@@ -73,9 +81,20 @@ fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
     rx: &Receiver<Msg>,
+    worker: &search::Worker,
 ) -> io::Result<()> {
     let mut dirty = true;
     while !app.should_quit() {
+        // A query changed or articles arrived: the newest search replaces any running one.
+        if let Some(req) = app.take_search_request() {
+            worker.submit(search::Request {
+                generation: req.generation,
+                corpus: app.corpus().clone(),
+                query: req.query,
+                order: req.order,
+                within: req.within,
+            });
+        }
         if dirty {
             let mut out = io::stdout();
             execute!(out, BeginSynchronizedUpdate)?;
@@ -119,6 +138,7 @@ fn handle(app: &mut App, msg: Msg) -> bool {
             app.append_corpus(corpus, problems, progress);
             true
         }
+        Msg::Searched(done) => app.apply_search(done.generation, done.hits),
     }
 }
 

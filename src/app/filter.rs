@@ -10,7 +10,8 @@ use super::App;
 use crate::archive::Problem;
 use crate::article::Article;
 use crate::corpus::Corpus;
-use crate::query::{self, Hit, Order, Query};
+use crate::query::{Hit, Order, Query};
+use crate::search;
 
 /// Where searches run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,9 +66,10 @@ impl LoadProgress {
 #[derive(Debug, Clone)]
 pub(super) struct Answered {
     query: Query,
-    text: String,
     order: Order,
     source: Option<String>,
+    /// How many articles the corpus held: a corpus that grew cannot be narrowed from.
+    articles: usize,
 }
 
 impl App {
@@ -147,8 +149,7 @@ impl App {
 
     /// Reruns the query and source filter, keeping the selected article when it is still listed.
     pub(super) fn refilter(&mut self) {
-        let text = self.query.text().to_string();
-        let query = match Query::parse(&text) {
+        let query = match Query::parse(self.query.text()) {
             Ok(q) => q,
             Err(e) => {
                 // Keep the last good list under an error message.
@@ -158,12 +159,12 @@ impl App {
         };
         self.query_error = None;
         self.generation += 1;
-        let within = self.narrowing_base(&query, &text);
+        let within = self.narrowing_base(&query);
         self.current = Some(Answered {
             query: query.clone(),
-            text,
             order: self.order,
             source: self.source_filter.clone(),
+            articles: self.corpus.len(),
         });
         match self.search_mode {
             SearchMode::Inline => {
@@ -188,10 +189,10 @@ impl App {
     }
 
     /// The previous hits, when the new query can only match a subset of them.
-    fn narrowing_base(&self, query: &Query, text: &str) -> Option<Arc<Vec<usize>>> {
+    fn narrowing_base(&self, query: &Query) -> Option<Arc<Vec<usize>>> {
         let old = self.answered.as_ref()?;
         let same_frame = old.order == self.order && old.source == self.source_filter;
-        (same_frame && narrows(query, &old.query, text, &old.text))
+        (same_frame && old.articles == self.corpus.len() && search::narrows(query, &old.query))
             .then(|| Arc::new(self.hits.iter().map(|h| h.index).collect()))
     }
 
@@ -233,49 +234,14 @@ impl App {
     }
 }
 
-/// True when every article matching `new` certainly matches `old`, so the search can start
-/// from `old`'s hits. Conservative: only a query that grew at its end, inside its last term,
-/// from plain fuzzy/pinyin words.
-fn narrows(new: &Query, old: &Query, new_text: &str, old_text: &str) -> bool {
-    let _ = (new, old);
-    let plain = |t: &str| {
-        !t.chars()
-            .any(|c| matches!(c, '!' | '|' | '"' | '\'' | '^' | '$' | ':'))
-    };
-    !old_text.trim().is_empty()
-        && new_text.starts_with(old_text)
-        && !old_text.ends_with(' ')
-        && !new_text[old_text.len()..].contains(' ')
-        && plain(new_text)
-}
-
-/// Runs `query` over every chunk on this thread and merges the hits in rank order.
+/// Runs `query` over the corpus now (on every core), for [`SearchMode::Inline`] and tests.
 pub fn search_inline(
     corpus: &Corpus,
     query: &Query,
     order: Order,
     within: Option<&[usize]>,
 ) -> Vec<Hit> {
-    let mut hits = Vec::new();
-    for chunk in corpus.chunks() {
-        for mut h in query::search(&chunk.articles, &chunk.index, query, order) {
-            h.index += chunk.first;
-            hits.push(h);
-        }
-    }
-    if let Some(within) = within {
-        let keep: std::collections::HashSet<usize> = within.iter().copied().collect();
-        hits.retain(|h| keep.contains(&h.index));
-    }
-    hits.sort_by_cached_key(|h| {
-        let d = &corpus.get(h.index).date;
-        let k = match order {
-            Order::NewestFirst => d.newest_first_key(),
-            Order::OldestFirst => d.oldest_first_key(),
-        };
-        (-h.score, k, h.index)
-    });
-    hits
+    search::run(corpus, query, order, within, &search::Cancel::new()).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -397,7 +363,11 @@ mod tests {
         app.set_search_mode(SearchMode::Deferred);
         type_text(&mut app, "长");
         let r = app.take_search_request().unwrap();
-        assert!(r.within.is_none(), "nothing to narrow from yet");
+        assert_eq!(
+            r.within.as_deref().map(Vec::len),
+            Some(2),
+            "from the empty query's hits: all"
+        );
         let hits = search_inline(app.corpus(), &r.query, r.order, None);
         app.apply_search(r.generation, hits);
         type_text(&mut app, "春");
@@ -411,14 +381,24 @@ mod tests {
         );
         app.apply_search(r.generation, hits);
         app.update(Action::QueryBackspace);
-        assert!(
-            app.take_search_request().unwrap().within.is_none(),
-            "a shorter query widens"
-        );
+        let r = app.take_search_request().unwrap();
+        assert!(r.within.is_none(), "a shorter query widens");
+        let hits = search_inline(app.corpus(), &r.query, r.order, None);
+        app.apply_search(r.generation, hits);
         type_text(&mut app, " !北");
+        let r = app.take_search_request().unwrap();
+        assert!(r.within.is_some(), "an added term narrows");
+        let hits = search_inline(
+            app.corpus(),
+            &r.query,
+            r.order,
+            r.within.as_deref().map(Vec::as_slice),
+        );
+        app.apply_search(r.generation, hits);
+        type_text(&mut app, " | 京");
         assert!(
             app.take_search_request().unwrap().within.is_none(),
-            "a new term is not narrowing here"
+            "an OR never narrows"
         );
     }
 }
