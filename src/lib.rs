@@ -3,16 +3,22 @@
 //! Data flows one way (DESIGN §6):
 //!
 //! ```text
-//! cli ─▶ archive (load) ─▶ App (state) ◀─ Action ◀─ keymap ◀─ terminal events
-//!                              │
-//!                              ▼
-//!                         ui (draws &App)
+//! cli ─▶ archive (load, in batches) ─▶ corpus ─▶ App (state) ◀─ Action ◀─ keymap ◀─ events
+//!                                                  │    ▲
+//!                                   SearchRequest  │    │  results, tagged by generation
+//!                                                  ▼    │
+//!                                          search::Worker (all cores, cancellable)
+//!                                                  │
+//!                                           ui (draws &App)
 //! ```
+//!
+//! `tui` owns the threads (terminal input, loader, search worker) and feeds their messages to
+//! `App` through one channel; `App` never sees the terminal and can be driven inline in tests.
 //!
 //! | module | job |
 //! |---|---|
 //! | [`cli`] | clap definitions of the command line |
-//! | [`commands`] | `list`, `show`, `import`, `check`: the scriptable commands |
+//! | [`commands`] | `list`, `show`, `import`, `check`, `gen`: the scriptable commands |
 //! | [`article`] | [`article::Article`] and stable ids |
 //! | [`date`] | publication dates: parsing, display, sorting |
 //! | [`corpus`] | the loaded articles in chunks, shared by the interface and the search engine |
