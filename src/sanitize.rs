@@ -3,7 +3,7 @@
 //!
 //! - Escape sequences go whole, payload included: CSI, OSC, DCS, SOS, PM, APC in their 7-bit
 //!   (`ESC`-introduced) and 8-bit (U+009B, U+009D, U+0090, U+0098, U+009E, U+009F) forms, and
-//!   two-byte `ESC` sequences (see [`escape`]).
+//!   two-byte `ESC` sequences (see the `escape` submodule).
 //! - `\r\n`, a lone `\r`, U+2028 and U+2029 become `\n` (a lone CR is a line break, never an
 //!   overwrite); every other C0 and C1 control and DEL is removed.
 //! - A tab becomes spaces up to the next tab stop; stops are every [`TAB_STOP`] display

@@ -1,7 +1,7 @@
 //! [`Action`]: everything the user can ask of the interface, independent of the keys that
 //! ask it (those are `keymap`'s business).
 
-/// Something the user asked for; `keymap` makes these from keys, [`App::update`] applies them.
+/// Something the user asked for; `keymap` makes these from keys, [`crate::app::App::update`] applies them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     /// Leave juan.

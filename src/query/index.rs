@@ -129,7 +129,7 @@ impl Index {
         self.letters[i]
     }
 
-    /// The 128-bit signature of article `i`'s folded title chars ([`char_signature`]): a term
+    /// The 128-bit signature of article `i`'s folded title chars (`char_signature`): a term
     /// whose signature is not a subset cannot occur in the title, directly.
     pub fn title_signature(&self, i: usize) -> u128 {
         self.char_sigs[i]

@@ -48,7 +48,7 @@ pub struct Anchors {
     pub at_end: bool,
 }
 
-/// Reusable buffers for [`match_pinyin`], so a scan allocates nothing per title.
+/// Reusable buffers for `match_pinyin`, so a scan allocates nothing per title.
 #[derive(Debug, Default)]
 pub struct Scratch {
     /// Best score per (title char, term letters matched), row-major.
