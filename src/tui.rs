@@ -159,12 +159,8 @@ fn spawn_loader(paths: Vec<PathBuf>, tx: Sender<Msg>) {
     std::thread::spawn(move || {
         let mut last = LoadProgress::default();
         archive::load_streaming(&paths, |batch| {
-            let p = batch.progress;
             last = LoadProgress {
-                articles: p.articles,
-                bytes_done: p.bytes_done,
-                bytes_total: p.bytes_total,
-                elapsed: p.elapsed,
+                so_far: batch.progress,
                 done: false,
             };
             let mut chunk = Corpus::default();

@@ -4,10 +4,9 @@
 //! appending batches from a loader.
 
 use std::sync::Arc;
-use std::time::Duration;
 
 use super::App;
-use crate::archive::Problem;
+use crate::archive::{Problem, Progress};
 use crate::article::Article;
 use crate::corpus::Corpus;
 use crate::query::{Hit, Order, Query};
@@ -35,31 +34,13 @@ pub struct SearchRequest {
     pub within: Option<Arc<Vec<usize>>>,
 }
 
-/// How far loading has got.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// How far loading has got: the loader's progress, and whether it has finished.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct LoadProgress {
-    /// Articles loaded so far.
-    pub articles: usize,
-    /// Bytes read so far.
-    pub bytes_done: u64,
-    /// Bytes to read in all (0 when unknown, e.g. stdin).
-    pub bytes_total: u64,
-    /// Time since loading started.
-    pub elapsed: Duration,
+    /// Articles, bytes and time so far.
+    pub so_far: Progress,
     /// True once everything is loaded.
     pub done: bool,
-}
-
-impl LoadProgress {
-    /// Megabytes read per second so far.
-    pub fn mb_per_s(&self) -> f64 {
-        let secs = self.elapsed.as_secs_f64();
-        if secs > 0.0 {
-            self.bytes_done as f64 / 1e6 / secs
-        } else {
-            0.0
-        }
-    }
 }
 
 /// What the current hits answer: query, order and source filter.
@@ -292,11 +273,15 @@ mod tests {
         app.start_loading();
         type_text(&mut app, "长春");
         assert!(app.hits().is_empty());
-        let progress = LoadProgress {
+        let so_far = Progress {
             articles: 2,
             bytes_done: 10,
             bytes_total: 20,
             ..Default::default()
+        };
+        let progress = LoadProgress {
+            so_far,
+            done: false,
         };
         app.append(
             vec![
@@ -310,9 +295,11 @@ mod tests {
         type_text(&mut app, "人");
         assert!(app.hits().is_empty());
         let done = LoadProgress {
-            articles: 3,
+            so_far: Progress {
+                articles: 3,
+                ..Default::default()
+            },
             done: true,
-            ..Default::default()
         };
         app.append(vec![art("c", "长春人大开会", "2019-01-01")], vec![], done);
         assert_eq!(ids(&app), ["c"]);

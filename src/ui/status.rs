@@ -29,12 +29,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Order::OldestFirst => "oldest first",
     };
     let loading = app.load_progress().filter(|p| !p.done);
-    let hints = if let Some(p) = loading {
+    let hints = if let Some(p) = loading.map(|l| l.so_far) {
         let mb = p.bytes_done as f64 / 1e6;
         format!(
             "loading... {} articles, {mb:.0} MB, {:.0} MB/s  (keys work meanwhile)",
             p.articles,
-            p.mb_per_s()
+            p.mb_per_sec()
         )
     } else if app.reader_open() {
         "Esc back  j/k Space/b scroll  n/N next/prev  ? help  q quit".to_string()
