@@ -126,27 +126,34 @@ fn every_delivered_result_answers_its_own_request_and_the_last_one_arrives() {
 fn cancellation_stops_a_search_early() {
     let corpus = real_corpus(5);
     let query = Query::parse("z").unwrap();
-    let start = Instant::now();
-    let full = search::run(&corpus, &query, Order::NewestFirst, None, &Cancel::new());
-    let full_time = start.elapsed();
-    assert!(full.is_some_and(|h| !h.is_empty()));
-    let cancel = Cancel::new();
-    let canceller = {
-        let cancel = cancel.clone();
-        std::thread::spawn(move || {
-            std::thread::sleep(full_time / 20);
-            cancel.cancel();
-        })
-    };
-    let start = Instant::now();
-    let cancelled = search::run(&corpus, &query, Order::NewestFirst, None, &cancel);
-    let cancelled_time = start.elapsed();
-    canceller.join().unwrap();
-    assert_eq!(cancelled, None);
-    assert!(
-        cancelled_time < full_time / 2,
-        "cancelled after {cancelled_time:?}, a full search takes {full_time:?}"
-    );
+    // A busy machine can delay the cancelling thread: three tries, one must stop early.
+    let mut report = Vec::new();
+    for _ in 0..3 {
+        let start = Instant::now();
+        let full = search::run(&corpus, &query, Order::NewestFirst, None, &Cancel::new());
+        let full_time = start.elapsed();
+        assert!(full.is_some_and(|h| !h.is_empty()));
+        let cancel = Cancel::new();
+        let canceller = {
+            let cancel = cancel.clone();
+            std::thread::spawn(move || {
+                std::thread::sleep(full_time / 20);
+                cancel.cancel();
+            })
+        };
+        let start = Instant::now();
+        let cancelled = search::run(&corpus, &query, Order::NewestFirst, None, &cancel);
+        let cancelled_time = start.elapsed();
+        canceller.join().unwrap();
+        if cancelled.is_none() && cancelled_time < full_time / 2 {
+            return;
+        }
+        report.push(format!(
+            "cancelled after {cancelled_time:?} (result: {}), a full search takes {full_time:?}",
+            cancelled.is_some()
+        ));
+    }
+    panic!("cancellation did not stop the search early: {report:?}");
 }
 
 /// Title chars: polyphones (长 行 大), chars sharing initials, ASCII, punctuation.
