@@ -173,6 +173,15 @@ pub fn stable_id(source: &str, date: &Date, title: &str) -> String {
     format!("{:012x}", h >> 16)
 }
 
+/// The archive's own id when it has one (non-empty), else [`stable_id`].
+pub fn own_or_stable_id(own: String, source: &str, date: &Date, title: &str) -> String {
+    if own.is_empty() {
+        stable_id(source, date, title)
+    } else {
+        own
+    }
+}
+
 /// Splits body text into paragraphs: one per non-blank line, trimmed of surrounding
 /// whitespace (ASCII, NBSP and ideographic spaces, so `　　` indentation goes too), joined by
 /// `\n`. Paragraph indentation is layout, not text; the reader adds its own.

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use serde_json::{Map, Value};
 
-use crate::article::{Article, Body, normalize_body, stable_id};
+use crate::article::{Article, Body, normalize_body, own_or_stable_id};
 use crate::date::{self, Date};
 use crate::sanitize::{clean, clean_line};
 
@@ -57,11 +57,7 @@ pub fn from_fields(
         Some(Value::Number(n)) => n.to_string(),
         _ => String::new(),
     };
-    let id = if id.is_empty() {
-        stable_id(&source, &date, &title)
-    } else {
-        id
-    };
+    let id = own_or_stable_id(id, &source, &date, &title);
     Ok(Article {
         id,
         title,
@@ -222,7 +218,7 @@ mod tests {
         let a = from_value(json!({"id": 42, "title": "T"})).unwrap();
         assert_eq!(a.id, "42");
         let b = from_value(json!({"title": "T", "source": "S", "date": "2017-09-06"})).unwrap();
-        assert_eq!(b.id, stable_id("S", &b.date, "T"));
+        assert_eq!(b.id, crate::article::stable_id("S", &b.date, "T"));
         assert_eq!(b.id.len(), 12);
     }
 
