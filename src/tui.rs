@@ -36,7 +36,9 @@ enum Msg {
 
 /// Opens the interface on `paths`; returns the exit code.
 pub fn run(paths: &[PathBuf], mode: AmbiguousWidth) -> Result<i32, String> {
-    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+    // Keys come from the terminal even when stdin is an archive (`juan -`): crossterm reads
+    // /dev/tty then. Only the screen must be a terminal.
+    if !io::stdout().is_terminal() {
         return Err(
             "the interface needs a terminal; for scripts use `juan list` or `juan show`".into(),
         );
