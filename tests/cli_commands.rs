@@ -254,3 +254,14 @@ fn closed_pipe_ends_quietly() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(text(&out.stderr), "");
 }
+
+#[test]
+fn list_of_a_missing_path_fails() {
+    let out = run(&["list", "/no/such/archive.jsonl"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("/no/such/archive.jsonl: cannot read"),
+        "{}",
+        text(&out.stderr)
+    );
+}

@@ -16,6 +16,8 @@ pub fn list(args: &ListArgs) -> Outcome {
     } else {
         Order::NewestFirst
     };
+    // Nothing could be read at all (a mistyped path): say so through the exit code too.
+    let failed = archive.articles.is_empty() && !archive.problems.is_empty();
     let corpus = search::corpus_of(archive.articles);
     let hits = search::run(&corpus, &query, order, None, &Cancel::new())
         .expect("a search nobody cancels finishes");
@@ -42,6 +44,6 @@ pub fn list(args: &ListArgs) -> Outcome {
                 )?;
             }
         }
-        Ok(0)
+        Ok(if failed { 1 } else { 0 })
     })
 }
