@@ -155,26 +155,40 @@ fn spawn_input(tx: Sender<Msg>) {
     });
 }
 
-/// Loads the archive on a thread of its own, in batches, indexing each batch there too so
-/// the interface thread only appends.
+/// Loads the archive on a thread of its own, in batches, and indexes each batch on a second
+/// thread (in order), so parsing the next batch overlaps indexing this one and the interface
+/// thread only appends.
 fn spawn_loader(paths: Vec<PathBuf>, tx: Sender<Msg>) {
+    let (batches, inbox) = mpsc::channel::<(archive::Batch, bool)>();
     std::thread::spawn(move || {
-        let mut last = LoadProgress::default();
-        archive::load_streaming(&paths, |batch| {
-            last = LoadProgress {
-                so_far: batch.progress,
-                done: false,
-            };
+        for (batch, done) in inbox {
             let mut chunk = Corpus::default();
             let index = Index::build(&batch.articles);
             chunk.push_indexed(batch.articles, index);
-            let _ = tx.send(Msg::Loaded(chunk, batch.problems, last));
+            let progress = LoadProgress {
+                so_far: batch.progress,
+                done,
+            };
+            if tx
+                .send(Msg::Loaded(chunk, batch.problems, progress))
+                .is_err()
+            {
+                break;
+            }
+        }
+    });
+    std::thread::spawn(move || {
+        let mut last = archive::Progress::default();
+        archive::load_streaming(&paths, |batch| {
+            last = batch.progress;
+            let _ = batches.send((batch, false));
         });
-        let _ = tx.send(Msg::Loaded(
-            Corpus::default(),
-            Vec::new(),
-            LoadProgress { done: true, ..last },
-        ));
+        let end = archive::Batch {
+            articles: Vec::new(),
+            problems: Vec::new(),
+            progress: last,
+        };
+        let _ = batches.send((end, true));
     });
 }
 
