@@ -159,7 +159,8 @@ fn spawn_input(tx: Sender<Msg>) {
 /// thread (in order), so parsing the next batch overlaps indexing this one and the interface
 /// thread only appends.
 fn spawn_loader(paths: Vec<PathBuf>, tx: Sender<Msg>) {
-    let (batches, inbox) = mpsc::channel::<(archive::Batch, bool)>();
+    // Two batches in flight at most: parsing runs ahead of indexing, but not unboundedly.
+    let (batches, inbox) = mpsc::sync_channel::<(archive::Batch, bool)>(2);
     std::thread::spawn(move || {
         for (batch, done) in inbox {
             let mut chunk = Corpus::default();
