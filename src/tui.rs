@@ -19,6 +19,7 @@ use crossterm::execute;
 use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 
 use crate::app::{App, LoadProgress, SearchMode, Settings};
+use crate::article::Article;
 use crate::corpus::Corpus;
 use crate::query::Index;
 use crate::text::AmbiguousWidth;
@@ -29,7 +30,7 @@ enum Msg {
     /// A key, paste, mouse or resize event.
     Term(Event),
     /// Articles loaded (already indexed), with their problems.
-    Loaded(Corpus, Vec<archive::Problem>, LoadProgress),
+    Loaded(Vec<Article>, Index, Vec<archive::Problem>, LoadProgress),
     /// A search finished on the worker.
     Searched(search::Done),
 }
@@ -136,8 +137,8 @@ fn event_loop(
 fn handle(app: &mut App, msg: Msg) -> bool {
     match msg {
         Msg::Term(ev) => keymap::action_for(&ev, app).is_some_and(|a| app.update(a)),
-        Msg::Loaded(corpus, problems, progress) => {
-            app.append_corpus(corpus, problems, progress);
+        Msg::Loaded(articles, index, problems, progress) => {
+            app.append_indexed(articles, index, problems, progress);
             true
         }
         Msg::Searched(done) => app.apply_search(done.generation, done.hits),
@@ -163,15 +164,13 @@ fn spawn_loader(paths: Vec<PathBuf>, tx: Sender<Msg>) {
     let (batches, inbox) = mpsc::sync_channel::<(archive::Batch, bool)>(2);
     std::thread::spawn(move || {
         for (batch, done) in inbox {
-            let mut chunk = Corpus::default();
             let index = Index::build(&batch.articles);
-            chunk.push_indexed(batch.articles, index);
             let progress = LoadProgress {
                 so_far: batch.progress,
                 done,
             };
             if tx
-                .send(Msg::Loaded(chunk, batch.problems, progress))
+                .send(Msg::Loaded(batch.articles, index, batch.problems, progress))
                 .is_err()
             {
                 break;

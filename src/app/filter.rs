@@ -9,7 +9,7 @@ use super::App;
 use crate::archive::{Problem, Progress};
 use crate::article::Article;
 use crate::corpus::Corpus;
-use crate::query::{Hit, Order, Query};
+use crate::query::{Hit, Index, Order, Query};
 use crate::search;
 
 /// Where searches run.
@@ -90,15 +90,16 @@ impl App {
         self.append_done(problems, progress);
     }
 
-    /// Appends chunks already indexed elsewhere (a loader thread), and refreshes the list.
-    pub fn append_corpus(&mut self, more: Corpus, problems: Vec<Problem>, progress: LoadProgress) {
-        for chunk in more.chunks() {
-            if let Ok(chunk) = Arc::try_unwrap(Arc::clone(chunk)) {
-                self.corpus.push_indexed(chunk.articles, chunk.index);
-            } else {
-                self.corpus.push(chunk.articles.clone());
-            }
-        }
+    /// Appends a batch indexed elsewhere (the loader's indexing thread), and refreshes the
+    /// list: the interface thread does no indexing.
+    pub fn append_indexed(
+        &mut self,
+        articles: Vec<Article>,
+        index: Index,
+        problems: Vec<Problem>,
+        progress: LoadProgress,
+    ) {
+        self.corpus.push_indexed(articles, index);
         self.append_done(problems, progress);
     }
 
@@ -254,6 +255,21 @@ mod tests {
         )
     }
 
+    /// 长春下雪 (a, 2020) and 北京晴 (b, 2021), loaded; searches deferred.
+    fn two_articles() -> Vec<Article> {
+        vec![
+            art("a", "长春下雪", "2020-01-01"),
+            art("b", "北京晴", "2021-01-01"),
+        ]
+    }
+
+    fn deferred_app_of_two() -> App {
+        let mut app = empty_app();
+        app.append(two_articles(), vec![], LoadProgress::default());
+        app.set_search_mode(SearchMode::Deferred);
+        app
+    }
+
     fn ids(app: &App) -> Vec<&str> {
         app.hits()
             .iter()
@@ -283,14 +299,7 @@ mod tests {
             so_far,
             done: false,
         };
-        app.append(
-            vec![
-                art("a", "长春下雪", "2020-01-01"),
-                art("b", "北京晴", "2021-01-01"),
-            ],
-            vec![],
-            progress,
-        );
+        app.append(two_articles(), vec![], progress);
         assert_eq!(ids(&app), ["a"]);
         type_text(&mut app, "人");
         assert!(app.hits().is_empty());
@@ -301,7 +310,10 @@ mod tests {
             },
             done: true,
         };
-        app.append(vec![art("c", "长春人大开会", "2019-01-01")], vec![], done);
+        // The interface's loader hands over batches already indexed.
+        let batch = vec![art("c", "长春人大开会", "2019-01-01")];
+        let index = Index::build(&batch);
+        app.append_indexed(batch, index, vec![], done);
         assert_eq!(ids(&app), ["c"]);
         assert_eq!(app.query().text(), "长春人");
         assert!(app.load_progress().unwrap().done);
@@ -310,16 +322,7 @@ mod tests {
 
     #[test]
     fn a_superseded_search_never_shows_its_results() {
-        let mut app = empty_app();
-        app.append(
-            vec![
-                art("a", "长春下雪", "2020-01-01"),
-                art("b", "北京晴", "2021-01-01"),
-            ],
-            vec![],
-            LoadProgress::default(),
-        );
-        app.set_search_mode(SearchMode::Deferred);
+        let mut app = deferred_app_of_two();
         type_text(&mut app, "长");
         let first = app.take_search_request().expect("a request");
         type_text(&mut app, "春");
@@ -338,16 +341,7 @@ mod tests {
 
     #[test]
     fn narrowing_starts_from_the_previous_hits_only_when_safe() {
-        let mut app = empty_app();
-        app.append(
-            vec![
-                art("a", "长春下雪", "2020-01-01"),
-                art("b", "北京晴", "2021-01-01"),
-            ],
-            vec![],
-            LoadProgress::default(),
-        );
-        app.set_search_mode(SearchMode::Deferred);
+        let mut app = deferred_app_of_two();
         type_text(&mut app, "长");
         let r = app.take_search_request().unwrap();
         assert_eq!(
