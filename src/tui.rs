@@ -30,7 +30,12 @@ enum Msg {
     /// A key, paste, mouse or resize event.
     Term(Event),
     /// Articles loaded (already indexed), with their problems.
-    Loaded(Vec<Article>, Index, Vec<archive::Problem>, LoadProgress),
+    Loaded(
+        Vec<Article>,
+        Box<Index>,
+        Vec<archive::Problem>,
+        LoadProgress,
+    ),
     /// A search finished on the worker.
     Searched(search::Done),
 }
@@ -138,7 +143,7 @@ fn handle(app: &mut App, msg: Msg) -> bool {
     match msg {
         Msg::Term(ev) => keymap::action_for(&ev, app).is_some_and(|a| app.update(a)),
         Msg::Loaded(articles, index, problems, progress) => {
-            app.append_indexed(articles, index, problems, progress);
+            app.append_indexed(articles, *index, problems, progress);
             true
         }
         Msg::Searched(done) => app.apply_search(done.generation, done.hits),
@@ -164,7 +169,7 @@ fn spawn_loader(paths: Vec<PathBuf>, tx: Sender<Msg>) {
     let (batches, inbox) = mpsc::sync_channel::<(archive::Batch, bool)>(2);
     std::thread::spawn(move || {
         for (batch, done) in inbox {
-            let index = Index::build(&batch.articles);
+            let index = Box::new(Index::build(&batch.articles));
             let progress = LoadProgress {
                 so_far: batch.progress,
                 done,
