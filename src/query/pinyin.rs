@@ -21,6 +21,17 @@ const LETTER_SCORE: i64 = 8;
 /// Extra when a piece is a whole syllable of two letters or more, so `jing` on 京 beats
 /// `jin` on 京 plus `g` on the next char.
 const SYLLABLE_BONUS: i64 = 10;
+/// What a piece of `len` letters on one char is worth; `whole` has bit `len` set when those
+/// letters are a whole syllable of the char.
+fn piece_score(len: usize, whole: u64) -> i64 {
+    let bonus = if whole >> len & 1 == 1 {
+        SYLLABLE_BONUS
+    } else {
+        0
+    };
+    LETTER_SCORE * len as i64 + bonus
+}
+
 /// Extra when a matched char directly follows the previous matched char.
 const ADJACENT_BONUS: i64 = 8;
 /// Extra when the first matched char is the title's first char.
@@ -145,12 +156,7 @@ pub fn match_pinyin(
             while fits != 0 {
                 let l = fits.trailing_zeros() as usize;
                 fits &= fits - 1;
-                let bonus = if whole >> l & 1 == 1 {
-                    SYLLABLE_BONUS
-                } else {
-                    0
-                };
-                let score = base + LETTER_SCORE * l as i64 + bonus;
+                let score = base + piece_score(l, whole);
                 let cell = i * width + j0 + l;
                 if score > best[cell] {
                     best[cell] = score;

@@ -6,7 +6,7 @@
 
 use super::{
     ADJACENT_BONUS, Anchors, GAP_EXTENSION, GAP_START, LETTER_SCORE, NO_READING, NONE, PinyinTerm,
-    START_BONUS, SYLLABLE_BONUS,
+    START_BONUS, SYLLABLE_BONUS, piece_score,
 };
 
 /// The best score of `term` on the title whose chars have reading sets `chars`, when it
@@ -72,13 +72,8 @@ pub fn score_pinyin(
             while fits != 0 {
                 let l = fits.trailing_zeros() as usize;
                 fits &= fits - 1;
-                let bonus = if whole >> l & 1 == 1 {
-                    SYLLABLE_BONUS
-                } else {
-                    0
-                };
                 let cell = &mut cur[j0 + l];
-                *cell = (*cell).max(base + LETTER_SCORE * l as i64 + bonus);
+                *cell = (*cell).max(base + piece_score(l, whole));
             }
         }
         if !anchors.at_end || i + 1 == n {
