@@ -12,8 +12,8 @@
 use std::time::{Duration, Instant};
 
 use juan::article::{Article, Body};
-use juan::corpus::Corpus;
-use juan::query::{Index, Order, Query};
+use juan::corpus::{Chunk, Corpus};
+use juan::query::{Order, Query};
 use juan::search::{self, Cancel};
 use juan::synthetic::Generator;
 use rayon::prelude::*;
@@ -58,11 +58,11 @@ fn main() {
     println!("generated {n} articles in {:.2?}", start.elapsed());
 
     let start = Instant::now();
-    let indexes: Vec<Index> = parts.par_iter().map(|p| Index::build(p)).collect();
+    let chunks: Vec<Chunk> = parts.into_par_iter().map(Chunk::build).collect();
     let build = start.elapsed();
     let mut corpus = Corpus::default();
-    for (part, index) in parts.into_iter().zip(indexes) {
-        corpus.push_indexed(part, index);
+    for chunk in chunks {
+        corpus.push_chunk(chunk);
     }
     println!(
         "index build: {build:.2?} for {} articles in {} chunks ({} threads)",

@@ -54,6 +54,17 @@ pub enum Popup {
     Sources(SourcePicker),
 }
 
+/// What the list shows of an article, read from its chunk's columns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row<'a> {
+    /// The title.
+    pub title: &'a str,
+    /// The source (empty when unknown).
+    pub source: &'a str,
+    /// The date.
+    pub date: crate::date::Date,
+}
+
 /// Settings fixed at start-up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Settings {
@@ -151,9 +162,20 @@ impl App {
         &self.hits
     }
 
-    /// The article a hit points to.
-    pub fn article(&self, hit: &Hit) -> &Article {
-        self.corpus.get(hit.index)
+    /// The article a hit points to, whole (put together from its chunk: see
+    /// [`Corpus::article`]); for drawing a row, [`App::row`] is cheaper.
+    pub fn article(&self, hit: &Hit) -> Article {
+        self.corpus.article(hit.index)
+    }
+
+    /// What the list shows of the article a hit points to, read from the columns.
+    pub fn row(&self, hit: &Hit) -> Row<'_> {
+        let (chunk, local) = self.corpus.locate(hit.index);
+        Row {
+            title: chunk.index.title(local),
+            source: chunk.index.source(local),
+            date: chunk.index.date(local),
+        }
     }
 
     /// Position of the selection in [`App::hits`].
@@ -260,7 +282,7 @@ impl App {
         {
             self.detail = Some(Detail::new(
                 hit.index,
-                self.corpus.get(hit.index),
+                &self.corpus.article(hit.index),
                 self.settings.ambiguous,
             ));
         }

@@ -46,7 +46,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use crate::article::Article;
+use crate::article::{Article, SharedBytes};
 
 pub use detect::Format;
 pub use stream::{Batch, LoadOptions, Progress};
@@ -98,6 +98,18 @@ pub struct Archive {
     pub articles: Vec<Article>,
     /// Bad records and unreadable files, in the order met.
     pub problems: Vec<Problem>,
+}
+
+/// The article of the JSON Lines record whose line starts at byte `start` of `bytes`, read
+/// again the way loading read it when it left the body lazy ([`Body::json_literal`]); `None`
+/// when there is no such line or it does not read that way.
+///
+/// [`Body::json_literal`]: crate::article::Body::json_literal
+pub fn record_at(bytes: &SharedBytes, start: usize) -> Option<Article> {
+    let data: &[u8] = bytes.as_ref().as_ref();
+    let rest = data.get(start..)?;
+    let line = &rest[..memchr::memchr(b'\n', rest).unwrap_or(rest.len())];
+    lazy::from_line(std::str::from_utf8(line).ok()?, bytes)
 }
 
 /// Loads every path (files, folders recursively, `-` for stdin), with the index cache of

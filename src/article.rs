@@ -105,6 +105,14 @@ impl Body {
         }
     }
 
+    /// The bytes a lazy body lies in and its range there; `None` for a body in memory.
+    pub fn lazy_parts(&self) -> Option<(&SharedBytes, Range<usize>)> {
+        match &self.0 {
+            Repr::Json { bytes, range } => Some((bytes, range.clone())),
+            _ => None,
+        }
+    }
+
     /// Bytes the body keeps in memory of its own (0 for a lazy body).
     pub fn resident_bytes(&self) -> usize {
         match &self.0 {

@@ -1,24 +1,78 @@
 //! The loaded archive as the interface, the commands and the search engine share it:
-//! immutable chunks of articles, each with its search index, appended as loading goes on.
+//! immutable chunks of articles stored as columns, appended as loading goes on.
 //!
 //! A [`Corpus`] is cheap to clone (a list of `Arc`s), so a search running on another thread
 //! takes a snapshot and the interface keeps appending chunks while it runs. Articles are
-//! numbered globally in load order across chunks.
+//! numbered globally in load order across chunks. No [`Article`] is kept: a chunk's
+//! [`Index`] holds titles, dates and sources in flat arrays, its [`Records`] where the rest
+//! of each article is, and [`Corpus::article`] puts an article together when one is opened.
+
+mod records;
 
 use std::sync::Arc;
 
-use crate::article::Article;
-use crate::query::Index;
+pub use records::{Records, Rest};
 
-/// Articles loaded together, with their search index.
-#[derive(Debug)]
+use crate::article::Article;
+use crate::date::Date;
+use crate::query::{Bodies, Index};
+
+/// Articles loaded together: their columns and the rest of each.
+#[derive(Debug, Clone, Default)]
 pub struct Chunk {
-    /// Global number of `articles[0]`.
+    /// Global number of the chunk's first article (set when it joins a corpus).
     pub first: usize,
-    /// The articles, in load order.
-    pub articles: Vec<Article>,
-    /// Search data prepared for exactly these articles (local numbering).
+    /// Titles, dates, sources and search data, by local number.
     pub index: Index,
+    /// Ids, URLs, tags and bodies, by local number.
+    pub records: Records,
+}
+
+impl Chunk {
+    /// The chunk of `articles`, consumed.
+    pub fn build(articles: Vec<Article>) -> Chunk {
+        let index = Index::build(&articles);
+        Chunk {
+            first: 0,
+            index,
+            records: Records::build(articles),
+        }
+    }
+
+    /// How many articles.
+    pub fn len(&self) -> usize {
+        self.index.len()
+    }
+
+    /// True when it holds none.
+    pub fn is_empty(&self) -> bool {
+        self.index.is_empty()
+    }
+
+    /// Article `local`, put together from the columns and its record.
+    pub fn article(&self, local: usize) -> Article {
+        let rest = self.records.rest(local).into_owned();
+        Article {
+            id: self.index.id(local).into_owned(),
+            title: self.index.title(local).to_string(),
+            date: self.index.date(local),
+            source: self.index.source(local).to_string(),
+            url: rest.url,
+            body: rest.body,
+            tags: rest.tags,
+        }
+    }
+
+    /// Bytes of memory the chunk's columns and records take (or map).
+    pub fn byte_len(&self) -> usize {
+        self.index.byte_len() + self.records.byte_len()
+    }
+}
+
+impl Bodies for Chunk {
+    fn body(&self, i: usize) -> String {
+        self.records.body(i)
+    }
 }
 
 /// Every article loaded so far, in chunks.
@@ -36,27 +90,19 @@ impl Corpus {
         c
     }
 
-    /// Appends a chunk, building its index. Empty batches are ignored.
+    /// Appends the chunk of `articles`. Empty batches are ignored.
     pub fn push(&mut self, articles: Vec<Article>) {
-        if articles.is_empty() {
-            return;
-        }
-        let index = Index::build(&articles);
-        self.push_indexed(articles, index);
+        self.push_chunk(Chunk::build(articles));
     }
 
-    /// Appends a chunk whose index was built elsewhere (e.g. on a loader thread).
-    pub fn push_indexed(&mut self, articles: Vec<Article>, index: Index) {
-        if articles.is_empty() {
+    /// Appends a chunk built elsewhere (e.g. on a loader thread). Empty ones are ignored.
+    pub fn push_chunk(&mut self, mut chunk: Chunk) {
+        if chunk.is_empty() {
             return;
         }
-        let first = self.len;
-        self.len += articles.len();
-        self.chunks.push(Arc::new(Chunk {
-            first,
-            articles,
-            index,
-        }));
+        chunk.first = self.len;
+        self.len += chunk.len();
+        self.chunks.push(Arc::new(chunk));
     }
 
     /// How many articles.
@@ -74,28 +120,56 @@ impl Corpus {
         &self.chunks
     }
 
-    /// The article with global number `i`. Panics when out of range, like slice indexing.
-    pub fn get(&self, i: usize) -> &Article {
-        let c = self.chunk_of(i);
-        &c.articles[i - c.first]
-    }
-
-    /// The chunk holding global number `i`.
-    pub fn chunk_of(&self, i: usize) -> &Chunk {
+    /// The chunk holding global number `i` and `i`'s number in it. Panics when out of
+    /// range, like slice indexing.
+    pub fn locate(&self, i: usize) -> (&Chunk, usize) {
         assert!(i < self.len, "article {i} of {}", self.len);
         let k = self.chunks.partition_point(|c| c.first <= i) - 1;
-        &self.chunks[k]
+        let chunk = &self.chunks[k];
+        (chunk, i - chunk.first)
     }
 
-    /// Every article in load order.
-    pub fn iter(&self) -> impl Iterator<Item = &Article> {
-        self.chunks.iter().flat_map(|c| c.articles.iter())
+    /// Article `i`'s title.
+    pub fn title(&self, i: usize) -> &str {
+        let (c, local) = self.locate(i);
+        c.index.title(local)
+    }
+
+    /// Article `i`'s source (empty when unknown).
+    pub fn source(&self, i: usize) -> &str {
+        let (c, local) = self.locate(i);
+        c.index.source(local)
+    }
+
+    /// Article `i`'s date.
+    pub fn date(&self, i: usize) -> Date {
+        let (c, local) = self.locate(i);
+        c.index.date(local)
+    }
+
+    /// Article `i` whole, put together from its chunk (its body still lazy when it was).
+    pub fn article(&self, i: usize) -> Article {
+        let (c, local) = self.locate(i);
+        c.article(local)
+    }
+
+    /// Every article's source, in load order.
+    pub fn sources(&self) -> impl Iterator<Item = &str> {
+        self.chunks
+            .iter()
+            .flat_map(|c| (0..c.len()).map(|i| c.index.source(i)))
+    }
+
+    /// Bytes of memory the chunks take (or map).
+    pub fn byte_len(&self) -> usize {
+        self.chunks.iter().map(|c| c.byte_len()).sum()
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::article::SharedBytes;
 
     fn arts(titles: &[&str]) -> Vec<Article> {
         titles
@@ -116,11 +190,41 @@ mod tests {
         c.push(arts(&["d", "e", "f"]));
         assert_eq!(c.len(), 6);
         assert_eq!(c.chunks().len(), 3);
-        let titles: Vec<&str> = (0..6).map(|i| c.get(i).title.as_str()).collect();
+        let titles: Vec<&str> = (0..6).map(|i| c.title(i)).collect();
         assert_eq!(titles, ["a", "b", "c", "d", "e", "f"]);
-        assert_eq!(c.iter().count(), 6);
+        assert_eq!(c.article(4).id, "e");
         let snapshot = c.clone();
         c.push(arts(&["g"]));
         assert_eq!((snapshot.len(), c.len()), (6, 7));
+    }
+
+    #[test]
+    fn articles_come_back_whole_from_columns_and_lines() {
+        let text = concat!(
+            "{\"id\":\"x1\",\"title\":\"长春日报\",\"date\":\"2017-09-06 09:11\",",
+            "\"source\":\"长春日报\",\"url\":\"http://a/1\",\"tags\":[\"t\"],\"body\":\"正文\"}\n",
+            "{\"title\":\"Ｂ\",\"date\":\"不详\",\"body\":\"第二\\n段\"}\n"
+        );
+        let shared: SharedBytes = Arc::new(text.as_bytes().to_vec());
+        let second = text.find("{\"title\":\"Ｂ").unwrap();
+        let loaded: Vec<Article> = [0, second]
+            .into_iter()
+            .map(|at| crate::archive::record_at(&shared, at).unwrap())
+            .collect();
+        assert!(loaded.iter().all(|a| a.body.is_lazy()));
+        let mut kept = arts(&["kept"]);
+        kept[0].url = Some("u".into());
+        kept[0].body = "在内存".into();
+        let mut all = loaded.clone();
+        all.extend(kept.clone());
+        let c = Corpus::from_articles(all);
+        let records = &c.chunks()[0].records;
+        assert_eq!((records.len(), records.kept().len()), (3, 1));
+        assert_eq!(c.article(0), loaded[0]);
+        assert_eq!(c.article(1), loaded[1]);
+        assert_eq!(c.article(2), kept[0]);
+        assert_eq!(c.date(1), Date::Unparsed("不详".into()));
+        assert_eq!(c.chunks()[0].body(1), "第二\n段");
+        assert_eq!(c.sources().collect::<Vec<_>>(), ["长春日报", "", ""]);
     }
 }

@@ -37,6 +37,7 @@ pub mod app;
 pub mod archive;
 pub mod article;
 pub mod cli;
+pub mod column;
 pub mod commands;
 pub mod corpus;
 pub mod date;

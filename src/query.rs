@@ -106,9 +106,25 @@ impl Query {
     pub fn matches(&self, article: &Article) -> Option<(i64, Vec<usize>)> {
         let articles = std::slice::from_ref(article);
         let index = Index::build(articles);
-        let plan = matcher::Plan::new(articles, &index, &self.clauses);
+        let bodies = ArticleBodies(articles);
+        let plan = matcher::Plan::new(&bodies, &index, &self.clauses);
         plan.check(0, &mut pinyin::Scratch::default())
             .map(|m| (m.score, m.positions))
+    }
+}
+
+/// Where a search reads article bodies, for `body:` terms (only those terms ever ask).
+pub trait Bodies: Sync {
+    /// Article `i`'s body text (paragraphs separated by `\n`).
+    fn body(&self, i: usize) -> String;
+}
+
+/// The bodies of a list of articles.
+pub struct ArticleBodies<'a>(pub &'a [Article]);
+
+impl Bodies for ArticleBodies<'_> {
+    fn body(&self, i: usize) -> String {
+        self.0[i].body.text().into_owned()
     }
 }
 
@@ -119,10 +135,10 @@ pub struct Matcher<'a> {
 }
 
 impl<'a> Matcher<'a> {
-    /// Compiles `query` for `articles`, prepared as `index`.
-    pub fn new(articles: &'a [Article], index: &'a Index, query: &Query) -> Matcher<'a> {
+    /// Compiles `query` for the articles prepared as `index`, whose bodies `bodies` gives.
+    pub fn new(bodies: &'a dyn Bodies, index: &'a Index, query: &Query) -> Matcher<'a> {
         Matcher {
-            plan: matcher::Plan::new(articles, index, &query.clauses),
+            plan: matcher::Plan::new(bodies, index, &query.clauses),
         }
     }
 
@@ -156,7 +172,8 @@ pub fn search(articles: &[Article], index: &Index, query: &Query, order: Order) 
             })
             .collect();
     }
-    let plan = matcher::Plan::new(articles, index, &query.clauses);
+    let bodies = ArticleBodies(articles);
+    let plan = matcher::Plan::new(&bodies, index, &query.clauses);
     let mut scratch = pinyin::Scratch::default();
     let mut hits: Vec<Hit> = in_order
         .iter()

@@ -27,8 +27,8 @@ use rayon::prelude::*;
 pub use worker::{Done, Request, Worker};
 
 use crate::article::Article;
-use crate::corpus::Corpus;
-use crate::query::{Hit, Index, Matcher, Order, Query, Scratch};
+use crate::corpus::{Chunk, Corpus};
+use crate::query::{Hit, Matcher, Order, Query, Scratch};
 
 /// Articles per chunk when [`corpus_of`] splits a list of articles.
 pub const CHUNK_LEN: usize = 1 << 16;
@@ -125,7 +125,7 @@ impl<'a> Positions<'a> {
         let chunk = &chunks[k];
         let query = self.query;
         self.matchers[k]
-            .get_or_insert_with(|| Matcher::new(&chunk.articles, &chunk.index, query))
+            .get_or_insert_with(|| Matcher::new(&**chunk, &chunk.index, query))
             .check(article - chunk.first, &mut self.scratch)
             .map(|(_, positions)| positions)
             .unwrap_or_default()
@@ -140,7 +140,7 @@ pub fn narrows(new: &Query, old: &Query) -> bool {
     new.narrows(old)
 }
 
-/// A corpus of `articles` in chunks of [`CHUNK_LEN`], their indexes built on every core.
+/// A corpus of `articles` in chunks of [`CHUNK_LEN`], built on every core.
 pub fn corpus_of(articles: Vec<Article>) -> Corpus {
     let mut parts: Vec<Vec<Article>> = Vec::new();
     let mut rest = articles.into_iter();
@@ -151,10 +151,10 @@ pub fn corpus_of(articles: Vec<Article>) -> Corpus {
         }
         parts.push(part);
     }
-    let indexes: Vec<Index> = parts.par_iter().map(|p| Index::build(p)).collect();
+    let chunks: Vec<Chunk> = parts.into_par_iter().map(Chunk::build).collect();
     let mut corpus = Corpus::default();
-    for (part, index) in parts.into_iter().zip(indexes) {
-        corpus.push_indexed(part, index);
+    for chunk in chunks {
+        corpus.push_chunk(chunk);
     }
     corpus
 }

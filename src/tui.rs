@@ -19,9 +19,7 @@ use crossterm::execute;
 use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 
 use crate::app::{App, LoadProgress, SearchMode, Settings};
-use crate::article::Article;
-use crate::corpus::Corpus;
-use crate::query::Index;
+use crate::corpus::{Chunk, Corpus};
 use crate::text::AmbiguousWidth;
 use crate::{archive, keymap, search, ui};
 
@@ -29,13 +27,8 @@ use crate::{archive, keymap, search, ui};
 enum Msg {
     /// A key, paste, mouse or resize event.
     Term(Event),
-    /// Articles loaded (already indexed), with their problems.
-    Loaded(
-        Vec<Article>,
-        Box<Index>,
-        Vec<archive::Problem>,
-        LoadProgress,
-    ),
+    /// Articles loaded (a chunk, built already), with their problems.
+    Loaded(Box<Chunk>, Vec<archive::Problem>, LoadProgress),
     /// A search finished on the worker.
     Searched(search::Done),
 }
@@ -142,8 +135,8 @@ fn event_loop(
 fn handle(app: &mut App, msg: Msg) -> bool {
     match msg {
         Msg::Term(ev) => keymap::action_for(&ev, app).is_some_and(|a| app.update(a)),
-        Msg::Loaded(articles, index, problems, progress) => {
-            app.append_indexed(articles, *index, problems, progress);
+        Msg::Loaded(chunk, problems, progress) => {
+            app.append_chunk(*chunk, problems, progress);
             true
         }
         Msg::Searched(done) => app.apply_search(done.generation, done.hits),
@@ -169,13 +162,13 @@ fn spawn_loader(paths: Vec<PathBuf>, tx: Sender<Msg>) {
     let (batches, inbox) = mpsc::sync_channel::<(archive::Batch, bool)>(2);
     std::thread::spawn(move || {
         for (batch, done) in inbox {
-            let index = Box::new(Index::build(&batch.articles));
+            let chunk = Box::new(Chunk::build(batch.articles));
             let progress = LoadProgress {
                 so_far: batch.progress,
                 done,
             };
             if tx
-                .send(Msg::Loaded(batch.articles, index, batch.problems, progress))
+                .send(Msg::Loaded(chunk, batch.problems, progress))
                 .is_err()
             {
                 break;

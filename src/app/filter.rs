@@ -8,8 +8,9 @@ use std::sync::Arc;
 use super::App;
 use crate::archive::{Problem, Progress};
 use crate::article::Article;
+use crate::corpus::Chunk;
 use crate::corpus::Corpus;
-use crate::query::{Hit, Index, Order, Query};
+use crate::query::{Hit, Order, Query};
 use crate::search;
 
 /// Where searches run.
@@ -90,16 +91,10 @@ impl App {
         self.append_done(problems, progress);
     }
 
-    /// Appends a batch indexed elsewhere (the loader's indexing thread), and refreshes the
-    /// list: the interface thread does no indexing.
-    pub fn append_indexed(
-        &mut self,
-        articles: Vec<Article>,
-        index: Index,
-        problems: Vec<Problem>,
-        progress: LoadProgress,
-    ) {
-        self.corpus.push_indexed(articles, index);
+    /// Appends a chunk built elsewhere (on the loader's threads), and refreshes the list:
+    /// the interface thread does no indexing.
+    pub fn append_chunk(&mut self, chunk: Chunk, problems: Vec<Problem>, progress: LoadProgress) {
+        self.corpus.push_chunk(chunk);
         self.append_done(problems, progress);
     }
 
@@ -181,7 +176,7 @@ impl App {
     fn show_hits(&mut self, mut hits: Vec<Hit>) {
         let keep = self.hits.get(self.selected).map(|h| h.index);
         if let Some(src) = &self.source_filter {
-            hits.retain(|h| &self.corpus.get(h.index).source == src);
+            hits.retain(|h| self.corpus.source(h.index) == src);
         }
         self.hits = hits;
         self.answered = self.current.clone();
@@ -202,15 +197,10 @@ impl App {
         }
         let rows = usize::from(super::Geometry::inner(self.geometry.list).height);
         let end = (self.offset + rows).min(self.hits.len());
+        let mut matched = search::Positions::new(&self.corpus, &current.query);
         for hit in &self.hits[self.offset.min(end)..end] {
             if hit.positions.is_empty() && !self.positions.contains_key(&hit.index) {
-                let article = self.corpus.get(hit.index);
-                let found = current
-                    .query
-                    .matches(article)
-                    .map(|(_, p)| p)
-                    .unwrap_or_default();
-                self.positions.insert(hit.index, found);
+                self.positions.insert(hit.index, matched.of(hit.index));
             }
         }
     }
@@ -270,11 +260,8 @@ mod tests {
         app
     }
 
-    fn ids(app: &App) -> Vec<&str> {
-        app.hits()
-            .iter()
-            .map(|h| app.article(h).id.as_str())
-            .collect()
+    fn ids(app: &App) -> Vec<String> {
+        app.hits().iter().map(|h| app.article(h).id).collect()
     }
 
     fn type_text(app: &mut App, s: &str) {
@@ -312,8 +299,7 @@ mod tests {
         };
         // The interface's loader hands over batches already indexed.
         let batch = vec![art("c", "长春人大开会", "2019-01-01")];
-        let index = Index::build(&batch);
-        app.append_indexed(batch, index, vec![], done);
+        app.append_chunk(Chunk::build(batch), vec![], done);
         assert_eq!(ids(&app), ["c"]);
         assert_eq!(app.query().text(), "长春人");
         assert!(app.load_progress().unwrap().done);
@@ -330,7 +316,7 @@ mod tests {
         assert!(second.generation > first.generation);
         assert!(app.is_searching());
         let stale = search_inline(app.corpus(), &first.query, first.order, None);
-        let before = ids(&app).into_iter().map(String::from).collect::<Vec<_>>();
+        let before = ids(&app);
         assert!(!app.apply_search(first.generation, stale));
         assert_eq!(ids(&app), before, "stale results were shown");
         let fresh = search_inline(app.corpus(), &second.query, second.order, None);

@@ -2,8 +2,6 @@
 
 use std::collections::HashMap;
 
-use crate::article::Article;
-
 /// Sources by count (most first, then by name), with one selected.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourcePicker {
@@ -12,14 +10,14 @@ pub struct SourcePicker {
 }
 
 impl SourcePicker {
-    /// Counts the sources of `articles`; `current` is preselected when given.
+    /// Counts `sources`, one per article; `current` is preselected when given.
     pub fn new<'a>(
-        articles: impl IntoIterator<Item = &'a Article>,
+        sources: impl IntoIterator<Item = &'a str>,
         current: Option<&str>,
     ) -> SourcePicker {
         let mut counts: HashMap<&str, usize> = HashMap::new();
-        for a in articles {
-            *counts.entry(a.source.as_str()).or_default() += 1;
+        for source in sources {
+            *counts.entry(source).or_default() += 1;
         }
         let mut entries: Vec<(String, usize)> = counts
             .into_iter()
@@ -58,25 +56,10 @@ impl SourcePicker {
 mod tests {
     use super::*;
 
-    fn art(source: &str) -> Article {
-        Article {
-            source: source.into(),
-            ..Default::default()
-        }
-    }
-
     #[test]
     fn counts_sorted_by_count_then_name() {
-        let arts = [
-            art("乙报"),
-            art("甲报"),
-            art("乙报"),
-            art(""),
-            art("甲报"),
-            art("丙报"),
-            art("乙报"),
-        ];
-        let mut p = SourcePicker::new(&arts, Some("丙报"));
+        let sources = ["乙报", "甲报", "乙报", "", "甲报", "丙报", "乙报"];
+        let mut p = SourcePicker::new(sources, Some("丙报"));
         assert_eq!(
             p.entries(),
             [

@@ -91,7 +91,7 @@ impl App {
             }
             Action::OpenSources => {
                 self.popup = Popup::Sources(SourcePicker::new(
-                    self.corpus.iter(),
+                    self.corpus.sources(),
                     self.source_filter.as_deref(),
                 ))
             }
@@ -249,15 +249,12 @@ mod tests {
         )
     }
 
-    fn ids(app: &App) -> Vec<&str> {
-        app.hits()
-            .iter()
-            .map(|h| app.article(h).id.as_str())
-            .collect()
+    fn ids(app: &App) -> Vec<String> {
+        app.hits().iter().map(|h| app.article(h).id).collect()
     }
 
-    fn selected_id(app: &App) -> &str {
-        &app.article(&app.hits()[app.selected()]).id
+    fn selected_id(app: &App) -> String {
+        app.article(&app.hits()[app.selected()]).id
     }
 
     #[test]

@@ -25,22 +25,23 @@ pub fn list(args: &ListArgs) -> Outcome {
     let mut positions = search::Positions::new(&corpus, &query);
     with_stdout(|out| {
         for hit in hits.iter().take(limit) {
-            let a = corpus.get(hit.index);
             if args.json {
-                let mut m = summary_json(a);
+                let mut m = summary_json(&corpus.article(hit.index));
                 if !query.is_empty() {
                     let matched = positions.of(hit.index);
                     m.insert("positions".into(), serde_json::Value::from(matched));
                 }
                 writeln!(out, "{}", serde_json::Value::Object(m))?;
             } else {
+                let (chunk, i) = corpus.locate(hit.index);
+                let a = &chunk.index;
                 writeln!(
                     out,
                     "{}\t{}\t{}\t{}",
-                    a.id,
-                    a.date.display(),
-                    a.source,
-                    a.title
+                    a.id(i),
+                    a.date(i).display(),
+                    a.source(i),
+                    a.title(i)
                 )?;
             }
         }

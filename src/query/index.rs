@@ -1,101 +1,175 @@
-//! [`Index`]: what searching needs from the articles, prepared once at load in flat arrays
-//! (one entry per article, or one per title char), so a query pays nothing for folding or
-//! pinyin, and later work can add prefilters, narrowing and parallel scans over plain slices.
+//! [`Index`]: a chunk of articles as columns — what listing and searching need, prepared once
+//! at load in flat arrays (one entry per article, or one per title char), so that a query
+//! pays nothing for folding or pinyin and a million articles take a few compact arrays
+//! instead of a million heap objects. Every array is a [`Column`], so an index read back
+//! from the cache is a view of the mapped file, not a copy ([`Index::parts`],
+//! [`Index::from_parts`]).
+//!
+//! Titles are kept once: a folded title ([`super::fold`]) is stored apart only when it
+//! differs from the title, which for Chinese text it seldom does.
+
+use std::sync::OnceLock;
 
 use super::Order;
 use super::fold::fold_into;
 use super::readings::{ReadingTable, letter_mask};
-use crate::article::Article;
+use crate::article::{Article, stable_id};
+use crate::column::Column;
+use crate::date::{Date, Stamp};
 
 /// The sentinel in [`Index::stamp`]'s array for an article with no usable date.
 const UNDATED: i64 = i64::MIN;
 
-/// Search data for a list of articles, in the same order as the articles.
+/// The columns of a list of articles, in the same order as the articles.
 #[derive(Debug, Clone, Default)]
 pub struct Index {
-    /// Every title folded ([`super::fold`]), concatenated.
-    titles: String,
+    /// Every title, concatenated.
+    titles: Column<u8>,
     /// Byte offset in `titles` where title `i` starts; one more entry than titles.
-    title_starts: Vec<u32>,
+    title_starts: Column<u32>,
+    /// The folded titles that differ from their title, concatenated.
+    folded: Column<u8>,
+    /// Byte offset in `folded` where title `i`'s folded form starts; an empty range means
+    /// "the same as the title". One more entry than titles.
+    folded_starts: Column<u32>,
     /// Reading-set id of every title char, titles concatenated.
-    char_readings: Vec<u16>,
+    char_readings: Column<u16>,
     /// Offset in `char_readings` where title `i` starts; one more entry than titles.
-    char_starts: Vec<u32>,
+    char_starts: Column<u32>,
     /// The distinct reading sets.
     readings: ReadingTable,
     /// Letters and digits in each folded title or its readings ([`letter_mask`] bits).
-    letters: Vec<u64>,
-    /// The chars of each folded title, each hashed to one of 128 bits ([`char_signature`]).
-    char_sigs: Vec<u128>,
+    letters: Column<u64>,
+    /// The chars of each folded title, each hashed to one of 64 bits ([`char_signature`]).
+    char_sigs: Column<u64>,
     /// Each article's date kind: 0 dated, 1 unparsed date text, 2 no date (sorting classes).
-    date_kinds: Vec<u8>,
-    /// Each article's source, as an index into `sources`.
-    source_ids: Vec<u32>,
-    /// The distinct sources, folded.
-    sources: Vec<String>,
+    date_kinds: Column<u8>,
     /// Each article's publication instant (Unix seconds), or `UNDATED`.
-    stamps: Vec<i64>,
+    stamps: Column<i64>,
+    /// Each dated article's UTC offset in seconds, times two, plus one when it has a time.
+    date_zones: Column<i32>,
+    /// The date text of articles whose date was not understood, by article, ascending.
+    unparsed: Vec<(u32, Box<str>)>,
+    /// The ids of articles whose id is not [`stable_id`] of their source, date and title.
+    ids: Column<u8>,
+    /// Byte offset in `ids` where article `i`'s id starts (an empty range: the stable id).
+    /// One more entry than titles.
+    id_starts: Column<u32>,
+    /// Each article's source, as an index into `sources`.
+    source_ids: Column<u16>,
+    /// The distinct sources, as given.
+    sources: Vec<Box<str>>,
+    /// The same, folded (two sources may fold alike).
+    folded_sources: Vec<Box<str>>,
     /// Article indices newest first, undated last (ties by index).
-    newest_first: Vec<u32>,
-    /// Article indices oldest first, undated last (ties by index).
-    oldest_first: Vec<u32>,
+    newest_first: Column<u32>,
+    /// Article indices oldest first, undated last (ties by index); made when first asked.
+    oldest_first: OnceLock<Vec<u32>>,
 }
 
 impl Index {
-    /// Prepares the search data of `articles`.
+    /// Prepares the columns of `articles`, which may have at most 65,536 distinct sources.
     pub fn build(articles: &[Article]) -> Index {
         let n = articles.len();
+        let title_bytes = articles.iter().map(|a| a.title.len()).sum();
+        let mut titles = String::with_capacity(title_bytes);
+        let mut title_starts = Vec::with_capacity(n + 1);
+        let mut folded = String::new();
+        let mut folded_starts = Vec::with_capacity(n + 1);
+        let mut char_readings = Vec::with_capacity(title_bytes / 3);
+        let mut char_starts = Vec::with_capacity(n + 1);
+        let mut readings = ReadingTable::default();
+        let mut letters = Vec::with_capacity(n);
+        let mut char_sigs = Vec::with_capacity(n);
+        let mut date_kinds = Vec::with_capacity(n);
+        let mut stamps = Vec::with_capacity(n);
+        let mut date_zones = Vec::with_capacity(n);
+        let mut unparsed = Vec::new();
+        let mut ids = String::new();
+        let mut id_starts = Vec::with_capacity(n + 1);
+        let mut source_ids = Vec::with_capacity(n);
+        let mut sources: Vec<Box<str>> = Vec::new();
+        let mut by_source = std::collections::HashMap::<&str, u16>::new();
+        let mut one = String::new();
+        for (i, a) in articles.iter().enumerate() {
+            title_starts.push(offset(titles.len()));
+            folded_starts.push(offset(folded.len()));
+            char_starts.push(offset(char_readings.len()));
+            id_starts.push(offset(ids.len()));
+            if a.id.len() != 12 || a.id != stable_id(&a.source, &a.date, &a.title) {
+                ids.push_str(&a.id);
+            }
+            titles.push_str(&a.title);
+            one.clear();
+            fold_into(&a.title, &mut one);
+            if one != a.title {
+                folded.push_str(&one);
+            }
+            let mut mask = letter_mask(one.as_bytes());
+            for c in one.chars() {
+                let id = readings.id_of(c);
+                mask |= readings.mask(id);
+                char_readings.push(id);
+            }
+            letters.push(mask);
+            char_sigs.push(char_signature(&one));
+            date_kinds.push(a.date.newest_first_key().0);
+            stamps.push(a.date.stamp().map_or(UNDATED, |s| s.unix));
+            date_zones.push(
+                a.date
+                    .stamp()
+                    .map_or(0, |s| s.offset * 2 + i32::from(s.has_time)),
+            );
+            if let Date::Unparsed(text) = &a.date {
+                unparsed.push((offset(i), text.as_str().into()));
+            }
+            let next = sources.len();
+            let id = *by_source.entry(&a.source).or_insert_with(|| {
+                u16::try_from(next).expect("at most 65,536 distinct sources in a chunk")
+            });
+            if usize::from(id) == next {
+                sources.push(a.source.as_str().into());
+            }
+            source_ids.push(id);
+        }
+        title_starts.push(offset(titles.len()));
+        folded_starts.push(offset(folded.len()));
+        char_starts.push(offset(char_readings.len()));
+        id_starts.push(offset(ids.len()));
+        let folded_sources = sources
+            .iter()
+            .map(|s| super::fold::fold(s).into_boxed_str())
+            .collect();
         let mut index = Index {
-            titles: String::with_capacity(articles.iter().map(|a| a.title.len()).sum()),
-            title_starts: Vec::with_capacity(n + 1),
-            char_starts: Vec::with_capacity(n + 1),
-            letters: Vec::with_capacity(n),
-            char_sigs: Vec::with_capacity(n),
-            date_kinds: Vec::with_capacity(n),
-            source_ids: Vec::with_capacity(n),
-            stamps: Vec::with_capacity(n),
+            titles: titles.into_bytes().into(),
+            title_starts: title_starts.into(),
+            folded: folded.into_bytes().into(),
+            folded_starts: folded_starts.into(),
+            char_readings: char_readings.into(),
+            char_starts: char_starts.into(),
+            readings: readings.frozen(),
+            letters: letters.into(),
+            char_sigs: char_sigs.into(),
+            date_kinds: date_kinds.into(),
+            stamps: stamps.into(),
+            date_zones: date_zones.into(),
+            unparsed,
+            ids: ids.into_bytes().into(),
+            id_starts: id_starts.into(),
+            source_ids: source_ids.into(),
+            sources,
+            folded_sources,
             ..Index::default()
         };
-        let mut source_ids = std::collections::HashMap::new();
-        let mut folded_source = String::new();
-        for a in articles {
-            index.title_starts.push(offset(index.titles.len()));
-            index.char_starts.push(offset(index.char_readings.len()));
-            let start = index.titles.len();
-            fold_into(&a.title, &mut index.titles);
-            let mut mask = letter_mask(&index.titles.as_bytes()[start..]);
-            for c in index.titles[start..].chars() {
-                let id = index.readings.id_of(c);
-                mask |= index.readings.mask(id);
-                index.char_readings.push(id);
-            }
-            index.letters.push(mask);
-            index.char_sigs.push(char_signature(&index.titles[start..]));
-            index.date_kinds.push(a.date.newest_first_key().0);
-            folded_source.clear();
-            fold_into(&a.source, &mut folded_source);
-            let id = match source_ids.get(&folded_source) {
-                Some(&id) => id,
-                None => {
-                    let id = offset(index.sources.len());
-                    source_ids.insert(folded_source.clone(), id);
-                    index.sources.push(folded_source.clone());
-                    id
-                }
-            };
-            index.source_ids.push(id);
-            index
-                .stamps
-                .push(a.date.stamp().map_or(UNDATED, |s| s.unix));
-        }
-        index.title_starts.push(offset(index.titles.len()));
-        index.char_starts.push(offset(index.char_readings.len()));
-        let mut order: Vec<u32> = (0..offset(n)).collect();
-        order.sort_unstable_by_key(|&i| (index.date_key(i as usize, Order::NewestFirst), i));
-        index.newest_first = order.clone();
-        order.sort_unstable_by_key(|&i| (index.date_key(i as usize, Order::OldestFirst), i));
-        index.oldest_first = order;
+        index.newest_first = index.date_order(Order::NewestFirst).into();
         index
+    }
+
+    /// Article indices sorted in date `order`, undated last, ties by index.
+    fn date_order(&self, order: Order) -> Vec<u32> {
+        let mut sorted: Vec<u32> = (0..offset(self.len())).collect();
+        sorted.sort_unstable_by_key(|&i| (self.date_key(i as usize, order), i));
+        sorted
     }
 
     /// How many articles the index covers.
@@ -108,9 +182,17 @@ impl Index {
         self.stamps.is_empty()
     }
 
-    /// Article `i`'s folded title.
+    /// Article `i`'s title, as loaded (cleaned, not folded).
     pub fn title(&self, i: usize) -> &str {
-        &self.titles[self.title_starts[i] as usize..self.title_starts[i + 1] as usize]
+        text_in(&self.titles, &self.title_starts, i)
+    }
+
+    /// Article `i`'s folded title ([`super::fold`]), char for char its title.
+    pub fn folded_title(&self, i: usize) -> &str {
+        match text_in(&self.folded, &self.folded_starts, i) {
+            "" => self.title(i),
+            folded => folded,
+        }
     }
 
     /// The reading-set id of each char of article `i`'s title.
@@ -129,9 +211,9 @@ impl Index {
         self.letters[i]
     }
 
-    /// The 128-bit signature of article `i`'s folded title chars (`char_signature`): a term
+    /// The 64-bit signature of article `i`'s folded title chars (`char_signature`): a term
     /// whose signature is not a subset cannot occur in the title, directly.
-    pub fn title_signature(&self, i: usize) -> u128 {
+    pub fn title_signature(&self, i: usize) -> u64 {
         self.char_sigs[i]
     }
 
@@ -149,14 +231,49 @@ impl Index {
         kind << 62 | (instant + LIMIT) as u64
     }
 
-    /// Article `i`'s source id, an index into [`Index::sources`].
-    pub fn source_id(&self, i: usize) -> usize {
-        self.source_ids[i] as usize
+    /// Article `i`'s date, as [`Article::date`] held it.
+    pub fn date(&self, i: usize) -> Date {
+        match self.date_kinds[i] {
+            0 => {
+                let zone = self.date_zones[i];
+                Date::Known(Stamp {
+                    unix: self.stamps[i],
+                    offset: zone.div_euclid(2),
+                    has_time: zone.rem_euclid(2) == 1,
+                })
+            }
+            1 => {
+                let at = self.unparsed.partition_point(|(k, _)| (*k as usize) < i);
+                match self.unparsed.get(at) {
+                    Some((k, text)) if *k as usize == i => Date::Unparsed(text.to_string()),
+                    _ => Date::Missing,
+                }
+            }
+            _ => Date::Missing,
+        }
     }
 
-    /// The distinct folded sources.
-    pub fn sources(&self) -> &[String] {
-        &self.sources
+    /// Article `i`'s id: the archive's own, else [`stable_id`] of source, date and title.
+    pub fn id(&self, i: usize) -> std::borrow::Cow<'_, str> {
+        match text_in(&self.ids, &self.id_starts, i) {
+            "" => stable_id(self.source(i), &self.date(i), self.title(i)).into(),
+            own => own.into(),
+        }
+    }
+
+    /// Article `i`'s source, as loaded (empty when unknown).
+    pub fn source(&self, i: usize) -> &str {
+        &self.sources[self.source_id(i)]
+    }
+
+    /// Article `i`'s source id, an index into [`Index::folded_sources`].
+    pub fn source_id(&self, i: usize) -> usize {
+        usize::from(self.source_ids[i])
+    }
+
+    /// The distinct sources, folded, by source id.
+    pub fn folded_sources(&self) -> &[Box<str>] {
+        &self.folded_sources
     }
 
     /// Article `i`'s publication instant in Unix seconds, when it has one.
@@ -168,16 +285,48 @@ impl Index {
     pub fn in_order(&self, order: Order) -> &[u32] {
         match order {
             Order::NewestFirst => &self.newest_first,
-            Order::OldestFirst => &self.oldest_first,
+            Order::OldestFirst => self
+                .oldest_first
+                .get_or_init(|| self.date_order(Order::OldestFirst)),
         }
+    }
+
+    /// Bytes of memory the columns take (or map).
+    pub fn byte_len(&self) -> usize {
+        self.titles.byte_len()
+            + self.title_starts.byte_len()
+            + self.folded.byte_len()
+            + self.folded_starts.byte_len()
+            + self.char_readings.byte_len()
+            + self.char_starts.byte_len()
+            + self.letters.byte_len()
+            + self.char_sigs.byte_len()
+            + self.date_kinds.byte_len()
+            + self.stamps.byte_len()
+            + self.date_zones.byte_len()
+            + self.ids.byte_len()
+            + self.id_starts.byte_len()
+            + self.source_ids.byte_len()
+            + self.newest_first.byte_len()
     }
 }
 
-/// The chars of a folded text, each hashed to one of 128 bits: a cheap subset test before
+/// Text `i` of texts concatenated in `bytes`, starting at `starts`.
+///
+/// The columns' invariant, made by [`Index::build`] and checked by [`Index::from_parts`]:
+/// `bytes` is UTF-8 and every entry of `starts` is a char boundary within it, ascending.
+fn text_in<'a>(bytes: &'a [u8], starts: &[u32], i: usize) -> &'a str {
+    let bytes = &bytes[starts[i] as usize..starts[i + 1] as usize];
+    debug_assert!(std::str::from_utf8(bytes).is_ok());
+    // SAFETY: by the invariant above, a range between two starts is whole UTF-8.
+    unsafe { std::str::from_utf8_unchecked(bytes) }
+}
+
+/// The chars of a folded text, each hashed to one of 64 bits: a cheap subset test before
 /// matching (a title lacks a char of the term when the term's bit is not in the title's).
-pub fn char_signature(text: &str) -> u128 {
+pub fn char_signature(text: &str) -> u64 {
     text.chars().fold(0, |sig, c| {
-        sig | 1u128 << ((c as u32).wrapping_mul(0x9E37_79B1) >> 25)
+        sig | 1u64 << ((c as u32).wrapping_mul(0x9E37_79B1) >> 26)
     })
 }
 
@@ -208,7 +357,9 @@ mod tests {
         ];
         let index = Index::build(&articles);
         assert_eq!(index.len(), 2);
-        assert_eq!(index.title(0), "vip会员2012");
+        assert_eq!(index.folded_title(0), "vip会员2012");
+        assert_eq!(index.title(0), "ＶＩＰ会员２０１２");
+        assert_eq!(index.folded_title(1), "长春日报");
         assert_eq!(index.title(1), "长春日报");
         assert_eq!(index.title_readings(0).len(), 9);
         assert_eq!(index.title_readings(1).len(), 4);
@@ -231,9 +382,13 @@ mod tests {
             article("e", "", "2001-01-01"),
         ];
         let index = Index::build(&articles);
-        assert_eq!(index.sources(), ["新华社", "xh", ""]);
+        let folded: Vec<&str> = (0..5)
+            .map(|i| &*index.folded_sources()[index.source_id(i)])
+            .collect();
+        assert_eq!(folded, ["新华社", "xh", "新华社", "xh", ""]);
+        assert_eq!(index.source(1), "ＸＨ");
         assert_eq!(index.source_id(0), index.source_id(2));
-        assert_eq!(index.source_id(1), index.source_id(3));
+        assert_ne!(index.source_id(1), index.source_id(3));
         assert_eq!(index.stamp(1), None);
         assert_eq!(index.stamp(4), articles[4].date.stamp().map(|s| s.unix));
         assert_eq!(index.in_order(Order::NewestFirst), [2, 0, 4, 1, 3]);

@@ -5,13 +5,13 @@
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
+use super::Bodies;
 use super::date_spec::Span;
 use super::fold::fold;
 use super::index::{Index, char_signature};
 use super::parse::{Clause, How, Pattern, Test};
 use super::pinyin::{Anchors, MAX_TERM_LETTERS, PinyinTerm, Scratch, match_pinyin};
 use super::readings::letter_mask;
-use crate::article::Article;
 
 mod text;
 
@@ -30,7 +30,7 @@ enum Check {
         letters: u64,
         /// The term's [`char_signature`]: unless it may match through pinyin, a title whose
         /// signature lacks a bit of it cannot match.
-        chars: u128,
+        chars: u64,
         /// When the term is ASCII letters and digits with a letter, at most
         /// [`MAX_TERM_LETTERS`] long: the term compiled for matching through pinyin too.
         pinyin: Option<PinyinTerm>,
@@ -62,8 +62,8 @@ pub struct Matched {
 
 /// A query compiled for one index; `Sync`, so scans may be split across threads.
 pub struct Plan<'a> {
-    /// The articles, for their bodies.
-    articles: &'a [Article],
+    /// The articles' bodies.
+    bodies: &'a dyn Bodies,
     /// Their prepared search data.
     index: &'a Index,
     /// Clauses that must all hold, cheapest first; each an OR of terms.
@@ -73,8 +73,8 @@ pub struct Plan<'a> {
 }
 
 impl<'a> Plan<'a> {
-    /// Compiles `clauses` for `index` (built from `articles`).
-    pub fn new(articles: &'a [Article], index: &'a Index, clauses: &[Clause]) -> Plan<'a> {
+    /// Compiles `clauses` for `index`, whose articles' bodies `bodies` gives.
+    pub fn new(bodies: &'a dyn Bodies, index: &'a Index, clauses: &[Clause]) -> Plan<'a> {
         let mut compiled: Vec<Vec<Compiled>> = clauses
             .iter()
             .map(|clause| {
@@ -89,7 +89,7 @@ impl<'a> Plan<'a> {
             .collect();
         compiled.sort_by_key(|clause| clause.iter().map(|t| cost(&t.check)).max());
         Plan {
-            articles,
+            bodies,
             index,
             clauses: compiled,
             skim: SkimMatcherV2::default().respect_case(),
@@ -175,7 +175,7 @@ impl<'a> Plan<'a> {
                 .map(|_| (0, Vec::new())),
             Check::Source(by_id) => by_id[self.index.source_id(i)].then(|| (0, Vec::new())),
             Check::Body(pattern) => {
-                text_match(&fold(&self.articles[i].body.text()), pattern).map(|_| (0, Vec::new()))
+                text_match(&fold(&self.bodies.body(i)), pattern).map(|_| (0, Vec::new()))
             }
             Check::Title {
                 pattern,
@@ -188,7 +188,7 @@ impl<'a> Plan<'a> {
                 {
                     return None;
                 }
-                let title = self.index.title(i);
+                let title = self.index.folded_title(i);
                 let direct = match pattern.how {
                     How::Fuzzy => self.fuzzy(title, &pattern.text, want_positions),
                     _ => text_match(title, pattern).map(|(start, len)| {
@@ -232,7 +232,7 @@ fn compile(test: &Test, index: &Index) -> Check {
         },
         Test::Source(p) => Check::Source(
             index
-                .sources()
+                .folded_sources()
                 .iter()
                 .map(|s| text_match(s, p).is_some())
                 .collect(),

@@ -90,6 +90,31 @@ impl ReadingTable {
         id
     }
 
+    /// The table with its look-up caches dropped (128 KiB), once every char is in: only
+    /// [`ReadingTable::set`] and [`ReadingTable::mask`] are asked of it after that.
+    pub fn frozen(self) -> ReadingTable {
+        ReadingTable::from_sets(self.sets)
+    }
+
+    /// A frozen table of the given reading sets (set 0 must be the empty one).
+    pub fn from_sets(sets: Vec<Box<[Box<str>]>>) -> ReadingTable {
+        ReadingTable {
+            masks: sets
+                .iter()
+                .map(|set| set.iter().fold(0, |m, r| m | letter_mask(r.as_bytes())))
+                .collect(),
+            sets,
+            by_set: HashMap::new(),
+            by_bmp_char: Vec::new(),
+            by_other_char: HashMap::new(),
+        }
+    }
+
+    /// The reading sets, by id.
+    pub fn sets(&self) -> &[Box<[Box<str>]>] {
+        &self.sets
+    }
+
     /// How many reading sets there are (ids run from 0 to this, exclusive).
     pub fn set_count(&self) -> usize {
         self.sets.len()

@@ -88,8 +88,7 @@ fn merge(
     let head = |source: usize, at: usize| -> Option<Reverse<(u64, u32, usize, usize)>> {
         let (chunk, local) = if source == 0 {
             let g = *base.get(at)? as usize;
-            let chunk = corpus.chunk_of(g);
-            (chunk, g - chunk.first)
+            corpus.locate(g)
         } else {
             let chunk = &*new[source - 1];
             (chunk, *lists[source - 1].get(at)? as usize)

@@ -27,13 +27,13 @@ pub fn matching_keys(
     let chunks = corpus.chunks();
     let matchers: Vec<Matcher> = chunks
         .iter()
-        .map(|c| Matcher::new(&c.articles, &c.index, query))
+        .map(|c| Matcher::new(&**c, &c.index, query))
         .collect();
     let marks = within.map(|within| bitmap(within, corpus.len()));
     let blocks: Vec<(usize, usize)> = chunks
         .iter()
         .enumerate()
-        .flat_map(|(k, c)| (0..c.articles.len()).step_by(BLOCK).map(move |s| (k, s)))
+        .flat_map(|(k, c)| (0..c.len()).step_by(BLOCK).map(move |s| (k, s)))
         .collect();
     let parts: Vec<Vec<u128>> = blocks
         .par_iter()
@@ -42,7 +42,7 @@ pub fn matching_keys(
                 return Vec::new();
             }
             let (chunk, matcher) = (&chunks[k], &matchers[k]);
-            let end = (start + BLOCK).min(chunk.articles.len());
+            let end = (start + BLOCK).min(chunk.len());
             let mut keys = Vec::new();
             let mut local = start;
             while local < end {

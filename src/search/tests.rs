@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::date::Date;
-use crate::query;
+use crate::query::{self, Index};
 
 fn article(title: &str, source: &str, date: &str) -> Article {
     Article {
@@ -174,7 +174,7 @@ fn corpus_of_splits_into_chunks_that_search_alike() {
     assert_eq!(corpus.chunks().len(), 2);
     assert_eq!(corpus.len(), CHUNK_LEN + 10);
     assert_eq!(
-        corpus.get(CHUNK_LEN + 3).title,
+        corpus.title(CHUNK_LEN + 3),
         format!("标题{}", CHUNK_LEN + 3)
     );
     let query = Query::parse(&format!("'{}", CHUNK_LEN + 3)).unwrap();

@@ -33,7 +33,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let date_w = if width >= 40 { 16 } else { 0 };
     let source_w = if width >= 60 {
         view.iter()
-            .map(|h| text::width(&app.article(h).source))
+            .map(|h| text::width(app.row(h).source))
             .max()
             .unwrap_or(0)
             .min(SOURCE_MAX)
@@ -44,7 +44,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let sep_w = text::width(sep);
     let mut lines = Vec::with_capacity(view.len());
     for (i, hit) in view.iter().enumerate() {
-        let a = app.article(hit);
+        let a = app.row(hit);
         let selected = app.list_offset() + i == app.selected();
         let mut spans = Vec::new();
         let mut used = 0;
@@ -55,14 +55,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         }
         if source_w > 0 {
             spans.push(Span::styled(
-                pad(&for_display(&a.source, mode), source_w),
+                pad(&for_display(a.source, mode), source_w),
                 theme.source,
             ));
             spans.push(Span::styled(sep, theme.border));
             used += source_w + sep_w;
         }
         spans.extend(title_spans(
-            &a.title,
+            a.title,
             app.positions_of(hit),
             width.saturating_sub(used),
             mode,

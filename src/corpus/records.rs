@@ -1,0 +1,174 @@
+//! [`Records`]: where the rest of each article is — its id, URL, tags and body — which only
+//! opening an article (or a `body:` term, or `--json`) needs. An article whose body was left
+//! in a mapped JSON Lines file costs 8 bytes here: the place of its line, read again when
+//! asked for. Any other article is kept in memory.
+
+use std::borrow::Cow;
+use std::sync::Arc;
+
+use crate::article::{Article, Body, SharedBytes};
+use crate::column::Column;
+
+/// Set in a place that indexes [`Records::kept`] instead of naming a line.
+const KEPT: u64 = 1 << 63;
+/// Bits of a line's byte offset; the bits above (below [`KEPT`]) name its bytes' slot.
+const OFFSET_BITS: u32 = 48;
+
+/// The fields of an article kept in memory, besides those its chunk's index holds.
+#[derive(Debug, Clone, Default)]
+pub struct Rest {
+    /// [`Article::id`].
+    pub id: String,
+    /// [`Article::url`].
+    pub url: Option<String>,
+    /// [`Article::body`].
+    pub body: Body,
+    /// [`Article::tags`].
+    pub tags: Vec<String>,
+}
+
+/// The rest of every article of a chunk, by local number.
+#[derive(Clone, Default)]
+pub struct Records {
+    /// Per article: [`KEPT`] | an index into `kept`, or slot << [`OFFSET_BITS`] | the byte
+    /// where its line starts in `shared[slot]`.
+    places: Column<u64>,
+    /// The bytes lines lie in.
+    shared: Vec<SharedBytes>,
+    /// Articles whose rest is kept in memory.
+    kept: Vec<Rest>,
+}
+
+impl std::fmt::Debug for Records {
+    /// A summary: how many places, byte slots and kept articles.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Records")
+            .field("places", &self.places.len())
+            .field("slots", &self.shared.len())
+            .field("kept", &self.kept.len())
+            .finish()
+    }
+}
+
+impl Records {
+    /// The records of `articles`, consumed (their titles, dates and sources are dropped:
+    /// the chunk's index holds them).
+    pub fn build(articles: Vec<Article>) -> Records {
+        let mut out = Records::default();
+        let mut places = Vec::with_capacity(articles.len());
+        for a in articles {
+            let place = out.line_of(&a).unwrap_or_else(|| {
+                out.kept.push(Rest {
+                    id: a.id,
+                    url: a.url,
+                    body: a.body,
+                    tags: a.tags,
+                });
+                KEPT | (out.kept.len() - 1) as u64
+            });
+            places.push(place);
+        }
+        out.places = places.into();
+        out
+    }
+
+    /// The place of `a`'s line when its body is lazy and its line reads back as `a` (which
+    /// it does: the lazy reader made it; a cheap check of the id guards the rest).
+    fn line_of(&mut self, a: &Article) -> Option<u64> {
+        let (bytes, range) = a.body.lazy_parts()?;
+        let data: &[u8] = bytes.as_ref().as_ref();
+        let start = memchr::memrchr(b'\n', data.get(..range.start)?).map_or(0, |i| i + 1);
+        if start as u64 >= 1 << OFFSET_BITS {
+            return None;
+        }
+        let slot = match self.shared.iter().position(|s| Arc::ptr_eq(s, bytes)) {
+            Some(slot) => slot,
+            None if self.shared.len() < 1 << 15 => {
+                self.shared.push(bytes.clone());
+                self.shared.len() - 1
+            }
+            None => return None,
+        };
+        Some((slot as u64) << OFFSET_BITS | start as u64)
+    }
+
+    /// Records whose places were stored apart (read back from a cache) over `shared`.
+    pub fn from_parts(places: Column<u64>, shared: Vec<SharedBytes>, kept: Vec<Rest>) -> Records {
+        Records {
+            places,
+            shared,
+            kept,
+        }
+    }
+
+    /// The places column, for storing it.
+    pub fn places(&self) -> &Column<u64> {
+        &self.places
+    }
+
+    /// The articles kept in memory.
+    pub fn kept(&self) -> &[Rest] {
+        &self.kept
+    }
+
+    /// How many articles.
+    pub fn len(&self) -> usize {
+        self.places.len()
+    }
+
+    /// True when there are none.
+    pub fn is_empty(&self) -> bool {
+        self.places.is_empty()
+    }
+
+    /// Article `i`'s id, URL, body and tags; the article of a line that no longer reads
+    /// back (its file changed under juan) gets a body saying so.
+    pub fn rest(&self, i: usize) -> Cow<'_, Rest> {
+        let place = self.places[i];
+        if place & KEPT != 0 {
+            return match self.kept.get((place & !KEPT) as usize) {
+                Some(rest) => Cow::Borrowed(rest),
+                None => Cow::Owned(Rest::default()),
+            };
+        }
+        let slot = (place >> OFFSET_BITS) as usize;
+        let start = (place & ((1 << OFFSET_BITS) - 1)) as usize;
+        let article = self
+            .shared
+            .get(slot)
+            .and_then(|bytes| crate::archive::record_at(bytes, start));
+        Cow::Owned(match article {
+            Some(a) => Rest {
+                id: a.id,
+                url: a.url,
+                body: a.body,
+                tags: a.tags,
+            },
+            None => Rest {
+                body: Body::text_of("[this article could not be read again from its file]".into()),
+                ..Rest::default()
+            },
+        })
+    }
+
+    /// Article `i`'s body text.
+    pub fn body(&self, i: usize) -> String {
+        self.rest(i).body.text().into_owned()
+    }
+
+    /// Bytes of memory the places and kept articles take (roughly, for the latter).
+    pub fn byte_len(&self) -> usize {
+        self.places.byte_len()
+            + self
+                .kept
+                .iter()
+                .map(|r| {
+                    std::mem::size_of::<Rest>()
+                        + r.id.len()
+                        + r.url.as_ref().map_or(0, String::len)
+                        + r.body.resident_bytes()
+                        + r.tags.iter().map(String::len).sum::<usize>()
+                })
+                .sum::<usize>()
+    }
+}
