@@ -1,6 +1,9 @@
 //! [`Column`]: a read-only array of plain numbers that either owns its elements or borrows
 //! them, without copying, from shared bytes — a memory-mapped cache file — so that a corpus
-//! read from the cache costs no allocation and no decoding per article.
+//! read from the cache costs no allocation and no decoding per article. [`codec`] writes
+//! columns into a buffer and reads them back as views.
+
+pub mod codec;
 
 use std::fmt;
 use std::ops::Deref;

@@ -13,7 +13,8 @@ use std::sync::Arc;
 
 pub use records::{Records, Rest};
 
-use crate::article::Article;
+use crate::article::{Article, SharedBytes};
+use crate::column::codec::{Decoder, Encoder};
 use crate::date::Date;
 use crate::query::{Bodies, Index};
 
@@ -61,6 +62,24 @@ impl Chunk {
             body: rest.body,
             tags: rest.tags,
         }
+    }
+
+    /// Appends the chunk to `e`; `None` when it cannot be stored (see [`Records::encode`]).
+    pub fn encode(&self, e: &mut Encoder) -> Option<()> {
+        self.index.encode(e);
+        self.records.encode(e)
+    }
+
+    /// Reads a chunk written by [`Chunk::encode`] whose articles' lines lie in `file`, its
+    /// columns left as views of `d`'s bytes; `None` when the bytes are not such a chunk.
+    pub fn decode(d: &mut Decoder, file: &SharedBytes) -> Option<Chunk> {
+        let index = Index::decode(d)?;
+        let records = Records::decode(d, index.len(), file)?;
+        Some(Chunk {
+            first: 0,
+            index,
+            records,
+        })
     }
 
     /// Bytes of memory the chunk's columns and records take (or map).
@@ -169,7 +188,6 @@ impl Corpus {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::article::SharedBytes;
 
     fn arts(titles: &[&str]) -> Vec<Article> {
         titles
@@ -226,5 +244,18 @@ mod tests {
         assert_eq!(c.date(1), Date::Unparsed("不详".into()));
         assert_eq!(c.chunks()[0].body(1), "第二\n段");
         assert_eq!(c.sources().collect::<Vec<_>>(), ["长春日报", "", ""]);
+
+        let mut e = Encoder::new();
+        c.chunks()[0].encode(&mut e).unwrap();
+        let buf = e.finish();
+        let stored = crate::column::codec::aligned(&buf);
+        let back = Chunk::decode(&mut Decoder::new(&stored, 0..buf.len()), &shared).unwrap();
+        assert!(back.index.same_as(&c.chunks()[0].index));
+        for i in 0..3 {
+            assert_eq!(back.article(i), c.article(i), "{i}");
+        }
+        let other: SharedBytes = Arc::new(b"short".to_vec());
+        let refused = Chunk::decode(&mut Decoder::new(&stored, 0..buf.len()), &other);
+        assert!(refused.is_none(), "a line beyond the file");
     }
 }

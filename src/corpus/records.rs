@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use crate::article::{Article, Body, SharedBytes};
 use crate::column::Column;
+use crate::column::codec::{Decoder, Encoder};
 
 /// Set in a place that indexes [`Records::kept`] instead of naming a line.
 const KEPT: u64 = 1 << 63;
@@ -92,18 +93,67 @@ impl Records {
         Some((slot as u64) << OFFSET_BITS | start as u64)
     }
 
-    /// Records whose places were stored apart (read back from a cache) over `shared`.
-    pub fn from_parts(places: Column<u64>, shared: Vec<SharedBytes>, kept: Vec<Rest>) -> Records {
-        Records {
-            places,
-            shared,
-            kept,
+    /// Appends the records to `e`; `None` (and nothing sound written) when their lines lie
+    /// in more than one file's bytes, which a cache of one file never holds.
+    pub fn encode(&self, e: &mut Encoder) -> Option<()> {
+        if self.shared.len() > 1 {
+            return None;
         }
+        e.column(&self.places);
+        e.u64(self.kept.len() as u64);
+        for rest in &self.kept {
+            e.str(&rest.id);
+            match &rest.url {
+                Some(url) => {
+                    e.u64(1);
+                    e.str(url);
+                }
+                None => e.u64(0),
+            }
+            e.str(&rest.body.text());
+            e.u64(rest.tags.len() as u64);
+            for tag in &rest.tags {
+                e.str(tag);
+            }
+        }
+        Some(())
     }
 
-    /// The places column, for storing it.
-    pub fn places(&self) -> &Column<u64> {
-        &self.places
+    /// Reads records written by [`Records::encode`] for `n` articles whose lines lie in
+    /// `file`; `None` when the bytes are not such records.
+    pub fn decode(d: &mut Decoder, n: usize, file: &SharedBytes) -> Option<Records> {
+        let places: Column<u64> = d.column()?;
+        let mut kept = Vec::new();
+        for _ in 0..d.len()? {
+            let id = d.str()?.to_string();
+            let url = match d.u64()? {
+                0 => None,
+                1 => Some(d.str()?.to_string()),
+                _ => return None,
+            };
+            let body = Body::text_of(d.str()?.to_string());
+            let tags: Option<Vec<String>> = (0..d.len()?).map(|_| Some(d.str()?.into())).collect();
+            kept.push(Rest {
+                id,
+                url,
+                body,
+                tags: tags?,
+            });
+        }
+        let file_len = (file.as_ref().as_ref().len()) as u64;
+        let sound = places.len() == n
+            && places.iter().all(|&p| {
+                if p & KEPT != 0 {
+                    ((p & !KEPT) as usize) < kept.len()
+                } else {
+                    p >> OFFSET_BITS == 0 && p < file_len
+                }
+            });
+        sound.then(|| Records {
+            places,
+            shared: vec![file.clone()],
+            kept,
+        })
     }
 
     /// The articles kept in memory.

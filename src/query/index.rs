@@ -8,6 +8,8 @@
 //! Titles are kept once: a folded title ([`super::fold`]) is stored apart only when it
 //! differs from the title, which for Chinese text it seldom does.
 
+mod stored;
+
 use std::sync::OnceLock;
 
 use super::Order;

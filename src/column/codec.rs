@@ -1,0 +1,178 @@
+//! Writing columns and small values into one buffer ([`Encoder`]) and reading them back
+//! ([`Decoder`]) as views of the shared bytes holding that buffer — the index cache's chunk
+//! records. Every column starts 16-aligned (relative to the buffer, which the cache places
+//! 16-aligned in its file), so a view needs no copy. Reading checks every length and bound:
+//! bad bytes give `None`, never a panic.
+
+use bytemuck::Pod;
+
+use super::Column;
+use crate::article::SharedBytes;
+
+/// Alignment of every column in an encoded buffer.
+pub const ALIGN: usize = 16;
+
+/// Builds an encoded buffer.
+#[derive(Debug, Default)]
+pub struct Encoder {
+    out: Vec<u8>,
+}
+
+impl Encoder {
+    /// An empty buffer.
+    pub fn new() -> Encoder {
+        Encoder::default()
+    }
+
+    /// A `u64`, little-endian.
+    pub fn u64(&mut self, v: u64) {
+        self.out.extend_from_slice(&v.to_le_bytes());
+    }
+
+    /// A length-prefixed UTF-8 string.
+    pub fn str(&mut self, s: &str) {
+        self.u64(s.len() as u64);
+        self.out.extend_from_slice(s.as_bytes());
+    }
+
+    /// A column: its element count, padding to [`ALIGN`], its bytes.
+    pub fn column<T: Pod>(&mut self, values: &[T]) {
+        self.u64(values.len() as u64);
+        self.pad();
+        self.out.extend_from_slice(bytemuck::cast_slice(values));
+    }
+
+    /// Zeros up to the next multiple of [`ALIGN`].
+    pub fn pad(&mut self) {
+        self.out.resize(self.out.len().next_multiple_of(ALIGN), 0);
+    }
+
+    /// The buffer, padded to a multiple of [`ALIGN`].
+    pub fn finish(mut self) -> Vec<u8> {
+        self.pad();
+        self.out
+    }
+}
+
+/// Reads an encoded buffer lying in `bytes[start..end]`.
+pub struct Decoder<'a> {
+    bytes: &'a SharedBytes,
+    data: &'a [u8],
+    start: usize,
+    at: usize,
+    end: usize,
+}
+
+impl<'a> Decoder<'a> {
+    /// A reader of `bytes[range]`, whose start must be [`ALIGN`]-aligned in memory for
+    /// columns to be read.
+    pub fn new(bytes: &'a SharedBytes, range: std::ops::Range<usize>) -> Decoder<'a> {
+        let data: &[u8] = bytes.as_ref().as_ref();
+        let end = range.end.min(data.len());
+        Decoder {
+            bytes,
+            data,
+            start: range.start,
+            at: range.start.min(end),
+            end,
+        }
+    }
+
+    /// True when everything was read (but padding).
+    pub fn is_done(&self) -> bool {
+        self.end - self.at < ALIGN && self.data[self.at..self.end].iter().all(|b| *b == 0)
+    }
+
+    /// The next `n` bytes.
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        let end = self.at.checked_add(n).filter(|e| *e <= self.end)?;
+        let out = &self.data[self.at..end];
+        self.at = end;
+        Some(out)
+    }
+
+    /// A `u64`.
+    pub fn u64(&mut self) -> Option<u64> {
+        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
+    }
+
+    /// A count or length that must fit in memory.
+    pub fn len(&mut self) -> Option<usize> {
+        usize::try_from(self.u64()?).ok().filter(|n| *n <= self.end)
+    }
+
+    /// A length-prefixed UTF-8 string.
+    pub fn str(&mut self) -> Option<&'a str> {
+        let n = self.len()?;
+        std::str::from_utf8(self.take(n)?).ok()
+    }
+
+    /// A column, as a view of the shared bytes.
+    pub fn column<T: Pod>(&mut self) -> Option<Column<T>> {
+        let n = self.len()?;
+        let from = self.start + (self.at - self.start).next_multiple_of(ALIGN);
+        self.at = from.min(self.end);
+        let bytes = n.checked_mul(std::mem::size_of::<T>())?;
+        self.take(bytes)?;
+        Column::view(self.bytes, from..from + bytes)
+    }
+}
+
+/// A copy of `bytes` in shared memory, 16-aligned as a mapped cache file's chunks are (a
+/// `Vec<u128>`'s buffer): for tests of decoding.
+#[cfg(test)]
+pub fn aligned(bytes: &[u8]) -> SharedBytes {
+    struct Aligned(Vec<u128>, usize);
+    impl AsRef<[u8]> for Aligned {
+        fn as_ref(&self) -> &[u8] {
+            &bytemuck::cast_slice(&self.0)[..self.1]
+        }
+    }
+    let mut words = vec![0u128; bytes.len().div_ceil(16)];
+    bytemuck::cast_slice_mut::<u128, u8>(&mut words)[..bytes.len()].copy_from_slice(bytes);
+    std::sync::Arc::new(Aligned(words, bytes.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_and_columns_read_back() {
+        let mut e = Encoder::new();
+        e.str("长春");
+        e.column(&[1u32, 2, 3]);
+        e.u64(7);
+        e.column(&[u128::MAX]);
+        e.column::<u16>(&[]);
+        let buf = e.finish();
+        assert_eq!(buf.len() % ALIGN, 0);
+        let shared = aligned(&buf);
+        let mut d = Decoder::new(&shared, 0..buf.len());
+        assert_eq!(d.str(), Some("长春"));
+        assert_eq!(&d.column::<u32>().unwrap()[..], [1, 2, 3]);
+        assert_eq!(d.u64(), Some(7));
+        assert_eq!(&d.column::<u128>().unwrap()[..], [u128::MAX]);
+        assert!(d.column::<u16>().unwrap().is_empty());
+        assert!(d.is_done());
+    }
+
+    #[test]
+    fn short_or_bad_buffers_give_none() {
+        let mut e = Encoder::new();
+        e.column(&[1u64, 2]);
+        let buf = e.finish();
+        let shared = aligned(&buf);
+        for cut in 0..buf.len() {
+            assert!(
+                Decoder::new(&shared, 0..cut).column::<u64>().is_none(),
+                "{cut}"
+            );
+        }
+        let mut huge = Encoder::new();
+        huge.u64(u64::MAX);
+        let buf = huge.finish();
+        let shared = aligned(&buf);
+        assert!(Decoder::new(&shared, 0..buf.len()).str().is_none());
+    }
+}

@@ -1,0 +1,235 @@
+//! An [`Index`] written into an encoded buffer ([`Index::encode`]) and read back as views of
+//! the bytes holding it ([`Index::decode`]), checked so that every accessor stays in bounds
+//! and every text is UTF-8 whatever the bytes were.
+
+use super::{Index, Order};
+use crate::column::Column;
+use crate::column::codec::{Decoder, Encoder};
+use crate::query::readings::ReadingTable;
+
+impl Index {
+    /// Appends the index to `e`.
+    pub fn encode(&self, e: &mut Encoder) {
+        e.column(&self.titles);
+        e.column(&self.title_starts);
+        e.column(&self.folded);
+        e.column(&self.folded_starts);
+        e.column(&self.char_readings);
+        e.column(&self.char_starts);
+        let sets = self.readings.sets();
+        e.u64(sets.len() as u64);
+        for set in sets {
+            e.u64(set.len() as u64);
+            for reading in set {
+                e.str(reading);
+            }
+        }
+        e.column(&self.letters);
+        e.column(&self.char_sigs);
+        e.column(&self.date_kinds);
+        e.column(&self.stamps);
+        e.column(&self.date_zones);
+        e.u64(self.unparsed.len() as u64);
+        for (i, text) in &self.unparsed {
+            e.u64(u64::from(*i));
+            e.str(text);
+        }
+        e.column(&self.ids);
+        e.column(&self.id_starts);
+        e.column(&self.source_ids);
+        e.u64(self.sources.len() as u64);
+        for s in &self.sources {
+            e.str(s);
+        }
+        e.column(&self.newest_first);
+    }
+
+    /// Reads an index written by [`Index::encode`]; `None` when the bytes are not one.
+    pub fn decode(d: &mut Decoder) -> Option<Index> {
+        let titles: Column<u8> = d.column()?;
+        let title_starts = d.column()?;
+        let folded: Column<u8> = d.column()?;
+        let folded_starts = d.column()?;
+        let char_readings: Column<u16> = d.column()?;
+        let char_starts = d.column()?;
+        let mut sets = Vec::new();
+        for _ in 0..d.len()? {
+            let n = d.len()?;
+            let set: Option<Vec<Box<str>>> = (0..n).map(|_| Some(d.str()?.into())).collect();
+            sets.push(set?.into_boxed_slice());
+        }
+        let letters = d.column()?;
+        let char_sigs = d.column()?;
+        let date_kinds: Column<u8> = d.column()?;
+        let stamps: Column<i64> = d.column()?;
+        let date_zones = d.column()?;
+        let mut unparsed = Vec::new();
+        for _ in 0..d.len()? {
+            let i = u32::try_from(d.u64()?).ok()?;
+            unparsed.push((i, d.str()?.into()));
+        }
+        let ids: Column<u8> = d.column()?;
+        let id_starts = d.column()?;
+        let source_ids: Column<u16> = d.column()?;
+        let mut sources: Vec<Box<str>> = Vec::new();
+        for _ in 0..d.len()? {
+            sources.push(d.str()?.into());
+        }
+        let newest_first: Column<u32> = d.column()?;
+        let n = stamps.len();
+        let sound = texts_sound(&titles, &title_starts, n)
+            && texts_sound(&folded, &folded_starts, n)
+            && texts_sound(&ids, &id_starts, n)
+            && starts_sound(&char_starts, char_readings.len(), n)
+            && !sets.is_empty()
+            && sets[0].is_empty()
+            && char_readings.iter().all(|&r| usize::from(r) < sets.len())
+            && [letters.len(), char_sigs.len(), date_zones.len()] == [n; 3]
+            && [date_kinds.len(), source_ids.len(), newest_first.len()] == [n; 3]
+            && date_kinds.iter().all(|&k| k <= 2)
+            && source_ids.iter().all(|&s| usize::from(s) < sources.len())
+            && newest_first.iter().all(|&i| (i as usize) < n)
+            && unparsed.windows(2).all(|w| w[0].0 < w[1].0)
+            && unparsed.iter().all(|(i, _)| (*i as usize) < n);
+        if !sound {
+            return None;
+        }
+        let folded_sources = sources
+            .iter()
+            .map(|s| crate::query::fold::fold(s).into_boxed_str())
+            .collect();
+        Some(Index {
+            titles,
+            title_starts,
+            folded,
+            folded_starts,
+            char_readings,
+            char_starts,
+            readings: ReadingTable::from_sets(sets),
+            letters,
+            char_sigs,
+            date_kinds,
+            stamps,
+            date_zones,
+            unparsed,
+            ids,
+            id_starts,
+            source_ids,
+            sources,
+            folded_sources,
+            newest_first,
+            oldest_first: Default::default(),
+        })
+    }
+
+    /// True when both indexes hold the same columns (a test of encoding).
+    pub fn same_as(&self, other: &Index) -> bool {
+        (0..self.len()).all(|i| {
+            self.title(i) == other.title(i)
+                && self.folded_title(i) == other.folded_title(i)
+                && self.title_readings(i) == other.title_readings(i)
+                && self.id(i) == other.id(i)
+                && self.date(i) == other.date(i)
+                && self.source(i) == other.source(i)
+                && self.title_letters(i) == other.title_letters(i)
+                && self.title_signature(i) == other.title_signature(i)
+        }) && self.len() == other.len()
+            && self.in_order(Order::NewestFirst) == other.in_order(Order::NewestFirst)
+            && self.readings.sets() == other.readings.sets()
+    }
+}
+
+/// True when `starts` has `n + 1` ascending entries ending at `bytes`' length, `bytes` is
+/// UTF-8 and every start is a char boundary in it.
+fn texts_sound(bytes: &[u8], starts: &[u32], n: usize) -> bool {
+    starts_sound(starts, bytes.len(), n)
+        && simdutf8::basic::from_utf8(bytes).is_ok()
+        && starts
+            .iter()
+            .all(|&s| bytes.get(s as usize).is_none_or(|&b| (b as i8) >= -0x40))
+}
+
+/// True when `starts` has `n + 1` ascending entries from 0 to `len`.
+fn starts_sound(starts: &[u32], len: usize, n: usize) -> bool {
+    starts.len() == n + 1
+        && starts[0] == 0
+        && starts[n] as usize == len
+        && starts.windows(2).all(|w| w[0] <= w[1])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::{Article, SharedBytes};
+    use crate::column::codec::aligned;
+    use crate::date::Date;
+
+    fn articles() -> Vec<Article> {
+        [
+            ("ＶＩＰ会员２０１２", "新华社", "2012-07-06", "own-1"),
+            ("长春日报", "长春日报", "不详", ""),
+            ("绿色 NBA", "", "", "x"),
+        ]
+        .iter()
+        .map(|(t, s, d, id)| {
+            let date = Date::from_text(d);
+            Article {
+                id: crate::article::own_or_stable_id(id.to_string(), s, &date, t),
+                title: t.to_string(),
+                source: s.to_string(),
+                date,
+                ..Article::default()
+            }
+        })
+        .collect()
+    }
+
+    fn encoded(index: &Index) -> (SharedBytes, usize) {
+        let mut e = Encoder::new();
+        index.encode(&mut e);
+        let buf = e.finish();
+        (aligned(&buf), buf.len())
+    }
+
+    #[test]
+    fn an_index_reads_back_as_views_of_the_same_columns() {
+        let index = Index::build(&articles());
+        let (shared, len) = encoded(&index);
+        let back = Index::decode(&mut Decoder::new(&shared, 0..len)).unwrap();
+        assert!(back.same_as(&index));
+        assert_eq!(back.id(0), "own-1");
+        assert_eq!(back.date(1), Date::Unparsed("不详".into()));
+        assert_eq!(back.title(0), "ＶＩＰ会员２０１２");
+        assert_eq!(back.folded_title(0), "vip会员2012");
+    }
+
+    #[test]
+    fn damaged_bytes_never_make_an_index() {
+        let index = Index::build(&articles());
+        let (shared, len) = encoded(&index);
+        let bytes: &[u8] = shared.as_ref().as_ref();
+        // (The last 16 bytes may be padding only.)
+        for cut in (0..len - 16).step_by(7) {
+            assert!(Index::decode(&mut Decoder::new(&shared, 0..cut)).is_none());
+        }
+        // Flip bytes one at a time: decoding either fails or gives an index whose accessors
+        // all work (the cache's checksum is what refuses such files).
+        for at in 0..len {
+            let mut copy = bytes[..len].to_vec();
+            copy[at] ^= 0x80;
+            let words = aligned(&copy);
+            if let Some(back) = Index::decode(&mut Decoder::new(&words, 0..len)) {
+                for i in 0..back.len() {
+                    let _ = (
+                        back.title(i),
+                        back.folded_title(i),
+                        back.id(i),
+                        back.date(i),
+                    );
+                    let _ = (back.source(i), back.title_readings(i));
+                }
+                let _ = back.in_order(Order::OldestFirst);
+            }
+        }
+    }
+}
