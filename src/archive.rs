@@ -122,7 +122,10 @@ pub fn load(paths: &[PathBuf]) -> Archive {
 pub fn load_with(paths: &[PathBuf], options: &LoadOptions) -> Archive {
     let mut archive = Archive::default();
     load_streaming_with(paths, options, |mut batch| {
-        archive.articles.append(&mut batch.articles);
+        let chunk = &batch.chunk;
+        archive
+            .articles
+            .extend((0..chunk.len()).map(|i| chunk.article(i)));
         archive.problems.append(&mut batch.problems);
     });
     archive
@@ -164,6 +167,19 @@ pub fn load_streaming_with(paths: &[PathBuf], options: &LoadOptions, mut sink: i
         }
     }
     collector.finish();
+}
+
+/// Resident memory of this process now, anonymous and file-backed, in KiB (Linux's
+/// `/proc/self/status`); `None` elsewhere.
+pub fn resident_kb() -> Option<(u64, u64)> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let field = |name: &str| {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(name))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+    };
+    Some((field("RssAnon:")?, field("RssFile:")?))
 }
 
 /// Loads one file's bytes, already read: `file` is how problems name it, `name` its file name

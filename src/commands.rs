@@ -5,8 +5,9 @@
 use std::io::{self, Write};
 use std::path::PathBuf;
 
-use crate::archive::{self, Archive};
+use crate::archive::{self, Problem};
 use crate::article::Article;
+use crate::corpus::Corpus;
 
 mod check;
 mod generate;
@@ -34,15 +35,66 @@ pub fn resolve_paths(given: &[PathBuf]) -> Vec<PathBuf> {
     vec![archive::sample_data_dir()]
 }
 
+/// A loaded archive: its articles as a corpus, and what could not be loaded.
+pub struct Loaded {
+    /// The articles, in chunks.
+    pub corpus: Corpus,
+    /// Bad records and unreadable files, in the order met.
+    pub problems: Vec<Problem>,
+}
+
 /// Loads the archive and reports each problem on stderr as `FILE:LINE: reason`.
-pub fn load_reporting(paths: &[PathBuf]) -> Archive {
-    let archive = archive::load(&resolve_paths(paths));
+pub fn load_reporting(paths: &[PathBuf]) -> Loaded {
+    let loaded = load_corpus(&resolve_paths(paths));
     let stderr = io::stderr();
     let mut err = stderr.lock();
-    for p in &archive.problems {
+    for p in &loaded.problems {
         let _ = writeln!(err, "juan: {p}");
     }
-    archive
+    loaded
+}
+
+/// Loads `paths` chunk by chunk into a corpus (the columns stay views of the index cache
+/// when it has them). With `JUAN_TRACE_LOAD` set, writes to stderr when the first batch of
+/// articles arrived, how fast the whole load went and the memory resident after it (what
+/// `benches/load.sh` reports).
+pub fn load_corpus(paths: &[PathBuf]) -> Loaded {
+    let trace = std::env::var_os("JUAN_TRACE_LOAD").is_some_and(|v| !v.is_empty() && v != "0");
+    let mut loaded = Loaded {
+        corpus: Corpus::default(),
+        problems: Vec::new(),
+    };
+    let mut last = archive::Progress::default();
+    archive::load_streaming(paths, |mut batch: archive::Batch| {
+        if trace && loaded.corpus.is_empty() && !batch.chunk.is_empty() {
+            eprintln!(
+                "load: first batch of {} articles at {:.3} s",
+                batch.chunk.len(),
+                batch.progress.elapsed.as_secs_f64()
+            );
+        }
+        last = batch.progress;
+        loaded.corpus.push_chunk(batch.chunk);
+        loaded.problems.append(&mut batch.problems);
+    });
+    if trace {
+        eprintln!(
+            "load: {} articles, {:.1} MB in {:.3} s ({:.0} MB/s); columns {:.1} MB",
+            last.articles,
+            last.bytes_done as f64 / 1e6,
+            last.elapsed.as_secs_f64(),
+            last.mb_per_sec(),
+            loaded.corpus.byte_len() as f64 / 1e6,
+        );
+        if let Some((anon, file)) = archive::resident_kb() {
+            eprintln!(
+                "load: resident {:.0} MB anonymous, {:.0} MB file-backed",
+                anon as f64 / 1024.0,
+                file as f64 / 1024.0
+            );
+        }
+    }
+    loaded
 }
 
 /// The JSON object of an article's list fields: id, title, date (RFC 3339 or null), source, url.

@@ -154,39 +154,29 @@ fn spawn_input(tx: Sender<Msg>) {
     });
 }
 
-/// Loads the archive on a thread of its own, in batches, and indexes each batch on a second
-/// thread (in order), so parsing the next batch overlaps indexing this one and the interface
-/// thread only appends.
+/// Loads the archive on a thread of its own; chunks arrive built (other threads parse
+/// ahead), so the interface thread only appends them.
 fn spawn_loader(paths: Vec<PathBuf>, tx: Sender<Msg>) {
-    // Two batches in flight at most: parsing runs ahead of indexing, but not unboundedly.
-    let (batches, inbox) = mpsc::sync_channel::<(archive::Batch, bool)>(2);
-    std::thread::spawn(move || {
-        for (batch, done) in inbox {
-            let chunk = Box::new(Chunk::build(batch.articles));
-            let progress = LoadProgress {
-                so_far: batch.progress,
-                done,
-            };
-            if tx
-                .send(Msg::Loaded(chunk, batch.problems, progress))
-                .is_err()
-            {
-                break;
-            }
-        }
-    });
     std::thread::spawn(move || {
         let mut last = archive::Progress::default();
+        let mut open = true;
         archive::load_streaming(&paths, |batch| {
             last = batch.progress;
-            let _ = batches.send((batch, false));
+            let progress = LoadProgress {
+                so_far: batch.progress,
+                done: false,
+            };
+            // Once the interface is gone, the rest of the load is not wanted.
+            open = open
+                && tx
+                    .send(Msg::Loaded(Box::new(batch.chunk), batch.problems, progress))
+                    .is_ok();
         });
-        let end = archive::Batch {
-            articles: Vec::new(),
-            problems: Vec::new(),
-            progress: last,
+        let done = LoadProgress {
+            so_far: last,
+            done: true,
         };
-        let _ = batches.send((end, true));
+        let _ = tx.send(Msg::Loaded(Box::default(), Vec::new(), done));
     });
 }
 

@@ -1,25 +1,23 @@
-//! The index cache: what loading a big plain JSON Lines file produced — every article but
-//! its body's text (lazy bodies are byte ranges into the file), and every problem — kept in
-//! one binary file under `$XDG_CACHE_HOME/juan/` (else `~/.cache/juan/`), so that opening the
-//! unchanged file again skips parsing.
+//! The index cache: what loading a big plain JSON Lines file produced — its articles as
+//! built chunks (columns and search index; bodies stay in the archive) and its problems —
+//! kept in one binary file under `$XDG_CACHE_HOME/juan/` (else `~/.cache/juan/`), so that
+//! opening the unchanged file again neither parses nor indexes: the file is mapped and the
+//! chunks' columns are views of it ([`crate::column`]).
 //!
-//! A cache file is a header then a payload of parts ([`parts`]) of records ([`codec`]):
+//! A cache file is a header, padding to 16 bytes, then parts ([`part`]), one per chunk:
 //!
 //! ```text
 //! magic "JUANIDX\0" · format version u32 · key length u32 · key · payload length u64 ·
-//! payload checksum u64 (XXH3) · payload
+//! XXH3 of the parts' prefixes u64 · padding · parts
 //! ```
 //!
 //! The key is the archive's canonical path, size, modification time and an XXH3 of its first
-//! and last 64 KiB. A cache whose key, length, checksum or parts do not match is ignored (and
-//! rebuilt by the caller), never trusted; a part that passes all that and still does not
-//! decode is parsed again from the archive, and the file dropped. Parts are decoded on every
-//! core and handed out in order as they come, so the first articles arrive at once. A cache
-//! file is written to a temporary file beside it and renamed into place ([`Writer`]), so a
-//! reader never sees half of one.
+//! and last 64 KiB. A cache whose key, length, prefixes, part checksums or chunks do not
+//! check out is ignored and rebuilt by the caller, never trusted. A cache file is written
+//! to a temporary file beside it and renamed into place ([`Writer`]), so a reader never sees
+//! half of one.
 
-mod codec;
-mod parts;
+mod part;
 mod writer;
 
 pub use writer::Writer;
@@ -27,18 +25,19 @@ pub use writer::Writer;
 use std::fs::File;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
-use memmap2::UncheckedAdvice;
-use xxhash_rust::xxh3::xxh3_64;
+use rayon::prelude::*;
+use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
-use super::{Archive, mapped, ordered};
+use super::Problem;
 use crate::article::SharedBytes;
+use crate::corpus::Chunk;
 
 /// First bytes of every cache file.
 const MAGIC: &[u8; 8] = b"JUANIDX\0";
 /// Bumped whenever the payload or the loader's output changes.
-const VERSION: u32 = 3;
+const VERSION: u32 = 4;
 /// Bytes hashed at each end of the archive for the key.
 const EDGE: usize = 64 << 10;
 
@@ -116,19 +115,19 @@ pub fn may_hold(dir: &Path, path: &Path, root: &Path) -> bool {
     !beside && !inside
 }
 
-/// Hands `each`, in order, the cached load of the archive keyed `key` — one part per
-/// piece that was parsed, with the archive bytes it covers — and says `true`, when `dir`
-/// holds a cache whose header, key, length, checksum and parts are sound; else hands nothing
-/// and says `false`. Parts are decoded on `threads` threads; `file` names problems, `shared`
-/// (the archive's bytes) holds the bodies. Should a part still not decode, its piece is
-/// parsed from the archive instead and the cache file removed (to be rebuilt next time).
+/// Hands `each`, in order, the chunks of the cached load of the archive keyed `key` — each
+/// with the problems met before it and the archive bytes it covers — and says `true`, when
+/// `dir` holds a cache whose header, key, length, parts and every checksum are sound and
+/// whose chunks all read back; else hands nothing and says `false` (the caller loads the
+/// archive and writes the cache anew). The chunks' columns stay views of the mapped cache
+/// file; `file` names problems; `archive` is the archive's bytes, which hold the articles'
+/// lines. Parts are checked on every core before the first is handed on.
 pub fn read(
     dir: &Path,
     key: &Key,
     file: &str,
-    shared: &SharedBytes,
-    threads: usize,
-    mut each: impl FnMut(Archive, u64),
+    archive: &SharedBytes,
+    mut each: impl FnMut(Chunk, Vec<Problem>, u64),
 ) -> bool {
     let path = key.file_in(dir);
     let Ok(cache_file) = File::open(&path) else {
@@ -136,42 +135,34 @@ pub fn read(
     };
     // SAFETY: a read-only map of a file only juan writes, and only by renaming a new file
     // over it (the mapped one stays intact); what it holds is checked before it is used.
-    let Ok(bytes) = (unsafe { memmap2::Mmap::map(&cache_file) }) else {
+    let Ok(map) = (unsafe { memmap2::Mmap::map(&cache_file) }) else {
         return false;
     };
-    let archive_len = shared.as_ref().as_ref().len();
-    let Some((payload, parts)) =
-        payload_of(&bytes, key).and_then(|p| Some((p, parts::find(p, archive_len)?)))
-    else {
+    let cache: SharedBytes = Arc::new(map);
+    let bytes: &[u8] = cache.as_ref().as_ref();
+    let archive_len = archive.as_ref().as_ref().len() as u64;
+    let Some(parts) = payload_of(bytes, key).and_then(|payload| part::find(bytes, payload)) else {
         return false;
     };
-    let base = payload.as_ptr() as usize - bytes.as_ptr() as usize;
-    let release = |range: Range<usize>| {
-        // SAFETY: as above; dropped pages are read again from the file if touched.
-        let _ = unsafe {
-            bytes.unchecked_advise_range(UncheckedAdvice::DontNeed, base + range.start, range.len())
-        };
+    if parts.iter().map(|p| p.covered).sum::<u64>() != archive_len {
+        return false;
+    }
+    let decoded: Option<Vec<(Chunk, Vec<Problem>)>> = parts
+        .par_iter()
+        .map(|p| part::decode(&cache, p, file, archive))
+        .collect();
+    let Some(decoded) = decoded else {
+        return false;
     };
-    release(0..payload.len());
-    let damaged = AtomicBool::new(false);
-    let work = |part: &parts::Part| {
-        let decoded = parts::decode(&payload[part.records.clone()], file, shared);
-        release(part.records.clone());
-        let archive = decoded.unwrap_or_else(|| {
-            damaged.store(true, Ordering::Relaxed);
-            mapped::parse_piece(file, shared, part.piece.clone(), part.lines_before).archive
-        });
-        (archive, part.piece.len() as u64)
-    };
-    ordered::map_in_order(&parts, threads, work, |(archive, len)| each(archive, len));
-    if damaged.load(Ordering::Relaxed) {
-        let _ = std::fs::remove_file(&path);
+    for ((chunk, problems), p) in decoded.into_iter().zip(&parts) {
+        each(chunk, problems, p.covered);
     }
     true
 }
 
-/// The payload of a cache file's `bytes` when its header matches `key` and its checksum.
-fn payload_of<'a>(bytes: &'a [u8], key: &Key) -> Option<&'a [u8]> {
+/// Where the parts lie in a cache file's `bytes` when its header matches `key`, its length
+/// and the checksum of its parts' prefixes.
+fn payload_of(bytes: &[u8], key: &Key) -> Option<Range<usize>> {
     let header = header(key, 0, 0);
     let fixed = header.len() - 16;
     if bytes.len() < header.len() || bytes[..fixed] != header[..fixed] {
@@ -179,8 +170,22 @@ fn payload_of<'a>(bytes: &'a [u8], key: &Key) -> Option<&'a [u8]> {
     }
     let len = u64::from_le_bytes(bytes[fixed..fixed + 8].try_into().ok()?);
     let sum = u64::from_le_bytes(bytes[fixed + 8..fixed + 16].try_into().ok()?);
-    let payload = &bytes[header.len()..];
-    (payload.len() as u64 == len && xxh3_64(payload) == sum).then_some(payload)
+    let start = payload_start(key);
+    let payload = start..bytes.len();
+    let parts = part::find(bytes, payload.clone())?;
+    let mut prefixes = Xxh3::new();
+    for p in &parts {
+        prefixes.update(&bytes[p.body.start - part::PREFIX..p.body.start]);
+    }
+    (bytes.len() >= start && (bytes.len() - start) as u64 == len && prefixes.digest() == sum)
+        .then_some(payload)
+}
+
+/// Where the parts start in a cache file for `key`: after the header, 16-aligned.
+fn payload_start(key: &Key) -> usize {
+    header(key, 0, 0)
+        .len()
+        .next_multiple_of(crate::column::codec::ALIGN)
 }
 
 /// A cache file's header.
@@ -199,8 +204,7 @@ fn header(key: &Key, payload_len: u64, checksum: u64) -> Vec<u8> {
 mod tests {
     use super::*;
     use crate::archive::Problem;
-    use crate::archive::mapped::Parsed;
-    use std::sync::Arc;
+    use crate::article::Article;
 
     struct Setup {
         _dir: tempfile::TempDir,
@@ -222,57 +226,68 @@ mod tests {
         }
     }
 
-    fn read_all(s: &Setup) -> Option<Archive> {
-        let mut all = Archive::default();
-        let sound = read(&s.cache_dir, &s.key, "shown", &s.shared, 2, |mut a, _| {
-            all.articles.append(&mut a.articles);
-            all.problems.append(&mut a.problems);
+    fn read_all(s: &Setup) -> Option<(Vec<String>, Vec<Problem>)> {
+        let mut titles = Vec::new();
+        let mut problems = Vec::new();
+        let sound = read(&s.cache_dir, &s.key, "shown", &s.shared, |c, mut p, _| {
+            titles.extend((0..c.len()).map(|i| c.index.title(i).to_string()));
+            problems.append(&mut p);
         });
-        sound.then_some(all)
+        sound.then_some((titles, problems))
+    }
+
+    fn write(s: &Setup) {
+        let chunk = Chunk::build(vec![Article {
+            title: "a".into(),
+            ..Article::default()
+        }]);
+        let len = s.shared.as_ref().as_ref().len() as u64;
+        let mut w = Writer::create(&s.cache_dir, &s.key).unwrap();
+        w.add(&chunk, &[Problem::at("x", 3, "bad")], len - 4)
+            .unwrap();
+        w.add(&Chunk::default(), &[], 4).unwrap();
+        w.finish().unwrap();
     }
 
     #[test]
-    fn header_must_match_key_length_and_checksum() {
+    fn header_parts_and_checksums_must_all_match() {
         let s = setup();
-        let mut parsed = Parsed {
-            range: 0..s.shared.as_ref().as_ref().len(),
-            ..Parsed::default()
-        };
-        parsed.archive.problems.push(Problem::at("x", 3, "bad"));
-        let mut w = Writer::create(&s.cache_dir, &s.key).unwrap();
-        w.add(&parsed).unwrap();
-        w.finish().unwrap();
-        let back = read_all(&s).unwrap();
-        assert_eq!(back.problems[0].to_string(), "shown:3: bad");
+        write(&s);
+        let (titles, problems) = read_all(&s).unwrap();
+        assert_eq!(titles, ["a"]);
+        assert_eq!(problems[0].to_string(), "shown:3: bad");
         let file = s.key.file_in(&s.cache_dir);
         let good = std::fs::read(&file).unwrap();
-        for (i, flip) in [(0, 1u8), (9, 1), (good.len() - 1, 0x40)] {
+        let start = payload_start(&s.key);
+        let sum = header(&s.key, 0, 0).len() - 1;
+        // Magic, key, the header's checksum, a part's length, its checksum, its body, the end.
+        for at in [0, 9, sum, start, start + 16, start + 40, good.len() - 1] {
             let mut bad = good.clone();
-            bad[i] ^= flip;
+            bad[at] ^= 0x41;
             std::fs::write(&file, &bad).unwrap();
-            assert!(read_all(&s).is_none(), "{i}");
+            assert!(read_all(&s).is_none(), "{at}");
         }
-        std::fs::write(&file, &good[..good.len() - 2]).unwrap();
-        assert!(read_all(&s).is_none());
+        for cut in [good.len() - 16, start + 8, 10] {
+            std::fs::write(&file, &good[..cut]).unwrap();
+            assert!(read_all(&s).is_none(), "{cut}");
+        }
     }
 
     #[test]
-    fn a_part_that_does_not_decode_is_parsed_again_and_the_cache_dropped() {
+    fn a_part_with_a_sound_checksum_that_does_not_decode_fails_the_whole() {
         let s = setup();
-        let len = s.shared.as_ref().as_ref().len();
-        let mut payload = Vec::new();
-        parts::put(&mut payload, &(0..len), 0, &[0xff]);
-        let mut file_bytes = header(&s.key, payload.len() as u64, xxh3_64(&payload));
-        file_bytes.extend_from_slice(&payload);
+        let body = vec![0xffu8; 32];
+        let prefix = part::prefix(&body, s.shared.as_ref().as_ref().len() as u64);
+        let mut file_bytes = header(&s.key, (prefix.len() + body.len()) as u64, {
+            let mut h = Xxh3::new();
+            h.update(&prefix);
+            h.digest()
+        });
+        file_bytes.resize(payload_start(&s.key), 0);
+        file_bytes.extend_from_slice(&prefix);
+        file_bytes.extend_from_slice(&body);
         std::fs::create_dir_all(&s.cache_dir).unwrap();
-        let file = s.key.file_in(&s.cache_dir);
-        std::fs::write(&file, &file_bytes).unwrap();
-        let back = read_all(&s).unwrap();
-        assert_eq!(back.articles[0].title, "a");
-        assert_eq!(
-            back.problems[0].to_string(),
-            "shown:2: invalid JSON: expected value at column 1"
-        );
-        assert!(!file.exists());
+        std::fs::write(s.key.file_in(&s.cache_dir), &file_bytes).unwrap();
+        assert!(read_all(&s).is_none());
     }
 }

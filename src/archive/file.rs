@@ -8,7 +8,9 @@ use std::sync::Arc;
 
 use memmap2::{Mmap, UncheckedAdvice};
 
-use super::stream::{Collector, LoadOptions};
+use std::time::Instant;
+
+use super::stream::{Batch, Collector, LoadOptions};
 use super::{Archive, cache, cannot_read, load_bytes, mapped};
 use crate::article::SharedBytes;
 
@@ -45,14 +47,8 @@ pub fn load(path: &Path, root: &Path, options: &LoadOptions, out: &mut Collector
     let key = cache_dir.and_then(|_| cache::Key::of(path, bytes));
     let mut writer = None;
     if let (Some(dir), Some(key)) = (cache_dir, &key) {
-        if cache::read(
-            dir,
-            key,
-            &shown,
-            &shared,
-            options.threads,
-            |loaded, bytes| out.add(loaded, bytes),
-        ) {
+        let from_cache = |chunk, problems, covered| out.add_chunk(chunk, problems, covered);
+        if cache::read(dir, key, &shown, &shared, from_cache) {
             return;
         }
         writer = cache::Writer::create(dir, key);
@@ -65,20 +61,30 @@ pub fn load(path: &Path, root: &Path, options: &LoadOptions, out: &mut Collector
             map.unchecked_advise_range(UncheckedAdvice::DontNeed, range.start, range.len())
         };
     };
+    // The file's own chunks (none shared with other files, so each can be cached), each
+    // written to the cache as it is handed on.
+    let mut covered_so_far = 0;
+    let mut forward = |batch: Batch| {
+        let covered = batch.progress.bytes_done - covered_so_far;
+        covered_so_far = batch.progress.bytes_done;
+        let failed = writer
+            .as_mut()
+            .is_some_and(|w| w.add(&batch.chunk, &batch.problems, covered).is_err());
+        if failed && let Some(w) = writer.take() {
+            w.abandon();
+        }
+        out.add_chunk(batch.chunk, batch.problems, covered);
+    };
+    let mut chunks = Collector::new(&mut forward, options, len, Instant::now());
     mapped::parse_parallel(
         &shown,
         &shared,
         &pieces,
         options.threads,
         &release,
-        |parsed| {
-            let failed = writer.as_mut().is_some_and(|w| w.add(&parsed).is_err());
-            if failed && let Some(w) = writer.take() {
-                w.abandon();
-            }
-            out.add(parsed.archive, parsed.range.len() as u64);
-        },
+        |parsed| chunks.add(parsed.archive, parsed.range.len() as u64),
     );
+    chunks.finish();
     if let Some(w) = writer {
         // The cache only saves time; failing to write it changes nothing else.
         let _ = w.finish();

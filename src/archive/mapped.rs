@@ -75,21 +75,6 @@ pub fn pieces(bytes: &[u8], target: usize) -> Vec<Range<usize>> {
     out
 }
 
-/// Parses `shared[range]`, which starts after `lines_before` lines of the file.
-pub fn parse_piece(
-    file: &str,
-    shared: &SharedBytes,
-    range: Range<usize>,
-    lines_before: usize,
-) -> Parsed {
-    let (mut parsed, _) = parse_counting(file, shared, range);
-    for p in &mut parsed.archive.problems {
-        p.line = p.line.map(|n| n + lines_before);
-    }
-    parsed.lines_before = lines_before;
-    parsed
-}
-
 /// Parses `shared[range]`, whose first line is line 1; returns it with the number of line
 /// breaks it holds.
 fn parse_counting(file: &str, shared: &SharedBytes, range: Range<usize>) -> (Parsed, usize) {

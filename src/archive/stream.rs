@@ -1,16 +1,17 @@
 //! Streaming: what loading hands its caller as it goes — [`Batch`]es of articles in load
-//! order with the problems met so far and a [`Progress`] line — and the options that steer a
-//! load ([`LoadOptions`]).
+//! order, each a built [`Chunk`] (columns and search index), with the problems met so far and
+//! a [`Progress`] line — and the options that steer a load ([`LoadOptions`]).
 //!
-//! Batches carry articles only, not their search index: the sink runs on the loading thread,
-//! so a caller that wants the index built off its interface thread builds it there
-//! (`query::Index::build`) and hands both on (`Corpus::push_indexed`).
+//! Chunks are built on the loading thread (while other threads parse ahead), so the caller
+//! only appends them (`Corpus::push_chunk`); a chunk read from the index cache needs no
+//! building at all.
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use super::{Archive, Problem, cache};
 use crate::article::Article;
+use crate::corpus::Chunk;
 
 /// How far a load has got.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -40,8 +41,8 @@ impl Progress {
 /// Articles loaded together, in load order, and the problems met since the last batch.
 #[derive(Debug, Default)]
 pub struct Batch {
-    /// The articles, continuing the previous batch's.
-    pub articles: Vec<Article>,
+    /// The articles, continuing the previous batch's, as a chunk (not yet numbered).
+    pub chunk: Chunk,
     /// Problems, continuing the previous batch's.
     pub problems: Vec<Problem>,
     /// How far the load has got with this batch.
@@ -111,7 +112,7 @@ impl<'a> Collector<'a> {
                 bytes_total,
                 ..Progress::default()
             },
-            batch_articles: options.batch_articles.max(1),
+            batch_articles: options.batch_articles.clamp(1, 1 << 16),
             start,
         }
     }
@@ -143,6 +144,18 @@ impl<'a> Collector<'a> {
         self.pending.problems.push(problem);
     }
 
+    /// Adds a chunk built (or read from the cache) elsewhere, with the problems met before
+    /// it and the `bytes` it covered, after whatever is pending.
+    pub fn add_chunk(&mut self, chunk: Chunk, mut problems: Vec<Problem>, bytes: u64) {
+        if !self.pending.articles.is_empty() {
+            let rest = std::mem::take(&mut self.pending.articles);
+            self.emit(rest);
+        }
+        self.progress.bytes_done += bytes;
+        self.pending.problems.append(&mut problems);
+        self.emit_chunk(chunk);
+    }
+
     /// Hands on what is left (an empty final batch when nothing is, so that the caller
     /// always sees the final progress).
     pub fn finish(mut self) {
@@ -150,13 +163,17 @@ impl<'a> Collector<'a> {
         self.emit(rest);
     }
 
-    /// Hands `articles` and every pending problem to the sink.
-    fn emit(&mut self, mut articles: Vec<Article>) {
-        articles.shrink_to_fit();
-        self.progress.articles += articles.len();
+    /// Hands the chunk of `articles` and every pending problem to the sink.
+    fn emit(&mut self, articles: Vec<Article>) {
+        self.emit_chunk(Chunk::build(articles));
+    }
+
+    /// Hands `chunk` and every pending problem to the sink.
+    fn emit_chunk(&mut self, chunk: Chunk) {
+        self.progress.articles += chunk.len();
         self.progress.elapsed = self.start.elapsed();
         let batch = Batch {
-            articles,
+            chunk,
             problems: std::mem::take(&mut self.pending.problems),
             progress: self.progress,
         };
@@ -193,7 +210,7 @@ mod tests {
         c.add(titled(7), 10);
         c.add(titled(0), 10);
         c.finish();
-        let sizes: Vec<_> = batches.iter().map(|b| b.articles.len()).collect();
+        let sizes: Vec<_> = batches.iter().map(|b| b.chunk.len()).collect();
         assert_eq!(sizes, [1, 4, 4, 1]);
         let problems: usize = batches.iter().map(|b| b.problems.len()).sum();
         assert_eq!(problems, 3);

@@ -97,19 +97,19 @@ impl<'a> Decoder<'a> {
     }
 
     /// A count or length that must fit in memory.
-    pub fn len(&mut self) -> Option<usize> {
+    pub fn count(&mut self) -> Option<usize> {
         usize::try_from(self.u64()?).ok().filter(|n| *n <= self.end)
     }
 
     /// A length-prefixed UTF-8 string.
     pub fn str(&mut self) -> Option<&'a str> {
-        let n = self.len()?;
+        let n = self.count()?;
         std::str::from_utf8(self.take(n)?).ok()
     }
 
     /// A column, as a view of the shared bytes.
     pub fn column<T: Pod>(&mut self) -> Option<Column<T>> {
-        let n = self.len()?;
+        let n = self.count()?;
         let from = self.start + (self.at - self.start).next_multiple_of(ALIGN);
         self.at = from.min(self.end);
         let bytes = n.checked_mul(std::mem::size_of::<T>())?;

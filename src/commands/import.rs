@@ -8,10 +8,12 @@ use crate::cli::ImportArgs;
 
 /// Runs `juan import`.
 pub fn import(args: &ImportArgs) -> Outcome {
-    let archive = load_reporting(&args.paths);
-    let mut lines = Vec::with_capacity(archive.articles.len());
-    for a in &archive.articles {
-        let mut v = article_json(a);
+    let loaded = load_reporting(&args.paths);
+    let corpus = &loaded.corpus;
+    let mut lines = Vec::with_capacity(corpus.len());
+    for i in 0..corpus.len() {
+        let a = corpus.article(i);
+        let mut v = article_json(&a);
         // Keep an unparsed date as given, and a day without a time as `YYYY-MM-DD`, so a
         // reload sees the same thing.
         match (&a.date, v.as_object_mut()) {
@@ -46,8 +48,8 @@ pub fn import(args: &ImportArgs) -> Outcome {
     }
     eprintln!(
         "juan: imported {} articles; {} could not be read",
-        archive.articles.len(),
-        archive.problems.len()
+        corpus.len(),
+        loaded.problems.len()
     );
-    Ok(if archive.problems.is_empty() { 0 } else { 1 })
+    Ok(if loaded.problems.is_empty() { 0 } else { 1 })
 }

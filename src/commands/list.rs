@@ -5,20 +5,21 @@ use crate::cli::ListArgs;
 use crate::query::{Order, Query};
 use crate::search::{self, Cancel};
 
-/// Runs `juan list`: the archive becomes a chunked [`crate::corpus::Corpus`] (indexes built on
-/// every core), [`search::run`] ranks it, and match positions are computed for printed rows only.
+/// Runs `juan list`: the archive loads as a chunked [`crate::corpus::Corpus`] (from the index
+/// cache when it can), [`search::run`] ranks it on every core, and match positions are
+/// computed for printed rows only.
 pub fn list(args: &ListArgs) -> Outcome {
     let query =
         Query::parse(args.query.as_deref().unwrap_or("")).map_err(|e| format!("query: {e}"))?;
-    let archive = load_reporting(&args.paths);
+    let loaded = load_reporting(&args.paths);
     let order = if args.oldest_first {
         Order::OldestFirst
     } else {
         Order::NewestFirst
     };
     // Nothing could be read at all (a mistyped path): say so through the exit code too.
-    let failed = archive.articles.is_empty() && !archive.problems.is_empty();
-    let corpus = search::corpus_of(archive.articles);
+    let failed = loaded.corpus.is_empty() && !loaded.problems.is_empty();
+    let corpus = loaded.corpus;
     let hits = search::run(&corpus, &query, order, None, &Cancel::new())
         .expect("a search nobody cancels finishes");
     let limit = args.limit.unwrap_or(usize::MAX);

@@ -15,8 +15,13 @@ pub fn show(args: &ShowArgs, mode: AmbiguousWidth) -> Outcome {
         .split_last()
         .expect("clap requires at least one argument");
     let paths: Vec<PathBuf> = paths.iter().map(PathBuf::from).collect();
-    let archive = load_reporting(&paths);
-    let Some(article) = archive.articles.iter().find(|a| &a.id == id) else {
+    let corpus = load_reporting(&paths).corpus;
+    let found = corpus.chunks().iter().find_map(|chunk| {
+        (0..chunk.len())
+            .find(|&i| chunk.index.id(i) == id.as_str())
+            .map(|i| chunk.article(i))
+    });
+    let Some(article) = &found else {
         return Err(format!(
             "no article with id {id:?} (see `juan list` for ids)"
         ));

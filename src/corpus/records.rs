@@ -124,7 +124,7 @@ impl Records {
     pub fn decode(d: &mut Decoder, n: usize, file: &SharedBytes) -> Option<Records> {
         let places: Column<u64> = d.column()?;
         let mut kept = Vec::new();
-        for _ in 0..d.len()? {
+        for _ in 0..d.count()? {
             let id = d.str()?.to_string();
             let url = match d.u64()? {
                 0 => None,
@@ -132,7 +132,8 @@ impl Records {
                 _ => return None,
             };
             let body = Body::text_of(d.str()?.to_string());
-            let tags: Option<Vec<String>> = (0..d.len()?).map(|_| Some(d.str()?.into())).collect();
+            let tags: Option<Vec<String>> =
+                (0..d.count()?).map(|_| Some(d.str()?.into())).collect();
             kept.push(Rest {
                 id,
                 url,

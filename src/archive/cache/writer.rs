@@ -1,6 +1,6 @@
 //! Writing a cache file as loading goes on: a temporary file beside the final one gets a
-//! placeholder header, then each parsed piece as a part; at the end the real header (length,
-//! checksum) is written and the file renamed into place.
+//! placeholder header, then each chunk as a part; at the end the real header (length,
+//! checksum of the parts' prefixes) is written and the file renamed into place.
 
 use std::fs::File;
 use std::io::{BufWriter, Seek, SeekFrom, Write};
@@ -8,10 +8,11 @@ use std::path::{Path, PathBuf};
 
 use xxhash_rust::xxh3::Xxh3;
 
-use super::{Key, codec, header, parts};
-use crate::archive::mapped::Parsed;
+use super::{Key, header, part, payload_start};
+use crate::archive::Problem;
+use crate::corpus::Chunk;
 
-/// Writes a cache file as loading goes on, piece by piece; it appears only when
+/// Writes a cache file as loading goes on, chunk by chunk; it appears only when
 /// [`Writer::finish`] succeeds. Any I/O error abandons it quietly (the cache is an
 /// optimisation).
 pub struct Writer {
@@ -19,10 +20,8 @@ pub struct Writer {
     target: PathBuf,
     temp: PathBuf,
     out: BufWriter<File>,
-    hasher: Xxh3,
+    prefixes: Xxh3,
     len: u64,
-    scratch: Vec<u8>,
-    part: Vec<u8>,
 }
 
 impl Writer {
@@ -32,7 +31,9 @@ impl Writer {
         let target = key.file_in(dir);
         let temp = target.with_extension(format!("tmp{}", std::process::id()));
         let mut out = BufWriter::with_capacity(1 << 20, File::create(&temp).ok()?);
-        if out.write_all(&header(key, 0, 0)).is_err() {
+        let mut head = header(key, 0, 0);
+        head.resize(payload_start(key), 0);
+        if out.write_all(&head).is_err() {
             let _ = std::fs::remove_file(&temp);
             return None;
         }
@@ -41,38 +42,32 @@ impl Writer {
             target,
             temp,
             out,
-            hasher: Xxh3::new(),
+            prefixes: Xxh3::new(),
             len: 0,
-            scratch: Vec::new(),
-            part: Vec::new(),
         })
     }
 
-    /// Adds a parsed piece's articles and problems, in load order, as one part.
-    pub fn add(&mut self, parsed: &Parsed) -> std::io::Result<()> {
-        self.part.clear();
-        for a in &parsed.archive.articles {
-            codec::put_article(&mut self.part, a);
-        }
-        for p in &parsed.archive.problems {
-            codec::put_problem(&mut self.part, p);
-        }
-        self.scratch.clear();
-        parts::put(
-            &mut self.scratch,
-            &parsed.range,
-            parsed.lines_before,
-            &self.part,
-        );
-        self.hasher.update(&self.scratch);
-        self.len += self.scratch.len() as u64;
-        self.out.write_all(&self.scratch)
+    /// Adds a chunk, the problems met before it and the archive bytes it covered, in load
+    /// order, as one part.
+    pub fn add(
+        &mut self,
+        chunk: &Chunk,
+        problems: &[Problem],
+        covered: u64,
+    ) -> std::io::Result<()> {
+        let body = part::encode(chunk, problems)
+            .ok_or_else(|| std::io::Error::other("a chunk of more than one file"))?;
+        let prefix = part::prefix(&body, covered);
+        self.prefixes.update(&prefix);
+        self.len += (prefix.len() + body.len()) as u64;
+        self.out.write_all(&prefix)?;
+        self.out.write_all(&body)
     }
 
     /// Completes the header and moves the file into place.
     pub fn finish(mut self) -> std::io::Result<()> {
         let result = (|| {
-            let header = header(&self.key, self.len, self.hasher.digest());
+            let header = header(&self.key, self.len, self.prefixes.digest());
             self.out.seek(SeekFrom::Start(0))?;
             self.out.write_all(&header)?;
             self.out.flush()?;

@@ -53,8 +53,8 @@ impl Index {
         let char_readings: Column<u16> = d.column()?;
         let char_starts = d.column()?;
         let mut sets = Vec::new();
-        for _ in 0..d.len()? {
-            let n = d.len()?;
+        for _ in 0..d.count()? {
+            let n = d.count()?;
             let set: Option<Vec<Box<str>>> = (0..n).map(|_| Some(d.str()?.into())).collect();
             sets.push(set?.into_boxed_slice());
         }
@@ -64,7 +64,7 @@ impl Index {
         let stamps: Column<i64> = d.column()?;
         let date_zones = d.column()?;
         let mut unparsed = Vec::new();
-        for _ in 0..d.len()? {
+        for _ in 0..d.count()? {
             let i = u32::try_from(d.u64()?).ok()?;
             unparsed.push((i, d.str()?.into()));
         }
@@ -72,7 +72,7 @@ impl Index {
         let id_starts = d.column()?;
         let source_ids: Column<u16> = d.column()?;
         let mut sources: Vec<Box<str>> = Vec::new();
-        for _ in 0..d.len()? {
+        for _ in 0..d.count()? {
             sources.push(d.str()?.into());
         }
         let newest_first: Column<u32> = d.column()?;
@@ -149,8 +149,12 @@ fn texts_sound(bytes: &[u8], starts: &[u32], n: usize) -> bool {
             .all(|&s| bytes.get(s as usize).is_none_or(|&b| (b as i8) >= -0x40))
 }
 
-/// True when `starts` has `n + 1` ascending entries from 0 to `len`.
+/// True when `starts` has `n + 1` ascending entries from 0 to `len` (or none, in an empty
+/// index made by `Index::default`).
 fn starts_sound(starts: &[u32], len: usize, n: usize) -> bool {
+    if starts.is_empty() {
+        return n == 0 && len == 0;
+    }
     starts.len() == n + 1
         && starts[0] == 0
         && starts[n] as usize == len
