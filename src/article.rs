@@ -55,6 +55,8 @@ enum Repr {
     Json {
         bytes: SharedBytes,
         range: Range<usize>,
+        /// Where the JSON Lines record holding the literal starts in `bytes`, when known.
+        record: Option<usize>,
     },
 }
 
@@ -70,7 +72,21 @@ impl Body {
 
     /// A body left in `bytes[range]`, a JSON string literal (quotes included).
     pub fn json_literal(bytes: SharedBytes, range: Range<usize>) -> Body {
-        Body(Repr::Json { bytes, range })
+        Body(Repr::Json {
+            bytes,
+            range,
+            record: None,
+        })
+    }
+
+    /// A body left in `bytes[range]`, a JSON string literal in the JSON Lines record that
+    /// starts at byte `record`.
+    pub fn json_literal_in(bytes: SharedBytes, range: Range<usize>, record: usize) -> Body {
+        Body(Repr::Json {
+            bytes,
+            range,
+            record: Some(record),
+        })
     }
 
     /// True when the text is not in memory yet.
@@ -83,7 +99,7 @@ impl Body {
         match &self.0 {
             Repr::Empty => Cow::Borrowed(""),
             Repr::Text(t) => Cow::Borrowed(t),
-            Repr::Json { bytes, range } => {
+            Repr::Json { bytes, range, .. } => {
                 let raw = bytes
                     .as_ref()
                     .as_ref()
@@ -105,10 +121,15 @@ impl Body {
         }
     }
 
-    /// The bytes a lazy body lies in and its range there; `None` for a body in memory.
-    pub fn lazy_parts(&self) -> Option<(&SharedBytes, Range<usize>)> {
+    /// The bytes a lazy body lies in, its range there and where its record starts (when
+    /// known); `None` for a body in memory.
+    pub fn lazy_parts(&self) -> Option<(&SharedBytes, Range<usize>, Option<usize>)> {
         match &self.0 {
-            Repr::Json { bytes, range } => Some((bytes, range.clone())),
+            Repr::Json {
+                bytes,
+                range,
+                record,
+            } => Some((bytes, range.clone(), *record)),
             _ => None,
         }
     }

@@ -86,6 +86,27 @@ pub fn load_corpus(paths: &[PathBuf]) -> Loaded {
             last.mb_per_sec(),
             loaded.corpus.byte_len() as f64 / 1e6,
         );
+        let mut sizes: Vec<(&str, usize)> = Vec::new();
+        for chunk in loaded.corpus.chunks() {
+            for (k, (name, n)) in chunk.index.column_sizes().into_iter().enumerate() {
+                match sizes.get_mut(k) {
+                    Some(s) => s.1 += n,
+                    None => sizes.push((name, n)),
+                }
+            }
+        }
+        let places: usize = loaded
+            .corpus
+            .chunks()
+            .iter()
+            .map(|c| c.records.byte_len())
+            .sum();
+        sizes.push(("records", places));
+        let sizes: Vec<String> = sizes
+            .iter()
+            .map(|(name, n)| format!("{name} {:.1}", *n as f64 / 1e6))
+            .collect();
+        eprintln!("load: columns (MB): {}", sizes.join(", "));
         if let Some((anon, file)) = archive::resident_kb() {
             eprintln!(
                 "load: resident {:.0} MB anonymous, {:.0} MB file-backed",

@@ -26,7 +26,7 @@ mod readings;
 
 pub use help::SYNTAX_HELP;
 pub use index::Index;
-pub use pinyin::Scratch;
+pub use matcher::Scratch;
 
 use crate::article::Article;
 
@@ -108,7 +108,7 @@ impl Query {
         let index = Index::build(articles);
         let bodies = ArticleBodies(articles);
         let plan = matcher::Plan::new(&bodies, &index, &self.clauses);
-        plan.check(0, &mut pinyin::Scratch::default())
+        plan.check(0, &mut Scratch::default())
             .map(|m| (m.score, m.positions))
     }
 }
@@ -174,7 +174,7 @@ pub fn search(articles: &[Article], index: &Index, query: &Query, order: Order) 
     }
     let bodies = ArticleBodies(articles);
     let plan = matcher::Plan::new(&bodies, index, &query.clauses);
-    let mut scratch = pinyin::Scratch::default();
+    let mut scratch = Scratch::default();
     let mut hits: Vec<Hit> = in_order
         .iter()
         .filter_map(|&i| {

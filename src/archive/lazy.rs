@@ -79,7 +79,8 @@ pub fn from_line(line: &str, shared: &SharedBytes) -> Option<Article> {
         Some(raw) if is_plain_string(raw.get()) => {
             let base = shared.as_ref().as_ref().as_ptr() as usize;
             let start = (raw.get().as_ptr() as usize).checked_sub(base)?;
-            Body::json_literal(shared.clone(), start..start + raw.get().len())
+            let record = (line.as_ptr() as usize).checked_sub(base)?;
+            Body::json_literal_in(shared.clone(), start..start + raw.get().len(), record)
         }
         Some(_) => return None,
     };

@@ -73,12 +73,18 @@ impl Records {
         out
     }
 
-    /// The place of `a`'s line when its body is lazy and its line reads back as `a` (which
-    /// it does: the lazy reader made it; a cheap check of the id guards the rest).
+    /// The place of `a`'s line when its body is lazy, and so its line reads back as `a`
+    /// (the lazy reader made it from that line). The loader says where the line starts, so
+    /// the archive's pages, dropped from memory once parsed, are not touched again.
     fn line_of(&mut self, a: &Article) -> Option<u64> {
-        let (bytes, range) = a.body.lazy_parts()?;
-        let data: &[u8] = bytes.as_ref().as_ref();
-        let start = memchr::memrchr(b'\n', data.get(..range.start)?).map_or(0, |i| i + 1);
+        let (bytes, range, record) = a.body.lazy_parts()?;
+        let start = match record {
+            Some(start) => start,
+            None => {
+                let data: &[u8] = bytes.as_ref().as_ref();
+                memchr::memrchr(b'\n', data.get(..range.start)?).map_or(0, |i| i + 1)
+            }
+        };
         if start as u64 >= 1 << OFFSET_BITS {
             return None;
         }

@@ -5,8 +5,9 @@
 //! from the cache is a view of the mapped file, not a copy ([`Index::parts`],
 //! [`Index::from_parts`]).
 //!
-//! Titles are kept once: a folded title ([`super::fold`]) is stored apart only when it
-//! differs from the title, which for Chinese text it seldom does.
+//! Titles are kept once: a title whose folded form ([`super::fold`]) differs (Latin capitals,
+//! full-width forms) is marked, and folded again when a search reaches it — after the
+//! prefilters, which have turned most titles away by then.
 
 mod stored;
 
@@ -29,11 +30,8 @@ pub struct Index {
     titles: Column<u8>,
     /// Byte offset in `titles` where title `i` starts; one more entry than titles.
     title_starts: Column<u32>,
-    /// The folded titles that differ from their title, concatenated.
-    folded: Column<u8>,
-    /// Byte offset in `folded` where title `i`'s folded form starts; an empty range means
-    /// "the same as the title". One more entry than titles.
-    folded_starts: Column<u32>,
+    /// One bit per article, set when its title's folded form differs from it.
+    unfolded: Column<u64>,
     /// Reading-set id of every title char, titles concatenated.
     char_readings: Column<u16>,
     /// Offset in `char_readings` where title `i` starts; one more entry than titles.
@@ -76,8 +74,7 @@ impl Index {
         let title_bytes = articles.iter().map(|a| a.title.len()).sum();
         let mut titles = String::with_capacity(title_bytes);
         let mut title_starts = Vec::with_capacity(n + 1);
-        let mut folded = String::new();
-        let mut folded_starts = Vec::with_capacity(n + 1);
+        let mut unfolded = vec![0u64; n.div_ceil(64)];
         let mut char_readings = Vec::with_capacity(title_bytes / 3);
         let mut char_starts = Vec::with_capacity(n + 1);
         let mut readings = ReadingTable::default();
@@ -95,7 +92,6 @@ impl Index {
         let mut one = String::new();
         for (i, a) in articles.iter().enumerate() {
             title_starts.push(offset(titles.len()));
-            folded_starts.push(offset(folded.len()));
             char_starts.push(offset(char_readings.len()));
             id_starts.push(offset(ids.len()));
             if a.id.len() != 12 || a.id != stable_id(&a.source, &a.date, &a.title) {
@@ -105,7 +101,7 @@ impl Index {
             one.clear();
             fold_into(&a.title, &mut one);
             if one != a.title {
-                folded.push_str(&one);
+                unfolded[i / 64] |= 1 << (i % 64);
             }
             let mut mask = letter_mask(one.as_bytes());
             for c in one.chars() {
@@ -135,7 +131,6 @@ impl Index {
             source_ids.push(id);
         }
         title_starts.push(offset(titles.len()));
-        folded_starts.push(offset(folded.len()));
         char_starts.push(offset(char_readings.len()));
         id_starts.push(offset(ids.len()));
         let folded_sources = sources
@@ -145,8 +140,7 @@ impl Index {
         let mut index = Index {
             titles: titles.into_bytes().into(),
             title_starts: title_starts.into(),
-            folded: folded.into_bytes().into(),
-            folded_starts: folded_starts.into(),
+            unfolded: unfolded.into(),
             char_readings: char_readings.into(),
             char_starts: char_starts.into(),
             readings: readings.frozen(),
@@ -189,12 +183,16 @@ impl Index {
         text_in(&self.titles, &self.title_starts, i)
     }
 
-    /// Article `i`'s folded title ([`super::fold`]), char for char its title.
-    pub fn folded_title(&self, i: usize) -> &str {
-        match text_in(&self.folded, &self.folded_starts, i) {
-            "" => self.title(i),
-            folded => folded,
+    /// Article `i`'s folded title ([`super::fold`]), char for char its title: the title
+    /// itself, or its folded form made in `buf`.
+    pub fn folded_title<'a>(&'a self, i: usize, buf: &'a mut String) -> &'a str {
+        let title = self.title(i);
+        if self.unfolded[i / 64] >> (i % 64) & 1 == 0 {
+            return title;
         }
+        buf.clear();
+        fold_into(title, buf);
+        buf
     }
 
     /// The reading-set id of each char of article `i`'s title.
@@ -295,21 +293,27 @@ impl Index {
 
     /// Bytes of memory the columns take (or map).
     pub fn byte_len(&self) -> usize {
-        self.titles.byte_len()
-            + self.title_starts.byte_len()
-            + self.folded.byte_len()
-            + self.folded_starts.byte_len()
-            + self.char_readings.byte_len()
-            + self.char_starts.byte_len()
-            + self.letters.byte_len()
-            + self.char_sigs.byte_len()
-            + self.date_kinds.byte_len()
-            + self.stamps.byte_len()
-            + self.date_zones.byte_len()
-            + self.ids.byte_len()
-            + self.id_starts.byte_len()
-            + self.source_ids.byte_len()
-            + self.newest_first.byte_len()
+        self.column_sizes().iter().map(|(_, n)| n).sum()
+    }
+
+    /// Bytes of each column, by name (for reports of memory use).
+    pub fn column_sizes(&self) -> [(&'static str, usize); 14] {
+        [
+            ("titles", self.titles.byte_len()),
+            ("title_starts", self.title_starts.byte_len()),
+            ("unfolded", self.unfolded.byte_len()),
+            ("char_readings", self.char_readings.byte_len()),
+            ("char_starts", self.char_starts.byte_len()),
+            ("letters", self.letters.byte_len()),
+            ("char_sigs", self.char_sigs.byte_len()),
+            ("date_kinds", self.date_kinds.byte_len()),
+            ("stamps", self.stamps.byte_len()),
+            ("date_zones", self.date_zones.byte_len()),
+            ("ids", self.ids.byte_len()),
+            ("id_starts", self.id_starts.byte_len()),
+            ("source_ids", self.source_ids.byte_len()),
+            ("newest_first", self.newest_first.byte_len()),
+        ]
     }
 }
 
@@ -359,9 +363,9 @@ mod tests {
         ];
         let index = Index::build(&articles);
         assert_eq!(index.len(), 2);
-        assert_eq!(index.folded_title(0), "vip会员2012");
+        assert_eq!(index.folded_title(0, &mut String::new()), "vip会员2012");
         assert_eq!(index.title(0), "ＶＩＰ会员２０１２");
-        assert_eq!(index.folded_title(1), "长春日报");
+        assert_eq!(index.folded_title(1, &mut String::new()), "长春日报");
         assert_eq!(index.title(1), "长春日报");
         assert_eq!(index.title_readings(0).len(), 9);
         assert_eq!(index.title_readings(1).len(), 4);

@@ -10,7 +10,7 @@ use super::date_spec::Span;
 use super::fold::fold;
 use super::index::{Index, char_signature};
 use super::parse::{Clause, How, Pattern, Test};
-use super::pinyin::{Anchors, MAX_TERM_LETTERS, PinyinTerm, Scratch, match_pinyin};
+use super::pinyin::{self, Anchors, MAX_TERM_LETTERS, PinyinTerm, match_pinyin};
 use super::readings::letter_mask;
 
 mod text;
@@ -19,6 +19,15 @@ use text::{exact_hit, exact_score, is_subsequence, text_match};
 
 /// Extra per pair of adjacent matched chars in a fuzzy title match.
 const ADJACENT_BONUS: i64 = 16;
+
+/// Reusable buffers of a scan, so that testing a title allocates nothing.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    /// For matching through pinyin.
+    pinyin: pinyin::Scratch,
+    /// The folded form of a title whose index keeps only the title.
+    folded: String,
+}
 
 /// What one compiled term tests.
 enum Check {
@@ -188,7 +197,7 @@ impl<'a> Plan<'a> {
                 {
                     return None;
                 }
-                let title = self.index.folded_title(i);
+                let title = self.index.folded_title(i, &mut scratch.folded);
                 let direct = match pattern.how {
                     How::Fuzzy => self.fuzzy(title, &pattern.text, want_positions),
                     _ => text_match(title, pattern).map(|(start, len)| {
@@ -204,7 +213,7 @@ impl<'a> Plan<'a> {
                         term,
                         self.index.title_readings(i),
                         anchors(pattern.how),
-                        scratch,
+                        &mut scratch.pinyin,
                         want_positions,
                     )
                 });

@@ -12,8 +12,7 @@ impl Index {
     pub fn encode(&self, e: &mut Encoder) {
         e.column(&self.titles);
         e.column(&self.title_starts);
-        e.column(&self.folded);
-        e.column(&self.folded_starts);
+        e.column(&self.unfolded);
         e.column(&self.char_readings);
         e.column(&self.char_starts);
         let sets = self.readings.sets();
@@ -48,8 +47,7 @@ impl Index {
     pub fn decode(d: &mut Decoder) -> Option<Index> {
         let titles: Column<u8> = d.column()?;
         let title_starts = d.column()?;
-        let folded: Column<u8> = d.column()?;
-        let folded_starts = d.column()?;
+        let unfolded: Column<u64> = d.column()?;
         let char_readings: Column<u16> = d.column()?;
         let char_starts = d.column()?;
         let mut sets = Vec::new();
@@ -78,7 +76,7 @@ impl Index {
         let newest_first: Column<u32> = d.column()?;
         let n = stamps.len();
         let sound = texts_sound(&titles, &title_starts, n)
-            && texts_sound(&folded, &folded_starts, n)
+            && unfolded.len() == n.div_ceil(64)
             && texts_sound(&ids, &id_starts, n)
             && starts_sound(&char_starts, char_readings.len(), n)
             && !sets.is_empty()
@@ -101,8 +99,7 @@ impl Index {
         Some(Index {
             titles,
             title_starts,
-            folded,
-            folded_starts,
+            unfolded,
             char_readings,
             char_starts,
             readings: ReadingTable::from_sets(sets),
@@ -126,7 +123,8 @@ impl Index {
     pub fn same_as(&self, other: &Index) -> bool {
         (0..self.len()).all(|i| {
             self.title(i) == other.title(i)
-                && self.folded_title(i) == other.folded_title(i)
+                && self.folded_title(i, &mut String::new())
+                    == other.folded_title(i, &mut String::new())
                 && self.title_readings(i) == other.title_readings(i)
                 && self.id(i) == other.id(i)
                 && self.date(i) == other.date(i)
@@ -204,7 +202,7 @@ mod tests {
         assert_eq!(back.id(0), "own-1");
         assert_eq!(back.date(1), Date::Unparsed("不详".into()));
         assert_eq!(back.title(0), "ＶＩＰ会员２０１２");
-        assert_eq!(back.folded_title(0), "vip会员2012");
+        assert_eq!(back.folded_title(0, &mut String::new()), "vip会员2012");
     }
 
     #[test]
@@ -224,12 +222,8 @@ mod tests {
             let words = aligned(&copy);
             if let Some(back) = Index::decode(&mut Decoder::new(&words, 0..len)) {
                 for i in 0..back.len() {
-                    let _ = (
-                        back.title(i),
-                        back.folded_title(i),
-                        back.id(i),
-                        back.date(i),
-                    );
+                    let _ = (back.title(i), back.id(i), back.date(i));
+                    let _ = back.folded_title(i, &mut String::new());
                     let _ = (back.source(i), back.title_readings(i));
                 }
                 let _ = back.in_order(Order::OldestFirst);
