@@ -155,7 +155,8 @@ pub fn article_json(a: &Article) -> serde_json::Value {
 /// Runs `f` with a buffered stdout; a broken pipe counts as success.
 pub fn with_stdout(f: impl FnOnce(&mut dyn Write) -> io::Result<i32>) -> Outcome {
     let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
+    // Large writes: stdout is line-buffered, and small ones would each be scanned and copied.
+    let mut out = io::BufWriter::with_capacity(1 << 20, stdout.lock());
     let result = f(&mut out).and_then(|code| out.flush().map(|_| code));
     match result {
         Ok(code) => Ok(code),

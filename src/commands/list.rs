@@ -36,14 +36,17 @@ pub fn list(args: &ListArgs) -> Outcome {
             } else {
                 let (chunk, i) = corpus.locate(hit.index);
                 let a = &chunk.index;
-                writeln!(
-                    out,
-                    "{}\t{}\t{}\t{}",
-                    a.id(i),
-                    a.date(i).display(),
-                    a.source(i),
-                    a.title(i)
-                )?;
+                // Field by field: a million rows through `write!`'s formatting cost more
+                // than the search.
+                for (field, end) in [
+                    (&*a.id(i), b'\t'),
+                    (&a.date(i).display(), b'\t'),
+                    (a.source(i), b'\t'),
+                    (a.title(i), b'\n'),
+                ] {
+                    out.write_all(field.as_bytes())?;
+                    out.write_all(&[end])?;
+                }
             }
         }
         Ok(if failed { 1 } else { 0 })

@@ -12,6 +12,11 @@ pub fn fold_char(c: char) -> char {
     if c.is_ascii() {
         return c.to_ascii_lowercase();
     }
+    // CJK radicals to ideographs, kana and Hangul syllables have no case: skip the table
+    // look-up that most chars of a Chinese title would otherwise cost.
+    if matches!(c, '\u{2E80}'..='\u{9FFF}' | '\u{AC00}'..='\u{D7A3}') {
+        return c;
+    }
     let mut lower = c.to_lowercase();
     match (lower.next(), lower.next()) {
         (Some(l), None) => l,
@@ -32,6 +37,21 @@ pub fn fold_into(text: &str, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn caseless_blocks_are_kept_as_they_are() {
+        for c in [
+            '\u{2E80}', '\u{3042}', '\u{4E00}', '长', '\u{9FFF}', '\u{AC00}', '\u{D7A3}',
+        ] {
+            assert_eq!(c.to_lowercase().collect::<String>(), c.to_string(), "{c}");
+            assert_eq!(fold_char(c), c);
+        }
+        // The blocks' edges hold no cased letter either.
+        for code in (0x2E80..=0x9FFF).chain(0xAC00..=0xD7A3) {
+            let c = char::from_u32(code).unwrap();
+            assert!(!c.is_uppercase() && c.to_lowercase().eq([c]), "{code:X}");
+        }
+    }
 
     #[test]
     fn folds_full_width_and_case_char_for_char() {
