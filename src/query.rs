@@ -54,9 +54,20 @@ impl std::fmt::Display for QueryError {
 
 impl std::error::Error for QueryError {}
 
-/// One matching article: its index in the archive, its score and the matched title chars.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One matching article: its index in the archive and its score. A million of these are
+/// what a search over a million articles answers, so the matched chars are not kept here:
+/// they are computed for the rows shown (`search::Positions`), or come with a [`Found`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
+    /// Index into the archive's articles.
+    pub index: usize,
+    /// Higher is better; 0 when the query is empty or has no title term.
+    pub score: i64,
+}
+
+/// One matching article with the title chars the query matched, as [`search`] gives them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
     /// Index into the archive's articles.
     pub index: usize,
     /// Higher is better; 0 when the query is empty or has no title term.
@@ -154,8 +165,8 @@ impl<'a> Matcher<'a> {
 }
 
 /// Runs `query` over `articles` (prepared as `index`): hits ranked by score, ties (and every
-/// article, for an empty query) in date `order`, undated last.
-pub fn search(articles: &[Article], index: &Index, query: &Query, order: Order) -> Vec<Hit> {
+/// article, for an empty query) in date `order`, undated last, each with its matched chars.
+pub fn search(articles: &[Article], index: &Index, query: &Query, order: Order) -> Vec<Found> {
     debug_assert_eq!(
         articles.len(),
         index.len(),
@@ -165,7 +176,7 @@ pub fn search(articles: &[Article], index: &Index, query: &Query, order: Order) 
     if query.is_empty() {
         return in_order
             .iter()
-            .map(|&i| Hit {
+            .map(|&i| Found {
                 index: i as usize,
                 score: 0,
                 positions: Vec::new(),
@@ -175,11 +186,11 @@ pub fn search(articles: &[Article], index: &Index, query: &Query, order: Order) 
     let bodies = ArticleBodies(articles);
     let plan = matcher::Plan::new(&bodies, index, &query.clauses);
     let mut scratch = Scratch::default();
-    let mut hits: Vec<Hit> = in_order
+    let mut hits: Vec<Found> = in_order
         .iter()
         .filter_map(|&i| {
             let i = i as usize;
-            plan.check(i, &mut scratch).map(|m| Hit {
+            plan.check(i, &mut scratch).map(|m| Found {
                 index: i,
                 score: m.score,
                 positions: m.positions,

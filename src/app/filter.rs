@@ -118,9 +118,6 @@ impl App {
 
     /// Char positions of the title characters `hit` matched (computed for rows in view).
     pub fn positions_of<'a>(&'a self, hit: &'a Hit) -> &'a [usize] {
-        if !hit.positions.is_empty() {
-            return &hit.positions;
-        }
         self.positions.get(&hit.index).map_or(&[], Vec::as_slice)
     }
 
@@ -199,9 +196,9 @@ impl App {
         let end = (self.offset + rows).min(self.hits.len());
         let mut matched = search::Positions::new(&self.corpus, &current.query);
         for hit in &self.hits[self.offset.min(end)..end] {
-            if hit.positions.is_empty() && !self.positions.contains_key(&hit.index) {
-                self.positions.insert(hit.index, matched.of(hit.index));
-            }
+            self.positions
+                .entry(hit.index)
+                .or_insert_with(|| matched.of(hit.index));
         }
     }
 }

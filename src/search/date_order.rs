@@ -37,7 +37,6 @@ pub fn all_in_date_order(corpus: &Corpus, order: Order, cancel: &Cancel) -> Opti
             .map(|&g| Hit {
                 index: g as usize,
                 score: 0,
-                positions: Vec::new(),
             })
             .collect(),
     )
