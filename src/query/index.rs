@@ -47,6 +47,7 @@ pub struct Index {
     /// Each article's publication instant (Unix seconds), or `UNDATED`.
     stamps: Column<i64>,
     /// Each dated article's UTC offset in seconds, times two, plus one when it has a time.
+    /// (One entry for the whole chunk when all are alike, as they mostly are.)
     date_zones: Column<i32>,
     /// The date text of articles whose date was not understood, by article, ascending.
     unparsed: Vec<(u32, Box<str>)>,
@@ -55,6 +56,9 @@ pub struct Index {
     /// Byte offset in `ids` where article `i`'s id starts (an empty range: the stable id).
     /// One more entry than titles.
     id_starts: Column<u32>,
+    /// When every article of the chunk has an id of its own of 16 lower-case hex digits (a
+    /// 64-bit hash, as many scrapers make), the ids as numbers, and `ids` is empty.
+    hex_ids: Column<u64>,
     /// Each article's source, as an index into `sources`.
     source_ids: Column<u16>,
     /// The distinct sources, as given.
@@ -133,6 +137,14 @@ impl Index {
         title_starts.push(offset(titles.len()));
         char_starts.push(offset(char_readings.len()));
         id_starts.push(offset(ids.len()));
+        let hex_ids: Option<Vec<u64>> = articles.iter().map(|a| hex_id(&a.id)).collect();
+        let (ids, id_starts, hex_ids) = match hex_ids {
+            Some(hex) if n > 0 && ids.len() == 16 * n => (String::new(), Vec::new(), hex),
+            _ => (ids, id_starts, Vec::new()),
+        };
+        if date_zones.windows(2).all(|w| w[0] == w[1]) {
+            date_zones.truncate(1);
+        }
         let folded_sources = sources
             .iter()
             .map(|s| super::fold::fold(s).into_boxed_str())
@@ -152,6 +164,7 @@ impl Index {
             unparsed,
             ids: ids.into_bytes().into(),
             id_starts: id_starts.into(),
+            hex_ids: hex_ids.into(),
             source_ids: source_ids.into(),
             sources,
             folded_sources,
@@ -235,7 +248,7 @@ impl Index {
     pub fn date(&self, i: usize) -> Date {
         match self.date_kinds[i] {
             0 => {
-                let zone = self.date_zones[i];
+                let zone = self.date_zones[if self.date_zones.len() == 1 { 0 } else { i }];
                 Date::Known(Stamp {
                     unix: self.stamps[i],
                     offset: zone.div_euclid(2),
@@ -255,6 +268,9 @@ impl Index {
 
     /// Article `i`'s id: the archive's own, else [`stable_id`] of source, date and title.
     pub fn id(&self, i: usize) -> std::borrow::Cow<'_, str> {
+        if !self.hex_ids.is_empty() {
+            return format!("{:016x}", self.hex_ids[i]).into();
+        }
         match text_in(&self.ids, &self.id_starts, i) {
             "" => stable_id(self.source(i), &self.date(i), self.title(i)).into(),
             own => own.into(),
@@ -297,7 +313,7 @@ impl Index {
     }
 
     /// Bytes of each column, by name (for reports of memory use).
-    pub fn column_sizes(&self) -> [(&'static str, usize); 14] {
+    pub fn column_sizes(&self) -> [(&'static str, usize); 15] {
         [
             ("titles", self.titles.byte_len()),
             ("title_starts", self.title_starts.byte_len()),
@@ -311,10 +327,19 @@ impl Index {
             ("date_zones", self.date_zones.byte_len()),
             ("ids", self.ids.byte_len()),
             ("id_starts", self.id_starts.byte_len()),
+            ("hex_ids", self.hex_ids.byte_len()),
             ("source_ids", self.source_ids.byte_len()),
             ("newest_first", self.newest_first.byte_len()),
         ]
     }
+}
+
+/// The value of an id of exactly 16 lower-case hex digits (which formats back to it).
+fn hex_id(id: &str) -> Option<u64> {
+    let lower_hex = |b: &u8| matches!(b, b'0'..=b'9' | b'a'..=b'f');
+    (id.len() == 16 && id.bytes().all(|b| lower_hex(&b)))
+        .then(|| u64::from_str_radix(id, 16).ok())
+        .flatten()
 }
 
 /// Text `i` of texts concatenated in `bytes`, starting at `starts`.

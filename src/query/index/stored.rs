@@ -35,6 +35,7 @@ impl Index {
         }
         e.column(&self.ids);
         e.column(&self.id_starts);
+        e.column(&self.hex_ids);
         e.column(&self.source_ids);
         e.u64(self.sources.len() as u64);
         for s in &self.sources {
@@ -68,6 +69,7 @@ impl Index {
         }
         let ids: Column<u8> = d.column()?;
         let id_starts = d.column()?;
+        let hex_ids: Column<u64> = d.column()?;
         let source_ids: Column<u16> = d.column()?;
         let mut sources: Vec<Box<str>> = Vec::new();
         for _ in 0..d.count()? {
@@ -77,12 +79,14 @@ impl Index {
         let n = stamps.len();
         let sound = texts_sound(&titles, &title_starts, n)
             && unfolded.len() == n.div_ceil(64)
-            && texts_sound(&ids, &id_starts, n)
+            && ((hex_ids.is_empty() && texts_sound(&ids, &id_starts, n))
+                || (hex_ids.len() == n && ids.is_empty() && id_starts.is_empty()))
             && starts_sound(&char_starts, char_readings.len(), n)
             && !sets.is_empty()
             && sets[0].is_empty()
             && char_readings.iter().all(|&r| usize::from(r) < sets.len())
-            && [letters.len(), char_sigs.len(), date_zones.len()] == [n; 3]
+            && [letters.len(), char_sigs.len()] == [n; 2]
+            && (date_zones.len() == n || date_zones.len() == 1 && n > 0)
             && [date_kinds.len(), source_ids.len(), newest_first.len()] == [n; 3]
             && date_kinds.iter().all(|&k| k <= 2)
             && source_ids.iter().all(|&s| usize::from(s) < sources.len())
@@ -111,6 +115,7 @@ impl Index {
             unparsed,
             ids,
             id_starts,
+            hex_ids,
             source_ids,
             sources,
             folded_sources,
@@ -203,6 +208,31 @@ mod tests {
         assert_eq!(back.date(1), Date::Unparsed("不详".into()));
         assert_eq!(back.title(0), "ＶＩＰ会员２０１２");
         assert_eq!(back.folded_title(0, &mut String::new()), "vip会员2012");
+    }
+
+    #[test]
+    fn hex_ids_and_one_zone_read_back() {
+        let mut hexed = articles();
+        for (k, a) in hexed.iter_mut().enumerate() {
+            a.id = format!("00ff{k:012x}");
+            a.date = Date::from_text(&format!("2017-09-0{} 09:11", k + 1));
+        }
+        let index = Index::build(&hexed);
+        let sizes = index.column_sizes();
+        let size = |name| sizes.iter().find(|(n, _)| *n == name).unwrap().1;
+        assert_eq!(
+            (size("hex_ids"), size("ids"), size("date_zones")),
+            (24, 0, 4)
+        );
+        let (shared, len) = encoded(&index);
+        let back = Index::decode(&mut Decoder::new(&shared, 0..len)).unwrap();
+        assert!(back.same_as(&index));
+        for (i, a) in hexed.iter().enumerate() {
+            assert_eq!(
+                (back.id(i), back.date(i)),
+                (a.id.as_str().into(), a.date.clone())
+            );
+        }
     }
 
     #[test]
