@@ -129,11 +129,11 @@ fn type_query(corpus: &Corpus, text: &str) -> (Vec<Duration>, Vec<usize>) {
             .expect("not cancelled");
         let mut rows = search::Positions::new(corpus, &query);
         for hit in hits.iter().take(VISIBLE_ROWS) {
-            std::hint::black_box(rows.of(hit.index));
+            std::hint::black_box(rows.of(hit.article()));
         }
         times.push(start.elapsed());
         counts.push(hits.len());
-        last = Some((query, hits.iter().map(|h| h.index).collect()));
+        last = Some((query, hits.iter().map(|h| h.article()).collect()));
     }
     (times, counts)
 }

@@ -165,12 +165,12 @@ impl App {
     /// The article a hit points to, whole (put together from its chunk: see
     /// [`Corpus::article`]); for drawing a row, [`App::row`] is cheaper.
     pub fn article(&self, hit: &Hit) -> Article {
-        self.corpus.article(hit.index)
+        self.corpus.article(hit.article())
     }
 
     /// What the list shows of the article a hit points to, read from the columns.
     pub fn row(&self, hit: &Hit) -> Row<'_> {
-        let (chunk, local) = self.corpus.locate(hit.index);
+        let (chunk, local) = self.corpus.locate(hit.article());
         Row {
             title: chunk.index.title(local),
             source: chunk.index.source(local),
@@ -278,11 +278,11 @@ impl App {
         if self
             .detail
             .as_ref()
-            .is_none_or(|d| d.article() != hit.index)
+            .is_none_or(|d| d.article() != hit.article())
         {
             self.detail = Some(Detail::new(
-                hit.index,
-                &self.corpus.article(hit.index),
+                hit.article(),
+                &self.corpus.article(hit.article()),
                 self.settings.ambiguous,
             ));
         }

@@ -59,10 +59,17 @@ impl std::error::Error for QueryError {}
 /// they are computed for the rows shown (`search::Positions`), or come with a [`Found`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
-    /// Index into the archive's articles.
-    pub index: usize,
+    /// Index into the archive's articles (a corpus holds at most 2^32).
+    pub index: u32,
     /// Higher is better; 0 when the query is empty or has no title term.
-    pub score: i64,
+    pub score: i32,
+}
+
+impl Hit {
+    /// The article's index, for indexing.
+    pub fn article(&self) -> usize {
+        self.index as usize
+    }
 }
 
 /// One matching article with the title chars the query matched, as [`search`] gives them.
@@ -74,6 +81,13 @@ pub struct Found {
     pub score: i64,
     /// Char (not byte) indices of the title characters the query matched, ascending.
     pub positions: Vec<usize>,
+}
+
+impl Found {
+    /// The article's index, as [`Hit::article`] gives it.
+    pub fn article(&self) -> usize {
+        self.index
+    }
 }
 
 /// The order of articles that tie on score (all of them, with an empty query).

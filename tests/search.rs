@@ -45,7 +45,7 @@ fn fresh(corpus: &Corpus, text: &str) -> Vec<(usize, i64)> {
     search::run(corpus, &query, Order::NewestFirst, None, &Cancel::new())
         .unwrap()
         .iter()
-        .map(|h| (h.index, h.score))
+        .map(|h| (h.article(), i64::from(h.score)))
         .collect()
 }
 
@@ -74,7 +74,11 @@ fn a_superseded_query_never_delivers() {
             2 * round + 2,
             "only B's generation arrives"
         );
-        let got: Vec<(usize, i64)> = done.hits.iter().map(|h| (h.index, h.score)).collect();
+        let got: Vec<(usize, i64)> = done
+            .hits
+            .iter()
+            .map(|h| (h.article(), i64::from(h.score)))
+            .collect();
         assert_eq!(got, fast_hits);
     }
     drop(worker);
@@ -117,7 +121,11 @@ fn every_delivered_result_answers_its_own_request_and_the_last_one_arrives() {
     assert_eq!(generations.last(), Some(&40));
     for done in delivered.iter() {
         let text = texts[done.generation as usize % texts.len()];
-        let got: Vec<(usize, i64)> = done.hits.iter().map(|h| (h.index, h.score)).collect();
+        let got: Vec<(usize, i64)> = done
+            .hits
+            .iter()
+            .map(|h| (h.article(), i64::from(h.score)))
+            .collect();
         assert_eq!(got, fresh(&corpus, text), "generation {}", done.generation);
     }
 }
@@ -212,7 +220,10 @@ fn articles_strategy() -> impl Strategy<Value = Vec<Article>> {
 }
 
 fn ranked(hits: Option<Vec<query::Hit>>) -> Vec<(usize, i64)> {
-    hits.unwrap().iter().map(|h| (h.index, h.score)).collect()
+    hits.unwrap()
+        .iter()
+        .map(|h| (h.article(), i64::from(h.score)))
+        .collect()
 }
 
 proptest! {
@@ -245,7 +256,7 @@ proptest! {
                     ranked(narrowed), ranked(full.clone()), "{:?} within {:?}", &typed[..end], old
                 );
             }
-            let hits = full.unwrap().iter().map(|h| h.index).collect();
+            let hits = full.unwrap().iter().map(|h| h.article()).collect();
             last = Some((query, hits));
         }
     }
@@ -268,8 +279,8 @@ proptest! {
         }
         let got = search::run(&corpus, &query, order, None, &Cancel::new()).unwrap();
         prop_assert_eq!(
-            got.iter().map(|h| (h.index, h.score)).collect::<Vec<_>>(),
-            want.iter().map(|h| (h.index, h.score)).collect::<Vec<_>>()
+            got.iter().map(|h| (h.article(), i64::from(h.score))).collect::<Vec<_>>(),
+            want.iter().map(|h| (h.article(), h.score)).collect::<Vec<_>>()
         );
         for hit in &want {
             prop_assert_eq!(search::positions(&corpus, &query, hit.index), hit.positions.clone());

@@ -118,7 +118,9 @@ impl App {
 
     /// Char positions of the title characters `hit` matched (computed for rows in view).
     pub fn positions_of<'a>(&'a self, hit: &'a Hit) -> &'a [usize] {
-        self.positions.get(&hit.index).map_or(&[], Vec::as_slice)
+        self.positions
+            .get(&hit.article())
+            .map_or(&[], Vec::as_slice)
     }
 
     /// Reruns the query and source filter, keeping the selected article when it is still listed.
@@ -167,19 +169,19 @@ impl App {
         let old = self.answered.as_ref()?;
         let same_frame = old.order == self.order && old.source == self.source_filter;
         (same_frame && old.articles == self.corpus.len() && search::narrows(query, &old.query))
-            .then(|| Arc::new(self.hits.iter().map(|h| h.index).collect()))
+            .then(|| Arc::new(self.hits.iter().map(|h| h.article()).collect()))
     }
 
     fn show_hits(&mut self, mut hits: Vec<Hit>) {
-        let keep = self.hits.get(self.selected).map(|h| h.index);
+        let keep = self.hits.get(self.selected).map(|h| h.article());
         if let Some(src) = &self.source_filter {
-            hits.retain(|h| self.corpus.source(h.index) == src);
+            hits.retain(|h| self.corpus.source(h.article()) == src);
         }
         self.hits = hits;
         self.answered = self.current.clone();
         self.positions.clear();
         self.selected = keep
-            .and_then(|k| self.hits.iter().position(|h| h.index == k))
+            .and_then(|k| self.hits.iter().position(|h| h.article() == k))
             .unwrap_or(0);
         self.sync();
     }
@@ -197,8 +199,8 @@ impl App {
         let mut matched = search::Positions::new(&self.corpus, &current.query);
         for hit in &self.hits[self.offset.min(end)..end] {
             self.positions
-                .entry(hit.index)
-                .or_insert_with(|| matched.of(hit.index));
+                .entry(hit.article())
+                .or_insert_with(|| matched.of(hit.article()));
         }
     }
 }

@@ -27,14 +27,14 @@ pub fn list(args: &ListArgs) -> Outcome {
     with_stdout(|out| {
         for hit in hits.iter().take(limit) {
             if args.json {
-                let mut m = summary_json(&corpus.article(hit.index));
+                let mut m = summary_json(&corpus.article(hit.article()));
                 if !query.is_empty() {
-                    let matched = positions.of(hit.index);
+                    let matched = positions.of(hit.article());
                     m.insert("positions".into(), serde_json::Value::from(matched));
                 }
                 writeln!(out, "{}", serde_json::Value::Object(m))?;
             } else {
-                let (chunk, i) = corpus.locate(hit.index);
+                let (chunk, i) = corpus.locate(hit.article());
                 let a = &chunk.index;
                 // Field by field: a million rows through `write!`'s formatting cost more
                 // than the search.

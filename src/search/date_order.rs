@@ -34,10 +34,7 @@ pub fn all_in_date_order(corpus: &Corpus, order: Order, cancel: &Cancel) -> Opti
     Some(
         numbers
             .par_iter()
-            .map(|&g| Hit {
-                index: g as usize,
-                score: 0,
-            })
+            .map(|&g| Hit { index: g, score: 0 })
             .collect(),
     )
 }
@@ -128,7 +125,7 @@ mod tests {
         all_in_date_order(corpus, order, &Cancel::new())
             .unwrap()
             .iter()
-            .map(|h| h.index)
+            .map(|h| h.article())
             .collect()
     }
 

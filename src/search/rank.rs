@@ -13,11 +13,12 @@ pub fn key(score: i64, index: &Index, first: usize, local: usize, order: Order) 
     descending << 96 | u128::from(index.date_key(local, order)) << 32 | (first + local) as u128
 }
 
-/// The hit a key stands for, with empty positions.
+/// The hit a key stands for.
 pub fn hit_of(key: u128) -> Hit {
     Hit {
-        index: (key as u32) as usize,
-        score: i64::from(i32::MAX) - (key >> 96) as i64,
+        index: key as u32,
+        // The key holds `i32::MAX - score` for a score clamped to `i32`.
+        score: (i64::from(i32::MAX) - (key >> 96) as i64) as i32,
     }
 }
 

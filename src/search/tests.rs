@@ -71,14 +71,14 @@ fn many_chunks_rank_like_one_list() {
             let query = Query::parse(text).unwrap();
             let want: Vec<(usize, i64)> = query::search(&articles, &index, &query, order)
                 .iter()
-                .map(|h| (h.index, h.score))
+                .map(|h| (h.article(), h.score))
                 .collect();
             for size in [1, 2, 5, 12] {
                 let corpus = chunked(&articles, size);
                 let got: Vec<(usize, i64)> = run(&corpus, &query, order, None, &Cancel::new())
                     .unwrap()
                     .iter()
-                    .map(|h| (h.index, h.score))
+                    .map(|h| (h.article(), i64::from(h.score)))
                     .collect();
                 assert_eq!(got, want, "{text:?} {order:?} in chunks of {size}");
             }
@@ -123,7 +123,7 @@ fn narrowing_searches_within_the_previous_hits() {
         let previous: Vec<usize> = run(&corpus, &old, Order::NewestFirst, None, &Cancel::new())
             .unwrap()
             .iter()
-            .map(|h| h.index)
+            .map(|h| h.article())
             .collect();
         let fresh = run(&corpus, &new, Order::NewestFirst, None, &Cancel::new());
         let narrowed = run(
@@ -143,7 +143,7 @@ fn narrowing_searches_within_the_previous_hits() {
         Some(&[9, 1, 4]),
         &Cancel::new(),
     );
-    let order: Vec<usize> = some.unwrap().iter().map(|h| h.index).collect();
+    let order: Vec<usize> = some.unwrap().iter().map(|h| h.article()).collect();
     assert_eq!(order, [4, 1, 9]);
 }
 
@@ -178,6 +178,6 @@ fn corpus_of_splits_into_chunks_that_search_alike() {
     let query = Query::parse(&format!("'{}", CHUNK_LEN + 3)).unwrap();
     let hits = run(&corpus, &query, Order::NewestFirst, None, &Cancel::new()).unwrap();
     assert_eq!(hits.len(), 1);
-    assert_eq!(hits[0].index, CHUNK_LEN + 3);
+    assert_eq!(hits[0].article(), CHUNK_LEN + 3);
     assert!(corpus_of(Vec::new()).is_empty());
 }
