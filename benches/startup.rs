@@ -1,5 +1,6 @@
 //! Start-up of the real interface in a pseudo-terminal: time to the first frame, time until the
-//! whole archive is loaded and searchable, and the process's peak resident memory.
+//! whole archive is loaded and searchable, and the process's resident memory: its peak, and
+//! once loaded and idle.
 //!
 //! ```sh
 //! cargo build --release && target/release/juan gen 1000000 -o /tmp/juan-1m.jsonl
@@ -15,11 +16,12 @@ mod pty;
 
 use std::time::{Duration, Instant};
 
-fn peak_rss_kib(pid: u32) -> u64 {
+/// A `/proc/PID/status` field in KiB: `VmHWM:` (peak resident) or `VmRSS:` (resident now).
+fn status_kib(pid: u32, field: &str) -> u64 {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
     status
         .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .find_map(|l| l.strip_prefix(field))
         .and_then(|v| v.split_whitespace().next()?.parse().ok())
         .unwrap_or(0)
 }
@@ -35,6 +37,7 @@ fn main() {
     };
     let runs: usize = args.get(1).and_then(|r| r.parse().ok()).unwrap_or(5);
     let (mut firsts, mut readies, mut rss) = (Vec::new(), Vec::new(), Vec::new());
+    let mut settled = Vec::new();
     for run in 0..runs {
         let start = Instant::now();
         let mut p = pty::Pty::spawn(&[archive.as_str()], 120, 40);
@@ -51,27 +54,34 @@ fn main() {
                     .is_some_and(|c| c.split('/').next() != Some("0"))
         });
         let ready = start.elapsed();
-        let kib = peak_rss_kib(p.pid());
+        let kib = status_kib(p.pid(), "VmHWM:");
+        // Resident once loaded and idle (the loader has given back what it freed).
+        std::thread::sleep(Duration::from_millis(300));
+        let now_kib = status_kib(p.pid(), "VmRSS:");
         p.send("q");
         p.wait_exit(30);
         println!(
-            "run {run}: first frame {:>8.1} ms, loaded {:>8.1} ms, peak RSS {:>7.1} MB",
+            "run {run}: first frame {:>8.1} ms, loaded {:>8.1} ms, peak RSS {:>7.1} MB, then {:>7.1} MB",
             ms(first),
             ms(ready),
-            kib as f64 / 1024.0
+            kib as f64 / 1024.0,
+            now_kib as f64 / 1024.0
         );
         firsts.push(first);
         readies.push(ready);
         rss.push(kib);
+        settled.push(now_kib);
     }
     firsts.sort();
     readies.sort();
     rss.sort();
+    settled.sort();
     println!(
-        "median over {runs}: first frame {:.1} ms, loaded {:.1} ms, peak RSS {:.1} MB  ({archive})",
+        "median over {runs}: first frame {:.1} ms, loaded {:.1} ms, peak RSS {:.1} MB, then {:.1} MB  ({archive})",
         ms(firsts[runs / 2]),
         ms(readies[runs / 2]),
-        rss[runs / 2] as f64 / 1024.0
+        rss[runs / 2] as f64 / 1024.0,
+        settled[runs / 2] as f64 / 1024.0
     );
 }
 

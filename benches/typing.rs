@@ -11,6 +11,7 @@
 
 use std::time::{Duration, Instant};
 
+use juan::archive;
 use juan::article::{Article, Body};
 use juan::corpus::{Chunk, Corpus};
 use juan::query::{Order, Query};
@@ -40,30 +41,10 @@ fn main() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(1_000_000);
-    let start = Instant::now();
-    let mut generator = Generator::new(1);
-    let per_chunk = n.div_ceil(16);
-    let parts: Vec<Vec<Article>> = (0..n)
-        .step_by(per_chunk)
-        .map(|first| {
-            (first..(first + per_chunk).min(n))
-                .map(|_| {
-                    let mut a = generator.next_article().to_article();
-                    a.body = Body::default();
-                    a
-                })
-                .collect()
-        })
-        .collect();
-    println!("generated {n} articles in {:.2?}", start.elapsed());
-
-    let start = Instant::now();
-    let chunks: Vec<Chunk> = parts.into_par_iter().map(Chunk::build).collect();
-    let build = start.elapsed();
-    let mut corpus = Corpus::default();
-    for chunk in chunks {
-        corpus.push_chunk(chunk);
-    }
+    let (corpus, build) = match std::env::var_os("JUAN_TYPING_ARCHIVE") {
+        Some(path) => loaded(&[path.into()]),
+        None => generated(n),
+    };
     println!(
         "index build: {build:.2?} for {} articles in {} chunks ({} threads)",
         corpus.len(),
@@ -110,6 +91,48 @@ fn main() {
         all.len(),
         summary(&mut all)
     );
+}
+
+/// `n` synthetic articles (seed 1, bodies dropped) built into 16 chunks in parallel; the
+/// corpus and the build time.
+fn generated(n: usize) -> (Corpus, Duration) {
+    let start = Instant::now();
+    let mut generator = Generator::new(1);
+    let per_chunk = n.div_ceil(16);
+    let parts: Vec<Vec<Article>> = (0..n)
+        .step_by(per_chunk)
+        .map(|first| {
+            (first..(first + per_chunk).min(n))
+                .map(|_| {
+                    let mut a = generator.next_article().to_article();
+                    a.body = Body::default();
+                    a
+                })
+                .collect()
+        })
+        .collect();
+    println!("generated {n} articles in {:.2?}", start.elapsed());
+    let start = Instant::now();
+    let chunks: Vec<Chunk> = parts.into_par_iter().map(Chunk::build).collect();
+    let build = start.elapsed();
+    let mut corpus = Corpus::default();
+    for chunk in chunks {
+        corpus.push_chunk(chunk);
+    }
+    juan::heap::trim();
+    (corpus, build)
+}
+
+/// The archive at `paths` loaded as the interface loads it (from the index cache when it
+/// has it, the columns then views of the mapped cache file; else parsed on every core, chunks
+/// built as they come; `JUAN_NO_CACHE=1` for that); the corpus and the load time.
+fn loaded(paths: &[std::path::PathBuf]) -> (Corpus, Duration) {
+    let start = Instant::now();
+    let mut corpus = Corpus::default();
+    archive::load_streaming(paths, |batch| corpus.push_chunk(batch.chunk));
+    juan::heap::trim();
+    println!("loaded {} articles from {paths:?}", corpus.len());
+    (corpus, start.elapsed())
 }
 
 /// Types `text` one char at a time; the time of each keystroke and the hit counts.

@@ -21,6 +21,7 @@
 //! | [`commands`] | `list`, `show`, `import`, `check`, `gen`: the scriptable commands |
 //! | [`article`] | [`article::Article`] and stable ids |
 //! | [`date`] | publication dates: parsing, display, sorting |
+//! | [`heap`] | giving the memory a load freed back to the system |
 //! | [`corpus`] | the loaded articles in chunks, shared by the interface and the search engine |
 //! | [`archive`] | loading files, folders and stdin: the only file-system code |
 //! | [`sanitize`] | text hygiene: nothing from the web reaches the terminal but printable text |
@@ -41,6 +42,7 @@ pub mod column;
 pub mod commands;
 pub mod corpus;
 pub mod date;
+pub mod heap;
 pub mod keymap;
 pub mod query;
 pub mod sanitize;

@@ -172,6 +172,8 @@ fn spawn_loader(paths: Vec<PathBuf>, tx: Sender<Msg>) {
                     .send(Msg::Loaded(Box::new(batch.chunk), batch.problems, progress))
                     .is_ok();
         });
+        // The parsed articles are gone: let their memory go too, before the user types.
+        crate::heap::trim();
         let done = LoadProgress {
             so_far: last,
             done: true,

@@ -32,6 +32,12 @@ pub struct Index {
     title_starts: Column<u32>,
     /// One bit per article, set when its title's folded form differs from it.
     unfolded: Column<u64>,
+    /// One bit per article, set when folding its title changes more than ASCII capitals
+    /// (full-width forms, other capitals): folding it then goes char by char.
+    widely_unfolded: Column<u64>,
+    /// One bit per article, set when its folded title holds an ASCII letter or digit: a term
+    /// of ASCII letters and digits can match any other title only through pinyin.
+    latin: Column<u64>,
     /// Reading-set id of every title char, titles concatenated.
     char_readings: Column<u16>,
     /// Offset in `char_readings` where title `i` starts; one more entry than titles.
@@ -79,6 +85,8 @@ impl Index {
         let mut titles = String::with_capacity(title_bytes);
         let mut title_starts = Vec::with_capacity(n + 1);
         let mut unfolded = vec![0u64; n.div_ceil(64)];
+        let mut widely_unfolded = vec![0u64; n.div_ceil(64)];
+        let mut latin = vec![0u64; n.div_ceil(64)];
         let mut char_readings = Vec::with_capacity(title_bytes / 3);
         let mut char_starts = Vec::with_capacity(n + 1);
         let mut readings = ReadingTable::default();
@@ -106,8 +114,14 @@ impl Index {
             fold_into(&a.title, &mut one);
             if one != a.title {
                 unfolded[i / 64] |= 1 << (i % 64);
+                if one != a.title.to_ascii_lowercase() {
+                    widely_unfolded[i / 64] |= 1 << (i % 64);
+                }
             }
             let mut mask = letter_mask(one.as_bytes());
+            if mask != 0 {
+                latin[i / 64] |= 1 << (i % 64);
+            }
             for c in one.chars() {
                 let id = readings.id_of(c);
                 mask |= readings.mask(id);
@@ -153,6 +167,8 @@ impl Index {
             titles: titles.into_bytes().into(),
             title_starts: title_starts.into(),
             unfolded: unfolded.into(),
+            widely_unfolded: widely_unfolded.into(),
+            latin: latin.into(),
             char_readings: char_readings.into(),
             char_starts: char_starts.into(),
             readings: readings.frozen(),
@@ -200,11 +216,18 @@ impl Index {
     /// itself, or its folded form made in `buf`.
     pub fn folded_title<'a>(&'a self, i: usize, buf: &'a mut String) -> &'a str {
         let title = self.title(i);
-        if self.unfolded[i / 64] >> (i % 64) & 1 == 0 {
+        let bit = |bits: &[u64]| bits[i / 64] >> (i % 64) & 1 == 1;
+        if !bit(&self.unfolded) {
             return title;
         }
         buf.clear();
-        fold_into(title, buf);
+        if bit(&self.widely_unfolded) {
+            fold_into(title, buf);
+        } else {
+            // Only ASCII capitals to lower: a copy and a byte-wise pass, far cheaper.
+            buf.push_str(title);
+            buf.make_ascii_lowercase();
+        }
         buf
     }
 
@@ -216,6 +239,12 @@ impl Index {
     /// The reading sets the ids of [`Index::title_readings`] refer to.
     pub(crate) fn reading_table(&self) -> &ReadingTable {
         &self.readings
+    }
+
+    /// True when article `i`'s folded title holds an ASCII letter or digit (else a term of
+    /// ASCII letters and digits can only match it through pinyin).
+    pub fn title_has_latin(&self, i: usize) -> bool {
+        self.latin[i / 64] >> (i % 64) & 1 == 1
     }
 
     /// The letters and digits a term can match in article `i`'s title, directly or through
@@ -317,7 +346,10 @@ impl Index {
         [
             ("titles", self.titles.byte_len()),
             ("title_starts", self.title_starts.byte_len()),
-            ("unfolded", self.unfolded.byte_len()),
+            (
+                "bitmaps",
+                self.unfolded.byte_len() + self.widely_unfolded.byte_len() + self.latin.byte_len(),
+            ),
             ("char_readings", self.char_readings.byte_len()),
             ("char_starts", self.char_starts.byte_len()),
             ("letters", self.letters.byte_len()),

@@ -143,6 +143,25 @@ impl<'a> Plan<'a> {
         Some(out)
     }
 
+    /// A title term matched on the folded `title` itself (not through pinyin).
+    fn direct(
+        &self,
+        title: &str,
+        pattern: &Pattern,
+        want_positions: bool,
+    ) -> Option<(i64, Vec<usize>)> {
+        match pattern.how {
+            How::Fuzzy => self.fuzzy(title, &pattern.text, want_positions),
+            _ => text_match(title, pattern).map(|(start, len)| {
+                if want_positions {
+                    exact_hit(start, len)
+                } else {
+                    (exact_score(start, len), Vec::new())
+                }
+            }),
+        }
+    }
+
     /// SkimMatcherV2 on the folded title, with a bonus per adjacent pair of matched chars
     /// (skim rewards a match at the title's start more than a contiguous one, so `人大` would
     /// rank 人们在大街 above 市人大常委会). When the term occurs as a substring, that
@@ -197,16 +216,13 @@ impl<'a> Plan<'a> {
                 {
                     return None;
                 }
-                let title = self.index.folded_title(i, &mut scratch.folded);
-                let direct = match pattern.how {
-                    How::Fuzzy => self.fuzzy(title, &pattern.text, want_positions),
-                    _ => text_match(title, pattern).map(|(start, len)| {
-                        if want_positions {
-                            exact_hit(start, len)
-                        } else {
-                            (exact_score(start, len), Vec::new())
-                        }
-                    }),
+                // A term that may match through pinyin is ASCII letters and digits: directly,
+                // it can only match a title that holds some.
+                let direct = if pinyin.is_some() && !self.index.title_has_latin(i) {
+                    None
+                } else {
+                    let title = self.index.folded_title(i, &mut scratch.folded);
+                    self.direct(title, pattern, want_positions)
                 };
                 let through_pinyin = pinyin.as_ref().and_then(|term| {
                     match_pinyin(

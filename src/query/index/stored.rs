@@ -13,6 +13,8 @@ impl Index {
         e.column(&self.titles);
         e.column(&self.title_starts);
         e.column(&self.unfolded);
+        e.column(&self.widely_unfolded);
+        e.column(&self.latin);
         e.column(&self.char_readings);
         e.column(&self.char_starts);
         let sets = self.readings.sets();
@@ -49,6 +51,8 @@ impl Index {
         let titles: Column<u8> = d.column()?;
         let title_starts = d.column()?;
         let unfolded: Column<u64> = d.column()?;
+        let widely_unfolded: Column<u64> = d.column()?;
+        let latin: Column<u64> = d.column()?;
         let char_readings: Column<u16> = d.column()?;
         let char_starts = d.column()?;
         let mut sets = Vec::new();
@@ -79,6 +83,8 @@ impl Index {
         let n = stamps.len();
         let sound = texts_sound(&titles, &title_starts, n)
             && unfolded.len() == n.div_ceil(64)
+            && widely_unfolded.len() == n.div_ceil(64)
+            && latin.len() == n.div_ceil(64)
             && ((hex_ids.is_empty() && texts_sound(&ids, &id_starts, n))
                 || (hex_ids.len() == n && ids.is_empty() && id_starts.is_empty()))
             && starts_sound(&char_starts, char_readings.len(), n)
@@ -104,6 +110,8 @@ impl Index {
             titles,
             title_starts,
             unfolded,
+            widely_unfolded,
+            latin,
             char_readings,
             char_starts,
             readings: ReadingTable::from_sets(sets),
@@ -135,6 +143,7 @@ impl Index {
                 && self.date(i) == other.date(i)
                 && self.source(i) == other.source(i)
                 && self.title_letters(i) == other.title_letters(i)
+                && self.title_has_latin(i) == other.title_has_latin(i)
                 && self.title_signature(i) == other.title_signature(i)
         }) && self.len() == other.len()
             && self.in_order(Order::NewestFirst) == other.in_order(Order::NewestFirst)
