@@ -13,8 +13,11 @@
 #   warm      the cache written by `cold`: no parsing
 # The file is read once first, so every run has it in the page cache ("warm page cache", as
 # the targets say). Columns: wall-clock seconds of the whole process, seconds until
-# the first batch of articles reached the caller, the loader's own seconds, peak RSS in MB,
-# and the target "2 × title bytes + 64 B per article" in MB.
+# the first batch of articles reached the caller, the loader's own seconds, the memory
+# resident once loaded (anonymous + file-backed, from the trace; the loaded archive is then
+# all juan holds), the peak RSS of the whole `check` run in MB (which adds check's own
+# tallies, e.g. a table of every id), and the target "2 × title bytes + 64 B per article" in
+# MB.
 #
 # Time to first frame is measured by the interface's own benchmark (the lead's); this script
 # prints a placeholder line for it.
@@ -48,7 +51,7 @@ print(f"{(2 * t + 64 * n) / 1e6:.0f}")
 PY
 }
 
-printf '%-8s %-9s %8s %8s %8s %8s %8s\n' articles run wall_s first_s load_s rss_mb target
+printf '%-8s %-9s %8s %8s %8s %9s %8s %8s\n' articles run wall_s first_s load_s loaded_mb peak_mb target
 for n in "${counts[@]}"; do
     file=$(archive_for "$n")
     [ -f "$file" ] || "$JUAN" gen "$n" -o "$file" >/dev/null
@@ -68,7 +71,9 @@ for n in "${counts[@]}"; do
         rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$log")
         first=$(sed -n 's/^load: first batch of [0-9]* articles at \([0-9.]*\) s$/\1/p' "$log")
         load=$(sed -n 's/^load: [0-9]* articles, .* in \([0-9.]*\) s .*/\1/p' "$log")
-        printf '%-8s %-9s %8.2f %8s %8s %8s %8s\n' "$n" "$run" "$wall" "${first:--}" "${load:--}" "$rss" "$target"
+        loaded=$(sed -n 's/^load: resident \([0-9]*\) MB anonymous, \([0-9]*\) MB file-backed$/\1 \2/p' "$log" |
+            awk '{print $1 + $2}')
+        printf '%-8s %-9s %8.2f %8s %8s %9s %8s %8s\n' "$n" "$run" "$wall" "${first:--}" "${load:--}" "${loaded:--}" "$rss" "$target"
         rm -f "$log"
     done
     printf '%-8s %-9s %8s\n' "$n" first-frame "(see the interface benchmark; not measured here)"

@@ -77,6 +77,8 @@ pub fn load_corpus(paths: &[PathBuf]) -> Loaded {
         loaded.corpus.push_chunk(batch.chunk);
         loaded.problems.append(&mut batch.problems);
     });
+    // As the interface does: the parsed articles are gone, let their memory go.
+    crate::heap::trim();
     if trace {
         eprintln!(
             "load: {} articles, {:.1} MB in {:.3} s ({:.0} MB/s); columns {:.1} MB",
