@@ -57,6 +57,34 @@ impl Stamp {
     /// `YYYY-MM-DD HH:MM`, or `YYYY-MM-DD` when the source had no time.
     pub fn display(&self) -> String {
         let dt = self.civil();
+        if !(0..=9999).contains(&dt.year()) {
+            return self.display_slow(&dt);
+        }
+        // Digit by digit: `juan list` writes this for every row, and `format!` with widths
+        // cost as much as the rest of a row.
+        let mut out = String::with_capacity(16);
+        let year = dt.year() as u16;
+        let digits = |out: &mut String, n: u16, width: u32| {
+            for k in (0..width).rev() {
+                out.push(char::from(b'0' + (n / 10u16.pow(k) % 10) as u8));
+            }
+        };
+        digits(&mut out, year, 4);
+        out.push('-');
+        digits(&mut out, dt.month() as u16, 2);
+        out.push('-');
+        digits(&mut out, dt.day() as u16, 2);
+        if self.has_time {
+            out.push(' ');
+            digits(&mut out, dt.hour() as u16, 2);
+            out.push(':');
+            digits(&mut out, dt.minute() as u16, 2);
+        }
+        out
+    }
+
+    /// [`Stamp::display`] through `format!`, for years outside 0–9999.
+    fn display_slow(&self, dt: &civil::DateTime) -> String {
         if self.has_time {
             format!(
                 "{:04}-{:02}-{:02} {:02}:{:02}",
@@ -302,6 +330,32 @@ pub fn from_url(url: &str) -> Option<Stamp> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fast_display_matches_format() {
+        for (unix, offset) in [
+            (0, 0),
+            (1_504_660_260, 28_800),
+            (-62_135_596_800, 0),
+            (253_402_300_799, 0),
+            (-1, -3600),
+        ] {
+            for has_time in [false, true] {
+                let s = Stamp {
+                    unix,
+                    offset,
+                    has_time,
+                };
+                assert_eq!(s.display(), s.display_slow(&s.civil()), "{unix} {offset}");
+            }
+        }
+        let s = Stamp {
+            unix: 1_504_660_260,
+            offset: 28_800,
+            has_time: true,
+        };
+        assert_eq!(s.display(), "2017-09-06 09:11");
+    }
 
     fn show(t: &str) -> String {
         parse(t)
