@@ -8,8 +8,10 @@
 //! Big archives ([`load_streaming`]): a plain JSON Lines file is memory-mapped and parsed in
 //! line-aligned pieces on every core; each article's body stays in the map as a byte range
 //! and is decoded only when read; articles reach the caller in [`Batch`]es, in load order,
-//! while the rest loads. What such a file produced (all but body text) is kept in an index
-//! cache under `$XDG_CACHE_HOME/juan/`, so opening it again unchanged skips parsing.
+//! each already built into a [`crate::corpus::Chunk`] (columns and search index), while the
+//! rest loads. A big file's chunks are kept in an index cache under `$XDG_CACHE_HOME/juan/`,
+//! so opening it again unchanged neither parses nor indexes: the cache file is mapped and the
+//! chunks' columns are views of it.
 //! (A mapped archive must not be truncated by another program while juan has it open:
 //! reading a lost page would stop juan with SIGBUS, as any program reading a mapped file.)
 //!
@@ -20,7 +22,7 @@
 //! | `mapped` | line-aligned pieces of a mapped file, parsed on every core, in order |
 //! | `ordered` | work on every core with results handed on in order |
 //! | `lazy` | one JSON Lines record with its body left in the map |
-//! | `cache` | the index cache file: key, header, checksum, atomic write; `cache/codec` |
+//! | `cache` | the index cache file: key, header, checksums, atomic write; `cache/part` |
 //! | `stream` | [`Batch`], [`Progress`], [`LoadOptions`], batching for the caller |
 //! | `decode`, `detect`, `gzip` | bytes → text, which format, gunzip |
 //! | `jsonl`, `json`, `sogou`, `scraped`, `record` | the format parsers (no I/O) |

@@ -22,7 +22,8 @@
 //! | [`article`] | [`article::Article`] and stable ids |
 //! | [`date`] | publication dates: parsing, display, sorting |
 //! | [`heap`] | giving the memory a load freed back to the system |
-//! | [`corpus`] | the loaded articles in chunks, shared by the interface and the search engine |
+//! | [`corpus`] | the loaded articles in chunks of columns, shared by the interface and the search engine |
+//! | [`column`](mod@column) | read-only arrays, owned or views of a mapped cache file, and their encoding |
 //! | [`archive`] | loading files, folders and stdin: the only file-system code |
 //! | [`sanitize`] | text hygiene: nothing from the web reaches the terminal but printable text |
 //! | [`query`] | the query language: parse, match, rank ([`query::Hit`]) |

@@ -2,8 +2,8 @@
 //! at load in flat arrays (one entry per article, or one per title char), so that a query
 //! pays nothing for folding or pinyin and a million articles take a few compact arrays
 //! instead of a million heap objects. Every array is a [`Column`], so an index read back
-//! from the cache is a view of the mapped file, not a copy ([`Index::parts`],
-//! [`Index::from_parts`]).
+//! from the cache is a view of the mapped file, not a copy ([`Index::encode`],
+//! [`Index::decode`]).
 //!
 //! Titles are kept once: a title whose folded form ([`super::fold`]) differs (Latin capitals,
 //! full-width forms) is marked, and folded again when a search reaches it — after the
@@ -212,7 +212,7 @@ impl Index {
         text_in(&self.titles, &self.title_starts, i)
     }
 
-    /// Article `i`'s folded title ([`super::fold`]), char for char its title: the title
+    /// Article `i`'s folded title (case and width folded), char for char its title: the title
     /// itself, or its folded form made in `buf`.
     pub fn folded_title<'a>(&'a self, i: usize, buf: &'a mut String) -> &'a str {
         let title = self.title(i);
@@ -382,7 +382,7 @@ fn hex_id(id: &str) -> Option<u64> {
 
 /// Text `i` of texts concatenated in `bytes`, starting at `starts`.
 ///
-/// The columns' invariant, made by [`Index::build`] and checked by [`Index::from_parts`]:
+/// The columns' invariant, made by [`Index::build`] and checked by [`Index::decode`]:
 /// `bytes` is UTF-8 and every entry of `starts` is a char boundary within it, ascending.
 fn text_in<'a>(bytes: &'a [u8], starts: &[u32], i: usize) -> &'a str {
     let bytes = &bytes[starts[i] as usize..starts[i + 1] as usize];
