@@ -258,4 +258,71 @@ mod tests {
         let refused = Chunk::decode(&mut Decoder::new(&stored, 0..buf.len()), &other);
         assert!(refused.is_none(), "a line beyond the file");
     }
+
+    mod stored {
+        use super::*;
+        use crate::column::codec::aligned;
+        use proptest::prelude::*;
+
+        /// Articles with titles, sources and ids from a mix of scripts and forms (capitals,
+        /// full-width, CJK, blank), dates known, unparsed or missing, bodies in memory.
+        fn articles() -> impl Strategy<Value = Vec<Article>> {
+            let text = "[a-zA-Z0-9 Ａ-Ｚａ-ｚ０-９长春人大日报绿行，。《》\u{1F600}]{0,12}";
+            let date = prop_oneof![
+                Just(String::new()),
+                Just("不详".to_string()),
+                (0i64..2_000_000_000).prop_map(|t| t.to_string()),
+                "20[0-2][0-9]-0[1-9]-1[0-9]( 0[0-9]:[0-5][0-9])?",
+            ];
+            let id = prop_oneof![Just(String::new()), "[0-9a-f]{16}", "[a-z0-9-]{1,20}"];
+            let article = (
+                text,
+                "[长春日报新华社ＸＨxh]{0,4}",
+                date,
+                id,
+                "[^\\n]{0,30}",
+            );
+            proptest::collection::vec(article, 0..40).prop_map(|rows| {
+                rows.into_iter()
+                    .map(|(title, source, date, id, body)| {
+                        let date = Date::from_text(&date);
+                        let id = crate::article::own_or_stable_id(id, &source, &date, &title);
+                        Article {
+                            id,
+                            title,
+                            date,
+                            source,
+                            url: None,
+                            body: crate::article::normalize_body(&body).into(),
+                            tags: vec!["t".into()],
+                        }
+                    })
+                    .collect()
+            })
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(200))]
+
+            /// A chunk written to the cache reads back as the same articles and the same
+            /// search data, whatever they hold.
+            #[test]
+            fn chunks_read_back_as_they_were(articles in articles()) {
+                let chunk = Chunk::build(articles.clone());
+                for (i, a) in articles.iter().enumerate() {
+                    prop_assert_eq!(&chunk.article(i), a);
+                }
+                let mut e = Encoder::new();
+                chunk.encode(&mut e).unwrap();
+                let buf = e.finish();
+                let stored = aligned(&buf);
+                let file: SharedBytes = Arc::new(Vec::new());
+                let back = Chunk::decode(&mut Decoder::new(&stored, 0..buf.len()), &file).unwrap();
+                prop_assert!(back.index.same_as(&chunk.index));
+                for (i, a) in articles.iter().enumerate() {
+                    prop_assert_eq!(&back.article(i), a);
+                }
+            }
+        }
+    }
 }

@@ -15,7 +15,8 @@
 //! and last 64 KiB. A cache whose key, length, prefixes, part checksums or chunks do not
 //! check out is ignored and rebuilt by the caller, never trusted. A cache file is written
 //! to a temporary file beside it and renamed into place ([`Writer`]), so a reader never sees
-//! half of one.
+//! half of one. (Like a mapped archive, a mapped cache file must not be truncated in place by
+//! another program while juan has it open; juan itself only ever replaces it by renaming.)
 
 mod part;
 mod writer;
