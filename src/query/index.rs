@@ -433,7 +433,7 @@ mod tests {
         assert_eq!(index.title_readings(0).len(), 9);
         assert_eq!(index.title_readings(1).len(), 4);
         let chang = index.reading_table().set(index.title_readings(1)[0]);
-        assert!(chang.iter().any(|r| &**r == "zhang"));
+        assert!(chang.into_iter().any(|r| r == "zhang"));
         assert_eq!(
             index.title_letters(1) & letter_mask(b"ccrb"),
             letter_mask(b"ccrb")

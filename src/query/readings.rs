@@ -12,13 +12,21 @@ use pinyin::ToPinyinMulti;
 /// spaces, symbols).
 pub const NO_READING: u16 = 0;
 
-/// Deduplicated reading sets and the char → set cache used while building.
+/// Deduplicated reading sets and the char → set cache used while building. The sets are
+/// kept in three flat arrays, not one small allocation per reading: a chunk's table lives as
+/// long as the chunk, and thousands of small allocations would pin pages all over the heap.
 #[derive(Clone)]
 pub struct ReadingTable {
-    /// Reading sets by id; id 0 is empty.
-    sets: Vec<Box<[Box<str>]>>,
+    /// Every reading of every set, concatenated.
+    text: String,
+    /// Where reading `r` starts in `text`; one more entry than readings.
+    reading_starts: Vec<u32>,
+    /// Where set `s`'s readings start in `reading_starts`; one more entry than sets. Set 0 is
+    /// empty.
+    set_starts: Vec<u32>,
     /// Letters (bits 0–25) and digits (bits 26–35) of each set's readings.
     masks: Vec<u64>,
+    /// Set ids by readings, while building.
     by_set: HashMap<Box<[Box<str>]>, u16>,
     /// Set id + 1 of each Basic Multilingual Plane char seen so far (0: not yet seen); a
     /// flat table because looking chars up is most of the work of building an index.
@@ -30,11 +38,8 @@ pub struct ReadingTable {
 impl Default for ReadingTable {
     fn default() -> Self {
         ReadingTable {
-            sets: vec![Box::default()],
-            masks: vec![0],
-            by_set: HashMap::new(),
             by_bmp_char: vec![0; 0x1_0000],
-            by_other_char: HashMap::new(),
+            ..ReadingTable::empty()
         }
     }
 }
@@ -43,13 +48,26 @@ impl std::fmt::Debug for ReadingTable {
     /// A summary: the char table alone has 65,536 entries.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ReadingTable")
-            .field("sets", &self.sets.len())
+            .field("sets", &self.set_count())
             .field("chars", &self.by_char_count())
             .finish()
     }
 }
 
 impl ReadingTable {
+    /// A table with only the empty set 0 and no look-up caches.
+    fn empty() -> ReadingTable {
+        ReadingTable {
+            text: String::new(),
+            reading_starts: vec![0],
+            set_starts: vec![0, 0],
+            masks: vec![0],
+            by_set: HashMap::new(),
+            by_bmp_char: Vec::new(),
+            by_other_char: HashMap::new(),
+        }
+    }
+
     /// How many distinct chars have been looked up.
     fn by_char_count(&self) -> usize {
         self.by_bmp_char.iter().filter(|&&id| id != 0).count() + self.by_other_char.len()
@@ -71,15 +89,8 @@ impl ReadingTable {
         } else if let Some(&id) = self.by_set.get(readings.as_slice()) {
             id
         } else {
-            let id = u16::try_from(self.sets.len())
-                .ok()
-                .filter(|&id| id < u16::MAX)
-                .expect("fewer than 65535 reading sets");
-            let set: Box<[Box<str>]> = readings.into_boxed_slice();
-            self.masks
-                .push(set.iter().fold(0, |m, r| m | letter_mask(r.as_bytes())));
-            self.sets.push(set.clone());
-            self.by_set.insert(set, id);
+            let id = self.push_set(&readings);
+            self.by_set.insert(readings.into_boxed_slice(), id);
             id
         };
         if code < self.by_bmp_char.len() {
@@ -90,45 +101,74 @@ impl ReadingTable {
         id
     }
 
-    /// The table with its look-up caches dropped (128 KiB), once every char is in: only
-    /// [`ReadingTable::set`] and [`ReadingTable::mask`] are asked of it after that.
-    pub fn frozen(self) -> ReadingTable {
-        ReadingTable::from_sets(self.sets)
-    }
-
-    /// A frozen table of the given reading sets (set 0 must be the empty one).
-    pub fn from_sets(sets: Vec<Box<[Box<str>]>>) -> ReadingTable {
-        ReadingTable {
-            masks: sets
-                .iter()
-                .map(|set| set.iter().fold(0, |m, r| m | letter_mask(r.as_bytes())))
-                .collect(),
-            sets,
-            by_set: HashMap::new(),
-            by_bmp_char: Vec::new(),
-            by_other_char: HashMap::new(),
+    /// Adds a set of readings; its id.
+    fn push_set(&mut self, readings: &[impl AsRef<str>]) -> u16 {
+        let id = u16::try_from(self.set_count())
+            .ok()
+            .filter(|&id| id < u16::MAX)
+            .expect("fewer than 65535 reading sets");
+        let mut mask = 0;
+        for r in readings {
+            self.text.push_str(r.as_ref());
+            self.reading_starts.push(offset(self.text.len()));
+            mask |= letter_mask(r.as_ref().as_bytes());
         }
+        self.set_starts.push(offset(self.reading_starts.len() - 1));
+        self.masks.push(mask);
+        id
     }
 
-    /// The reading sets, by id.
-    pub fn sets(&self) -> &[Box<[Box<str>]>] {
-        &self.sets
+    /// The table with its look-up caches dropped (128 KiB and more), once every char is in:
+    /// only [`ReadingTable::set`] and [`ReadingTable::mask`] are asked of it after that.
+    pub fn frozen(mut self) -> ReadingTable {
+        self.by_set = HashMap::new();
+        self.by_bmp_char = Vec::new();
+        self.by_other_char = HashMap::new();
+        self.text.shrink_to_fit();
+        self.reading_starts.shrink_to_fit();
+        self.set_starts.shrink_to_fit();
+        self.masks.shrink_to_fit();
+        self
+    }
+
+    /// A frozen table of the given reading sets after the empty set 0 (ids from 1).
+    pub fn from_sets<S: AsRef<str>>(sets: impl IntoIterator<Item = Vec<S>>) -> ReadingTable {
+        let mut table = ReadingTable::empty();
+        for set in sets {
+            table.push_set(&set);
+        }
+        table.frozen()
+    }
+
+    /// True when both tables hold the same sets under the same ids.
+    pub fn same_sets(&self, other: &ReadingTable) -> bool {
+        (self.text.as_str(), &self.reading_starts, &self.set_starts)
+            == (other.text.as_str(), &other.reading_starts, &other.set_starts)
     }
 
     /// How many reading sets there are (ids run from 0 to this, exclusive).
     pub fn set_count(&self) -> usize {
-        self.sets.len()
+        self.set_starts.len() - 1
     }
 
     /// The readings of set `id`.
-    pub fn set(&self, id: u16) -> &[Box<str>] {
-        &self.sets[usize::from(id)]
+    pub fn set(&self, id: u16) -> impl ExactSizeIterator<Item = &str> + '_ {
+        let id = usize::from(id);
+        let readings = self.set_starts[id] as usize..self.set_starts[id + 1] as usize;
+        readings.map(|r| {
+            &self.text[self.reading_starts[r] as usize..self.reading_starts[r + 1] as usize]
+        })
     }
 
     /// The letters and digits that occur in set `id`'s readings ([`letter_mask`] bits).
     pub fn mask(&self, id: u16) -> u64 {
         self.masks[usize::from(id)]
     }
+}
+
+/// A length as a `u32` offset (a chunk's readings are a few kilobytes).
+fn offset(len: usize) -> u32 {
+    u32::try_from(len).expect("reading offsets fit in u32")
 }
 
 /// The tone-less readings of one folded char, deduplicated, in the data crate's order.
@@ -173,7 +213,7 @@ mod tests {
 
     fn readings(table: &mut ReadingTable, c: char) -> Vec<String> {
         let id = table.id_of(c);
-        table.set(id).iter().map(|r| r.to_string()).collect()
+        table.set(id).map(str::to_string).collect()
     }
 
     #[test]

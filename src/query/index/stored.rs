@@ -17,9 +17,10 @@ impl Index {
         e.column(&self.latin);
         e.column(&self.char_readings);
         e.column(&self.char_starts);
-        let sets = self.readings.sets();
-        e.u64(sets.len() as u64);
-        for set in sets {
+        let table = &self.readings;
+        e.u64(table.set_count() as u64);
+        for id in 0..table.set_count() {
+            let set = table.set(id as u16);
             e.u64(set.len() as u64);
             for reading in set {
                 e.str(reading);
@@ -55,11 +56,11 @@ impl Index {
         let latin: Column<u64> = d.column()?;
         let char_readings: Column<u16> = d.column()?;
         let char_starts = d.column()?;
-        let mut sets = Vec::new();
+        let mut sets: Vec<Vec<&str>> = Vec::new();
         for _ in 0..d.count()? {
             let n = d.count()?;
-            let set: Option<Vec<Box<str>>> = (0..n).map(|_| Some(d.str()?.into())).collect();
-            sets.push(set?.into_boxed_slice());
+            let set: Option<Vec<&str>> = (0..n).map(|_| d.str()).collect();
+            sets.push(set?);
         }
         let letters = d.column()?;
         let char_sigs = d.column()?;
@@ -90,6 +91,7 @@ impl Index {
             && starts_sound(&char_starts, char_readings.len(), n)
             && !sets.is_empty()
             && sets[0].is_empty()
+            && sets.len() < usize::from(u16::MAX)
             && char_readings.iter().all(|&r| usize::from(r) < sets.len())
             && [letters.len(), char_sigs.len()] == [n; 2]
             && (date_zones.len() == n || date_zones.len() == 1 && n > 0)
@@ -114,7 +116,7 @@ impl Index {
             latin,
             char_readings,
             char_starts,
-            readings: ReadingTable::from_sets(sets),
+            readings: ReadingTable::from_sets(sets.into_iter().skip(1)),
             letters,
             char_sigs,
             date_kinds,
@@ -147,7 +149,7 @@ impl Index {
                 && self.title_signature(i) == other.title_signature(i)
         }) && self.len() == other.len()
             && self.in_order(Order::NewestFirst) == other.in_order(Order::NewestFirst)
-            && self.readings.sets() == other.readings.sets()
+            && self.readings.same_sets(&other.readings)
     }
 }
 
