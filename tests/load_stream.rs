@@ -177,3 +177,32 @@ fn streamed_batches_put_together_are_the_load() {
             .starts_with("cannot read")
     );
 }
+
+#[test]
+fn a_folder_of_small_files_makes_chunks_of_the_usual_size() {
+    let dir = tempfile::tempdir().unwrap();
+    for k in 0..30 {
+        generated(dir.path(), &format!("day-{k:02}.jsonl"), 3, false);
+    }
+    let opts = LoadOptions {
+        batch_articles: 32,
+        ..options(2, 1 << 20)
+    };
+    let mut sizes = Vec::new();
+    archive::load_streaming_with(&[dir.path().to_path_buf()], &opts, |b| {
+        sizes.push(b.chunk.len())
+    });
+    // The first batch is small (32 / 16), the rest full but the last: files share chunks.
+    assert_eq!(sizes.iter().sum::<usize>(), 90);
+    assert_eq!(sizes, [2, 32, 32, 24], "{sizes:?}");
+    let whole = archive::load_with(&[dir.path().to_path_buf()], &opts);
+    let records = whole.articles.iter().filter(|a| a.body.is_lazy()).count();
+    assert_eq!(records, 90, "bodies stay in their files");
+    // Read back from chunks holding lines of many files, each article is what its file holds.
+    let mut one_by_one = Vec::new();
+    for k in 0..30 {
+        let file = dir.path().join(format!("day-{k:02}.jsonl"));
+        one_by_one.extend(mapped(&file, &opts).articles);
+    }
+    assert_eq!(whole.articles, one_by_one);
+}

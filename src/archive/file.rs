@@ -61,18 +61,27 @@ pub fn load(path: &Path, root: &Path, options: &LoadOptions, out: &mut Collector
             map.unchecked_advise_range(UncheckedAdvice::DontNeed, range.start, range.len())
         };
     };
-    // The file's own chunks (none shared with other files, so each can be cached), each
-    // written to the cache as it is handed on.
+    let Some(mut writer) = writer else {
+        // Not cached: its articles join the batches of the files around it, so that a folder
+        // of many small files still makes chunks of the usual size.
+        mapped::parse_parallel(
+            &shown,
+            &shared,
+            &pieces,
+            options.threads,
+            &release,
+            |parsed| out.add(parsed.archive, parsed.range.len() as u64),
+        );
+        return;
+    };
+    // Cached: the file's own chunks (none shared with other files, so each can be cached),
+    // each written to the cache as it is handed on.
+    let mut failed = false;
     let mut covered_so_far = 0;
     let mut forward = |batch: Batch| {
         let covered = batch.progress.bytes_done - covered_so_far;
         covered_so_far = batch.progress.bytes_done;
-        let failed = writer
-            .as_mut()
-            .is_some_and(|w| w.add(&batch.chunk, &batch.problems, covered).is_err());
-        if failed && let Some(w) = writer.take() {
-            w.abandon();
-        }
+        failed = failed || writer.add(&batch.chunk, &batch.problems, covered).is_err();
         out.add_chunk(batch.chunk, batch.problems, covered);
     };
     let mut chunks = Collector::new(&mut forward, options, len, Instant::now());
@@ -85,9 +94,11 @@ pub fn load(path: &Path, root: &Path, options: &LoadOptions, out: &mut Collector
         |parsed| chunks.add(parsed.archive, parsed.range.len() as u64),
     );
     chunks.finish();
-    if let Some(w) = writer {
-        // The cache only saves time; failing to write it changes nothing else.
-        let _ = w.finish();
+    // The cache only saves time; failing to write it changes nothing else.
+    if failed {
+        writer.abandon();
+    } else {
+        let _ = writer.finish();
     }
 }
 

@@ -88,13 +88,14 @@ impl Records {
         if start as u64 >= 1 << OFFSET_BITS {
             return None;
         }
-        let slot = match self.shared.iter().position(|s| Arc::ptr_eq(s, bytes)) {
-            Some(slot) => slot,
-            None if self.shared.len() < 1 << 15 => {
+        // Articles come file by file: a new file's bytes get the next slot.
+        let slot = match self.shared.last() {
+            Some(last) if Arc::ptr_eq(last, bytes) => self.shared.len() - 1,
+            _ if self.shared.len() < 1 << 15 => {
                 self.shared.push(bytes.clone());
                 self.shared.len() - 1
             }
-            None => return None,
+            _ => return None,
         };
         Some((slot as u64) << OFFSET_BITS | start as u64)
     }

@@ -143,7 +143,11 @@ impl ReadingTable {
     /// True when both tables hold the same sets under the same ids.
     pub fn same_sets(&self, other: &ReadingTable) -> bool {
         (self.text.as_str(), &self.reading_starts, &self.set_starts)
-            == (other.text.as_str(), &other.reading_starts, &other.set_starts)
+            == (
+                other.text.as_str(),
+                &other.reading_starts,
+                &other.set_starts,
+            )
     }
 
     /// How many reading sets there are (ids run from 0 to this, exclusive).
