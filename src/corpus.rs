@@ -25,7 +25,7 @@ pub struct Chunk {
     pub first: usize,
     /// Titles, dates, sources and search data, by local number.
     pub index: Index,
-    /// Ids, URLs, tags and bodies, by local number.
+    /// URLs, tags and bodies, by local number.
     pub records: Records,
 }
 

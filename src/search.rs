@@ -56,7 +56,7 @@ impl Cancel {
 }
 
 /// Searches `corpus` for `query`: every hit ranked (score descending, then date in `order`,
-/// undated last, then load order), with empty positions (see [`positions`]). `within`, when
+/// undated last, then load order); the matched chars are left to [`positions`]. `within`, when
 /// given, holds global article numbers (in any order) to scan instead of every article, e.g.
 /// the previous hits when [`narrows`] says the query only got stricter; they must come from
 /// this corpus, so a corpus that grew since needs a full search. Uses every core; returns

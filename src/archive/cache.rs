@@ -38,7 +38,7 @@ use crate::corpus::Chunk;
 /// First bytes of every cache file.
 const MAGIC: &[u8; 8] = b"JUANIDX\0";
 /// Bumped whenever the payload or the loader's output changes.
-const VERSION: u32 = 5;
+const VERSION: u32 = 6;
 /// Bytes hashed at each end of the archive for the key.
 const EDGE: usize = 64 << 10;
 
@@ -145,7 +145,10 @@ pub fn read(
     let Some(parts) = payload_of(bytes, key).and_then(|payload| part::find(bytes, payload)) else {
         return false;
     };
-    if parts.iter().map(|p| p.covered).sum::<u64>() != archive_len {
+    let covered = parts
+        .iter()
+        .try_fold(0u64, |sum, p| sum.checked_add(p.covered));
+    if covered != Some(archive_len) {
         return false;
     }
     let decoded: Option<Vec<(Chunk, Vec<Problem>)>> = parts

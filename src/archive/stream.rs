@@ -57,7 +57,7 @@ pub struct LoadOptions {
     /// Plain JSON Lines files at least this big are cached.
     pub cache_min_bytes: u64,
     /// About how many articles a batch holds (the first holds a sixteenth of that, the last
-    /// may hold fewer).
+    /// may hold fewer); at most 65,536 are used, which keeps a chunk's source ids in `u16`.
     pub batch_articles: usize,
     /// Threads that parse a mapped file.
     pub threads: usize,

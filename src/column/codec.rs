@@ -69,11 +69,12 @@ impl<'a> Decoder<'a> {
     pub fn new(bytes: &'a SharedBytes, range: std::ops::Range<usize>) -> Decoder<'a> {
         let data: &[u8] = bytes.as_ref().as_ref();
         let end = range.end.min(data.len());
+        let start = range.start.min(end);
         Decoder {
             bytes,
             data,
-            start: range.start,
-            at: range.start.min(end),
+            start,
+            at: start,
             end,
         }
     }

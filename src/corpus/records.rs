@@ -1,7 +1,7 @@
-//! [`Records`]: where the rest of each article is — its id, URL, tags and body — which only
-//! opening an article (or a `body:` term, or `--json`) needs. An article whose body was left
-//! in a mapped JSON Lines file costs 8 bytes here: the place of its line, read again when
-//! asked for. Any other article is kept in memory.
+//! [`Records`]: where the rest of each article is — its URL, tags and body (the id is in the
+//! chunk's index) — which only opening an article (or a `body:` term, or `--json`) needs. An
+//! article whose body was left in a mapped JSON Lines file costs 8 bytes here: the place of
+//! its line, read again when asked for. Any other article is kept in memory.
 
 use std::borrow::Cow;
 use std::sync::Arc;
@@ -18,8 +18,6 @@ const OFFSET_BITS: u32 = 48;
 /// The fields of an article kept in memory, besides those its chunk's index holds.
 #[derive(Debug, Clone, Default)]
 pub struct Rest {
-    /// [`Article::id`].
-    pub id: String,
     /// [`Article::url`].
     pub url: Option<String>,
     /// [`Article::body`].
@@ -60,7 +58,6 @@ impl Records {
         for a in articles {
             let place = out.line_of(&a).unwrap_or_else(|| {
                 out.kept.push(Rest {
-                    id: a.id,
                     url: a.url,
                     body: a.body,
                     tags: a.tags,
@@ -109,7 +106,6 @@ impl Records {
         e.column(&self.places);
         e.u64(self.kept.len() as u64);
         for rest in &self.kept {
-            e.str(&rest.id);
             match &rest.url {
                 Some(url) => {
                     e.u64(1);
@@ -132,7 +128,6 @@ impl Records {
         let places: Column<u64> = d.column()?;
         let mut kept = Vec::new();
         for _ in 0..d.count()? {
-            let id = d.str()?.to_string();
             let url = match d.u64()? {
                 0 => None,
                 1 => Some(d.str()?.to_string()),
@@ -142,7 +137,6 @@ impl Records {
             let tags: Option<Vec<String>> =
                 (0..d.count()?).map(|_| Some(d.str()?.into())).collect();
             kept.push(Rest {
-                id,
                 url,
                 body,
                 tags: tags?,
@@ -197,7 +191,6 @@ impl Records {
             .and_then(|bytes| crate::archive::record_at(bytes, start));
         Cow::Owned(match article {
             Some(a) => Rest {
-                id: a.id,
                 url: a.url,
                 body: a.body,
                 tags: a.tags,
@@ -222,7 +215,6 @@ impl Records {
                 .iter()
                 .map(|r| {
                     std::mem::size_of::<Rest>()
-                        + r.id.len()
                         + r.url.as_ref().map_or(0, String::len)
                         + r.body.resident_bytes()
                         + r.tags.iter().map(String::len).sum::<usize>()

@@ -52,8 +52,9 @@ pub struct Index {
     date_kinds: Column<u8>,
     /// Each article's publication instant (Unix seconds), or `UNDATED`.
     stamps: Column<i64>,
-    /// Each dated article's UTC offset in seconds, times two, plus one when it has a time.
-    /// (One entry for the whole chunk when all are alike, as they mostly are.)
+    /// Each article's UTC offset in seconds, times two, plus one when its date has a time;
+    /// only dated articles' entries are read (an undated one repeats the entry before it).
+    /// One entry for the whole chunk when all are alike, as they mostly are.
     date_zones: Column<i32>,
     /// The date text of articles whose date was not understood, by article, ascending.
     unparsed: Vec<(u32, Box<str>)>,
@@ -131,11 +132,11 @@ impl Index {
             char_sigs.push(char_signature(&one));
             date_kinds.push(a.date.newest_first_key().0);
             stamps.push(a.date.stamp().map_or(UNDATED, |s| s.unix));
-            date_zones.push(
-                a.date
-                    .stamp()
-                    .map_or(0, |s| s.offset * 2 + i32::from(s.has_time)),
-            );
+            // An undated article repeats the entry before it, so that it does not keep a
+            // chunk's zones from being alike.
+            let zone = a.date.stamp().map(|s| s.offset * 2 + i32::from(s.has_time));
+            let before = date_zones.last().copied().unwrap_or(0);
+            date_zones.push(zone.unwrap_or(before));
             if let Date::Unparsed(text) = &a.date {
                 unparsed.push((offset(i), text.as_str().into()));
             }
@@ -156,8 +157,13 @@ impl Index {
             Some(hex) if n > 0 && ids.len() == 16 * n => (String::new(), Vec::new(), hex),
             _ => (ids, id_starts, Vec::new()),
         };
-        if date_zones.windows(2).all(|w| w[0] == w[1]) {
-            date_zones.truncate(1);
+        // (The first entries, of undated articles before the first dated one, are 0.)
+        let first_dated = date_kinds.iter().position(|&k| k == 0);
+        let dated_zones = &date_zones[first_dated.unwrap_or(date_zones.len())..];
+        if dated_zones.windows(2).all(|w| w[0] == w[1]) {
+            let zone = dated_zones.first().copied().unwrap_or(0);
+            date_zones = vec![zone];
+            date_zones.truncate(n.min(1));
         }
         let folded_sources = sources
             .iter()
@@ -295,7 +301,8 @@ impl Index {
         }
     }
 
-    /// Article `i`'s id: the archive's own, else [`stable_id`] of source, date and title.
+    /// Article `i`'s id: the archive's own, else [`stable_id`] of source, date and title
+    /// (which is also what an article built with an empty id reads back as).
     pub fn id(&self, i: usize) -> std::borrow::Cow<'_, str> {
         if !self.hex_ids.is_empty() {
             // Digit by digit: `format!("{:016x}")` cost as much as the rest of a listed row.

@@ -247,6 +247,37 @@ mod tests {
     }
 
     #[test]
+    fn undated_articles_do_not_keep_zones_apart() {
+        let mut mixed = articles();
+        mixed.push(Article {
+            date: Date::from_text("2019-01-01 10:00"),
+            ..mixed[0].clone()
+        });
+        mixed[0].date = Date::from_text("2012-07-06 08:00");
+        let index = Index::build(&mixed);
+        let size = |name| {
+            let sizes = index.column_sizes();
+            sizes.iter().find(|(n, _)| *n == name).unwrap().1
+        };
+        assert_eq!(
+            size("date_zones"),
+            4,
+            "one zone for dated, unparsed and missing dates"
+        );
+        for (i, a) in mixed.iter().enumerate() {
+            assert_eq!(index.date(i), a.date, "{i}");
+        }
+        mixed[3].date = Date::from_text("2019-01-01T10:00:00Z");
+        let apart = Index::build(&mixed);
+        for (i, a) in mixed.iter().enumerate() {
+            assert_eq!(apart.date(i), a.date, "{i}");
+        }
+        let (shared, len) = encoded(&apart);
+        let back = Index::decode(&mut Decoder::new(&shared, 0..len)).unwrap();
+        assert!(back.same_as(&apart));
+    }
+
+    #[test]
     fn damaged_bytes_never_make_an_index() {
         let index = Index::build(&articles());
         let (shared, len) = encoded(&index);
