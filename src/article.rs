@@ -113,14 +113,6 @@ impl Body {
         }
     }
 
-    /// Where a lazy body's JSON literal lies in its bytes; `None` for a body in memory.
-    pub fn lazy_range(&self) -> Option<Range<usize>> {
-        match &self.0 {
-            Repr::Json { range, .. } => Some(range.clone()),
-            _ => None,
-        }
-    }
-
     /// The bytes a lazy body lies in, its range there and where its record starts (when
     /// known); `None` for a body in memory.
     pub fn lazy_parts(&self) -> Option<(&SharedBytes, Range<usize>, Option<usize>)> {

@@ -80,13 +80,17 @@ pub fn load_corpus(paths: &[PathBuf]) -> Loaded {
     // As the interface does: the parsed articles are gone, let their memory go.
     crate::heap::trim();
     if trace {
+        let chunks = loaded.corpus.chunks();
+        let mapped = chunks.iter().filter(|c| c.is_mapped()).count();
         eprintln!(
-            "load: {} articles, {:.1} MB in {:.3} s ({:.0} MB/s); columns {:.1} MB",
+            "load: {} articles, {:.1} MB in {:.3} s ({:.0} MB/s); columns {:.1} MB, \
+             {mapped} of {} chunks mapped from the index cache",
             last.articles,
             last.bytes_done as f64 / 1e6,
             last.elapsed.as_secs_f64(),
             last.mb_per_sec(),
             loaded.corpus.byte_len() as f64 / 1e6,
+            chunks.len(),
         );
         let mut sizes: Vec<(&str, usize)> = Vec::new();
         for chunk in loaded.corpus.chunks() {

@@ -82,6 +82,11 @@ impl Chunk {
         })
     }
 
+    /// True when the chunk's columns are views of a mapped cache file, not in memory.
+    pub fn is_mapped(&self) -> bool {
+        self.index.is_mapped()
+    }
+
     /// Bytes of memory the chunk's columns and records take (or map).
     pub fn byte_len(&self) -> usize {
         self.index.byte_len() + self.records.byte_len()

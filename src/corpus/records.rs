@@ -159,6 +159,7 @@ impl Records {
     }
 
     /// The articles kept in memory.
+    #[cfg(test)]
     pub fn kept(&self) -> &[Rest] {
         &self.kept
     }

@@ -349,6 +349,11 @@ impl Index {
         }
     }
 
+    /// True when the columns are views of a mapped cache file, not in memory.
+    pub fn is_mapped(&self) -> bool {
+        self.titles.is_view()
+    }
+
     /// Bytes of memory the columns take (or map).
     pub fn byte_len(&self) -> usize {
         self.column_sizes().iter().map(|(_, n)| n).sum()

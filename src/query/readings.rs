@@ -141,6 +141,7 @@ impl ReadingTable {
     }
 
     /// True when both tables hold the same sets under the same ids.
+    #[cfg(test)]
     pub fn same_sets(&self, other: &ReadingTable) -> bool {
         (self.text.as_str(), &self.reading_starts, &self.set_starts)
             == (

@@ -2,7 +2,7 @@
 //! the bytes holding it ([`Index::decode`]), checked so that every accessor stays in bounds
 //! and every text is UTF-8 whatever the bytes were.
 
-use super::{Index, Order};
+use super::Index;
 use crate::column::Column;
 use crate::column::codec::{Decoder, Encoder};
 use crate::query::readings::ReadingTable;
@@ -135,6 +135,7 @@ impl Index {
     }
 
     /// True when both indexes hold the same columns (a test of encoding).
+    #[cfg(test)]
     pub fn same_as(&self, other: &Index) -> bool {
         (0..self.len()).all(|i| {
             self.title(i) == other.title(i)
@@ -148,7 +149,7 @@ impl Index {
                 && self.title_has_latin(i) == other.title_has_latin(i)
                 && self.title_signature(i) == other.title_signature(i)
         }) && self.len() == other.len()
-            && self.in_order(Order::NewestFirst) == other.in_order(Order::NewestFirst)
+            && self.in_order(super::Order::NewestFirst) == other.in_order(super::Order::NewestFirst)
             && self.readings.same_sets(&other.readings)
     }
 }
@@ -298,7 +299,7 @@ mod tests {
                     let _ = back.folded_title(i, &mut String::new());
                     let _ = (back.source(i), back.title_readings(i));
                 }
-                let _ = back.in_order(Order::OldestFirst);
+                let _ = back.in_order(super::super::Order::OldestFirst);
             }
         }
     }
