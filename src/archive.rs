@@ -187,14 +187,25 @@ pub fn resident_kb() -> Option<(u64, u64)> {
 /// Loads one file's bytes, already read: `file` is how problems name it, `name` its file name
 /// (whose extension, after any `.gz`, hints at the format; content decides otherwise).
 pub fn load_bytes(file: &str, name: &str, bytes: &[u8], archive: &mut Archive) {
-    let (data, name, gzip_problem) = if gzip::is_gzip(bytes) {
+    if gzip::is_gzip(bytes) {
         let (data, problem) = gzip::gunzip(bytes);
         let name = name.strip_suffix(".gz").unwrap_or(name);
-        (std::borrow::Cow::Owned(data), name, problem)
+        load_decompressed(file, name, &data, problem, archive);
     } else {
-        (std::borrow::Cow::Borrowed(bytes), name, None)
-    };
-    let decoded = decode::decode(&data);
+        load_decompressed(file, name, bytes, None, archive);
+    }
+}
+
+/// [`load_bytes`] once any gzip layer is off: `data` is the file's content and
+/// `gzip_problem` what went wrong decompressing it (reported after the rest).
+fn load_decompressed(
+    file: &str,
+    name: &str,
+    data: &[u8],
+    gzip_problem: Option<String>,
+    archive: &mut Archive,
+) {
+    let decoded = decode::decode(data);
     let text = decoded.text.as_ref();
     let undecodable = format!("invalid {}", decoded.encoding.to_ascii_uppercase());
     let format = detect::format(name, text);
@@ -225,8 +236,9 @@ pub fn load_bytes(file: &str, name: &str, bytes: &[u8], archive: &mut Archive) {
             .push(Problem::whole(file, "not a news archive (binary data)")),
     }
     if let Some(reason) = gzip_problem {
-        let line = 1 + memchr::memchr_iter(b'\n', &data).count();
-        archive.problems.push(Problem::at(file, line, reason));
+        archive
+            .problems
+            .push(gzip::problem_after(file, data, reason));
     }
 }
 

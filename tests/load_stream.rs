@@ -206,3 +206,26 @@ fn a_folder_of_small_files_makes_chunks_of_the_usual_size() {
     }
     assert_eq!(whole.articles, one_by_one);
 }
+
+#[test]
+fn a_gzip_archive_loads_in_parallel_with_bodies_left_in_the_decompressed_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let plain = generated(dir.path(), "plain.jsonl", 300, false);
+    let gz = dir.path().join("plain.jsonl.gz");
+    let mut encoder = flate2::write::GzEncoder::new(
+        std::fs::File::create(&gz).unwrap(),
+        flate2::Compression::fast(),
+    );
+    std::io::copy(&mut std::fs::File::open(&plain).unwrap(), &mut encoder).unwrap();
+    encoder.finish().unwrap();
+    let opts = options(2, 4096);
+    let (from_gz, from_plain) = (mapped(&gz, &opts), mapped(&plain, &opts));
+    assert_eq!(from_gz.articles, from_plain.articles);
+    assert!(from_gz.problems.is_empty());
+    assert!(from_gz.articles.iter().all(|a| a.body.is_lazy()));
+    let mut last = None;
+    archive::load_streaming_with(&[gz.clone()], &opts, |b| last = Some(b.progress));
+    let last = last.unwrap();
+    let size = std::fs::metadata(&gz).unwrap().len();
+    assert_eq!((last.bytes_done, last.bytes_total), (size, size));
+}

@@ -11,7 +11,7 @@ use memmap2::{Mmap, UncheckedAdvice};
 use std::time::Instant;
 
 use super::stream::{Batch, Collector, LoadOptions};
-use super::{Archive, cache, cannot_read, load_bytes, mapped};
+use super::{Archive, cache, cannot_read, gzip, load_bytes, load_decompressed, mapped};
 use crate::article::SharedBytes;
 
 /// Loads the file at `path`, found under `root` (the path given).
@@ -32,6 +32,9 @@ pub fn load(path: &Path, root: &Path, options: &LoadOptions, out: &mut Collector
         return;
     };
     let len = map.len() as u64;
+    if gzip::is_gzip(&map) {
+        return load_gzip(&shown, &name, &map, options, out);
+    }
     if !mapped::is_plain_json_lines(&name, &map) {
         let mut loaded = Archive::default();
         load_bytes(&shown, &name, &map, &mut loaded);
@@ -100,6 +103,44 @@ pub fn load(path: &Path, root: &Path, options: &LoadOptions, out: &mut Collector
     } else {
         let _ = writer.finish();
     }
+}
+
+/// Loads a gzip file whose compressed bytes are `gz`: decompressed in memory once, then, when
+/// that is plain JSON Lines, parsed on every core with the bodies left in the decompressed
+/// bytes (which stay in memory: gzip has no random access); else read as [`load_bytes`]
+/// reads it.
+fn load_gzip(shown: &str, name: &str, gz: &[u8], options: &LoadOptions, out: &mut Collector) {
+    let (data, problem) = gzip::gunzip(gz);
+    let inner = name.strip_suffix(".gz").unwrap_or(name);
+    if !mapped::is_plain_json_lines(inner, &data) {
+        let mut loaded = Archive::default();
+        load_decompressed(shown, inner, &data, problem, &mut loaded);
+        return out.add(loaded, gz.len() as u64);
+    }
+    let shared: SharedBytes = Arc::new(data);
+    let bytes = shared.as_ref().as_ref();
+    let pieces = mapped::pieces(bytes, options.piece_bytes);
+    // Progress counts compressed bytes, in proportion to the decompressed ones parsed.
+    let scale = gz.len() as f64 / bytes.len().max(1) as f64;
+    let mut counted = 0;
+    mapped::parse_parallel(
+        shown,
+        &shared,
+        &pieces,
+        options.threads,
+        &|_| {},
+        |parsed| {
+            let upto = ((parsed.range.end as f64 * scale) as u64).min(gz.len() as u64);
+            out.add(parsed.archive, upto.saturating_sub(counted));
+            counted = counted.max(upto);
+        },
+    );
+    let mut rest = Archive::default();
+    if let Some(reason) = problem {
+        rest.problems
+            .push(gzip::problem_after(shown, bytes, reason));
+    }
+    out.add(rest, gz.len() as u64 - counted);
 }
 
 /// The file at `path` memory-mapped, when it is a non-empty regular file that maps.

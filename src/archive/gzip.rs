@@ -5,6 +5,12 @@ use std::io::{ErrorKind, Read};
 
 use flate2::read::MultiGzDecoder;
 
+/// The problem of a stream that went wrong after `data` decoded: at the line after it.
+pub fn problem_after(file: &str, data: &[u8], reason: String) -> super::Problem {
+    let line = 1 + memchr::memchr_iter(b'\n', data).count();
+    super::Problem::at(file, line, reason)
+}
+
 /// True when `bytes` start with the gzip magic number.
 pub fn is_gzip(bytes: &[u8]) -> bool {
     bytes.starts_with(&[0x1f, 0x8b])
