@@ -224,7 +224,9 @@ fn a_gzip_archive_loads_in_parallel_with_bodies_left_in_the_decompressed_bytes()
     assert!(from_gz.problems.is_empty());
     assert!(from_gz.articles.iter().all(|a| a.body.is_lazy()));
     let mut last = None;
-    archive::load_streaming_with(&[gz.clone()], &opts, |b| last = Some(b.progress));
+    archive::load_streaming_with(std::slice::from_ref(&gz), &opts, |b| {
+        last = Some(b.progress)
+    });
     let last = last.unwrap();
     let size = std::fs::metadata(&gz).unwrap().len();
     assert_eq!((last.bytes_done, last.bytes_total), (size, size));
