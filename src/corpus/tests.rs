@@ -1,0 +1,141 @@
+//! Tests of the corpus: numbering across chunks, articles put back together from columns and
+//! lines, and chunks read back from their stored form.
+
+use super::*;
+
+fn arts(titles: &[&str]) -> Vec<Article> {
+    titles
+        .iter()
+        .map(|t| Article {
+            id: t.to_string(),
+            title: t.to_string(),
+            ..Default::default()
+        })
+        .collect()
+}
+
+#[test]
+fn global_numbering_spans_chunks() {
+    let mut c = Corpus::from_articles(arts(&["a", "b"]));
+    c.push(Vec::new());
+    c.push(arts(&["c"]));
+    c.push(arts(&["d", "e", "f"]));
+    assert_eq!(c.len(), 6);
+    assert_eq!(c.chunks().len(), 3);
+    let titles: Vec<&str> = (0..6).map(|i| c.title(i)).collect();
+    assert_eq!(titles, ["a", "b", "c", "d", "e", "f"]);
+    assert_eq!(c.article(4).id, "e");
+    let snapshot = c.clone();
+    c.push(arts(&["g"]));
+    assert_eq!((snapshot.len(), c.len()), (6, 7));
+}
+
+#[test]
+fn articles_come_back_whole_from_columns_and_lines() {
+    let text = concat!(
+        "{\"id\":\"x1\",\"title\":\"长春日报\",\"date\":\"2017-09-06 09:11\",",
+        "\"source\":\"长春日报\",\"url\":\"http://a/1\",\"tags\":[\"t\"],\"body\":\"正文\"}\n",
+        "{\"title\":\"Ｂ\",\"date\":\"不详\",\"body\":\"第二\\n段\"}\n"
+    );
+    let shared: SharedBytes = Arc::new(text.as_bytes().to_vec());
+    let second = text.find("{\"title\":\"Ｂ").unwrap();
+    let loaded: Vec<Article> = [0, second]
+        .into_iter()
+        .map(|at| crate::archive::record_at(&shared, at).unwrap())
+        .collect();
+    assert!(loaded.iter().all(|a| a.body.is_lazy()));
+    let mut kept = arts(&["kept"]);
+    kept[0].url = Some("u".into());
+    kept[0].body = "在内存".into();
+    let mut all = loaded.clone();
+    all.extend(kept.clone());
+    let c = Corpus::from_articles(all);
+    let records = &c.chunks()[0].records;
+    assert_eq!((records.len(), records.kept().len()), (3, 1));
+    assert_eq!(c.article(0), loaded[0]);
+    assert_eq!(c.article(1), loaded[1]);
+    assert_eq!(c.article(2), kept[0]);
+    assert_eq!(c.date(1), Date::Unparsed("不详".into()));
+    assert_eq!(c.chunks()[0].body(1), "第二\n段");
+    assert_eq!(c.sources().collect::<Vec<_>>(), ["长春日报", "", ""]);
+
+    let mut e = Encoder::new();
+    c.chunks()[0].encode(&mut e).unwrap();
+    let buf = e.finish();
+    let stored = crate::column::codec::aligned(&buf);
+    let back = Chunk::decode(&mut Decoder::new(&stored, 0..buf.len()), &shared).unwrap();
+    assert!(back.index.same_as(&c.chunks()[0].index));
+    for i in 0..3 {
+        assert_eq!(back.article(i), c.article(i), "{i}");
+    }
+    let other: SharedBytes = Arc::new(b"short".to_vec());
+    let refused = Chunk::decode(&mut Decoder::new(&stored, 0..buf.len()), &other);
+    assert!(refused.is_none(), "a line beyond the file");
+}
+
+mod stored {
+    use super::*;
+    use crate::column::codec::aligned;
+    use proptest::prelude::*;
+
+    /// Articles with titles, sources and ids from a mix of scripts and forms (capitals,
+    /// full-width, CJK, blank), dates known, unparsed or missing, bodies in memory.
+    fn articles() -> impl Strategy<Value = Vec<Article>> {
+        let text = "[a-zA-Z0-9 Ａ-Ｚａ-ｚ０-９长春人大日报绿行，。《》\u{1F600}]{0,12}";
+        let date = prop_oneof![
+            Just(String::new()),
+            Just("不详".to_string()),
+            (0i64..2_000_000_000).prop_map(|t| t.to_string()),
+            "20[0-2][0-9]-0[1-9]-1[0-9]( 0[0-9]:[0-5][0-9])?",
+        ];
+        let id = prop_oneof![Just(String::new()), "[0-9a-f]{16}", "[a-z0-9-]{1,20}"];
+        let article = (
+            text,
+            "[长春日报新华社ＸＨxh]{0,4}",
+            date,
+            id,
+            "[^\\n]{0,30}",
+        );
+        proptest::collection::vec(article, 0..40).prop_map(|rows| {
+            rows.into_iter()
+                .map(|(title, source, date, id, body)| {
+                    let date = Date::from_text(&date);
+                    let id = crate::article::own_or_stable_id(id, &source, &date, &title);
+                    Article {
+                        id,
+                        title,
+                        date,
+                        source,
+                        url: None,
+                        body: crate::article::normalize_body(&body).into(),
+                        tags: vec!["t".into()],
+                    }
+                })
+                .collect()
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        /// A chunk written to the cache reads back as the same articles and the same
+        /// search data, whatever they hold.
+        #[test]
+        fn chunks_read_back_as_they_were(articles in articles()) {
+            let chunk = Chunk::build(articles.clone());
+            for (i, a) in articles.iter().enumerate() {
+                prop_assert_eq!(&chunk.article(i), a);
+            }
+            let mut e = Encoder::new();
+            chunk.encode(&mut e).unwrap();
+            let buf = e.finish();
+            let stored = aligned(&buf);
+            let file: SharedBytes = Arc::new(Vec::new());
+            let back = Chunk::decode(&mut Decoder::new(&stored, 0..buf.len()), &file).unwrap();
+            prop_assert!(back.index.same_as(&chunk.index));
+            for (i, a) in articles.iter().enumerate() {
+                prop_assert_eq!(&back.article(i), a);
+            }
+        }
+    }
+}

@@ -1,0 +1,134 @@
+//! [`Index::build`]: the columns of a list of articles, made in one pass over them.
+
+use super::{Index, Order, UNDATED, char_signature, offset};
+use crate::article::{Article, stable_id};
+use crate::date::Date;
+use crate::query::fold::fold_into;
+use crate::query::readings::{ReadingTable, letter_mask};
+
+impl Index {
+    /// Prepares the columns of `articles`, which may have at most 65,536 distinct sources.
+    pub fn build(articles: &[Article]) -> Index {
+        let n = articles.len();
+        let title_bytes = articles.iter().map(|a| a.title.len()).sum();
+        let mut titles = String::with_capacity(title_bytes);
+        let mut title_starts = Vec::with_capacity(n + 1);
+        let mut unfolded = vec![0u64; n.div_ceil(64)];
+        let mut widely_unfolded = vec![0u64; n.div_ceil(64)];
+        let mut latin = vec![0u64; n.div_ceil(64)];
+        let mut char_readings = Vec::with_capacity(title_bytes / 3);
+        let mut char_starts = Vec::with_capacity(n + 1);
+        let mut readings = ReadingTable::default();
+        let mut letters = Vec::with_capacity(n);
+        let mut char_sigs = Vec::with_capacity(n);
+        let mut date_kinds = Vec::with_capacity(n);
+        let mut stamps = Vec::with_capacity(n);
+        let mut date_zones = Vec::with_capacity(n);
+        let mut unparsed = Vec::new();
+        let mut ids = String::new();
+        let mut id_starts = Vec::with_capacity(n + 1);
+        let mut source_ids = Vec::with_capacity(n);
+        let mut sources: Vec<Box<str>> = Vec::new();
+        let mut by_source = std::collections::HashMap::<&str, u16>::new();
+        let mut one = String::new();
+        for (i, a) in articles.iter().enumerate() {
+            title_starts.push(offset(titles.len()));
+            char_starts.push(offset(char_readings.len()));
+            id_starts.push(offset(ids.len()));
+            if a.id.len() != 12 || a.id != stable_id(&a.source, &a.date, &a.title) {
+                ids.push_str(&a.id);
+            }
+            titles.push_str(&a.title);
+            one.clear();
+            fold_into(&a.title, &mut one);
+            if one != a.title {
+                unfolded[i / 64] |= 1 << (i % 64);
+                if one != a.title.to_ascii_lowercase() {
+                    widely_unfolded[i / 64] |= 1 << (i % 64);
+                }
+            }
+            let mut mask = letter_mask(one.as_bytes());
+            if mask != 0 {
+                latin[i / 64] |= 1 << (i % 64);
+            }
+            for c in one.chars() {
+                let id = readings.id_of(c);
+                mask |= readings.mask(id);
+                char_readings.push(id);
+            }
+            letters.push(mask);
+            char_sigs.push(char_signature(&one));
+            date_kinds.push(a.date.newest_first_key().0);
+            stamps.push(a.date.stamp().map_or(UNDATED, |s| s.unix));
+            // An undated article repeats the entry before it, so that it does not keep a
+            // chunk's zones from being alike.
+            let zone = a.date.stamp().map(|s| s.offset * 2 + i32::from(s.has_time));
+            let before = date_zones.last().copied().unwrap_or(0);
+            date_zones.push(zone.unwrap_or(before));
+            if let Date::Unparsed(text) = &a.date {
+                unparsed.push((offset(i), text.as_str().into()));
+            }
+            let next = sources.len();
+            let id = *by_source.entry(&a.source).or_insert_with(|| {
+                u16::try_from(next).expect("at most 65,536 distinct sources in a chunk")
+            });
+            if usize::from(id) == next {
+                sources.push(a.source.as_str().into());
+            }
+            source_ids.push(id);
+        }
+        title_starts.push(offset(titles.len()));
+        char_starts.push(offset(char_readings.len()));
+        id_starts.push(offset(ids.len()));
+        let hex_ids: Option<Vec<u64>> = articles.iter().map(|a| hex_id(&a.id)).collect();
+        let (ids, id_starts, hex_ids) = match hex_ids {
+            Some(hex) if n > 0 && ids.len() == 16 * n => (String::new(), Vec::new(), hex),
+            _ => (ids, id_starts, Vec::new()),
+        };
+        // (The first entries, of undated articles before the first dated one, are 0.)
+        let first_dated = date_kinds.iter().position(|&k| k == 0);
+        let dated_zones = &date_zones[first_dated.unwrap_or(date_zones.len())..];
+        if dated_zones.windows(2).all(|w| w[0] == w[1]) {
+            let zone = dated_zones.first().copied().unwrap_or(0);
+            date_zones = vec![zone];
+            date_zones.truncate(n.min(1));
+        }
+        let folded_sources = sources
+            .iter()
+            .map(|s| crate::query::fold::fold(s).into_boxed_str())
+            .collect();
+        let mut index = Index {
+            titles: titles.into_bytes().into(),
+            title_starts: title_starts.into(),
+            unfolded: unfolded.into(),
+            widely_unfolded: widely_unfolded.into(),
+            latin: latin.into(),
+            char_readings: char_readings.into(),
+            char_starts: char_starts.into(),
+            readings: readings.frozen(),
+            letters: letters.into(),
+            char_sigs: char_sigs.into(),
+            date_kinds: date_kinds.into(),
+            stamps: stamps.into(),
+            date_zones: date_zones.into(),
+            unparsed,
+            ids: ids.into_bytes().into(),
+            id_starts: id_starts.into(),
+            hex_ids: hex_ids.into(),
+            source_ids: source_ids.into(),
+            sources,
+            folded_sources,
+            ..Index::default()
+        };
+        index.newest_first = index.date_order(Order::NewestFirst).into();
+        index
+    }
+}
+
+/// The value of an id of exactly 16 lower-case hex digits (which formats back to it).
+fn hex_id(id: &str) -> Option<u64> {
+    let lower_hex = |b: &u8| matches!(b, b'0'..=b'9' | b'a'..=b'f');
+    (id.len() == 16 && id.bytes().all(|b| lower_hex(&b)))
+        .then(|| u64::from_str_radix(id, 16).ok())
+        .flatten()
+}
