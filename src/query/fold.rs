@@ -26,12 +26,26 @@ pub fn fold_char(c: char) -> char {
 
 /// Folds a whole text with [`fold_char`]; the result has the same number of chars.
 pub fn fold(text: &str) -> String {
-    text.chars().map(fold_char).collect()
+    let mut out = String::new();
+    fold_into(text, &mut out);
+    out
 }
 
-/// Appends the folded `text` to `out` (for building flat arrays without a temporary).
+/// Appends the folded `text` to `out` (for building flat arrays without a temporary). Runs
+/// of chars that fold to themselves are copied whole: a search folds titles as it reaches
+/// them, and most of a Chinese title is such a run.
 pub fn fold_into(text: &str, out: &mut String) {
-    out.extend(text.chars().map(fold_char));
+    out.reserve(text.len());
+    let mut run = 0;
+    for (at, c) in text.char_indices() {
+        let folded = fold_char(c);
+        if folded != c {
+            out.push_str(&text[run..at]);
+            out.push(folded);
+            run = at + c.len_utf8();
+        }
+    }
+    out.push_str(&text[run..]);
 }
 
 #[cfg(test)]

@@ -415,5 +415,11 @@ mod properties {
         fn folding_keeps_positions(text in "\\PC{0,40}") {
             prop_assert_eq!(fold::fold(&text).chars().count(), text.chars().count());
         }
+
+        #[test]
+        fn folding_runs_is_folding_char_by_char(text in "[a-zA-ZＡ-Ｚａ-ｚ０-９长春人大\u{130}\u{C0}-\u{FF}，!]{0,30}|\\PC{0,40}") {
+            let by_char: String = text.chars().map(fold::fold_char).collect();
+            prop_assert_eq!(fold::fold(&text), by_char);
+        }
     }
 }
