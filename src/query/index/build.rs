@@ -16,7 +16,10 @@ impl Index {
         let mut unfolded = vec![0u64; n.div_ceil(64)];
         let mut widely_unfolded = vec![0u64; n.div_ceil(64)];
         let mut latin = vec![0u64; n.div_ceil(64)];
-        let mut char_readings = Vec::with_capacity(title_bytes / 3);
+        // Exact sizes up front: a column that grew and shrank would leave holes in the heap
+        // that outlive the load (the columns live as long as the corpus).
+        let title_chars = articles.iter().map(|a| a.title.chars().count()).sum();
+        let mut char_readings = Vec::with_capacity(title_chars);
         let mut char_starts = Vec::with_capacity(n + 1);
         let mut readings = ReadingTable::default();
         let mut letters = Vec::with_capacity(n);
@@ -25,7 +28,7 @@ impl Index {
         let mut stamps = Vec::with_capacity(n);
         let mut date_zones = Vec::with_capacity(n);
         let mut unparsed = Vec::new();
-        let mut ids = String::new();
+        let mut ids = String::with_capacity(articles.iter().map(|a| a.id.len()).sum());
         let mut id_starts = Vec::with_capacity(n + 1);
         let mut source_ids = Vec::with_capacity(n);
         let mut sources: Vec<Box<str>> = Vec::new();
