@@ -8,6 +8,10 @@
 //! everything, then [`search::Positions`] for the 40 visible rows. It prints p50 / p99 / max
 //! per keystroke, per query and overall. `JUAN_TYPING_ARTICLES=100000` changes the corpus
 //! size, `JUAN_TYPING_QUERIES=ccrd,北京` the queries.
+//!
+//! `JUAN_TYPING_ARCHIVE=/tmp/gen-1m.jsonl` types over a real archive instead, loaded as the
+//! interface loads it: from the index cache when there is one (columns mapped), else parsed
+//! (`JUAN_NO_CACHE=1` forces that). The figures in the README come from this mode.
 
 use std::time::{Duration, Instant};
 
