@@ -11,11 +11,11 @@
 //! XXH3 of the parts' prefixes u64 · padding · parts
 //! ```
 //!
-//! The key is the archive's canonical path, size, modification time and an XXH3 of its first
-//! and last 64 KiB. A cache whose key, length, prefixes, part checksums or chunks do not
-//! check out is ignored and rebuilt by the caller, never trusted. A cache file is written
-//! to a temporary file beside it and renamed into place ([`Writer`]), so a reader never sees
-//! half of one. (Like a mapped archive, a mapped cache file must not be truncated in place by
+//! The key is the archive's canonical path, size, modification time, an XXH3 of its first
+//! and last 64 KiB, and the machine's byte order (columns are stored as they lie in memory).
+//! A cache whose key, length, prefixes, part checksums or chunks do not check out is ignored
+//! and rebuilt by the caller, never trusted. A cache file is written to a temporary file
+//! beside it and renamed into place ([`Writer`]), so a reader never sees half of one. (Like a mapped archive, a mapped cache file must not be truncated in place by
 //! another program while juan has it open; juan itself only ever replaces it by renaming.)
 
 mod part;
@@ -72,6 +72,8 @@ impl Key {
         bytes.extend_from_slice(&mtime.subsec_nanos().to_le_bytes());
         bytes.extend_from_slice(&xxh3_64(head).to_le_bytes());
         bytes.extend_from_slice(&xxh3_64(tail).to_le_bytes());
+        // Columns are stored in this machine's byte order and read back in place.
+        bytes.push(u8::from(cfg!(target_endian = "little")));
         Some(Key {
             name_hash: xxh3_64(path_text.as_bytes()),
             bytes,
