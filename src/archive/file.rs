@@ -64,17 +64,13 @@ pub fn load(path: &Path, root: &Path, options: &LoadOptions, out: &mut Collector
             map.unchecked_advise_range(UncheckedAdvice::DontNeed, range.start, range.len())
         };
     };
+    let parse = |each: &mut dyn FnMut(mapped::Parsed)| {
+        mapped::parse_parallel(&shown, &shared, &pieces, options.threads, &release, each)
+    };
     let Some(mut writer) = writer else {
         // Not cached: its articles join the batches of the files around it, so that a folder
         // of many small files still makes chunks of the usual size.
-        mapped::parse_parallel(
-            &shown,
-            &shared,
-            &pieces,
-            options.threads,
-            &release,
-            |parsed| out.add(parsed.archive, parsed.range.len() as u64),
-        );
+        parse(&mut |parsed| out.add(parsed.archive, parsed.range.len() as u64));
         return;
     };
     // Cached: the file's own chunks (none shared with other files, so each can be cached),
@@ -88,14 +84,7 @@ pub fn load(path: &Path, root: &Path, options: &LoadOptions, out: &mut Collector
         out.add_chunk(batch.chunk, batch.problems, covered);
     };
     let mut chunks = Collector::new(&mut forward, options, len, Instant::now());
-    mapped::parse_parallel(
-        &shown,
-        &shared,
-        &pieces,
-        options.threads,
-        &release,
-        |parsed| chunks.add(parsed.archive, parsed.range.len() as u64),
-    );
+    parse(&mut |parsed| chunks.add(parsed.archive, parsed.range.len() as u64));
     chunks.finish();
     // The cache only saves time; failing to write it changes nothing else.
     if failed {
