@@ -55,8 +55,8 @@ enum Repr {
     Json {
         bytes: SharedBytes,
         range: Range<usize>,
-        /// Where the JSON Lines record holding the literal starts in `bytes`, when known.
-        record: Option<usize>,
+        /// Where the JSON Lines record holding the literal starts in `bytes`.
+        record: usize,
     },
 }
 
@@ -70,22 +70,13 @@ impl Body {
         }
     }
 
-    /// A body left in `bytes[range]`, a JSON string literal (quotes included).
-    pub fn json_literal(bytes: SharedBytes, range: Range<usize>) -> Body {
+    /// A body left in `bytes[range]`, a JSON string literal (quotes included) in the JSON
+    /// Lines record that starts at byte `record`.
+    pub fn json_literal(bytes: SharedBytes, range: Range<usize>, record: usize) -> Body {
         Body(Repr::Json {
             bytes,
             range,
-            record: None,
-        })
-    }
-
-    /// A body left in `bytes[range]`, a JSON string literal in the JSON Lines record that
-    /// starts at byte `record`.
-    pub fn json_literal_in(bytes: SharedBytes, range: Range<usize>, record: usize) -> Body {
-        Body(Repr::Json {
-            bytes,
-            range,
-            record: Some(record),
+            record,
         })
     }
 
@@ -113,15 +104,11 @@ impl Body {
         }
     }
 
-    /// The bytes a lazy body lies in, its range there and where its record starts (when
-    /// known); `None` for a body in memory.
-    pub fn lazy_parts(&self) -> Option<(&SharedBytes, Range<usize>, Option<usize>)> {
+    /// The bytes a lazy body lies in and where its record starts there; `None` for a body
+    /// in memory.
+    pub fn lazy_record(&self) -> Option<(&SharedBytes, usize)> {
         match &self.0 {
-            Repr::Json {
-                bytes,
-                range,
-                record,
-            } => Some((bytes, range.clone(), *record)),
+            Repr::Json { bytes, record, .. } => Some((bytes, *record)),
             _ => None,
         }
     }
@@ -231,7 +218,7 @@ mod tests {
             Arc::new(br#"{"body": "\u7b2c\u4e00\u6bb5\u001b[2J\n\n  second\t"}"#.to_vec());
         let start = 9;
         let end = bytes.as_ref().as_ref().len() - 1;
-        let body = Body::json_literal(bytes, start..end);
+        let body = Body::json_literal(bytes, start..end, 0);
         assert!(body.is_lazy());
         assert_eq!(body.resident_bytes(), 0);
         assert_eq!(body.text(), "第一段\nsecond");

@@ -71,17 +71,10 @@ impl Records {
     }
 
     /// The place of `a`'s line when its body is lazy, and so its line reads back as `a`
-    /// (the lazy reader made it from that line). The loader says where the line starts, so
+    /// (the lazy reader made it from that line). The body says where the line starts, so
     /// the archive's pages, dropped from memory once parsed, are not touched again.
     fn line_of(&mut self, a: &Article) -> Option<u64> {
-        let (bytes, range, record) = a.body.lazy_parts()?;
-        let start = match record {
-            Some(start) => start,
-            None => {
-                let data: &[u8] = bytes.as_ref().as_ref();
-                memchr::memrchr(b'\n', data.get(..range.start)?).map_or(0, |i| i + 1)
-            }
-        };
+        let (bytes, start) = a.body.lazy_record()?;
         if start as u64 >= 1 << OFFSET_BITS {
             return None;
         }
