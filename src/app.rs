@@ -107,6 +107,25 @@ pub struct App {
     quit: bool,
 }
 
+#[cfg(test)]
+impl App {
+    /// An app over `articles` in a `width` × `height` terminal, narrow ambiguous widths and
+    /// colour: the set-up the unit tests share.
+    pub(crate) fn of_articles(articles: Vec<Article>, width: u16, height: u16) -> App {
+        let settings = Settings {
+            ambiguous: AmbiguousWidth::Narrow,
+            color: true,
+        };
+        App::new(
+            Corpus::from_articles(articles),
+            vec![],
+            settings,
+            width,
+            height,
+        )
+    }
+}
+
 impl App {
     /// A new interface over `corpus`, sized for a `width` × `height` terminal; searches run
     /// inline until [`App::set_search_mode`] says otherwise.

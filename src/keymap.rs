@@ -172,9 +172,7 @@ fn half(detail: bool, down: bool) -> Action {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::Settings;
     use crate::article::Article;
-    use crate::text::AmbiguousWidth;
 
     fn app() -> App {
         let a = Article {
@@ -183,16 +181,7 @@ mod tests {
             body: "正文".into(),
             ..Default::default()
         };
-        App::new(
-            crate::corpus::Corpus::from_articles(vec![a]),
-            vec![],
-            Settings {
-                ambiguous: AmbiguousWidth::Narrow,
-                color: true,
-            },
-            80,
-            24,
-        )
+        App::of_articles(vec![a], 80, 24)
     }
 
     fn key(code: KeyCode) -> Event {

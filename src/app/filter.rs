@@ -218,9 +218,8 @@ pub fn search_inline(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::{Action, Settings};
+    use crate::app::Action;
     use crate::date::Date;
-    use crate::text::AmbiguousWidth;
 
     fn art(id: &str, title: &str, date: &str) -> Article {
         Article {
@@ -232,16 +231,7 @@ mod tests {
     }
 
     fn empty_app() -> App {
-        App::new(
-            Corpus::default(),
-            vec![],
-            Settings {
-                ambiguous: AmbiguousWidth::Narrow,
-                color: true,
-            },
-            80,
-            24,
-        )
+        App::of_articles(Vec::new(), 80, 24)
     }
 
     /// 长春下雪 (a, 2020) and 北京晴 (b, 2021), loaded; searches deferred.
@@ -267,6 +257,14 @@ mod tests {
         for c in s.chars() {
             app.update(Action::QueryInsert(c.to_string()));
         }
+    }
+
+    /// Answers a deferred search request as the worker would: within the previous hits when
+    /// it says so.
+    fn answer(app: &mut App, r: &SearchRequest) {
+        let within = r.within.as_deref().map(Vec::as_slice);
+        let hits = search_inline(app.corpus(), &r.query, r.order, within);
+        app.apply_search(r.generation, hits);
     }
 
     #[test]
@@ -334,33 +332,19 @@ mod tests {
             Some(2),
             "from the empty query's hits: all"
         );
-        let hits = search_inline(app.corpus(), &r.query, r.order, None);
-        app.apply_search(r.generation, hits);
+        answer(&mut app, &r);
         type_text(&mut app, "春");
         let r = app.take_search_request().unwrap();
         assert_eq!(r.within.as_deref().map(Vec::len), Some(1));
-        let hits = search_inline(
-            app.corpus(),
-            &r.query,
-            r.order,
-            r.within.as_deref().map(Vec::as_slice),
-        );
-        app.apply_search(r.generation, hits);
+        answer(&mut app, &r);
         app.update(Action::QueryBackspace);
         let r = app.take_search_request().unwrap();
         assert!(r.within.is_none(), "a shorter query widens");
-        let hits = search_inline(app.corpus(), &r.query, r.order, None);
-        app.apply_search(r.generation, hits);
+        answer(&mut app, &r);
         type_text(&mut app, " !北");
         let r = app.take_search_request().unwrap();
         assert!(r.within.is_some(), "an added term narrows");
-        let hits = search_inline(
-            app.corpus(),
-            &r.query,
-            r.order,
-            r.within.as_deref().map(Vec::as_slice),
-        );
-        app.apply_search(r.generation, hits);
+        answer(&mut app, &r);
         type_text(&mut app, " | 京");
         assert!(
             app.take_search_request().unwrap().within.is_none(),

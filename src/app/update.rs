@@ -210,10 +210,9 @@ fn page(rows: usize) -> isize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::{Arrangement, Settings};
+    use crate::app::Arrangement;
     use crate::article::Article;
     use crate::date::Date;
-    use crate::text::AmbiguousWidth;
 
     fn art(id: &str, title: &str, date: &str, source: &str) -> Article {
         let body = (0..30)
@@ -237,16 +236,7 @@ mod tests {
             art("c", "长春人大开会", "2019-01-01", "甲报"),
             art("d", "上海天气晴", "2022-01-01", "丙报"),
         ];
-        App::new(
-            crate::corpus::Corpus::from_articles(arts),
-            vec![],
-            Settings {
-                ambiguous: AmbiguousWidth::Narrow,
-                color: true,
-            },
-            w,
-            h,
-        )
+        App::of_articles(arts, w, h)
     }
 
     fn ids(app: &App) -> Vec<String> {
