@@ -25,17 +25,19 @@
 //! | `cache` | the index cache file: key, header, checksums, atomic write; `cache/part` |
 //! | `stream` | [`Batch`], [`Progress`], [`LoadOptions`], batching for the caller |
 //! | `decode`, `detect`, `gzip` | bytes → text, which format, gunzip |
-//! | `jsonl`, `json`, `sogou`, `scraped`, `record` | the format parsers (no I/O) |
+//! | `jsonl`, `json`, `sogou`, `scraped`, `markdown`, `html`, `record` | the format parsers (no I/O) |
 
 mod cache;
 mod decode;
 mod detect;
 mod file;
 mod gzip;
+mod html;
 mod json;
 mod jsonl;
 mod lazy;
 mod mapped;
+mod markdown;
 mod ordered;
 mod record;
 mod scraped;
@@ -205,6 +207,18 @@ fn load_decompressed(
     gzip_problem: Option<String>,
     archive: &mut Archive,
 ) {
+    if detect::by_name(name) == Some(Format::Html)
+        || (detect::by_name(name).is_none() && detect::looks_like_html(trim_head(data)))
+    {
+        // HTML says its own charset (BOM, `<meta>`), so it decodes its bytes itself.
+        html::parse(file, name, data, archive);
+        if let Some(reason) = gzip_problem {
+            archive
+                .problems
+                .push(gzip::problem_after(file, data, reason));
+        }
+        return;
+    }
     let decoded = decode::decode(data);
     let text = decoded.text.as_ref();
     let undecodable = format!("invalid {}", decoded.encoding.to_ascii_uppercase());
@@ -231,6 +245,8 @@ fn load_decompressed(
         Some(Format::Json) => json::parse(file, text, archive),
         Some(Format::Sogou) => sogou::parse(file, text, archive),
         Some(Format::Page) => scraped::parse(text, archive),
+        Some(Format::Markdown) => markdown::parse(file, name, text, archive),
+        Some(Format::Html) => html::parse(file, name, text.as_bytes(), archive),
         None => archive
             .problems
             .push(Problem::whole(file, "not a news archive (binary data)")),
@@ -240,6 +256,16 @@ fn load_decompressed(
             .problems
             .push(gzip::problem_after(file, data, reason));
     }
+}
+
+/// `data` from its first byte that is not ASCII whitespace or a UTF-8 byte-order mark.
+fn trim_head(data: &[u8]) -> &[u8] {
+    let data = data.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(data);
+    let start = data
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(data.len());
+    &data[start..]
 }
 
 /// "cannot read: permission denied" and the like.

@@ -25,9 +25,55 @@ pub struct Article {
     pub body: Body,
     /// Keywords or tags, in the archive's order.
     pub tags: Vec<String>,
+    /// Kicker, subtitle, author, summary and the title as given: shown above the body.
+    pub header: Header,
+}
+
+/// What a record says about an article besides its headline, date and source; the reader
+/// shows it above the body. Every field is empty when the record does not say.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Header {
+    /// The line above the headline (引题, a kicker), e.g. `庆祝中华人民共和国成立70周年——`.
+    pub kicker: String,
+    /// The line below the headline (副题, a subtitle or deck).
+    pub subtitle: String,
+    /// Who wrote it (several authors joined by `、`).
+    pub author: String,
+    /// A summary or description; shown as the body when the article has none.
+    pub summary: String,
+    /// The title as the record gave it, when the listed title was shortened (a site-name
+    /// suffix dropped); empty otherwise.
+    pub full_title: String,
+}
+
+impl Header {
+    /// Bytes of text it holds.
+    pub fn byte_len(&self) -> usize {
+        self.kicker.len()
+            + self.subtitle.len()
+            + self.author.len()
+            + self.summary.len()
+            + self.full_title.len()
+    }
+
+    /// True when every field is empty.
+    pub fn is_empty(&self) -> bool {
+        self.kicker.is_empty()
+            && self.subtitle.is_empty()
+            && self.author.is_empty()
+            && self.summary.is_empty()
+            && self.full_title.is_empty()
+    }
 }
 
 impl Article {
+    /// Gives the article its [`stable_id`] when it has no id of its own.
+    pub fn settle_id(&mut self) {
+        if self.id.is_empty() {
+            self.id = stable_id(&self.source, &self.date, &self.title, &self.body);
+        }
+    }
+
     /// The body's paragraphs, in order.
     pub fn paragraphs(&self) -> Vec<String> {
         self.body
@@ -163,31 +209,43 @@ impl fmt::Debug for Body {
     }
 }
 
-/// A short id that is the same on every run and machine: 12 hex digits of an XXH3 hash of
-/// source, date and title.
-pub fn stable_id(source: &str, date: &Date, title: &str) -> String {
+/// An id that is the same on every run and machine, for an article whose record has none:
+/// 16 hex digits of an XXH3 hash of its source, date, title and body (the body's text with
+/// all whitespace left out, so re-indented or re-wrapped copies keep one id). Different
+/// articles under one headline (a column's recurring title, a kicker) get different ids.
+pub fn stable_id(source: &str, date: &Date, title: &str, body: &Body) -> String {
     let date_key = match date {
         Date::Known(s) => s.unix.to_string(),
         Date::Unparsed(t) => t.clone(),
         Date::Missing => String::new(),
     };
-    let mut buf = Vec::with_capacity(source.len() + date_key.len() + title.len() + 2);
-    buf.extend_from_slice(source.as_bytes());
-    buf.push(0);
-    buf.extend_from_slice(date_key.as_bytes());
-    buf.push(0);
-    buf.extend_from_slice(title.as_bytes());
-    let h = xxhash_rust::xxh3::xxh3_64(&buf);
-    format!("{:012x}", h >> 16)
-}
-
-/// The archive's own id when it has one (non-empty), else [`stable_id`].
-pub fn own_or_stable_id(own: String, source: &str, date: &Date, title: &str) -> String {
-    if own.is_empty() {
-        stable_id(source, date, title)
-    } else {
-        own
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    for part in [source, &date_key, title] {
+        hasher.update(part.as_bytes());
+        hasher.update(&[0]);
     }
+    let text = body.text();
+    let mut run_start = None;
+    for (i, c) in text.char_indices() {
+        let keep = !c.is_whitespace();
+        match (keep, run_start) {
+            (true, None) => run_start = Some(i),
+            (false, Some(from)) => {
+                hasher.update(&text.as_bytes()[from..i]);
+                run_start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(from) = run_start {
+        hasher.update(&text.as_bytes()[from..]);
+    }
+    let mut out = String::with_capacity(16);
+    let h = hasher.digest();
+    for k in (0..16).rev() {
+        out.push(char::from(b"0123456789abcdef"[(h >> (4 * k) & 0xF) as usize]));
+    }
+    out
 }
 
 /// Splits body text into paragraphs: one per non-blank line, trimmed of surrounding
@@ -232,20 +290,36 @@ mod tests {
     #[test]
     fn stable_id_is_fixed_across_runs() {
         let d = Date::from_text("2017-09-06 09:11");
-        let id = stable_id("长春日报", &d, "中共长春市委人大工作会议召开");
-        assert_eq!(id.len(), 12);
+        let body = Body::from("第一段。\n第二段。");
+        let id = stable_id("长春日报", &d, "中共长春市委人大工作会议召开", &body);
+        assert_eq!(id.len(), 16);
         assert_eq!(
             id,
-            stable_id("长春日报", &d, "中共长春市委人大工作会议召开")
+            stable_id("长春日报", &d, "中共长春市委人大工作会议召开", &body)
         );
         assert_ne!(
             id,
-            stable_id("长春日报", &Date::Missing, "中共长春市委人大工作会议召开")
+            stable_id("长春日报", &Date::Missing, "中共长春市委人大工作会议召开", &body)
+        );
+        // Two articles under one headline (a column's recurring title) differ by body.
+        assert_ne!(
+            id,
+            stable_id("长春日报", &d, "中共长春市委人大工作会议召开", &"第三段。".into())
+        );
+        // Re-indented or re-wrapped, the same text keeps its id.
+        assert_eq!(
+            id,
+            stable_id(
+                "长春日报",
+                &d,
+                "中共长春市委人大工作会议召开",
+                &"　　第一段。 \n\n  第二段。".into()
+            )
         );
         // Pinned: a change here would orphan every reader's saved state.
         assert_eq!(
-            stable_id("", &Date::Missing, ""),
-            format!("{:012x}", xxhash_rust::xxh3::xxh3_64(b"\0\0") >> 16)
+            stable_id("", &Date::Missing, "", &Body::default()),
+            format!("{:016x}", xxhash_rust::xxh3::xxh3_64(b"\0\0\0"))
         );
     }
 

@@ -61,6 +61,7 @@ impl Chunk {
             url: rest.url,
             body: rest.body,
             tags: rest.tags,
+            header: rest.header,
         }
     }
 

@@ -93,7 +93,7 @@ fn seed_page_exact_fields() {
     }
     assert_eq!(
         art.id,
-        juan::article::stable_id("长春日报", &art.date, &art.title)
+        juan::article::stable_id("长春日报", &art.date, &art.title, &art.body)
     );
 }
 

@@ -164,6 +164,7 @@ fn seed_article_rows_at_every_width_10_to_120() {
         url: Some("http://www.ccrd.gov.cn/xwzx/201709/t20170906_1234567.html".into()),
         body: body.join("\n").into(),
         tags: Vec::new(),
+        header: Default::default(),
     };
     for w in 10..=120 {
         let mut layout = Layout::for_article(&article, AmbiguousWidth::Narrow);

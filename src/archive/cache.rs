@@ -38,7 +38,7 @@ use crate::corpus::Chunk;
 /// First bytes of every cache file.
 const MAGIC: &[u8; 8] = b"JUANIDX\0";
 /// Bumped whenever the payload or the loader's output changes.
-const VERSION: u32 = 6;
+const VERSION: u32 = 7;
 /// Bytes hashed at each end of the archive for the key.
 const EDGE: usize = 64 << 10;
 

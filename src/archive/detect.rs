@@ -11,6 +11,10 @@ pub enum Format {
     Sogou,
     /// One raw scraped page (title, metadata line, paragraphs, footer).
     Page,
+    /// One Markdown article, with or without YAML front matter (`.md`, `.markdown`).
+    Markdown,
+    /// One saved HTML page (`.html`, `.htm`, `.shtml`, or HTML by content).
+    Html,
 }
 
 /// The format a file name promises, with any `.gz` already removed; `None` when the
@@ -22,6 +26,8 @@ pub fn by_name(name: &str) -> Option<Format> {
         "json" => Some(Format::Json),
         "txt" | "text" => Some(Format::Page),
         "dat" | "xml" => Some(Format::Sogou),
+        "md" | "markdown" => Some(Format::Markdown),
+        "html" | "htm" | "shtml" | "xhtml" => Some(Format::Html),
         _ => None,
     }
 }
@@ -52,12 +58,25 @@ fn by_content(start: &str) -> Option<Format> {
     if head.contains(&0) {
         return None;
     }
+    if looks_like_html(head) {
+        return Some(Format::Html);
+    }
     match head.first() {
         Some(b'[') => Some(Format::Json),
         Some(b'{') if looks_like_json_lines(start) => Some(Format::JsonLines),
         Some(b'{') => Some(Format::Json),
         _ => Some(Format::Page),
     }
+}
+
+/// True when `head` (from the first non-blank byte) opens an HTML document: a doctype or
+/// `<html>` first, or markup with `<html`, `<head` or `<body` in its first kilobyte.
+pub fn looks_like_html(head: &[u8]) -> bool {
+    let lower = head[..head.len().min(1024)].to_ascii_lowercase();
+    let has = |tag: &[u8]| memchr::memmem::find(&lower, tag).is_some();
+    lower.starts_with(b"<!doctype html")
+        || lower.starts_with(b"<html")
+        || (lower.starts_with(b"<") && (has(b"<html") || has(b"<head") || has(b"<body")))
 }
 
 /// True when the first line is a whole JSON object on its own and something follows it.
@@ -83,6 +102,10 @@ mod tests {
         assert_eq!(by_name("000_618211eec43b155d.txt"), Some(Format::Page));
         assert_eq!(by_name("sogou.dat"), Some(Format::Sogou));
         assert_eq!(by_name("noext"), None);
+        assert_eq!(by_name("2019-10-01.md"), Some(Format::Markdown));
+        assert_eq!(by_name("a.MARKDOWN"), Some(Format::Markdown));
+        assert_eq!(by_name("page.shtml"), Some(Format::Html));
+        assert_eq!(by_name("page.htm"), Some(Format::Html));
         assert!(is_supported_name("a.jsonl.gz"));
         assert!(!is_supported_name("titles.tsv"));
     }
@@ -98,6 +121,11 @@ mod tests {
         assert_eq!(format("-", "<doclist>\n<doc>"), Some(Format::Sogou));
         assert_eq!(format("-", "标题\n正文"), Some(Format::Page));
         assert_eq!(format("-", "\0\u{1}bin"), None);
+        assert_eq!(
+            format("-", "<!DOCTYPE html>\n<html><body>x"),
+            Some(Format::Html)
+        );
+        assert_eq!(format("-", "<html lang=zh>"), Some(Format::Html));
     }
 
     #[test]

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use serde_json::{Map, Value};
 
-use crate::article::{Article, Body, normalize_body, own_or_stable_id};
+use crate::article::{Article, Body, normalize_body};
 use crate::date::{self, Date};
 use crate::sanitize::{clean, clean_line};
 
@@ -57,8 +57,7 @@ pub fn from_fields(
         Some(Value::Number(n)) => n.to_string(),
         _ => String::new(),
     };
-    let id = own_or_stable_id(id, &source, &date, &title);
-    Ok(Article {
+    let mut article = Article {
         id,
         title,
         date,
@@ -66,7 +65,10 @@ pub fn from_fields(
         url,
         body,
         tags,
-    })
+        header: Default::default(),
+    };
+    article.settle_id();
+    Ok(article)
 }
 
 /// The first of `names` that the record holds with a non-null value.
@@ -218,8 +220,8 @@ mod tests {
         let a = from_value(json!({"id": 42, "title": "T"})).unwrap();
         assert_eq!(a.id, "42");
         let b = from_value(json!({"title": "T", "source": "S", "date": "2017-09-06"})).unwrap();
-        assert_eq!(b.id, crate::article::stable_id("S", &b.date, "T"));
-        assert_eq!(b.id.len(), 12);
+        assert_eq!(b.id, crate::article::stable_id("S", &b.date, "T", &b.body));
+        assert_eq!(b.id.len(), 16);
     }
 
     #[test]

@@ -7,7 +7,7 @@ mod footer;
 mod meta;
 
 use super::Archive;
-use crate::article::{Article, normalize_body, stable_id};
+use crate::article::{Article, normalize_body};
 use crate::date::Date;
 use crate::sanitize::{clean, clean_line};
 
@@ -48,20 +48,21 @@ fn page(text: &str) -> Option<Article> {
 
     let date = meta.date.as_deref().map_or(Date::Missing, Date::from_text);
     let source = clean_line(meta.source.or(meta.author).as_deref().unwrap_or(""));
-    Some(Article {
-        id: stable_id(&source, &date, &title),
+    let mut article = Article {
         title,
         date,
         source,
-        url: None,
         body: body.into(),
-        tags: Vec::new(),
-    })
+        ..Article::default()
+    };
+    article.settle_id();
+    Some(article)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::article::stable_id;
 
     #[test]
     fn title_meta_body_footer() {
@@ -72,7 +73,7 @@ mod tests {
         assert_eq!(a.date.display(), "2024-03-05 08:30");
         assert_eq!(a.source, "新华网");
         assert_eq!(a.body, "第一段。\n第二段。");
-        assert_eq!(a.id, stable_id("新华网", &a.date, "标题一"));
+        assert_eq!(a.id, stable_id("新华网", &a.date, "标题一", &a.body));
     }
 
     #[test]

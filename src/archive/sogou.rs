@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 
 use super::{Archive, Problem};
-use crate::article::{Article, normalize_body, own_or_stable_id};
+use crate::article::{Article, normalize_body};
 use crate::date::{self, Date};
 use crate::sanitize::{clean, clean_line};
 
@@ -47,16 +47,17 @@ fn record(block: &str) -> Result<Article, String> {
         .map_or(Date::Missing, Date::Known);
     let body = normalize_body(&clean(&entities(field(block, "content"))));
     let id = clean_line(&entities(field(block, "docno")));
-    let id = own_or_stable_id(id, &source, &date, &title);
-    Ok(Article {
+    let mut article = Article {
         id,
         title,
         date,
         source,
         url,
         body: body.into(),
-        tags: Vec::new(),
-    })
+        ..Article::default()
+    };
+    article.settle_id();
+    Ok(article)
 }
 
 /// The text between `<tag>` and `</tag>`, or nothing.

@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 use std::sync::Arc;
 
-use crate::article::{Article, Body, SharedBytes};
+use crate::article::{Article, Body, Header, SharedBytes};
 use crate::column::Column;
 use crate::column::codec::{Decoder, Encoder};
 
@@ -24,6 +24,8 @@ pub struct Rest {
     pub body: Body,
     /// [`Article::tags`].
     pub tags: Vec<String>,
+    /// [`Article::header`].
+    pub header: Header,
 }
 
 /// The rest of every article of a chunk, by local number.
@@ -61,6 +63,7 @@ impl Records {
                     url: a.url,
                     body: a.body,
                     tags: a.tags,
+                    header: a.header,
                 });
                 KEPT | (out.kept.len() - 1) as u64
             });
@@ -111,6 +114,10 @@ impl Records {
             for tag in &rest.tags {
                 e.str(tag);
             }
+            let h = &rest.header;
+            for field in [&h.kicker, &h.subtitle, &h.author, &h.summary, &h.full_title] {
+                e.str(field);
+            }
         }
         Some(())
     }
@@ -129,10 +136,20 @@ impl Records {
             let body = Body::text_of(d.str()?.to_string());
             let tags: Option<Vec<String>> =
                 (0..d.count()?).map(|_| Some(d.str()?.into())).collect();
+            let tags = tags?;
+            let mut field = || Some(d.str()?.to_string());
+            let header = Header {
+                kicker: field()?,
+                subtitle: field()?,
+                author: field()?,
+                summary: field()?,
+                full_title: field()?,
+            };
             kept.push(Rest {
                 url,
                 body,
-                tags: tags?,
+                tags,
+                header,
             });
         }
         let file_len = (file.as_ref().as_ref().len()) as u64;
@@ -188,6 +205,7 @@ impl Records {
                 url: a.url,
                 body: a.body,
                 tags: a.tags,
+                header: a.header,
             },
             None => Rest {
                 body: Body::text_of("[this article could not be read again from its file]".into()),
@@ -212,6 +230,7 @@ impl Records {
                         + r.url.as_ref().map_or(0, String::len)
                         + r.body.resident_bytes()
                         + r.tags.iter().map(String::len).sum::<usize>()
+                        + r.header.byte_len()
                 })
                 .sum::<usize>()
     }

@@ -100,8 +100,7 @@ mod stored {
             rows.into_iter()
                 .map(|(title, source, date, id, body)| {
                     let date = Date::from_text(&date);
-                    let id = crate::article::own_or_stable_id(id, &source, &date, &title);
-                    Article {
+                    let mut a = Article {
                         id,
                         title,
                         date,
@@ -109,7 +108,10 @@ mod stored {
                         url: None,
                         body: crate::article::normalize_body(&body).into(),
                         tags: vec!["t".into()],
-                    }
+                        header: Default::default(),
+                    };
+                    a.settle_id();
+                    a
                 })
                 .collect()
         })

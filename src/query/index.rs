@@ -17,7 +17,6 @@ use std::sync::OnceLock;
 use super::Order;
 use super::fold::fold_into;
 use super::readings::ReadingTable;
-use crate::article::stable_id;
 use crate::column::Column;
 use crate::date::{Date, Stamp};
 
@@ -59,9 +58,9 @@ pub struct Index {
     date_zones: Column<i32>,
     /// The date text of articles whose date was not understood, by article, ascending.
     unparsed: Vec<(u32, Box<str>)>,
-    /// The ids of articles whose id is not [`stable_id`] of their source, date and title.
+    /// Every article's id (its own, or the stable id loading gave it), concatenated.
     ids: Column<u8>,
-    /// Byte offset in `ids` where article `i`'s id starts (an empty range: the stable id).
+    /// Byte offset in `ids` where article `i`'s id starts.
     /// One more entry than titles.
     id_starts: Column<u32>,
     /// When every article of the chunk has an id of its own of 16 lower-case hex digits (a
@@ -185,8 +184,8 @@ impl Index {
         }
     }
 
-    /// Article `i`'s id: the archive's own, else [`stable_id`] of source, date and title
-    /// (which is also what an article built with an empty id reads back as).
+    /// Article `i`'s id: the archive's own, else the [`crate::article::stable_id`] loading
+    /// gave it.
     pub fn id(&self, i: usize) -> std::borrow::Cow<'_, str> {
         if !self.hex_ids.is_empty() {
             // Digit by digit: `format!("{:016x}")` cost as much as the rest of a listed row.
@@ -197,10 +196,7 @@ impl Index {
                 .collect();
             return hex.into();
         }
-        match text_in(&self.ids, &self.id_starts, i) {
-            "" => stable_id(self.source(i), &self.date(i), self.title(i)).into(),
-            own => own.into(),
-        }
+        text_in(&self.ids, &self.id_starts, i).into()
     }
 
     /// Article `i`'s source, as loaded (empty when unknown).

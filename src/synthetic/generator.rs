@@ -40,6 +40,7 @@ impl SyntheticArticle<'_> {
             url: Some(self.url.to_owned()),
             body: crate::article::normalize_body(self.body).into(),
             tags: self.tags.iter().map(|t| (*t).to_owned()).collect(),
+            header: Default::default(),
         }
     }
 }

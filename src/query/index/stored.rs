@@ -192,13 +192,15 @@ mod tests {
         .iter()
         .map(|(t, s, d, id)| {
             let date = Date::from_text(d);
-            Article {
-                id: crate::article::own_or_stable_id(id.to_string(), s, &date, t),
+            let mut a = Article {
+                id: id.to_string(),
                 title: t.to_string(),
                 source: s.to_string(),
                 date,
                 ..Article::default()
-            }
+            };
+            a.settle_id();
+            a
         })
         .collect()
     }
