@@ -1,5 +1,5 @@
 //! `cargo bench --bench query`: parse + search over the 20,000 real Sina titles of
-//! `../shared/corpus/thucnews-titles-20k.tsv` for 20 fixed queries (Chinese, pinyin, fields),
+//! `tests/fixtures/corpus/thucnews-titles-20k.tsv` for 20 fixed queries (Chinese, pinyin, fields),
 //! and the time to build the [`Index`] they share.
 //!
 //! Each title becomes an article whose source is its THUCNews class name (`sports`, `stocks`,
@@ -14,7 +14,7 @@ use juan::article::Article;
 use juan::date::{DEFAULT_OFFSET_SECS, Date, Stamp};
 use juan::query::{Index, Order, Query, search};
 
-const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/");
+const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/corpus/");
 
 /// The fixed queries: Chinese, pinyin (syllables, initials, mixed, exact), fields, mixes.
 const QUERIES: [&str; 20] = [

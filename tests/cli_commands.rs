@@ -7,9 +7,9 @@ use std::process::{Command, Output, Stdio};
 
 const SEED: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../shared/seed/000_618211eec43b155d.txt"
+    "/sample-data/000_618211eec43b155d.txt"
 );
-const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus");
+const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/corpus");
 const SEED_TITLE: &str = "中共长春市委人大工作会议召开";
 
 fn juan() -> Command {
@@ -145,7 +145,7 @@ fn import_of_sogou_round_trips_through_list() {
     let dir = tempfile::tempdir().unwrap();
     let sohu = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../shared/corpus/sogou-sohusite-200.dat"
+        "/tests/fixtures/corpus/sogou-sohusite-200.dat"
     );
     let out_path = dir.path().join("sohu.jsonl");
     let out = run(&["import", sohu, "-o", out_path.to_str().unwrap()]);

@@ -16,15 +16,15 @@ mod encodings;
 
 const SEED: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../shared/seed/000_618211eec43b155d.txt"
+    "/sample-data/000_618211eec43b155d.txt"
 );
 const SOHU: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../shared/corpus/sogou-sohusite-200.dat"
+    "/tests/fixtures/corpus/sogou-sohusite-200.dat"
 );
 const TENSITE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../shared/corpus/sogou-tensite-200.dat"
+    "/tests/fixtures/corpus/sogou-tensite-200.dat"
 );
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
 

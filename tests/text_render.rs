@@ -15,9 +15,8 @@ use juan::text::{AmbiguousWidth, chrome, for_display, width};
 
 const SEED: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../shared/seed/000_618211eec43b155d.txt"
+    "/sample-data/000_618211eec43b155d.txt"
 );
-const SEED_FALLBACK: &str = "/work/shared/seed/000_618211eec43b155d.txt";
 const PAGE: u16 = 12;
 
 /// Footer lines of the scraped page: the body stops at the first one.
@@ -27,7 +26,6 @@ const FOOTER: &[&str] = &["| ", "版权所有", "ICP备", "技术支持", "本�
 /// the footer (the real loader lives in `archive`).
 fn seed_blocks(mode: AmbiguousWidth) -> Vec<Block> {
     let page = std::fs::read_to_string(SEED)
-        .or_else(|_| std::fs::read_to_string(SEED_FALLBACK))
         .expect("the seed page");
     let mut lines = page
         .lines()

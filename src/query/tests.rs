@@ -254,13 +254,13 @@ fn errors_reach_the_caller() {
     }
 }
 
-/// The 20k real Sina titles of `../shared/corpus/`, as undated articles.
+/// The 20k real Sina titles of `tests/fixtures/corpus/`, as undated articles.
 fn real_titles() -> Vec<Article> {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../shared/corpus/thucnews-titles-20k.tsv"
+        "/tests/fixtures/corpus/thucnews-titles-20k.tsv"
     );
-    let text = std::fs::read_to_string(path).expect("the shared corpus beside the repository");
+    let text = std::fs::read_to_string(path).expect("tests/fixtures/corpus/thucnews-titles-20k.tsv");
     text.lines()
         .filter_map(|l| l.split('\t').next())
         .map(|t| article(t, "", "", ""))

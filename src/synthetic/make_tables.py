@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Derives the generator's frequency tables from real Chinese news (run once; output committed).
 
-Usage: python3 src/synthetic/make_tables.py /work/shared/corpus
+Usage: python3 src/synthetic/make_tables.py tests/fixtures/corpus
 
 Reads THUCNews titles (`thucnews-titles-20k.tsv`) and the Sohu bodies of the Sogou sample
 (`sogou-sohusite-200.dat`), counts CJK characters and character n-grams, and writes:
@@ -18,7 +18,7 @@ CJK = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def main():
-    corpus = sys.argv[1] if len(sys.argv) > 1 else "/work/shared/corpus"
+    corpus = sys.argv[1] if len(sys.argv) > 1 else "tests/fixtures/corpus"
     out_dir = os.path.dirname(os.path.abspath(__file__))
     titles = []
     with open(os.path.join(corpus, "thucnews-titles-20k.tsv"), encoding="utf-8") as f:

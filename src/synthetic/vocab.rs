@@ -1,6 +1,6 @@
 //! The generator's vocabulary: the 2,500 most common Chinese characters and 3,000 common two- and
 //! three-character words, each with how often it occurs in real news titles and in real news
-//! bodies. The counts were taken once from the shared corpus (THUCNews titles, Sohu bodies of the
+//! bodies. The counts were taken once from the real corpus sample in `tests/fixtures/corpus/` (THUCNews titles, Sohu bodies of the
 //! Sogou sample) by `make_tables.py` and are committed as `chars.tsv` and `words.tsv` beside
 //! this file.
 
