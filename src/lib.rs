@@ -1,6 +1,6 @@
 //! juan (卷, "scroll"): a terminal browser for archives of news articles, most of them Chinese.
 //!
-//! Data flows one way (DESIGN §6):
+//! Data flows one way (`docs/ARCHITECTURE.md` §1):
 //!
 //! ```text
 //! cli ─▶ archive (load, in batches) ─▶ corpus ─▶ App (state) ◀─ Action ◀─ keymap ◀─ events

@@ -1,4 +1,4 @@
-//! The query language shared by the interface's query line and `juan list -q` (DESIGN §3):
+//! The query language shared by the interface's query line and `juan list -q` (ARCHITECTURE §3):
 //! parse a query ([`Query::parse`]), prepare the articles once ([`Index::build`]), and
 //! [`search`] them for ranked [`Hit`]s with the matched title chars.
 //!

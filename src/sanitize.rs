@@ -1,5 +1,5 @@
 //! Text hygiene, applied once at load to every title, source, URL, tag and body: nothing that
-//! came from the web reaches the terminal except printable text (DESIGN §2).
+//! came from the web reaches the terminal except printable text (ARCHITECTURE §2.3).
 //!
 //! - Escape sequences go whole, payload included: CSI, OSC, DCS, SOS, PM, APC in their 7-bit
 //!   (`ESC`-introduced) and 8-bit (U+009B, U+009D, U+0090, U+0098, U+009E, U+009F) forms, and

@@ -1,4 +1,4 @@
-//! Terminal-free text measurement and layout (DESIGN §4): display widths as ratatui's buffer
+//! Terminal-free text measurement and layout (ARCHITECTURE §4): display widths as ratatui's buffer
 //! counts them ([`width()`]), the Chinese-aware line wrapper ([`wrap()`]), truncation and padding for
 //! list columns, the ambiguous-width policy ([`for_display`], [`chrome`]) and the article layout
 //! the reader pane scrolls through ([`layout`]).
