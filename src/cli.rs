@@ -35,6 +35,11 @@ pub struct Cli {
     /// draws them two columns wide (many CJK setups do).
     #[arg(long, value_enum, default_value_t = AmbiguousWidth::Narrow, global = true)]
     pub ambiguous_width: AmbiguousWidth,
+    /// The time zone dates are shown and `date:` terms matched in: `local`, `UTC`, an offset
+    /// (`+08:00`) or a name (`Asia/Hong_Kong`). Default: China Standard Time (UTC+8). A date
+    /// the archive wrote with another offset is converted; the reader shows it as written too.
+    #[arg(long, value_name = "ZONE|local", global = true)]
+    pub tz: Option<String>,
 }
 
 /// The scriptable commands.

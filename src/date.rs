@@ -5,6 +5,11 @@
 //! A date written without a zone is read as China Standard Time (UTC+8), because nearly every
 //! archive juan is built for was written there; a date with an offset keeps it.
 
+mod place;
+pub mod zone;
+
+pub use place::{from_path, from_url};
+
 use jiff::Timestamp;
 use jiff::civil;
 use jiff::tz::Offset;
@@ -47,11 +52,27 @@ impl Stamp {
         })
     }
 
-    /// The civil date-time in the stamp's own offset.
+    /// The civil date-time as shown: an instant in the display zone ([`zone`]), a day
+    /// alone as the day written.
     pub fn civil(&self) -> civil::DateTime {
+        if self.has_time {
+            zone::civil_of(self.unix)
+        } else {
+            self.civil_as_written()
+        }
+    }
+
+    /// The civil date-time in the stamp's own offset, as the archive wrote it.
+    pub fn civil_as_written(&self) -> civil::DateTime {
         let off = Offset::from_seconds(self.offset).unwrap_or(Offset::UTC);
         let ts = Timestamp::from_second(self.unix).unwrap_or(Timestamp::UNIX_EPOCH);
         off.to_datetime(ts)
+    }
+
+    /// The date as written (RFC 3339 in its own offset), when it differs from what
+    /// [`Stamp::display`] shows: an instant written in another offset than the display zone's.
+    pub fn as_written(&self) -> Option<String> {
+        (self.has_time && zone::offset_at(self.unix) != self.offset).then(|| self.rfc3339())
     }
 
     /// `YYYY-MM-DD HH:MM`, or `YYYY-MM-DD` when the source had no time.
@@ -101,7 +122,7 @@ impl Stamp {
 
     /// RFC 3339 with the stamp's own offset, e.g. `2017-09-06T09:11:00+08:00`.
     pub fn rfc3339(&self) -> String {
-        let dt = self.civil();
+        let dt = self.civil_as_written();
         let sign = if self.offset < 0 { '-' } else { '+' };
         let abs = self.offset.unsigned_abs();
         format!(
@@ -293,40 +314,6 @@ fn parse_civil(t: &str) -> Option<Stamp> {
     Stamp::from_civil(date.to_datetime(time), DEFAULT_OFFSET_SECS, has_time)
 }
 
-/// Reads a day out of a URL path such as `…/20120706/n347457739.shtml` or `…/2012-07-06/…`
-/// or `…/2012/0706/…`; used when a record has no date of its own.
-pub fn from_url(url: &str) -> Option<Stamp> {
-    let path = url.split_once("://").map_or(url, |(_, rest)| rest);
-    let segs: Vec<&str> = path.split('/').collect();
-    for (i, seg) in segs.iter().enumerate() {
-        if seg.len() == 8
-            && seg.bytes().all(|b| b.is_ascii_digit())
-            && let Some(s) = parse_compact_day(seg)
-        {
-            return Some(s);
-        }
-        if seg.len() == 10 && seg.as_bytes()[4] == b'-' {
-            let compact: String = seg.chars().filter(|c| *c != '-').collect();
-            if compact.len() == 8
-                && compact.bytes().all(|b| b.is_ascii_digit())
-                && let Some(s) = parse_compact_day(&compact)
-            {
-                return Some(s);
-            }
-        }
-        if seg.len() == 4
-            && seg.bytes().all(|b| b.is_ascii_digit())
-            && let Some(next) = segs.get(i + 1)
-            && next.len() == 4
-            && next.bytes().all(|b| b.is_ascii_digit())
-            && let Some(s) = parse_compact_day(&format!("{seg}{next}"))
-        {
-            return Some(s);
-        }
-    }
-    None
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -424,24 +411,5 @@ mod tests {
         );
         v.sort_by_key(|d| d.oldest_first_key());
         assert_eq!(v, vec![old, new, bad, Date::Missing]);
-    }
-
-    #[test]
-    fn dates_from_urls() {
-        let day = |u: &str| from_url(u).map(|s| s.display());
-        assert_eq!(
-            day("http://gongyi.sohu.com/20120706/n347457739.shtml").as_deref(),
-            Some("2012-07-06")
-        );
-        assert_eq!(
-            day("https://x.cn/news/2012-07-06/a.html").as_deref(),
-            Some("2012-07-06")
-        );
-        assert_eq!(
-            day("https://x.cn/2012/0706/a.html").as_deref(),
-            Some("2012-07-06")
-        );
-        assert_eq!(day("https://x.cn/item/12345678/"), None);
-        assert_eq!(day("https://x.cn/a.html"), None);
     }
 }

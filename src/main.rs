@@ -6,6 +6,17 @@ use juan::commands;
 
 fn main() {
     let cli = Cli::parse();
+    if let Some(tz) = &cli.tz {
+        match juan::date::zone::parse(tz) {
+            Ok(zone) => {
+                juan::date::zone::set(zone);
+            }
+            Err(msg) => {
+                eprintln!("juan: --tz: {msg}");
+                std::process::exit(2);
+            }
+        }
+    }
     let outcome = match &cli.command {
         Some(Command::List(a)) => commands::list(a),
         Some(Command::Show(a)) => commands::show(a, cli.ambiguous_width),

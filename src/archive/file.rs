@@ -13,9 +13,11 @@ use std::time::Instant;
 use super::stream::{Batch, Collector, LoadOptions};
 use super::{Archive, cache, cannot_read, gzip, load_bytes, load_decompressed, mapped};
 use crate::article::SharedBytes;
+use crate::date::Stamp;
 
 /// Loads the file at `path`, found under `root` (the path given).
 pub fn load(path: &Path, root: &Path, options: &LoadOptions, out: &mut Collector) {
+    out.date_undated_by(path_date(path, root));
     let shown = path.display().to_string();
     let name = path
         .file_name()
@@ -84,6 +86,7 @@ pub fn load(path: &Path, root: &Path, options: &LoadOptions, out: &mut Collector
         out.add_chunk(batch.chunk, batch.problems, covered);
     };
     let mut chunks = Collector::new(&mut forward, options, len, Instant::now());
+    chunks.date_undated_by(path_date(path, root));
     parse(&mut |parsed| chunks.add(parsed.archive, parsed.range.len() as u64));
     chunks.finish();
     // The cache only saves time; failing to write it changes nothing else.
@@ -130,6 +133,13 @@ fn load_gzip(shown: &str, name: &str, gz: &[u8], options: &LoadOptions, out: &mu
             .push(gzip::problem_after(shown, bytes, reason));
     }
     out.add(rest, gz.len() as u64 - counted);
+}
+
+/// The day in the names of `path`'s folders and file, from the path given (`root`) down:
+/// the date of its articles that give none ([`crate::date::from_path`]).
+fn path_date(path: &Path, root: &Path) -> Option<Stamp> {
+    let below = root.parent().and_then(|p| path.strip_prefix(p).ok());
+    crate::date::from_path(&below.unwrap_or(path).to_string_lossy())
 }
 
 /// The file at `path` memory-mapped, when it is a non-empty regular file that maps.

@@ -231,7 +231,7 @@ mod tests {
         assert_eq!(date(json!("2017年9月6日")).display(), "2017-09-06");
         assert_eq!(
             date(json!("2017-09-06T01:11:00Z")).display(),
-            "2017-09-06 01:11"
+            "2017-09-06 09:11"
         );
         assert_eq!(date(json!("上周三")), Date::Unparsed("上周三".into()));
         assert_eq!(date(json!(null)), Date::Missing);

@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 
 use super::{Archive, Problem, cache};
 use crate::article::Article;
+use crate::date::{Date, Stamp};
 use crate::corpus::Chunk;
 
 /// How far a load has got.
@@ -91,6 +92,8 @@ impl LoadOptions {
 /// Gathers what the format parsers produce into batches for the caller's sink.
 pub struct Collector<'a> {
     sink: &'a mut dyn FnMut(Batch),
+    /// The date of articles that give none (read off the current file's path).
+    undated_date: Option<Stamp>,
     pending: Archive,
     progress: Progress,
     batch_articles: usize,
@@ -107,6 +110,7 @@ impl<'a> Collector<'a> {
     ) -> Collector<'a> {
         Collector {
             sink,
+            undated_date: None,
             pending: Archive::default(),
             progress: Progress {
                 bytes_total,
@@ -117,8 +121,21 @@ impl<'a> Collector<'a> {
         }
     }
 
+    /// Dates the articles added from now on that give no date of their own with `day` (the
+    /// day in their file's path), or with nothing when `None`.
+    pub fn date_undated_by(&mut self, day: Option<Stamp>) {
+        self.undated_date = day;
+    }
+
     /// Adds what `bytes` more bytes of the archive held, handing on full batches.
     pub fn add(&mut self, mut loaded: Archive, bytes: u64) {
+        if let Some(day) = self.undated_date {
+            for a in &mut loaded.articles {
+                if a.date == Date::Missing {
+                    a.date = Date::Known(day);
+                }
+            }
+        }
         self.progress.bytes_done += bytes;
         self.pending.problems.append(&mut loaded.problems);
         let mut incoming = loaded.articles.into_iter();

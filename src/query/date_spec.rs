@@ -1,12 +1,12 @@
 //! The date values of `date:`, `after:` and `before:`: a year, month or day (`2017`,
 //! `2017-09`, `2017-09-06`; `/`, `.` or `年月日` also separate), or a range `A..B` of them.
-//! Each names a span of real time read in China Standard Time (UTC+8), like zone-less
-//! article dates, so an article is compared by the instant it was published.
+//! Each names a span of real time read in the display zone (China Standard Time unless
+//! `--tz` says otherwise; see `date::zone`), the zone the list shows dates in, so an article
+//! is compared by the instant it was published and the day shown is the day matched.
 
 use jiff::civil;
 
 use super::QueryError;
-use crate::date::{DEFAULT_OFFSET_SECS, Stamp};
 
 /// A half-open span of instants `[from, until)` in Unix seconds; either end may be open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -116,14 +116,9 @@ fn not_a_date(text: &str) -> QueryError {
     ))
 }
 
-/// Unix seconds of the start of `day` in UTC+8.
+/// Unix seconds of the start of `day` in the display zone.
 fn midnight(day: civil::Date) -> i64 {
-    Stamp::from_civil(
-        day.to_datetime(civil::Time::midnight()),
-        DEFAULT_OFFSET_SECS,
-        false,
-    )
-    .map_or(i64::MIN, |s| s.unix)
+    crate::date::zone::midnight(day)
 }
 
 #[cfg(test)]

@@ -219,6 +219,26 @@ impl Index {
         Some(self.stamps[i]).filter(|&s| s != UNDATED)
     }
 
+    /// The instant a `date:` span is compared with for article `i`: its publication instant,
+    /// or, for a date given as a day alone, that day's first second in the display zone (so
+    /// `date:2017-09-06` holds an article dated `2017-09-06` whatever the zone).
+    pub fn matched_instant(&self, i: usize) -> Option<i64> {
+        let unix = self.stamp(i)?;
+        let zone = self.date_zones[if self.date_zones.len() == 1 { 0 } else { i }];
+        let (offset, has_time) = (zone.div_euclid(2), zone.rem_euclid(2) == 1);
+        if has_time || crate::date::zone::fixed_offset() == Some(offset) {
+            return Some(unix);
+        }
+        let day = Stamp {
+            unix,
+            offset,
+            has_time,
+        }
+        .civil()
+        .date();
+        Some(crate::date::zone::midnight(day))
+    }
+
     /// Every article index in date `order`, undated last.
     pub fn in_order(&self, order: Order) -> &[u32] {
         match order {

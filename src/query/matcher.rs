@@ -198,7 +198,7 @@ impl<'a> Plan<'a> {
         match check {
             Check::Date(span) => self
                 .index
-                .stamp(i)
+                .matched_instant(i)
                 .filter(|&t| span.contains(t))
                 .map(|_| (0, Vec::new())),
             Check::Source(by_id) => by_id[self.index.source_id(i)].then(|| (0, Vec::new())),
