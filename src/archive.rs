@@ -24,11 +24,13 @@
 //! | `lazy` | one JSON Lines record with its body left in the map |
 //! | `cache` | the index cache file: key, header, checksums, atomic write; `cache/part` |
 //! | `stream` | [`Batch`], [`Progress`], [`LoadOptions`], batching for the caller |
+//! | `dedupe` | copies of an article (same id and content) folded, id clashes counted |
 //! | `decode`, `detect`, `gzip` | bytes → text, which format, gunzip |
 //! | `jsonl`, `json`, `sogou`, `scraped`, `markdown`, `html`, `record` | the format parsers (no I/O) |
 
 mod cache;
 mod decode;
+mod dedupe;
 mod detect;
 mod file;
 mod gzip;
@@ -64,6 +66,9 @@ pub struct Problem {
     pub line: Option<usize>,
     /// What is wrong, in a few words.
     pub reason: String,
+    /// True for a file left out on purpose (not an archive, not an article), which is named
+    /// but is not an error; false for a bad record or a file that could not be read.
+    pub skipped: bool,
 }
 
 impl Problem {
@@ -73,6 +78,7 @@ impl Problem {
             file: file.to_string(),
             line: Some(line),
             reason: reason.into(),
+            skipped: false,
         }
     }
 
@@ -82,15 +88,26 @@ impl Problem {
             file: file.to_string(),
             line: None,
             reason: reason.into(),
+            skipped: false,
+        }
+    }
+
+    /// A file a load left out on purpose, and why (`not an archive type (.png)`, `not an
+    /// article: README`, …).
+    pub fn skipped(file: &str, reason: impl Into<String>) -> Problem {
+        Problem {
+            skipped: true,
+            ..Problem::whole(file, reason)
         }
     }
 }
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.line {
-            Some(n) => write!(f, "{}:{}: {}", self.file, n, self.reason),
-            None => write!(f, "{}: {}", self.file, self.reason),
+        match (self.line, self.skipped) {
+            (_, true) => write!(f, "{}: skipped: {}", self.file, self.reason),
+            (Some(n), false) => write!(f, "{}:{}: {}", self.file, n, self.reason),
+            (None, false) => write!(f, "{}: {}", self.file, self.reason),
         }
     }
 }
@@ -249,7 +266,7 @@ fn load_decompressed(
         Some(Format::Html) => html::parse(file, name, text.as_bytes(), archive),
         None => archive
             .problems
-            .push(Problem::whole(file, "not a news archive (binary data)")),
+            .push(Problem::skipped(file, "binary data, not a news archive")),
     }
     if let Some(reason) = gzip_problem {
         archive

@@ -39,8 +39,10 @@ pub fn resolve_paths(given: &[PathBuf]) -> Vec<PathBuf> {
 pub struct Loaded {
     /// The articles, in chunks.
     pub corpus: Corpus,
-    /// Bad records and unreadable files, in the order met.
+    /// Bad records, unreadable files and files left out, in the order met.
     pub problems: Vec<Problem>,
+    /// How the load ended: counts of articles, bytes, folded copies and id clashes.
+    pub progress: archive::Progress,
 }
 
 /// Loads the archive and reports each problem on stderr as `FILE:LINE: reason`.
@@ -63,6 +65,7 @@ pub fn load_corpus(paths: &[PathBuf]) -> Loaded {
     let mut loaded = Loaded {
         corpus: Corpus::default(),
         problems: Vec::new(),
+        progress: archive::Progress::default(),
     };
     let mut last = archive::Progress::default();
     archive::load_streaming(paths, |mut batch: archive::Batch| {
@@ -77,6 +80,7 @@ pub fn load_corpus(paths: &[PathBuf]) -> Loaded {
         loaded.corpus.push_chunk(batch.chunk);
         loaded.problems.append(&mut batch.problems);
     });
+    loaded.progress = last;
     // As the interface does: the parsed articles are gone, let their memory go.
     crate::heap::trim();
     if trace {

@@ -32,9 +32,47 @@ pub fn by_name(name: &str) -> Option<Format> {
     }
 }
 
-/// True when a folder walk should load a file of this name (`.gz` included).
-pub fn is_supported_name(name: &str) -> bool {
-    by_name(name.strip_suffix(".gz").unwrap_or(name)).is_some()
+/// File names (without extension, any case) of a project's own files, never articles.
+const PROJECT_FILES: &[&str] = &[
+    "readme",
+    "license",
+    "licence",
+    "copying",
+    "changelog",
+    "changes",
+    "history",
+    "notes",
+    "authors",
+    "contributors",
+    "contributing",
+    "install",
+    "todo",
+    "code_of_conduct",
+    "security",
+];
+
+/// Why a folder walk leaves out a file of this name, or `None` when it loads it: a file
+/// with an archive extension (`.gz` included) or none (its content decides) is loaded unless
+/// it is a project file (`README.md`, `LICENSE.txt`, `CHANGELOG`…).
+pub fn skip_reason(name: &str) -> Option<String> {
+    let inner = name.strip_suffix(".gz").unwrap_or(name);
+    let (stem, ext) = match inner.rsplit_once('.') {
+        Some((stem, ext)) if !stem.is_empty() => (stem, Some(ext)),
+        _ => (inner, None),
+    };
+    let lower = stem.to_ascii_lowercase();
+    let project = |p: &&str| {
+        lower
+            .strip_prefix(*p)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(['-', '_', '.']))
+    };
+    if PROJECT_FILES.iter().any(project) {
+        return Some(format!("not an article: {stem} is a project file"));
+    }
+    match (ext, by_name(inner)) {
+        (_, Some(_)) | (None, None) => None,
+        (Some(ext), None) => Some(format!("not an archive type (.{ext})")),
+    }
 }
 
 /// The format for a file called `name` holding `text`: Sogou `<doc>` records whatever the
@@ -106,8 +144,27 @@ mod tests {
         assert_eq!(by_name("a.MARKDOWN"), Some(Format::Markdown));
         assert_eq!(by_name("page.shtml"), Some(Format::Html));
         assert_eq!(by_name("page.htm"), Some(Format::Html));
-        assert!(is_supported_name("a.jsonl.gz"));
-        assert!(!is_supported_name("titles.tsv"));
+        assert_eq!(skip_reason("a.jsonl.gz"), None);
+        assert_eq!(skip_reason("2019-10-01.md"), None);
+        assert_eq!(skip_reason("jsonl-without-extension"), None);
+        assert_eq!(
+            skip_reason("titles.tsv").as_deref(),
+            Some("not an archive type (.tsv)")
+        );
+        for name in [
+            "README.txt",
+            "readme.md",
+            "LICENSE",
+            "CHANGELOG.md",
+            "notes.txt",
+            "README-zh.md",
+        ] {
+            assert!(
+                skip_reason(name).is_some_and(|r| r.starts_with("not an article: ")),
+                "{name}"
+            );
+        }
+        assert_eq!(skip_reason("readmeister.txt"), None);
     }
 
     #[test]

@@ -85,7 +85,7 @@ pub fn load(path: &Path, root: &Path, options: &LoadOptions, out: &mut Collector
         failed = failed || writer.add(&batch.chunk, &batch.problems, covered).is_err();
         out.add_chunk(batch.chunk, batch.problems, covered);
     };
-    let mut chunks = Collector::new(&mut forward, options, len, Instant::now());
+    let mut chunks = Collector::new(&mut forward, options, len, Instant::now()).keeping_copies();
     chunks.date_undated_by(path_date(path, root));
     parse(&mut |parsed| chunks.add(parsed.archive, parsed.range.len() as u64));
     chunks.finish();

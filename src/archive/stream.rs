@@ -9,10 +9,11 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+use super::dedupe::Seen;
 use super::{Archive, Problem, cache};
 use crate::article::Article;
-use crate::date::{Date, Stamp};
 use crate::corpus::Chunk;
+use crate::date::{Date, Stamp};
 
 /// How far a load has got.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -25,6 +26,10 @@ pub struct Progress {
     pub bytes_total: u64,
     /// Time since the load began.
     pub elapsed: Duration,
+    /// Copies of an article met before (same id and content), not loaded again.
+    pub copies_folded: usize,
+    /// Articles loaded under an id another article with other content already had.
+    pub id_clashes: usize,
 }
 
 impl Progress {
@@ -94,6 +99,8 @@ pub struct Collector<'a> {
     sink: &'a mut dyn FnMut(Batch),
     /// The date of articles that give none (read off the current file's path).
     undated_date: Option<Stamp>,
+    /// The ids met so far, to fold copies (`None`: keep every article).
+    seen: Option<Seen>,
     pending: Archive,
     progress: Progress,
     batch_articles: usize,
@@ -111,6 +118,7 @@ impl<'a> Collector<'a> {
         Collector {
             sink,
             undated_date: None,
+            seen: Some(Seen::default()),
             pending: Archive::default(),
             progress: Progress {
                 bytes_total,
@@ -119,6 +127,13 @@ impl<'a> Collector<'a> {
             batch_articles: options.batch_articles.clamp(1, 1 << 16),
             start,
         }
+    }
+
+    /// A collector like [`Collector::new`] that keeps every article, copies too: for the
+    /// chunks of one file, which go on to a collector that folds.
+    pub fn keeping_copies(mut self) -> Collector<'a> {
+        self.seen = None;
+        self
     }
 
     /// Dates the articles added from now on that give no date of their own with `day` (the
@@ -135,6 +150,9 @@ impl<'a> Collector<'a> {
                     a.date = Date::Known(day);
                 }
             }
+        }
+        if let Some(seen) = &mut self.seen {
+            seen.fold(&mut loaded.articles);
         }
         self.progress.bytes_done += bytes;
         self.pending.problems.append(&mut loaded.problems);
@@ -170,6 +188,10 @@ impl<'a> Collector<'a> {
         }
         self.progress.bytes_done += bytes;
         self.pending.problems.append(&mut problems);
+        let chunk = match &mut self.seen {
+            Some(seen) => seen.fold_chunk(chunk),
+            None => chunk,
+        };
         self.emit_chunk(chunk);
     }
 
@@ -188,6 +210,10 @@ impl<'a> Collector<'a> {
     /// Hands `chunk` and every pending problem to the sink.
     fn emit_chunk(&mut self, chunk: Chunk) {
         self.progress.articles += chunk.len();
+        if let Some(seen) = &self.seen {
+            self.progress.copies_folded = seen.copies_folded;
+            self.progress.id_clashes = seen.id_clashes;
+        }
         self.progress.elapsed = self.start.elapsed();
         let batch = Batch {
             chunk,

@@ -1,6 +1,8 @@
 //! What a load will read, in order: the paths given, folders walked recursively in byte
-//! order of names (hidden entries skipped, each real folder once, so symbolic-link loops
-//! end), and the problems met on the way.
+//! order of names (each real folder once, so symbolic-link loops end), and the problems met
+//! on the way. Nothing is left out in silence: every entry of a folder that is not loaded —
+//! hidden, not an archive type, a project file such as `README.md` — is named with why
+//! ([`Problem::skipped`]).
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -61,21 +63,30 @@ fn walk(dir: &Path, root: &Path, seen_dirs: &mut HashSet<PathBuf>, out: &mut Vec
     let mut names: Vec<_> = entries
         .filter_map(Result::ok)
         .map(|e| e.file_name())
-        .filter(|n| !n.to_string_lossy().starts_with('.'))
         .collect();
     names.sort();
     for name in names {
         let path = dir.join(&name);
+        let shown = path.display().to_string();
+        let text = name.to_string_lossy();
+        if text.starts_with('.') {
+            out.push(Entry::Problem(Problem::skipped(&shown, "hidden")));
+            continue;
+        }
         match std::fs::metadata(&path) {
             Ok(m) if m.is_dir() => walk(&path, root, seen_dirs, out),
-            Ok(m) if m.is_file() && detect::is_supported_name(&name.to_string_lossy()) => {
-                out.push(Entry::File {
+            Ok(m) if m.is_file() => match detect::skip_reason(&text) {
+                None => out.push(Entry::File {
                     path,
                     root: root.to_path_buf(),
-                })
-            }
-            Ok(_) => {}
-            Err(e) => out.push(Entry::Problem(cannot_read(&path.display().to_string(), &e))),
+                }),
+                Some(reason) => out.push(Entry::Problem(Problem::skipped(&shown, reason))),
+            },
+            Ok(_) => out.push(Entry::Problem(Problem::skipped(
+                &shown,
+                "not a regular file",
+            ))),
+            Err(e) => out.push(Entry::Problem(cannot_read(&shown, &e))),
         }
     }
 }

@@ -11,7 +11,9 @@ use xxhash_rust::xxh3::Xxh3Builder;
 use super::{Outcome, with_stdout};
 use crate::cli::CheckArgs;
 
-/// Runs `juan check`: counts on stdout, then every problem as `FILE:LINE: reason`.
+/// Runs `juan check`: counts on stdout, then every problem as `FILE:LINE: reason`, then
+/// every file left out and why. Exits 1 when a record or file could not be loaded, when two
+/// different articles share an id, or when nothing loaded at all.
 pub fn check(args: &CheckArgs) -> Outcome {
     let loaded = super::load_corpus(&super::resolve_paths(&args.paths));
     let corpus = &loaded.corpus;
@@ -38,8 +40,9 @@ pub fn check(args: &CheckArgs) -> Outcome {
         oldest.map(|o| corpus.date(o.1)),
         newest.map(|n| corpus.date(n.1)),
     );
-    let mut dups: Vec<(String, usize)> = ids.into_iter().filter(|(_, n)| *n > 1).collect();
-    dups.sort();
+    let mut clashes: Vec<(String, usize)> = ids.into_iter().filter(|(_, n)| *n > 1).collect();
+    clashes.sort();
+    let (skipped, problems): (Vec<_>, Vec<_>) = loaded.problems.iter().partition(|p| p.skipped);
     with_stdout(|out| {
         writeln!(out, "articles: {}", corpus.len())?;
         writeln!(out, "sources: {}", sources.len())?;
@@ -48,18 +51,24 @@ pub fn check(args: &CheckArgs) -> Outcome {
             _ => writeln!(out, "dates: none")?,
         }
         writeln!(out, "undated: {undated}")?;
-        writeln!(out, "duplicate ids: {}", dups.len())?;
-        for (id, n) in &dups {
+        writeln!(out, "copies folded: {}", loaded.progress.copies_folded)?;
+        writeln!(out, "ids shared by different articles: {}", clashes.len())?;
+        for (id, n) in &clashes {
             writeln!(out, "  {id} ×{n}")?;
         }
-        writeln!(out, "problems: {}", loaded.problems.len())?;
-        for p in &loaded.problems {
+        writeln!(out, "problems: {}", problems.len())?;
+        for p in &problems {
             writeln!(out, "{p}")?;
         }
-        Ok(if loaded.problems.is_empty() && dups.is_empty() {
-            0
-        } else {
-            1
-        })
+        writeln!(out, "skipped: {}", skipped.len())?;
+        for p in &skipped {
+            writeln!(out, "{p}")?;
+        }
+        if corpus.is_empty() {
+            writeln!(out, "nothing loaded")?;
+        }
+        Ok(i32::from(
+            !problems.is_empty() || !clashes.is_empty() || corpus.is_empty(),
+        ))
     })
 }

@@ -93,7 +93,8 @@ pub fn help(frame: &mut Frame, area: Rect, scroll: usize, theme: &Theme) {
     );
 }
 
-/// Records that could not be loaded, as `FILE:LINE: reason`.
+/// Records that could not be loaded, as `FILE:LINE: reason`, and files left out, as
+/// `FILE: skipped: reason`.
 pub fn problems(frame: &mut Frame, area: Rect, app: &App, scroll: usize, theme: &Theme) {
     let room = usize::from(area.width.saturating_sub(4));
     let mut lines: Vec<Line<'static>> = app
@@ -107,7 +108,7 @@ pub fn problems(frame: &mut Frame, area: Rect, app: &App, scroll: usize, theme: 
     window(
         frame,
         area,
-        "could not load: j/k scroll, Esc close",
+        "not loaded: j/k scroll, Esc close",
         lines,
         scroll,
         area.width.saturating_sub(4),

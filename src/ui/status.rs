@@ -16,13 +16,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         return;
     }
     let mut spans = Vec::new();
-    let n = app.problems().len();
+    let skipped = app.problems().iter().filter(|p| p.skipped).count();
+    let n = app.problems().len() - skipped;
     if n > 0 {
         let plural = if n == 1 { "" } else { "s" };
         spans.push(Span::styled(
             format!("{n} bad record{plural} (w) "),
             theme.warning,
         ));
+    }
+    if skipped > 0 {
+        let plural = if skipped == 1 { "" } else { "s" };
+        spans.push(Span::raw(format!("{skipped} file{plural} skipped (w) ")));
     }
     let order = match app.order() {
         Order::NewestFirst => "newest first",

@@ -96,6 +96,7 @@ pub fn decode(
             file: file.to_string(),
             line: (line > 0).then(|| usize::try_from(line - 1).ok()).flatten(),
             reason: d.str()?.to_string(),
+            skipped: false,
         });
     }
     d.is_done().then_some((chunk, problems))
