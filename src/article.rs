@@ -243,7 +243,9 @@ pub fn stable_id(source: &str, date: &Date, title: &str, body: &Body) -> String 
     let mut out = String::with_capacity(16);
     let h = hasher.digest();
     for k in (0..16).rev() {
-        out.push(char::from(b"0123456789abcdef"[(h >> (4 * k) & 0xF) as usize]));
+        out.push(char::from(
+            b"0123456789abcdef"[(h >> (4 * k) & 0xF) as usize],
+        ));
     }
     out
 }
@@ -299,12 +301,22 @@ mod tests {
         );
         assert_ne!(
             id,
-            stable_id("长春日报", &Date::Missing, "中共长春市委人大工作会议召开", &body)
+            stable_id(
+                "长春日报",
+                &Date::Missing,
+                "中共长春市委人大工作会议召开",
+                &body
+            )
         );
         // Two articles under one headline (a column's recurring title) differ by body.
         assert_ne!(
             id,
-            stable_id("长春日报", &d, "中共长春市委人大工作会议召开", &"第三段。".into())
+            stable_id(
+                "长春日报",
+                &d,
+                "中共长春市委人大工作会议召开",
+                &"第三段。".into()
+            )
         );
         // Re-indented or re-wrapped, the same text keeps its id.
         assert_eq!(

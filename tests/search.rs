@@ -21,7 +21,8 @@ const TITLES: &str = concat!(
 
 /// `copies` × the 20,000 real titles, dated over 2010–2020, in chunks of 16,384.
 fn real_corpus(copies: usize) -> Corpus {
-    let text = std::fs::read_to_string(TITLES).expect("tests/fixtures/corpus/thucnews-titles-20k.tsv");
+    let text =
+        std::fs::read_to_string(TITLES).expect("tests/fixtures/corpus/thucnews-titles-20k.tsv");
     let titles: Vec<&str> = text
         .lines()
         .map(|l| l.split('\t').next().unwrap_or(l))

@@ -25,8 +25,7 @@ const FOOTER: &[&str] = &["| ", "版权所有", "ICP备", "技术支持", "本�
 /// The seed page split simply: title, metadata line, then one block per non-blank line up to
 /// the footer (the real loader lives in `archive`).
 fn seed_blocks(mode: AmbiguousWidth) -> Vec<Block> {
-    let page = std::fs::read_to_string(SEED)
-        .expect("the seed page");
+    let page = std::fs::read_to_string(SEED).expect("the seed page");
     let mut lines = page
         .lines()
         .map(|l| l.trim_matches(|c: char| c.is_whitespace()))

@@ -260,7 +260,8 @@ fn real_titles() -> Vec<Article> {
         env!("CARGO_MANIFEST_DIR"),
         "/tests/fixtures/corpus/thucnews-titles-20k.tsv"
     );
-    let text = std::fs::read_to_string(path).expect("tests/fixtures/corpus/thucnews-titles-20k.tsv");
+    let text =
+        std::fs::read_to_string(path).expect("tests/fixtures/corpus/thucnews-titles-20k.tsv");
     text.lines()
         .filter_map(|l| l.split('\t').next())
         .map(|t| article(t, "", "", ""))
