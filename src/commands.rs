@@ -151,9 +151,22 @@ pub fn summary_json(a: &Article) -> serde_json::Map<String, serde_json::Value> {
     m
 }
 
-/// The full JSON object of an article: the summary plus body (paragraphs joined by `\n`) and tags.
+/// The full JSON object of an article: the summary plus body (paragraphs joined by `\n`),
+/// tags, and those of kicker, subtitle, author, summary and full title that it has.
 pub fn article_json(a: &Article) -> serde_json::Value {
     let mut m = summary_json(a);
+    let h = &a.header;
+    for (key, value) in [
+        ("kicker", &h.kicker),
+        ("subtitle", &h.subtitle),
+        ("author", &h.author),
+        ("summary", &h.summary),
+        ("full_title", &h.full_title),
+    ] {
+        if !value.is_empty() {
+            m.insert(key.into(), serde_json::Value::from(value.as_str()));
+        }
+    }
     m.insert(
         "body".into(),
         serde_json::Value::from(a.body.text().as_ref()),

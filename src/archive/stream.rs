@@ -228,10 +228,12 @@ impl<'a> Collector<'a> {
 mod tests {
     use super::*;
 
-    fn titled(n: usize) -> Archive {
+    /// `n` different articles, titled from `first` on.
+    fn titled(first: usize, n: usize) -> Archive {
         Archive {
-            articles: (0..n)
+            articles: (first..first + n)
                 .map(|i| Article {
+                    id: i.to_string(),
                     title: i.to_string(),
                     ..Default::default()
                 })
@@ -249,9 +251,9 @@ mod tests {
             ..LoadOptions::without_cache()
         };
         let mut c = Collector::new(&mut sink, &options, 30, Instant::now());
-        c.add(titled(3), 10);
-        c.add(titled(7), 10);
-        c.add(titled(0), 10);
+        c.add(titled(0, 3), 10);
+        c.add(titled(3, 7), 10);
+        c.add(titled(10, 0), 10);
         c.finish();
         let sizes: Vec<_> = batches.iter().map(|b| b.chunk.len()).collect();
         assert_eq!(sizes, [1, 4, 4, 1]);
@@ -262,5 +264,41 @@ mod tests {
             (last.articles, last.bytes_done, last.bytes_total),
             (10, 30, 30)
         );
+    }
+
+    #[test]
+    fn copies_fold_across_adds_but_not_in_a_collector_keeping_them() {
+        for (keep, want) in [(false, (3, 2)), (true, (5, 0))] {
+            let mut loaded = 0;
+            let mut last = Progress::default();
+            let mut sink = |b: Batch| {
+                loaded += b.chunk.len();
+                last = b.progress;
+            };
+            let options = LoadOptions::without_cache();
+            let mut c = Collector::new(&mut sink, &options, 0, Instant::now());
+            if keep {
+                c = c.keeping_copies();
+            }
+            c.add(titled(0, 3), 0);
+            c.add(titled(1, 2), 0);
+            c.finish();
+            assert_eq!((loaded, last.copies_folded), want, "keeping copies: {keep}");
+        }
+    }
+
+    #[test]
+    fn undated_articles_take_the_path_day() {
+        let mut got = Vec::new();
+        let mut sink = |b: Batch| got.extend((0..b.chunk.len()).map(|i| b.chunk.index.date(i)));
+        let options = LoadOptions::without_cache();
+        let mut c = Collector::new(&mut sink, &options, 0, Instant::now());
+        c.date_undated_by(crate::date::from_path("20191001/20191001-01-02.txt"));
+        let mut archive = titled(0, 2);
+        archive.articles[1].date = Date::from_text("2019-09-30 12:00");
+        c.add(archive, 0);
+        c.finish();
+        let shown: Vec<_> = got.iter().map(Date::display).collect();
+        assert_eq!(shown, ["2019-10-01", "2019-09-30 12:00"]);
     }
 }

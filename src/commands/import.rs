@@ -1,4 +1,5 @@
-//! `juan import`: raw pages and Sogou files to JSON Lines.
+//! `juan import`: any archive juan reads (folders of pages, Markdown, saved HTML, Sogou
+//! files, JSON) to JSON Lines, one record per article with every field juan keeps.
 
 use std::io::Write;
 
@@ -46,10 +47,11 @@ pub fn import(args: &ImportArgs) -> Outcome {
             super::with_stdout(|out| write(out).map(|_| 0))?;
         }
     }
+    let skipped = loaded.problems.iter().filter(|p| p.skipped).count();
+    let bad = loaded.problems.len() - skipped;
     eprintln!(
-        "juan: imported {} articles; {} could not be read",
+        "juan: imported {} articles; {bad} could not be read, {skipped} files skipped",
         corpus.len(),
-        loaded.problems.len()
     );
-    Ok(if loaded.problems.is_empty() { 0 } else { 1 })
+    Ok(i32::from(bad > 0 || corpus.is_empty()))
 }

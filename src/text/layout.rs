@@ -88,15 +88,35 @@ impl Layout {
         }
     }
 
-    /// The reader's document for `article`: title, `DATE  SOURCE`, URL, then the paragraphs,
-    /// all in display form for `mode`.
+    /// The reader's document for `article`, all in display form for `mode`: the kicker, the
+    /// title as the record gave it, the subtitle, `DATE  SOURCE  AUTHOR` (with the date as
+    /// written when the display zone changed it), the URL, the summary, then the paragraphs
+    /// (the summary's, when the article has no body).
     pub fn for_article(article: &Article, mode: AmbiguousWidth) -> Layout {
         let block = |kind, text: &str| Block {
             kind,
             text: for_display(text, mode).into_owned(),
         };
-        let mut blocks = vec![block(BlockKind::Title, &article.title)];
-        let meta = [article.date.display(), article.source.clone()]
+        let h = &article.header;
+        let mut blocks = Vec::new();
+        if !h.kicker.is_empty() {
+            blocks.push(block(BlockKind::Meta, &h.kicker));
+        }
+        let title = if h.full_title.is_empty() {
+            &article.title
+        } else {
+            &h.full_title
+        };
+        blocks.push(block(BlockKind::Title, title));
+        if !h.subtitle.is_empty() {
+            blocks.push(block(BlockKind::Meta, &h.subtitle));
+        }
+        let written = article.date.stamp().and_then(|s| s.as_written());
+        let date = match written {
+            Some(w) => format!("{} ({w})", article.date.display()),
+            None => article.date.display(),
+        };
+        let meta = [date, article.source.clone(), h.author.clone()]
             .into_iter()
             .filter(|s| !s.is_empty())
             .collect::<Vec<_>>()
@@ -107,12 +127,14 @@ impl Layout {
         if let Some(url) = &article.url {
             blocks.push(block(BlockKind::Meta, url));
         }
-        blocks.extend(
-            article
-                .paragraphs()
-                .iter()
-                .map(|p| block(BlockKind::Body, p)),
-        );
+        let paragraphs = article.paragraphs();
+        let summary = h.summary.split('\n').filter(|p| !p.trim().is_empty());
+        if paragraphs.is_empty() {
+            blocks.extend(summary.map(|p| block(BlockKind::Body, p)));
+        } else {
+            blocks.extend(summary.map(|p| block(BlockKind::Meta, p)));
+            blocks.extend(paragraphs.iter().map(|p| block(BlockKind::Body, p)));
+        }
         Layout::new(blocks)
     }
 

@@ -230,3 +230,60 @@ fn scrolling_past_row_65535_works() {
     let pos = layout.position_at(70_000);
     assert_eq!(layout.row_of(pos), 70_000);
 }
+
+#[test]
+fn the_reader_header_shows_kicker_subtitle_author_summary_and_the_date_as_written() {
+    use crate::article::{Article, Header};
+    use crate::date::Date;
+    let article = Article {
+        title: "新中国成立70周年大会隆重举行".into(),
+        date: Date::from_text("2019-10-01T02:00:00Z"),
+        source: "人民日报".into(),
+        url: Some("http://paper.people.com.cn/rmrb/html/2019-10/02/nw.htm".into()),
+        body: "第一段。\n第二段。".into(),
+        header: Header {
+            kicker: "庆祝中华人民共和国成立70周年——".into(),
+            subtitle: "习近平发表重要讲话".into(),
+            author: "本报记者".into(),
+            summary: "提要一句。".into(),
+            full_title: "新中国成立70周年大会隆重举行 - 人民网".into(),
+        },
+        ..Article::default()
+    };
+    let layout = Layout::for_article(&article, AmbiguousWidth::Narrow);
+    let got: Vec<(BlockKind, &str)> = layout
+        .blocks()
+        .iter()
+        .map(|b| (b.kind, b.text.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (BlockKind::Meta, "庆祝中华人民共和国成立70周年——"),
+            (BlockKind::Title, "新中国成立70周年大会隆重举行 - 人民网"),
+            (BlockKind::Meta, "习近平发表重要讲话"),
+            (
+                BlockKind::Meta,
+                "2019-10-01 10:00 (2019-10-01T02:00:00+00:00)  人民日报  本报记者"
+            ),
+            (
+                BlockKind::Meta,
+                "http://paper.people.com.cn/rmrb/html/2019-10/02/nw.htm"
+            ),
+            (BlockKind::Meta, "提要一句。"),
+            (BlockKind::Body, "第一段。"),
+            (BlockKind::Body, "第二段。"),
+        ]
+    );
+    // No body: the summary is the text.
+    let bare = Article {
+        body: "".into(),
+        ..article
+    };
+    let layout = Layout::for_article(&bare, AmbiguousWidth::Narrow);
+    let last = layout.blocks().last().unwrap();
+    assert_eq!(
+        (last.kind, last.text.as_str()),
+        (BlockKind::Body, "提要一句。")
+    );
+}
