@@ -1,6 +1,13 @@
 //! Bytes to text: UTF-8 (with or without BOM), UTF-16 with a BOM, and GB18030 (a superset of
 //! GBK and GB2312), which many Chinese sites and corpora still use. Says which lines held
-//! bytes that had to be replaced with U+FFFD.
+//! bytes that had to be replaced with U+FFFD: each undecodable byte costs one replacement
+//! and decoding goes on in step from the next byte (encoding_rs resynchronises). GB18030 text
+//! that lost paragraph breaks to `?` gets them back ([`lost_breaks`]); text without the
+//! telltale `?` 0xA3 is decoded by encoding_rs alone.
+
+mod common;
+mod evidence;
+mod lost_breaks;
 
 use std::borrow::Cow;
 
@@ -40,6 +47,9 @@ pub fn decode(bytes: &[u8]) -> Decoded<'_> {
 
 /// Decodes in one encoding, noting the lines where bytes were replaced.
 fn with_encoding<'a>(encoding: &'static Encoding, bytes: &'a [u8]) -> Decoded<'a> {
+    if encoding == GB18030 && lost_breaks::may_hold(bytes) {
+        return lost_breaks::decode(bytes);
+    }
     let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
     let bad_lines = if had_errors {
         lines_with_replacements(bytes, encoding)
@@ -118,6 +128,27 @@ mod tests {
         assert_eq!(d.encoding, "gb18030");
         assert_eq!(d.bad_lines, [2]);
         assert!(d.text.contains('\u{FFFD}'));
+    }
+
+    #[test]
+    fn an_undecodable_gb18030_byte_costs_one_replacement() {
+        let (bytes, _, _) = GB18030.encode("全国缉枪制爆统一销毁行动");
+        let cases: [(usize, &[u8], &str); 4] = [
+            // A byte that is never a lead, between two characters.
+            (4, b"\xFF", "全国\u{FFFD}缉枪制爆统一销毁行动"),
+            // A lead byte before a byte that cannot follow it (a space): the space stays.
+            (4, b"\xB9 ", "全国\u{FFFD} 缉枪制爆统一销毁行动"),
+            // A four-byte sequence cut short after its second byte: the digit stays.
+            (4, b"\x81\x30", "全国\u{FFFD}0缉枪制爆统一销毁行动"),
+            // A lead byte with nothing after it.
+            (24, b"\xB9", "全国缉枪制爆统一销毁行动\u{FFFD}"),
+        ];
+        for (at, insert, want) in cases {
+            let mut damaged = bytes.to_vec();
+            damaged.splice(at..at, insert.iter().copied());
+            let d = decode(&damaged);
+            assert_eq!((d.text.as_ref(), d.bad_lines.as_slice()), (want, &[1][..]));
+        }
     }
 
     #[test]
