@@ -62,7 +62,7 @@ pub fn parse(file: &str, name: &str, text: &str, out: &mut Archive) {
     };
     let title_day = day::find(&title).map(|(date, _)| date);
     let names_day = title_day.is_some() || (title.is_empty() && file_day.is_some());
-    let date = date_of(&meta.date, title_day, file_day);
+    let date = date_of(&meta.dates, title_day, file_day);
 
     if let Some(stories) = digest::stories(&blocks, title_at, names_day) {
         let source = if meta.source.is_empty() {
@@ -121,18 +121,20 @@ fn squeeze(text: &str) -> String {
         .collect()
 }
 
-/// The article's date: the front matter's when it parses, else the day in the title, else
-/// the day in the file name, else the front matter's text as given (unparsed).
-fn date_of(front_matter: &str, title_day: Option<Date>, file_day: Option<Date>) -> Date {
-    let given = if front_matter.is_empty() {
-        Date::Missing
-    } else {
-        day::front_matter_date(front_matter)
-    };
-    match given {
-        Date::Known(_) => given,
-        _ => title_day.or(file_day).unwrap_or(given),
+/// The article's date: the first front matter date that parses, else the day in the title,
+/// else the day in the file name, else the first front matter date as given (unparsed).
+fn date_of(front_matter: &[String], title_day: Option<Date>, file_day: Option<Date>) -> Date {
+    let dates: Vec<Date> = front_matter
+        .iter()
+        .map(|d| day::front_matter_date(d))
+        .collect();
+    if let Some(known) = dates.iter().find(|d| matches!(d, Date::Known(_))) {
+        return known.clone();
     }
+    title_day
+        .or(file_day)
+        .or_else(|| dates.into_iter().next())
+        .unwrap_or(Date::Missing)
 }
 
 /// The one article of a file that is not a digest, or why it is not an article.

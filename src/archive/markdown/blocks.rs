@@ -74,10 +74,19 @@ pub fn render(markdown: &str) -> Vec<Block> {
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_HEADING_ATTRIBUTES;
     let mut r = Renderer::default();
-    for event in Parser::new_ext(&source, options) {
+    for (event, range) in Parser::new_ext(&source, options).into_offset_iter() {
+        if matches!(event, Event::Start(Tag::Item)) {
+            r.item_marker = source[range]
+                .trim_start()
+                .split('.')
+                .next()
+                .and_then(|n| n.split(')').next().and_then(|n| n.parse().ok()));
+        }
         r.event(event);
     }
     r.flush();
+    r.blocks
+        .dedup_by(|b, a| a.kind == b.kind && a.text == b.text);
     r.blocks
 }
 
@@ -97,6 +106,8 @@ struct Renderer {
     lists: Vec<Option<u64>>,
     /// Text to put before the block's first text (a list number, a footnote label).
     prefix: Option<String>,
+    /// The number the source wrote before the list item being started (`8.` → 8).
+    item_marker: Option<u64>,
     soft_break: bool,
     /// Raw HTML of the HTML block being read.
     html: Option<String>,
@@ -149,19 +160,16 @@ impl Renderer {
             Tag::Item => {
                 self.flush();
                 if let Some(Some(n)) = self.lists.last_mut() {
-                    self.prefix = Some(format!("{n}. "));
-                    *n += 1;
+                    let shown = self.item_marker.take().unwrap_or(*n);
+                    self.prefix = Some(format!("{shown}. "));
+                    *n = shown + 1;
                 }
             }
             Tag::FootnoteDefinition(label) => {
                 self.flush();
                 self.prefix = Some(format!("[{label}] "));
             }
-            Tag::TableCell => {
-                if !self.text.is_empty() {
-                    self.text.push_str(" | ");
-                }
-            }
+            Tag::TableCell if !self.text.is_empty() => self.text.push_str(" | "),
             Tag::Link { dest_url, .. } => {
                 self.link_depth += 1;
                 self.links.push(dest_url.to_string());
@@ -257,13 +265,13 @@ impl Renderer {
             std::mem::take(&mut self.plain),
         );
         let kind = self.heading.take().map_or(Kind::Text, Kind::Heading);
-        self.prefix = None;
         self.soft_break = false;
         let text = without_templates(&text);
         let text = text.trim();
         if text.is_empty() {
             return;
         }
+        self.prefix = None;
         self.blocks.push(Block {
             kind,
             text: text.to_string(),
@@ -408,6 +416,15 @@ mod tests {
                 "段二",
                 "段三"
             ]
+        );
+    }
+
+    #[test]
+    fn loose_lists_keep_the_numbers_written() {
+        let md = "1. 第一条；\n\n2. 第二条；\n\n8. 第八条。\n\n![博客 | 黃志全](a.png)\n\n**博客 | 黃志全**";
+        assert_eq!(
+            shown(md),
+            ["1. 第一条；", "2. 第二条；", "8. 第八条。", "博客 | 黃志全"]
         );
     }
 

@@ -178,7 +178,7 @@ fn salvage_yaml(matter: &str) -> Map<String, Value> {
         }
         let first = chunk.lines().next().unwrap_or_default();
         if let Some((key, value)) = first.split_once(':') {
-            let value = value.trim().trim_matches(['"', '\'']).trim();
+            let value = value.trim().trim_matches(['"', '\'', '[', ']']).trim();
             if !value.is_empty() {
                 fields
                     .entry(key.trim().to_string())
@@ -299,7 +299,7 @@ mod tests {
         assert!(reason.starts_with("invalid front matter: "), "{reason}");
         assert_eq!(s.fields["title"], "香港: 立法會選舉");
         assert_eq!(s.fields["date"], "2021-12-19");
-        assert_eq!(s.fields["author"], "[甲, 乙");
+        assert_eq!(s.fields["author"], "甲, 乙");
         assert_eq!(s.body, "正文");
     }
 

@@ -66,8 +66,9 @@ const ID: &[&str] = &["id", "uuid", "guid", "articleid", "newsid", "docid"];
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Meta {
     pub title: String,
-    /// The date as written (read with [`super::day::front_matter_date`]).
-    pub date: String,
+    /// The dates given, as written, in order of preference (read with
+    /// [`super::day::front_matter_date`]; the first that parses is the date).
+    pub dates: Vec<String>,
     /// Authors joined with `、`.
     pub author: String,
     pub source: String,
@@ -118,7 +119,12 @@ pub fn read(fields: &Map<String, Value>) -> Meta {
     }
     Meta {
         title: first(TITLE).map(text).unwrap_or_default(),
-        date: first(DATE).map(text).unwrap_or_default(),
+        dates: DATE
+            .iter()
+            .filter_map(|name| keyed.iter().find(|(k, v)| k == name && !is_empty(v)))
+            .map(|(_, v)| text(v))
+            .filter(|d| !d.is_empty())
+            .collect(),
         author: first(AUTHOR).map(authors).unwrap_or_default(),
         source,
         url,
@@ -219,7 +225,7 @@ mod tests {
             "original_url": "https://www.hkcnews.com/article/1000/leung-chun-ying"
         }));
         assert_eq!(m.title, "梁特最後施政報告 「一帶一路」較去年少提一半");
-        assert_eq!(m.date, "2017-01-18");
+        assert_eq!(m.dates, ["2017-01-18"]);
         assert_eq!(m.author, "翁維愷");
         assert_eq!(
             m.url,
@@ -243,7 +249,7 @@ mod tests {
             "slug": "guo-qing"
         }));
         assert_eq!(m.title, "标题");
-        assert_eq!(m.date, "2019-10-01");
+        assert_eq!(m.dates, ["2019-10-01"]);
         assert_eq!(m.author, "张三、李四");
         assert_eq!(m.source, "新华社");
         assert_eq!(m.url, "http://www.news.cn/2019-10/01/c_1.htm");
@@ -264,7 +270,7 @@ mod tests {
             "published": true,
             "id": 42
         }));
-        assert_eq!(m.date, "1569889800");
+        assert_eq!(m.dates, ["1569889800"]);
         assert_eq!(m.source, "");
         assert_eq!(m.url, "https://www.thepaper.cn/newsDetail_forward_1");
         assert_eq!(m.tags, ["碎碎念", "戏剧", "省昆"]);
