@@ -147,7 +147,18 @@ fn sogou_tensite_gb18030_loads_all_200() {
 #[test]
 fn folder_of_every_format_in_sorted_order() {
     let a = load(&[&fixture("good")]);
-    assert_eq!(problems(&a), Vec::<String>::new());
+    let good = fixture("good");
+    // Nothing skipped in silence: the hidden file and the notes are named, with why.
+    assert_eq!(
+        problems(&a),
+        [
+            format!("{}: skipped: hidden", good.join(".hidden.jsonl").display()),
+            format!(
+                "{}: skipped: not an article: notes is a project file",
+                good.join("notes.md").display()
+            ),
+        ]
+    );
     let ids: Vec<&str> = a.articles.iter().map(|x| x.id.as_str()).collect();
     // array.json, dates.ndjson, empty.jsonl, notes.md (skipped), page-crlf.txt, page.txt,
     // sogou.dat, thucnews.txt, wrapped.json; .hidden.jsonl is skipped.
@@ -224,7 +235,8 @@ fn every_date_form_through_loading() {
         .collect();
     let want = [
         ("RFC 3339", "2017-09-06 09:11"),
-        ("RFC 3339 Z", "2017-09-06 01:11"),
+        // Shown in China Standard Time, the zone `date:` matches in.
+        ("RFC 3339 Z", "2017-09-06 09:11"),
         ("minutes", "2017-09-06 09:11"),
         ("day", "2017-09-06"),
         ("slashes", "2017-09-06"),

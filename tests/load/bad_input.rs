@@ -79,7 +79,10 @@ fn missing_unreadable_empty_and_binary() {
                 "{}: cannot read: no such file or directory",
                 missing.display()
             ),
-            format!("{}: not a news archive (binary data)", binary.display()),
+            format!(
+                "{}: skipped: binary data, not a news archive",
+                binary.display()
+            ),
         ]
     );
 }
