@@ -9,9 +9,10 @@
 //!    that have paragraph text of their own, directly under the heading; shallower wins a
 //!    tie. A file is a digest when at least two sections at that level have such text, and
 //!    either the file's title names a day (or it has no title and its name is a day), or at
-//!    least half of those sections carry a link of their own (a linked heading, or a
-//!    paragraph that is only a link, such as `[查看原文](url)`). An article with
-//!    subheadings has neither, so it stays one article.
+//!    least half of those sections carry a link of their own (a linked heading, or a short
+//!    link such as `[查看原文](url)` alone on the section's first or last line). An article
+//!    with subheadings has neither, so it stays one article, even when a section links to a
+//!    related article.
 //! 2. Each section at the story level with paragraph text is an article: its title is the
 //!    heading without its numbering (`1.`, `1、`, `（1）`, `一、`), its URL the section's own
 //!    link (which leaves the body), its body the section's text up to the next heading of the
@@ -22,6 +23,10 @@
 
 use super::blocks::{Block, Kind};
 use super::day;
+
+/// A link whose text has at most this many letters is a pointer (`查看原文`, `Source`), not
+/// a headline.
+const POINTER_LETTERS: usize = 10;
 
 /// One story of a digest.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,10 +72,7 @@ pub fn stories(
     let linked = sections
         .iter()
         .filter(|s| has_text(&blocks[s.heading + 1..s.own_end]))
-        .filter(|s| {
-            !blocks[s.heading].links.is_empty()
-                || blocks[s.heading + 1..s.end].iter().any(Block::is_link_only)
-        })
+        .filter(|s| own_link(&blocks[s.heading], &blocks[s.heading + 1..s.end]).is_some())
         .count();
     if !title_names_day && linked * 2 < with_text {
         return None;
@@ -112,6 +114,21 @@ fn has_text(blocks: &[Block]) -> bool {
     blocks.iter().any(Block::is_paragraph_text)
 }
 
+/// The link a section carries as its own, and which of its blocks holds it (`None` for the
+/// heading): the heading's link, else a short link alone on the section's first or last line
+/// (`[查看原文](url)`, `[查看视频 ↗](url)`). A link to a related article (a headline as its
+/// text) or one inside the text is not the story's own.
+fn own_link(heading: &Block, blocks: &[Block]) -> Option<(String, Option<usize>)> {
+    if let Some(url) = heading.links.iter().find(|u| !u.starts_with('#')) {
+        return Some((url.clone(), None));
+    }
+    let pointer = |b: &Block| b.is_link_only() && b.letters() <= POINTER_LETTERS;
+    let at = [0, blocks.len().saturating_sub(1)]
+        .into_iter()
+        .find(|&i| blocks.get(i).is_some_and(pointer))?;
+    Some((blocks[at].links[0].clone(), Some(at)))
+}
+
 /// The story of one section, or `None` when it has no paragraph text or no title.
 fn story(heading: &Block, blocks: &[Block]) -> Option<Story> {
     if !has_text(blocks) {
@@ -121,17 +138,16 @@ fn story(heading: &Block, blocks: &[Block]) -> Option<Story> {
     if title.is_empty() {
         return None;
     }
-    let mut url = heading.links.first().cloned();
-    let mut paragraphs = Vec::new();
-    for block in blocks {
-        if url.is_none() && block.is_link_only() {
-            url = block.links.first().cloned();
-            continue;
-        }
-        if !block.text.is_empty() {
-            paragraphs.push(block.text.clone());
-        }
-    }
+    let (url, skip) = match own_link(heading, blocks) {
+        Some((url, at)) => (Some(url), at),
+        None => (None, None),
+    };
+    let paragraphs = blocks
+        .iter()
+        .enumerate()
+        .filter(|(i, b)| Some(*i) != skip && !b.text.is_empty())
+        .map(|(_, b)| b.text.clone())
+        .collect();
     Some(Story {
         title,
         url,
@@ -261,6 +277,14 @@ mod tests {
         assert_eq!(got.len(), 2);
         assert_eq!(got[0].title, "“希望女儿比我们过得好”");
         assert_eq!(got[0].paragraphs, ["第一节正文。"]);
+    }
+
+    #[test]
+    fn related_article_links_are_not_own_links() {
+        let md = "# 朱令铊中毒案（破案篇）\n\n### 动机\n\n第一段分析。\n\n\
+                  [如果你从这世上消失就好了——13岁女孩因嫉妒美貌而肢解闺蜜](http://mp.weixin.qq.com/a)\n\n\
+                  第二段分析。\n\n### 破案经过\n\n经过一段。\n\n[另一篇相关文章的完整标题在这里](http://b)\n";
+        assert_eq!(stories(&render(md), Some(0), false), None);
     }
 
     #[test]

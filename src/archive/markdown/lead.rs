@@ -1,12 +1,13 @@
 //! Lines of an article body that are about the article, not of it, as archives of deleted
 //! articles write them above the text (`> 来源：财新网`, `> 作者：萧辉`,
-//! `原文链接：[「标题」](url)`) and digests below it (`[查看原文](url)`): they become the
-//! source, author and URL and leave the body.
+//! `原文来自微信公众号「没药花园」：[标题](url)`, `出自 [中国新闻周刊](url)`) and digests
+//! below it (`[查看原文](url)`): they become the source, author and URL, and leave the body.
 //!
-//! A `来源：`/`作者：` line counts only among the first blocks, before the first long
-//! paragraph, and only with a short value (a name, not a sentence); a link that names itself
-//! the original (`原文`, `全文`, `查看视频`, `source`, `original`) counts anywhere when the
-//! line is only that link.
+//! `来源：`/`作者：` and origin lines (`原文来自`, `来自`, `出自`, `原载于`, …) count only
+//! among the first blocks, before the first long paragraph, and only with a short value (a
+//! name, not a sentence); the name of an origin line is the quoted name, else the words before
+//! the first colon without 公众号/微信/微博. A link that names itself the original (`原文`,
+//! `全文`, `查看视频`, `source`, `original`) counts anywhere when the line is only that link.
 
 use super::blocks::{Block, Kind};
 
@@ -26,6 +27,29 @@ const ORIGIN_WORDS: &[&str] = &[
     "source",
     "original",
     "read more",
+];
+/// Words that open a line saying where the article first appeared, longest first.
+const ORIGIN_OPENERS: &[&str] = &[
+    "原文来自",
+    "文章来自",
+    "信息源自",
+    "原载于",
+    "转载自",
+    "原载",
+    "转自",
+    "来自",
+    "出自",
+    "源自",
+];
+/// Words around a name in an origin line that are not the name.
+const CHANNEL_WORDS: &[&str] = &[
+    "微信公众号",
+    "微信公号",
+    "公众号",
+    "微信号",
+    "公号",
+    "微信",
+    "微博",
 ];
 /// How many blocks from the top may hold a source or author line.
 const LEAD_BLOCKS: usize = 8;
@@ -57,9 +81,14 @@ pub fn take(blocks: &mut Vec<Block>) -> Lead {
             i += 1;
             continue;
         }
-        if let Some(source) = labelled(&block.text, SOURCE_LABELS) {
+        if let Some(source) = labelled(&block.text, SOURCE_LABELS).or_else(|| origin_line(block)) {
             if lead.source.is_empty() {
                 lead.source = source;
+            }
+            if lead.url.is_empty()
+                && let Some(url) = block.links.first()
+            {
+                lead.url = url.clone();
             }
             blocks.remove(i);
         } else if let Some(author) = labelled(&block.text, AUTHOR_LABELS) {
@@ -76,7 +105,7 @@ pub fn take(blocks: &mut Vec<Block>) -> Lead {
     blocks.retain(|b| {
         let origin = b.kind == Kind::Text && b.is_link_only() && is_origin(&b.text);
         if origin && lead.url.is_empty() {
-            lead.url = b.links[0].clone();
+            lead.url = b.links[b.links.len() - 1].clone();
         }
         !origin
     });
@@ -97,6 +126,47 @@ fn labelled(text: &str, labels: &[&str]) -> Option<String> {
             && !value.contains(['。', '，', '\n']);
         name_like.then(|| value.to_string())
     })
+}
+
+/// The name of the publication an origin line names (`原文来自微信公众号「没药花园」：[标题](url)`
+/// → `没药花园`, `出自 [中国新闻周刊](url)` → `中国新闻周刊`, `（原载于公众号“木田君的镐头”）`).
+/// The name stands before the first colon or comma (what follows is the title). A line
+/// without a link counts only when the name is quoted, so that a sentence starting with 来自
+/// stays text.
+fn origin_line(block: &Block) -> Option<String> {
+    let line = block.text.trim().trim_start_matches(['（', '(']);
+    let rest = ORIGIN_OPENERS
+        .iter()
+        .find_map(|opener| line.strip_prefix(opener))?;
+    if block.text.chars().count() > 2 * LONG_PARAGRAPH {
+        return None;
+    }
+    let head = rest
+        .trim_start_matches(['：', ':', ' '])
+        .split(['：', ':', '，', ',', '）', ')'])
+        .next()
+        .unwrap_or_default();
+    let quoted = [('「', '」'), ('“', '”'), ('《', '》'), ('"', '"')]
+        .iter()
+        .find_map(|(open, close)| {
+            let (_, after) = head.split_once(*open)?;
+            Some(after.split_once(*close)?.0)
+        });
+    let name = match quoted {
+        Some(q) => q.trim(),
+        None if block.links.is_empty() => return None,
+        None => {
+            let mut name = head.trim();
+            for word in CHANNEL_WORDS {
+                name = name.strip_prefix(word).unwrap_or(name).trim();
+                name = name.strip_suffix(word).unwrap_or(name).trim();
+            }
+            name
+        }
+    };
+    let name_like =
+        !name.is_empty() && name.chars().count() <= LONGEST_NAME && !name.contains(['。', '\n']);
+    name_like.then(|| name.to_string())
 }
 
 /// True when a link's line names the original article.
@@ -137,6 +207,73 @@ mod tests {
                 "文章指出，来源：不是这里。"
             ]
         );
+    }
+
+    #[test]
+    fn origin_lines_name_the_source() {
+        let source = |md: &str| {
+            let mut blocks = render(md);
+            let lead = take(&mut blocks);
+            (lead.source, lead.url, blocks.len())
+        };
+        let cases = [
+            (
+                "原文来自微信公众号「没药花园」：~~[朱令铊中毒案](http://archive.md/oyn9a)~~\n\n正文。",
+                "没药花园",
+                "http://archive.md/oyn9a",
+            ),
+            (
+                "出自 [中国新闻周刊](http://mp.weixin.qq.com/s/g)\n\n正文。",
+                "中国新闻周刊",
+                "http://mp.weixin.qq.com/s/g",
+            ),
+            (
+                "来自豆瓣： ~~[八年前的约谈事件](https://www.douban.com/note/1/)~~\n\n正文。",
+                "豆瓣",
+                "https://www.douban.com/note/1/",
+            ),
+            (
+                "来源：~~[豆瓣](https://www.douban.com/group/topic/1/)~~\n\n正文。",
+                "豆瓣",
+                "https://www.douban.com/group/topic/1/",
+            ),
+            (
+                "（原载于公众号“木田君的镐头”）\n\n正文。",
+                "木田君的镐头",
+                "",
+            ),
+            (
+                "信息源自Black Lives China： ~~[中国特色的种族歧视: 黑脸给中国的春晚“抹黑”](https://b.com/1)~~\n\n正文。",
+                "Black Lives China",
+                "https://b.com/1",
+            ),
+            (
+                "原文来自微信 ~~[新闻实验室](https://mp.weixin.qq.com/s/k)~~，微信回复「[地震](https://mp.weixin.qq.com/s/g)」可看到。\n\n正文。",
+                "新闻实验室",
+                "https://mp.weixin.qq.com/s/k",
+            ),
+            (
+                "原文来自公号瘟疫年纪事：~~[幸存者的责任](https://mp.weixin.qq.com/s/R)~~\n\n正文。",
+                "瘟疫年纪事",
+                "https://mp.weixin.qq.com/s/R",
+            ),
+            (
+                "原文来自「纪小翠」豆瓣日记：~~[【女权史上的今天】](https://m.douban.com/note/7)~~\n\n正文。",
+                "纪小翠",
+                "https://m.douban.com/note/7",
+            ),
+            (
+                "> 本文由[简悦SimpRead](http://ksria.com/simpread/)转码，原文地址来自~~[澎湃新闻](https://www.thepaper.cn/n)~~\n\n正文。",
+                "",
+                "https://www.thepaper.cn/n",
+            ),
+        ];
+        for (md, name, url) in cases {
+            assert_eq!(source(md), (name.to_string(), url.to_string(), 1), "{md}");
+        }
+        // A sentence that starts with 来自 is text.
+        let (name, _, kept) = source("来自北京的消息说，会议明天召开。");
+        assert_eq!((name.as_str(), kept), ("", 1));
     }
 
     #[test]
