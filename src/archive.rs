@@ -261,7 +261,7 @@ fn load_decompressed(
         }
         Some(Format::Json) => json::parse(file, text, archive),
         Some(Format::Sogou) => sogou::parse(file, text, archive),
-        Some(Format::Page) => scraped::parse(text, archive),
+        Some(Format::Page) => scraped::parse(file, name, text, archive),
         Some(Format::Markdown) => markdown::parse(file, name, text, archive),
         Some(Format::Html) => html::parse(file, name, text.as_bytes(), archive),
         None => archive
