@@ -479,3 +479,20 @@ fn edge_layouts() {
     assert_eq!(a.articles[0].header.author, "甲");
     assert_eq!(a.articles[0].paragraphs(), ["正文第一段，说了一件事情。"]);
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+    /// Any text, however broken its front matter, Markdown or HTML, parses without panicking,
+    /// and every article it gives has a clean title.
+    #[test]
+    fn any_text_parses(text in "(---\n|\\+\\+\\+\n|title: |date: |[#>*\\-\\[\\]()!:`~{}<>/ \n]|<p>|</p>|\\{\\{< x >\\}\\}|标题|正文。|2019-10-01|[a-z0-9]){0,80}") {
+        let mut out = Archive::default();
+        parse("f.md", "2019-10-01.md", &text, &mut out);
+        for a in &out.articles {
+            proptest::prop_assert!(!a.title.is_empty());
+            proptest::prop_assert!(!a.title.starts_with(['#', '\n']) && !a.title.starts_with("---"));
+            proptest::prop_assert!(!a.title.contains('\n'));
+        }
+    }
+}
