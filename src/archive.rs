@@ -224,6 +224,9 @@ fn load_decompressed(
     gzip_problem: Option<String>,
     archive: &mut Archive,
 ) {
+    if trim_head(data).is_empty() && gzip_problem.is_none() {
+        return archive.problems.push(Problem::skipped(file, "empty file"));
+    }
     if detect::by_name(name) == Some(Format::Html)
         || (detect::by_name(name).is_none() && detect::looks_like_html(trim_head(data)))
     {

@@ -111,16 +111,21 @@ fn check_broken_fixture_exits_1_and_lists_each_bad_line() {
 }
 
 #[test]
-fn check_clean_folder_and_corpus_exit_0() {
+fn check_clean_folder_exits_0_and_the_corpus_names_its_damage() {
     let out = run(&["check", "tests/fixtures/good"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
     assert!(text(&out.stdout).starts_with("articles: 18\n"));
     let out = run(&["check", CORPUS]);
     let stdout = text(&out.stdout);
-    assert_eq!(out.status.code(), Some(0), "{stdout}");
-    // 200 + 200 Sogou records; the titles file is named as skipped, not loaded.
+    // 200 + 200 Sogou records; the titles file is named as skipped, not loaded. The tensite
+    // sample lost bytes before it was made: that one problem makes `check` exit 1.
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
     assert!(stdout.starts_with("articles: 400\n"), "{stdout}");
-    assert!(stdout.contains("problems: 0\n"));
+    let damage = format!(
+        "problems: 1\n{CORPUS}/sogou-tensite-200.dat:6: invalid GB18030 on 97 lines; \
+         bytes replaced with U+FFFD\n"
+    );
+    assert!(stdout.contains(&damage), "{stdout}");
     assert!(stdout.contains("thucnews-titles-20k.tsv: skipped: not an archive type (.tsv)\n"));
 }
 

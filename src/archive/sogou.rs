@@ -45,7 +45,9 @@ fn record(block: &str) -> Result<Article, String> {
         .as_deref()
         .and_then(date::from_url)
         .map_or(Date::Missing, Date::Known);
-    let body = normalize_body(&clean(&entities(field(block, "content"))));
+    // SogouCA marks paragraphs with U+E40C (a private-use character).
+    let content = entities(field(block, "content")).replace('\u{E40C}', "\n");
+    let body = normalize_body(&clean(&content));
     let id = clean_line(&entities(field(block, "docno")));
     let mut article = Article {
         id,

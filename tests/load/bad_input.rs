@@ -79,6 +79,7 @@ fn missing_unreadable_empty_and_binary() {
                 "{}: cannot read: no such file or directory",
                 missing.display()
             ),
+            format!("{}: skipped: empty file", empty.display()),
             format!(
                 "{}: skipped: binary data, not a news archive",
                 binary.display()
