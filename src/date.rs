@@ -199,7 +199,65 @@ pub fn parse(text: &str) -> Option<Stamp> {
     if t.bytes().all(|b| b.is_ascii_digit()) {
         return parse_unix(t);
     }
-    parse_rfc3339(t).or_else(|| parse_civil(t))
+    parse_rfc3339(t)
+        .or_else(|| parse_civil(t, DEFAULT_OFFSET_SECS))
+        .or_else(|| parse_with_zone_word(t))
+        .or_else(|| parse_rfc2822(t))
+        .or_else(|| parse_month_name(t))
+}
+
+/// A civil form followed by an offset or zone word, as Jekyll, Hugo and many scrapers write
+/// them: `2019-10-01 08:30:00 +0800`, `2019-05-18 +08:00`, `2017-09-06 09:11 GMT`.
+fn parse_with_zone_word(t: &str) -> Option<Stamp> {
+    let (civil_part, zone) = t.rsplit_once([' ', '\u{3000}'])?;
+    let offset = match zone {
+        "Z" | "GMT" | "UTC" => 0,
+        "CST" | "北京时间" => DEFAULT_OFFSET_SECS,
+        _ => zone::parse_offset(zone)?.seconds(),
+    };
+    parse_civil(civil_part.trim(), offset)
+}
+
+/// RFC 2822, what RSS `pubDate` holds: `Thu, 27 Nov 2025 23:00:14 GMT`,
+/// `Thu, 30 Dec 2021 10:00:00 +0800` (a weekday that does not fit the day is ignored).
+fn parse_rfc2822(t: &str) -> Option<Stamp> {
+    let zdt = jiff::fmt::rfc2822::parse(t)
+        .or_else(|_| jiff::fmt::rfc2822::parse(without_weekday(t)))
+        .ok()?;
+    Some(Stamp {
+        unix: zdt.timestamp().as_second(),
+        offset: zdt.offset().seconds(),
+        has_time: true,
+    })
+}
+
+/// `t` without a leading English weekday (`Mon, `).
+fn without_weekday(t: &str) -> &str {
+    t.split_once(", ")
+        .filter(|(w, _)| w.len() == 3 && w.chars().all(|c| c.is_ascii_alphabetic()))
+        .map_or(t, |(_, rest)| rest)
+}
+
+/// English month names, zone-less: `Dec 30 2021`, `December 30, 2021`, `30 Dec 2021`, with
+/// an optional `HH:MM[:SS]` after; read in [`DEFAULT_OFFSET_SECS`].
+fn parse_month_name(t: &str) -> Option<Stamp> {
+    const DAYS: [&str; 4] = ["%b %d %Y", "%B %d, %Y", "%b %d, %Y", "%d %b %Y"];
+    let t = without_weekday(t);
+    for day in DAYS {
+        for (time, has_time) in [("", false), (" %H:%M", true), (" %H:%M:%S", true)] {
+            let format = format!("{day}{time}");
+            let Ok(parsed) = jiff::fmt::strtime::parse(&format, t) else {
+                continue;
+            };
+            let dt = if has_time {
+                parsed.to_datetime().ok()?
+            } else {
+                parsed.to_date().ok()?.to_datetime(civil::Time::midnight())
+            };
+            return Stamp::from_civil(dt, DEFAULT_OFFSET_SECS, has_time);
+        }
+    }
+    None
 }
 
 /// Unix seconds (9–10 digits) or milliseconds (12–13 digits).
@@ -250,8 +308,8 @@ fn parse_rfc3339(t: &str) -> Option<Stamp> {
 }
 
 /// Zone-less civil forms: `2017-09-06 09:11[:05]`, `2017/9/6`, `2017.9.6`, `2017年9月6日 9:11`,
-/// `2017年9月6日09时11分`. Read in [`DEFAULT_OFFSET_SECS`].
-fn parse_civil(t: &str) -> Option<Stamp> {
+/// `2017年9月6日09时11分`. Read in `offset` (seconds east of UTC).
+fn parse_civil(t: &str, offset: i32) -> Option<Stamp> {
     let mut nums: Vec<i64> = Vec::with_capacity(6);
     let mut cur: Option<i64> = None;
     for c in t.chars() {
@@ -311,7 +369,7 @@ fn parse_civil(t: &str) -> Option<Stamp> {
     } else {
         civil::Time::midnight()
     };
-    Stamp::from_civil(date.to_datetime(time), DEFAULT_OFFSET_SECS, has_time)
+    Stamp::from_civil(date.to_datetime(time), offset, has_time)
 }
 
 #[cfg(test)]
@@ -366,6 +424,21 @@ mod tests {
             ("1504660260", "2017-09-06T09:11:00+08:00"),
             ("1504660260000", "2017-09-06T09:11:00+08:00"),
             ("20120706", "2012-07-06T00:00:00+08:00"),
+            // Civil forms with an offset or zone word (Jekyll, Hugo, scrapers).
+            ("2019-10-01 08:30:00 +0800", "2019-10-01T08:30:00+08:00"),
+            ("2019-05-18 +08:00", "2019-05-18T00:00:00+08:00"),
+            ("2017-09-06 01:11 GMT", "2017-09-06T01:11:00+00:00"),
+            ("2021-05-18T17:30:00.000+0800", "2021-05-18T17:30:00+08:00"),
+            // RFC 2822 (RSS pubDate).
+            ("Thu, 27 Nov 2025 23:00:14 GMT", "2025-11-27T23:00:14+00:00"),
+            (
+                "Mon, 30 Dec 2021 10:00:00 +0800",
+                "2021-12-30T10:00:00+08:00",
+            ),
+            // English month names.
+            ("Dec 30 2021", "2021-12-30T00:00:00+08:00"),
+            ("December 30, 2021", "2021-12-30T00:00:00+08:00"),
+            ("30 Dec 2021 10:05", "2021-12-30T10:05:00+08:00"),
         ];
         for (input, want) in cases {
             assert_eq!(show(input), want, "input {input:?}");

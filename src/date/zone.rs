@@ -51,7 +51,7 @@ pub fn parse(text: &str) -> Result<TimeZone, String> {
 }
 
 /// `+08:00`, `+0800`, `+08`, `+8`, `-05:30`.
-fn parse_offset(t: &str) -> Option<Offset> {
+pub(crate) fn parse_offset(t: &str) -> Option<Offset> {
     let (sign, rest) = match t.as_bytes().first()? {
         b'+' => (1, &t[1..]),
         b'-' => (-1, &t[1..]),
