@@ -446,6 +446,33 @@ mod tests {
     }
 
     #[test]
+    fn jekyll_front_matter_dates() {
+        let rfc = |v: &str| match Date::from_text(v) {
+            Date::Known(s) => s.rfc3339(),
+            other => format!("{other:?}"),
+        };
+        assert_eq!(
+            rfc("2018-04-23 00:00:00 -0800"),
+            "2018-04-23T00:00:00-08:00"
+        );
+        assert_eq!(
+            rfc("2019-07-31 10:00:00 +0800"),
+            "2019-07-31T10:00:00+08:00"
+        );
+        assert_eq!(rfc("2019-07-31 10:00 +08:00"), "2019-07-31T10:00:00+08:00");
+        assert_eq!(rfc("2019-05-18 +0800"), "2019-05-18T00:00:00+08:00");
+        assert!(
+            !Date::from_text("2019-05-18 +0800")
+                .stamp()
+                .unwrap()
+                .has_time
+        );
+        assert_eq!(rfc("2018-02-18 15:24"), "2018-02-18T15:24:00+08:00");
+        assert_eq!(rfc("2019-10-01T08:30:00Z"), "2019-10-01T08:30:00+00:00");
+        assert_eq!(rfc("不详"), "Unparsed(\"不详\")");
+    }
+
+    #[test]
     fn rejects_nonsense() {
         for bad in [
             "yesterday",

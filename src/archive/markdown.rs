@@ -121,14 +121,17 @@ fn squeeze(text: &str) -> String {
         .collect()
 }
 
-/// The article's date: the first front matter date that parses, else the day in the title,
-/// else the day in the file name, else the first front matter date as given (unparsed).
+/// The article's date: the first front matter date that parses with a time, else the first
+/// that parses, else the day in the title, else the day in the file name, else the first
+/// front matter date as given (unparsed).
 fn date_of(front_matter: &[String], title_day: Option<Date>, file_day: Option<Date>) -> Date {
-    let dates: Vec<Date> = front_matter
-        .iter()
-        .map(|d| day::front_matter_date(d))
-        .collect();
-    if let Some(known) = dates.iter().find(|d| matches!(d, Date::Known(_))) {
+    let dates: Vec<Date> = front_matter.iter().map(|d| Date::from_text(d)).collect();
+    let known = |with_time: bool| {
+        dates
+            .iter()
+            .find(|d| d.stamp().is_some_and(|s| s.has_time || !with_time))
+    };
+    if let Some(known) = known(true).or_else(|| known(false)) {
         return known.clone();
     }
     title_day

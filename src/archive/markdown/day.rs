@@ -1,9 +1,8 @@
 //! Days written inside text: a heading such as `# 2019年10月1日 新闻联播` or
 //! `# 《新闻联播》 (20221001)`, a file name such as `2019-10-01.md`, `20191001.md` or Jekyll's
 //! `2019-10-01-slug.md`. A Markdown file without front matter often says its day only there.
-//!
-//! Also [`front_matter_date`], which turns Jekyll's `2019-10-01 08:30:00 +0800` (the form
-//! Jekyll documents and writes) into RFC 3339 before [`Date::from_text`] reads it.
+//! (Front matter dates, Jekyll's `2019-10-01 08:30:00 +0800` included, are read by
+//! [`Date::from_text`].)
 
 use std::ops::Range;
 
@@ -39,50 +38,6 @@ pub fn find(text: &str) -> Option<(Date, Range<usize>)> {
 pub fn in_file_name(name: &str) -> Option<Date> {
     let stem = name.rsplit(['/', '\\']).next().unwrap_or(name);
     find(stem).map(|(date, _)| date)
-}
-
-/// A front matter date value as [`Date::from_text`] reads it, with Jekyll's separate offset
-/// (`2019-10-01 08:30:00 +0800`, `2019-10-01 08:30 -08:00`) joined on as RFC 3339
-/// (`2019-10-01T08:30:00+08:00`); a day with only an offset (`2019-05-18 +0800`) is the day.
-pub fn front_matter_date(value: &str) -> Date {
-    let value = value.trim();
-    let mut parts: Vec<&str> = value.split_whitespace().collect();
-    if parts.len() >= 2
-        && let Some(offset) = parts.last().and_then(|p| offset_of(p))
-    {
-        parts.pop();
-        let joined = match parts.as_slice() {
-            [day] => day.to_string(),
-            [day, time] => format!("{day}T{}{offset}", with_seconds(time)),
-            _ => return Date::from_text(value),
-        };
-        if let Date::Known(stamp) = Date::from_text(&joined) {
-            return Date::Known(stamp);
-        }
-    }
-    Date::from_text(value)
-}
-
-/// `+0800` or `-08:00` as `+08:00`; `None` for anything else.
-fn offset_of(token: &str) -> Option<String> {
-    let (sign, rest) = token.split_at_checked(1)?;
-    if sign != "+" && sign != "-" {
-        return None;
-    }
-    let digits: String = rest.chars().filter(|c| *c != ':').collect();
-    let well_formed = digits.len() == 4
-        && digits.bytes().all(|b| b.is_ascii_digit())
-        && (rest.len() == 4 || rest.as_bytes().get(2) == Some(&b':'));
-    well_formed.then(|| format!("{sign}{}:{}", &digits[..2], &digits[2..]))
-}
-
-/// `8:30` as `08:30:00`, `08:30:05` as it is.
-fn with_seconds(time: &str) -> String {
-    let mut parts: Vec<String> = time.split(':').map(|p| format!("{p:0>2}")).collect();
-    while parts.len() < 3 {
-        parts.push("00".into());
-    }
-    parts.join(":")
 }
 
 /// How many ASCII digits start at `at`.
@@ -193,32 +148,5 @@ mod tests {
         assert_eq!(show("2019-10-01-guo-qing.md"), "2019-10-01");
         assert_eq!(show("news/20191001-01-02.md"), "2019-10-01");
         assert_eq!(show("article_1000.md"), "none");
-    }
-
-    #[test]
-    fn jekyll_offsets_join_the_date() {
-        let rfc = |v: &str| match front_matter_date(v) {
-            Date::Known(s) => s.rfc3339(),
-            other => format!("{other:?}"),
-        };
-        assert_eq!(
-            rfc("2018-04-23 00:00:00 -0800"),
-            "2018-04-23T00:00:00-08:00"
-        );
-        assert_eq!(
-            rfc("2019-07-31 10:00:00 +0800"),
-            "2019-07-31T10:00:00+08:00"
-        );
-        assert_eq!(rfc("2019-07-31 10:00 +08:00"), "2019-07-31T10:00:00+08:00");
-        assert_eq!(rfc("2019-05-18 +0800"), "2019-05-18T00:00:00+08:00");
-        assert!(
-            !front_matter_date("2019-05-18 +0800")
-                .stamp()
-                .unwrap()
-                .has_time
-        );
-        assert_eq!(rfc("2018-02-18 15:24"), "2018-02-18T15:24:00+08:00");
-        assert_eq!(rfc("2019-10-01T08:30:00Z"), "2019-10-01T08:30:00+00:00");
-        assert_eq!(rfc("不详"), "Unparsed(\"不详\")");
     }
 }

@@ -67,7 +67,7 @@ const ID: &[&str] = &["id", "uuid", "guid", "articleid", "newsid", "docid"];
 pub struct Meta {
     pub title: String,
     /// The dates given, as written, in order of preference (read with
-    /// [`super::day::front_matter_date`]; the first that parses is the date).
+    /// [`crate::date::Date::from_text`]; the first that parses is the date).
     pub dates: Vec<String>,
     /// Authors joined with `、`.
     pub author: String,

@@ -157,7 +157,7 @@ fn jekyll_post_with_offset_date_and_string_tags() {
 fn camel_case_keys_and_the_first_date_that_parses() {
     let a = one("own/astro-pub-date.md");
     assert_eq!(a.title, "Shanghai Metro Opens Line 18 Phase One");
-    // `pubDate: 'Dec 30 2021'` does not parse; `Published_At` does.
+    // `pubDate: 'Dec 30 2021'` is a day alone; `Published_At` has the time too.
     assert_eq!(rfc(&a.date), "2021-12-30T10:00:00+00:00");
     assert_eq!(a.header.author, "Chen Yu");
     assert_eq!(a.source, "");
