@@ -57,18 +57,16 @@ pub fn stories(
     title_at: Option<usize>,
     title_names_day: bool,
 ) -> Option<Vec<Story>> {
-    let mut best: Option<(Vec<Section>, usize)> = None;
-    for level in 1..=6 {
+    // The shallowest level with two or more sections that have text of their own: deeper
+    // headings inside a story (its summary, its sources) are parts of it.
+    let (sections, with_text) = (1..=6).find_map(|level| {
         let sections = sections_at(blocks, level, title_at);
         let with_text = sections
             .iter()
             .filter(|s| has_text(&blocks[s.heading + 1..s.own_end]))
             .count();
-        if with_text > best.as_ref().map_or(1, |(_, n)| *n) {
-            best = Some((sections, with_text));
-        }
-    }
-    let (sections, with_text) = best?;
+        (with_text >= 2).then_some((sections, with_text))
+    })?;
     let linked = sections
         .iter()
         .filter(|s| has_text(&blocks[s.heading + 1..s.own_end]))
