@@ -1,0 +1,292 @@
+//! Who published a record and where it was found: the source and URL, and the listed title
+//! without a suffix that only repeats the site's name.
+//!
+//! Source fields hold three kinds of value, told apart by their shape: a name (`新浪网`,
+//! NewsAPI's `{"id": …, "name": …}`), a host name (news-please's `source_domain`,
+//! trafilatura's `hostname`), or a URL (trafilatura's `source` is the page's URL). A URL is
+//! used as the URL when the record has no URL field; a host name is the source only when no
+//! field names one, and the URL's host only when no field gives a source at all.
+
+use std::borrow::Cow;
+
+use super::clean_field;
+use super::keys::{Field, Picked, Role};
+use super::values::line_text;
+
+/// A record's source and URL.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Site {
+    /// The publisher's name, else a host name; empty when the record says nothing.
+    pub source: String,
+    /// The page's URL, if any.
+    pub url: Option<String>,
+}
+
+/// The source and URL of a record (see the module comment).
+pub fn site_of(picked: &Picked) -> Site {
+    let mut url = picked
+        .all(Role::Url)
+        .map(|f| clean_field(&line_text(&f)))
+        .find(|u| !u.is_empty());
+    let (mut name, mut host) = (None, None);
+    for text in source_texts(picked) {
+        if is_url(&text) {
+            if url.is_none() {
+                url = Some(clean_field(&text));
+            }
+        } else if is_host(&text) {
+            host.get_or_insert(text);
+        } else {
+            name.get_or_insert(text);
+        }
+    }
+    let source = match name.or(host) {
+        Some(text) => clean_field(&text),
+        None => url
+            .as_deref()
+            .and_then(host_of)
+            .unwrap_or_default()
+            .to_string(),
+    };
+    Site { source, url }
+}
+
+/// The text of every source field, best first, trimmed, empty ones left out.
+fn source_texts<'a>(picked: &'a Picked) -> impl Iterator<Item = Cow<'a, str>> + 'a {
+    picked
+        .all(Role::Source)
+        .map(|f: Field<'a>| line_text(&f))
+        .filter(|t| !t.trim().is_empty())
+}
+
+/// True for text that is an absolute (or scheme-relative) web address.
+fn is_url(text: &str) -> bool {
+    let t = text.trim();
+    let lower = |prefix: &str| {
+        t.get(..prefix.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
+    };
+    lower("http://") || lower("https://") || t.starts_with("//")
+}
+
+/// True for text that is a bare host name (`www.rt.com`, `news.sina.com.cn:80`).
+fn is_host(text: &str) -> bool {
+    let t = text.trim();
+    t.contains('.')
+        && !t.starts_with('.')
+        && !t.ends_with('.')
+        && t.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b':'))
+}
+
+/// The host of a URL, without user, port or path; `None` when it has none.
+fn host_of(url: &str) -> Option<&str> {
+    let rest = url.split_once("//").map(|(_, rest)| rest)?;
+    let authority = rest.split(['/', '?', '#']).next()?;
+    let host = authority.rsplit('@').next()?;
+    let host = host.split(':').next()?;
+    is_host(host).then_some(host)
+}
+
+/// Characters that part a title from a site-name suffix: `…_新华网`, `… - 新浪网`, `…|澎湃新闻`.
+const SEPARATORS: &[char] = &['-', '_', '|', '｜', '–', '—', '－', '＿'];
+
+/// The listed title for `title`: every suffix that only repeats the record's own source or
+/// site name (or its host) dropped, one at a time from the end; `None` when nothing is
+/// dropped. A title never becomes empty.
+pub fn shorten(title: &str, picked: &Picked, site: &Site) -> Option<String> {
+    let mut head = title;
+    while let Some((at, sep)) = last_separator(head) {
+        let tail = head[at + sep..].trim();
+        let before =
+            head[..at].trim_end_matches(|c: char| c.is_whitespace() || SEPARATORS.contains(&c));
+        if tail.is_empty() || before.is_empty() || !names_site(tail, picked, site) {
+            break;
+        }
+        head = before;
+    }
+    (head.len() < title.len()).then(|| head.to_string())
+}
+
+/// Where the last of [`SEPARATORS`] in `text` starts, and its length in bytes. A byte scan
+/// from the end: every title is searched, and most have none.
+fn last_separator(text: &str) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    (0..bytes.len()).rev().find_map(|i| match bytes[i] {
+        b'-' | b'_' | b'|' => Some((i, 1)),
+        // The last byte of `｜`, `－`, `＿` (EF BD 9C, EF BC 8D, EF BC BF), `–`, `—` (E2 80 93/94).
+        0x9C | 0x8D | 0xBF | 0x93 | 0x94 => {
+            let start = i.checked_sub(2)?;
+            let c = text.get(start..=i)?.chars().next()?;
+            SEPARATORS.contains(&c).then_some((start, 3))
+        }
+        _ => None,
+    })
+}
+
+/// True when `tail` equals or contains one of the record's site names or host names.
+fn names_site(tail: &str, picked: &Picked, site: &Site) -> bool {
+    let host = site.url.as_deref().and_then(host_of);
+    let mut names = source_texts(picked)
+        .filter(|t| !is_url(t))
+        .chain([Cow::Borrowed(site.source.as_str())])
+        .chain(host.map(Cow::Borrowed));
+    names.any(|name| {
+        let name = name.trim();
+        !name.is_empty() && (contains_ignoring_case(tail, name) || is_host_of(tail, name))
+    })
+}
+
+/// True when `text` contains `part`, ASCII letters compared without case.
+fn contains_ignoring_case(text: &str, part: &str) -> bool {
+    text.len() >= part.len()
+        && (0..=text.len() - part.len())
+            .any(|i| text.as_bytes()[i..i + part.len()].eq_ignore_ascii_case(part.as_bytes()))
+}
+
+/// True when `tail` is the host name `host` or a domain it is under (`sina.com.cn` for
+/// `news.sina.com.cn`).
+fn is_host_of(tail: &str, host: &str) -> bool {
+    is_host(host)
+        && is_host(tail)
+        && host.len() > tail.len()
+        && host.as_bytes()[host.len() - tail.len() - 1] == b'.'
+        && host[host.len() - tail.len()..].eq_ignore_ascii_case(tail)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::{Value, json};
+
+    fn site(record: Value) -> Site {
+        let record = record.as_object().unwrap().clone();
+        site_of(&Picked::of(&record))
+    }
+
+    fn listed(record: Value) -> String {
+        let record = record.as_object().unwrap().clone();
+        let picked = Picked::of(&record);
+        let title = record["title"].as_str().unwrap();
+        shorten(title, &picked, &site_of(&picked)).unwrap_or_else(|| title.to_string())
+    }
+
+    #[test]
+    fn names_beat_hosts_and_urls_are_urls() {
+        let s = |source: &str, url: Option<&str>| Site {
+            source: source.into(),
+            url: url.map(str::to_string),
+        };
+        let page = "https://news.sina.com.cn/c/2021-05-18/doc-1.shtml";
+        assert_eq!(
+            site(
+                json!({"source": page, "hostname": "news.sina.com.cn", "source-hostname": "新浪新闻"})
+            ),
+            s("新浪新闻", Some(page))
+        );
+        assert_eq!(
+            site(json!({"source": page, "hostname": "news.sina.com.cn"})),
+            s("news.sina.com.cn", Some(page))
+        );
+        assert_eq!(
+            site(json!({"url": "http://a.cn/x", "source": "https://b.cn/y"})),
+            s("a.cn", Some("http://a.cn/x"))
+        );
+        assert_eq!(
+            site(
+                json!({"source": {"id": null, "name": "澎湃新闻"}, "source_domain": "www.thepaper.cn"})
+            ),
+            s("澎湃新闻", None)
+        );
+        assert_eq!(
+            site(json!({"publisher": {"@type": "Organization", "name": "人民网"}})),
+            s("人民网", None)
+        );
+        assert_eq!(
+            site(json!({"url": "https://user@www.rt.com:443/n/1"})).source,
+            "www.rt.com"
+        );
+        assert_eq!(
+            site(json!({"url": "/relative/path"})),
+            s("", Some("/relative/path"))
+        );
+        assert_eq!(site(json!({"source": "Reuters.com"})).source, "Reuters.com");
+    }
+
+    #[test]
+    fn separators_found_from_the_end() {
+        for text in [
+            "a-b",
+            "a_b",
+            "a|b",
+            "a｜b",
+            "a–b",
+            "a—b",
+            "a－b",
+            "a＿b",
+            "标题：一“二”—三",
+            "",
+            "标题",
+        ] {
+            let want = text
+                .rfind(SEPARATORS)
+                .map(|at| (at, text[at..].chars().next().unwrap().len_utf8()));
+            assert_eq!(last_separator(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn suffixes_that_repeat_the_site_are_dropped() {
+        for (record, want) in [
+            (
+                json!({"title": "标题 - 新浪网", "source": "新浪网"}),
+                "标题",
+            ),
+            (
+                json!({"title": "标题_新华网", "site_name": "新华网"}),
+                "标题",
+            ),
+            (
+                json!({"title": "标题|澎湃新闻", "source": "澎湃新闻"}),
+                "标题",
+            ),
+            (
+                json!({"title": "标题｜蘋果新聞網｜蘋果日報", "source": "蘋果日報", "sitename": "蘋果新聞網"}),
+                "标题",
+            ),
+            (
+                json!({"title": "标题｜蘋果新聞網｜蘋果日報", "source": "蘋果日報"}),
+                "标题｜蘋果新聞網",
+            ),
+            (
+                json!({"title": "标题 — 新华网 新华社", "source": "新华网"}),
+                "标题",
+            ),
+            (
+                json!({"title": "标题_sina.com.cn", "url": "https://news.sina.com.cn/a"}),
+                "标题",
+            ),
+            (
+                json!({"title": "标题 - REUTERS", "source": "Reuters"}),
+                "标题",
+            ),
+            (json!({"title": "新浪网", "source": "新浪网"}), "新浪网"),
+            (json!({"title": "-新浪网", "source": "新浪网"}), "-新浪网"),
+            (
+                json!({"title": "标题 - 新浪网 -", "source": "新浪网"}),
+                "标题 - 新浪网 -",
+            ),
+            (
+                json!({"title": "COVID-19 疫情", "source": "新浪网"}),
+                "COVID-19 疫情",
+            ),
+            (
+                json!({"title": "标题 - 新浪", "source": "新浪网"}),
+                "标题 - 新浪",
+            ),
+            (json!({"title": "标题 - 新浪网"}), "标题 - 新浪网"),
+        ] {
+            assert_eq!(listed(record.clone()), want, "{record}");
+        }
+    }
+}
