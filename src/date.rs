@@ -203,6 +203,7 @@ pub fn parse(text: &str) -> Option<Stamp> {
         .or_else(|| parse_civil(t, DEFAULT_OFFSET_SECS))
         .or_else(|| parse_with_zone_word(t))
         .or_else(|| parse_rfc2822(t))
+        .or_else(|| parse_created_at(t))
         .or_else(|| parse_month_name(t))
 }
 
@@ -227,6 +228,16 @@ fn parse_rfc2822(t: &str) -> Option<Stamp> {
     Some(Stamp {
         unix: zdt.timestamp().as_second(),
         offset: zdt.offset().seconds(),
+        has_time: true,
+    })
+}
+
+/// Weibo's and Twitter's `created_at`: `Tue May 18 08:30:00 +0800 2021`.
+fn parse_created_at(t: &str) -> Option<Stamp> {
+    let parsed = jiff::fmt::strtime::parse("%a %b %d %H:%M:%S %z %Y", t).ok()?;
+    Some(Stamp {
+        unix: parsed.to_timestamp().ok()?.as_second(),
+        offset: parsed.offset()?.seconds(),
         has_time: true,
     })
 }
@@ -439,6 +450,11 @@ mod tests {
             ("Dec 30 2021", "2021-12-30T00:00:00+08:00"),
             ("December 30, 2021", "2021-12-30T00:00:00+08:00"),
             ("30 Dec 2021 10:05", "2021-12-30T10:05:00+08:00"),
+            // Weibo's and Twitter's created_at.
+            (
+                "Tue May 18 08:30:00 +0800 2021",
+                "2021-05-18T08:30:00+08:00",
+            ),
         ];
         for (input, want) in cases {
             assert_eq!(show(input), want, "input {input:?}");

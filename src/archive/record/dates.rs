@@ -6,15 +6,15 @@
 //! download date (news-please's `date_download`) is no date of the article and is not read.
 //! Among fields of one kind, a date that parses beats one that does not.
 //!
-//! Values: text in any form [`date::parse`] reads, RFC 2822 (RSS `pubDate`), the form of
-//! Weibo's and Twitter's `created_at` (`Tue May 18 08:30:00 +0800 2021`), Unix seconds or
-//! milliseconds as a number, and MongoDB's `{"$date": …}`.
+//! Values: text in any form [`date::parse`] reads (RSS's RFC 2822 and Weibo's and Twitter's
+//! `created_at` among them), Unix seconds or milliseconds as a number, and MongoDB's
+//! `{"$date": …}`.
 
 use serde_json::Value;
 
 use super::clean_field;
 use super::keys::{Picked, Role};
-use crate::date::{self, Date, Stamp};
+use crate::date::{self, Date};
 use crate::sanitize::clean_line;
 
 /// The article's date from the record's fields and its URL (see the module comment).
@@ -43,7 +43,7 @@ pub fn pick(picked: &Picked, url: Option<&str>) -> Date {
 /// One date field's value as a date.
 pub fn date_of(value: &Value) -> Date {
     match value {
-        Value::String(s) => from_text(&clean_field(s)),
+        Value::String(s) => Date::from_text(&clean_field(s)),
         Value::Number(n) => match n.as_i64() {
             Some(i) => Date::from_text(&i.to_string()),
             // Fractional Unix seconds: the whole seconds.
@@ -62,30 +62,6 @@ pub fn date_of(value: &Value) -> Date {
         Value::Null => Date::Missing,
         other => Date::Unparsed(clean_line(&other.to_string())),
     }
-}
-
-/// [`Date::from_text`], then the forms it does not read (RFC 2822, Weibo's `created_at`).
-fn from_text(text: &str) -> Date {
-    match Date::from_text(text) {
-        Date::Unparsed(t) => zoned(&t).map_or(Date::Unparsed(t), Date::Known),
-        other => other,
-    }
-}
-
-/// `Tue, 18 May 2021 08:30:00 +0800` (RFC 2822) or `Tue May 18 08:30:00 +0800 2021`.
-fn zoned(text: &str) -> Option<Stamp> {
-    let (time, offset) = match jiff::fmt::rfc2822::parse(text) {
-        Ok(zoned) => (zoned.timestamp(), zoned.offset()),
-        Err(_) => {
-            let parsed = jiff::fmt::strtime::parse("%a %b %d %H:%M:%S %z %Y", text).ok()?;
-            (parsed.to_timestamp().ok()?, parsed.offset()?)
-        }
-    };
-    Some(Stamp {
-        unix: time.as_second(),
-        offset: offset.seconds(),
-        has_time: true,
-    })
 }
 
 #[cfg(test)]
