@@ -2,17 +2,20 @@
 //! its body fields as raw JSON literals, and the article keeps only the chosen literal's byte
 //! range ([`Body::json_literal`]), decoded when the article is opened.
 //!
-//! This is a fast path only. It picks the body the way [`record::from_value`] does — the best
-//! ranked of the body's names ([`record::body_rank`], keys matched case-insensitively with
-//! `_`/`-`/camelCase alike) whose value is neither null nor `""` — and whenever it cannot be
-//! sure to give exactly what that gives, it answers `None` and the caller parses the line the
-//! ordinary way, so articles, problems and their wording never depend on which path was
-//! taken. Fields of no known name are checked but not kept, so a record costs no allocation
-//! beyond the fields an article is made of. It gives up on: a bad record; two keys for one
-//! name (`body` and `Body`, `title` twice); more than [`MAX_FIELDS`] known fields; a
-//! chosen body that is not a plain string (a list of paragraphs, ninjs `bodies`); a string
-//! that may hold markup (any `<`, raw or escaped), which the ordinary path turns into
-//! paragraphs; `\uD800`-style escapes, which serde_json checks only when it decodes.
+//! This is a fast path only: it must give exactly what [`record::from_value`] gives, or
+//! `None`, and the caller then parses the line the ordinary way, so articles, problems and
+//! their wording never depend on which path was taken. It files the fields by name as the
+//! ordinary path does ([`record::alias_of`]: case, `_`, `-` and camelCase alike) and picks the
+//! body as it does: the best ranked of the body's names ([`record::body_rank`]) whose value
+//! is neither null nor `""`. Fields of no known name are checked as serde_json checks them
+//! for a [`Value`] but not kept, so a record costs no map and no allocation beyond the fields
+//! an article is made of; body fields not chosen are checked the same way.
+//!
+//! It gives up (`None`) on: a bad record; two keys for one name (`body` and `Body`, `title`
+//! twice), which the ordinary path settles by its map's order; more than [`MAX_FIELDS`] known
+//! fields; a chosen body that is not a plain string (a list of paragraphs, ninjs `bodies`); a
+//! string that may hold markup (any `<`, raw or escaped), which the ordinary path turns into
+//! paragraphs; `\uD800`-style escapes in it, which serde_json checks only when it decodes.
 
 use std::borrow::Cow;
 use std::fmt;

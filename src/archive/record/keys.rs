@@ -63,11 +63,15 @@ macro_rules! aliases {
 }
 
 aliases! {
-    Title: ["title", "headline", "headlines", "titlepage", "titlerss", "标题", "题目"];
+    Title: [
+        "title", "headline", "headlines", "newstitle", "articletitle", "titlepage", "titlerss",
+        "标题", "题目",
+    ];
     Date: [
         "publishtime", "publishedat", "publishdate", "publisheddate", "datepublished",
         "datepublish", "published", "pubtime", "pubdate", "releasetime", "releasedate",
-        "发布时间", "发布日期", "date", "time", "datetime", "日期", "时间", "firstcreated",
+        "发布时间", "发布日期", "newstime", "newsdate", "date", "time", "datetime", "日期", "时间",
+        "firstcreated",
         "createdat", "created", "createtime", "ctime",
     ];
     Modified: [
@@ -80,14 +84,14 @@ aliases! {
         "domain",
     ];
     Url: [
-        "url", "link", "href", "sourceurl", "originalurl", "articleurl", "pageurl",
+        "url", "link", "href", "newsurl", "sourceurl", "originalurl", "articleurl", "pageurl",
         "canonicalurl", "链接", "网址", "原文链接",
     ];
     Id: ["id", "articleid", "newsid", "docid", "guid", "uuid", "uri"];
     AltId: ["altids"];
     Body: [
-        "body", "content", "text", "maintext", "contenttext", "article", "articlebody",
-        "articletext", "bodytext", "bodies", "正文", "内容", "bodyhtml", "bodyxhtml",
+        "body", "content", "text", "maintext", "contenttext", "newscontent", "article",
+        "articlebody", "articlecontent", "articletext", "bodytext", "bodies", "正文", "内容", "bodyhtml", "bodyxhtml",
         "contenthtml", "rawtext",
     ];
     Summary: [
@@ -105,8 +109,7 @@ aliases! {
 /// Longest normalised alias, in bytes: a longer key is no alias.
 const MAX_KEY: usize = 24;
 
-/// Where `name` is in [`ALIASES`]; at compile time, checking that every alias is normalised,
-/// fits [`MAX_KEY`] and sits with the other aliases of its role.
+/// Where `name` is in [`ALIASES`] (worked out at compile time, for [`index_of`]).
 const fn position(name: &str) -> usize {
     let mut i = 0;
     while i < ALIASES.len() {
