@@ -1,16 +1,41 @@
-//! JSON documents: an array of records, an object with an array under `articles`, or a single
-//! record. Each record is reported on the line where it starts.
+//! JSON documents: an array of records, an object with an array under `articles` (a NewsAPI
+//! response, `{"status": "ok", "totalResults": N, "articles": [...]}`), or a single record.
+//! Each record is reported on the line where it starts. A saved NewsAPI error response
+//! (`{"status": "error", "code": …, "message": …}`) is reported as what it is.
 
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use super::{Archive, Problem, record};
+use crate::sanitize::clean_line;
 
 /// An object that wraps its records, `{"articles": [...]}`.
 #[derive(Deserialize)]
 struct Wrapped<'a> {
     #[serde(borrow)]
     articles: Option<Vec<&'a RawValue>>,
+}
+
+/// An API's error response, `{"status": "error", "code": "rateLimited", "message": "…"}`.
+#[derive(Deserialize)]
+struct ApiError {
+    status: String,
+    code: Option<String>,
+    message: Option<String>,
+}
+
+impl ApiError {
+    /// What to report for `raw`, when it is an API error response.
+    fn reason(raw: &RawValue) -> Option<String> {
+        let e: ApiError = serde_json::from_str(raw.get()).ok()?;
+        (e.status == "error").then(|| {
+            let said = [e.code, e.message]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>();
+            clean_line(&format!("an API error response: {}", said.join(": ")))
+        })
+    }
 }
 
 /// Parses a whole JSON document; a syntax error stops this file only.
@@ -29,7 +54,13 @@ pub fn parse(file: &str, text: &str, out: &mut Archive) {
                 Ok(Wrapped {
                     articles: Some(list),
                 }) => list,
-                _ => vec![whole],
+                _ => match ApiError::reason(whole) {
+                    Some(reason) => {
+                        let line = line_of(text, whole.get());
+                        return out.problems.push(Problem::at(file, line, reason));
+                    }
+                    None => vec![whole],
+                },
             },
             Err(e) => return out.problems.push(document_problem(file, body, &e)),
         },
@@ -117,6 +148,21 @@ mod tests {
         let (titles, _) = load("{\"title\": \"only\"}");
         assert_eq!(titles, ["only"]);
         assert_eq!(load("  \n"), (vec![], vec![]));
+    }
+
+    #[test]
+    fn newsapi_responses() {
+        let ok = r#"{"status": "ok", "totalResults": 1, "articles": [{"title": "甲"}]}"#;
+        assert_eq!(load(ok), (vec!["甲".to_string()], vec![]));
+        let error =
+            r#"{"status": "error", "code": "rateLimited", "message": "Too many requests."}"#;
+        let want = "x.json:1: an API error response: rateLimited: Too many requests.";
+        assert_eq!(load(error), (vec![], vec![want.to_string()]));
+        // A record with a status of its own is still a record.
+        let (titles, _) = load(r#"{"status": "published", "title": "乙"}"#);
+        assert_eq!(titles, ["乙"]);
+        let (_, problems) = load(r#"{"status": 200, "title": ""}"#);
+        assert_eq!(problems, ["x.json:1: record has no title"]);
     }
 
     #[test]
