@@ -7,13 +7,24 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use super::{Archive, Problem, record};
+use crate::date::Date;
 use crate::sanitize::clean_line;
 
-/// An object that wraps its records, `{"articles": [...]}`.
+/// An object that wraps its records, `{"articles": [...]}` (or `data`, `news`, `items`,
+/// `list`, `results`), with perhaps the day they all share (`{"date": "2026-06-11", …}`).
 #[derive(Deserialize)]
 struct Wrapped<'a> {
-    #[serde(borrow)]
+    #[serde(
+        borrow,
+        alias = "data",
+        alias = "news",
+        alias = "items",
+        alias = "list"
+    )]
+    #[serde(alias = "results")]
     articles: Option<Vec<&'a RawValue>>,
+    /// The wrapper's own date: the date of records that give none.
+    date: Option<serde_json::Value>,
 }
 
 /// An API's error response, `{"status": "error", "code": "rateLimited", "message": "…"}`.
@@ -44,6 +55,7 @@ pub fn parse(file: &str, text: &str, out: &mut Archive) {
     if body.trim().is_empty() {
         return;
     }
+    let mut shared_date = Date::Missing;
     let records: Vec<&RawValue> = match body.trim_start().as_bytes().first() {
         Some(b'[') => match serde_json::from_str(body) {
             Ok(list) => list,
@@ -53,7 +65,15 @@ pub fn parse(file: &str, text: &str, out: &mut Archive) {
             Ok(whole) => match serde_json::from_str::<Wrapped>(whole.get()) {
                 Ok(Wrapped {
                     articles: Some(list),
-                }) => list,
+                    date,
+                }) => {
+                    shared_date = match date {
+                        Some(serde_json::Value::String(s)) => Date::from_text(&clean_line(&s)),
+                        Some(serde_json::Value::Number(n)) => Date::from_text(&n.to_string()),
+                        _ => Date::Missing,
+                    };
+                    list
+                }
                 _ => match ApiError::reason(whole) {
                     Some(reason) => {
                         let line = line_of(text, whole.get());
@@ -65,15 +85,35 @@ pub fn parse(file: &str, text: &str, out: &mut Archive) {
             Err(e) => return out.problems.push(document_problem(file, body, &e)),
         },
     };
+    let (articles_before, problems_before) = (out.articles.len(), out.problems.len());
     for raw in records {
         let line = line_of(text, raw.get());
         let parsed = serde_json::from_str(raw.get())
             .map_err(|e| describe_error(&e, ""))
             .and_then(record::from_value);
         match parsed {
-            Ok(article) => out.articles.push(article),
+            Ok(mut article) => {
+                if article.date == Date::Missing {
+                    article.date = shared_date.clone();
+                }
+                out.articles.push(article)
+            }
             Err(reason) => out.problems.push(Problem::at(file, line, reason)),
         }
+    }
+    // A document none of whose records has a title is no archive of articles (an index, a
+    // catalogue): one line says so, not one a record.
+    let untitled = &out.problems[problems_before..];
+    if out.articles.len() == articles_before
+        && untitled.len() > 1
+        && untitled.iter().all(|p| p.reason == record::NO_TITLE)
+    {
+        let n = untitled.len();
+        out.problems.truncate(problems_before);
+        out.problems.push(Problem::skipped(
+            file,
+            format!("not an article archive: {n} records, none with a title"),
+        ));
     }
 }
 
@@ -148,6 +188,36 @@ mod tests {
         let (titles, _) = load("{\"title\": \"only\"}");
         assert_eq!(titles, ["only"]);
         assert_eq!(load("  \n"), (vec![], vec![]));
+    }
+
+    #[test]
+    fn a_wrapper_dates_records_that_give_no_date() {
+        let text = r#"{"date": "2026-06-11", "data": [
+            {"title": "甲"},
+            {"title": "乙", "publish_time": "2026-06-10 20:10"},
+            {"title": "丙", "url": "http://x.cn/2026-06-09/a.html"}
+        ]}"#;
+        let mut out = Archive::default();
+        parse("x.json", text, &mut out);
+        let dates: Vec<String> = out.articles.iter().map(|a| a.date.display()).collect();
+        assert_eq!(dates, ["2026-06-11", "2026-06-10 20:10", "2026-06-09"]);
+    }
+
+    #[test]
+    fn a_document_with_no_titled_record_is_named_once() {
+        let text = r#"[{"date": "2022-10-01", "abstract": "要闻"}, {"date": "2022-10-02", "abstract": "要闻"}]"#;
+        assert_eq!(
+            load(text),
+            (
+                vec![],
+                vec![
+                    "x.json: skipped: not an article archive: 2 records, none with a title".into()
+                ]
+            )
+        );
+        // One titled record among them: each untitled one is a bad record.
+        let text = r#"[{"title": "甲"}, {"abstract": "要闻"}, {"abstract": "要闻"}]"#;
+        assert_eq!(load(text).1.len(), 2);
     }
 
     #[test]

@@ -35,6 +35,9 @@ pub fn from_value(value: Value) -> Result<Article, String> {
     from_fields(&Picked::of(&record), |body| values::prose_of(body).into())
 }
 
+/// Why a record without a title is not loaded.
+pub const NO_TITLE: &str = "record has no title";
+
 /// Builds an article from a record's fields filed by name ([`Picked`]); `body` makes the body
 /// from the record's body field (`None` when it has none) once the record is known to be
 /// good. The JSON Lines fast path ([`super::lazy`]) files the fields itself and leaves the
@@ -47,7 +50,7 @@ pub fn from_fields(
         .all(Role::Title)
         .map(|f| clean_field(&values::line_text(&f)))
         .find(|t| !t.is_empty())
-        .ok_or("record has no title")?;
+        .ok_or(NO_TITLE)?;
     let site = site::site_of(picked);
     let date = dates::pick(picked, site.url.as_deref());
     let line = |role| {
