@@ -25,7 +25,7 @@ mod pinyin;
 mod readings;
 
 pub use help::SYNTAX_HELP;
-pub use index::Index;
+pub use index::{Index, id_key};
 pub use matcher::Scratch;
 
 use crate::article::Article;

@@ -2,22 +2,24 @@
 //! source and date) is listed once, and counted; two different articles under one id (an
 //! archive whose own ids collide) are both kept, and counted, so that `check` can say so.
 //!
-//! Ids are compared by a 64-bit hash, and content by a hash of title, source and date: a
-//! re-scraped copy whose body changed is still the same article. The table lives only while
-//! a load runs (16 bytes an article).
+//! Ids are compared by a 64-bit key ([`id_key`]), and content by a hash of title, source and
+//! date: a re-scraped copy whose body changed is still the same article. The table lives only
+//! while a load runs (16 bytes an article).
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
-use xxhash_rust::xxh3::{Xxh3, xxh3_64};
+use xxhash_rust::xxh3::{Xxh3, Xxh3Builder};
 
 use crate::article::Article;
 use crate::corpus::Chunk;
 use crate::date::Date;
+use crate::query::id_key;
 
-/// The ids met so far in a load, each with the content it came with.
+/// The ids met so far, each with the content it came with.
 #[derive(Debug, Default)]
 pub struct Seen {
-    content_by_id: HashMap<u64, u64>,
+    content_by_id: HashMap<u64, u64, Xxh3Builder>,
     /// Copies dropped because an article with the same id and content came before.
     pub copies_folded: usize,
     /// Articles kept although an article with the same id but other content came before.
@@ -26,18 +28,20 @@ pub struct Seen {
 
 impl Seen {
     /// True when the article is to be kept: its id is new, or it is new content under an id
-    /// met before (a clash, counted); false for a copy (counted).
-    pub fn admit(&mut self, id: &str, title: &str, source: &str, date: &Date) -> bool {
-        let content = content_key(title, source, date);
-        match self.content_by_id.insert(xxh3_64(id.as_bytes()), content) {
-            None => true,
-            Some(before) if before == content => {
+    /// met before (a clash, counted); false for a copy (counted). `id` is [`id_key`] of the
+    /// id, `content` [`content_key`] of the rest.
+    fn admit(&mut self, id: u64, content: u64) -> bool {
+        match self.content_by_id.entry(id) {
+            Entry::Vacant(slot) => {
+                slot.insert(content);
+                true
+            }
+            // The first content stays the one later copies are compared with.
+            Entry::Occupied(first) if *first.get() == content => {
                 self.copies_folded += 1;
                 false
             }
-            Some(before) => {
-                // Keep the first content as the one later copies are compared with.
-                self.content_by_id.insert(xxh3_64(id.as_bytes()), before);
+            Entry::Occupied(_) => {
                 self.id_clashes += 1;
                 true
             }
@@ -46,20 +50,25 @@ impl Seen {
 
     /// Drops the copies among `articles`.
     pub fn fold(&mut self, articles: &mut Vec<Article>) {
-        articles.retain(|a| self.admit(&a.id, &a.title, &a.source, &a.date));
+        articles.retain(|a| {
+            let date = match &a.date {
+                Date::Known(s) => (0, s.unix),
+                other => (other.newest_first_key().0, 0),
+            };
+            self.admit(id_key(&a.id), content_key(&a.title, &a.source, date))
+        });
     }
 
-    /// `chunk` without its copies (built again only when it had some).
+    /// `chunk` without its copies (built again only when it had some). Reads the chunk's
+    /// columns only (no id is formatted, no date built): a warm load from the index cache
+    /// passes every chunk through here.
     pub fn fold_chunk(&mut self, chunk: Chunk) -> Chunk {
         let index = &chunk.index;
+        self.content_by_id.reserve(chunk.len());
         let keep: Vec<bool> = (0..chunk.len())
             .map(|i| {
-                self.admit(
-                    &index.id(i),
-                    index.title(i),
-                    index.source(i),
-                    &index.date(i),
-                )
+                let content = content_key(index.title(i), index.source(i), index.date_parts(i));
+                self.admit(index.id_key(i), content)
             })
             .collect();
         if keep.iter().all(|&k| k) {
@@ -73,19 +82,15 @@ impl Seen {
     }
 }
 
-/// A hash of what makes two records under one id the same article.
-fn content_key(title: &str, source: &str, date: &Date) -> u64 {
+/// A hash of what makes two records under one id the same article: title, source, and the
+/// date's kind and instant.
+fn content_key(title: &str, source: &str, (kind, unix): (u8, i64)) -> u64 {
     let mut h = Xxh3::new();
     h.update(title.as_bytes());
     h.update(&[0]);
     h.update(source.as_bytes());
-    h.update(&[0]);
-    let (kind, instant) = date.newest_first_key();
-    h.update(&[kind]);
-    h.update(&instant.to_le_bytes());
-    if let Date::Unparsed(text) = date {
-        h.update(text.as_bytes());
-    }
+    h.update(&[0, kind]);
+    h.update(&unix.to_le_bytes());
     h.digest()
 }
 
@@ -135,6 +140,14 @@ mod tests {
         assert_eq!(titles, ["阅兵", "烟花"]);
         assert_eq!(folded.article(1).body, "正文");
         assert_eq!(seen.copies_folded, 1);
+        // Ids stored as numbers (16 hex digits) meet the same ids given as text.
+        let hex = "85671091eda75eb5";
+        let mut text_first = vec![article(hex, "烟花", "正文")];
+        seen.fold(&mut text_first);
+        let chunk = Chunk::build(vec![article(hex, "烟花", "正文")]);
+        assert!(chunk.index.id(0) == hex);
+        assert_eq!(seen.fold_chunk(chunk).len(), 0);
+        assert_eq!(seen.copies_folded, 2);
         // A chunk with nothing to drop is handed back as it was.
         let again = seen.fold_chunk(Chunk::build(vec![article("d", "花车", "x")]));
         assert_eq!(again.len(), 1);

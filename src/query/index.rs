@@ -199,6 +199,23 @@ impl Index {
         text_in(&self.ids, &self.id_starts, i).into()
     }
 
+    /// A 64-bit key of article `i`'s id, equal to [`id_key`] of [`Index::id`] and cheaper:
+    /// for copies found while loading.
+    pub fn id_key(&self, i: usize) -> u64 {
+        match self.hex_ids.get(i) {
+            Some(&v) => v,
+            None => id_key(text_in(&self.ids, &self.id_starts, i)),
+        }
+    }
+
+    /// Article `i`'s date kind (0 dated, 1 unparsed text, 2 none) and instant (0 when undated).
+    pub fn date_parts(&self, i: usize) -> (u8, i64) {
+        match self.date_kinds[i] {
+            0 => (0, self.stamps[i]),
+            kind => (kind, 0),
+        }
+    }
+
     /// Article `i`'s source, as loaded (empty when unknown).
     pub fn source(&self, i: usize) -> &str {
         &self.sources[self.source_id(i)]
@@ -288,6 +305,12 @@ impl Index {
 ///
 /// The columns' invariant, made by [`Index::build`] and checked by [`Index::decode`]:
 /// `bytes` is UTF-8 and every entry of `starts` is a char boundary within it, ascending.
+/// A 64-bit key of an id: its value when it is 16 lower-case hex digits (as stable ids and
+/// many scrapers' ids are), else an XXH3 hash of it.
+pub fn id_key(id: &str) -> u64 {
+    build::hex_id(id).unwrap_or_else(|| xxhash_rust::xxh3::xxh3_64(id.as_bytes()))
+}
+
 fn text_in<'a>(bytes: &'a [u8], starts: &[u32], i: usize) -> &'a str {
     let bytes = &bytes[starts[i] as usize..starts[i + 1] as usize];
     debug_assert!(std::str::from_utf8(bytes).is_ok());

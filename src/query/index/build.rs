@@ -127,7 +127,7 @@ impl Index {
 }
 
 /// The value of an id of exactly 16 lower-case hex digits (which formats back to it).
-fn hex_id(id: &str) -> Option<u64> {
+pub(crate) fn hex_id(id: &str) -> Option<u64> {
     let lower_hex = |b: &u8| matches!(b, b'0'..=b'9' | b'a'..=b'f');
     (id.len() == 16 && id.bytes().all(|b| lower_hex(&b)))
         .then(|| u64::from_str_radix(id, 16).ok())
