@@ -96,7 +96,8 @@ pub fn midnight(day: civil::Date) -> i64 {
 
 /// The fixed offset of the display zone, when it has one (no DST, no history).
 pub fn fixed_offset() -> Option<i32> {
-    get().to_fixed_offset().ok().map(|o| o.seconds())
+    static FIXED: OnceLock<Option<i32>> = OnceLock::new();
+    *FIXED.get_or_init(|| get().to_fixed_offset().ok().map(|o| o.seconds()))
 }
 
 #[cfg(test)]

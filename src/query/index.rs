@@ -154,9 +154,11 @@ impl Index {
         /// Instants are clamped to ±2^60 s (jiff's years ±9999 are far inside).
         const LIMIT: i64 = 1 << 60;
         let kind = u64::from(self.date_kinds[i]);
+        // A day alone sorts as its first second in the display zone, as `date:` matches it.
+        let at = |i| self.matched_instant(i).unwrap_or(0).clamp(-LIMIT, LIMIT);
         let instant = match (kind, order) {
-            (0, Order::NewestFirst) => -self.stamps[i].clamp(-LIMIT, LIMIT),
-            (0, Order::OldestFirst) => self.stamps[i].clamp(-LIMIT, LIMIT),
+            (0, Order::NewestFirst) => -at(i),
+            (0, Order::OldestFirst) => at(i),
             _ => 0,
         };
         kind << 62 | (instant + LIMIT) as u64
