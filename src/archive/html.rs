@@ -7,10 +7,10 @@
 //! | field | from, in order |
 //! |---|---|
 //! | title | `og:title`, an `<h1>` that is not the logo, `<title>`; a site-name suffix dropped (the original kept as `header.full_title`) |
-//! | date | `article:published_time`, `pubdate`, `publishdate`, `ptime`, `publish_time`, `og:release_date`, `og:time` … meta; `<time datetime>`; JSON-LD `datePublished`; a date in the byline under the headline; the page URL's date |
+//! | date | `article:published_time`, `pubdate`, `publishdate`, `ptime`, `publish_time`, `og:release_date`, `og:time` … meta; `<time datetime>`; JSON-LD `datePublished` (a day alone takes its time from the byline); a date in the byline under the headline (or a labelled one under the text); the page URL's date; a change time (`article:modified_time` …) |
 //! | source | `og:site_name`, `SiteName` meta, a `来源` (meta `source`/`ContentSource`/`mediaid`, the byline's `来源：`, an element marked `class="source"`), JSON-LD publisher, the site name cut from `<title>`, the URL's host |
 //! | url | `<link rel=canonical>`, `og:url`, a `saved from url=` comment |
-//! | author | `author` meta (not when it is the site, a number or an address), the byline's `作者：`/`记者` |
+//! | author | `author` meta (not when it is the site, a number or an address), the byline's `作者：`/`记者`; never a placeholder (`未知`, `佚名`) |
 //! | summary | `description` / `og:description` meta |
 //! | body | the extracted article, one paragraph a block, images as their caption |
 //!
