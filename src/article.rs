@@ -159,6 +159,16 @@ impl Body {
         }
     }
 
+    /// A lazy body's JSON string literal without its quotes, as it lies in the archive.
+    fn literal(&self) -> Option<&str> {
+        let Repr::Json { bytes, range, .. } = &self.0 else {
+            return None;
+        };
+        let raw = bytes.as_ref().as_ref().get(range.clone())?;
+        let inner = raw.strip_prefix(b"\"")?.strip_suffix(b"\"")?;
+        std::str::from_utf8(inner).ok()
+    }
+
     /// Bytes the body keeps in memory of its own (0 for a lazy body).
     pub fn resident_bytes(&self) -> usize {
         match &self.0 {
@@ -224,21 +234,13 @@ pub fn stable_id(source: &str, date: &Date, title: &str, body: &Body) -> String 
         hasher.update(part.as_bytes());
         hasher.update(&[0]);
     }
-    let text = body.text();
-    let mut run_start = None;
-    for (i, c) in text.char_indices() {
-        let keep = !c.is_whitespace();
-        match (keep, run_start) {
-            (true, None) => run_start = Some(i),
-            (false, Some(from)) => {
-                hasher.update(&text.as_bytes()[from..i]);
-                run_start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(from) = run_start {
-        hasher.update(&text.as_bytes()[from..]);
+    let from_literal = body.literal().and_then(|raw| {
+        let mut h = hasher.clone();
+        hash_literal_without_whitespace(raw, &mut h).map(|()| h)
+    });
+    match from_literal {
+        Some(h) => hasher = h,
+        None => hash_without_whitespace(&body.text(), &mut hasher),
     }
     let mut out = String::with_capacity(16);
     let h = hasher.digest();
@@ -248,6 +250,130 @@ pub fn stable_id(source: &str, date: &Date, title: &str, body: &Body) -> String 
         ));
     }
     out
+}
+
+/// The bytes that may start a character [`hash_literal_without_whitespace`] must look at: `\`,
+/// ASCII controls, space and DEL, and the lead bytes of every non-ASCII whitespace or
+/// non-plain character (U+0080–U+00BF, U+0600s, U+1680, U+2000s, U+3000, U+FEFF). CJK text
+/// never stops the scan.
+const MAY_MATTER: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b <= 0x20 {
+        table[b] = true;
+        b += 1;
+    }
+    table[b'\\' as usize] = true;
+    table[0x7F] = true;
+    let leads = [0xC2, 0xD8, 0xE1, 0xE2, 0xE3, 0xEF];
+    let mut i = 0;
+    while i < leads.len() {
+        table[leads[i]] = true;
+        i += 1;
+    }
+    table
+};
+
+/// Where the next character [`hash_literal_without_whitespace`] must look at starts: a byte
+/// of [`MAY_MATTER`], unless the bytes after it make a character that does not matter (most
+/// of `“”—…`, `、。`, full-width punctuation).
+fn next_that_matters(bytes: &[u8]) -> Option<usize> {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if MAY_MATTER[usize::from(b)] {
+            let (b1, b2) = (bytes.get(i + 1).copied(), bytes.get(i + 2).copied());
+            let matters = match b {
+                // U+0080–U+00A0, U+00AD.
+                0xC2 => b1.is_some_and(|c| c <= 0xA0 || c == 0xAD),
+                // U+2000–U+200F, U+2028–U+202F, U+205F–U+206F.
+                0xE2 => match (b1, b2) {
+                    (Some(0x80), Some(c)) => c <= 0x8F || (0xA8..=0xAF).contains(&c),
+                    (Some(0x81), Some(c)) => c >= 0x9F && c <= 0xAF,
+                    _ => false,
+                },
+                // U+3000.
+                0xE3 => b1 == Some(0x80) && b2 == Some(0x80),
+                // U+FEFF.
+                0xEF => b1 == Some(0xBB) && b2 == Some(0xBF),
+                _ => true,
+            };
+            if matters {
+                return Some(i);
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Feeds `hasher` what [`hash_without_whitespace`] would feed it for the cleaned text of the
+/// JSON string literal `raw` (quotes off), without decoding it: escapes of whitespace and
+/// controls are left out, `\"` `\\` `\/` and `\uXXXX` stand for their character. `None` (and
+/// `hasher` in an unknown state) when the literal holds a character that
+/// [`crate::sanitize::clean`] may do more to than drop (the start of an escape sequence,
+/// invisible formatting) or a surrogate escape: then the text must be decoded.
+fn hash_literal_without_whitespace(raw: &str, hasher: &mut xxhash_rust::xxh3::Xxh3) -> Option<()> {
+    let keep = |c: char, hasher: &mut xxhash_rust::xxh3::Xxh3| -> Option<()> {
+        if c.is_whitespace()
+            || (c.is_control() && c != '\u{1b}' && !('\u{80}'..='\u{9f}').contains(&c))
+        {
+            return Some(());
+        }
+        if !crate::sanitize::is_plain(c) {
+            return None;
+        }
+        hasher.update(c.encode_utf8(&mut [0; 4]).as_bytes());
+        Some(())
+    };
+    let mut rest = raw;
+    while let Some(at) = next_that_matters(rest.as_bytes()) {
+        hasher.update(&rest.as_bytes()[..at]);
+        let c = rest[at..].chars().next()?;
+        if c != '\\' {
+            keep(c, hasher)?;
+            rest = &rest[at + c.len_utf8()..];
+            continue;
+        }
+        let escape = rest.as_bytes().get(at + 1)?;
+        let (c, len) = match escape {
+            b'n' => ('\n', 2),
+            b'r' => ('\r', 2),
+            b't' => ('\t', 2),
+            b'f' => ('\u{c}', 2),
+            b'b' => ('\u{8}', 2),
+            b'"' => ('"', 2),
+            b'\\' => ('\\', 2),
+            b'/' => ('/', 2),
+            b'u' => {
+                let hex = rest.get(at + 2..at + 6)?;
+                (char::from_u32(u32::from_str_radix(hex, 16).ok()?)?, 6)
+            }
+            _ => return None,
+        };
+        keep(c, hasher)?;
+        rest = &rest[at + len..];
+    }
+    hasher.update(rest.as_bytes());
+    Some(())
+}
+
+/// Feeds `hasher` the text of `text` with every whitespace character left out.
+fn hash_without_whitespace(text: &str, hasher: &mut xxhash_rust::xxh3::Xxh3) {
+    let mut run_start = None;
+    for (i, c) in text.char_indices() {
+        match (c.is_whitespace(), run_start) {
+            (false, None) => run_start = Some(i),
+            (true, Some(from)) => {
+                hasher.update(&text.as_bytes()[from..i]);
+                run_start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(from) = run_start {
+        hasher.update(&text.as_bytes()[from..]);
+    }
 }
 
 /// Splits body text into paragraphs: one per non-blank line, trimmed of surrounding
@@ -333,6 +459,33 @@ mod tests {
             stable_id("", &Date::Missing, "", &Body::default()),
             format!("{:016x}", xxhash_rust::xxh3::xxh3_64(b"\0\0\0"))
         );
+    }
+
+    proptest::proptest! {
+        /// A lazy body gets the id its decoded text gets, escaped or not.
+        #[test]
+        fn a_lazy_body_hashes_as_its_text(chars in proptest::collection::vec(proptest::sample::select(vec![
+            'a', ' ', '标', '\n', '\r', '\t', '\u{1b}', '[', '\u{7}', '\u{9b}', '\u{85}',
+            '\u{200b}', '\u{2028}', '\u{3000}', '\u{a0}', '"', '\\', '\u{7f}', '\u{feff}',
+        ]), 0..30)) {
+            let text: String = chars.into_iter().collect();
+            let literal = serde_json::to_string(&text).unwrap();
+            // The same text both ways: with every character escaped, and as serde writes it.
+            let escaped: String = std::iter::once("\"".to_string())
+                .chain(text.chars().map(|c| format!("\\u{:04x}", c as u32)))
+                .chain(std::iter::once("\"".to_string()))
+                .collect::<String>();
+            for raw in [literal, escaped] {
+                let len = raw.len();
+                let bytes: SharedBytes = Arc::new(raw.into_bytes());
+                let lazy = Body::json_literal(bytes, 0..len, 0);
+                let eager = Body::text_of(normalize_body(&crate::sanitize::clean(&text)));
+                proptest::prop_assert_eq!(
+                    stable_id("s", &Date::Missing, "t", &lazy),
+                    stable_id("s", &Date::Missing, "t", &eager)
+                );
+            }
+        }
     }
 
     #[test]

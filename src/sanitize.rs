@@ -19,6 +19,30 @@ use unicode_width::UnicodeWidthChar;
 /// Tab stops are every this many display columns.
 pub const TAB_STOP: usize = 8;
 
+/// True when every character of `text` [`is_plain`]: at once for printable ASCII (URLs,
+/// dates, ids; a scan without early exit, which the compiler vectorises), else char by char.
+pub fn needs_no_cleaning(text: &str) -> bool {
+    let printable_ascii = text
+        .bytes()
+        .fold(true, |all, b| all & (0x20..0x7F).contains(&b));
+    printable_ascii || text.chars().all(is_plain)
+}
+
+/// True for a character that [`clean`] keeps as it is, whatever surrounds it: not a control
+/// (tab and line breaks included), a line or paragraph separator, or invisible formatting.
+pub fn is_plain(c: char) -> bool {
+    !c.is_control()
+        && !matches!(
+            c,
+            '\u{AD}'
+                | '\u{61C}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{2028}'..='\u{202E}'
+                | '\u{2060}'..='\u{206F}'
+                | '\u{FEFF}'
+        )
+}
+
 /// Returns `text` with escape sequences, control characters (but `\n`) and invisible
 /// formatting characters removed, tabs expanded and line ends normalised to `\n`.
 pub fn clean(text: &str) -> String {

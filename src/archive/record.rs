@@ -23,7 +23,7 @@ mod values;
 use serde_json::Value;
 
 use crate::article::{Article, Body, Header};
-use crate::sanitize::clean_line;
+use crate::sanitize::{clean_line, needs_no_cleaning};
 
 pub use keys::{ALIASES, BODY_NAMES, Field, Picked, Role, alias_of, body_rank};
 
@@ -115,31 +115,6 @@ fn clean_field(text: &str) -> String {
     } else {
         clean_line(text)
     }
-}
-
-/// True when every character of `text` [`is_plain`]: at once for printable ASCII (URLs,
-/// dates, ids; a scan without early exit, which the compiler vectorises), else char by char.
-fn needs_no_cleaning(text: &str) -> bool {
-    let printable_ascii = text
-        .bytes()
-        .fold(true, |all, b| all & (0x20..0x7F).contains(&b));
-    printable_ascii || text.chars().all(is_plain)
-}
-
-/// True for a character that [`crate::sanitize::clean`] keeps as it is, whatever surrounds
-/// it: not a control (tab and line breaks included), a line or paragraph separator, or
-/// invisible formatting.
-fn is_plain(c: char) -> bool {
-    !c.is_control()
-        && !matches!(
-            c,
-            '\u{AD}'
-                | '\u{61C}'
-                | '\u{200B}'..='\u{200F}'
-                | '\u{2028}'..='\u{202E}'
-                | '\u{2060}'..='\u{206F}'
-                | '\u{FEFF}'
-        )
 }
 
 #[cfg(test)]
