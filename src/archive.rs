@@ -57,6 +57,10 @@ use crate::article::{Article, SharedBytes};
 pub use detect::Format;
 pub use stream::{Batch, LoadOptions, Progress};
 
+/// How the reason of a file that holds no article begins (`not an article (no paragraph
+/// text)`, `not an article: a list of links…`): such a file is skipped, not an error.
+pub const NOT_AN_ARTICLE: &str = "not an article";
+
 /// A record or file that could not be loaded, reported as `FILE:LINE: reason`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
@@ -98,6 +102,16 @@ impl Problem {
         Problem {
             skipped: true,
             ..Problem::whole(file, reason)
+        }
+    }
+
+    /// Why a one-article file gave no article: skipped when it is [`NOT_AN_ARTICLE`] (the file
+    /// is read and holds none), else a problem (it could not be read as it should).
+    pub fn refusal(file: &str, reason: String) -> Problem {
+        if reason.starts_with(NOT_AN_ARTICLE) {
+            Problem::skipped(file, reason)
+        } else {
+            Problem::whole(file, reason)
         }
     }
 }

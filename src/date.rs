@@ -278,6 +278,7 @@ fn parse_unix(t: &str) -> Option<Stamp> {
         9 | 10 => n,
         12 | 13 => n / 1000,
         8 => return parse_compact_day(t),
+        14 => return parse_compact_time(t),
         _ => return None,
     };
     Timestamp::from_second(secs).ok()?;
@@ -302,6 +303,15 @@ fn parse_compact_day(t: &str) -> Option<Stamp> {
         DEFAULT_OFFSET_SECS,
         false,
     )
+}
+
+/// `20191001083000`: a day and a time, digits only.
+fn parse_compact_time(t: &str) -> Option<Stamp> {
+    let day = parse_compact_day(&t[..8])?;
+    let n = |r: std::ops::Range<usize>| t[r].parse::<i8>().ok();
+    let time = civil::Time::new(n(8..10)?, n(10..12)?, n(12..14)?, 0).ok()?;
+    let date = day.civil_as_written().date();
+    Stamp::from_civil(date.to_datetime(time), DEFAULT_OFFSET_SECS, true)
 }
 
 /// RFC 3339 / ISO 8601 with an explicit offset or `Z`.
@@ -355,6 +365,13 @@ fn parse_civil(t: &str, offset: i32) -> Option<Stamp> {
     }
     if let Some(v) = cur.take() {
         nums.push(v);
+    }
+    // A seventh number is a fraction of a second (`08:30:00.0`), which a minute shown drops.
+    let fraction = t
+        .trim_end_matches(|c: char| c.is_ascii_digit())
+        .ends_with('.');
+    if nums.len() == 7 && fraction && t.contains(':') {
+        nums.pop();
     }
     if !(3..=6).contains(&nums.len()) || !(1000..=9999).contains(&nums[0]) {
         return None;
@@ -450,6 +467,9 @@ mod tests {
             ("Dec 30 2021", "2021-12-30T00:00:00+08:00"),
             ("December 30, 2021", "2021-12-30T00:00:00+08:00"),
             ("30 Dec 2021 10:05", "2021-12-30T10:05:00+08:00"),
+            // Fractions of a second; digits only.
+            ("2019-10-01 08:30:00.0", "2019-10-01T08:30:00+08:00"),
+            ("20191001083000", "2019-10-01T08:30:00+08:00"),
             // Weibo's and Twitter's created_at.
             (
                 "Tue May 18 08:30:00 +0800 2021",

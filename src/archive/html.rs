@@ -88,7 +88,7 @@ pub fn parse(file: &str, _name: &str, bytes: &[u8], out: &mut Archive) {
     }
     match article(&decoded.text) {
         Ok(article) => out.articles.push(article),
-        Err(reason) => out.problems.push(Problem::whole(file, reason)),
+        Err(reason) => out.problems.push(Problem::refusal(file, reason)),
     }
 }
 

@@ -87,7 +87,7 @@ pub fn parse(file: &str, name: &str, text: &str, out: &mut Archive) {
     }
     match one_article(blocks, meta, date) {
         Ok(article) => out.articles.push(article),
-        Err(reason) => out.problems.push(Problem::whole(file, reason)),
+        Err(reason) => out.problems.push(Problem::refusal(file, reason)),
     }
 }
 

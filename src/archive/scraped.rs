@@ -27,7 +27,7 @@ pub fn parse(file: &str, name: &str, text: &str, out: &mut Archive) {
     match article_or_reason(name, text) {
         Ok(Some(article)) => out.articles.push(article),
         Ok(None) => {}
-        Err(reason) => out.problems.push(Problem::skipped(file, reason)),
+        Err(reason) => out.problems.push(Problem::refusal(file, reason)),
     }
 }
 

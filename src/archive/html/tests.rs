@@ -230,7 +230,7 @@ fn pages_that_are_not_articles_are_problems() {
     assert_eq!(out.articles, []);
     assert_eq!(
         out.problems,
-        [Problem::whole(
+        [Problem::skipped(
             "list.html",
             "not an article (no paragraph text)"
         )]
@@ -245,7 +245,7 @@ fn pages_that_are_not_articles_are_problems() {
         assert_eq!(out.articles, [], "{page}");
         assert_eq!(
             out.problems,
-            [Problem::whole(
+            [Problem::skipped(
                 "empty.html",
                 "not an article (no paragraph text)"
             )],

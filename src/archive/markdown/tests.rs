@@ -245,7 +245,7 @@ fn digest_with_numbered_sections() {
                 src.clone(),
                 vec!["1月1日出版的第1期《求是》杂志发表习近平总书记的重要文章。".into()],
             ),
-            // `## 3. 相关链接` is only links: not an article.
+            // `## 3. 相关链接` is only links: skipped: not an article.
             (
                 "天安门广场举行元旦升旗仪式".into(),
                 day,
@@ -363,7 +363,7 @@ fn lists_of_links_are_not_articles() {
         assert_eq!(
             problems(&archive),
             [format!(
-                "{rel}: not an article: a list of links, no paragraph text"
+                "{rel}: skipped: not an article: a list of links, no paragraph text"
             )]
         );
     }
@@ -402,7 +402,7 @@ fn no_title_is_not_an_article() {
     assert_eq!(archive.articles, []);
     assert_eq!(
         problems(&archive),
-        ["own/no-title.md: not an article: no title (no front matter title, no heading)"]
+        ["own/no-title.md: skipped: not an article: no title (no front matter title, no heading)"]
     );
 }
 
@@ -470,7 +470,10 @@ fn edge_layouts() {
     assert_eq!(a.articles[0].body, "");
     // An empty file, and escape sequences in every field.
     let a = parse_text("x.md", "");
-    assert_eq!(problems(&a), ["x.md: not an article: no paragraph text"]);
+    assert_eq!(
+        problems(&a),
+        ["x.md: skipped: not an article: no paragraph text"]
+    );
     let a = parse_text(
         "x.md",
         "---\ntitle: \"标\\e[31m题\"\nauthor: \"甲\\e]0;x\\a\"\n---\n正文\u{1b}[2J第一段，说了一件事情。\n",

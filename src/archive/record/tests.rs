@@ -274,7 +274,6 @@ fn markup_in_a_body_goes_through_fragment_text() {
 /// RE-CHECK once `html::fragment_text` is written (src/archive/html.rs is a stub that returns
 /// its input): a body of markup becomes its text paragraphs.
 #[test]
-#[ignore = "re-check once html::fragment_text is written"]
 fn markup_in_a_body_becomes_paragraphs() {
     let a = load(json!({"content": "<p>　　第一段。</p>\n<p>第二段。<br>第三段。</p>"}));
     assert_eq!(a.body, "第一段。\n第二段。\n第三段。");

@@ -152,7 +152,7 @@ fn a_title_alone_is_not_an_article() {
     assert!(out.articles.is_empty());
     assert_eq!(
         out.problems,
-        [Problem::whole(
+        [Problem::skipped(
             "rmrb/20191001-08-04.txt",
             "not an article (no paragraph text)"
         )]
@@ -165,7 +165,7 @@ fn a_readme_is_not_an_article() {
     assert!(out.articles.is_empty());
     assert_eq!(
         out.problems,
-        [Problem::whole(
+        [Problem::skipped(
             "rmrb/README.txt",
             "not an article: README is a project file"
         )]
@@ -186,7 +186,7 @@ fn a_license_under_another_name_has_no_paragraph_text() {
     let out = parsed("terms.txt", "MIT License\n\nCopyright (c) 2019 someone\n");
     assert_eq!(
         out.problems,
-        [Problem::whole(
+        [Problem::skipped(
             "rmrb/terms.txt",
             "not an article (no paragraph text)"
         )]
