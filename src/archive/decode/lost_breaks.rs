@@ -241,7 +241,7 @@ mod tests {
         assert_eq!(d.text.lines().count(), 4);
     }
 
-    /// Nine SogouCA records cut from a damaged copy of the corpus (see ORIGIN.md there).
+    /// Nine SogouCA records cut from a damaged copy of the corpus (origin in `tests/fixtures/README.md`).
     const FIXTURE: &[u8] = include_bytes!(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/fixtures/gb18030/sogou-tensite-9.dat"

@@ -1,5 +1,5 @@
 //! The article in a page, by `dom_smoothie` (a port of Mozilla's Readability.js, chosen by
-//! measurement: see `tests/fixtures/html/ORIGIN.md`), turned into paragraphs; and the test
+//! measurement: see `tests/fixtures/README.md`), turned into paragraphs; and the test
 //! that tells an article from a page that has none (an index of links, an empty page).
 
 use dom_query::Document;

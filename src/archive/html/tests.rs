@@ -1,4 +1,4 @@
-//! Saved pages of six sites' layouts (`tests/fixtures/html/`, see its `ORIGIN.md`), read
+//! Saved pages of six sites' layouts (`tests/fixtures/html/`, see `tests/fixtures/README.md`), read
 //! whole: every field, the first and last paragraph, and that none of the page's navigation
 //! or footer came along.
 

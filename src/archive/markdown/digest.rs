@@ -3,7 +3,7 @@
 //! story's paragraphs + `[查看原文](url)`), and as "daily news" repositories do
 //! (`# 2020年1月1日新闻联播文字版`, `## 1. 标题` + paragraphs).
 //!
-//! The rule (documented for users in `tests/fixtures/markdown/ORIGIN.md`, "Daily digests"):
+//! The rule (documented for users in the README, "Daily digests"):
 //!
 //! 1. The story level is the heading level (below the file's title) with the most sections
 //!    that have paragraph text of their own, directly under the heading; shallower wins a

@@ -1,5 +1,5 @@
 //! The Markdown format on the fixture files of `tests/fixtures/markdown/`: trimmed real
-//! archives (origins in its `ORIGIN.md`) and files written for these tests, one per layout.
+//! archives (origins in `tests/fixtures/README.md`) and files written for these tests, one per layout.
 
 use super::*;
 
