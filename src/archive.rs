@@ -186,10 +186,19 @@ pub fn load_streaming_with(paths: &[PathBuf], options: &LoadOptions, mut sink: i
         })
         .sum();
     let mut collector = stream::Collector::new(&mut sink, options, bytes_total, start);
-    for entry in entries {
+    // Small files are read and parsed ahead on every core; results come back in order.
+    let prepare = |entry: &walk::Entry| match entry {
+        walk::Entry::File { path, .. } => file::prepare(path),
+        _ => file::Prepared::Later,
+    };
+    let mut due = entries.iter();
+    ordered::map_in_order(&entries, options.threads, prepare, |prepared| {
+        let Some(entry) = due.next() else { return };
         match entry {
-            walk::Entry::Problem(p) => collector.problem(p),
-            walk::Entry::File { path, root } => file::load(&path, &root, options, &mut collector),
+            walk::Entry::Problem(p) => collector.problem(p.clone()),
+            walk::Entry::File { path, root } => {
+                file::load(path, root, prepared, options, &mut collector)
+            }
             walk::Entry::Stdin => {
                 let mut bytes = Vec::new();
                 let mut loaded = Archive::default();
@@ -200,7 +209,7 @@ pub fn load_streaming_with(paths: &[PathBuf], options: &LoadOptions, mut sink: i
                 collector.add(loaded, bytes.len() as u64);
             }
         }
-    }
+    });
     collector.finish();
 }
 

@@ -1,6 +1,10 @@
 //! Loading one file: a plain JSON Lines file is memory-mapped, taken from the index cache
 //! when a sound one exists, else parsed in parallel (and cached when big); any other file is
 //! read whole and handed to [`super::load_bytes`].
+//!
+//! A folder of many small files (a page, a Markdown file or a saved HTML page an article)
+//! is parsed on every core: [`prepare`] reads and parses such a file on a worker, and
+//! [`load`] hands on what it made in the files' order; the big files are left to `load`.
 
 use std::ops::Range;
 use std::path::Path;
@@ -15,13 +19,61 @@ use super::{Archive, cache, cannot_read, gzip, load_bytes, load_decompressed, ma
 use crate::article::SharedBytes;
 use crate::date::Stamp;
 
-/// Loads the file at `path`, found under `root` (the path given).
-pub fn load(path: &Path, root: &Path, options: &LoadOptions, out: &mut Collector) {
-    out.date_undated_by(path_date(path, root));
+/// A file read ahead by [`prepare`].
+pub enum Prepared {
+    /// Read whole and parsed: what it held, and how many bytes.
+    Read(Archive, u64),
+    /// Left to [`load`]: a file big loading streams (mapped JSON Lines, gzip), or stdin.
+    Later,
+}
+
+/// Reads and parses the file at `path` when it is one that is read whole (see the module
+/// comment); safe to run on any thread.
+pub fn prepare(path: &Path) -> Prepared {
     let shown = path.display().to_string();
-    let name = path
-        .file_name()
-        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let name = file_name(path);
+    let read = |bytes: &[u8]| {
+        let mut loaded = Archive::default();
+        load_bytes(&shown, &name, bytes, &mut loaded);
+        Prepared::Read(loaded, bytes.len() as u64)
+    };
+    match map(path) {
+        Some(map) if gzip::is_gzip(&map) || mapped::is_plain_json_lines(&name, &map) => {
+            Prepared::Later
+        }
+        Some(map) => read(&map),
+        None => match std::fs::read(path) {
+            Ok(bytes) => read(&bytes),
+            Err(e) => {
+                let mut loaded = Archive::default();
+                loaded.problems.push(cannot_read(&shown, &e));
+                Prepared::Read(loaded, 0)
+            }
+        },
+    }
+}
+
+/// The file name of `path`, as the format parsers take it.
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+}
+
+/// Loads the file at `path`, found under `root` (the path given), from what [`prepare`]
+/// made of it.
+pub fn load(
+    path: &Path,
+    root: &Path,
+    prepared: Prepared,
+    options: &LoadOptions,
+    out: &mut Collector,
+) {
+    out.date_undated_by(path_date(path, root));
+    if let Prepared::Read(loaded, len) = prepared {
+        return out.add(loaded, len);
+    }
+    let shown = path.display().to_string();
+    let name = file_name(path);
     let Some(map) = map(path) else {
         match std::fs::read(path) {
             Ok(bytes) => {
