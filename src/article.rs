@@ -289,7 +289,7 @@ fn next_that_matters(bytes: &[u8]) -> Option<usize> {
                 // U+2000–U+200F, U+2028–U+202F, U+205F–U+206F.
                 0xE2 => match (b1, b2) {
                     (Some(0x80), Some(c)) => c <= 0x8F || (0xA8..=0xAF).contains(&c),
-                    (Some(0x81), Some(c)) => c >= 0x9F && c <= 0xAF,
+                    (Some(0x81), Some(c)) => (0x9F..=0xAF).contains(&c),
                     _ => false,
                 },
                 // U+3000.
