@@ -44,10 +44,20 @@ pub fn decode(bytes: &[u8]) -> Decoded<'_> {
     }
     if let Some(declared) = declared(bytes) {
         let decoded = with(declared, bytes);
-        if !decoded.had_errors || declared == UTF_8 || !mostly_utf8(bytes) {
+        if !decoded.had_errors {
             return decoded;
         }
-        return with(UTF_8, bytes);
+        // A page re-saved in another encoding than it declares: UTF-8 with a few damaged
+        // places; or, when it claims UTF-8 and is not, what detection finds. A legacy
+        // declaration with a few bad bytes is damage, and stands.
+        if mostly_utf8(bytes) {
+            return with(UTF_8, bytes);
+        }
+        return if declared == UTF_8 {
+            with(guess(bytes), bytes)
+        } else {
+            decoded
+        };
     }
     if mostly_utf8(bytes) {
         return with(UTF_8, bytes);
@@ -176,6 +186,16 @@ mod tests {
         assert!(!had_unmappable);
         assert_eq!(decode(&big5).encoding, BIG5);
         assert_eq!(decode(&big5).text, traditional);
+    }
+
+    #[test]
+    fn a_gbk_page_that_declares_utf8_is_read_as_gbk() {
+        let html = page(r#"<meta charset="utf-8">"#);
+        let (gbk, _, _) = GBK.encode(&html);
+        let decoded = decode(&gbk);
+        assert_eq!(decoded.encoding, GBK);
+        assert!(!decoded.had_errors);
+        assert_eq!(decoded.text, html);
     }
 
     #[test]
