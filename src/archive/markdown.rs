@@ -25,7 +25,6 @@ mod blocks;
 mod day;
 mod digest;
 mod front;
-mod html_text;
 mod lead;
 mod meta;
 #[cfg(test)]

@@ -9,7 +9,7 @@
 //! - each list item is a paragraph, an ordered one keeps its number (`1. …`); a table row is
 //!   a paragraph with its cells between ` | `; a code block keeps its lines;
 //! - raw HTML (`<p>`, `<figure>`, `<figcaption>`, `<br>`, comments) is reduced to its text
-//!   ([`super::html_text`]);
+//!   ([`crate::archive::html::fragment_text`]);
 //! - Hugo shortcodes and Liquid tags (`{{< video … >}}`, `{% include … %}`) are dropped;
 //! - `#标题`, a heading without the space CommonMark wants, is read as a heading (Chinese
 //!   archives write it often), unless the line holds another `#` (a `#话题#` hashtag).
@@ -19,7 +19,6 @@ use std::borrow::Cow;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use unicode_width::UnicodeWidthChar;
 
-use super::html_text;
 
 /// What a block is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -207,7 +206,7 @@ impl Renderer {
             }
             TagEnd::HtmlBlock => {
                 let html = self.html.take().unwrap_or_default();
-                for line in html_text::text_of(&html).lines() {
+                for line in crate::archive::html::fragment_text(&html).lines() {
                     self.push_text(line);
                     self.flush();
                 }
