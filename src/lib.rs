@@ -20,11 +20,11 @@
 //! | [`cli`] | clap definitions of the command line |
 //! | [`commands`] | `list`, `show`, `import`, `check`, `gen`: the scriptable commands |
 //! | [`article`] | [`article::Article`] and stable ids |
-//! | [`date`] | publication dates: parsing, display, sorting |
+//! | [`date`] | publication dates: parsing, display in one zone (`--tz`), sorting; days in URLs and paths |
 //! | [`heap`] | giving the memory a load freed back to the system |
 //! | [`corpus`] | the loaded articles in chunks of columns, shared by the interface and the search engine |
 //! | [`column`](mod@column) | read-only arrays, owned or views of a mapped cache file, and their encoding |
-//! | [`archive`] | loading files, folders and stdin: the only file-system code |
+//! | [`archive`] | loading files, folders and stdin, every format, skips named and copies folded: the only file-system code |
 //! | [`sanitize`] | text hygiene: nothing from the web reaches the terminal but printable text |
 //! | [`query`] | the query language: parse, match, rank ([`query::Hit`]) |
 //! | [`search`] | the engine over a corpus: parallel ranked search, narrowing, a cancellable worker |
