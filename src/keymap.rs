@@ -26,7 +26,7 @@ pub const HELP: &[(&str, &str)] = &[
     ("Tab", "move focus between list and article"),
     ("o", "newest first / oldest first"),
     ("s", "pick a source (Esc clears it)"),
-    ("w", "records that could not be loaded"),
+    ("w", "records that could not be loaded, files skipped"),
     ("mouse wheel", "scroll the pane under the pointer"),
     ("?", "this help"),
     ("q  Ctrl-c", "quit"),

@@ -128,7 +128,15 @@ impl Layout {
             blocks.push(block(BlockKind::Meta, url));
         }
         let paragraphs = article.paragraphs();
-        let summary = h.summary.split('\n').filter(|p| !p.trim().is_empty());
+        // A summary the body opens with (as NewsAPI and many sites write it) is not repeated.
+        let squeeze = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        let lead = squeeze(&paragraphs.iter().take(3).cloned().collect::<String>());
+        let summary_text = squeeze(h.summary.trim_end_matches(['…', '.']));
+        let repeated = !summary_text.is_empty() && lead.starts_with(&summary_text);
+        let summary = h
+            .summary
+            .split('\n')
+            .filter(|p| !p.trim().is_empty() && !repeated);
         if paragraphs.is_empty() {
             blocks.extend(summary.map(|p| block(BlockKind::Body, p)));
         } else {

@@ -275,6 +275,17 @@ fn the_reader_header_shows_kicker_subtitle_author_summary_and_the_date_as_writte
             (BlockKind::Body, "第二段。"),
         ]
     );
+    // A summary the body opens with is not shown twice.
+    let opening = Article {
+        header: Header {
+            summary: "第一段。".into(),
+            ..article.header.clone()
+        },
+        ..article.clone()
+    };
+    let layout = Layout::for_article(&opening, AmbiguousWidth::Narrow);
+    let texts: Vec<&str> = layout.blocks().iter().map(|b| b.text.as_str()).collect();
+    assert_eq!(texts.iter().filter(|t| **t == "第一段。").count(), 1);
     // No body: the summary is the text.
     let bare = Article {
         body: "".into(),
