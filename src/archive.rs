@@ -45,6 +45,7 @@ mod record;
 mod scraped;
 mod sogou;
 mod stream;
+mod url;
 mod walk;
 
 use std::fmt;

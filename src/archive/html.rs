@@ -30,6 +30,7 @@ mod tests;
 
 use dom_query::Document;
 
+use super::url::host;
 use super::{Archive, Problem};
 use crate::article::{Article, Header, normalize_body};
 use crate::date::{self, Date};
@@ -161,7 +162,7 @@ fn article(html: &str) -> Result<Article, String> {
         .or_else(|| head.source_element.as_deref().and_then(marked_source))
         .or_else(|| head.json_ld_publisher.clone())
         .or_else(|| title::site_in(&head.title_tag, &site_names))
-        .or_else(|| url.as_deref().map(host))
+        .or_else(|| url.as_deref().and_then(host))
         .map(|s| trim_name(&s).to_string())
         .unwrap_or_default();
     let author = head
@@ -315,13 +316,4 @@ fn is_placeholder(name: &str) -> bool {
 /// A name without the separators and marks around it (`振王视史 ⋅` → `振王视史`).
 fn trim_name(name: &str) -> &str {
     name.trim_matches(|c: char| !c.is_alphanumeric() && !matches!(c, ')' | '）' | '》'))
-}
-
-/// A URL's host, lower-cased: `http://news.sina.com.cn/c/…` → `news.sina.com.cn`.
-fn host(url: &str) -> String {
-    let rest = url.split_once("://").map_or(url, |(_, r)| r);
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
-    let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
-    let host = host.split(':').next().unwrap_or(host);
-    host.to_ascii_lowercase()
 }

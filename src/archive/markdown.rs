@@ -180,11 +180,16 @@ fn one_article(mut blocks: Vec<Block>, meta: Meta, date: Date) -> Result<Article
     let pick =
         |first: &str, second: &str| clean_line(if first.is_empty() { second } else { first });
     let url = pick(&meta.url, &lead.url);
+    // A host is the source only when nothing better is there, as for every format.
+    let host = || super::url::host(&url).unwrap_or_default();
+    let source = Some(pick(&meta.source, &lead.source))
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(host);
     let mut article = Article {
         id: clean_line(&meta.id),
         title,
         date,
-        source: pick(&meta.source, &lead.source),
+        source,
         url: Some(url).filter(|u| !u.is_empty()),
         body: body_of(
             blocks

@@ -5,6 +5,7 @@
 
 use std::borrow::Cow;
 
+use super::url::host;
 use super::{Archive, Problem};
 use crate::article::{Article, normalize_body};
 use crate::date::{self, Date};
@@ -40,7 +41,7 @@ fn record(block: &str) -> Result<Article, String> {
         return Err("record has no title".into());
     }
     let url = Some(clean_line(&entities(field(block, "url")))).filter(|u| !u.is_empty());
-    let source = url.as_deref().map(host).unwrap_or_default();
+    let source = url.as_deref().and_then(host).unwrap_or_default();
     let date = url
         .as_deref()
         .and_then(date::from_url)
@@ -73,14 +74,6 @@ fn field<'a>(block: &'a str, tag: &str) -> &'a str {
         .find(&close)
         .map_or(block.len(), |i| start + i);
     &block[start..end]
-}
-
-/// A URL's host, lower-cased: `http://news.sohu.com/2012…` → `news.sohu.com`.
-fn host(url: &str) -> String {
-    let rest = url.split_once("://").map_or(url, |(_, r)| r);
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
-    let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
-    host.split(':').next().unwrap_or("").to_ascii_lowercase()
 }
 
 /// Decodes `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&apos;`, `&nbsp;` and numeric references;

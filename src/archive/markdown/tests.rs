@@ -42,7 +42,8 @@ fn hong_kong_archive_with_yaml_front_matter() {
     assert_eq!(rfc(&a.date), "2017-01-18T00:00:00+08:00");
     assert!(!a.date.stamp().unwrap().has_time);
     assert_eq!(a.header.author, "翁維愷");
-    assert_eq!(a.source, "");
+    // No source in the front matter: the host of the article's URL, as for every format.
+    assert_eq!(a.source, "www.hkcnews.com");
     // `original_url` wins over the Wayback Machine `url`.
     assert_eq!(
         a.url.as_deref(),
@@ -160,7 +161,7 @@ fn camel_case_keys_and_the_first_date_that_parses() {
     // `pubDate: 'Dec 30 2021'` is a day alone; `Published_At` has the time too.
     assert_eq!(rfc(&a.date), "2021-12-30T10:00:00+00:00");
     assert_eq!(a.header.author, "Chen Yu");
-    assert_eq!(a.source, "");
+    assert_eq!(a.source, "www.example.com");
     assert_eq!(a.url.as_deref(), Some("https://www.example.com/shanghai"));
     assert_eq!(a.tags, ["transport", "metro"]);
     assert_eq!(

@@ -12,6 +12,7 @@ use std::borrow::Cow;
 use super::clean_field;
 use super::keys::{Field, Picked, Role};
 use super::values::line_text;
+use crate::archive::url::{self as web, is_host, is_url};
 
 /// A record's source and URL.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -42,11 +43,7 @@ pub fn site_of(picked: &Picked) -> Site {
     }
     let source = match name.or(host) {
         Some(text) => clean_field(&text),
-        None => url
-            .as_deref()
-            .and_then(host_of)
-            .unwrap_or_default()
-            .to_string(),
+        None => url.as_deref().and_then(web::host).unwrap_or_default(),
     };
     Site { source, url }
 }
@@ -57,35 +54,6 @@ fn source_texts<'a>(picked: &'a Picked) -> impl Iterator<Item = Cow<'a, str>> + 
         .all(Role::Source)
         .map(|f: Field<'a>| line_text(&f))
         .filter(|t| !t.trim().is_empty())
-}
-
-/// True for text that is an absolute (or scheme-relative) web address.
-fn is_url(text: &str) -> bool {
-    let t = text.trim();
-    let lower = |prefix: &str| {
-        t.get(..prefix.len())
-            .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
-    };
-    lower("http://") || lower("https://") || t.starts_with("//")
-}
-
-/// True for text that is a bare host name (`www.rt.com`, `news.sina.com.cn:80`).
-fn is_host(text: &str) -> bool {
-    let t = text.trim();
-    t.contains('.')
-        && !t.starts_with('.')
-        && !t.ends_with('.')
-        && t.bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b':'))
-}
-
-/// The host of a URL, without user, port or path; `None` when it has none.
-fn host_of(url: &str) -> Option<&str> {
-    let rest = url.split_once("//").map(|(_, rest)| rest)?;
-    let authority = rest.split(['/', '?', '#']).next()?;
-    let host = authority.rsplit('@').next()?;
-    let host = host.split(':').next()?;
-    is_host(host).then_some(host)
 }
 
 /// Characters that part a title from a site-name suffix: `…_新华网`, `… - 新浪网`, `…|澎湃新闻`.
@@ -120,11 +88,11 @@ fn last_separator(text: &str) -> Option<(usize, usize)> {
 
 /// True when `tail` equals or contains one of the record's site names or host names.
 fn names_site(tail: &str, picked: &Picked, site: &Site) -> bool {
-    let host = site.url.as_deref().and_then(host_of);
+    let host = site.url.as_deref().and_then(web::host);
     let mut names = source_texts(picked)
         .filter(|t| !is_url(t))
         .chain([Cow::Borrowed(site.source.as_str())])
-        .chain(host.map(Cow::Borrowed));
+        .chain(host.map(Cow::Owned));
     names.any(|name| {
         let name = name.trim();
         // A one-character name (`新`) would match too much.
