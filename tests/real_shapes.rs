@@ -187,3 +187,29 @@ fn dates_with_an_offset_are_shown_and_matched_in_one_zone() {
         ["2021-05-18 一天"]
     );
 }
+
+#[test]
+fn import_turns_every_format_into_json_lines_that_list_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    for folder in ["html", "markdown", "pages/rmrb", "records", "good"] {
+        let from = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(folder);
+        let from = from.to_str().unwrap();
+        let to = dir.path().join(folder.replace('/', "-") + ".jsonl");
+        let to = to.to_str().unwrap();
+        // (The Markdown fixtures hold a file of bad YAML on purpose: import says so, exit 1.)
+        let out = run(&["import", from, "-o", to]);
+        let want = if folder == "markdown" { 1 } else { 0 };
+        assert_eq!(
+            out.status.code(),
+            Some(want),
+            "{folder}: {}",
+            text(&out.stderr)
+        );
+        let listed = |path: &str| text(&run(&["list", path]).stdout);
+        let original = listed(from);
+        assert!(original.lines().count() >= 4, "{folder}: {original}");
+        assert_eq!(listed(to), original, "{folder}");
+    }
+}
