@@ -143,7 +143,7 @@ mod tests {
 
     #[test]
     fn escapes_go_with_their_payload() {
-        // The cases of shared/cjk/README.md, "escapes".
+        // The hard cases the project started from: escapes.
         assert_eq!(clean("新闻\x1b]52;c;ZXZpbA==\x07正文"), "新闻正文");
         assert_eq!(clean("清屏\x1b[2J\x1b[31m红色\x1b[0m"), "清屏红色");
         assert_eq!(clean("x\u{9b}31my"), "xy");
@@ -174,7 +174,7 @@ mod tests {
 
     #[test]
     fn zero_width_and_invisible_characters() {
-        // shared/cjk/README.md, "zero-width".
+        // Zero-width characters.
         assert_eq!(
             clean("\u{FEFF}开头\u{200B}零宽\u{200D}连接"),
             "开头零宽连接"
@@ -193,7 +193,7 @@ mod tests {
 
     #[test]
     fn carriage_returns_are_line_breaks() {
-        // shared/cjk/README.md, "carriage returns".
+        // Carriage returns.
         assert_eq!(clean("abc\rXY"), "abc\nXY");
         assert_eq!(clean("a\r\nb"), "a\nb");
         assert_eq!(clean("a\r\r\nb"), "a\n\nb");
@@ -202,7 +202,7 @@ mod tests {
 
     #[test]
     fn bidi_controls_go() {
-        // shared/cjk/README.md, "bidi".
+        // Bidi controls.
         assert_eq!(clean("abc\u{202E}def"), "abcdef");
         assert_eq!(
             clean(
@@ -214,7 +214,7 @@ mod tests {
 
     #[test]
     fn tabs_expand_to_display_column_stops() {
-        // shared/cjk/README.md, "tabs": expanded, not dropped.
+        // Tabs: expanded, not dropped.
         assert_eq!(clean("ab\tcd\t中文"), "ab      cd      中文");
         assert_eq!(clean("中文\tx"), "中文    x");
         assert_eq!(clean("\t"), "        ");

@@ -1,5 +1,6 @@
-//! Exact-line tests of the wrapper on the seed sentence and the hard cases of
-//! `shared/cjk/README.md`.
+//! Exact-line tests of the wrapper on the seed sentence and the hard cases of Chinese
+//! layout the project started from (punctuation that may not start or end a line, `……` and
+//! `——`, URLs, mixed scripts).
 
 use super::*;
 use crate::text::width;
