@@ -70,13 +70,27 @@ pub fn parse(file: &str, name: &str, text: &str, out: &mut Archive) {
             meta.source.clone()
         };
         for story in stories {
+            // A story's own `来源：` and `时间：` lines win over the file's.
+            let story_source = if story.lead.source.is_empty() {
+                &source
+            } else {
+                &story.lead.source
+            };
+            let story_date = match Date::from_text(&story.lead.date) {
+                known @ Date::Known(_) => known,
+                _ => date.clone(),
+            };
             let mut article = Article {
                 title: clean_title(&story.title),
-                date: date.clone(),
-                source: clean_line(&source),
+                date: story_date,
+                source: clean_line(story_source),
                 url: story.url.map(|u| clean_line(&u)).filter(|u| !u.is_empty()),
                 body: body_of(story.paragraphs.iter().map(String::as_str)).into(),
                 tags: meta.tags.clone(),
+                header: Header {
+                    author: clean_line(&story.lead.author),
+                    ..Header::default()
+                },
                 ..Article::default()
             };
             article.settle_id();
@@ -160,6 +174,12 @@ fn one_article(mut blocks: Vec<Block>, meta: Meta, date: Date) -> Result<Article
         title = blocks.remove(i).text;
     }
     let lead = lead::take(&mut blocks);
+    // A `时间：` line dates an article whose front matter, title and file name give no day.
+    let date = match (&date, Date::from_text(&lead.date)) {
+        (Date::Known(_), _) => date,
+        (_, known @ Date::Known(_)) => known,
+        _ => date,
+    };
     let text_letters: usize = blocks
         .iter()
         .filter(|b| b.is_paragraph_text())

@@ -23,6 +23,7 @@
 
 use super::blocks::{Block, Kind};
 use super::day;
+use super::lead::{self, Lead};
 
 /// A link whose text has at most this many letters is a pointer (`查看原文`, `Source`), not
 /// a headline.
@@ -37,6 +38,8 @@ pub struct Story {
     pub url: Option<String>,
     /// The story's paragraphs.
     pub paragraphs: Vec<String>,
+    /// What the story's own lines say of it (`来源：`, `作者：`, `时间：`).
+    pub lead: Lead,
 }
 
 /// A section of the body: a heading and the blocks under it.
@@ -140,16 +143,26 @@ fn story(heading: &Block, blocks: &[Block]) -> Option<Story> {
         Some((url, at)) => (Some(url), at),
         None => (None, None),
     };
-    let paragraphs = blocks
+    // Lines joined by hard breaks (`**来源：** BBC  ⏎ **时间：** …`) are read one by one.
+    let mut own: Vec<Block> = blocks
         .iter()
         .enumerate()
         .filter(|(i, b)| Some(*i) != skip && !b.text.is_empty())
-        .map(|(_, b)| b.text.clone())
+        .flat_map(|(_, b)| {
+            b.text.split('\n').map(|line| {
+                let mut one = b.clone();
+                one.text = line.to_string();
+                one
+            })
+        })
         .collect();
+    let lead = lead::take(&mut own);
+    let url = url.or_else(|| Some(lead.url.clone()).filter(|u| !u.is_empty()));
     Some(Story {
         title,
         url,
-        paragraphs,
+        paragraphs: own.into_iter().map(|b| b.text).collect(),
+        lead,
     })
 }
 
@@ -286,6 +299,32 @@ mod tests {
     }
 
     #[test]
+    fn a_story_s_own_source_and_time_lines() {
+        let md = "# 财经新闻 - 2025年11月27日\n\n## 1. 甲\n\n**来源：** BBC  \n**时间：** Thu, 27 Nov 2025 \
+                  22:18:56 GMT\n\n**分类：** finance\n\n### 摘要\n\n甲的摘要。\n\n\
+                  ## 2. 乙\n\n**来源：** 新华网\n\n乙的正文。\n";
+        let got = stories(&render(md), Some(0), true).unwrap();
+        let leads: Vec<(&str, &str, &str)> = got
+            .iter()
+            .map(|s| {
+                (
+                    s.title.as_str(),
+                    s.lead.source.as_str(),
+                    s.lead.date.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            leads,
+            [
+                ("甲", "BBC", "Thu, 27 Nov 2025 22:18:56 GMT"),
+                ("乙", "新华网", "")
+            ]
+        );
+        assert_eq!(got[0].paragraphs, ["分类： finance", "摘要", "甲的摘要。"]);
+    }
+
+    #[test]
     fn stories_with_links_and_a_footer() {
         let md = "# 《新闻联播》 (20221001)\n\n## 新闻摘要\n\n1.甲；\n\n2.乙。\n\n## 详细新闻\n\n\
                   ### 甲\n\n<p>甲的第一段。</p><p>甲的第二段。</p>\n\n[查看原文](https://tv.cctv.com/a.shtml)\n\n\
@@ -299,11 +338,13 @@ mod tests {
                     title: "甲".into(),
                     url: Some("https://tv.cctv.com/a.shtml".into()),
                     paragraphs: vec!["甲的第一段。".into(), "甲的第二段。".into()],
+                    lead: Lead::default(),
                 },
                 Story {
                     title: "乙".into(),
                     url: Some("https://tv.cctv.com/b.shtml".into()),
                     paragraphs: vec!["乙的正文。".into()],
+                    lead: Lead::default(),
                 },
             ]
         );

@@ -2,6 +2,7 @@
 //! articles write them above the text (`> 来源：财新网`, `> 作者：萧辉`,
 //! `原文来自微信公众号「没药花园」：[标题](url)`, `出自 [中国新闻周刊](url)`) and digests
 //! below it (`[查看原文](url)`): they become the source, author and URL, and leave the body.
+//! A `时间：` line whose value is a date is the article's date when nothing better gives one.
 //!
 //! `来源：`/`作者：` and origin lines (`原文来自`, `来自`, `出自`, `原载于`, …) count only
 //! among the first blocks, before the first long paragraph, and only with a short value (a
@@ -16,6 +17,18 @@ const SOURCE_LABELS: &[&str] = &["来源", "來源", "出处", "出處", "稿源
 /// Labels of an author line.
 const AUTHOR_LABELS: &[&str] = &[
     "作者", "记者", "記者", "撰文", "撰稿", "文", "Author", "author", "By", "by",
+];
+/// Labels of a date line (digests write one per story: `**时间：** Thu, 27 Nov 2025 …`).
+const DATE_LABELS: &[&str] = &[
+    "发布时间",
+    "發佈時間",
+    "时间",
+    "時間",
+    "日期",
+    "Date",
+    "date",
+    "Published",
+    "published",
 ];
 /// Words that make a link-only line the article's original.
 const ORIGIN_WORDS: &[&str] = &[
@@ -67,6 +80,8 @@ pub struct Lead {
     pub author: String,
     /// From a link-only line naming the original.
     pub url: String,
+    /// From a `时间：` line, as written.
+    pub date: String,
 }
 
 /// Takes the lines about the article out of `blocks` and says what they held.
@@ -94,6 +109,13 @@ pub fn take(blocks: &mut Vec<Block>) -> Lead {
         } else if let Some(author) = labelled(&block.text, AUTHOR_LABELS) {
             if lead.author.is_empty() {
                 lead.author = author;
+            }
+            blocks.remove(i);
+        } else if let Some(date) = labelled(&block.text, DATE_LABELS)
+            .filter(|d| matches!(crate::date::Date::from_text(d), crate::date::Date::Known(_)))
+        {
+            if lead.date.is_empty() {
+                lead.date = date;
             }
             blocks.remove(i);
         } else if block.text.chars().count() > LONG_PARAGRAPH {
@@ -193,6 +215,7 @@ mod tests {
                 source: "财新网".into(),
                 author: "萧辉".into(),
                 url: "http://china.caixin.com/2018-02-18/101212060.html".into(),
+                ..Lead::default()
             }
         );
         let texts: Vec<&str> = blocks
