@@ -80,8 +80,14 @@ pub fn parse(file: &str, name: &str, text: &str, out: &mut Archive) {
                 known @ Date::Known(_) => known,
                 _ => date.clone(),
             };
+            // A title that ends by repeating the story's source (`… - BBC`) is listed without
+            // it, as for records; the reader shows it whole.
+            let given = clean_title(&story.title);
+            let host = story.url.as_deref().and_then(super::url::host);
+            let names = [story_source.as_str(), host.as_deref().unwrap_or("")];
+            let listed = super::url::without_site_suffix(&given, &names);
             let mut article = Article {
-                title: clean_title(&story.title),
+                title: listed.clone().unwrap_or_else(|| given.clone()),
                 date: story_date,
                 source: clean_line(story_source),
                 url: story.url.map(|u| clean_line(&u)).filter(|u| !u.is_empty()),
@@ -89,6 +95,11 @@ pub fn parse(file: &str, name: &str, text: &str, out: &mut Archive) {
                 tags: meta.tags.clone(),
                 header: Header {
                     author: clean_line(&story.lead.author),
+                    full_title: if listed.is_some() {
+                        given
+                    } else {
+                        String::new()
+                    },
                     ..Header::default()
                 },
                 ..Article::default()

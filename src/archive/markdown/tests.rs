@@ -500,3 +500,43 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn a_digest_story_takes_its_own_source_time_and_title_without_the_site() {
+    let text = "# 财经新闻 - 2025年11月27日\n\n\
+        ## 1. Putin doubles down on demands ahead of talks - BBC\n\n\
+        **来源：** BBC  \n**时间：** Thu, 27 Nov 2025 22:18:56 GMT\n\n\
+        ### 摘要\n\nPutin says Russia can put in writing it will not attack Europe.\n\n\
+        ## 2. 董事长称这个绿媒要反？\n\n**来源：** 观察者网\n\n正文一段，说明事情经过。\n";
+    let mut out = Archive::default();
+    parse("finance.md", "finance.md", text, &mut out);
+    let got: Vec<(String, String, String, String)> = out
+        .articles
+        .iter()
+        .map(|a| {
+            (
+                a.title.clone(),
+                a.source.clone(),
+                a.date.display(),
+                a.header.full_title.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "Putin doubles down on demands ahead of talks".to_string(),
+                "BBC".to_string(),
+                "2025-11-28 06:18".to_string(),
+                "Putin doubles down on demands ahead of talks - BBC".to_string(),
+            ),
+            (
+                "董事长称这个绿媒要反？".to_string(),
+                "观察者网".to_string(),
+                "2025-11-27".to_string(),
+                String::new(),
+            ),
+        ]
+    );
+}

@@ -56,66 +56,18 @@ fn source_texts<'a>(picked: &'a Picked) -> impl Iterator<Item = Cow<'a, str>> + 
         .filter(|t| !t.trim().is_empty())
 }
 
-/// Characters that part a title from a site-name suffix: `…_新华网`, `… - 新浪网`, `…|澎湃新闻`.
-const SEPARATORS: &[char] = &['-', '_', '|', '｜', '–', '—', '－', '＿'];
-
 /// The listed title for `title`: every suffix that only repeats the record's own source or
-/// site name (or its host) dropped, one at a time from the end; `None` when nothing is
-/// dropped. A title never becomes empty.
+/// site name (or its host) dropped ([`web::without_site_suffix`]); `None` when nothing is
+/// dropped.
 pub fn shorten(title: &str, picked: &Picked, site: &Site) -> Option<String> {
-    let mut head = title;
-    while let Some((at, sep)) = last_separator(head) {
-        let tail = head[at + sep..].trim();
-        let before =
-            head[..at].trim_end_matches(|c: char| c.is_whitespace() || SEPARATORS.contains(&c));
-        if tail.is_empty() || before.is_empty() || !names_site(tail, picked, site) {
-            break;
-        }
-        head = before;
-    }
-    (head.len() < title.len()).then(|| head.to_string())
-}
-
-/// Where the last of [`SEPARATORS`] in `text` starts, and its length in bytes. Every title
-/// is searched and most have none: a title without `-`, `_`, `|` or a byte that starts one of
-/// the others (E2, EF) is passed over at memchr's speed.
-fn last_separator(text: &str) -> Option<(usize, usize)> {
-    let bytes = text.as_bytes();
-    memchr::memchr3(b'-', b'_', b'|', bytes).or_else(|| memchr::memchr2(0xE2, 0xEF, bytes))?;
-    let at = text.rfind(SEPARATORS)?;
-    Some((at, text[at..].chars().next()?.len_utf8()))
-}
-
-/// True when `tail` equals or contains one of the record's site names or host names.
-fn names_site(tail: &str, picked: &Picked, site: &Site) -> bool {
     let host = site.url.as_deref().and_then(web::host);
-    let mut names = source_texts(picked)
+    let names: Vec<Cow<str>> = source_texts(picked)
         .filter(|t| !is_url(t))
         .chain([Cow::Borrowed(site.source.as_str())])
-        .chain(host.map(Cow::Owned));
-    names.any(|name| {
-        let name = name.trim();
-        // A one-character name (`新`) would match too much.
-        name.chars().nth(1).is_some()
-            && (contains_ignoring_case(tail, name) || is_host_of(tail, name))
-    })
-}
-
-/// True when `text` contains `part`, ASCII letters compared without case.
-fn contains_ignoring_case(text: &str, part: &str) -> bool {
-    text.len() >= part.len()
-        && (0..=text.len() - part.len())
-            .any(|i| text.as_bytes()[i..i + part.len()].eq_ignore_ascii_case(part.as_bytes()))
-}
-
-/// True when `tail` is the host name `host` or a domain it is under (`sina.com.cn` for
-/// `news.sina.com.cn`).
-fn is_host_of(tail: &str, host: &str) -> bool {
-    is_host(host)
-        && is_host(tail)
-        && host.len() > tail.len()
-        && host.as_bytes()[host.len() - tail.len() - 1] == b'.'
-        && host[host.len() - tail.len()..].eq_ignore_ascii_case(tail)
+        .chain(host.map(Cow::Owned))
+        .collect();
+    let names: Vec<&str> = names.iter().map(|n| n.as_ref()).collect();
+    web::without_site_suffix(title, &names)
 }
 
 #[cfg(test)]
@@ -175,28 +127,6 @@ mod tests {
             s("", Some("/relative/path"))
         );
         assert_eq!(site(json!({"source": "Reuters.com"})).source, "Reuters.com");
-    }
-
-    #[test]
-    fn separators_found_from_the_end() {
-        for text in [
-            "a-b",
-            "a_b",
-            "a|b",
-            "a｜b",
-            "a–b",
-            "a—b",
-            "a－b",
-            "a＿b",
-            "标题：一“二”—三",
-            "",
-            "标题",
-        ] {
-            let want = text
-                .rfind(SEPARATORS)
-                .map(|at| (at, text[at..].chars().next().unwrap().len_utf8()));
-            assert_eq!(last_separator(text), want, "{text}");
-        }
     }
 
     #[test]
