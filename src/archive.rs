@@ -25,6 +25,7 @@
 //! | `cache` | the index cache file: key, header, checksums, atomic write; `cache/part` |
 //! | `stream` | [`Batch`], [`Progress`], [`LoadOptions`], batching for the caller |
 //! | `dedupe` | copies of an article (same id and content) folded, id clashes counted |
+//! | `url` | web addresses: a host as the source of last resort, a title's site-name suffix |
 //! | `decode`, `detect`, `gzip` | bytes → text, which format, gunzip |
 //! | `jsonl`, `json`, `sogou`, `scraped`, `markdown`, `html`, `record` | the format parsers (no I/O) |
 
