@@ -340,18 +340,46 @@ pub fn sample_data_dir() -> PathBuf {
 }
 
 /// Creates `path` for `juan import -o`, refusing to overwrite any of the `inputs` (juan never
-/// writes to an archive).
+/// writes to an archive): a path inside an input, or the same file as one of the files a load
+/// of the inputs reads under another name (a hard or symbolic link: same device and inode).
 pub fn create_output(path: &Path, inputs: &[PathBuf]) -> std::io::Result<std::fs::File> {
+    let refuse = || {
+        Err(std::io::Error::other(
+            "refusing to overwrite an input archive",
+        ))
+    };
     let target = std::fs::canonicalize(path).ok();
     for input in inputs {
         let input = std::fs::canonicalize(input).ok();
         if let (Some(t), Some(i)) = (&target, &input)
             && t.starts_with(i)
         {
-            return Err(std::io::Error::other(
-                "refusing to overwrite an input archive",
-            ));
+            return refuse();
+        }
+    }
+    if let Ok(existing) = std::fs::metadata(path) {
+        let same = |file: &Path| std::fs::metadata(file).is_ok_and(|m| same_file(&m, &existing));
+        let read = walk::entries(inputs);
+        if read
+            .iter()
+            .any(|e| matches!(e, walk::Entry::File { path, .. } if same(path)))
+        {
+            return refuse();
         }
     }
     std::fs::File::create(path)
+}
+
+/// True when two metadata are of one file (device and inode; on other systems, never).
+fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        a.dev() == b.dev() && a.ino() == b.ino()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (a, b);
+        false
+    }
 }

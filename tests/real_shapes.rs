@@ -213,3 +213,35 @@ fn import_turns_every_format_into_json_lines_that_list_the_same() {
         assert_eq!(listed(to), original, "{folder}");
     }
 }
+
+#[test]
+fn import_never_overwrites_an_input_even_through_a_hard_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("page.txt");
+    std::fs::write(&page, "标题\n\n　　正文第一段，内容足够长。\n").unwrap();
+    let before = std::fs::read(&page).unwrap();
+    let hard = dir.path().join("hard.jsonl");
+    std::fs::hard_link(&page, &hard).unwrap();
+    let out = run(&[
+        "import",
+        page.to_str().unwrap(),
+        "-o",
+        hard.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("refusing to overwrite an input archive"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert_eq!(std::fs::read(&page).unwrap(), before);
+    // The same through a folder given as the input.
+    let out = run(&[
+        "import",
+        dir.path().to_str().unwrap(),
+        "-o",
+        hard.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(std::fs::read(&page).unwrap(), before);
+}
