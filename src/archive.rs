@@ -55,6 +55,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use crate::article::{Article, SharedBytes};
+use crate::sanitize::visible;
 
 pub use detect::Format;
 pub use stream::{Batch, LoadOptions, Progress};
@@ -120,10 +121,13 @@ impl Problem {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // A file name (and what a reason quotes of a record) comes from outside: printed with
+        // its control characters escaped, never raw.
+        let (file, reason) = (visible(&self.file), visible(&self.reason));
         match (self.line, self.skipped) {
-            (_, true) => write!(f, "{}: skipped: {}", self.file, self.reason),
-            (Some(n), false) => write!(f, "{}:{}: {}", self.file, n, self.reason),
-            (None, false) => write!(f, "{}: {}", self.file, self.reason),
+            (_, true) => write!(f, "{file}: skipped: {reason}"),
+            (Some(n), false) => write!(f, "{file}:{n}: {reason}"),
+            (None, false) => write!(f, "{file}: {reason}"),
         }
     }
 }

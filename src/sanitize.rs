@@ -19,6 +19,25 @@ use unicode_width::UnicodeWidthChar;
 /// Tab stops are every this many display columns.
 pub const TAB_STOP: usize = 8;
 
+/// `text` safe to print as it is: every character that is not [`is_plain`] (controls, escape
+/// sequences' introducers, invisible formatting) written out as `\u{1b}`, as `ls -b` and
+/// Rust's `{:?}` do, so a hostile file name can neither move the cursor nor hide itself.
+/// Text with nothing to escape is borrowed.
+pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().all(is_plain) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if is_plain(c) {
+            out.push(c);
+        } else {
+            out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// True when every character of `text` [`is_plain`]: at once for printable ASCII (URLs,
 /// dates, ids; a scan without early exit, which the compiler vectorises), else char by char.
 pub fn needs_no_cleaning(text: &str) -> bool {
@@ -264,5 +283,17 @@ mod tests {
             prop_assert!(out.chars().all(|c| c == '\n' || (c >= ' ' && !is_c1_or_del(c))), "{:?}", out);
             prop_assert_eq!(clean(&out), out.clone(), "clean is idempotent");
         }
+    }
+
+    #[test]
+    fn visible_escapes_what_could_reach_the_terminal() {
+        assert!(matches!(
+            visible("新闻/2019.txt"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        assert_eq!(
+            visible("a\u{1b}]52;c;QQ==\u{7}b\u{1b}[2J\u{9b}\u{202e}\n"),
+            "a\\u{1b}]52;c;QQ==\\u{7}b\\u{1b}[2J\\u{9b}\\u{202e}\\u{a}"
+        );
     }
 }

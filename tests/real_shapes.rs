@@ -245,3 +245,28 @@ fn import_never_overwrites_an_input_even_through_a_hard_link() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(std::fs::read(&page).unwrap(), before);
 }
+
+#[test]
+fn a_hostile_file_name_never_reaches_the_terminal_raw() {
+    let dir = tempfile::tempdir().unwrap();
+    let evil = "x\u{1b}]52;c;SGVsbG8=\u{7}\u{1b}[2J.png";
+    write(dir.path(), evil, b"\x89PNG");
+    write(dir.path(), "bad\u{9b}2J.jsonl", b"{not json\n");
+    for command in ["check", "list", "import"] {
+        let out = run(&[command, dir.path().to_str().unwrap()]);
+        for (stream, bytes) in [("stdout", &out.stdout), ("stderr", &out.stderr)] {
+            let shown = String::from_utf8_lossy(bytes);
+            assert!(
+                !shown
+                    .chars()
+                    .any(|c| c.is_control() && c != '\n' && c != '\t'),
+                "{command} {stream}: {shown:?}"
+            );
+        }
+        let all = text(&out.stdout) + &text(&out.stderr);
+        assert!(
+            all.contains("x\\u{1b}]52;c;SGVsbG8=\\u{7}\\u{1b}[2J.png"),
+            "{command}: the name is shown, escaped: {all}"
+        );
+    }
+}

@@ -24,7 +24,9 @@ pub fn generate(args: &GenArgs) -> Outcome {
     // `write_archive` buffers; it gets the file or stdout as it is.
     let summary = match &args.output {
         Some(path) => {
-            let describe = |e: std::io::Error| format!("{}: {e}", path.display());
+            let describe = |e: std::io::Error| {
+                format!("{}: {e}", crate::sanitize::visible(&path.to_string_lossy()))
+            };
             let file = archive::create_output(path, &[]).map_err(describe)?;
             Some(synthetic::write_archive(file, &options).map_err(describe)?)
         }
