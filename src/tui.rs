@@ -1,4 +1,5 @@
-//! The terminal: set-up, restore (also on panic, SIGTERM and SIGHUP), and the event loop.
+//! The terminal: set-up, restore (also on panic, SIGTERM, SIGHUP, SIGINT and SIGQUIT), and the
+//! event loop.
 //!
 //! Three threads feed one channel: terminal input, the loader (batches of articles with
 //! progress, so the first frame is drawn at once and the list fills in), and the search
@@ -204,10 +205,11 @@ fn install_panic_cleanup() {
     }));
 }
 
-/// SIGTERM and SIGHUP (a dropped SSH connection) restore the terminal and exit.
+/// SIGTERM, SIGHUP (a dropped SSH connection), SIGINT and SIGQUIT (sent by `kill`: in raw
+/// mode the keys do not send them) restore the terminal and exit.
 fn restore_on_signals() -> Result<(), String> {
-    use signal_hook::consts::{SIGHUP, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])
         .map_err(|e| format!("cannot install signal handlers: {e}"))?;
     std::thread::spawn(move || {
         if let Some(sig) = signals.forever().next() {

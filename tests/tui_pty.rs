@@ -132,15 +132,21 @@ fn hostile_text_never_reaches_the_terminal() {
 
 #[test]
 fn sigterm_restores_the_terminal() {
-    let mut pty = Pty::spawn(&[], 80, 24);
-    pty.wait_for_text("/ search");
-    let status = std::process::Command::new("kill")
-        .args(["-TERM", &pty.pid().to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
-    let code = pty.wait_exit(10);
-    assert_eq!(code, 128 + 15);
-    let (alternate, hidden) = pty.modes();
-    assert!(!alternate && !hidden, "terminal not restored after SIGTERM");
+    // SIGQUIT and SIGINT too: `kill` sends them whatever the terminal's mode.
+    for (name, number) in [("TERM", 15), ("QUIT", 3), ("INT", 2)] {
+        let mut pty = Pty::spawn(&[], 80, 24);
+        pty.wait_for_text("/ search");
+        let status = std::process::Command::new("kill")
+            .args([&format!("-{name}"), &pty.pid().to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let code = pty.wait_exit(10);
+        assert_eq!(code, 128 + number, "SIG{name}");
+        let (alternate, hidden) = pty.modes();
+        assert!(
+            !alternate && !hidden,
+            "terminal not restored after SIG{name}"
+        );
+    }
 }
