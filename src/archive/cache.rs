@@ -19,11 +19,11 @@
 //! another program while juan has it open; juan itself only ever replaces it by renaming.)
 
 mod part;
+mod trust;
 mod writer;
 
 pub use writer::Writer;
 
-use std::fs::File;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -133,7 +133,7 @@ pub fn read(
     mut each: impl FnMut(Chunk, Vec<Problem>, u64),
 ) -> bool {
     let path = key.file_in(dir);
-    let Ok(cache_file) = File::open(&path) else {
+    let Some(cache_file) = trust::open(dir, &path) else {
         return false;
     };
     // SAFETY: a read-only map of a file only juan writes, and only by renaming a new file

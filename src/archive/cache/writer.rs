@@ -12,6 +12,16 @@ use super::{Key, header, part, payload_start};
 use crate::archive::Problem;
 use crate::corpus::Chunk;
 
+/// Creates `dir` and the folders above it that are missing; the new ones readable by the user
+/// only (on Unix).
+fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir)
+}
+
 /// Writes a cache file as loading goes on, chunk by chunk; it appears only when
 /// [`Writer::finish`] succeeds. Any I/O error abandons it quietly (the cache is an
 /// optimisation).
@@ -25,12 +35,24 @@ pub struct Writer {
 }
 
 impl Writer {
-    /// Starts the cache file for `key` in `dir` (created when missing).
+    /// Starts the cache file for `key` in `dir` (created, 0700, when missing); `None` when the
+    /// folder is not the user's alone ([`super::trust`]). The temporary file is created anew
+    /// (never through a link planted at its name), readable by the user only.
     pub fn create(dir: &Path, key: &Key) -> Option<Writer> {
-        std::fs::create_dir_all(dir).ok()?;
+        create_private_dir(dir).ok()?;
+        if !super::trust::dir_is_ours(dir) {
+            return None;
+        }
         let target = key.file_in(dir);
-        let temp = target.with_extension(format!("tmp{}", std::process::id()));
-        let mut out = BufWriter::with_capacity(1 << 20, File::create(&temp).ok()?);
+        let stem = target.file_name()?.to_string_lossy().into_owned();
+        let (file, temp) = tempfile::Builder::new()
+            .prefix(&format!("{stem}."))
+            .suffix(".tmp")
+            .tempfile_in(dir)
+            .ok()?
+            .keep()
+            .ok()?;
+        let mut out = BufWriter::with_capacity(1 << 20, file);
         let mut head = header(key, 0, 0);
         head.resize(payload_start(key), 0);
         if out.write_all(&head).is_err() {
@@ -82,5 +104,29 @@ impl Writer {
     /// Gives up: removes the temporary file.
     pub fn abandon(self) {
         let _ = std::fs::remove_file(&self.temp);
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use std::os::unix::fs::PermissionsExt;
+
+    use super::*;
+
+    #[test]
+    fn the_cache_is_the_users_alone() {
+        let home = tempfile::tempdir().unwrap();
+        let dir = home.path().join("cache/juan");
+        let archive = home.path().join("a.jsonl");
+        std::fs::write(&archive, b"{\"title\": \"t\"}\n").unwrap();
+        let key = Key::of(&archive, b"{\"title\": \"t\"}\n").unwrap();
+        let writer = Writer::create(&dir, &key).unwrap();
+        writer.finish().unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&dir), 0o700);
+        assert_eq!(mode(&key.file_in(&dir)), 0o600);
+        // A folder others may write to holds no cache of ours.
+        std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o777)).unwrap();
+        assert!(Writer::create(&dir, &key).is_none());
     }
 }
