@@ -6,6 +6,8 @@
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
+mod resync;
+
 use super::{Archive, Problem, record};
 use crate::date::Date;
 use crate::sanitize::clean_line;
@@ -59,7 +61,7 @@ pub fn parse(file: &str, text: &str, out: &mut Archive) {
     let records: Vec<&RawValue> = match body.trim_start().as_bytes().first() {
         Some(b'[') => match serde_json::from_str(body) {
             Ok(list) => list,
-            Err(e) => return out.problems.push(document_problem(file, body, &e)),
+            Err(_) => return parse_elements_apart(file, text, body, out),
         },
         _ => match serde_json::from_str::<&RawValue>(body) {
             Ok(whole) => match serde_json::from_str::<Wrapped>(whole.get()) {
@@ -117,10 +119,48 @@ pub fn parse(file: &str, text: &str, out: &mut Archive) {
     }
 }
 
+/// Parses an array that does not parse whole element by element ([`resync`]), so that a
+/// broken element costs itself only: each is reported on its line, the rest load.
+fn parse_elements_apart(file: &str, text: &str, body: &str, out: &mut Archive) {
+    let Some(elements) = resync::elements(body) else {
+        return;
+    };
+    for element in elements {
+        let line = line_of(text, element);
+        if element.is_empty() {
+            out.problems.push(Problem::at(
+                file,
+                line,
+                "invalid JSON: an empty array element",
+            ));
+            continue;
+        }
+        let parsed = serde_json::from_str(element).map_err(|e| {
+            // Where the error is in the file: the element's line and column moved by where
+            // the element starts.
+            let at = line + e.line().max(1) - 1;
+            let start = element.as_ptr() as usize - text.as_ptr() as usize;
+            let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+            let column = e.column() + if e.line() <= 1 { start - line_start } else { 0 };
+            let line_text = text.split('\n').nth(at - 1).unwrap_or("");
+            (at, describe_error_at(&e, line_text, column))
+        });
+        match parsed.and_then(|value| record::from_value(value).map_err(|r| (line, r))) {
+            Ok(article) => out.articles.push(article),
+            Err((at, reason)) => out.problems.push(Problem::at(file, at, reason)),
+        }
+    }
+}
+
 /// Says in a few words what is wrong with some JSON: "JSON nested too deep" for serde_json's
 /// recursion limit, else "invalid JSON: …" with the column in characters of `line`, the text
 /// of the line the error is on (the line number is reported apart).
 pub fn describe_error(e: &serde_json::Error, line: &str) -> String {
+    describe_error_at(e, line, e.column())
+}
+
+/// [`describe_error`] with the error at byte column `column` (1-based) of `line`.
+fn describe_error_at(e: &serde_json::Error, line: &str, column: usize) -> String {
     let message = e.to_string();
     if message.starts_with("recursion limit exceeded") {
         return "JSON nested too deep".into();
@@ -128,8 +168,8 @@ pub fn describe_error(e: &serde_json::Error, line: &str) -> String {
     let what = message
         .rsplit_once(" at line ")
         .map_or(message.as_str(), |(what, _)| what);
-    if e.column() > 0 {
-        let byte = (e.column() - 1).min(line.len());
+    if column > 0 {
+        let byte = (column - 1).min(line.len());
         let before = line.get(..byte).unwrap_or(line);
         format!(
             "invalid JSON: {what} at column {}",
@@ -237,11 +277,30 @@ mod tests {
 
     #[test]
     fn syntax_error_names_line_and_column() {
+        // The broken element is reported where it is; the rest of the array loads.
         let (titles, problems) = load("[\n {\"title\": \"甲\"},\n {\"题\" \"b\"}\n]");
-        assert!(titles.is_empty());
+        assert_eq!(titles, ["甲"]);
         assert_eq!(
             problems,
             ["x.json:3: invalid JSON: expected `:` at column 7"]
+        );
+    }
+
+    #[test]
+    fn one_broken_element_costs_only_itself() {
+        let records: Vec<String> = (0..1000)
+            .map(|i| format!("{{\"title\": \"第{i}条\"}}"))
+            .collect();
+        let text = format!(
+            "[\n{},,\n{}\n]",
+            records[..500].join(",\n"),
+            records[500..].join(",\n")
+        );
+        let (titles, problems) = load(&text);
+        assert_eq!(titles.len(), 1000);
+        assert_eq!(
+            problems,
+            ["x.json:501: invalid JSON: an empty array element"]
         );
     }
 
