@@ -331,6 +331,9 @@ fn parse_rfc3339(t: &str) -> Option<Stamp> {
 /// Zone-less civil forms: `2017-09-06 09:11[:05]`, `2017/9/6`, `2017.9.6`, `2017年9月6日 9:11`,
 /// `2017年9月6日09时11分`. Read in `offset` (seconds east of UTC).
 fn parse_civil(t: &str, offset: i32) -> Option<Stamp> {
+    if !t.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     let mut nums: Vec<i64> = Vec::with_capacity(6);
     let mut cur: Option<i64> = None;
     for c in t.chars() {
@@ -518,6 +521,9 @@ mod tests {
             "2017-09-06 25:00",
             "12",
             "2017-09-06 09",
+            // A date that starts with a separator is not the date after it.
+            "-2017-09-06",
+            "/2017/9/6",
         ] {
             assert_eq!(show(bad), "none", "input {bad:?}");
         }

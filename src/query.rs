@@ -38,10 +38,12 @@ pub struct QueryError {
 }
 
 impl QueryError {
-    /// An error with this message.
+    /// An error with this message; what it quotes of the query (typed or pasted, so it may
+    /// hold control characters) is kept with those escaped ([`crate::sanitize::visible`]).
     pub fn new(message: impl Into<String>) -> QueryError {
+        let message = message.into();
         QueryError {
-            message: message.into(),
+            message: crate::sanitize::visible(&message).into_owned(),
         }
     }
 }

@@ -424,3 +424,14 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn query_errors_never_echo_control_characters() {
+    let err = crate::query::Query::parse("date:\u{1b}]52;c;QQ==\u{7}").unwrap_err();
+    assert!(
+        !err.message.chars().any(char::is_control),
+        "{:?}",
+        err.message
+    );
+    assert!(err.message.contains("\\u{1b}"), "{:?}", err.message);
+}
