@@ -19,6 +19,7 @@
 //! another program while juan has it open; juan itself only ever replaces it by renaming.)
 
 mod part;
+mod tidy;
 mod trust;
 mod writer;
 
@@ -136,6 +137,8 @@ pub fn read(
     let Some(cache_file) = trust::open(dir, &path) else {
         return false;
     };
+    // Read: recently used, so the last a full cache folder lets go ([`tidy`]).
+    let _ = cache_file.set_modified(std::time::SystemTime::now());
     // SAFETY: a read-only map of a file only juan writes, and only by renaming a new file
     // over it (the mapped one stays intact); what it holds is checked before it is used.
     let Ok(map) = (unsafe { memmap2::Mmap::map(&cache_file) }) else {

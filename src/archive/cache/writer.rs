@@ -95,6 +95,9 @@ impl Writer {
             self.out.flush()?;
             std::fs::rename(&self.temp, &self.target)
         })();
+        if let Some(dir) = self.target.parent() {
+            super::tidy::tidy(dir, &self.target, super::tidy::cap());
+        }
         if result.is_err() {
             let _ = std::fs::remove_file(&self.temp);
         }
