@@ -270,3 +270,27 @@ fn a_hostile_file_name_never_reaches_the_terminal_raw() {
         );
     }
 }
+
+#[test]
+fn a_fifo_given_as_an_archive_is_read_once_and_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("feed.jsonl");
+    let c_path = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    // SAFETY: a valid NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0);
+    let writer_path = fifo.clone();
+    let writer = std::thread::spawn(move || {
+        std::fs::write(
+            writer_path,
+            "{\"title\": \"甲\", \"date\": \"2019-10-01\"}\n{\"title\": \"乙\", \"date\": \"2019-10-02\"}\n",
+        )
+        .unwrap();
+    });
+    let out = run(&["list", fifo.to_str().unwrap()]);
+    writer.join().unwrap();
+    let titles: Vec<String> = text(&out.stdout)
+        .lines()
+        .map(|l| l.split('\t').nth(3).unwrap_or("").to_string())
+        .collect();
+    assert_eq!(titles, ["乙", "甲"], "{}", text(&out.stderr));
+}

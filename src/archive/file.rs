@@ -37,19 +37,19 @@ pub fn prepare(path: &Path) -> Prepared {
         load_bytes(&shown, &name, bytes, &mut loaded);
         Prepared::Read(loaded, bytes.len() as u64)
     };
-    match map(path) {
-        Some(map) if gzip::is_gzip(&map) || mapped::is_plain_json_lines(&name, &map) => {
+    match open(path) {
+        Ok(Opened::Mapped(map))
+            if gzip::is_gzip(&map) || mapped::is_plain_json_lines(&name, &map) =>
+        {
             Prepared::Later
         }
-        Some(map) => read(&map),
-        None => match std::fs::read(path) {
-            Ok(bytes) => read(&bytes),
-            Err(e) => {
-                let mut loaded = Archive::default();
-                loaded.problems.push(cannot_read(&shown, &e));
-                Prepared::Read(loaded, 0)
-            }
-        },
+        Ok(Opened::Mapped(map)) => read(&map),
+        Ok(Opened::Read(bytes)) => read(&bytes),
+        Err(e) => {
+            let mut loaded = Archive::default();
+            loaded.problems.push(cannot_read(&shown, &e));
+            Prepared::Read(loaded, 0)
+        }
     }
 }
 
@@ -74,16 +74,14 @@ pub fn load(
     }
     let shown = path.display().to_string();
     let name = file_name(path);
-    let Some(map) = map(path) else {
-        match std::fs::read(path) {
-            Ok(bytes) => {
-                let mut loaded = Archive::default();
-                load_bytes(&shown, &name, &bytes, &mut loaded);
-                out.add(loaded, bytes.len() as u64);
-            }
-            Err(e) => out.problem(cannot_read(&shown, &e)),
+    let map = match open(path) {
+        Ok(Opened::Mapped(map)) => map,
+        Ok(Opened::Read(bytes)) => {
+            let mut loaded = Archive::default();
+            load_bytes(&shown, &name, &bytes, &mut loaded);
+            return out.add(loaded, bytes.len() as u64);
         }
-        return;
+        Err(e) => return out.problem(cannot_read(&shown, &e)),
     };
     let len = map.len() as u64;
     if gzip::is_gzip(&map) {
@@ -194,14 +192,29 @@ fn path_date(path: &Path, root: &Path) -> Option<Stamp> {
     crate::date::from_path(&below.unwrap_or(path).to_string_lossy())
 }
 
-/// The file at `path` memory-mapped, when it is a non-empty regular file that maps.
-fn map(path: &Path) -> Option<Mmap> {
-    let file = std::fs::File::open(path).ok()?;
-    let meta = file.metadata().ok()?;
-    if !meta.is_file() || meta.len() == 0 {
-        return None;
+/// A file opened once: mapped, or read whole.
+enum Opened {
+    /// A non-empty regular file, memory-mapped.
+    Mapped(Mmap),
+    /// Anything else (an empty file, a FIFO, a device): read to its end from the one handle
+    /// opened, so a stream is read once and nothing of it is lost.
+    Read(Vec<u8>),
+}
+
+/// Opens the file at `path` once: mapped when it is a non-empty regular file that maps, else
+/// read whole.
+fn open(path: &Path) -> std::io::Result<Opened> {
+    use std::io::Read;
+    let mut file = std::fs::File::open(path)?;
+    let meta = file.metadata()?;
+    if meta.is_file() && meta.len() > 0 {
+        // SAFETY: juan never writes to an archive; a file truncated by another program while
+        // mapped is the one hazard, as with every mapped reader (see `archive`'s module doc).
+        if let Ok(map) = unsafe { Mmap::map(&file) } {
+            return Ok(Opened::Mapped(map));
+        }
     }
-    // SAFETY: juan never writes to an archive; a file truncated by another program while
-    // mapped is the one hazard, as with every mapped reader (see `archive`'s module doc).
-    unsafe { Mmap::map(&file) }.ok()
+    let mut bytes = Vec::new();
+    file.read_to_end(&mut bytes)?;
+    Ok(Opened::Read(bytes))
 }
