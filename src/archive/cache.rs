@@ -137,8 +137,11 @@ pub fn read(
     let Some(cache_file) = trust::open(dir, &path) else {
         return false;
     };
-    // Read: recently used, so the last a full cache folder lets go ([`tidy`]).
-    let _ = cache_file.set_modified(std::time::SystemTime::now());
+    // Read: recently used, so the last a full cache folder lets go ([`tidy`]). The access
+    // time says so (set here: mounts often do not keep it); the modification time stays the
+    // time the cache was written.
+    let now = std::fs::FileTimes::new().set_accessed(std::time::SystemTime::now());
+    let _ = cache_file.set_times(now);
     // SAFETY: a read-only map of a file only juan writes, and only by renaming a new file
     // over it (the mapped one stays intact); what it holds is checked before it is used.
     let Ok(map) = (unsafe { memmap2::Mmap::map(&cache_file) }) else {

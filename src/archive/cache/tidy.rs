@@ -1,7 +1,7 @@
 //! Keeping the cache folder small: the temporary files of loads that died (killed, or quit
 //! during a first load) are removed, and the least recently used caches go once all of them
 //! together pass a cap (`JUAN_CACHE_MAX_MB`, 4096 MB by default). A cache is "used" when it
-//! is written or read (reading sets its modification time).
+//! is written (its modification time) or read (reading sets its access time).
 
 use std::path::Path;
 use std::time::{Duration, SystemTime};
@@ -42,7 +42,8 @@ pub fn tidy(dir: &Path, keep: &Path, cap: u64) {
                 let _ = std::fs::remove_file(&path);
             }
         } else if name.ends_with(".idx") && path != keep {
-            caches.push((modified, meta.len(), path));
+            let used = meta.accessed().map_or(modified, |a| a.max(modified));
+            caches.push((used, meta.len(), path));
         }
     }
     let kept = std::fs::metadata(keep).map_or(0, |m| m.len());
@@ -70,11 +71,14 @@ mod tests {
         let file = |name: &str, len: usize, when: SystemTime| {
             let path = d.join(name);
             std::fs::write(&path, vec![0u8; len]).unwrap();
+            let times = std::fs::FileTimes::new()
+                .set_modified(when)
+                .set_accessed(when);
             std::fs::File::options()
                 .write(true)
                 .open(&path)
                 .unwrap()
-                .set_modified(when)
+                .set_times(times)
                 .unwrap();
             path
         };
