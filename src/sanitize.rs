@@ -38,13 +38,55 @@ pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// Bytes that may start a character that is not [`is_plain`]: C0 controls and DEL, and the
+/// lead bytes of C1 controls and the soft hyphen (0xC2), U+061C (0xD8), the U+2000s (0xE2)
+/// and U+FEFF (0xEF). Text without any is plain whatever else it holds (CJK never stops it).
+const MAY_NOT_BE_PLAIN: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = true;
+        b += 1;
+    }
+    table[0x7F] = true;
+    table[0xC2] = true;
+    table[0xD8] = true;
+    table[0xE2] = true;
+    table[0xEF] = true;
+    table
+};
+
 /// True when every character of `text` [`is_plain`]: at once for printable ASCII (URLs,
-/// dates, ids; a scan without early exit, which the compiler vectorises), else char by char.
+/// dates, ids; a scan without early exit, which the compiler vectorises), else on the bytes:
+/// only a byte of [`MAY_NOT_BE_PLAIN`] is looked at more closely, with the bytes after it.
 pub fn needs_no_cleaning(text: &str) -> bool {
-    let printable_ascii = text
-        .bytes()
-        .fold(true, |all, b| all & (0x20..0x7F).contains(&b));
-    printable_ascii || text.chars().all(is_plain)
+    let bytes = text.as_bytes();
+    let printable_ascii = bytes
+        .iter()
+        .fold(true, |all, &b| all & (0x20..0x7F).contains(&b));
+    printable_ascii
+        || !bytes.iter().enumerate().any(|(i, &b)| {
+            MAY_NOT_BE_PLAIN[usize::from(b)] && {
+                let (b1, b2) = (bytes.get(i + 1).copied(), bytes.get(i + 2).copied());
+                match b {
+                    // U+0080–U+009F, U+00AD.
+                    0xC2 => b1.is_some_and(|c| c <= 0x9F || c == 0xAD),
+                    // U+061C.
+                    0xD8 => b1 == Some(0x9C),
+                    // U+200B–U+200F, U+2028–U+202E, U+2060–U+206F.
+                    0xE2 => match (b1, b2) {
+                        (Some(0x80), Some(c)) => {
+                            (0x8B..=0x8F).contains(&c) || (0xA8..=0xAE).contains(&c)
+                        }
+                        (Some(0x81), Some(c)) => (0xA0..=0xAF).contains(&c),
+                        _ => false,
+                    },
+                    // U+FEFF.
+                    0xEF => b1 == Some(0xBB) && b2 == Some(0xBF),
+                    _ => true,
+                }
+            }
+        })
 }
 
 /// True for a character that [`clean`] keeps as it is, whatever surrounds it: not a control
@@ -295,5 +337,13 @@ mod tests {
             visible("a\u{1b}]52;c;QQ==\u{7}b\u{1b}[2J\u{9b}\u{202e}\n"),
             "a\\u{1b}]52;c;QQ==\\u{7}b\\u{1b}[2J\\u{9b}\\u{202e}\\u{a}"
         );
+    }
+
+    proptest! {
+        /// The byte-table shortcut answers as the char-by-char test does, for any text.
+        #[test]
+        fn needs_no_cleaning_is_all_plain(text in "\\PC*|[\\x00-\\x{2100}\\x{3000}\\x{feff}]{0,20}") {
+            prop_assert_eq!(needs_no_cleaning(&text), text.chars().all(is_plain));
+        }
     }
 }
