@@ -118,22 +118,10 @@ pub fn is_byline(line: &str) -> bool {
         return false;
     }
     find_date(line).is_some()
-        || [
-            "来源",
-            "來源",
-            "作者",
-            "记者",
-            "記者",
-            "编辑",
-            "編輯",
-            "责任编辑",
-            "发布时间",
-            "发布日期",
-            "时间：",
-            "日期：",
-        ]
-        .iter()
-        .any(|w| line.starts_with(w))
+        || FIELD_LABELS
+            .iter()
+            .chain(&["发布时间", "发布日期", "时间：", "日期："])
+            .any(|w| line.starts_with(w))
 }
 
 /// The name after `LABEL：` (or `LABEL:`, or `记者 ` with a space) for the first label found:
@@ -154,7 +142,13 @@ pub fn labelled(line: &str, labels: &[&str]) -> Option<String> {
             let rest = rest.trim_start_matches([' ', '\u{3000}', '\u{a0}']);
             let end = rest
                 .char_indices()
-                .find(|&(i, c)| is_stop(c) || STOP_WORDS.iter().any(|w| rest[i..].starts_with(w)))
+                .find(|&(i, c)| {
+                    is_stop(c)
+                        || FIELD_LABELS
+                            .iter()
+                            .chain(STOP_WORDS)
+                            .any(|w| rest[i..].starts_with(w))
+                })
                 .map_or(rest.len(), |(i, _)| i);
             let name = rest[..end].trim_matches(['《', '》', '"', '“', '”', '【', '】']);
             let n = name.chars().count();
@@ -171,8 +165,8 @@ fn is_stop(c: char) -> bool {
     c.is_whitespace() || "|｜丨/（）()[]【】,，;；".contains(c)
 }
 
-/// Labels that start the next byline field.
-const STOP_WORDS: &[&str] = &[
+/// Labels of the byline's fields that name someone: a source, an author, an editor.
+const FIELD_LABELS: &[&str] = &[
     "来源",
     "來源",
     "作者",
@@ -181,12 +175,10 @@ const STOP_WORDS: &[&str] = &[
     "编辑",
     "編輯",
     "责任编辑",
-    "发布",
-    "時間",
-    "时间",
-    "点击",
-    "浏览",
 ];
+
+/// Labels that start the next byline field: [`FIELD_LABELS`] and these.
+const STOP_WORDS: &[&str] = &["发布", "時間", "时间", "点击", "浏览"];
 
 #[cfg(test)]
 mod tests {
