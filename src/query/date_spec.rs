@@ -95,24 +95,45 @@ pub fn parse_period(text: &str) -> Result<Span, QueryError> {
     })
 }
 
-/// The digit groups of a date text, when it holds only digits and separators.
+/// The digit groups of a date text, when it holds only digit groups each followed by at
+/// most one separator. A separator must follow a group: `-9999`, `/2017` and `2017--09`
+/// are not dates (a leading `-` is not "up to": that is written `..9999`). Only the
+/// separators that close a group (`年`, `月`, `日`) may end the text.
 fn numbers(text: &str) -> Option<Vec<u32>> {
+    const SEPARATORS: [char; 6] = ['-', '/', '.', '年', '月', '日'];
     let mut nums = Vec::new();
-    for part in text.split(['-', '/', '.', '年', '月', '日']) {
-        if part.is_empty() {
-            continue;
-        }
-        if part.len() > 4 || !part.bytes().all(|b| b.is_ascii_digit()) {
+    let mut rest = text;
+    while !rest.is_empty() {
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 || digits > 4 {
             return None;
         }
-        nums.push(part.parse().ok()?);
+        nums.push(rest[..digits].parse().ok()?);
+        rest = &rest[digits..];
+        let Some(sep) = rest.chars().next() else {
+            break;
+        };
+        if !SEPARATORS.contains(&sep) {
+            return None;
+        }
+        rest = &rest[sep.len_utf8()..];
+        if rest.is_empty() && !matches!(sep, '年' | '月' | '日') {
+            return None;
+        }
     }
     (!nums.is_empty()).then_some(nums)
 }
 
 fn not_a_date(text: &str) -> QueryError {
+    let folded = super::fold::fold(text);
+    let hint = match folded.strip_prefix('-') {
+        Some(rest) if rest.starts_with(|c: char| c.is_ascii_digit()) => {
+            format!("; for a range up to a date write ..{rest}")
+        }
+        _ => String::new(),
+    };
     QueryError::new(format!(
-        "`{text}` is not a date (use 2017, 2017-09 or 2017-09-06)"
+        "`{text}` is not a date (use 2017, 2017-09 or 2017-09-06{hint})"
     ))
 }
 
@@ -182,6 +203,31 @@ mod tests {
                 "`2017-09-06-01` is not a date (use 2017, 2017-09 or 2017-09-06)",
             ),
             ("", "`` is not a date (use 2017, 2017-09 or 2017-09-06)"),
+            // A leading separator is not "up to" (that is `..9999`), and never dropped.
+            (
+                "-9999",
+                "`-9999` is not a date (use 2017, 2017-09 or 2017-09-06; for a range up to a date write ..9999)",
+            ),
+            (
+                "－2017-09",
+                "`－2017-09` is not a date (use 2017, 2017-09 or 2017-09-06; for a range up to a date write ..2017-09)",
+            ),
+            (
+                "/2017",
+                "`/2017` is not a date (use 2017, 2017-09 or 2017-09-06)",
+            ),
+            (
+                "2017--09",
+                "`2017--09` is not a date (use 2017, 2017-09 or 2017-09-06)",
+            ),
+            (
+                "2017-09-",
+                "`2017-09-` is not a date (use 2017, 2017-09 or 2017-09-06)",
+            ),
+            (
+                "2017年年9月",
+                "`2017年年9月` is not a date (use 2017, 2017-09 or 2017-09-06)",
+            ),
         ];
         for (input, want) in cases {
             let err = parse_period(input).expect_err(input);

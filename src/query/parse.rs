@@ -335,6 +335,15 @@ mod tests {
                 "date:soon",
                 "`soon` is not a date (use 2017, 2017-09 or 2017-09-06)",
             ),
+            // Row 14 of issue 11: `-9999` was read as the year 9999.
+            (
+                "date:-9999",
+                "`-9999` is not a date (use 2017, 2017-09 or 2017-09-06; for a range up to a date write ..9999)",
+            ),
+            (
+                "before:-2017",
+                "`-2017` is not a date (use 2017, 2017-09 or 2017-09-06; for a range up to a date write ..2017)",
+            ),
             ("\"a b", "unclosed quote: add the closing `\"`"),
             ("“a b", "unclosed quote: add the closing `\"`"),
             (
