@@ -34,6 +34,7 @@
 //! | [`ui`] | draws a frame from `&App` |
 //! | [`tui`] | terminal set-up, restore, and the event loop |
 //! | [`synthetic`] | synthetic archives for benchmarks (`juan gen`) |
+//! | [`fuzzing`] | the fuzz targets' bodies, shared by `fuzz/` (libFuzzer) and `tests/fuzz_short.rs` |
 
 pub mod app;
 pub mod archive;
@@ -43,6 +44,7 @@ pub mod column;
 pub mod commands;
 pub mod corpus;
 pub mod date;
+pub mod fuzzing;
 pub mod heap;
 pub mod keymap;
 pub mod query;
