@@ -12,13 +12,16 @@
 //! rest loads. A big file's chunks are kept in an index cache under `$XDG_CACHE_HOME/juan/`,
 //! so opening it again unchanged neither parses nor indexes: the cache file is mapped and the
 //! chunks' columns are views of it.
-//! (A mapped archive must not be truncated by another program while juan has it open:
-//! reading a lost page would stop juan with SIGBUS, as any program reading a mapped file.)
+//! Every map is a [`guard`]ed one: a file cut short by another program while juan has it
+//! open reads as zeros past its new end instead of killing juan with SIGBUS, and what is read
+//! back is checked against what loading recorded ([`record_at`]), so a changed archive gives
+//! "changed on disk" ([`changed_on_disk`]), never a wrong article.
 //!
 //! | module | job |
 //! |---|---|
 //! | `walk` | the paths given → files to load, in order (folders walked, loops cut) |
 //! | `file` | one file: mapped + cached + parallel for plain JSON Lines, else read whole |
+//! | `guard` | memory maps whose file, cut short under them, cannot kill juan (SIGBUS) |
 //! | `mapped` | line-aligned pieces of a mapped file, parsed on every core, in order |
 //! | `ordered` | work on every core with results handed on in order |
 //! | `lazy` | one JSON Lines record with its body left in the map |
@@ -34,6 +37,7 @@ mod decode;
 mod dedupe;
 mod detect;
 mod file;
+mod guard;
 mod gzip;
 mod html;
 mod json;
@@ -58,6 +62,7 @@ use crate::article::{Article, SharedBytes};
 use crate::sanitize::visible;
 
 pub use detect::Format;
+pub use guard::{changed_on_disk, note_changed};
 pub use stream::{Batch, LoadOptions, Progress};
 
 /// How the reason of a file that holds no article begins (`not an article (no paragraph

@@ -85,6 +85,13 @@ impl Article {
     }
 }
 
+/// A short hash of a JSON Lines record's line, kept with a lazy body so that reading the line
+/// again later can tell whether the file changed under it (another record moved there, the
+/// same record edited in place with its size and time kept).
+pub fn line_check(line: &[u8]) -> u32 {
+    xxhash_rust::xxh3::xxh3_64(line) as u32
+}
+
 /// Bytes shared by many lazy bodies: a memory-mapped archive file, or a decompressed one.
 pub type SharedBytes = Arc<dyn AsRef<[u8]> + Send + Sync>;
 
@@ -103,6 +110,8 @@ enum Repr {
         range: Range<usize>,
         /// Where the JSON Lines record holding the literal starts in `bytes`.
         record: usize,
+        /// [`line_check`] of that record's line, as loading read it.
+        check: u32,
     },
 }
 
@@ -117,12 +126,18 @@ impl Body {
     }
 
     /// A body left in `bytes[range]`, a JSON string literal (quotes included) in the JSON
-    /// Lines record that starts at byte `record`.
-    pub fn json_literal(bytes: SharedBytes, range: Range<usize>, record: usize) -> Body {
+    /// Lines record that starts at byte `record`, whose line's [`line_check`] is `check`.
+    pub fn json_literal(
+        bytes: SharedBytes,
+        range: Range<usize>,
+        record: usize,
+        check: u32,
+    ) -> Body {
         Body(Repr::Json {
             bytes,
             range,
             record,
+            check,
         })
     }
 
@@ -150,11 +165,16 @@ impl Body {
         }
     }
 
-    /// The bytes a lazy body lies in and where its record starts there; `None` for a body
-    /// in memory.
-    pub fn lazy_record(&self) -> Option<(&SharedBytes, usize)> {
+    /// The bytes a lazy body lies in, where its record starts there and its line's
+    /// [`line_check`]; `None` for a body in memory.
+    pub fn lazy_record(&self) -> Option<(&SharedBytes, usize, u32)> {
         match &self.0 {
-            Repr::Json { bytes, record, .. } => Some((bytes, *record)),
+            Repr::Json {
+                bytes,
+                record,
+                check,
+                ..
+            } => Some((bytes, *record, *check)),
             _ => None,
         }
     }
@@ -404,7 +424,7 @@ mod tests {
             Arc::new(br#"{"body": "\u7b2c\u4e00\u6bb5\u001b[2J\n\n  second\t"}"#.to_vec());
         let start = 9;
         let end = bytes.as_ref().as_ref().len() - 1;
-        let body = Body::json_literal(bytes, start..end, 0);
+        let body = Body::json_literal(bytes, start..end, 0, 0);
         assert!(body.is_lazy());
         assert_eq!(body.resident_bytes(), 0);
         assert_eq!(body.text(), "第一段\nsecond");
@@ -478,7 +498,7 @@ mod tests {
             for raw in [literal, escaped] {
                 let len = raw.len();
                 let bytes: SharedBytes = Arc::new(raw.into_bytes());
-                let lazy = Body::json_literal(bytes, 0..len, 0);
+                let lazy = Body::json_literal(bytes, 0..len, 0, 0);
                 let eager = Body::text_of(normalize_body(&crate::sanitize::clean(&text)));
                 proptest::prop_assert_eq!(
                     stable_id("s", &Date::Missing, "t", &lazy),

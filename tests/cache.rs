@@ -21,7 +21,8 @@ fn write_archive(path: &Path, count: u64, seed: u64) {
 
 /// An archive with a few bad lines among generated records.
 fn archive_with_problems(path: &Path) {
-    write_archive(path, 300, 1);
+    // Over 1 MiB: juan maps (and so caches) only files that size or bigger.
+    write_archive(path, 1200, 1);
     let mut bytes = std::fs::read(path).unwrap();
     bytes.extend(
         b"{\"body\":\"no title\"}\nnot json\n{\"title\":\"\xe6\xa0\x87\",\"body\":[\"a\"]}\n",
@@ -133,7 +134,7 @@ fn a_stale_cache_is_ignored_and_replaced() {
     let before = std::fs::read(&file).unwrap();
     // Same size and modification time, other content: only the key's hashes can tell.
     let meta = std::fs::metadata(&s.archive).unwrap();
-    write_archive(&s.archive, 300, 2);
+    write_archive(&s.archive, 1200, 2);
     let mut bytes = std::fs::read(&s.archive).unwrap();
     bytes.resize(meta.len() as usize, b'\n');
     std::fs::write(&s.archive, &bytes).unwrap();

@@ -39,7 +39,7 @@ use crate::corpus::Chunk;
 /// First bytes of every cache file.
 const MAGIC: &[u8; 8] = b"JUANIDX\0";
 /// Bumped whenever the payload or the loader's output changes.
-const VERSION: u32 = 7;
+const VERSION: u32 = 8;
 /// Bytes hashed at each end of the archive for the key.
 const EDGE: usize = 64 << 10;
 
@@ -71,6 +71,19 @@ impl Key {
         bytes.extend_from_slice(&(data.len() as u64).to_le_bytes());
         bytes.extend_from_slice(&mtime.as_secs().to_le_bytes());
         bytes.extend_from_slice(&mtime.subsec_nanos().to_le_bytes());
+        // What `touch -d` cannot set back: the file's identity and its change time (an edit
+        // that keeps the size and the modification time still moves the ctime).
+        {
+            use std::os::unix::fs::MetadataExt;
+            for n in [
+                meta.dev(),
+                meta.ino(),
+                meta.ctime() as u64,
+                meta.ctime_nsec() as u64,
+            ] {
+                bytes.extend_from_slice(&n.to_le_bytes());
+            }
+        }
         bytes.extend_from_slice(&xxh3_64(head).to_le_bytes());
         bytes.extend_from_slice(&xxh3_64(tail).to_le_bytes());
         // Columns are stored in this machine's byte order and read back in place.
@@ -142,9 +155,9 @@ pub fn read(
     // time the cache was written.
     let now = std::fs::FileTimes::new().set_accessed(std::time::SystemTime::now());
     let _ = cache_file.set_times(now);
-    // SAFETY: a read-only map of a file only juan writes, and only by renaming a new file
-    // over it (the mapped one stays intact); what it holds is checked before it is used.
-    let Ok(map) = (unsafe { memmap2::Mmap::map(&cache_file) }) else {
+    // A file only juan writes, and only by renaming a new file over it (the mapped one stays
+    // intact); what it holds is checked before it is used, and a cut cannot kill juan.
+    let Ok(Some(map)) = super::guard::GuardedMap::map(&cache_file) else {
         return false;
     };
     let cache: SharedBytes = Arc::new(map);

@@ -1,6 +1,9 @@
-//! Loading one file: a plain JSON Lines file is memory-mapped, taken from the index cache
-//! when a sound one exists, else parsed in parallel (and cached when big); any other file is
-//! read whole and handed to [`super::load_bytes`].
+//! Loading one file: a plain JSON Lines file of 1 MiB or more is memory-mapped (a
+//! [`GuardedMap`], which a truncation cannot kill juan through), taken from the index cache
+//! when a sound one exists, else parsed in parallel (and cached when big); a smaller one is
+//! read and parsed the same way with its bodies left in the bytes read; any other file is
+//! read whole and handed to [`super::load_bytes`]. Small files are never mapped, so a folder
+//! of 70,000 of them stays far below the kernel's limit on maps.
 //!
 //! A folder of many small files (a page, a Markdown file or a saved HTML page an article)
 //! is parsed on every core: [`prepare`] reads and parses such a file on a worker, and
@@ -10,10 +13,9 @@ use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
 
-use memmap2::{Mmap, UncheckedAdvice};
-
 use std::time::Instant;
 
+use super::guard::GuardedMap;
 use super::stream::{Batch, Collector, LoadOptions};
 use super::{Archive, cache, cannot_read, gzip, load_bytes, load_decompressed, mapped};
 use crate::article::SharedBytes;
@@ -43,8 +45,13 @@ pub fn prepare(path: &Path) -> Prepared {
         {
             Prepared::Later
         }
+        Ok(Opened::Small(bytes))
+            if gzip::is_gzip(&bytes) || mapped::is_plain_json_lines(&name, &bytes) =>
+        {
+            Prepared::Later
+        }
         Ok(Opened::Mapped(map)) => read(&map),
-        Ok(Opened::Read(bytes)) => read(&bytes),
+        Ok(Opened::Small(bytes) | Opened::Stream(bytes)) => read(&bytes),
         Err(e) => {
             let mut loaded = Archive::default();
             loaded.problems.push(cannot_read(&shown, &e));
@@ -76,7 +83,8 @@ pub fn load(
     let name = file_name(path);
     let map = match open(path) {
         Ok(Opened::Mapped(map)) => map,
-        Ok(Opened::Read(bytes)) => {
+        Ok(Opened::Small(bytes)) => return load_small(&shown, &name, bytes, options, out),
+        Ok(Opened::Stream(bytes)) => {
             let mut loaded = Archive::default();
             load_bytes(&shown, &name, &bytes, &mut loaded);
             return out.add(loaded, bytes.len() as u64);
@@ -109,13 +117,7 @@ pub fn load(
         writer = cache::Writer::create(dir, key);
     }
     let pieces = mapped::pieces(bytes, options.piece_bytes);
-    let release = |range: Range<usize>| {
-        // SAFETY: the map is a read-only shared mapping of a file: pages dropped from this
-        // process are read again from the file when a body is opened.
-        let _ = unsafe {
-            map.unchecked_advise_range(UncheckedAdvice::DontNeed, range.start, range.len())
-        };
-    };
+    let release = |range: Range<usize>| map.release(range);
     let parse = |each: &mut dyn FnMut(mapped::Parsed)| {
         mapped::parse_parallel(&shown, &shared, &pieces, options.threads, &release, each)
     };
@@ -145,6 +147,30 @@ pub fn load(
     } else {
         let _ = writer.finish();
     }
+}
+
+/// Loads a small regular file read whole (`bytes`): plain JSON Lines is parsed as a mapped
+/// file is, its bodies left in `bytes` (kept in memory, as a file this small costs little),
+/// never cached; gzip and the rest as they always are.
+fn load_small(shown: &str, name: &str, bytes: Vec<u8>, options: &LoadOptions, out: &mut Collector) {
+    if gzip::is_gzip(&bytes) {
+        return load_gzip(shown, name, &bytes, options, out);
+    }
+    if !mapped::is_plain_json_lines(name, &bytes) {
+        let mut loaded = Archive::default();
+        load_bytes(shown, name, &bytes, &mut loaded);
+        return out.add(loaded, bytes.len() as u64);
+    }
+    let shared: SharedBytes = Arc::new(bytes);
+    let pieces = mapped::pieces(shared.as_ref().as_ref(), options.piece_bytes);
+    mapped::parse_parallel(
+        shown,
+        &shared,
+        &pieces,
+        options.threads,
+        &|_| {},
+        |parsed| out.add(parsed.archive, parsed.range.len() as u64),
+    );
 }
 
 /// Loads a gzip file whose compressed bytes are `gz`: decompressed in memory once, then, when
@@ -192,29 +218,38 @@ fn path_date(path: &Path, root: &Path) -> Option<Stamp> {
     crate::date::from_path(&below.unwrap_or(path).to_string_lossy())
 }
 
+/// Files smaller than this are read, not mapped: a folder of 70,000 small files would
+/// otherwise hold a map each, past the kernel's limit of 65,530, and reading a small file
+/// costs less than mapping it.
+const MAP_MIN_BYTES: u64 = 1 << 20;
+
 /// A file opened once: mapped, or read whole.
 enum Opened {
-    /// A non-empty regular file, memory-mapped.
-    Mapped(Mmap),
-    /// Anything else (an empty file, a FIFO, a device): read to its end from the one handle
-    /// opened, so a stream is read once and nothing of it is lost.
-    Read(Vec<u8>),
+    /// A regular file of at least [`MAP_MIN_BYTES`], memory-mapped ([`GuardedMap`]).
+    Mapped(GuardedMap),
+    /// A smaller regular file (or one that would not map), read whole.
+    Small(Vec<u8>),
+    /// Anything else (a FIFO, a device): read to its end from the one handle opened, so a
+    /// stream is read once and nothing of it is lost.
+    Stream(Vec<u8>),
 }
 
-/// Opens the file at `path` once: mapped when it is a non-empty regular file that maps, else
-/// read whole.
+/// Opens the file at `path` once: mapped when it is a regular file of [`MAP_MIN_BYTES`] or
+/// more that maps, else read whole.
 fn open(path: &Path) -> std::io::Result<Opened> {
     use std::io::Read;
     let mut file = std::fs::File::open(path)?;
     let meta = file.metadata()?;
-    if meta.is_file() && meta.len() > 0 {
-        // SAFETY: juan never writes to an archive; a file truncated by another program while
-        // mapped is the one hazard, as with every mapped reader (see `archive`'s module doc).
-        if let Ok(map) = unsafe { Mmap::map(&file) } {
+    if meta.is_file() && meta.len() >= MAP_MIN_BYTES {
+        if let Ok(Some(map)) = GuardedMap::map(&file) {
             return Ok(Opened::Mapped(map));
         }
     }
     let mut bytes = Vec::new();
     file.read_to_end(&mut bytes)?;
-    Ok(Opened::Read(bytes))
+    Ok(if meta.is_file() {
+        Opened::Small(bytes)
+    } else {
+        Opened::Stream(bytes)
+    })
 }

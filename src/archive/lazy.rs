@@ -196,7 +196,13 @@ pub fn from_line(line: &str, shared: &SharedBytes) -> Option<Article> {
             let base = shared.as_ref().as_ref().as_ptr() as usize;
             let start = (raw.get().as_ptr() as usize).checked_sub(base)?;
             let record = (line.as_ptr() as usize).checked_sub(base)?;
-            Body::json_literal(shared.clone(), start..start + raw.get().len(), record)
+            let check = crate::article::line_check(line.as_bytes());
+            Body::json_literal(
+                shared.clone(),
+                start..start + raw.get().len(),
+                record,
+                check,
+            )
         }
         Some(_) => return None,
     };

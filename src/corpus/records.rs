@@ -34,6 +34,9 @@ pub struct Records {
     /// Per article: [`KEPT`] | an index into `kept`, or slot << [`OFFSET_BITS`] | the byte
     /// where its line starts in `shared[slot]`.
     places: Column<u64>,
+    /// Per article: the [`line_check`] of its line as loaded (0 for a kept article), so a
+    /// line read again is known to be the same.
+    checks: Column<u32>,
     /// The bytes lines lie in.
     shared: Vec<SharedBytes>,
     /// Articles whose rest is kept in memory.
@@ -57,7 +60,9 @@ impl Records {
     pub fn build(articles: Vec<Article>) -> Records {
         let mut out = Records::default();
         let mut places = Vec::with_capacity(articles.len());
+        let mut checks = Vec::with_capacity(articles.len());
         for a in articles {
+            checks.push(a.body.lazy_record().map_or(0, |(_, _, check)| check));
             let place = out.line_of(&a).unwrap_or_else(|| {
                 out.kept.push(Rest {
                     url: a.url,
@@ -70,6 +75,7 @@ impl Records {
             places.push(place);
         }
         out.places = places.into();
+        out.checks = checks.into();
         out
     }
 
@@ -77,7 +83,7 @@ impl Records {
     /// (the lazy reader made it from that line). The body says where the line starts, so
     /// the archive's pages, dropped from memory once parsed, are not touched again.
     fn line_of(&mut self, a: &Article) -> Option<u64> {
-        let (bytes, start) = a.body.lazy_record()?;
+        let (bytes, start, _) = a.body.lazy_record()?;
         if start as u64 >= 1 << OFFSET_BITS {
             return None;
         }
@@ -100,6 +106,7 @@ impl Records {
             return None;
         }
         e.column(&self.places);
+        e.column(&self.checks);
         e.u64(self.kept.len() as u64);
         for rest in &self.kept {
             match &rest.url {
@@ -126,6 +133,7 @@ impl Records {
     /// `file`; `None` when the bytes are not such records.
     pub fn decode(d: &mut Decoder, n: usize, file: &SharedBytes) -> Option<Records> {
         let places: Column<u64> = d.column()?;
+        let checks: Column<u32> = d.column()?;
         let mut kept = Vec::new();
         for _ in 0..d.count()? {
             let url = match d.u64()? {
@@ -154,6 +162,7 @@ impl Records {
         }
         let file_len = (file.as_ref().as_ref().len()) as u64;
         let sound = places.len() == n
+            && checks.len() == n
             && places.iter().all(|&p| {
                 if p & KEPT != 0 {
                     ((p & !KEPT) as usize) < kept.len()
@@ -163,6 +172,7 @@ impl Records {
             });
         sound.then(|| Records {
             places,
+            checks,
             shared: vec![file.clone()],
             kept,
         })
@@ -185,7 +195,9 @@ impl Records {
     }
 
     /// Article `i`'s id, URL, body and tags; the article of a line that no longer reads
-    /// back (its file changed under juan) gets a body saying so.
+    /// back as it was loaded (its file changed under juan: cut short, edited, records moved)
+    /// gets a body saying so, never another record's text, and [`crate::archive::note_changed`]
+    /// is told.
     pub fn rest(&self, i: usize) -> Cow<'_, Rest> {
         let place = self.places[i];
         if place & KEPT != 0 {
@@ -196,10 +208,15 @@ impl Records {
         }
         let slot = (place >> OFFSET_BITS) as usize;
         let start = (place & ((1 << OFFSET_BITS) - 1)) as usize;
+        let check = self.checks.get(i).copied().unwrap_or(0);
         let article = self
             .shared
             .get(slot)
-            .and_then(|bytes| crate::archive::record_at(bytes, start));
+            .and_then(|bytes| crate::archive::record_at(bytes, start))
+            .filter(|a| a.body.lazy_record().map(|(_, _, c)| c) == Some(check));
+        if article.is_none() {
+            crate::archive::note_changed();
+        }
         Cow::Owned(match article {
             Some(a) => Rest {
                 url: a.url,
@@ -208,7 +225,7 @@ impl Records {
                 header: a.header,
             },
             None => Rest {
-                body: Body::text_of("[this article could not be read again from its file]".into()),
+                body: Body::text_of("[this article changed on disk since juan loaded it: press R to load the archive again]".into()),
                 ..Rest::default()
             },
         })
@@ -222,6 +239,7 @@ impl Records {
     /// Bytes of memory the places and kept articles take (roughly, for the latter).
     pub fn byte_len(&self) -> usize {
         self.places.byte_len()
+            + self.checks.byte_len()
             + self
                 .kept
                 .iter()
