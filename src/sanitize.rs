@@ -8,11 +8,16 @@
 //!   overwrite); every other C0 and C1 control and DEL is removed.
 //! - A tab becomes spaces up to the next tab stop; stops are every [`TAB_STOP`] display
 //!   columns (CJK characters count two), counted from the start of the line.
-//! - Invisible formatting goes: U+FEFF, U+200B, U+200C, U+2060, soft hyphen U+00AD, bidi
-//!   controls (U+200E, U+200F, U+202A–U+202E, U+2066–U+2069, U+061C), and any U+200D (ZWJ)
-//!   that does not join two emoji, so `👩‍🔬` stays one grapheme.
+//! - Invisible formatting goes: every default-ignorable and format character that text does
+//!   not need, each listed with the reason in [`invisible::DROPPED`] (zero-width spaces, the
+//!   BOM, soft hyphen, bidi controls, invisible math operators, Hangul fillers, the Mongolian
+//!   vowel separator, interlinear annotation, tag characters, …). Kept only where text needs
+//!   them: U+200D (ZWJ) joining two emoji, so `👩‍🔬` stays one grapheme; one variation
+//!   selector after a character it varies (`❤️`, an ideographic variant `葛󠄀`); the tag
+//!   characters of the England, Scotland and Wales flags. See the `invisible` submodule.
 
 mod escape;
+pub mod invisible;
 
 use unicode_width::UnicodeWidthChar;
 
@@ -39,8 +44,8 @@ pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Bytes that may start a character that is not [`is_plain`]: C0 controls and DEL, and the
-/// lead bytes of C1 controls and the soft hyphen (0xC2), U+061C (0xD8), the U+2000s (0xE2)
-/// and U+FEFF (0xEF). Text without any is plain whatever else it holds (CJK never stops it).
+/// lead bytes of the characters [`invisible`] lists and of U+2028, U+2029 and ZWJ. Text
+/// without any is plain whatever else it holds (CJK ideographs never stop it).
 const MAY_NOT_BE_PLAIN: [bool; 256] = {
     let mut table = [false; 256];
     let mut b = 0;
@@ -48,17 +53,20 @@ const MAY_NOT_BE_PLAIN: [bool; 256] = {
         table[b] = true;
         b += 1;
     }
-    table[0x7F] = true;
-    table[0xC2] = true;
-    table[0xD8] = true;
-    table[0xE2] = true;
-    table[0xEF] = true;
+    let leads = [0x7F, 0xC2, 0xCD, 0xD8, 0xE1, 0xE2, 0xE3, 0xEF, 0xF0, 0xF3];
+    let mut i = 0;
+    while i < leads.len() {
+        table[leads[i]] = true;
+        i += 1;
+    }
     table
 };
 
 /// True when every character of `text` [`is_plain`]: at once for printable ASCII (URLs,
 /// dates, ids; a scan without early exit, which the compiler vectorises), else on the bytes:
-/// only a byte of [`MAY_NOT_BE_PLAIN`] is looked at more closely, with the bytes after it.
+/// only a byte of [`MAY_NOT_BE_PLAIN`] is looked at more closely, with the bytes after it
+/// (the UTF-8 of the characters [`invisible::DROPPED`] and [`invisible::is_selector`] name;
+/// a proptest checks the answer is [`is_plain`]'s).
 pub fn needs_no_cleaning(text: &str) -> bool {
     let bytes = text.as_bytes();
     let printable_ascii = bytes
@@ -67,22 +75,40 @@ pub fn needs_no_cleaning(text: &str) -> bool {
     printable_ascii
         || !bytes.iter().enumerate().any(|(i, &b)| {
             MAY_NOT_BE_PLAIN[usize::from(b)] && {
-                let (b1, b2) = (bytes.get(i + 1).copied(), bytes.get(i + 2).copied());
+                let at = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
+                let (b1, b2, b3) = (at(1), at(2), at(3));
                 match b {
                     // U+0080–U+009F, U+00AD.
-                    0xC2 => b1.is_some_and(|c| c <= 0x9F || c == 0xAD),
+                    0xC2 => b1 <= 0x9F || b1 == 0xAD,
+                    // U+034F.
+                    0xCD => b1 == 0x8F,
                     // U+061C.
-                    0xD8 => b1 == Some(0x9C),
+                    0xD8 => b1 == 0x9C,
+                    // U+115F–U+1160, U+17B4–U+17B5, U+180B–U+180F.
+                    0xE1 => matches!(
+                        (b1, b2),
+                        (0x85, 0x9F..=0xA0) | (0x9E, 0xB4..=0xB5) | (0xA0, 0x8B..=0x8F)
+                    ),
                     // U+200B–U+200F, U+2028–U+202E, U+2060–U+206F.
-                    0xE2 => match (b1, b2) {
-                        (Some(0x80), Some(c)) => {
-                            (0x8B..=0x8F).contains(&c) || (0xA8..=0xAE).contains(&c)
-                        }
-                        (Some(0x81), Some(c)) => (0xA0..=0xAF).contains(&c),
-                        _ => false,
-                    },
-                    // U+FEFF.
-                    0xEF => b1 == Some(0xBB) && b2 == Some(0xBF),
+                    0xE2 => {
+                        matches!((b1, b2), (0x80, 0x8B..=0x8F | 0xA8..=0xAE) | (0x81, 0xA0..=0xAF))
+                    }
+                    // U+3164.
+                    0xE3 => b1 == 0x85 && b2 == 0xA4,
+                    // U+FE00–U+FE0F, U+FEFF, U+FFA0, U+FFF0–U+FFFB.
+                    0xEF => matches!(
+                        (b1, b2),
+                        (0xB8, 0x80..=0x8F) | (0xBB, 0xBF) | (0xBE, 0xA0) | (0xBF, 0xB0..=0xBB)
+                    ),
+                    // U+13430–U+1343F, U+1BCA0–U+1BCA3, U+1D173–U+1D17A.
+                    0xF0 => matches!(
+                        (b1, b2, b3),
+                        (0x93, 0x90, 0xB0..=0xBF)
+                            | (0x9B, 0xB2, 0xA0..=0xA3)
+                            | (0x9D, 0x85, 0xB3..=0xBA)
+                    ),
+                    // U+E0000–U+E0FFF: tags, selectors, reserved.
+                    0xF3 => b1 == 0xA0,
                     _ => true,
                 }
             }
@@ -90,18 +116,13 @@ pub fn needs_no_cleaning(text: &str) -> bool {
 }
 
 /// True for a character that [`clean`] keeps as it is, whatever surrounds it: not a control
-/// (tab and line breaks included), a line or paragraph separator, or invisible formatting.
+/// (tab and line breaks included), a line or paragraph separator, a joiner, a variation
+/// selector or another invisible character of [`invisible::DROPPED`].
 pub fn is_plain(c: char) -> bool {
     !c.is_control()
-        && !matches!(
-            c,
-            '\u{AD}'
-                | '\u{61C}'
-                | '\u{200B}'..='\u{200F}'
-                | '\u{2028}'..='\u{202E}'
-                | '\u{2060}'..='\u{206F}'
-                | '\u{FEFF}'
-        )
+        && !matches!(c, '\u{200D}' | '\u{2028}' | '\u{2029}')
+        && !invisible::is_dropped(c)
+        && !invisible::is_selector(c)
 }
 
 /// Returns `text` with escape sequences, control characters (but `\n`) and invisible
@@ -133,9 +154,21 @@ pub fn clean(text: &str) -> String {
             }
             '\u{200D}' => {
                 let joins_emoji = out.chars().next_back().is_some_and(is_emoji_part)
-                    && input.peek().copied().is_some_and(is_emoji_part);
+                    && input.peek().copied().is_some_and(is_emoji_base);
                 if joins_emoji {
                     out.push(c);
+                }
+            }
+            c if invisible::is_selector(c) => {
+                if invisible::selector_fits(out.chars().next_back(), c) {
+                    out.push(c);
+                }
+            }
+            invisible::BLACK_FLAG => {
+                out.push(c);
+                column += c.width().unwrap_or(0);
+                for _ in 0..invisible::flag_tags(input.clone()) {
+                    out.extend(input.next());
                 }
             }
             c if is_dropped(c) => {}
@@ -154,27 +187,23 @@ pub fn clean_line(text: &str) -> String {
     clean(text).trim().replace('\n', " ")
 }
 
-/// Controls (C0, DEL, C1) and invisible formatting characters that are simply removed.
+/// Controls (C0, DEL, C1) and the invisible characters of [`invisible::DROPPED`], which are
+/// simply removed.
 fn is_dropped(c: char) -> bool {
-    c.is_control()
-        || matches!(
-            c,
-            '\u{FEFF}'
-                | '\u{200B}'
-                | '\u{200C}'
-                | '\u{2060}'
-                | '\u{AD}'
-                | '\u{200E}'
-                | '\u{200F}'
-                | '\u{202A}'..='\u{202E}'
-                | '\u{2066}'..='\u{2069}'
-                | '\u{61C}'
-        )
+    c.is_control() || invisible::is_dropped(c)
 }
 
-/// Characters that may stand on either side of a ZWJ in an emoji sequence: pictographs,
-/// dingbats, the emoji variation selector, skin-tone modifiers and tag characters.
+/// Characters that may stand before a ZWJ in an emoji sequence: an emoji base, the emoji
+/// variation selector, or the tag that ends a subdivision flag (skin-tone modifiers are in
+/// the pictograph block).
 fn is_emoji_part(c: char) -> bool {
+    is_emoji_base(c) || matches!(c, '\u{FE0F}' | '\u{E007F}')
+}
+
+/// Characters that may stand after a ZWJ in an emoji sequence: pictographs, dingbats,
+/// arrows and the few other symbols that are emoji. Never a selector or a tag: those only
+/// follow a base, so a ZWJ kept before one would be dropped when the text is cleaned again.
+fn is_emoji_base(c: char) -> bool {
     matches!(
         c,
         '\u{1F000}'..='\u{1FAFF}'
@@ -182,8 +211,6 @@ fn is_emoji_part(c: char) -> bool {
             | '\u{2300}'..='\u{23FF}'
             | '\u{2600}'..='\u{27BF}'
             | '\u{2B00}'..='\u{2BFF}'
-            | '\u{FE0F}'
-            | '\u{E0020}'..='\u{E007F}'
             | '\u{A9}'
             | '\u{AE}'
             | '\u{203C}'
@@ -316,6 +343,10 @@ mod tests {
                     Just("\u{9b}".to_string()), Just("\u{9d}".to_string()), Just("\x07".to_string()),
                     Just("\x1b\\".to_string()), Just("\r".to_string()), Just("\t".to_string()),
                     Just("\u{200d}".to_string()), "[ -~]{0,3}", "[中文👩]{0,2}",
+                    Just("\u{fe0f}".to_string()), Just("\u{e0100}".to_string()),
+                    Just("\u{180b}".to_string()), Just("🏴".to_string()),
+                    Just("\u{e0067}\u{e0062}".to_string()), "[\u{e0060}-\u{e007f}]{0,4}",
+                    "[葛\u{1822}\u{3164}\u{2062}]",
                 ],
                 0..40,
             )
@@ -339,10 +370,23 @@ mod tests {
         );
     }
 
+    #[test]
+    fn needs_no_cleaning_answers_as_is_plain_for_every_character() {
+        let mut text = String::new();
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            text.clear();
+            text.push('中');
+            text.push(c);
+            assert_eq!(needs_no_cleaning(&text), is_plain(c), "U+{:04X}", u32::from(c));
+        }
+    }
+
     proptest! {
         /// The byte-table shortcut answers as the char-by-char test does, for any text.
         #[test]
-        fn needs_no_cleaning_is_all_plain(text in "\\PC*|[\\x00-\\x{2100}\\x{3000}\\x{feff}]{0,20}") {
+        fn needs_no_cleaning_is_all_plain(
+            text in "\\PC*|[\\x00-\\x{2100}\\x{3000}\\x{feff}]{0,20}|[a中，。\\x{ad}\\x{34f}\\x{61c}\\x{1100}-\\x{1200}\\x{17b0}-\\x{17b6}\\x{1800}-\\x{1830}\\x{2000}-\\x{2070}\\x{3000}-\\x{3170}\\x{fdf0}-\\x{ffff}\\x{13420}-\\x{13440}\\x{1bc9f}-\\x{1bca4}\\x{1d170}-\\x{1d17b}\\x{1f3f4}\\x{e0000}-\\x{e0200}\\x{e0fff}-\\x{e1000}]{0,20}"
+        ) {
             prop_assert_eq!(needs_no_cleaning(&text), text.chars().all(is_plain));
         }
     }
