@@ -95,8 +95,9 @@ Examples:
 pub struct ListArgs {
     /// Archives to read (default: $JUAN_ARCHIVE, else the sample).
     pub paths: Vec<PathBuf>,
-    /// Keep only articles matching this query (see the query syntax below).
-    #[arg(short, long)]
+    /// Keep only articles matching this query (see the query syntax below). The value may
+    /// start with `-` (`-q -1`, `-q -2017`): it is the query, not an option.
+    #[arg(short, long, allow_hyphen_values = true)]
     pub query: Option<String>,
     /// One JSON object a line: id, title, date (RFC 3339 or null), source, url.
     #[arg(long)]

