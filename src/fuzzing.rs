@@ -6,11 +6,12 @@
 //! Each target takes any bytes, feeds them to one public entry of juan and panics when a
 //! promise is broken. Beyond "never panics", the promises checked are the cheap ones:
 //!
-//! - archive parsers (`load_bytes` under each file name, and the lazy JSON Lines path of a
-//!   mapped file): every text field of every article is clean (no control character, escape
+//! - archive parsers (`load_bytes` under each file name; a JSON Lines file loaded from disk
+//!   in pieces, and each of its lines read back lazily): every text field of every article is clean (no control character, escape
 //!   sequence or invisible formatting: [`crate::sanitize::is_plain`], a ZWJ only between
 //!   emoji), one-line fields hold no line break and are trimmed, a body's paragraphs are
 //!   non-empty and trimmed, every article has an id, every problem names the file it was given;
+//!   a JSON Lines file gives the articles its bytes give;
 //! - the cleaner: its output holds only such characters, cleaning twice changes nothing, plain
 //!   text passes unchanged, and `visible` escapes everything not plain;
 //! - the wrapper: lines cover the text in order on grapheme boundaries, only whitespace falls
@@ -24,17 +25,20 @@
 //! |---|---|
 //! | `checks` | the invariants of loaded articles and cleaned text, shared by the targets |
 //! | `parsers` | `jsonl`, `json`, `pages`, `sogou`, `gzip`: bytes through the archive loader |
+//! | `mapped` | `mapped`: a JSON Lines file through the loader's file path, pieces and chunks |
 //! | `hygiene` | `cleaner`: `sanitize::clean`, `clean_line`, `needs_no_cleaning`, `visible` |
 //! | `wrapping` | `wrapper`: `text::wrap`, `pad`, `truncate` |
 //! | `queries` | `query`: `Query::parse`, search, narrowing |
 
 mod checks;
 mod hygiene;
+mod mapped;
 mod parsers;
 mod queries;
 mod wrapping;
 
 pub use hygiene::cleaner;
+pub use mapped::mapped;
 pub use parsers::{gzip, json, jsonl, pages, sogou};
 pub use queries::query;
 pub use wrapping::wrapper;
@@ -46,6 +50,7 @@ pub type Target = fn(&[u8]);
 /// regression folders under `fuzz/`).
 pub const TARGETS: &[(&str, Target)] = &[
     ("jsonl", jsonl),
+    ("mapped", mapped),
     ("json", json),
     ("pages", pages),
     ("sogou", sogou),

@@ -215,6 +215,11 @@ fn jsonl() {
 }
 
 #[test]
+fn mapped() {
+    run("mapped");
+}
+
+#[test]
 fn json() {
     run("json");
 }
