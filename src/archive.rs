@@ -29,6 +29,7 @@
 //! | `stream` | [`Batch`], [`Progress`], [`LoadOptions`], batching for the caller |
 //! | `dedupe` | copies of an article (same id and content) folded, id clashes counted |
 //! | `url` | web addresses: a host as the source of last resort, a title's site-name suffix |
+//! | `special` | stdin, a FIFO or a device: read once, within a bound, stopped on binary data |
 //! | `decode`, `detect`, `gzip` | bytes → text, which format, gunzip |
 //! | `jsonl`, `json`, `sogou`, `scraped`, `markdown`, `html`, `record` | the format parsers (no I/O) |
 
@@ -49,12 +50,12 @@ mod ordered;
 mod record;
 mod scraped;
 mod sogou;
+mod special;
 mod stream;
 mod url;
 mod walk;
 
 use std::fmt;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -142,8 +143,27 @@ impl fmt::Display for Problem {
 pub struct Archive {
     /// Articles in load order.
     pub articles: Vec<Article>,
-    /// Bad records and unreadable files, in the order met.
+    /// Bad records and unreadable files, in the order met: the first [`LISTED_PER_PART`]
+    /// problems of records ([`Archive::report`]), and every problem with a whole file.
     pub problems: Vec<Problem>,
+    /// Problems of records met past the first [`LISTED_PER_PART`]: counted, not kept, so
+    /// that 10 MB of bad lines costs a count and not a gigabyte of reasons.
+    pub unlisted: usize,
+}
+
+/// How many problems of records one parse keeps with their reasons ([`Archive::report`]).
+pub const LISTED_PER_PART: usize = 256;
+
+impl Archive {
+    /// Adds the problem of one record: kept with its reason among the first
+    /// [`LISTED_PER_PART`], else only counted ([`Archive::unlisted`]).
+    pub fn report(&mut self, problem: Problem) {
+        if self.problems.len() < LISTED_PER_PART {
+            self.problems.push(problem);
+        } else {
+            self.unlisted += 1;
+        }
+    }
 }
 
 /// The article of the JSON Lines record whose line starts at byte `start` of `bytes`, read
@@ -211,13 +231,19 @@ pub fn load_streaming_with(paths: &[PathBuf], options: &LoadOptions, mut sink: i
                 file::load(path, root, prepared, options, &mut collector)
             }
             walk::Entry::Stdin => {
-                let mut bytes = Vec::new();
                 let mut loaded = Archive::default();
-                match std::io::stdin().lock().read_to_end(&mut bytes) {
-                    Ok(_) => load_bytes("-", "-", &bytes, &mut loaded),
-                    Err(e) => loaded.problems.push(cannot_read("-", &e)),
-                }
-                collector.add(loaded, bytes.len() as u64);
+                let stdin = std::io::stdin().lock();
+                let len = match special::read_bounded(stdin, special::max_stream_bytes()) {
+                    Ok((bytes, stopped)) => {
+                        file::read_stream("-", "-", &bytes, stopped, &mut loaded);
+                        bytes.len() as u64
+                    }
+                    Err(e) => {
+                        loaded.problems.push(cannot_read("-", &e));
+                        0
+                    }
+                };
+                collector.add(loaded, len);
             }
         }
     });

@@ -17,7 +17,9 @@ use std::time::Instant;
 
 use super::guard::GuardedMap;
 use super::stream::{Batch, Collector, LoadOptions};
-use super::{Archive, cache, cannot_read, gzip, load_bytes, load_decompressed, mapped};
+use super::{
+    Archive, Problem, cache, cannot_read, gzip, load_bytes, load_decompressed, mapped, special,
+};
 use crate::article::SharedBytes;
 use crate::date::Stamp;
 
@@ -51,13 +53,33 @@ pub fn prepare(path: &Path) -> Prepared {
             Prepared::Later
         }
         Ok(Opened::Mapped(map)) => read(&map),
-        Ok(Opened::Small(bytes) | Opened::Stream(bytes)) => read(&bytes),
+        Ok(Opened::Small(bytes)) => read(&bytes),
+        Ok(Opened::Stream(bytes, stopped)) => {
+            let mut loaded = Archive::default();
+            read_stream(&shown, &name, &bytes, stopped, &mut loaded);
+            Prepared::Read(loaded, bytes.len() as u64)
+        }
         Err(e) => {
             let mut loaded = Archive::default();
             loaded.problems.push(cannot_read(&shown, &e));
             Prepared::Read(loaded, 0)
         }
     }
+}
+
+/// Parses what a stream gave (`bytes`, and why it was `stopped` when it was).
+pub fn read_stream(
+    shown: &str,
+    name: &str,
+    bytes: &[u8],
+    stopped: Option<String>,
+    out: &mut Archive,
+) {
+    if !bytes.is_empty() || stopped.is_none() {
+        load_bytes(shown, name, bytes, out);
+    }
+    out.problems
+        .extend(stopped.map(|why| Problem::whole(shown, why)));
 }
 
 /// The file name of `path`, as the format parsers take it.
@@ -84,9 +106,9 @@ pub fn load(
     let map = match open(path) {
         Ok(Opened::Mapped(map)) => map,
         Ok(Opened::Small(bytes)) => return load_small(&shown, &name, bytes, options, out),
-        Ok(Opened::Stream(bytes)) => {
+        Ok(Opened::Stream(bytes, stopped)) => {
             let mut loaded = Archive::default();
-            load_bytes(&shown, &name, &bytes, &mut loaded);
+            read_stream(&shown, &name, &bytes, stopped, &mut loaded);
             return out.add(loaded, bytes.len() as u64);
         }
         Err(e) => return out.problem(cannot_read(&shown, &e)),
@@ -230,8 +252,9 @@ enum Opened {
     /// A smaller regular file (or one that would not map), read whole.
     Small(Vec<u8>),
     /// Anything else (a FIFO, a device): read to its end from the one handle opened, so a
-    /// stream is read once and nothing of it is lost.
-    Stream(Vec<u8>),
+    /// stream is read once and nothing of it is lost; within a bound ([`special`]), and why
+    /// it was stopped when it was.
+    Stream(Vec<u8>, Option<String>),
 }
 
 /// Opens the file at `path` once: mapped when it is a regular file of [`MAP_MIN_BYTES`] or
@@ -245,11 +268,11 @@ fn open(path: &Path) -> std::io::Result<Opened> {
             return Ok(Opened::Mapped(map));
         }
     }
+    if !meta.is_file() {
+        let (bytes, stopped) = special::read_bounded(file, special::max_stream_bytes())?;
+        return Ok(Opened::Stream(bytes, stopped));
+    }
     let mut bytes = Vec::new();
     file.read_to_end(&mut bytes)?;
-    Ok(if meta.is_file() {
-        Opened::Small(bytes)
-    } else {
-        Opened::Stream(bytes)
-    })
+    Ok(Opened::Small(bytes))
 }

@@ -16,16 +16,46 @@ pub fn is_gzip(bytes: &[u8]) -> bool {
     bytes.starts_with(&[0x1f, 0x8b])
 }
 
-/// Decompresses every gzip member in `bytes`. On a truncated or corrupt stream it returns
-/// the complete lines decoded before the damage and a reason to report; the partial last
-/// line is dropped so that it is not reported a second time as a bad record.
+/// How many times its compressed size a gzip file may grow to (news text grows 2 to 10
+/// times); past that, plus [`INFLATE_FLOOR`], it is taken for a bomb and read no further.
+const INFLATE_RATIO: u64 = 40;
+/// What any gzip file may grow to, whatever its compressed size.
+const INFLATE_FLOOR: u64 = 16 << 20;
+
+/// Decompresses every gzip member in `bytes`, up to 40 times their size (plus 16 MiB: a
+/// 4 MB bomb costs 176 MB and a fraction of a second, not gigabytes). On a truncated,
+/// corrupt or endless stream it returns the complete lines decoded before the damage (or
+/// the bound) and a reason to report; the partial last line is dropped so that it is not
+/// reported a second time as a bad record.
 pub fn gunzip(bytes: &[u8]) -> (Vec<u8>, Option<String>) {
-    let mut out = Vec::with_capacity(bytes.len().saturating_mul(4));
-    let Err(e) = MultiGzDecoder::new(bytes).read_to_end(&mut out) else {
-        return (out, None);
+    let bound = (bytes.len() as u64).saturating_mul(INFLATE_RATIO) + INFLATE_FLOOR;
+    gunzip_within(bytes, bound)
+}
+
+/// [`gunzip`] with the bound given.
+fn gunzip_within(bytes: &[u8], bound: u64) -> (Vec<u8>, Option<String>) {
+    let mut out = Vec::with_capacity(bytes.len().saturating_mul(4).min(bound as usize));
+    let result = MultiGzDecoder::new(bytes)
+        .take(bound + 1)
+        .read_to_end(&mut out);
+    let cut = |out: &mut Vec<u8>| {
+        let keep = memchr::memrchr(b'\n', out).map_or(0, |i| i + 1);
+        out.truncate(keep);
     };
-    let keep = memchr::memrchr(b'\n', &out).map_or(0, |i| i + 1);
-    out.truncate(keep);
+    let e = match result {
+        Ok(_) if out.len() as u64 > bound => {
+            cut(&mut out);
+            let reason = format!(
+                "gzip stream grows past {} MB, {INFLATE_RATIO} times its size (a gzip bomb?): \
+                 read no further",
+                bound / 1_000_000
+            );
+            return (out, Some(reason));
+        }
+        Ok(_) => return (out, None),
+        Err(e) => e,
+    };
+    cut(&mut out);
     let reason = match e.kind() {
         ErrorKind::UnexpectedEof => "gzip stream is truncated".to_string(),
         _ => format!("gzip stream is corrupt: {}", super::short_io_error(&e)),
@@ -44,6 +74,27 @@ mod tests {
         let mut e = GzEncoder::new(Vec::new(), Compression::default());
         e.write_all(data).unwrap();
         e.finish().unwrap()
+    }
+
+    #[test]
+    fn a_bomb_stops_at_the_bound_keeping_whole_lines() {
+        // 64 MB of one repeated line compresses to about 64 KB: a 1000-fold bomb.
+        let line = b"{\"title\":\"x\"}\n";
+        let mut e = GzEncoder::new(Vec::new(), Compression::best());
+        for _ in 0..(64 << 20) / line.len() {
+            e.write_all(line).unwrap();
+        }
+        let bomb = e.finish().unwrap();
+        let (out, reason) = gunzip_within(&bomb, 1 << 20);
+        assert!(out.len() <= 1 << 20 && out.len() > (1 << 20) - line.len());
+        assert!(out.ends_with(b"\n"));
+        assert!(reason.unwrap().contains("gzip bomb"));
+        let (out, reason) = gunzip(&bomb);
+        assert_eq!(out.len() as u64 % line.len() as u64, 0);
+        assert!((out.len() as u64) < bomb.len() as u64 * INFLATE_RATIO + INFLATE_FLOOR);
+        assert!(reason.is_some());
+        // Within the bound, all of it.
+        assert_eq!(gunzip_within(&gz(b"a\nb\n"), 4), (b"a\nb\n".to_vec(), None));
     }
 
     #[test]

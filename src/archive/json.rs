@@ -100,7 +100,7 @@ pub fn parse(file: &str, text: &str, out: &mut Archive) {
                 }
                 out.articles.push(article)
             }
-            Err(reason) => out.problems.push(Problem::at(file, line, reason)),
+            Err(reason) => out.report(Problem::at(file, line, reason)),
         }
     }
     // A document none of whose records has a title is no archive of articles (an index, a
@@ -147,7 +147,7 @@ fn parse_elements_apart(file: &str, text: &str, body: &str, out: &mut Archive) {
         });
         match parsed.and_then(|value| record::from_value(value).map_err(|r| (line, r))) {
             Ok(article) => out.articles.push(article),
-            Err((at, reason)) => out.problems.push(Problem::at(file, at, reason)),
+            Err((at, reason)) => out.report(Problem::at(file, at, reason)),
         }
     }
 }

@@ -12,7 +12,7 @@ pub fn parse(file: &str, text: &str, bad_lines: &[usize], undecodable: &str, out
     for (index, line) in text.split('\n').enumerate() {
         let number = index + 1;
         if bad.next_if_eq(&number).is_some() {
-            out.problems.push(Problem::at(file, number, undecodable));
+            out.report(Problem::at(file, number, undecodable));
             continue;
         }
         parse_line(file, number, line, None, out);
@@ -20,7 +20,10 @@ pub fn parse(file: &str, text: &str, bad_lines: &[usize], undecodable: &str, out
 }
 
 /// Parses line `number` of `file` (without its `\n`). With `shared`, the bytes `line` is a
-/// slice of, the article's body stays there until it is read ([`lazy`]).
+/// slice of, the article's body stays there until it is read ([`lazy`]). A line that holds
+/// lone carriage returns (old Mac line ends, or records a tool joined with `\r`) and is not
+/// one record with `\r` as mere whitespace is read as one record per `\r`-separated part;
+/// a part's problem is reported on the line, saying which part it is.
 pub fn parse_line(
     file: &str,
     number: usize,
@@ -29,18 +32,53 @@ pub fn parse_line(
     out: &mut Archive,
 ) {
     let line = line.strip_suffix('\r').unwrap_or(line);
-    if line.trim().is_empty() {
+    if memchr::memchr(b'\r', line.as_bytes()).is_some()
+        && serde_json::from_str::<serde::de::IgnoredAny>(line).is_err()
+    {
+        let parts = split_at_lone_crs(line).filter(|part| !part.trim().is_empty());
+        for (index, part) in parts.enumerate() {
+            let part_number = (index > 0).then_some(index + 1);
+            parse_record(file, number, part_number, part, shared, out);
+        }
         return;
     }
-    if let Some(article) = shared.and_then(|bytes| lazy::from_line(line, bytes)) {
+    parse_record(file, number, None, line, shared, out);
+}
+
+/// The parts of `line` between lone carriage returns (a `\r\n` cannot occur: lines are cut
+/// at `\n`), each without the `\r`.
+fn split_at_lone_crs(line: &str) -> impl Iterator<Item = &str> {
+    line.split('\r')
+}
+
+/// Parses one record: `part` is the record's number within its line when the line held
+/// several separated by lone carriage returns (its problems say so).
+fn parse_record(
+    file: &str,
+    number: usize,
+    part: Option<usize>,
+    text: &str,
+    shared: Option<&SharedBytes>,
+    out: &mut Archive,
+) {
+    if text.trim().is_empty() {
+        return;
+    }
+    if let Some(article) = shared.and_then(|bytes| lazy::from_line(text, bytes)) {
         return out.articles.push(article);
     }
-    let parsed = serde_json::from_str(line)
-        .map_err(|e| describe_error(&e, line))
+    let parsed = serde_json::from_str(text)
+        .map_err(|e| describe_error(&e, text))
         .and_then(record::from_value);
     match parsed {
         Ok(article) => out.articles.push(article),
-        Err(reason) => out.problems.push(Problem::at(file, number, reason)),
+        Err(reason) => {
+            let reason = match part {
+                Some(k) => format!("record {k} after a lone carriage return: {reason}"),
+                None => reason,
+            };
+            out.report(Problem::at(file, number, reason))
+        }
     }
 }
 
@@ -71,6 +109,52 @@ mod tests {
                 "a.jsonl:5: invalid JSON: expected value at column 1",
             ]
         );
+    }
+
+    #[test]
+    fn records_separated_by_lone_carriage_returns_all_load() {
+        // Issue 11, row 14: these were one bad line, every record lost.
+        let text = concat!(
+            "{\"title\":\"一\"}\r{\"title\":\"二\"}\r\r{\"title\":\"三\"}\r",
+            "{\"title\":\"四\" \"x\":1}\r{\"title\":\"五\"}\r\n",
+            "{\"title\":\"六\"}\n"
+        );
+        let mut out = Archive::default();
+        parse("cr.jsonl", text, &[], "invalid UTF-8", &mut out);
+        let titles: Vec<_> = out.articles.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(titles, ["一", "二", "三", "五", "六"]);
+        let problems: Vec<_> = out.problems.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            problems,
+            [
+                "cr.jsonl:1: record 4 after a lone carriage return: invalid JSON: expected `,` or `}` at column 14"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_carriage_return_as_whitespace_inside_a_record_stays_one_record() {
+        let text = "{\"title\":\"一\",\r\"source\":\"新华社\"}\n";
+        let mut out = Archive::default();
+        parse("ws.jsonl", text, &[], "invalid UTF-8", &mut out);
+        assert_eq!(out.problems.len(), 0, "{:?}", out.problems);
+        assert_eq!(out.articles.len(), 1);
+        assert_eq!(out.articles[0].source, "新华社");
+    }
+
+    #[test]
+    fn lazy_bodies_of_carriage_return_separated_records() {
+        let text = "{\"title\":\"一\",\"body\":\"正文一\"}\r{\"title\":\"二\",\"body\":\"正文二\"}";
+        let shared: SharedBytes = std::sync::Arc::new(text.as_bytes().to_vec());
+        let mut out = Archive::default();
+        parse_line("lazy.jsonl", 1, text, Some(&shared), &mut out);
+        let bodies: Vec<String> = out
+            .articles
+            .iter()
+            .map(|a| a.body.text().to_string())
+            .collect();
+        assert_eq!(bodies, ["正文一", "正文二"]);
+        assert!(out.articles.iter().all(|a| a.body.is_lazy()));
     }
 
     #[test]

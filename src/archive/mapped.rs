@@ -92,10 +92,7 @@ fn parse_counting(file: &str, shared: &SharedBytes, range: Range<usize>) -> (Par
             for (index, line) in bytes.split(|b| *b == b'\n').enumerate() {
                 match std::str::from_utf8(line) {
                     Ok(line) => jsonl::parse_line(file, index + 1, line, Some(shared), &mut out),
-                    Err(_) => {
-                        out.problems
-                            .push(super::Problem::at(file, index + 1, "invalid UTF-8"))
-                    }
+                    Err(_) => out.report(super::Problem::at(file, index + 1, "invalid UTF-8")),
                 }
                 breaks = index;
             }

@@ -29,7 +29,7 @@ pub fn parse(file: &str, text: &str, out: &mut Archive) {
         pos = start + len + "</doc>".len();
         match record(block) {
             Ok(article) => out.articles.push(article),
-            Err(reason) => out.problems.push(Problem::at(file, line, reason)),
+            Err(reason) => out.report(Problem::at(file, line, reason)),
         }
     }
 }

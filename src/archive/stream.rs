@@ -102,10 +102,18 @@ pub struct Collector<'a> {
     /// The ids met so far, to fold copies (`None`: keep every article).
     seen: Option<Seen>,
     pending: Archive,
+    /// Problems handed on so far (at most [`LISTED_PER_LOAD`]).
+    listed: usize,
+    /// Problems past those, counted by file (in the order met), told of at the end.
+    unlisted: Vec<(String, usize)>,
     progress: Progress,
     batch_articles: usize,
     start: Instant,
 }
+
+/// How many problems a load hands on with their reasons; the rest are counted, and the count
+/// per file told at the end (a 10 MB file of bad lines costs a few hundred reasons, not 1.4 GB).
+pub const LISTED_PER_LOAD: usize = 1000;
 
 impl<'a> Collector<'a> {
     /// A collector for a load of `bytes_total` bytes that began at `start`.
@@ -120,6 +128,8 @@ impl<'a> Collector<'a> {
             undated_date: None,
             seen: Some(Seen::default()),
             pending: Archive::default(),
+            listed: 0,
+            unlisted: Vec::new(),
             progress: Progress {
                 bytes_total,
                 ..Progress::default()
@@ -155,7 +165,7 @@ impl<'a> Collector<'a> {
             seen.fold(&mut loaded.articles);
         }
         self.progress.bytes_done += bytes;
-        self.pending.problems.append(&mut loaded.problems);
+        self.take_problems(std::mem::take(&mut loaded.problems), loaded.unlisted);
         let mut incoming = loaded.articles.into_iter();
         loop {
             // The first batch is small, so that the caller can show something at once.
@@ -176,18 +186,42 @@ impl<'a> Collector<'a> {
 
     /// Adds a problem with a whole file or folder.
     pub fn problem(&mut self, problem: Problem) {
-        self.pending.problems.push(problem);
+        self.take_problems(vec![problem], 0);
+    }
+
+    /// Takes `problems`, and `unlisted` more of the file the last of them names: handed on
+    /// while fewer than [`LISTED_PER_LOAD`] have been, else counted.
+    fn take_problems(&mut self, problems: Vec<Problem>, unlisted: usize) {
+        let last_file = problems.last().map(|p| p.file.clone());
+        for p in problems {
+            if self.listed < LISTED_PER_LOAD {
+                self.listed += 1;
+                self.pending.problems.push(p);
+            } else {
+                self.count_unlisted(p.file, 1);
+            }
+        }
+        if unlisted > 0 {
+            self.count_unlisted(last_file.unwrap_or_default(), unlisted);
+        }
+    }
+
+    fn count_unlisted(&mut self, file: String, n: usize) {
+        match self.unlisted.last_mut() {
+            Some((last, count)) if *last == file => *count += n,
+            _ => self.unlisted.push((file, n)),
+        }
     }
 
     /// Adds a chunk built (or read from the cache) elsewhere, with the problems met before
     /// it and the `bytes` it covered, after whatever is pending.
-    pub fn add_chunk(&mut self, chunk: Chunk, mut problems: Vec<Problem>, bytes: u64) {
+    pub fn add_chunk(&mut self, chunk: Chunk, problems: Vec<Problem>, bytes: u64) {
         if !self.pending.articles.is_empty() {
             let rest = std::mem::take(&mut self.pending.articles);
             self.emit(rest);
         }
         self.progress.bytes_done += bytes;
-        self.pending.problems.append(&mut problems);
+        self.take_problems(problems, 0);
         let chunk = match &mut self.seen {
             Some(seen) => seen.fold_chunk(chunk),
             None => chunk,
@@ -198,6 +232,11 @@ impl<'a> Collector<'a> {
     /// Hands on what is left (an empty final batch when nothing is, so that the caller
     /// always sees the final progress).
     pub fn finish(mut self) {
+        for (file, n) in std::mem::take(&mut self.unlisted) {
+            let reason =
+                format!("{n} more problems, not listed (a load lists the first {LISTED_PER_LOAD})");
+            self.pending.problems.push(Problem::whole(&file, reason));
+        }
         let rest = std::mem::take(&mut self.pending.articles);
         self.emit(rest);
     }
@@ -239,6 +278,7 @@ mod tests {
                 })
                 .collect(),
             problems: vec![Problem::whole("f", "p")],
+            unlisted: 0,
         }
     }
 
