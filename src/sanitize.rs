@@ -115,6 +115,18 @@ pub fn needs_no_cleaning(text: &str) -> bool {
         })
 }
 
+/// True when `bytes` (UTF-8) hold a character a terminal acts on: a C0 control (but `\n`
+/// when `newlines` are allowed), DEL, or a C1 control (U+0080–U+009F, which some terminals
+/// take as CSI, OSC and the like). Text read back from outside the loader's cleaning (the
+/// index cache) is checked with this before it is used: output is checked, not trusted.
+pub fn has_terminal_controls(bytes: &[u8], newlines: bool) -> bool {
+    let c0_or_del = bytes.iter().fold(false, |any, &b| {
+        any | ((b < 0x20 && !(newlines && b == b'\n')) | (b == 0x7F))
+    });
+    c0_or_del
+        || memchr::memchr_iter(0xC2, bytes).any(|i| matches!(bytes.get(i + 1), Some(0x80..=0x9F)))
+}
+
 /// True for a character that [`clean`] keeps as it is, whatever surrounds it: not a control
 /// (tab and line breaks included), a line or paragraph separator, a joiner, a variation
 /// selector or another invisible character of [`invisible::DROPPED`].
@@ -227,6 +239,16 @@ mod tests {
 
     fn is_c1_or_del(c: char) -> bool {
         ('\u{7f}'..='\u{9f}').contains(&c)
+    }
+
+    proptest! {
+        #[test]
+        fn terminal_controls_are_found_as_char_by_char(text in "[a\\n\\x00-\\x1f\\x7f-\\u{a0}中]{0,12}") {
+            for newlines in [false, true] {
+                let slow = text.chars().any(|c| c.is_control() && !(newlines && c == '\n'));
+                prop_assert_eq!(has_terminal_controls(text.as_bytes(), newlines), slow);
+            }
+        }
     }
 
     #[test]
@@ -377,7 +399,12 @@ mod tests {
             text.clear();
             text.push('中');
             text.push(c);
-            assert_eq!(needs_no_cleaning(&text), is_plain(c), "U+{:04X}", u32::from(c));
+            assert_eq!(
+                needs_no_cleaning(&text),
+                is_plain(c),
+                "U+{:04X}",
+                u32::from(c)
+            );
         }
     }
 

@@ -9,6 +9,7 @@ use std::sync::Arc;
 use crate::article::{Article, Body, Header, SharedBytes};
 use crate::column::Column;
 use crate::column::codec::{Decoder, Encoder};
+use crate::sanitize::has_terminal_controls;
 
 /// Set in a place that indexes [`Records::kept`] instead of naming a line.
 const KEPT: u64 = 1 << 63;
@@ -159,6 +160,20 @@ impl Records {
                 tags,
                 header,
             });
+        }
+        // Whatever a cache file holds, no control character reaches the terminal from it.
+        let printable = |r: &Rest| {
+            let h = &r.header;
+            let fields = [&h.kicker, &h.subtitle, &h.author, &h.summary, &h.full_title];
+            !has_terminal_controls(r.body.text().as_bytes(), true)
+                && r.url
+                    .iter()
+                    .chain(&r.tags)
+                    .chain(fields)
+                    .all(|s| !has_terminal_controls(s.as_bytes(), false))
+        };
+        if !kept.iter().all(printable) {
+            return None;
         }
         let file_len = (file.as_ref().as_ref().len()) as u64;
         let sound = places.len() == n

@@ -67,7 +67,7 @@ impl Index {
         let date_kinds: Column<u8> = d.column()?;
         let stamps: Column<i64> = d.column()?;
         let date_zones = d.column()?;
-        let mut unparsed = Vec::new();
+        let mut unparsed: Vec<(u32, Box<str>)> = Vec::new();
         for _ in 0..d.count()? {
             let i = u32::try_from(d.u64()?).ok()?;
             unparsed.push((i, d.str()?.into()));
@@ -82,7 +82,13 @@ impl Index {
         }
         let newest_first: Column<u32> = d.column()?;
         let n = stamps.len();
+        // Whatever a cache file holds, no control character reaches the terminal from it.
+        let printable = |text: &[u8]| !crate::sanitize::has_terminal_controls(text, false);
         let sound = texts_sound(&titles, &title_starts, n)
+            && printable(&titles)
+            && printable(&ids)
+            && sources.iter().all(|s| printable(s.as_bytes()))
+            && unparsed.iter().all(|(_, s)| printable(s.as_bytes()))
             && unfolded.len() == n.div_ceil(64)
             && widely_unfolded.len() == n.div_ceil(64)
             && latin.len() == n.div_ceil(64)
@@ -222,6 +228,32 @@ mod tests {
         assert_eq!(back.date(1), Date::Unparsed("不详".into()));
         assert_eq!(back.title(0), "ＶＩＰ会员２０１２");
         assert_eq!(back.folded_title(0, &mut String::new()), "vip会员2012");
+    }
+
+    #[test]
+    fn an_index_holding_a_control_character_does_not_read_back() {
+        // As a forged cache would hold: text that never passed the cleaner.
+        for (field, bad) in [
+            (0, "\u{1b}]52;c;aGk=\u{7}"),
+            (1, "\u{9b}2J"),
+            (2, "a\nb"),
+            (3, "\u{7f}"),
+        ] {
+            let mut forged = articles();
+            match field {
+                0 => forged[1].title = bad.into(),
+                1 => forged[0].source = bad.into(),
+                2 => forged[2].id = bad.into(),
+                _ => forged[1].date = Date::Unparsed(bad.into()),
+            }
+            let (shared, len) = encoded(&Index::build(&forged));
+            assert!(
+                Index::decode(&mut Decoder::new(&shared, 0..len)).is_none(),
+                "{bad:?}"
+            );
+        }
+        let (shared, len) = encoded(&Index::build(&articles()));
+        assert!(Index::decode(&mut Decoder::new(&shared, 0..len)).is_some());
     }
 
     #[test]
