@@ -30,7 +30,19 @@ pub const HELP: &[(&str, &str)] = &[
     ("mouse wheel", "scroll the pane under the pointer"),
     ("?", "this help"),
     ("q  Ctrl-c", "quit"),
+    ("Ctrl-z", "suspend to the shell (fg comes back)"),
 ];
+
+/// True for Ctrl-Z, which suspends juan wherever the focus is. It is no [`Action`]: the
+/// terminal loop carries it out (`tui`), since it stops the process, not the interface.
+pub fn is_suspend(event: &Event) -> bool {
+    matches!(
+        event,
+        Event::Key(key) if key.kind != KeyEventKind::Release
+            && key.code == KeyCode::Char('z')
+            && key.modifiers.contains(KeyModifiers::CONTROL)
+    )
+}
 
 /// The action for a terminal event, or `None` when the event means nothing here.
 pub fn action_for(event: &Event, app: &App) -> Option<Action> {
@@ -240,5 +252,18 @@ mod tests {
             app.update(a);
             assert_eq!(action_for(&ctrl_c, &app), Some(Action::Quit));
         }
+    }
+
+    #[test]
+    fn ctrl_z_suspends_and_nothing_else_does() {
+        let ctrl_z = Event::Key(KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL));
+        assert!(is_suspend(&ctrl_z));
+        assert!(!is_suspend(&key(KeyCode::Char('z'))));
+        let ctrl_c = Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+        assert!(!is_suspend(&ctrl_c));
+        // No action either, so the query line never takes it as text.
+        let mut app = app();
+        app.update(Action::FocusQuery);
+        assert_eq!(action_for(&ctrl_z, &app), None);
     }
 }

@@ -1,4 +1,5 @@
-//! The terminal: set-up, restore (also on panic, SIGTERM, SIGHUP, SIGINT and SIGQUIT), and the
+//! The terminal: set-up, restore (also on panic, SIGTERM, SIGHUP, SIGINT and SIGQUIT), job
+//! control (Ctrl-Z and SIGTSTP restore it and stop juan, `fg` redraws: [`suspend`]), and the
 //! event loop.
 //!
 //! Three threads feed one channel: terminal input, the loader (batches of articles with
@@ -7,6 +8,8 @@
 //! The loop blocks on that channel — no timer ticks while idle — applies what arrived (and
 //! whatever else is already queued), and redraws only when something changed, each frame
 //! inside a synchronized update.
+
+mod suspend;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
@@ -19,7 +22,7 @@ use crossterm::event::{
 use crossterm::execute;
 use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 
-use crate::app::{App, LoadProgress, SearchMode, Settings};
+use crate::app::{Action, App, LoadProgress, SearchMode, Settings};
 use crate::corpus::{Chunk, Corpus};
 use crate::text::AmbiguousWidth;
 use crate::{archive, keymap, search, ui};
@@ -32,6 +35,10 @@ enum Msg {
     Loaded(Box<Chunk>, Vec<archive::Problem>, LoadProgress),
     /// A search finished on the worker.
     Searched(search::Done),
+    /// SIGTSTP: restore the terminal and stop.
+    Stop,
+    /// SIGCONT: juan was stopped and goes on; the screen must be drawn anew.
+    Continued,
 }
 
 /// Opens the interface on `paths`; returns the exit code.
@@ -48,6 +55,8 @@ pub fn run(paths: &[PathBuf], mode: AmbiguousWidth) -> Result<i32, String> {
         color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
     };
     restore_on_signals()?;
+    let (tx, rx) = mpsc::channel();
+    suspend::forward_signals(tx.clone(), || Msg::Stop, || Msg::Continued)?;
     let mut terminal =
         ratatui::try_init().map_err(|e| format!("cannot set up the terminal: {e}"))?;
     install_panic_cleanup();
@@ -64,7 +73,6 @@ pub fn run(paths: &[PathBuf], mode: AmbiguousWidth) -> Result<i32, String> {
     );
     app.start_loading();
     app.set_search_mode(SearchMode::Deferred);
-    let (tx, rx) = mpsc::channel();
     let results = tx.clone();
     // on_done must be quick and never submit: it only forwards to the event loop.
     let worker = search::Worker::spawn(move |done| {
@@ -121,11 +129,11 @@ fn event_loop(
                 Err(_) => return Ok(()),
             }
         };
-        dirty |= handle(app, msg);
+        dirty |= handle(terminal, app, msg)?;
         // Take whatever else is already queued before drawing.
         while !app.should_quit() {
             match rx.try_recv() {
-                Ok(m) => dirty |= handle(app, m),
+                Ok(m) => dirty |= handle(terminal, app, m)?,
                 Err(_) => break,
             }
         }
@@ -133,15 +141,25 @@ fn event_loop(
     Ok(())
 }
 
-fn handle(app: &mut App, msg: Msg) -> bool {
-    match msg {
+/// Applies one message; true when the screen must be redrawn.
+fn handle(terminal: &mut ratatui::DefaultTerminal, app: &mut App, msg: Msg) -> io::Result<bool> {
+    let redrawn_at = |app: &mut App, area: ratatui::layout::Rect| {
+        app.update(Action::Resize(area.width, area.height));
+        true
+    };
+    Ok(match msg {
+        Msg::Term(ev) if keymap::is_suspend(&ev) => {
+            redrawn_at(app, suspend::suspend(terminal, suspend::Stop::Key)?)
+        }
         Msg::Term(ev) => keymap::action_for(&ev, app).is_some_and(|a| app.update(a)),
         Msg::Loaded(chunk, problems, progress) => {
             app.append_chunk(*chunk, problems, progress);
             true
         }
         Msg::Searched(done) => app.apply_search(done.generation, done.hits),
-    }
+        Msg::Stop => redrawn_at(app, suspend::suspend(terminal, suspend::Stop::Signal)?),
+        Msg::Continued => redrawn_at(app, suspend::resume(terminal)?),
+    })
 }
 
 /// Reads terminal events on a thread of its own.

@@ -150,3 +150,154 @@ fn sigterm_restores_the_terminal() {
         );
     }
 }
+
+/// The state letter of process `pid` (`T` when stopped), from /proc.
+fn process_state(pid: u32) -> char {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    stat.rsplit_once(") ")
+        .and_then(|(_, rest)| rest.chars().next())
+        .unwrap_or('?')
+}
+
+/// Waits until process `pid` is in `state`; panics after 10 seconds.
+fn wait_for_state(pid: u32, state: char) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while process_state(pid) != state {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "process {pid} is {:?}, not {state:?}",
+            process_state(pid)
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+}
+
+/// Sends signal `name` to `pid` with `kill`.
+fn kill(name: &str, pid: u32) {
+    let status = std::process::Command::new("kill")
+        .args([&format!("-{name}"), &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success(), "kill -{name} {pid}");
+}
+
+/// True when `raw[from..]` holds `needle`.
+fn wrote_since(pty: &Pty, from: usize, needle: &[u8]) -> bool {
+    pty.raw()[from..].windows(needle.len()).any(|w| w == needle)
+}
+
+/// Waits until juan has written `needle` since byte `from` of its output.
+fn wait_for_bytes(pty: &Pty, from: usize, needle: &[u8]) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !wrote_since(pty, from, needle) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{needle:?} not written; screen:\n{}",
+            pty.screen()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+}
+
+/// The seed page alone: its title is on the first screen.
+const SEED: &str = "sample-data/000_618211eec43b155d.txt";
+
+const LEAVE_ALTERNATE: &[u8] = b"\x1b[?1049l";
+const ENTER_ALTERNATE: &[u8] = b"\x1b[?1049h";
+
+/// Checks that juan drew the whole interface again since byte `from`: the alternate screen
+/// entered anew and cleared, the list and the query line on it.
+fn assert_redrawn_since(pty: &Pty, from: usize) {
+    wait_for_bytes(pty, from, ENTER_ALTERNATE);
+    pty.wait_for("the list drawn again", 10, |s| {
+        s.contains("/ search") && s.contains(SEED_TITLE)
+    });
+    assert!(wrote_since(pty, from, b"\x1b[2J"), "no full clear");
+    let (alternate, hidden) = pty.modes();
+    assert!(alternate && hidden, "interface modes not back");
+}
+
+#[test]
+fn ctrl_z_and_sigtstp_restore_the_terminal_stop_and_fg_redraws() {
+    // A shell with job control, as a user has: juan runs as its foreground job.
+    let script = r#"set -m
+"$0" "$@"; echo "stopped: $?"
+read -r line; fg >/dev/null; echo "stopped again: $?"
+read -r line; fg >/dev/null; echo "exited: $?""#;
+    let mut cmd = portable_pty::CommandBuilder::new("bash");
+    cmd.args([
+        "--norc",
+        "--noprofile",
+        "-c",
+        script,
+        env!("CARGO_BIN_EXE_juan"),
+        SEED,
+    ]);
+    let mut pty = Pty::spawn_command(cmd, 80, 24);
+    pty.wait_for_text("/ search");
+    pty.wait_for_text(SEED_TITLE);
+    let shell = pty.pid();
+    let children = std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children"))
+        .expect("the shell's children");
+    let juan: u32 = children.trim().parse().expect("one child: juan");
+
+    // Ctrl-Z: the terminal is restored, then juan stops and the shell has it back.
+    let mark = pty.raw().len();
+    pty.send("\x1a");
+    pty.wait_for_text("stopped: 148");
+    wait_for_state(juan, 'T');
+    assert!(wrote_since(&pty, mark, LEAVE_ALTERNATE));
+    assert_eq!(pty.modes(), (false, false), "terminal not restored");
+
+    // fg: juan goes on and draws everything again.
+    let mark = pty.raw().len();
+    pty.send("\n");
+    assert_redrawn_since(&pty, mark);
+    assert_ne!(process_state(juan), 'T');
+
+    // SIGTSTP from outside: the same.
+    let mark = pty.raw().len();
+    kill("TSTP", juan);
+    pty.wait_for_text("stopped again: 148");
+    wait_for_state(juan, 'T');
+    assert!(wrote_since(&pty, mark, LEAVE_ALTERNATE));
+    assert_eq!(pty.modes(), (false, false), "terminal not restored");
+    let mark = pty.raw().len();
+    pty.send("\n");
+    assert_redrawn_since(&pty, mark);
+
+    // Keys work again.
+    pty.send("q");
+    pty.wait_for_text("exited: 0");
+    assert_eq!(pty.wait_exit(10), 0);
+    assert_eq!(pty.modes(), (false, false));
+}
+
+#[test]
+fn without_job_control_ctrl_z_goes_on() {
+    // Started as a session leader (as by `ssh -t host juan`), juan has no shell to come back
+    // to: the kernel ignores the stop, and juan puts the interface back at once.
+    let mut pty = Pty::spawn(&[SEED], 80, 24);
+    pty.wait_for_text(SEED_TITLE);
+    let mark = pty.raw().len();
+    pty.send("\x1a");
+    wait_for_bytes(&pty, mark, LEAVE_ALTERNATE);
+    assert_redrawn_since(&pty, mark);
+    assert_ne!(process_state(pty.pid()), 'T');
+    pty.send("q");
+    assert_eq!(pty.wait_exit(10), 0);
+    assert_eq!(pty.modes(), (false, false));
+}
+
+#[test]
+fn sigcont_redraws_after_a_sigstop() {
+    let mut pty = Pty::spawn(&[SEED], 80, 24);
+    pty.wait_for_text(SEED_TITLE);
+    kill("STOP", pty.pid());
+    wait_for_state(pty.pid(), 'T');
+    let mark = pty.raw().len();
+    kill("CONT", pty.pid());
+    assert_redrawn_since(&pty, mark);
+    pty.send("q");
+    assert_eq!(pty.wait_exit(10), 0);
+}

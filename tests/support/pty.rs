@@ -23,6 +23,14 @@ struct Shared {
 impl Pty {
     /// Starts `juan ARGS` in a `cols` × `rows` terminal.
     pub fn spawn(args: &[&str], cols: u16, rows: u16) -> Pty {
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_juan"));
+        cmd.args(args);
+        Pty::spawn_command(cmd, cols, rows)
+    }
+
+    /// Starts `cmd` (run from the crate's folder, `TERM=xterm-256color`, no
+    /// `JUAN_ARCHIVE`) in a `cols` × `rows` terminal: a shell that starts juan, say.
+    pub fn spawn_command(mut cmd: CommandBuilder, cols: u16, rows: u16) -> Pty {
         let system = native_pty_system();
         let pair = system
             .openpty(PtySize {
@@ -32,8 +40,6 @@ impl Pty {
                 pixel_height: 0,
             })
             .expect("openpty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_juan"));
-        cmd.args(args);
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("JUAN_ARCHIVE");
