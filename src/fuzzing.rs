@@ -18,7 +18,7 @@
 //!   between them, and no line is wider than asked unless it is one grapheme; `pad` and
 //!   `truncate` keep their widths;
 //! - the query parser: an error quotes nothing unprintable; a query that parses searches a
-//!   small fixed archive the same way article by article, and a query that says it narrows
+//!   small fixed archive as matching an article on its own does, and a query that narrows
 //!   its prefix matches no article the prefix does not.
 //!
 //! | module | job |

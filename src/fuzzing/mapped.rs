@@ -8,7 +8,7 @@
 use std::cell::RefCell;
 use std::path::PathBuf;
 
-use super::checks;
+use super::checks::{self, short};
 use crate::archive::{self, Archive, LoadOptions};
 
 thread_local! {
@@ -66,7 +66,12 @@ fn same_articles(from_file: &Archive, from_bytes: &Archive) {
     for (a, b) in from_file.articles.iter().zip(&from_bytes.articles) {
         assert!(
             a == b,
-            "the file and its bytes give different articles:\n{a:?}\n{b:?}"
+            "the file and its bytes give different articles: {} with body {} from the file, \
+             {} with body {} from its bytes",
+            short(&a.title),
+            short(&a.body.text()),
+            short(&b.title),
+            short(&b.body.text())
         );
     }
 }
