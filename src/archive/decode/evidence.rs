@@ -29,6 +29,28 @@ const UNUSUAL: i32 = -6;
 /// byte (where every reading is back in step). A lead byte followed by `?` ends the stretch
 /// at no cost: in damaged files `?` often stands for a lost trail byte.
 pub fn score(bytes: &[u8], start: usize, end: usize) -> i32 {
+    stretch(bytes, start, end).0
+}
+
+/// The score of the whole of `bytes` read as GB18030: every stretch of non-ASCII bytes
+/// scored as [`score`] does, summed. Above zero for Chinese text in GBK or GB18030; at or
+/// below zero for other bytes decoded as GB18030, such as UTF-8 or Big5 Chinese read one byte
+/// off or Latin-1 letters: mojibake of rare hanzi and extension characters.
+pub fn score_all(bytes: &[u8]) -> i64 {
+    let mut total = 0i64;
+    let mut i = 0;
+    while let Some(skip) = bytes[i..].iter().position(|b| !b.is_ascii()) {
+        let (points, stopped) = stretch(bytes, i + skip, bytes.len());
+        total += i64::from(points);
+        // A stretch that ended on a byte it could not read goes on after that byte.
+        i = stopped.max(i + skip + 1);
+    }
+    total
+}
+
+/// [`score`], and the index where the stretch stopped: at its first ASCII byte, or at the
+/// lead byte that a `?`, a byte that is no trail or the end left unread.
+fn stretch(bytes: &[u8], start: usize, end: usize) -> (i32, usize) {
     let end = end.min(bytes.len());
     let mut total = 0;
     let mut i = start;
@@ -58,7 +80,7 @@ pub fn score(bytes: &[u8], start: usize, end: usize) -> i32 {
             }
         }
     }
-    total
+    (total, i.min(end))
 }
 
 /// The score of one two-byte character.
@@ -104,6 +126,23 @@ mod tests {
         let aligned = score(&bytes, 0, 32);
         let shifted = score(&bytes, 1, 33);
         assert_eq!((aligned, shifted), (32, -56));
+    }
+
+    #[test]
+    fn whole_files_score_above_zero_only_when_they_read_as_chinese() {
+        let news = "（记者 王小明）9月5日，中共长春市委人大工作会议召开。\n全市各级人大要主动适应人民群众新期待。";
+        assert!(score_all(&gbk(news)) > 0);
+        // The same text in UTF-8, whole or with a byte lost.
+        assert!(score_all(news.as_bytes()) < 0);
+        let mut utf8 = news.as_bytes().to_vec();
+        utf8.remove(30);
+        assert!(score_all(&utf8) < 0, "{}", score_all(&utf8));
+        // Latin-1 and Big5.
+        assert!(score_all(b"Z\xFCrich, na\xEFve caf\xE9s") <= 0);
+        let big5 = encoding_rs::BIG5.encode(news).0;
+        assert!(score_all(&big5) < 0, "{}", score_all(&big5));
+        assert_eq!(score_all(b"plain ASCII"), 0);
+        assert_eq!(score_all(b""), 0);
     }
 
     #[test]

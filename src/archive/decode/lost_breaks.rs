@@ -59,6 +59,7 @@ pub fn decode(bytes: &[u8]) -> Decoded<'static> {
         text: Cow::Owned(out.text),
         encoding: GB18030.name(),
         bad_lines: out.bad_lines,
+        doubt: None,
     }
 }
 
