@@ -82,3 +82,25 @@ fn a_file_that_reads_as_neither_utf8_nor_chinese_is_reported() {
         "{report}"
     );
 }
+
+#[test]
+fn json_lines_separated_by_lone_carriage_returns_all_load() {
+    let out = juan(&["list", "--oldest-first", &fixture("cr.jsonl")]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(listed_ids(&out), ["c1", "c2", "c3"]);
+    // A file big enough to be read from a memory map in parallel pieces.
+    let folder = tempfile::tempdir().unwrap();
+    let big = folder.path().join("big-cr.jsonl");
+    let records: String = (0..20_000)
+        .map(|i| format!("{{\"id\":\"r{i}\",\"title\":\"第{i}条消息\",\"body\":\"正文{i}\"}}\r"))
+        .collect();
+    assert!(records.len() > 1 << 20);
+    std::fs::write(&big, records).unwrap();
+    let out = juan(&["check", big.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stdout));
+    assert!(
+        text(&out.stdout).starts_with("articles: 20000\n"),
+        "{}",
+        text(&out.stdout)
+    );
+}

@@ -146,8 +146,9 @@ mod tests {
     fn lazy_bodies_of_carriage_return_separated_records() {
         let text = "{\"title\":\"一\",\"body\":\"正文一\"}\r{\"title\":\"二\",\"body\":\"正文二\"}";
         let shared: SharedBytes = std::sync::Arc::new(text.as_bytes().to_vec());
+        let line = std::str::from_utf8(shared.as_ref().as_ref()).unwrap();
         let mut out = Archive::default();
-        parse_line("lazy.jsonl", 1, text, Some(&shared), &mut out);
+        parse_line("lazy.jsonl", 1, line, Some(&shared), &mut out);
         let bodies: Vec<String> = out
             .articles
             .iter()
