@@ -175,7 +175,7 @@ pub fn record_at(bytes: &SharedBytes, start: usize) -> Option<Article> {
     let data: &[u8] = bytes.as_ref().as_ref();
     let rest = data.get(start..)?;
     let line = &rest[..memchr::memchr(b'\n', rest).unwrap_or(rest.len())];
-    lazy::from_line(std::str::from_utf8(line).ok()?, bytes)
+    lazy::from_line(jsonl::record_text(std::str::from_utf8(line).ok()?), bytes)
 }
 
 /// Loads every path (files, folders recursively, `-` for stdin), with the index cache of
@@ -300,6 +300,9 @@ fn load_decompressed(
         return;
     }
     let decoded = decode::decode(data);
+    if let Some(doubt) = decoded.doubt {
+        archive.problems.push(Problem::whole(file, doubt));
+    }
     let text = decoded.text.as_ref();
     let undecodable = format!("invalid {}", decoded.encoding.to_ascii_uppercase());
     let format = detect::format(name, text);

@@ -171,3 +171,29 @@ fn a_same_size_edit_with_its_time_put_back_is_not_served_from_the_cache() {
     let new_title = String::from_utf8(changed).unwrap();
     assert_eq!(second.title(middle), new_title, "a stale cache was served");
 }
+
+#[test]
+fn windows_and_old_mac_line_ends_never_read_as_a_change() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, end) in [
+        ("crlf.jsonl", "\r\n"),
+        ("cr.jsonl", "\r"),
+        ("lf.jsonl", "\n"),
+    ] {
+        let path = dir.path().join(name);
+        let text: String = (0..50)
+            .map(|i| format!("{{\"title\":\"第{i}篇\",\"body\":\"正文{i}\"}}{end}"))
+            .collect();
+        std::fs::write(&path, text).unwrap();
+        let corpus = load(&path, &options(None));
+        assert_eq!(corpus.len(), 50, "{name}");
+        for i in 0..50 {
+            let a = corpus.article(i);
+            assert!(
+                a.body.is_lazy() || a.body.text() == format!("正文{i}"),
+                "{name}"
+            );
+            assert_eq!(a.body.text(), format!("正文{i}"), "{name} article {i}");
+        }
+    }
+}

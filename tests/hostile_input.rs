@@ -71,7 +71,6 @@ fn a_small_file_of_damaged_utf8_is_reported_not_read_as_gb18030() {
 }
 
 #[test]
-#[ignore = "needs the loader (src/archive.rs) to report Decoded::doubt: see the lead's note"]
 fn a_file_that_reads_as_neither_utf8_nor_chinese_is_reported() {
     // Latin-1: `Zürich` is `Z黵ich` in GB18030, with no byte left undecoded.
     let out = juan(&["check", &fixture("latin1.txt")]);

@@ -39,7 +39,7 @@ use crate::corpus::Chunk;
 /// First bytes of every cache file.
 const MAGIC: &[u8; 8] = b"JUANIDX\0";
 /// Bumped whenever the payload or the loader's output changes.
-const VERSION: u32 = 8;
+const VERSION: u32 = 9;
 /// Bytes hashed at each end of the archive for the key.
 const EDGE: usize = 64 << 10;
 

@@ -32,9 +32,7 @@ pub fn parse_line(
     out: &mut Archive,
 ) {
     let line = line.strip_suffix('\r').unwrap_or(line);
-    if memchr::memchr(b'\r', line.as_bytes()).is_some()
-        && serde_json::from_str::<serde::de::IgnoredAny>(line).is_err()
-    {
+    if splits_at_crs(line) {
         let parts = split_at_lone_crs(line).filter(|part| !part.trim().is_empty());
         for (index, part) in parts.enumerate() {
             let part_number = (index > 0).then_some(index + 1);
@@ -43,6 +41,24 @@ pub fn parse_line(
         return;
     }
     parse_record(file, number, None, line, shared, out);
+}
+
+/// True when `line` (without its line end) holds lone carriage returns and is not one record
+/// with `\r` as mere whitespace: it is then read as one record per part.
+fn splits_at_crs(line: &str) -> bool {
+    memchr::memchr(b'\r', line.as_bytes()).is_some()
+        && serde_json::from_str::<serde::de::IgnoredAny>(line).is_err()
+}
+
+/// The text of the record that starts `rest` (the bytes from a record's start to the end of
+/// its `\n` line, without the `\n`), cut as [`parse_line`] cuts it: without a trailing `\r`,
+/// and up to the first lone `\r` when the line is read in parts.
+pub fn record_text(rest: &str) -> &str {
+    let line = rest.strip_suffix('\r').unwrap_or(rest);
+    if splits_at_crs(line) {
+        return split_at_lone_crs(line).next().unwrap_or(line);
+    }
+    line
 }
 
 /// The parts of `line` between lone carriage returns (a `\r\n` cannot occur: lines are cut
