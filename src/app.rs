@@ -105,6 +105,10 @@ pub struct App {
     detail: Option<Detail>,
     geometry: Geometry,
     quit: bool,
+    /// An archive changed on disk since it was loaded (the status line says so).
+    changed_on_disk: bool,
+    /// The user asked to load the archive again ([`App::take_reload`]).
+    reload: bool,
 }
 
 #[cfg(test)]
@@ -161,6 +165,8 @@ impl App {
             detail: None,
             geometry: Geometry::new(Rect::new(0, 0, width, height), false),
             quit: false,
+            changed_on_disk: false,
+            reload: false,
         };
         app.refilter();
         app
@@ -169,6 +175,23 @@ impl App {
     /// Every loaded article, in load order.
     pub fn corpus(&self) -> &Corpus {
         &self.corpus
+    }
+
+    /// Says an archive changed on disk since it was loaded; true when that is news (a
+    /// redraw shows it).
+    pub fn note_changed_on_disk(&mut self) -> bool {
+        !std::mem::replace(&mut self.changed_on_disk, true)
+    }
+
+    /// True once an archive changed on disk since it was loaded.
+    pub fn changed_on_disk(&self) -> bool {
+        self.changed_on_disk
+    }
+
+    /// True (once) when the user asked to load the archive again: the terminal loop then
+    /// starts over with a new interface.
+    pub fn take_reload(&mut self) -> bool {
+        std::mem::take(&mut self.reload)
     }
 
     /// Records that could not be loaded.

@@ -63,7 +63,7 @@ use crate::article::{Article, SharedBytes};
 use crate::sanitize::visible;
 
 pub use detect::Format;
-pub use guard::{changed_on_disk, note_changed};
+pub use guard::{changed_on_disk, forget_changes, note_changed};
 pub use stream::{Batch, LoadOptions, Progress};
 
 /// How the reason of a file that holds no article begins (`not an article (no paragraph

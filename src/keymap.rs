@@ -27,6 +27,10 @@ pub const HELP: &[(&str, &str)] = &[
     ("o", "newest first / oldest first"),
     ("s", "pick a source (Esc clears it)"),
     ("w", "records that could not be loaded, files skipped"),
+    (
+        "R  Ctrl-r",
+        "load the archive again (after it changed on disk)",
+    ),
     ("mouse wheel", "scroll the pane under the pointer"),
     ("?", "this help"),
     ("q  Ctrl-c", "quit"),
@@ -88,7 +92,9 @@ fn key_action(key: &KeyEvent, app: &App) -> Option<Action> {
         (KeyCode::Char('p'), true) => Action::SelectPrev,
         (KeyCode::Char('f'), true) => pick(detail, Action::ScrollPageDown, Action::SelectPageDown),
         (KeyCode::Char('b'), true) => pick(detail, Action::ScrollPageUp, Action::SelectPageUp),
+        (KeyCode::Char('r'), true) => Action::Reload,
         (_, true) => return None,
+        (KeyCode::Char('R'), _) => Action::Reload,
         (KeyCode::Char('q'), _) => Action::Quit,
         (KeyCode::Char('j') | KeyCode::Down, _) => {
             pick(detail, Action::Scroll(1), Action::SelectNext)

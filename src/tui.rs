@@ -13,6 +13,8 @@ mod suspend;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 
 use crossterm::event::{
@@ -31,8 +33,9 @@ use crate::{archive, keymap, search, ui};
 enum Msg {
     /// A key, paste, mouse or resize event.
     Term(Event),
-    /// Articles loaded (a chunk, built already), with their problems.
-    Loaded(Box<Chunk>, Vec<archive::Problem>, LoadProgress),
+    /// Articles loaded (a chunk, built already), with their problems, by the load numbered
+    /// so ([`Loader`]: a reload starts a new one and the old one's batches are dropped).
+    Loaded(u64, Box<Chunk>, Vec<archive::Problem>, LoadProgress),
     /// A search finished on the worker.
     Searched(search::Done),
     /// SIGTSTP: restore the terminal and stop.
@@ -64,27 +67,33 @@ pub fn run(paths: &[PathBuf], mode: AmbiguousWidth) -> Result<i32, String> {
     let size = terminal
         .size()
         .map_err(|e| format!("cannot read the terminal size: {e}"))?;
-    let mut app = App::new(
-        Corpus::default(),
-        Vec::new(),
-        settings,
-        size.width,
-        size.height,
-    );
-    app.start_loading();
-    app.set_search_mode(SearchMode::Deferred);
+    let mut app = fresh_app(settings, size.width, size.height);
     let results = tx.clone();
     // on_done must be quick and never submit: it only forwards to the event loop.
     let worker = search::Worker::spawn(move |done| {
         let _ = results.send(Msg::Searched(done));
     });
     spawn_input(tx.clone());
-    spawn_loader(paths.to_vec(), tx);
-    let result = event_loop(&mut terminal, &mut app, &rx, &worker);
+    let mut loader = Loader {
+        paths: paths.to_vec(),
+        tx,
+        number: 0,
+        cancelled: Arc::new(AtomicBool::new(false)),
+    };
+    loader.start();
+    let result = event_loop(&mut terminal, &mut app, &rx, &worker, &mut loader);
     restore();
     result
         .map(|_| 0)
         .map_err(|e| format!("terminal error: {e}"))
+}
+
+/// An interface with nothing loaded yet, loading, searching on the worker.
+fn fresh_app(settings: Settings, width: u16, height: u16) -> App {
+    let mut app = App::new(Corpus::default(), Vec::new(), settings, width, height);
+    app.start_loading();
+    app.set_search_mode(SearchMode::Deferred);
+    app
 }
 
 fn event_loop(
@@ -92,9 +101,20 @@ fn event_loop(
     app: &mut App,
     rx: &Receiver<Msg>,
     worker: &search::Worker,
+    loader: &mut Loader,
 ) -> io::Result<()> {
     let mut dirty = true;
     while !app.should_quit() {
+        // An archive changed on disk (found by reading it back): say so, offer a reload.
+        if archive::changed_on_disk() {
+            dirty |= app.note_changed_on_disk();
+        }
+        if app.take_reload() {
+            let area = app.geometry().area;
+            *app = fresh_app(app.settings, area.width, area.height);
+            loader.start();
+            dirty = true;
+        }
         // A query changed or articles arrived: the newest search replaces any running one.
         if let Some(req) = app.take_search_request() {
             worker.submit(search::Request {
@@ -129,11 +149,11 @@ fn event_loop(
                 Err(_) => return Ok(()),
             }
         };
-        dirty |= handle(terminal, app, msg)?;
+        dirty |= handle(terminal, app, msg, loader.number)?;
         // Take whatever else is already queued before drawing.
         while !app.should_quit() {
             match rx.try_recv() {
-                Ok(m) => dirty |= handle(terminal, app, m)?,
+                Ok(m) => dirty |= handle(terminal, app, m, loader.number)?,
                 Err(_) => break,
             }
         }
@@ -141,8 +161,14 @@ fn event_loop(
     Ok(())
 }
 
-/// Applies one message; true when the screen must be redrawn.
-fn handle(terminal: &mut ratatui::DefaultTerminal, app: &mut App, msg: Msg) -> io::Result<bool> {
+/// Applies one message (a batch only from the load numbered `load`); true when the screen
+/// must be redrawn.
+fn handle(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    msg: Msg,
+    load: u64,
+) -> io::Result<bool> {
     let redrawn_at = |app: &mut App, area: ratatui::layout::Rect| {
         app.update(Action::Resize(area.width, area.height));
         true
@@ -152,10 +178,11 @@ fn handle(terminal: &mut ratatui::DefaultTerminal, app: &mut App, msg: Msg) -> i
             redrawn_at(app, suspend::suspend(terminal, suspend::Stop::Key)?)
         }
         Msg::Term(ev) => keymap::action_for(&ev, app).is_some_and(|a| app.update(a)),
-        Msg::Loaded(chunk, problems, progress) => {
+        Msg::Loaded(number, chunk, problems, progress) if number == load => {
             app.append_chunk(*chunk, problems, progress);
             true
         }
+        Msg::Loaded(..) => false,
         Msg::Searched(done) => app.apply_search(done.generation, done.hits),
         Msg::Stop => redrawn_at(app, suspend::suspend(terminal, suspend::Stop::Signal)?),
         Msg::Continued => redrawn_at(app, suspend::resume(terminal)?),
@@ -173,32 +200,57 @@ fn spawn_input(tx: Sender<Msg>) {
     });
 }
 
-/// Loads the archive on a thread of its own; chunks arrive built (other threads parse
-/// ahead), so the interface thread only appends them.
-fn spawn_loader(paths: Vec<PathBuf>, tx: Sender<Msg>) {
-    std::thread::spawn(move || {
-        let mut last = archive::Progress::default();
-        let mut open = true;
-        archive::load_streaming(&paths, |batch| {
-            last = batch.progress;
-            let progress = LoadProgress {
-                so_far: batch.progress,
-                done: false,
+/// Loads the archive on a thread of its own, again on a reload; chunks arrive built (other
+/// threads parse ahead), so the interface thread only appends them.
+struct Loader {
+    paths: Vec<PathBuf>,
+    tx: Sender<Msg>,
+    /// The number of the load under way; batches of others are dropped.
+    number: u64,
+    /// Set to tell the load under way that its batches are no longer wanted.
+    cancelled: Arc<AtomicBool>,
+}
+
+impl Loader {
+    /// Starts a load (the first, or again after the archive changed on disk: the change is
+    /// then forgotten), telling the one under way to stop sending.
+    fn start(&mut self) {
+        self.cancelled.store(true, Ordering::Relaxed);
+        self.cancelled = Arc::new(AtomicBool::new(false));
+        self.number += 1;
+        archive::forget_changes();
+        let (paths, tx, number) = (self.paths.clone(), self.tx.clone(), self.number);
+        let cancelled = self.cancelled.clone();
+        std::thread::spawn(move || {
+            let mut last = archive::Progress::default();
+            let mut open = true;
+            archive::load_streaming(&paths, |batch| {
+                last = batch.progress;
+                let progress = LoadProgress {
+                    so_far: batch.progress,
+                    done: false,
+                };
+                // Once the interface is gone (or loads again), the rest is not wanted.
+                open = open
+                    && !cancelled.load(Ordering::Relaxed)
+                    && tx
+                        .send(Msg::Loaded(
+                            number,
+                            Box::new(batch.chunk),
+                            batch.problems,
+                            progress,
+                        ))
+                        .is_ok();
+            });
+            // The parsed articles are gone: let their memory go too, before the user types.
+            crate::heap::trim();
+            let done = LoadProgress {
+                so_far: last,
+                done: true,
             };
-            // Once the interface is gone, the rest of the load is not wanted.
-            open = open
-                && tx
-                    .send(Msg::Loaded(Box::new(batch.chunk), batch.problems, progress))
-                    .is_ok();
+            let _ = tx.send(Msg::Loaded(number, Box::default(), Vec::new(), done));
         });
-        // The parsed articles are gone: let their memory go too, before the user types.
-        crate::heap::trim();
-        let done = LoadProgress {
-            so_far: last,
-            done: true,
-        };
-        let _ = tx.send(Msg::Loaded(Box::default(), Vec::new(), done));
-    });
+    }
 }
 
 /// Leaves the terminal as it was: mouse and paste modes off, raw mode off, main screen, cursor.

@@ -301,3 +301,37 @@ fn sigcont_redraws_after_a_sigstop() {
     pty.send("q");
     assert_eq!(pty.wait_exit(10), 0);
 }
+
+#[test]
+fn an_archive_cut_short_while_open_says_so_and_r_reloads() {
+    // Over 1 MiB, so juan maps it: reading a cut page once killed juan with SIGBUS.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("growing.jsonl");
+    let options = juan::synthetic::Options {
+        count: 2000,
+        seed: 3,
+        ..Default::default()
+    };
+    juan::synthetic::write_archive(std::fs::File::create(&path).unwrap(), &options).unwrap();
+    let mut pty = Pty::spawn(&[path.to_str().unwrap()], 100, 30);
+    pty.wait_for_text("/ search");
+    pty.wait_for("the load to finish", 20, |s| !s.contains("loading..."));
+    // `cat new > file` begins by cutting the file to nothing.
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_len(0)
+        .unwrap();
+    // The next article's body is read from the file now: it is not what was loaded.
+    pty.send("\x1b[B");
+    pty.wait_for_text("archive changed on disk: R reloads");
+    assert!(pty.screen().contains("changed on disk since juan loaded it"));
+    // Reloaded: the file is empty now, so the list is, and the warning is gone.
+    pty.send("R");
+    pty.wait_for("the reload", 20, |s| {
+        !s.contains("archive changed on disk") && !s.contains("loading...")
+    });
+    pty.send("q");
+    assert_eq!(pty.wait_exit(10), 0, "juan did not quit cleanly");
+}

@@ -54,6 +54,8 @@ pub enum Action {
     ToggleHelp,
     /// Show or hide the list of records that could not be loaded.
     ToggleProblems,
+    /// Load the archive again from disk (after it changed there).
+    Reload,
     /// Put the cursor in the query line.
     FocusQuery,
     /// Type text into the query line (a key or a paste).

@@ -97,6 +97,7 @@ impl App {
             }
             Action::ToggleHelp => self.popup = Popup::Help(0),
             Action::ToggleProblems => self.popup = Popup::Problems(0),
+            Action::Reload => self.reload = true,
             Action::FocusQuery => self.focus = Focus::Query,
             Action::QueryInsert(s) => self.type_query(|q| q.insert(&s)),
             Action::QueryBackspace => self.type_query(|q| q.backspace()),

@@ -45,6 +45,11 @@ pub fn changed_on_disk() -> bool {
     CHANGED.load(Ordering::Relaxed)
 }
 
+/// Forgets that a file changed (a new load begins).
+pub fn forget_changes() {
+    CHANGED.store(false, Ordering::Relaxed);
+}
+
 /// Says a file juan loaded changed under it (found by a check of what was read back, not
 /// only by a fault): [`changed_on_disk`] is then true.
 pub fn note_changed() {

@@ -16,6 +16,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         return;
     }
     let mut spans = Vec::new();
+    if app.changed_on_disk() {
+        spans.push(Span::styled(
+            "archive changed on disk: R reloads ",
+            theme.warning,
+        ));
+    }
     let skipped = app.problems().iter().filter(|p| p.skipped).count();
     let n = app.problems().len() - skipped;
     if n > 0 {
