@@ -23,10 +23,13 @@ pub fn is_host(text: &str) -> bool {
 }
 
 /// The host of a web address, without user, port or path, lower-cased:
-/// `http://News.Sohu.com:80/2012…` → `news.sohu.com`; `None` when it has none.
+/// `http://News.Sohu.com:80/2012…` → `news.sohu.com`; `None` when it has none. The address
+/// ends at the first whitespace (a space is never part of a host).
 pub fn host(url: &str) -> Option<String> {
     let rest = url.split_once("//").map(|(_, rest)| rest)?;
-    let authority = rest.split(['/', '?', '#']).next()?;
+    let authority = rest
+        .split(|c: char| matches!(c, '/' | '?' | '#') || c.is_whitespace())
+        .next()?;
     let host = authority.rsplit('@').next()?;
     let host = host.split(':').next()?;
     is_host(host).then(|| host.to_ascii_lowercase())
@@ -108,6 +111,10 @@ mod tests {
             Some("cdn.example.cn")
         );
         assert_eq!(host("/posts/x/"), None);
+        // Found by fuzzing (fuzz/regressions/jsonl/url-host-with-a-space.jsonl).
+        assert_eq!(host("//n.c /").as_deref(), Some("n.c"));
+        assert_eq!(host("http://a.cn\u{3000}b/").as_deref(), Some("a.cn"));
+        assert_eq!(host("// a.cn/"), None);
         assert_eq!(host("新华网"), None);
         assert!(is_url("HTTPS://x.cn") && !is_url("x.cn"));
         assert!(is_host("news.sina.com.cn:80") && !is_host("新华网") && !is_host("localhost"));
