@@ -2,11 +2,16 @@
 //! 20,000 paragraphs, at 80 columns. Targets (release): first screen ≤ 50 ms, full layout ≤ 0.5 s.
 //! Medians measured on the 2-core build machine (shared, loaded): first screen 0.18 ms (one
 //! paragraph) and 0.09 ms (20,000 paragraphs); full layout 196 ms and 262 ms.
+//!
+//! Then the hostile inputs of issue 11 (`layout_hostile`): one paragraph that is one unbroken
+//! word, a run of `，`, of `—`, of `…`, of `“`, of emoji ZWJ sequences, or a mix, at 12 columns
+//! and 100 KB, 1 MB and 10 MB. Laying out is linear when the time per MB (criterion's
+//! throughput) is the same at every size. `cargo bench --bench layout -- layout_hostile`.
 
 use std::hint::black_box;
 use std::time::Duration;
 
-use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
 use juan::text::layout::{Block, BlockKind, Layout};
 
 const SEED: &str = "要牢固树立“四个意识”，深刻认识到做好新形势下人大工作，是提高党的执政能力、巩固党的执政地位的内在要求，";
@@ -74,5 +79,59 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench);
+/// The hostile paragraphs: a name and the piece repeated to make them.
+const HOSTILE: &[(&str, &str)] = &[
+    ("unbroken_word", "a"),
+    ("commas", "，"),
+    ("dashes", "—"),
+    ("ellipses", "…"),
+    ("open_quotes", "“"),
+    ("emoji_zwj", "👩‍🔬"),
+    (
+        "mixed",
+        "aaaaaaaaaaaaaaaaaaaa，，，，，，——————……“““👩‍🔬👨‍👩‍👧‍👦🇨🇳🇨",
+    ),
+];
+const HOSTILE_WIDTH: usize = 12;
+const HOSTILE_SIZES: &[(&str, usize)] = &[
+    ("100KB", 100 * 1024),
+    ("1MB", 1024 * 1024),
+    ("10MB", TEN_MB),
+];
+
+/// `piece` repeated to about `bytes` bytes, as the one paragraph of an article.
+fn hostile(piece: &str, bytes: usize) -> Vec<Block> {
+    vec![Block {
+        kind: BlockKind::Body,
+        text: piece.repeat(bytes.div_ceil(piece.len())),
+    }]
+}
+
+fn bench_hostile(c: &mut Criterion) {
+    let mut group = c.benchmark_group("layout_hostile");
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(4));
+    for (name, piece) in HOSTILE {
+        for (size, bytes) in HOSTILE_SIZES {
+            let doc = hostile(piece, *bytes);
+            group.throughput(Throughput::Bytes(doc[0].text.len() as u64));
+            group.bench_function(format!("{name}/{size}/full"), |b| {
+                b.iter_batched(
+                    || Layout::new(doc.clone()),
+                    |mut layout| {
+                        layout.set_width(HOSTILE_WIDTH);
+                        black_box(layout.total_rows());
+                        layout
+                    },
+                    BatchSize::PerIteration,
+                )
+            });
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench, bench_hostile);
 criterion_main!(benches);

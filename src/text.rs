@@ -10,4 +10,4 @@ pub mod wrap;
 
 pub use display::{AmbiguousWidth, Chrome, chrome, for_display};
 pub use width::{grapheme_width, pad, pad_with, truncate, truncate_with, width};
-pub use wrap::{Line, next_line, wrap};
+pub use wrap::{Line, LineStart, next_line, wrap};

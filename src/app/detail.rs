@@ -1,9 +1,19 @@
 //! The detail pane's state: one article laid out at the pane's width, the scroll position kept
 //! as a place in the text (so a resize keeps the same text at the top), and the rows in view.
+//!
+//! The reader never waits on layout (issue 11): a key or a resize lays out at most
+//! [`SYNC_BYTES`] of text on the spot. What needs more (`G` on a huge article before it is laid
+//! out to the end; a resize while reading deep in one) becomes [`Pending`], which
+//! [`Detail::layout_some`] finishes between events: `G` shows the rows laid out so far, last
+//! first, until the end is reached; after a resize the rows in view stay as they were until the
+//! new width reaches the reading position, and scrolling meanwhile is applied from there.
 
 use crate::article::Article;
 use crate::text::AmbiguousWidth;
 use crate::text::layout::{BlockKind, Layout, Position};
+
+/// The most text a key press or a resize lays out before it returns (a few milliseconds).
+const SYNC_BYTES: usize = 256 * 1024;
 
 /// One row in view, copied out of the layout for the drawing code.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -12,6 +22,17 @@ pub struct VisibleRow {
     pub kind: BlockKind,
     /// The text, already cut to fit the pane.
     pub text: String,
+}
+
+/// Where the reader asked to go that the layout has not reached yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pending {
+    /// Nothing: the view is where it was asked to be.
+    None,
+    /// The end (`G`): the view follows the rows laid out so far.
+    End,
+    /// The reading position at a new width, then `delta` rows scrolled meanwhile.
+    Seek { pos: Position, delta: isize },
 }
 
 /// An open article and where the reader is in it.
@@ -24,6 +45,7 @@ pub struct Detail {
     height: usize,
     total: usize,
     visible: Vec<VisibleRow>,
+    pending: Pending,
 }
 
 impl Detail {
@@ -37,6 +59,7 @@ impl Detail {
             height: 0,
             total: 0,
             visible: Vec::new(),
+            pending: Pending::None,
         }
     }
 
@@ -49,20 +72,30 @@ impl Detail {
     /// Only what is in view is laid out now; [`Detail::layout_some`] does the rest.
     pub fn resize(&mut self, width: usize, height: usize) {
         let width = width.max(1);
+        self.height = height;
         if width != self.layout.width() {
             self.layout.set_width(width);
-            self.top = self.layout.row_of(self.pos);
+            if let Pending::None = self.pending {
+                self.pending = Pending::Seek {
+                    pos: self.pos,
+                    delta: 0,
+                };
+            }
         }
-        self.height = height;
-        self.clamp_and_refresh(false);
+        self.settle(SYNC_BYTES);
     }
 
-    /// Lays out up to `budget_bytes` more of the text; true once the layout is complete.
-    /// The interface calls this while idle, so opening a huge article never waits for it.
+    /// Lays out up to `budget_bytes` more of the text, toward what is pending first; true once
+    /// the layout is complete. The interface calls this while idle, so opening a huge article
+    /// never waits for it.
     pub fn layout_some(&mut self, budget_bytes: usize) -> bool {
-        let done = self.layout.layout_some(budget_bytes);
-        self.total = self.row_count();
-        done
+        if self.pending == Pending::None {
+            self.layout.layout_some(budget_bytes);
+            self.total = self.row_count();
+        } else {
+            self.settle(budget_bytes);
+        }
+        self.layout.is_complete()
     }
 
     /// True once every row's position is known (the scrollbar is exact).
@@ -82,21 +115,30 @@ impl Detail {
 
     /// Scrolls by `delta` rows (negative is up).
     pub fn scroll_by(&mut self, delta: isize) {
+        match &mut self.pending {
+            Pending::Seek { delta: d, .. } => {
+                *d = d.saturating_add(delta);
+                return;
+            }
+            Pending::End => self.pending = Pending::None,
+            Pending::None => {}
+        }
         self.top = self.top.saturating_add_signed(delta);
         self.clamp_and_refresh(true);
     }
 
     /// Scrolls to the first row.
     pub fn scroll_to_top(&mut self) {
+        self.pending = Pending::None;
         self.top = 0;
         self.clamp_and_refresh(true);
     }
 
-    /// Scrolls so the last row is at the bottom of the pane.
+    /// Scrolls so the last row is at the bottom of the pane: at once when the end is laid out
+    /// within [`SYNC_BYTES`], else the view follows the layout there (see the module docs).
     pub fn scroll_to_bottom(&mut self) {
-        self.layout.total_rows();
-        self.top = usize::MAX;
-        self.clamp_and_refresh(true);
+        self.pending = Pending::End;
+        self.settle(SYNC_BYTES);
     }
 
     /// Rows in the pane.
@@ -126,6 +168,32 @@ impl Detail {
             return 100;
         }
         ((self.top.min(max_top) * 100) / max_top) as u16
+    }
+
+    /// Lays out up to `budget` bytes toward what is pending and shows the result.
+    fn settle(&mut self, budget: usize) {
+        match self.pending {
+            Pending::None => self.clamp_and_refresh(false),
+            Pending::End => {
+                let done = self.layout.layout_some(budget);
+                if done {
+                    self.pending = Pending::None;
+                    self.top = usize::MAX;
+                } else {
+                    self.top = self.layout.known_rows().saturating_sub(self.height);
+                }
+                self.clamp_and_refresh(true);
+            }
+            Pending::Seek { pos, delta } => {
+                if self.layout.lay_out_toward(pos, budget) {
+                    self.pending = Pending::None;
+                    self.top = self.layout.row_of(pos).saturating_add_signed(delta);
+                    self.clamp_and_refresh(delta != 0);
+                } else {
+                    self.total = self.row_count();
+                }
+            }
+        }
     }
 
     fn clamp_and_refresh(&mut self, moved: bool) {
@@ -199,5 +267,100 @@ mod tests {
         d.resize(70, 10);
         let wide: String = d.visible().iter().take(2).map(|r| r.text.clone()).collect();
         assert!(wide.contains(&para), "{wide}");
+    }
+
+    /// One paragraph of `bytes` bytes of Chinese that ends in `全文完。`.
+    fn huge(bytes: usize) -> Article {
+        let mut body = "深刻认识到做好新形势下人大工作".repeat(bytes / 45);
+        body.push_str("全文完。");
+        Article {
+            id: "huge".into(),
+            title: "标题".into(),
+            body: body.into(),
+            ..Default::default()
+        }
+    }
+
+    fn finish(d: &mut Detail) -> usize {
+        let mut slices = 0;
+        while !d.layout_some(64 * 1024) {
+            slices += 1;
+        }
+        slices
+    }
+
+    #[test]
+    fn opening_a_50_mb_one_line_article_lays_out_one_screen() {
+        let body = "a".repeat(50 << 20);
+        let article = Article {
+            id: "a".into(),
+            title: "一个词".into(),
+            body: body.into(),
+            ..Default::default()
+        };
+        let mut d = Detail::new(0, &article, AmbiguousWidth::Narrow);
+        d.resize(80, 40);
+        assert_eq!(d.visible().len(), 40);
+        assert_eq!(d.visible()[2].text, "a".repeat(80));
+        assert!(!d.is_complete());
+        let work = d.layout.work();
+        assert!(work.bytes < 32 * 1024, "{work:?}");
+    }
+
+    #[test]
+    fn g_on_a_huge_article_answers_at_once_and_reaches_the_end_between_events() {
+        let mut d = Detail::new(0, &huge(4 * SYNC_BYTES), AmbiguousWidth::Narrow);
+        d.resize(40, 10);
+        d.scroll_to_bottom();
+        assert!(!d.is_complete());
+        let work = d.layout.work();
+        assert!(work.bytes <= 8 * SYNC_BYTES, "{work:?}");
+        // the view follows the rows laid out so far
+        assert_eq!(d.top() + d.height(), d.layout.known_rows());
+        assert!(finish(&mut d) >= 3);
+        assert_eq!(d.top() + d.height(), d.total_rows());
+        assert_eq!(d.percent(), 100);
+        assert!(d.visible().last().unwrap().text.ends_with("全文完。"));
+    }
+
+    #[test]
+    fn scrolling_stops_following_the_end() {
+        let mut d = Detail::new(0, &huge(4 * SYNC_BYTES), AmbiguousWidth::Narrow);
+        d.resize(40, 10);
+        d.scroll_to_bottom();
+        let top = d.top();
+        d.scroll_by(-5);
+        assert_eq!(d.top(), top - 5);
+        finish(&mut d);
+        assert_eq!(d.top(), top - 5);
+        d.scroll_to_bottom();
+        assert_eq!(d.top() + d.height(), d.total_rows());
+    }
+
+    #[test]
+    fn a_resize_deep_in_a_huge_article_keeps_its_rows_until_the_new_width_reaches_them() {
+        let mut d = Detail::new(0, &huge(4 * SYNC_BYTES), AmbiguousWidth::Narrow);
+        d.resize(40, 10);
+        d.scroll_to_bottom();
+        finish(&mut d);
+        d.scroll_by(-25);
+        let (shown, pos) = (d.visible().to_vec(), d.pos);
+        d.resize(30, 10);
+        assert_eq!(d.visible(), shown);
+        let work = d.layout.work();
+        assert!(work.bytes <= 8 * SYNC_BYTES, "{work:?}");
+        finish(&mut d);
+        assert_eq!(d.top(), d.layout.row_of(pos));
+        assert_ne!(d.visible(), shown);
+        // back to 40 columns: that width is still laid out, so at once
+        d.resize(40, 10);
+        assert_eq!(d.visible(), shown);
+        // scrolling while the new width catches up is applied from the reading position
+        d.resize(50, 10);
+        d.scroll_by(3);
+        d.scroll_by(-1);
+        assert_eq!(d.visible(), shown);
+        finish(&mut d);
+        assert_eq!(d.top(), d.layout.row_of(pos) + 2);
     }
 }

@@ -129,10 +129,7 @@ impl Layout {
         }
         let paragraphs = article.paragraphs();
         // A summary the body opens with (as NewsAPI and many sites write it) is not repeated.
-        let squeeze = |t: &str| t.chars().filter(|c| !c.is_whitespace()).collect::<String>();
-        let lead = squeeze(&paragraphs.iter().take(3).cloned().collect::<String>());
-        let summary_text = squeeze(h.summary.trim_end_matches(['…', '.']));
-        let repeated = !summary_text.is_empty() && lead.starts_with(&summary_text);
+        let repeated = opens_with(&paragraphs, h.summary.trim_end_matches(['…', '.']));
         let summary = h
             .summary
             .split('\n')
@@ -141,7 +138,11 @@ impl Layout {
             blocks.extend(summary.map(|p| block(BlockKind::Body, p)));
         } else {
             blocks.extend(summary.map(|p| block(BlockKind::Meta, p)));
-            blocks.extend(paragraphs.iter().map(|p| block(BlockKind::Body, p)));
+            // The paragraphs are moved, not copied: a 50 MB body is not copied again to open it.
+            blocks.extend(paragraphs.into_iter().map(|p| Block {
+                kind: BlockKind::Body,
+                text: display_owned(p, mode),
+            }));
         }
         Layout::new(blocks)
     }
@@ -183,6 +184,11 @@ impl Layout {
     /// [`Layout::is_complete`]. The interface calls it between frames to finish the layout.
     pub fn layout_some(&mut self, budget_bytes: usize) -> bool {
         self.current.grow_by(&self.blocks, budget_bytes)
+    }
+
+    /// What wrapping has examined at the current width so far (see [`crate::text::wrap::Work`]).
+    pub fn work(&self) -> crate::text::wrap::Work {
+        self.current.work()
     }
 
     /// How many rows are laid out so far (all of them once complete).
@@ -251,6 +257,17 @@ impl Layout {
         }
     }
 
+    /// Lays out toward `pos` as [`Layout::row_of`] would, but only about `budget_bytes` more
+    /// text; true once the row that shows `pos` is laid out (then `row_of(pos)` lays out
+    /// nothing). The reader uses it to keep its place after a resize without waiting.
+    pub fn lay_out_toward(&mut self, pos: Position, budget_bytes: usize) -> bool {
+        if pos.block >= self.blocks.len() {
+            return self.layout_some(budget_bytes);
+        }
+        self.current
+            .grow_to_byte_within(&self.blocks, pos.block, pos.byte, budget_bytes)
+    }
+
     /// The row that shows `pos` (the line whose text holds that byte); positions past the end
     /// give the last row.
     pub fn row_of(&mut self, pos: Position) -> usize {
@@ -260,4 +277,27 @@ impl Layout {
         self.current.grow_to_byte(&self.blocks, pos.block, pos.byte);
         self.current.row_of(pos.block, pos.byte).unwrap_or(0)
     }
+}
+
+/// True when the first paragraphs, whitespace left out, begin with `summary` (whitespace left
+/// out; an empty summary begins nothing). Reads no more of the paragraphs than the summary is
+/// long.
+fn opens_with(paragraphs: &[String], summary: &str) -> bool {
+    let solid = |c: &char| !c.is_whitespace();
+    let mut lead = paragraphs
+        .iter()
+        .take(3)
+        .flat_map(|p| p.chars())
+        .filter(solid);
+    let mut summary = summary.chars().filter(solid).peekable();
+    summary.peek().is_some() && summary.all(|c| lead.next() == Some(c))
+}
+
+/// `text` in display form for `mode`, reusing its buffer when nothing changes.
+fn display_owned(text: String, mode: AmbiguousWidth) -> String {
+    let changed = match for_display(&text, mode) {
+        std::borrow::Cow::Owned(changed) => Some(changed),
+        std::borrow::Cow::Borrowed(_) => None,
+    };
+    changed.unwrap_or(text)
 }

@@ -3,10 +3,15 @@
 //! `rules` on top, and a forced grapheme break where no legal break fits.
 //!
 //! The wrapper works one line at a time ([`next_line`]), so a caller can lay out the start of a
-//! 10 MB paragraph without touching the rest; [`wrap`] is that loop run to the end. UAX #14 is
-//! evaluated from each line's start, so a line depends only on the text from its start onward
-//! (plus a short look back for URLs): the lines are the same however far a paragraph was wrapped
-//! before.
+//! 10 MB paragraph without touching the rest; [`wrap`] is that loop run to the end. Each line is
+//! computed from its [`LineStart`]: its byte offset plus what the line before it knew there
+//! (whether a URL runs on into it), so no line looks back, and a line's UAX #14 opportunities
+//! come from a window that reaches only as far as the line does (`breaks`). A line therefore
+//! costs a bounded multiple of the bytes it covers, and wrapping a paragraph is linear in its
+//! length whatever it holds (one unbroken 10 MB word, 10 MB of `，`): [`Work`] counts it, and the
+//! tests bound that count. A line never holds more than [`MAX_LINE_BYTES`] (plus 16 bytes a
+//! column) unless it is one grapheme, so no row is too long to draw however many zero-width
+//! characters it has.
 //!
 //! Widths come from [`grapheme_width`], so they match what ratatui draws. Spaces (U+0020) at a
 //! break or at the end are dropped; other spaces, and a paragraph's leading spaces and `　　`
@@ -16,16 +21,27 @@
 use std::ops::Range;
 
 use unicode_linebreak::BreakOpportunity;
-use unicode_segmentation::UnicodeSegmentation;
 
 use crate::text::width::grapheme_width;
 
+mod breaks;
+mod clusters;
 mod rules;
 
 #[cfg(test)]
 mod proptests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod work_tests;
+
+use breaks::Breaks;
+pub use breaks::Work;
+use clusters::Clusters;
+
+/// Bytes a line may hold besides 16 a column before it is cut (forced) whatever its width: only
+/// zero-width characters (joiners, marks on nothing) make a line that long.
+pub const MAX_LINE_BYTES: usize = 64 * 1024;
 
 /// One wrapped line: a byte range of the paragraph.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,12 +56,48 @@ pub struct Line {
     pub width: usize,
 }
 
+/// Where a line starts: [`LineStart::PARAGRAPH`] for the first, then what [`next_line`] returns.
+/// Besides the byte offset it carries what the line before knew about the grapheme before this
+/// one, so that a line never looks back into the paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct LineStart {
+    /// Byte offset of the line in the paragraph.
+    pub byte: usize,
+    /// The grapheme before is printable ASCII, and whether it lies inside a URL.
+    after: After,
+}
+
+impl LineStart {
+    /// The start of a paragraph.
+    pub const PARAGRAPH: LineStart = LineStart {
+        byte: 0,
+        after: After {
+            ascii: false,
+            url: false,
+        },
+    };
+}
+
+/// What the URL rule needs to know of the grapheme before a position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+struct After {
+    /// It is one printable ASCII character.
+    ascii: bool,
+    /// It is inside a URL.
+    url: bool,
+}
+
 /// Wraps one paragraph to `width` columns (any width, 0 counting as 1). Always at least one line.
 pub fn wrap(paragraph: &str, width: usize) -> Vec<Line> {
+    wrap_counted(paragraph, width, &mut Work::default())
+}
+
+/// [`wrap`], adding what it examined to `work`.
+pub fn wrap_counted(paragraph: &str, width: usize, work: &mut Work) -> Vec<Line> {
     let mut lines = Vec::new();
-    let mut start = 0;
+    let mut start = LineStart::PARAGRAPH;
     loop {
-        let (line, next) = next_line(paragraph, start, width);
+        let (line, next) = next_line_counted(paragraph, start, width, work);
         lines.push(line);
         match next {
             Some(next) => start = next,
@@ -54,18 +106,30 @@ pub fn wrap(paragraph: &str, width: usize) -> Vec<Line> {
     }
 }
 
-/// The line of `text` that starts at byte `start` (0, or a value this function returned), wrapped
-/// to `width` columns, and where the line after it starts (`None` when this one is the last).
-pub fn next_line(text: &str, start: usize, width: usize) -> (Line, Option<usize>) {
-    LineBuilder::new(text, start, width.max(1)).run()
+/// The line of `text` that starts at `start` (wrapped to `width` columns), and where the line
+/// after it starts (`None` when this one is the last).
+pub fn next_line(text: &str, start: LineStart, width: usize) -> (Line, Option<LineStart>) {
+    next_line_counted(text, start, width, &mut Work::default())
 }
 
-/// A place where the current line may end: the line's end, its width, and the next line's start.
+/// [`next_line`], adding what it examined to `work`.
+pub fn next_line_counted(
+    text: &str,
+    start: LineStart,
+    width: usize,
+    work: &mut Work,
+) -> (Line, Option<LineStart>) {
+    LineBuilder::new(text, start, width.max(1)).run(work)
+}
+
+/// A place where the current line may end: the line's end, its width, the next line's start and
+/// what comes before that start.
 #[derive(Debug, Clone, Copy)]
 struct Cut {
     end: usize,
     width: usize,
     next: usize,
+    after: After,
 }
 
 /// The state of the greedy fill for one line.
@@ -85,8 +149,8 @@ struct LineBuilder<'a> {
     leading: bool,
     /// True while only the paragraph's leading `　` indentation has been seen.
     indent: bool,
-    /// True when the previous grapheme is inside a URL.
-    url: bool,
+    /// The previous grapheme: whether it is printable ASCII and inside a URL.
+    after: After,
     /// The last legal break; for forced breaks, the last break that keeps the 避头尾 rules and
     /// the last one that at least splits no `……` or `——`.
     legal: Option<Cut>,
@@ -95,30 +159,32 @@ struct LineBuilder<'a> {
 }
 
 impl<'a> LineBuilder<'a> {
-    fn new(text: &'a str, start: usize, width: usize) -> Self {
+    fn new(text: &'a str, start: LineStart, width: usize) -> Self {
         LineBuilder {
             text,
-            start,
+            start: start.byte,
             width,
             used: 0,
-            content_end: start,
+            content_end: start.byte,
             content_width: 0,
             prev: "",
             prev_solid: "",
-            leading: start == 0,
-            indent: start == 0,
-            url: rules::in_url(text, start),
+            leading: start.byte == 0,
+            indent: start.byte == 0,
+            after: start.after,
             legal: None,
             soft: None,
             unsplit: None,
         }
     }
 
-    fn run(mut self) -> (Line, Option<usize>) {
+    fn run(mut self, work: &mut Work) -> (Line, Option<LineStart>) {
         let text = self.text;
         let rest = &text[self.start..];
-        let mut opportunities = unicode_linebreak::linebreaks(rest).peekable();
-        for (rel, g) in rest.grapheme_indices(true) {
+        let mut opportunities = Breaks::new(rest, self.width, unicode_linebreak::linebreaks, work);
+        let max_bytes = MAX_LINE_BYTES.saturating_add(self.width.saturating_mul(16));
+        for (rel, g) in Clusters::new(rest) {
+            work.grapheme(g);
             let at = self.start + rel;
             let dropped = if rules::is_space(g) {
                 !self.leading
@@ -127,36 +193,31 @@ impl<'a> LineBuilder<'a> {
             };
             let mut opportunity = None;
             if rel > 0 {
-                while opportunities.next_if(|&(o, _)| o < rel).is_some() {}
-                opportunity = opportunities
-                    .next_if(|&(o, _)| o == rel)
-                    .map(|(_, kind)| kind);
+                opportunity = opportunities.at(rel, work);
                 if opportunity == Some(BreakOpportunity::Mandatory) {
-                    return self.finish(at);
+                    return self.finish(at, work);
                 }
             }
-            let url_before = self.url;
-            if rel > 0 {
-                self.url = match g.as_bytes() {
-                    [b] if b.is_ascii_graphic() => {
-                        self.url
-                            || (!is_ascii_graphic(self.prev)
-                                && rules::starts_url(&rest.as_bytes()[rel..]))
-                    }
-                    _ => false,
-                };
-            }
+            let before = self.after;
+            let ascii = is_ascii_graphic(g);
+            self.after = After {
+                ascii,
+                url: ascii
+                    && (before.url
+                        || (!before.ascii && rules::starts_url(&rest.as_bytes()[rel..]))),
+            };
             if dropped {
                 self.used += grapheme_width(g);
                 self.prev = g;
                 continue;
             }
             if rel > 0 && self.content_end > self.start && !self.indent {
-                self.consider_break(g, at, opportunity.is_some(), url_before && self.url);
+                self.consider_break(g, at, opportunity.is_some(), before);
             }
             let gw = grapheme_width(g);
-            if self.used.saturating_add(gw) > self.width {
-                return self.overflow(g, at, gw);
+            let too_long = rel >= max_bytes && self.content_end > self.start;
+            if self.used.saturating_add(gw) > self.width || too_long {
+                return self.overflow(g, at, gw, before, work);
             }
             self.used += gw;
             self.content_end = at + g.len();
@@ -166,22 +227,24 @@ impl<'a> LineBuilder<'a> {
             self.leading &= rules::is_space(g);
             self.indent &= g == "\u{3000}";
         }
-        self.finish(text.len())
+        self.finish(text.len(), work)
     }
 
-    /// Records whether the line may end before grapheme `g` at byte `at`.
-    fn consider_break(&mut self, g: &str, at: usize, uax14: bool, inside_url: bool) {
+    /// Records whether the line may end before grapheme `g` at byte `at`; `before` is what the
+    /// URL rule knew of the grapheme before `g`.
+    fn consider_break(&mut self, g: &str, at: usize, uax14: bool, before: After) {
         let cut = Cut {
             end: self.content_end,
             width: self.content_width,
             next: at,
+            after: before,
         };
         if rules::splits_run(self.prev, g) {
             return;
         }
         self.unsplit = Some(cut);
         let soft = !rules::is_no_line_start(g) && !rules::is_no_line_end(self.prev_solid);
-        let allowed = if inside_url {
+        let allowed = if before.url && self.after.url {
             rules::url_break(self.prev, g)
         } else {
             uax14 || rules::quote_break(self.prev, g)
@@ -194,10 +257,18 @@ impl<'a> LineBuilder<'a> {
         }
     }
 
-    /// Ends the line because grapheme `g` (at byte `at`, `gw` wide) does not fit.
-    fn overflow(self, g: &str, at: usize, gw: usize) -> (Line, Option<usize>) {
+    /// Ends the line because grapheme `g` (at byte `at`, `gw` wide, `before` what the URL rule
+    /// knew of the grapheme before it) does not fit, or the line is [`MAX_LINE_BYTES`] long.
+    fn overflow(
+        self,
+        g: &str,
+        at: usize,
+        gw: usize,
+        before: After,
+        work: &mut Work,
+    ) -> (Line, Option<LineStart>) {
         if let Some(cut) = self.legal {
-            return self.cut(cut, false);
+            return self.cut(cut, false, work);
         }
         if self.content_end == self.start {
             let end = at + g.len();
@@ -206,34 +277,35 @@ impl<'a> LineBuilder<'a> {
                 forced: true,
                 width: self.used + gw,
             };
-            return (line, next_start(self.text, end));
+            return (line, next_start(self.text, end, self.after, work));
         }
         let fallback = Cut {
             end: self.content_end,
             width: self.content_width,
             next: at,
+            after: before,
         };
         let cut = self.soft.or(self.unsplit).unwrap_or(fallback);
-        self.cut(cut, true)
+        self.cut(cut, true, work)
     }
 
-    fn cut(&self, cut: Cut, forced: bool) -> (Line, Option<usize>) {
+    fn cut(&self, cut: Cut, forced: bool, work: &mut Work) -> (Line, Option<LineStart>) {
         let line = Line {
             range: self.start..cut.end,
             forced,
             width: cut.width,
         };
-        (line, next_start(self.text, cut.next))
+        (line, next_start(self.text, cut.next, cut.after, work))
     }
 
     /// Ends the line at the end of its text (a mandatory break at `next`, or the end).
-    fn finish(self, next: usize) -> (Line, Option<usize>) {
+    fn finish(self, next: usize, work: &mut Work) -> (Line, Option<LineStart>) {
         let line = Line {
             range: self.start..self.content_end,
             forced: false,
             width: self.content_width,
         };
-        (line, next_start(self.text, next))
+        (line, next_start(self.text, next, self.after, work))
     }
 }
 
@@ -250,10 +322,19 @@ fn is_ascii_graphic(g: &str) -> bool {
 }
 
 /// Where the next line starts: `at`, past any spaces (whole graphemes only: a space carrying a
-/// combining mark is text); `None` at the end of the text.
-fn next_start(text: &str, at: usize) -> Option<usize> {
-    text[at..]
-        .grapheme_indices(true)
-        .find(|&(_, g)| !rules::is_space(g))
-        .map(|(i, _)| at + i)
+/// combining mark is text); `None` at the end of the text. `after` describes the grapheme before
+/// `at`; after a skipped space, that is the space.
+fn next_start(text: &str, at: usize, after: After, work: &mut Work) -> Option<LineStart> {
+    let mut after = after;
+    for (i, g) in Clusters::new(&text[at..]) {
+        work.grapheme(g);
+        if !rules::is_space(g) {
+            return Some(LineStart {
+                byte: at + i,
+                after,
+            });
+        }
+        after = After::default();
+    }
+    None
 }

@@ -1,10 +1,13 @@
 //! One document laid out at one width, built lazily from the top: the lines of every block laid
 //! out so far, and a prefix sum of rows per block, so row ↔ position lookups are binary searches.
+//! Each block is wrapped line after line from its top ([`next_line_counted`] carries a
+//! [`LineStart`] from one line to the next), so laying out costs what wrapping costs: linear in
+//! the text, counted in [`Work`].
 
 use std::ops::Range;
 
 use super::{Block, BlockKind};
-use crate::text::wrap::next_line;
+use crate::text::wrap::{LineStart, Work, next_line_counted};
 
 /// How many lines one step of [`AtWidth::step`] wraps of a long block before checking its goal.
 const LINES_PER_STEP: usize = 64;
@@ -15,7 +18,7 @@ struct BlockLines {
     /// Byte ranges of the lines laid out so far.
     lines: Vec<Range<usize>>,
     /// Where the next line starts; `None` once the block is laid out in full.
-    next: Option<usize>,
+    next: Option<LineStart>,
     /// True when a blank row precedes the block.
     blank_before: bool,
 }
@@ -45,6 +48,8 @@ pub(super) struct AtWidth {
     total_bytes: usize,
     frontier_offset: usize,
     complete: bool,
+    /// What wrapping has examined so far.
+    work: Work,
 }
 
 /// True when no blank row separates block `kind` from the block `before` it: the header (title
@@ -65,6 +70,7 @@ impl AtWidth {
             total_bytes: doc.iter().map(|b| b.text.len() + 1).sum(),
             frontier_offset: 0,
             complete: doc.is_empty(),
+            work: Work::default(),
         }
     }
 
@@ -78,6 +84,10 @@ impl AtWidth {
 
     pub fn known_rows(&self) -> usize {
         self.known_rows
+    }
+
+    pub fn work(&self) -> Work {
+        self.work
     }
 
     /// The exact row count when complete, else the rows known plus the rest of the text at the
@@ -105,7 +115,7 @@ impl AtWidth {
             self.known_rows += usize::from(blank_before);
             self.blocks.push(BlockLines {
                 lines: Vec::new(),
-                next: Some(0),
+                next: Some(LineStart::PARAGRAPH),
                 blank_before,
             });
         }
@@ -116,16 +126,16 @@ impl AtWidth {
         for _ in 0..LINES_PER_STEP {
             let Some(start) = block.next else { break };
             if self.width == usize::MAX {
-                block.lines.push(start..text.len());
+                block.lines.push(start.byte..text.len());
                 block.next = None;
             } else {
-                let (line, next) = next_line(text, start, self.width);
+                let (line, next) = next_line_counted(text, start, self.width, &mut self.work);
                 block.lines.push(line.range);
                 block.next = next;
             }
             self.known_rows += 1;
         }
-        self.bytes_done = self.frontier_offset + block.next.unwrap_or(text.len() + 1);
+        self.bytes_done = self.frontier_offset + block.next.map_or(text.len() + 1, |n| n.byte);
         self.complete = block.next.is_none() && index + 1 == doc.len();
         self.bytes_done - before
     }
@@ -148,12 +158,29 @@ impl AtWidth {
 
     /// Lays out until the line holding byte `byte` of block `block` is known.
     pub fn grow_to_byte(&mut self, doc: &[Block], block: usize, byte: usize) {
+        self.grow_to_byte_within(doc, block, byte, usize::MAX);
+    }
+
+    /// Lays out toward the line holding byte `byte` of block `block`, but only about `budget`
+    /// more bytes of text; true once that line is known (or the document complete).
+    pub fn grow_to_byte_within(
+        &mut self,
+        doc: &[Block],
+        block: usize,
+        byte: usize,
+        budget: usize,
+    ) -> bool {
+        let mut covered = 0;
         while !self.complete {
             match self.blocks.get(block) {
-                Some(b) if b.next.is_none_or(|next| next > byte) && !b.lines.is_empty() => break,
-                _ => self.step(doc),
+                Some(b) if b.next.is_none_or(|next| next.byte > byte) && !b.lines.is_empty() => {
+                    return true;
+                }
+                _ if covered >= budget => return false,
+                _ => covered += self.step(doc).max(1),
             };
         }
+        true
     }
 
     /// What row `row` shows, if it is laid out.

@@ -1,9 +1,11 @@
 //! The Chinese line-breaking rules (避头尾) and URL rule that [`super`] lays on top of UAX #14.
 //!
-//! All predicates look at whole grapheme clusters, through their first character.
+//! All predicates look at whole grapheme clusters, through their first character, and none
+//! looks further than a few bytes, so they add nothing to the cost of a line.
 
 /// True for characters that must not start a line: closing punctuation and their ASCII
 /// siblings `，。、；：？！”’）》」』】〉〕…·%‰℃` `,.;:?!)]}`.
+#[inline]
 fn no_line_start(c: char) -> bool {
     matches!(
         c,
@@ -41,6 +43,7 @@ fn no_line_start(c: char) -> bool {
 
 /// True for characters that must not end a line: opening punctuation and their ASCII siblings
 /// `“‘（《「『【〈〔([{`.
+#[inline]
 fn no_line_end(c: char) -> bool {
     matches!(
         c,
@@ -49,36 +52,43 @@ fn no_line_end(c: char) -> bool {
 }
 
 /// True for characters whose runs are never split (`……`, `——`, and wide mode's `－－`).
+#[inline]
 fn unsplittable(c: char) -> bool {
     matches!(c, '…' | '—' | '－' | '⋯')
 }
 
+#[inline]
 fn first_char(grapheme: &str) -> char {
     grapheme.chars().next().unwrap_or('\0')
 }
 
 /// True when `grapheme` is closing punctuation that may not begin a line.
+#[inline]
 pub fn is_no_line_start(grapheme: &str) -> bool {
     no_line_start(first_char(grapheme))
 }
 
 /// True when `grapheme` is opening punctuation that may not end a line.
+#[inline]
 pub fn is_no_line_end(grapheme: &str) -> bool {
     no_line_end(first_char(grapheme))
 }
 
 /// True when a break between `before` and `after` would split a `……` or `——`.
+#[inline]
 pub fn splits_run(before: &str, after: &str) -> bool {
     let c = first_char(before);
     c == first_char(after) && unsplittable(c)
 }
 
 /// True for an ASCII space, the only character dropped at a break.
+#[inline]
 pub fn is_space(grapheme: &str) -> bool {
     grapheme == " "
 }
 
 /// True for a Chinese character or Chinese (full-width) punctuation.
+#[inline]
 pub fn is_chinese(grapheme: &str) -> bool {
     matches!(first_char(grapheme),
         '\u{3000}'..='\u{303F}'   // CJK symbols and punctuation
@@ -91,6 +101,7 @@ pub fn is_chinese(grapheme: &str) -> bool {
 
 /// True when a break is allowed between `before` and `after` although UAX #14 forbids it: before
 /// an opening quote or after a closing quote that meets a Chinese character.
+#[inline]
 pub fn quote_break(before: &str, after: &str) -> bool {
     let opening = matches!(first_char(after), '“' | '‘');
     let closing = matches!(first_char(before), '”' | '’');
@@ -98,15 +109,19 @@ pub fn quote_break(before: &str, after: &str) -> bool {
 }
 
 /// True when `c` can be part of a URL: printable ASCII but the space.
+#[cfg(test)]
 fn is_url_byte(b: u8) -> bool {
     b.is_ascii_graphic()
 }
 
-/// How far back a line start is searched for the beginning of a URL.
+/// How far back [`in_url`] searches for the beginning of a URL.
+#[cfg(test)]
 const URL_LOOKBACK: usize = 2048;
 
 /// True when byte `at` of `text` lies inside a URL (`scheme://…` or `www.…`, up to the next
-/// character that is not printable ASCII).
+/// character that is not printable ASCII). The wrapper carries this from line to line instead
+/// (it never looks back); tests use it to check where URLs are.
+#[cfg(test)]
 pub fn in_url(text: &str, at: usize) -> bool {
     let bytes = text.as_bytes();
     if at >= bytes.len() || !is_url_byte(bytes[at]) {
@@ -121,6 +136,7 @@ pub fn in_url(text: &str, at: usize) -> bool {
 }
 
 /// True when `token` begins with `www.` or `scheme://`.
+#[inline]
 pub fn starts_url(token: &[u8]) -> bool {
     if token.len() >= 4 && token[..4].eq_ignore_ascii_case(b"www.") {
         return true;
@@ -134,6 +150,7 @@ pub fn starts_url(token: &[u8]) -> bool {
 }
 
 /// Inside a URL, a break is allowed only after `/` or `?` (and not between two of them).
+#[inline]
 pub fn url_break(before: &str, after: &str) -> bool {
     matches!(before, "/" | "?") && !matches!(after, "/" | "?")
 }

@@ -236,7 +236,7 @@ fn quotes_break_outside_next_to_chinese() {
 
 #[test]
 fn next_line_resumes_where_wrap_would() {
-    let mut start = 0;
+    let mut start = LineStart::PARAGRAPH;
     for expected in wrap(MIXED, 17) {
         let (line, next) = next_line(MIXED, start, 17);
         assert_eq!(line, expected);

@@ -1,0 +1,118 @@
+//! Wrapping is linear in the length of the text for every input (issue 11, row 9), proved by
+//! counting what it examines ([`Work`]), not by the clock: the hostile paragraphs (one unbroken
+//! word, runs of `，` `—` `…` `“`, emoji ZWJ sequences, a mix) cost the same per byte at 10 KB and
+//! at 1 MB, and random paragraphs of long runs stay under a fixed multiple of their length.
+
+use proptest::prelude::*;
+
+use super::*;
+
+/// The hostile pieces: each repeated makes a paragraph with no break for UAX #14.
+const HOSTILE: &[&str] = &[
+    "a",
+    "，",
+    "—",
+    "…",
+    "“",
+    "👩‍🔬",
+    "👨‍👩‍👧‍👦",
+    "🇨",
+    "e\u{301}",
+    "\u{2060}",
+    " ",
+    "\u{3000}",
+    "aaaaaaaaaaaaaaaaaaaa，，，，，，——————……“““👩‍🔬👨‍👩‍👧‍👦🇨🇳🇨",
+];
+
+/// Work per byte of `piece` repeated to about `bytes`, wrapped at `width`.
+fn per_byte(piece: &str, bytes: usize, width: usize) -> (f64, f64) {
+    let text = piece.repeat(bytes.div_ceil(piece.len()));
+    let mut work = Work::default();
+    let lines = wrap_counted(&text, width, &mut work);
+    assert!(!lines.is_empty());
+    let n = text.len() as f64;
+    (work.bytes as f64 / n, work.graphemes as f64 / n)
+}
+
+#[test]
+fn hostile_paragraphs_cost_the_same_per_byte_at_every_size() {
+    let mut wrong = Vec::new();
+    for piece in HOSTILE {
+        for width in [1, 12, 80] {
+            let large = if width == 12 { 1_000_000 } else { 300_000 };
+            let costs = [10_000, 100_000, large].map(|n| per_byte(piece, n, width));
+            let [(small, small_g), _, (large, large_g)] = costs;
+            eprintln!("{piece:?} at {width}: {costs:.2?}");
+            // a bounded multiple of the text, at every width …
+            let bound = 4.0 + (2 * width + 24) as f64 / piece.len().min(width) as f64;
+            if large > bound || large_g > 3.0 {
+                wrong.push(format!("{piece:?} at {width}: {large}, {large_g} a byte"));
+            }
+            // … and flat: 100 times the text costs 100 times the work (give or take how the
+            // doubling windows fall on long lines), where a quadratic cost would be 100 times
+            // more per byte
+            for &(bytes, graphemes) in &costs[1..] {
+                if bytes > small * 1.25 + 0.01 || graphemes > small_g * 1.25 + 0.01 {
+                    wrong.push(format!("{piece:?} at {width}: {costs:?}"));
+                }
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+#[test]
+fn an_unbroken_word_at_width_12_examines_each_byte_a_few_times() {
+    let (bytes, graphemes) = per_byte("a", 1_000_000, 12);
+    assert!(bytes < 8.0, "{bytes}");
+    assert!(graphemes < 1.2, "{graphemes}");
+}
+
+#[test]
+fn zero_width_runs_are_cut_into_lines_of_bounded_length() {
+    let text = format!("中{}", "\u{2060}".repeat(100_000));
+    let lines = wrap(&text, 12);
+    assert!(lines.len() > 1);
+    for l in &lines {
+        assert!(
+            l.range.len() <= MAX_LINE_BYTES + 16 * 12 + 3,
+            "{:?}",
+            l.range
+        );
+    }
+    assert_eq!(lines.last().unwrap().range.end, text.len());
+    assert!(lines[0].forced);
+}
+
+/// A paragraph of long runs of hostile and ordinary pieces.
+fn runs() -> impl Strategy<Value = String> {
+    let ordinary = [
+        "中文",
+        "word ",
+        "，",
+        "。",
+        "\n",
+        " ",
+        "https://example.com/a?b",
+    ];
+    let pieces: Vec<&'static str> = HOSTILE.iter().chain(ordinary.iter()).copied().collect();
+    prop::collection::vec((prop::sample::select(pieces), 1usize..3000), 1..6)
+        .prop_map(|runs| runs.into_iter().map(|(p, n)| p.repeat(n)).collect())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn work_is_a_bounded_multiple_of_the_text(text in runs(), width in 1usize..=120) {
+        let mut work = Work::default();
+        let lines = wrap_counted(&text, width, &mut work);
+        let n = text.len() + 1;
+        // each line reads its own bytes, at most its first UAX #14 window more, and the
+        // windows it doubles into (at most four times its bytes)
+        let bound = 8 * n + (2 * width + 24) * lines.len();
+        prop_assert!(work.bytes <= bound, "{:?} > {} for {} lines", work, bound, lines.len());
+        prop_assert!(lines.len() <= n);
+        prop_assert!(work.graphemes <= 3 * n, "{:?}", work);
+    }
+}
