@@ -109,6 +109,8 @@ pub struct App {
     changed_on_disk: bool,
     /// The user asked to load the archive again ([`App::take_reload`]).
     reload: bool,
+    /// Articles appended to an archive after it was loaded ([`App::appended`]).
+    appended: usize,
 }
 
 #[cfg(test)]
@@ -167,6 +169,7 @@ impl App {
             quit: false,
             changed_on_disk: false,
             reload: false,
+            appended: 0,
         };
         app.refilter();
         app

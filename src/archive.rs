@@ -21,6 +21,7 @@
 //! |---|---|
 //! | `walk` | the paths given → files to load, in order (folders walked, loops cut) |
 //! | `file` | one file: mapped + cached + parallel for plain JSON Lines, else read whole |
+//! | `follow` | archives that grow while open: appended records read and handed on |
 //! | `guard` | memory maps whose file, cut short under them, cannot kill juan (SIGBUS) |
 //! | `mapped` | line-aligned pieces of a mapped file, parsed on every core, in order |
 //! | `ordered` | work on every core with results handed on in order |
@@ -38,6 +39,7 @@ mod decode;
 mod dedupe;
 mod detect;
 mod file;
+mod follow;
 mod guard;
 mod gzip;
 mod html;
@@ -63,6 +65,7 @@ use crate::article::{Article, SharedBytes};
 use crate::sanitize::visible;
 
 pub use detect::Format;
+pub use follow::Follow;
 pub use guard::{changed_on_disk, forget_changes, note_changed};
 pub use stream::{Batch, LoadOptions, Progress};
 
@@ -199,14 +202,20 @@ pub fn load_with(paths: &[PathBuf], options: &LoadOptions) -> Archive {
 
 /// Loads every path, handing `sink` batches of about 50 000 articles in load order, with
 /// the problems met and the progress so far, as loading goes on (options as [`load`]).
-pub fn load_streaming(paths: &[PathBuf], sink: impl FnMut(Batch)) {
-    load_streaming_with(paths, &LoadOptions::from_env(), sink);
+/// Returns the JSON Lines files read, to [`Follow`] as they grow.
+pub fn load_streaming(paths: &[PathBuf], sink: impl FnMut(Batch)) -> Follow {
+    load_streaming_with(paths, &LoadOptions::from_env(), sink)
 }
 
 /// [`load_streaming`] with `options`. The last batch (possibly empty) carries the final
 /// progress. Plain JSON Lines files are memory-mapped, their bodies left in the map, and
 /// parsed on `options.threads` threads; see [`Batch`] for who builds the search index.
-pub fn load_streaming_with(paths: &[PathBuf], options: &LoadOptions, mut sink: impl FnMut(Batch)) {
+pub fn load_streaming_with(
+    paths: &[PathBuf],
+    options: &LoadOptions,
+    mut sink: impl FnMut(Batch),
+) -> Follow {
+    let mut follow = Vec::new();
     let start = Instant::now();
     let entries = walk::entries(paths);
     let bytes_total = entries
@@ -228,7 +237,7 @@ pub fn load_streaming_with(paths: &[PathBuf], options: &LoadOptions, mut sink: i
         match entry {
             walk::Entry::Problem(p) => collector.problem(p.clone()),
             walk::Entry::File { path, root } => {
-                file::load(path, root, prepared, options, &mut collector)
+                file::load(path, root, prepared, options, &mut collector, &mut follow)
             }
             walk::Entry::Stdin => {
                 let mut loaded = Archive::default();
@@ -248,6 +257,7 @@ pub fn load_streaming_with(paths: &[PathBuf], options: &LoadOptions, mut sink: i
         }
     });
     collector.finish();
+    Follow::new(follow)
 }
 
 /// Resident memory of this process now, anonymous and file-backed, in KiB (Linux's

@@ -200,6 +200,9 @@ fn spawn_input(tx: Sender<Msg>) {
     });
 }
 
+/// How often archives are looked at for appended records once loaded.
+const FOLLOW_EVERY: std::time::Duration = std::time::Duration::from_secs(2);
+
 /// Loads the archive on a thread of its own, again on a reload; chunks arrive built (other
 /// threads parse ahead), so the interface thread only appends them.
 struct Loader {
@@ -224,7 +227,7 @@ impl Loader {
         std::thread::spawn(move || {
             let mut last = archive::Progress::default();
             let mut open = true;
-            archive::load_streaming(&paths, |batch| {
+            let mut follow = archive::load_streaming(&paths, |batch| {
                 last = batch.progress;
                 let progress = LoadProgress {
                     so_far: batch.progress,
@@ -249,6 +252,29 @@ impl Loader {
                 done: true,
             };
             let _ = tx.send(Msg::Loaded(number, Box::default(), Vec::new(), done));
+            // A scraper may still be writing: what it appends joins the list as it comes.
+            let options = archive::LoadOptions::from_env();
+            while open && !follow.is_empty() {
+                std::thread::sleep(FOLLOW_EVERY);
+                open = !cancelled.load(Ordering::Relaxed);
+                follow.poll(&options, |batch| {
+                    last.articles += batch.chunk.len();
+                    let progress = LoadProgress {
+                        so_far: last,
+                        done: true,
+                    };
+                    open = open
+                        && !cancelled.load(Ordering::Relaxed)
+                        && tx
+                            .send(Msg::Loaded(
+                                number,
+                                Box::new(batch.chunk),
+                                batch.problems,
+                                progress,
+                            ))
+                            .is_ok();
+                });
+            }
         });
     }
 }

@@ -197,3 +197,48 @@ fn windows_and_old_mac_line_ends_never_read_as_a_change() {
         }
     }
 }
+
+#[test]
+fn records_appended_while_open_are_followed_whole_lines_at_a_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("scraper.jsonl");
+    let line = |i: usize| format!("{{\"title\":\"第{i}篇\",\"body\":\"正文{i}\"}}\n");
+    std::fs::write(&path, line(0) + &line(1)).unwrap();
+    let opts = options(None);
+    let mut corpus = Corpus::default();
+    let mut follow =
+        archive::load_streaming_with(&[path.clone()], &opts, |b| corpus.push_chunk(b.chunk));
+    assert_eq!(corpus.len(), 2);
+    let mut poll = |corpus: &mut Corpus, follow: &mut archive::Follow| {
+        let mut problems = Vec::new();
+        let came = follow.poll(&opts, |b| {
+            problems.extend(b.problems);
+            corpus.push_chunk(b.chunk)
+        });
+        (came, problems)
+    };
+    assert_eq!(poll(&mut corpus, &mut follow).0, 0, "nothing appended yet");
+    // A scraper appends two records, a bad line, and half of a third record.
+    let mut file = OpenOptions::new().append(true).open(&path).unwrap();
+    let third = line(4);
+    write!(file, "{}{}oops\n{}", line(2), line(3), &third[..10]).unwrap();
+    let (came, problems) = poll(&mut corpus, &mut follow);
+    assert_eq!(came, 2);
+    assert_eq!(corpus.title(3), "第3篇");
+    assert_eq!(corpus.article(3).body.text(), "正文3");
+    let lines: Vec<_> = problems.iter().map(|p| p.line).collect();
+    assert_eq!(
+        lines,
+        [Some(5)],
+        "the bad line is numbered in the whole file"
+    );
+    // The half record is taken once it is whole.
+    write!(file, "{}", &third[10..]).unwrap();
+    assert_eq!(poll(&mut corpus, &mut follow).0, 1);
+    assert_eq!(corpus.title(4), "第4篇");
+    // Cut short: not followed further, and said to have changed.
+    file.set_len(10).unwrap();
+    assert_eq!(poll(&mut corpus, &mut follow).0, 0);
+    assert!(follow.is_empty());
+    assert!(archive::changed_on_disk());
+}

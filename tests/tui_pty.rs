@@ -326,7 +326,10 @@ fn an_archive_cut_short_while_open_says_so_and_r_reloads() {
     // The next article's body is read from the file now: it is not what was loaded.
     pty.send("\x1b[B");
     pty.wait_for_text("archive changed on disk: R reloads");
-    assert!(pty.screen().contains("changed on disk since juan loaded it"));
+    assert!(
+        pty.screen()
+            .contains("changed on disk since juan loaded it")
+    );
     // Reloaded: the file is empty now, so the list is, and the warning is gone.
     pty.send("R");
     pty.wait_for("the reload", 20, |s| {
@@ -334,4 +337,30 @@ fn an_archive_cut_short_while_open_says_so_and_r_reloads() {
     });
     pty.send("q");
     assert_eq!(pty.wait_exit(10), 0, "juan did not quit cleanly");
+}
+
+#[test]
+fn records_appended_while_open_join_the_list_with_a_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("scraper.jsonl");
+    std::fs::write(
+        &path,
+        "{\"title\":\"第一篇报道\",\"date\":\"2024-01-01\"}\n",
+    )
+    .unwrap();
+    let mut pty = Pty::spawn(&[path.to_str().unwrap()], 100, 30);
+    pty.wait_for_text("第一篇报道");
+    let mut file = std::fs::OpenOptions::new()
+        .append(true)
+        .open(&path)
+        .unwrap();
+    std::io::Write::write_all(
+        &mut file,
+        "{\"title\":\"后来追加的报道\",\"date\":\"2024-01-02\"}\n".as_bytes(),
+    )
+    .unwrap();
+    pty.wait_for_text("+1 new since loaded");
+    pty.wait_for_text("后来追加的报道");
+    pty.send("q");
+    assert_eq!(pty.wait_exit(10), 0);
 }

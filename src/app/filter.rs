@@ -94,6 +94,9 @@ impl App {
     /// Appends a chunk built elsewhere (on the loader's threads), and refreshes the list:
     /// the interface thread does no indexing.
     pub fn append_chunk(&mut self, chunk: Chunk, problems: Vec<Problem>, progress: LoadProgress) {
+        if self.loading.is_some_and(|l| l.done) {
+            self.appended += chunk.len();
+        }
         self.corpus.push_chunk(chunk);
         self.append_done(problems, progress);
     }
@@ -109,6 +112,11 @@ impl App {
     /// Marks the start of loading in the background (the status line shows progress).
     pub fn start_loading(&mut self) {
         self.loading = Some(LoadProgress::default());
+    }
+
+    /// Articles that came after the load finished (appended to a file while open).
+    pub fn appended(&self) -> usize {
+        self.appended
     }
 
     /// Loading progress, while or after loading in the background.

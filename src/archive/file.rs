@@ -15,6 +15,7 @@ use std::sync::Arc;
 
 use std::time::Instant;
 
+use super::follow::Followed;
 use super::guard::GuardedMap;
 use super::stream::{Batch, Collector, LoadOptions};
 use super::{
@@ -89,13 +90,15 @@ fn file_name(path: &Path) -> String {
 }
 
 /// Loads the file at `path`, found under `root` (the path given), from what [`prepare`]
-/// made of it.
+/// made of it; a plain JSON Lines file, which may grow while juan has it open, joins
+/// `follow` with the bytes read of it.
 pub fn load(
     path: &Path,
     root: &Path,
     prepared: Prepared,
     options: &LoadOptions,
     out: &mut Collector,
+    follow: &mut Vec<Followed>,
 ) {
     out.date_undated_by(path_date(path, root));
     if let Prepared::Read(loaded, len) = prepared {
@@ -105,7 +108,12 @@ pub fn load(
     let name = file_name(path);
     let map = match open(path) {
         Ok(Opened::Mapped(map)) => map,
-        Ok(Opened::Small(bytes)) => return load_small(&shown, &name, bytes, options, out),
+        Ok(Opened::Small(bytes)) => {
+            if !gzip::is_gzip(&bytes) && mapped::is_plain_json_lines(&name, &bytes) {
+                follow.extend(Followed::new(path.to_path_buf(), bytes.len() as u64));
+            }
+            return load_small(&shown, &name, bytes, options, out);
+        }
         Ok(Opened::Stream(bytes, stopped)) => {
             let mut loaded = Archive::default();
             read_stream(&shown, &name, &bytes, stopped, &mut loaded);
@@ -122,6 +130,7 @@ pub fn load(
         load_bytes(&shown, &name, &map, &mut loaded);
         return out.add(loaded, len);
     }
+    follow.extend(Followed::new(path.to_path_buf(), len));
     let map = Arc::new(map);
     let shared: SharedBytes = map.clone();
     let bytes = shared.as_ref().as_ref();

@@ -22,6 +22,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             theme.warning,
         ));
     }
+    if app.appended() > 0 {
+        spans.push(Span::styled(
+            format!("+{} new since loaded ", app.appended()),
+            theme.hint,
+        ));
+    }
     let skipped = app.problems().iter().filter(|p| p.skipped).count();
     let n = app.problems().len() - skipped;
     if n > 0 {
