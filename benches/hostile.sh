@@ -66,7 +66,7 @@ measure() {
     secs=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$log")
     peak=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$log")
     local note
-    note=$(grep -v -E '^\s|Command being timed' "$log" | grep -E 'juan:|problems' | tail -1 | cut -c1-110)
+    note=$( (grep -v -E '^\s|Command being timed' "$log" | grep -E 'juan:|problems' | tail -1 | cut -c1-110) || true)
     printf '%-14s %8.2f s %8s MB  %s %s\n' "$name" "$secs" "$peak" "$extra" "$note"
     rm -f "$log"
 }
