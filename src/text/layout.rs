@@ -4,8 +4,10 @@
 //! The layout is lazy and cached. At each width the blocks are wrapped from the top, one line at
 //! a time, only as far as a caller has asked ([`Layout::rows`], [`Layout::position_at`],
 //! [`Layout::row_of`]); so the first screen of a 10 MB article costs a screenful of wrapping, even
-//! when the whole article is one paragraph. A prefix sum of rows per block turns rows into
-//! positions and back by binary search. [`Layout::layout_some`] finishes the layout in slices the
+//! when the whole article is one paragraph. Rows are not stored: a checkpoint every 32 rows turns
+//! rows into positions and back by binary search and a short walk (`at_width`), and the blocks'
+//! text lives in one string (`doc`), so memory stays a small fraction of the text at any width
+//! and however many paragraphs there are. [`Layout::layout_some`] finishes the layout in slices the
 //! interface can run between frames; until [`Layout::is_complete`],
 //! [`Layout::estimated_total_rows`] gives a flagged estimate for the scrollbar, while
 //! [`Layout::total_rows`] is always exact and therefore completes the layout (use it only off the
@@ -18,14 +20,16 @@
 //! Rows: the header (title and meta blocks) is one group, then one blank row before every
 //! paragraph, so one blank row after the header and between paragraphs.
 
-use crate::article::Article;
-use crate::text::{AmbiguousWidth, for_display};
+use crate::text::wrap::Work;
 
 mod at_width;
+mod doc;
+mod reader;
 #[cfg(test)]
 mod tests;
 
 use at_width::{AtWidth, RowAt};
+use doc::Doc;
 
 /// How many widths besides the current one stay laid out.
 const CACHED_WIDTHS: usize = 3;
@@ -41,12 +45,13 @@ pub enum BlockKind {
     Body,
 }
 
-/// One unit of text that wraps on its own: a title, a metadata line, a paragraph.
+/// One unit of text that wraps on its own: a title, a metadata line, a paragraph (what
+/// [`Layout::new`] is made of).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Block {
     /// What it is.
     pub kind: BlockKind,
-    /// Its text, already in display form (see [`for_display`]).
+    /// Its text, already in display form (see [`crate::text::for_display`]).
     pub text: String,
 }
 
@@ -71,7 +76,7 @@ pub struct Row<'a> {
 /// A document laid out at one width (lazily, see the module docs).
 #[derive(Debug, Clone)]
 pub struct Layout {
-    blocks: Vec<Block>,
+    doc: Doc,
     current: AtWidth,
     /// Other widths laid out recently, most recent last.
     cached: Vec<AtWidth>,
@@ -80,76 +85,29 @@ pub struct Layout {
 impl Layout {
     /// A layout of arbitrary blocks, unwrapped until [`Layout::set_width`] is called.
     pub fn new(blocks: Vec<Block>) -> Layout {
-        let current = AtWidth::new(usize::MAX, &blocks);
+        let mut doc = Doc::with_capacity(blocks.iter().map(|b| b.text.len() + 1).sum());
+        for block in &blocks {
+            doc.push(block.kind, &block.text);
+        }
+        Layout::of_doc(doc)
+    }
+
+    fn of_doc(doc: Doc) -> Layout {
         Layout {
-            blocks,
-            current,
+            current: AtWidth::new(usize::MAX, &doc),
+            doc,
             cached: Vec::new(),
         }
     }
 
-    /// The reader's document for `article`, all in display form for `mode`: the kicker, the
-    /// title as the record gave it, the subtitle, `DATE  SOURCE  AUTHOR` (with the date as
-    /// written when the display zone changed it), the URL, the summary, then the paragraphs
-    /// (the summary's, when the article has no body).
-    pub fn for_article(article: &Article, mode: AmbiguousWidth) -> Layout {
-        let block = |kind, text: &str| Block {
-            kind,
-            text: for_display(text, mode).into_owned(),
-        };
-        let h = &article.header;
-        let mut blocks = Vec::new();
-        if !h.kicker.is_empty() {
-            blocks.push(block(BlockKind::Meta, &h.kicker));
-        }
-        let title = if h.full_title.is_empty() {
-            &article.title
-        } else {
-            &h.full_title
-        };
-        blocks.push(block(BlockKind::Title, title));
-        if !h.subtitle.is_empty() {
-            blocks.push(block(BlockKind::Meta, &h.subtitle));
-        }
-        let written = article.date.stamp().and_then(|s| s.as_written());
-        let date = match written {
-            Some(w) => format!("{} ({w})", article.date.display()),
-            None => article.date.display(),
-        };
-        let meta = [date, article.source.clone(), h.author.clone()]
-            .into_iter()
-            .filter(|s| !s.is_empty())
-            .collect::<Vec<_>>()
-            .join("  ");
-        if !meta.is_empty() {
-            blocks.push(block(BlockKind::Meta, &meta));
-        }
-        if let Some(url) = &article.url {
-            blocks.push(block(BlockKind::Meta, url));
-        }
-        let paragraphs = article.paragraphs();
-        // A summary the body opens with (as NewsAPI and many sites write it) is not repeated.
-        let repeated = opens_with(&paragraphs, h.summary.trim_end_matches(['…', '.']));
-        let summary = h
-            .summary
-            .split('\n')
-            .filter(|p| !p.trim().is_empty() && !repeated);
-        if paragraphs.is_empty() {
-            blocks.extend(summary.map(|p| block(BlockKind::Body, p)));
-        } else {
-            blocks.extend(summary.map(|p| block(BlockKind::Meta, p)));
-            // The paragraphs are moved, not copied: a 50 MB body is not copied again to open it.
-            blocks.extend(paragraphs.into_iter().map(|p| Block {
-                kind: BlockKind::Body,
-                text: display_owned(p, mode),
-            }));
-        }
-        Layout::new(blocks)
+    /// How many blocks the document has.
+    pub fn block_count(&self) -> usize {
+        self.doc.len()
     }
 
-    /// The blocks, in order.
-    pub fn blocks(&self) -> &[Block] {
-        &self.blocks
+    /// The kind and text of block `index`, if there is one.
+    pub fn block(&self, index: usize) -> Option<(BlockKind, &str)> {
+        (index < self.doc.len()).then(|| (self.doc.kind(index), self.doc.text(index)))
     }
 
     /// Lays the document out at `width` columns (0 counts as 1; `usize::MAX` means unwrapped).
@@ -161,7 +119,7 @@ impl Layout {
         }
         let next = match self.cached.iter().position(|c| c.width() == width) {
             Some(i) => self.cached.remove(i),
-            None => AtWidth::new(width, &self.blocks),
+            None => AtWidth::new(width, &self.doc),
         };
         let previous = std::mem::replace(&mut self.current, next);
         self.cached.push(previous);
@@ -183,11 +141,11 @@ impl Layout {
     /// Lays out about `budget_bytes` more bytes of text at the current width; returns
     /// [`Layout::is_complete`]. The interface calls it between frames to finish the layout.
     pub fn layout_some(&mut self, budget_bytes: usize) -> bool {
-        self.current.grow_by(&self.blocks, budget_bytes)
+        self.current.grow_by(&self.doc, budget_bytes)
     }
 
-    /// What wrapping has examined at the current width so far (see [`crate::text::wrap::Work`]).
-    pub fn work(&self) -> crate::text::wrap::Work {
+    /// What wrapping has examined at the current width so far (see [`Work`]).
+    pub fn work(&self) -> Work {
         self.current.work()
     }
 
@@ -204,7 +162,7 @@ impl Layout {
 
     /// How many rows the whole document takes: exact, so it completes the layout first.
     pub fn total_rows(&mut self) -> usize {
-        self.current.grow_by(&self.blocks, usize::MAX);
+        self.current.grow_by(&self.doc, usize::MAX);
         self.current.known_rows()
     }
 
@@ -220,23 +178,23 @@ impl Layout {
     /// [`Layout::laid_out_rows`].
     pub fn prepare(&mut self, top: usize, count: usize) {
         let last = top.saturating_add(count).saturating_sub(1);
-        self.current.grow_to_row(&self.blocks, last);
+        self.current.grow_to_row(&self.doc, last);
     }
 
     /// The rows `top..top + count` that are already laid out (see [`Layout::prepare`]); lays out
     /// nothing, so it may return fewer rows than [`Layout::rows`] would.
     pub fn laid_out_rows(&self, top: usize, count: usize) -> Vec<Row<'_>> {
-        let end = top.saturating_add(count).min(self.current.known_rows());
-        (top..end)
-            .filter_map(|row| self.current.row_at(row))
+        self.current
+            .rows_at(&self.doc, top, count)
+            .into_iter()
             .map(|at| match at {
                 RowAt::Blank(_) => Row {
                     kind: BlockKind::Body,
                     text: "",
                 },
                 RowAt::Line(block, range) => Row {
-                    kind: self.blocks[block].kind,
-                    text: &self.blocks[block].text[range],
+                    kind: self.doc.kind(block),
+                    text: &self.doc.text(block)[range],
                 },
             })
             .collect()
@@ -245,9 +203,9 @@ impl Layout {
     /// The text position shown at row `row` (the last row's beyond the end). A blank row gives
     /// the start of the block after it.
     pub fn position_at(&mut self, row: usize) -> Position {
-        self.current.grow_to_row(&self.blocks, row);
+        self.current.grow_to_row(&self.doc, row);
         let row = row.min(self.current.known_rows().saturating_sub(1));
-        match self.current.row_at(row) {
+        match self.current.row_at(&self.doc, row) {
             Some(RowAt::Blank(block)) => Position { block, byte: 0 },
             Some(RowAt::Line(block, range)) => Position {
                 block,
@@ -261,43 +219,22 @@ impl Layout {
     /// text; true once the row that shows `pos` is laid out (then `row_of(pos)` lays out
     /// nothing). The reader uses it to keep its place after a resize without waiting.
     pub fn lay_out_toward(&mut self, pos: Position, budget_bytes: usize) -> bool {
-        if pos.block >= self.blocks.len() {
+        if pos.block >= self.doc.len() {
             return self.layout_some(budget_bytes);
         }
         self.current
-            .grow_to_byte_within(&self.blocks, pos.block, pos.byte, budget_bytes)
+            .grow_to_byte_within(&self.doc, pos.block, pos.byte, budget_bytes)
     }
 
     /// The row that shows `pos` (the line whose text holds that byte); positions past the end
     /// give the last row.
     pub fn row_of(&mut self, pos: Position) -> usize {
-        if pos.block >= self.blocks.len() {
+        if pos.block >= self.doc.len() {
             return self.total_rows().saturating_sub(1);
         }
-        self.current.grow_to_byte(&self.blocks, pos.block, pos.byte);
-        self.current.row_of(pos.block, pos.byte).unwrap_or(0)
+        self.current.grow_to_byte(&self.doc, pos.block, pos.byte);
+        self.current
+            .row_of(&self.doc, pos.block, pos.byte)
+            .unwrap_or(0)
     }
-}
-
-/// True when the first paragraphs, whitespace left out, begin with `summary` (whitespace left
-/// out; an empty summary begins nothing). Reads no more of the paragraphs than the summary is
-/// long.
-fn opens_with(paragraphs: &[String], summary: &str) -> bool {
-    let solid = |c: &char| !c.is_whitespace();
-    let mut lead = paragraphs
-        .iter()
-        .take(3)
-        .flat_map(|p| p.chars())
-        .filter(solid);
-    let mut summary = summary.chars().filter(solid).peekable();
-    summary.peek().is_some() && summary.all(|c| lead.next() == Some(c))
-}
-
-/// `text` in display form for `mode`, reusing its buffer when nothing changes.
-fn display_owned(text: String, mode: AmbiguousWidth) -> String {
-    let changed = match for_display(&text, mode) {
-        std::borrow::Cow::Owned(changed) => Some(changed),
-        std::borrow::Cow::Borrowed(_) => None,
-    };
-    changed.unwrap_or(text)
 }

@@ -1,27 +1,25 @@
-//! One document laid out at one width, built lazily from the top: the lines of every block laid
-//! out so far, and a prefix sum of rows per block, so row ↔ position lookups are binary searches.
-//! Each block is wrapped line after line from its top ([`next_line_counted`] carries a
-//! [`LineStart`] from one line to the next), so laying out costs what wrapping costs: linear in
-//! the text, counted in [`Work`].
+//! One document laid out at one width, built lazily from the top down to a frontier.
+//!
+//! Rows are not stored. What is kept is a checkpoint every [`CHECKPOINT_ROWS`] rows: the row, its
+//! block and the [`LineStart`] wrapping stands at there. A row's text is found by wrapping again
+//! from the checkpoint before it (at most [`CHECKPOINT_ROWS`] lines); a text position's row by
+//! binary search over the checkpoints and the same short walk. So memory is a few bytes per
+//! 32 rows whatever the width (a 50 MB paragraph at width 1 is 50 million rows: 16 bytes each
+//! would be 800 MB per width), and laying out costs what wrapping costs: linear in the text,
+//! counted in [`Work`] ([`next_line_counted`] carries a [`LineStart`] from one line to the next,
+//! so no line looks back).
 
 use std::ops::Range;
 
-use super::{Block, BlockKind};
+use super::BlockKind;
+use super::doc::Doc;
 use crate::text::wrap::{LineStart, Work, next_line_counted};
 
-/// How many lines one step of [`AtWidth::step`] wraps of a long block before checking its goal.
-const LINES_PER_STEP: usize = 64;
+/// How many rows one step of [`AtWidth::step`] lays out before its caller checks its goal.
+const ROWS_PER_STEP: usize = 64;
 
-/// The lines of one block at one width, possibly only its first ones.
-#[derive(Debug, Clone, Default)]
-struct BlockLines {
-    /// Byte ranges of the lines laid out so far.
-    lines: Vec<Range<usize>>,
-    /// Where the next line starts; `None` once the block is laid out in full.
-    next: Option<LineStart>,
-    /// True when a blank row precedes the block.
-    blank_before: bool,
-}
+/// Rows between two checkpoints: the most lines a lookup wraps again.
+const CHECKPOINT_ROWS: usize = 32;
 
 /// Where a row falls: a blank separator before a block, or a line of a block.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,23 +30,40 @@ pub(super) enum RowAt {
     Line(usize, Range<usize>),
 }
 
+/// The place of one row: its index, its block, and where its line starts (`None`: it is the
+/// blank row before the block).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Cursor {
+    row: usize,
+    block: usize,
+    line: Option<LineStart>,
+}
+
+impl Cursor {
+    /// Orders places in the text: by block, the blank row first, then by byte.
+    fn key(&self) -> (usize, bool, usize) {
+        (
+            self.block,
+            self.line.is_some(),
+            self.line.map_or(0, |l| l.byte),
+        )
+    }
+}
+
 /// A document laid out at one width, from the top down to a frontier.
 #[derive(Debug, Clone)]
 pub(super) struct AtWidth {
     width: usize,
-    /// Blocks `0..blocks.len()` are started; all but the last are complete.
-    blocks: Vec<BlockLines>,
-    /// First row (the blank row, if any) of each started block.
-    first_row: Vec<usize>,
-    /// Rows known so far: every row of the started blocks' laid-out lines.
+    /// The place of every [`CHECKPOINT_ROWS`]-th row laid out (rows 0, 32, 64, …).
+    checkpoints: Vec<Cursor>,
+    /// The place of the next row to lay out; `None` once complete.
+    frontier: Option<Cursor>,
+    /// Rows laid out so far.
     known_rows: usize,
-    /// Bytes of text laid out so far, of all bytes (blocks counted with one separator byte
-    /// each), and where the frontier block starts in that count.
+    /// Bytes of text laid out so far, of all bytes (blocks counted with one separator byte).
     bytes_done: usize,
     total_bytes: usize,
-    frontier_offset: usize,
-    complete: bool,
-    /// What wrapping has examined so far.
+    /// What wrapping has examined so far (lookups that wrap again are not counted).
     work: Work,
 }
 
@@ -58,18 +73,29 @@ fn joins(before: BlockKind, kind: BlockKind) -> bool {
     before != BlockKind::Body && kind != BlockKind::Body
 }
 
+/// The place of the first row of block `block`, which is row `row`; `None` past the last block.
+fn block_start(doc: &Doc, block: usize, row: usize) -> Option<Cursor> {
+    if block >= doc.len() {
+        return None;
+    }
+    let blank = block > 0 && !joins(doc.kind(block - 1), doc.kind(block));
+    Some(Cursor {
+        row,
+        block,
+        line: (!blank).then_some(LineStart::PARAGRAPH),
+    })
+}
+
 impl AtWidth {
     /// An empty layout at `width` (`usize::MAX`: unwrapped).
-    pub fn new(width: usize, doc: &[Block]) -> AtWidth {
+    pub fn new(width: usize, doc: &Doc) -> AtWidth {
         AtWidth {
             width,
-            blocks: Vec::new(),
-            first_row: Vec::new(),
+            checkpoints: Vec::new(),
+            frontier: block_start(doc, 0, 0),
             known_rows: 0,
             bytes_done: 0,
-            total_bytes: doc.iter().map(|b| b.text.len() + 1).sum(),
-            frontier_offset: 0,
-            complete: doc.is_empty(),
+            total_bytes: doc.total_bytes(),
             work: Work::default(),
         }
     }
@@ -79,7 +105,7 @@ impl AtWidth {
     }
 
     pub fn is_complete(&self) -> bool {
-        self.complete
+        self.frontier.is_none()
     }
 
     pub fn known_rows(&self) -> usize {
@@ -93,7 +119,7 @@ impl AtWidth {
     /// The exact row count when complete, else the rows known plus the rest of the text at the
     /// rows-per-byte rate seen so far.
     pub fn estimated_rows(&self) -> usize {
-        if self.complete {
+        if self.is_complete() {
             return self.known_rows;
         }
         let rest = self.total_bytes.saturating_sub(self.bytes_done) as f64;
@@ -101,63 +127,72 @@ impl AtWidth {
         self.known_rows + (rest * rate).ceil() as usize
     }
 
-    /// Lays out one more step: up to [`LINES_PER_STEP`] lines of the frontier block, or starts
-    /// the next block. Returns the bytes of text it covered.
-    fn step(&mut self, doc: &[Block]) -> usize {
-        let open = self.blocks.last().is_some_and(|b| b.next.is_some());
-        if !open {
-            let index = self.blocks.len();
-            let blank_before = index > 0 && !joins(doc[index - 1].kind, doc[index].kind);
-            if index > 0 {
-                self.frontier_offset += doc[index - 1].text.len() + 1;
-            }
-            self.first_row.push(self.known_rows);
-            self.known_rows += usize::from(blank_before);
-            self.blocks.push(BlockLines {
-                lines: Vec::new(),
-                next: Some(LineStart::PARAGRAPH),
-                blank_before,
-            });
-        }
-        let index = self.blocks.len() - 1;
-        let text = doc[index].text.as_str();
-        let block = &mut self.blocks[index];
+    /// The row at `at` and the place of the row after it (`None` at the end of the document).
+    fn advance(&self, doc: &Doc, at: Cursor, work: &mut Work) -> (RowAt, Option<Cursor>) {
+        let Some(start) = at.line else {
+            let line = Cursor {
+                row: at.row + 1,
+                line: Some(LineStart::PARAGRAPH),
+                ..at
+            };
+            return (RowAt::Blank(at.block), Some(line));
+        };
+        let text = doc.text(at.block);
+        let (range, next) = if self.width == usize::MAX {
+            (start.byte..text.len(), None)
+        } else {
+            let (line, next) = next_line_counted(text, start, self.width, work);
+            (line.range, next)
+        };
+        let after = match next {
+            Some(next) => Some(Cursor {
+                row: at.row + 1,
+                line: Some(next),
+                ..at
+            }),
+            None => block_start(doc, at.block + 1, at.row + 1),
+        };
+        (RowAt::Line(at.block, range), after)
+    }
+
+    /// Lays out up to [`ROWS_PER_STEP`] more rows. Returns the bytes of text it covered.
+    fn step(&mut self, doc: &Doc) -> usize {
         let before = self.bytes_done;
-        for _ in 0..LINES_PER_STEP {
-            let Some(start) = block.next else { break };
-            if self.width == usize::MAX {
-                block.lines.push(start.byte..text.len());
-                block.next = None;
-            } else {
-                let (line, next) = next_line_counted(text, start, self.width, &mut self.work);
-                block.lines.push(line.range);
-                block.next = next;
+        let mut work = self.work;
+        for _ in 0..ROWS_PER_STEP {
+            let Some(at) = self.frontier else { break };
+            if at.row % CHECKPOINT_ROWS == 0 {
+                self.checkpoints.push(at);
             }
-            self.known_rows += 1;
+            self.frontier = self.advance(doc, at, &mut work).1;
+            self.known_rows = at.row + 1;
         }
-        self.bytes_done = self.frontier_offset + block.next.map_or(text.len() + 1, |n| n.byte);
-        self.complete = block.next.is_none() && index + 1 == doc.len();
+        self.work = work;
+        self.bytes_done = match self.frontier {
+            Some(at) => doc.offset(at.block) + at.line.map_or(0, |l| l.byte),
+            None => self.total_bytes,
+        };
         self.bytes_done - before
     }
 
     /// Lays out at least `budget` more bytes of text (or to the end). Returns true when complete.
-    pub fn grow_by(&mut self, doc: &[Block], budget: usize) -> bool {
+    pub fn grow_by(&mut self, doc: &Doc, budget: usize) -> bool {
         let mut covered = 0;
-        while !self.complete && covered < budget.max(1) {
+        while !self.is_complete() && covered < budget.max(1) {
             covered += self.step(doc).max(1);
         }
-        self.complete
+        self.is_complete()
     }
 
     /// Lays out until row `row` is known (or the document is complete).
-    pub fn grow_to_row(&mut self, doc: &[Block], row: usize) {
-        while !self.complete && self.known_rows <= row {
+    pub fn grow_to_row(&mut self, doc: &Doc, row: usize) {
+        while !self.is_complete() && self.known_rows <= row {
             self.step(doc);
         }
     }
 
     /// Lays out until the line holding byte `byte` of block `block` is known.
-    pub fn grow_to_byte(&mut self, doc: &[Block], block: usize, byte: usize) {
+    pub fn grow_to_byte(&mut self, doc: &Doc, block: usize, byte: usize) {
         self.grow_to_byte_within(doc, block, byte, usize::MAX);
     }
 
@@ -165,48 +200,98 @@ impl AtWidth {
     /// more bytes of text; true once that line is known (or the document complete).
     pub fn grow_to_byte_within(
         &mut self,
-        doc: &[Block],
+        doc: &Doc,
         block: usize,
         byte: usize,
         budget: usize,
     ) -> bool {
+        let target = (block, true, byte);
         let mut covered = 0;
-        while !self.complete {
-            match self.blocks.get(block) {
-                Some(b) if b.next.is_none_or(|next| next.byte > byte) && !b.lines.is_empty() => {
-                    return true;
-                }
-                _ if covered >= budget => return false,
-                _ => covered += self.step(doc).max(1),
-            };
+        while let Some(at) = self.frontier {
+            if at.key() > target {
+                return true;
+            }
+            if covered >= budget {
+                return false;
+            }
+            covered += self.step(doc).max(1);
         }
         true
     }
 
-    /// What row `row` shows, if it is laid out.
-    pub fn row_at(&self, row: usize) -> Option<RowAt> {
-        if row >= self.known_rows {
-            return None;
-        }
-        let index = self.first_row.partition_point(|&first| first <= row) - 1;
-        let block = &self.blocks[index];
-        let mut offset = row - self.first_row[index];
-        if block.blank_before {
-            if offset == 0 {
-                return Some(RowAt::Blank(index));
+    /// The checkpoint at or before the first place for which `after` is true.
+    fn checkpoint_before(&self, after: impl Fn(&Cursor) -> bool) -> Option<Cursor> {
+        let i = self.checkpoints.partition_point(|c| !after(c));
+        self.checkpoints.get(i.saturating_sub(1)).copied()
+    }
+
+    /// What rows `top..top + count` show, as far as laid out.
+    pub fn rows_at(&self, doc: &Doc, top: usize, count: usize) -> Vec<RowAt> {
+        let end = top.saturating_add(count).min(self.known_rows);
+        let mut rows = Vec::with_capacity(end.saturating_sub(top));
+        let mut at = self.checkpoint_before(|c| c.row > top);
+        let mut scratch = Work::default();
+        while let Some(here) = at.filter(|c| c.row < end) {
+            let (row, next) = self.advance(doc, here, &mut scratch);
+            if here.row >= top {
+                rows.push(row);
             }
-            offset -= 1;
+            at = next;
         }
-        Some(RowAt::Line(index, block.lines[offset].clone()))
+        rows
+    }
+
+    /// What row `row` shows, if it is laid out.
+    pub fn row_at(&self, doc: &Doc, row: usize) -> Option<RowAt> {
+        self.rows_at(doc, row, 1).pop()
     }
 
     /// The row of the line of block `block` that holds byte `byte` (as far as laid out).
-    pub fn row_of(&self, block: usize, byte: usize) -> Option<usize> {
-        let b = self.blocks.get(block)?;
-        let line = b
-            .lines
-            .partition_point(|r| r.start <= byte)
-            .saturating_sub(1);
-        Some(self.first_row[block] + usize::from(b.blank_before) + line)
+    pub fn row_of(&self, doc: &Doc, block: usize, byte: usize) -> Option<usize> {
+        let target = (block, true, byte);
+        let mut at = self.checkpoint_before(|c| c.key() > target);
+        let mut found = None;
+        let mut scratch = Work::default();
+        while let Some(here) = at.filter(|c| c.row < self.known_rows && c.key() <= target) {
+            if here.block == block && here.line.is_some() {
+                found = Some(here.row);
+            }
+            at = self.advance(doc, here, &mut scratch).1;
+        }
+        found
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_checkpoint_every_32_rows_is_all_that_is_kept() {
+        let mut doc = Doc::with_capacity(0);
+        doc.push(BlockKind::Title, "标题");
+        for _ in 0..1000 {
+            doc.push(BlockKind::Body, "a");
+        }
+        doc.push(BlockKind::Body, &"中".repeat(5000));
+        let mut at = AtWidth::new(1, &doc);
+        at.grow_by(&doc, usize::MAX);
+        // the title is two rows at width 1, each paragraph a blank row and its lines
+        let rows = 2 + 2 * 1000 + 1 + 5000;
+        assert_eq!(at.known_rows(), rows);
+        assert_eq!(at.checkpoints.len(), rows.div_ceil(CHECKPOINT_ROWS));
+        // every row comes back, from whichever checkpoint is before it
+        let all = at.rows_at(&doc, 0, usize::MAX);
+        assert_eq!(all.len(), rows);
+        for (row, expected) in all.iter().enumerate().step_by(7) {
+            assert_eq!(at.row_at(&doc, row).as_ref(), Some(expected));
+            if let RowAt::Line(block, range) = expected {
+                assert_eq!(at.row_of(&doc, *block, range.start), Some(row));
+                assert_eq!(at.row_of(&doc, *block, range.end - 1), Some(row));
+            }
+        }
+        assert_eq!(all[2001], RowAt::Line(1000, 0..1));
+        assert_eq!(all[2002], RowAt::Blank(1001));
+        assert_eq!(all[rows - 1], RowAt::Line(1001, 14997..15000));
     }
 }
