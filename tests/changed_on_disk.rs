@@ -206,10 +206,11 @@ fn records_appended_while_open_are_followed_whole_lines_at_a_time() {
     std::fs::write(&path, line(0) + &line(1)).unwrap();
     let opts = options(None);
     let mut corpus = Corpus::default();
-    let mut follow =
-        archive::load_streaming_with(&[path.clone()], &opts, |b| corpus.push_chunk(b.chunk));
+    let mut follow = archive::load_streaming_with(std::slice::from_ref(&path), &opts, |b| {
+        corpus.push_chunk(b.chunk)
+    });
     assert_eq!(corpus.len(), 2);
-    let mut poll = |corpus: &mut Corpus, follow: &mut archive::Follow| {
+    let poll = |corpus: &mut Corpus, follow: &mut archive::Follow| {
         let mut problems = Vec::new();
         let came = follow.poll(&opts, |b| {
             problems.extend(b.problems);

@@ -272,10 +272,11 @@ fn open(path: &Path) -> std::io::Result<Opened> {
     use std::io::Read;
     let mut file = std::fs::File::open(path)?;
     let meta = file.metadata()?;
-    if meta.is_file() && meta.len() >= MAP_MIN_BYTES {
-        if let Ok(Some(map)) = GuardedMap::map(&file) {
-            return Ok(Opened::Mapped(map));
-        }
+    if meta.is_file()
+        && meta.len() >= MAP_MIN_BYTES
+        && let Ok(Some(map)) = GuardedMap::map(&file)
+    {
+        return Ok(Opened::Mapped(map));
     }
     if !meta.is_file() {
         let (bytes, stopped) = special::read_bounded(file, special::max_stream_bytes())?;

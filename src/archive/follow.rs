@@ -119,9 +119,10 @@ fn grow(f: &mut Followed, out: &mut Collector) -> Result<(), ()> {
     };
     let shown = f.path.display().to_string();
     let shared: SharedBytes = Arc::new(bytes);
-    let all = [0..end];
+    let whole = 0..end;
+    let all = std::slice::from_ref(&whole);
     let mut parsed = Archive::default();
-    mapped::parse_parallel(&shown, &shared, &all, 1, &|_| {}, |p| {
+    mapped::parse_parallel(&shown, &shared, all, 1, &|_| {}, |p| {
         parsed.articles.extend(p.archive.articles);
         parsed.problems.extend(p.archive.problems);
         parsed.unlisted += p.archive.unlisted;
