@@ -111,6 +111,8 @@ pub struct App {
     reload: bool,
     /// Articles appended to an archive after it was loaded ([`App::appended`]).
     appended: usize,
+    /// The list pane's share of the width side by side, in percent ([`App::set_list_percent`]).
+    list_percent: u16,
 }
 
 #[cfg(test)]
@@ -170,6 +172,7 @@ impl App {
             changed_on_disk: false,
             reload: false,
             appended: 0,
+            list_percent: geometry::DEFAULT_LIST_PERCENT,
         };
         app.refilter();
         app
@@ -178,6 +181,14 @@ impl App {
     /// Every loaded article, in load order.
     pub fn corpus(&self) -> &Corpus {
         &self.corpus
+    }
+
+    /// Gives the list pane `percent` of the width side by side (a setting of the config file),
+    /// within the bounds [`Geometry::split`] keeps.
+    pub fn set_list_percent(&mut self, percent: u16) {
+        self.list_percent = percent;
+        let area = self.geometry.area;
+        self.update(Action::Resize(area.width, area.height));
     }
 
     /// Says an archive changed on disk since it was loaded; true when that is news (a

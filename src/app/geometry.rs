@@ -5,6 +5,13 @@ use ratatui::layout::Rect;
 
 /// Side by side from this many columns.
 pub const SIDE_BY_SIDE_MIN_WIDTH: u16 = 120;
+/// Narrowest list pane side by side: its inner 62 columns hold the date, the source column
+/// (which the list drops below 60) and a title of 15 Chinese characters or more.
+pub const LIST_MIN_WIDTH: u16 = 64;
+/// Narrowest article pane side by side.
+pub const DETAIL_MIN_WIDTH: u16 = 50;
+/// The share of the width the list pane takes side by side, in percent, unless configured.
+pub const DEFAULT_LIST_PERCENT: u16 = 50;
 /// Below this width or [`SINGLE_PANE_MIN_HEIGHT`], one pane at a time.
 pub const SINGLE_PANE_MIN_WIDTH: u16 = 60;
 /// Below this height or [`SINGLE_PANE_MIN_WIDTH`], one pane at a time.
@@ -42,7 +49,17 @@ pub struct Geometry {
 
 impl Geometry {
     /// Computes the frame's rectangles; `reader` is true when the full-screen reader is open.
+    /// Side by side, the list takes [`DEFAULT_LIST_PERCENT`] of the width.
     pub fn new(area: Rect, reader: bool) -> Geometry {
+        Geometry::split(area, reader, DEFAULT_LIST_PERCENT)
+    }
+
+    /// [`Geometry::new`] with the list pane taking `list_percent` of the width side by side
+    /// (and of the height stacked, 40 % by default), kept within [`LIST_MIN_WIDTH`] and
+    /// [`DETAIL_MIN_WIDTH`] so the list keeps its source column and the article stays
+    /// readable.
+    pub fn split(area: Rect, reader: bool, list_percent: u16) -> Geometry {
+        let percent = u32::from(list_percent.clamp(10, 90));
         let Rect {
             x,
             y,
@@ -73,14 +90,16 @@ impl Geometry {
             Arrangement::ReaderOnly => (empty, body),
             Arrangement::ListOnly => (body, empty),
             Arrangement::SideBySide => {
-                let lw = (u32::from(body.width) * 9 / 20) as u16;
+                let share = (u32::from(body.width) * percent / 100) as u16;
+                let most = body.width.saturating_sub(DETAIL_MIN_WIDTH);
+                let lw = share.max(LIST_MIN_WIDTH).min(most);
                 (
                     Rect::new(body.x, body.y, lw, body.height),
                     Rect::new(body.x + lw, body.y, body.width - lw, body.height),
                 )
             }
             Arrangement::Stacked => {
-                let lh = (u32::from(body.height) * 2 / 5) as u16;
+                let lh = (u32::from(body.height) * (percent * 4 / 5) / 100) as u16;
                 (
                     Rect::new(body.x, body.y, body.width, lh),
                     Rect::new(body.x, body.y + lh, body.width, body.height - lh),
@@ -124,12 +143,40 @@ mod tests {
     }
 
     #[test]
+    fn the_list_keeps_its_source_column_side_by_side_and_the_split_is_configurable() {
+        let list = |w, p| Geometry::split(Rect::new(0, 0, w, 40), false, p).list.width;
+        for w in 120..=300 {
+            assert!(
+                list(w, DEFAULT_LIST_PERCENT) >= LIST_MIN_WIDTH,
+                "{w} columns"
+            );
+            assert!(
+                w - list(w, DEFAULT_LIST_PERCENT) >= DETAIL_MIN_WIDTH,
+                "{w} columns"
+            );
+        }
+        assert_eq!(list(120, 50), 64);
+        assert_eq!(list(132, 50), 66);
+        assert_eq!(list(200, 50), 100);
+        assert_eq!(list(200, 30), 64);
+        assert_eq!(list(200, 70), 140);
+        assert_eq!(list(200, 90), 150, "the article keeps its 50 columns");
+        let stacked = |p| {
+            Geometry::split(Rect::new(0, 0, 100, 42), false, p)
+                .list
+                .height
+        };
+        assert_eq!(stacked(DEFAULT_LIST_PERCENT), 16);
+        assert!(stacked(90) > stacked(30));
+    }
+
+    #[test]
     fn panes_tile_the_body_at_every_size() {
         for w in 0..=130u16 {
             for h in 0..=30u16 {
-                for reader in [false, true] {
+                for (reader, percent) in [(false, 50), (true, 50), (false, 10), (false, 95)] {
                     let area = Rect::new(0, 0, w, h);
-                    let g = Geometry::new(area, reader);
+                    let g = Geometry::split(area, reader, percent);
                     let covered =
                         g.query.area() + g.status.area() + g.list.area() + g.detail.area();
                     assert_eq!(covered, area.area(), "{w}x{h} reader={reader}");

@@ -113,7 +113,8 @@ impl App {
     }
 
     fn resize(&mut self, width: u16, height: u16) {
-        self.geometry = Geometry::new(Rect::new(0, 0, width, height), self.reader);
+        let area = Rect::new(0, 0, width, height);
+        self.geometry = Geometry::split(area, self.reader, self.list_percent);
         if self.geometry.detail.area() == 0 && self.focus == Focus::Detail {
             self.focus = Focus::List;
         }
