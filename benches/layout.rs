@@ -7,11 +7,18 @@
 //! word, a run of `，`, of `—`, of `…`, of `“`, of emoji ZWJ sequences, or a mix, at 12 columns
 //! and 100 KB, 1 MB and 10 MB. Laying out is linear when the time per MB (criterion's
 //! throughput) is the same at every size. `cargo bench --bench layout -- layout_hostile`.
+//!
+//! Last, opening a 50 MB article whose body is one line (`layout_open_50mb`): the reader's first
+//! screen (`Detail::new` and its first `resize`, what stands between the key and the first frame)
+//! and the whole layout that `G` finishes between events.
 
 use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
+use juan::app::Detail;
+use juan::article::Article;
+use juan::text::AmbiguousWidth;
 use juan::text::layout::{Block, BlockKind, Layout};
 
 const SEED: &str = "要牢固树立“四个意识”，深刻认识到做好新形势下人大工作，是提高党的执政能力、巩固党的执政地位的内在要求，";
@@ -133,5 +140,46 @@ fn bench_hostile(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench, bench_hostile);
+fn bench_open(c: &mut Criterion) {
+    let mut group = c.benchmark_group("layout_open_50mb");
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(6));
+    for (name, piece) in [("unbroken_word", "a"), ("chinese", SEED)] {
+        let body = piece.repeat((50 << 20) / piece.len());
+        let article = || Article {
+            id: "x".into(),
+            title: "中共长春市委人大工作会议召开".into(),
+            body: body.clone().into(),
+            ..Default::default()
+        };
+        group.bench_function(format!("{name}/first_screen"), |b| {
+            b.iter_batched(
+                article,
+                |article| {
+                    let mut detail = Detail::new(0, &article, AmbiguousWidth::Narrow);
+                    detail.resize(WIDTH, SCREEN);
+                    black_box(detail.visible().len());
+                    (article, detail)
+                },
+                BatchSize::PerIteration,
+            )
+        });
+        group.bench_function(format!("{name}/to_the_end"), |b| {
+            b.iter_batched(
+                || Layout::for_article(&article(), AmbiguousWidth::Narrow),
+                |mut layout| {
+                    layout.set_width(WIDTH);
+                    black_box(layout.total_rows());
+                    layout
+                },
+                BatchSize::PerIteration,
+            )
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench, bench_hostile, bench_open);
 criterion_main!(benches);

@@ -9,9 +9,10 @@
 //! come from a window that reaches only as far as the line does (`breaks`). A line therefore
 //! costs a bounded multiple of the bytes it covers, and wrapping a paragraph is linear in its
 //! length whatever it holds (one unbroken 10 MB word, 10 MB of `，`): [`Work`] counts it, and the
-//! tests bound that count. A line never holds more than [`MAX_LINE_BYTES`] (plus 16 bytes a
-//! column) unless it is one grapheme, so no row is too long to draw however many zero-width
-//! characters it has.
+//! tests bound that count. Graphemes come from `clusters`: unicode-segmentation's, found without
+//! its general state machine for the plain characters most news text is made of. A line never
+//! holds more than [`MAX_LINE_BYTES`] (plus 16 bytes a column) unless it is one grapheme, so no
+//! row is too long to draw however many zero-width characters it has.
 //!
 //! Widths come from [`grapheme_width`], so they match what ratatui draws. Spaces (U+0020) at a
 //! break or at the end are dropped; other spaces, and a paragraph's leading spaces and `　　`
@@ -27,6 +28,7 @@ use crate::text::width::grapheme_width;
 mod breaks;
 mod clusters;
 mod rules;
+mod start;
 
 #[cfg(test)]
 mod proptests;
@@ -38,6 +40,8 @@ mod work_tests;
 use breaks::Breaks;
 pub use breaks::Work;
 use clusters::Clusters;
+pub use start::LineStart;
+use start::{After, next_start};
 
 /// Bytes a line may hold besides 16 a column before it is cut (forced) whatever its width: only
 /// zero-width characters (joiners, marks on nothing) make a line that long.
@@ -54,37 +58,6 @@ pub struct Line {
     /// Display width of the line; more than the width asked only when the line is a single
     /// grapheme wider than it.
     pub width: usize,
-}
-
-/// Where a line starts: [`LineStart::PARAGRAPH`] for the first, then what [`next_line`] returns.
-/// Besides the byte offset it carries what the line before knew about the grapheme before this
-/// one, so that a line never looks back into the paragraph.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct LineStart {
-    /// Byte offset of the line in the paragraph.
-    pub byte: usize,
-    /// The grapheme before is printable ASCII, and whether it lies inside a URL.
-    after: After,
-}
-
-impl LineStart {
-    /// The start of a paragraph.
-    pub const PARAGRAPH: LineStart = LineStart {
-        byte: 0,
-        after: After {
-            ascii: false,
-            url: false,
-        },
-    };
-}
-
-/// What the URL rule needs to know of the grapheme before a position.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-struct After {
-    /// It is one printable ASCII character.
-    ascii: bool,
-    /// It is inside a URL.
-    url: bool,
 }
 
 /// Wraps one paragraph to `width` columns (any width, 0 counting as 1). Always at least one line.
@@ -319,22 +292,4 @@ fn is_dropped(g: &str) -> bool {
 
 fn is_ascii_graphic(g: &str) -> bool {
     matches!(g.as_bytes(), [b] if b.is_ascii_graphic())
-}
-
-/// Where the next line starts: `at`, past any spaces (whole graphemes only: a space carrying a
-/// combining mark is text); `None` at the end of the text. `after` describes the grapheme before
-/// `at`; after a skipped space, that is the space.
-fn next_start(text: &str, at: usize, after: After, work: &mut Work) -> Option<LineStart> {
-    let mut after = after;
-    for (i, g) in Clusters::new(&text[at..]) {
-        work.grapheme(g);
-        if !rules::is_space(g) {
-            return Some(LineStart {
-                byte: at + i,
-                after,
-            });
-        }
-        after = After::default();
-    }
-    None
 }

@@ -1,10 +1,10 @@
 //! One document laid out at one width, built lazily from the top down to a frontier.
 //!
-//! Rows are not stored. What is kept is a checkpoint every [`CHECKPOINT_ROWS`] rows: the row, its
-//! block and the [`LineStart`] wrapping stands at there. A row's text is found by wrapping again
-//! from the checkpoint before it (at most [`CHECKPOINT_ROWS`] lines); a text position's row by
-//! binary search over the checkpoints and the same short walk. So memory is a few bytes per
-//! 32 rows whatever the width (a 50 MB paragraph at width 1 is 50 million rows: 16 bytes each
+//! Rows are not stored. What is kept is a checkpoint every [`CHECKPOINT_ROWS`] rows (or 64 KiB):
+//! the row, its block and the [`LineStart`] wrapping stands at there. A row's text is found by
+//! wrapping again from the checkpoint before it (at most [`CHECKPOINT_ROWS`] lines); the row of a
+//! text position by binary search over the checkpoints and the same short walk. So memory is a
+//! few bytes per 32 rows whatever the width (a 50 MB paragraph at width 1 is 50 million rows: 16 bytes each
 //! would be 800 MB per width), and laying out costs what wrapping costs: linear in the text,
 //! counted in [`Work`] ([`next_line_counted`] carries a [`LineStart`] from one line to the next,
 //! so no line looks back).
@@ -15,11 +15,15 @@ use super::BlockKind;
 use super::doc::Doc;
 use crate::text::wrap::{LineStart, Work, next_line_counted};
 
-/// How many rows one step of [`AtWidth::step`] lays out before its caller checks its goal.
+/// How many rows, and about how many bytes, one step of [`AtWidth::step`] lays out before its
+/// caller checks its goal.
 const ROWS_PER_STEP: usize = 64;
+const BYTES_PER_STEP: usize = 64 * 1024;
 
-/// Rows between two checkpoints: the most lines a lookup wraps again.
+/// Rows between two checkpoints (the most lines a lookup wraps again), unless they hold more than
+/// [`CHECKPOINT_BYTES`] (rows of zero-width characters can be 64 KiB each).
 const CHECKPOINT_ROWS: usize = 32;
+const CHECKPOINT_BYTES: usize = 64 * 1024;
 
 /// Where a row falls: a blank separator before a block, or a line of a block.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,6 +69,11 @@ pub(super) struct AtWidth {
     total_bytes: usize,
     /// What wrapping has examined so far (lookups that wrap again are not counted).
     work: Work,
+}
+
+/// Where `at` is in the count of all bytes (blocks counted with one separator byte).
+fn place(doc: &Doc, at: &Cursor) -> usize {
+    doc.offset(at.block) + at.line.map_or(0, |l| l.byte)
 }
 
 /// True when no blank row separates block `kind` from the block `before` it: the header (title
@@ -155,23 +164,26 @@ impl AtWidth {
         (RowAt::Line(at.block, range), after)
     }
 
-    /// Lays out up to [`ROWS_PER_STEP`] more rows. Returns the bytes of text it covered.
+    /// Lays out up to [`ROWS_PER_STEP`] more rows, or about [`BYTES_PER_STEP`] bytes. Returns
+    /// the bytes of text it covered.
     fn step(&mut self, doc: &Doc) -> usize {
         let before = self.bytes_done;
         let mut work = self.work;
         for _ in 0..ROWS_PER_STEP {
             let Some(at) = self.frontier else { break };
-            if at.row % CHECKPOINT_ROWS == 0 {
+            let since = self.checkpoints.last().map_or(0, |c| place(doc, c));
+            let here = place(doc, &at);
+            if at.row % CHECKPOINT_ROWS == 0 || here - since >= CHECKPOINT_BYTES {
                 self.checkpoints.push(at);
             }
             self.frontier = self.advance(doc, at, &mut work).1;
             self.known_rows = at.row + 1;
+            self.bytes_done = self.frontier.map_or(self.total_bytes, |c| place(doc, &c));
+            if self.bytes_done - before >= BYTES_PER_STEP {
+                break;
+            }
         }
         self.work = work;
-        self.bytes_done = match self.frontier {
-            Some(at) => doc.offset(at.block) + at.line.map_or(0, |l| l.byte),
-            None => self.total_bytes,
-        };
         self.bytes_done - before
     }
 
