@@ -1,5 +1,8 @@
 //! The command line (clap): `juan [PATH]...` opens the interface; `list`, `show`, `import` and
-//! `check` are the scriptable commands over the same engine; `gen` writes synthetic archives.
+//! `check` are the scriptable commands over the same engine; `gen` writes synthetic archives;
+//! `config` prints or checks the config file. Options given here win over the config file
+//! (`crate::config`), so those with a setting there have no clap default: `None` means "not
+//! given".
 
 use std::path::PathBuf;
 
@@ -14,7 +17,8 @@ use crate::text::AmbiguousWidth;
     version,
     args_conflicts_with_subcommands = true,
     after_help = "\
-With no PATH, juan opens $JUAN_ARCHIVE when it is set, else the bundled sample-data/.
+With no PATH, juan opens $JUAN_ARCHIVE when it is set, else the config file's archives, else
+the bundled sample-data/. Settings are read from ~/.config/juan/config.toml (see `juan config`).
 
 Examples:
   juan                                   open the sample archive
@@ -23,7 +27,8 @@ Examples:
   juan show ~/archive 1f3a9c0d2b7e --width 60
   juan import pages/ -o pages.jsonl      raw pages and Sogou files to JSON Lines
   juan check ~/archive                   list every bad record; exit 1 if any
-  juan gen 100000 -o bench.jsonl         a synthetic archive for benchmarks"
+  juan gen 100000 -o bench.jsonl         a synthetic archive for benchmarks
+  juan config --default > ~/.config/juan/config.toml"
 )]
 pub struct Cli {
     /// What to do; without one, the interface opens.
@@ -32,14 +37,20 @@ pub struct Cli {
     /// Archives to open: JSON Lines, JSON, raw pages, Sogou files, folders, `-` for stdin.
     pub paths: Vec<PathBuf>,
     /// How to treat East Asian Ambiguous characters (“ ” — … ·): `wide` when your terminal
-    /// draws them two columns wide (many CJK setups do).
-    #[arg(long, value_enum, default_value_t = AmbiguousWidth::Narrow, global = true)]
-    pub ambiguous_width: AmbiguousWidth,
+    /// draws them two columns wide (many CJK setups do). Default: the config file's
+    /// `ambiguous_width`, else narrow.
+    #[arg(long, value_enum, global = true)]
+    pub ambiguous_width: Option<AmbiguousWidth>,
     /// The time zone dates are shown and `date:` terms matched in: `local`, `UTC`, an offset
-    /// (`+08:00`) or a name (`Asia/Hong_Kong`). Default: China Standard Time (UTC+8). A date
-    /// the archive wrote with another offset is converted; the reader shows it as written too.
+    /// (`+08:00`) or a name (`Asia/Hong_Kong`). Default: the config file's `tz`, else China
+    /// Standard Time (UTC+8). A date the archive wrote with another offset is converted; the
+    /// reader shows it as written too.
     #[arg(long, value_name = "ZONE|local", global = true)]
     pub tz: Option<String>,
+    /// Read settings from this file instead of $JUAN_CONFIG or
+    /// $XDG_CONFIG_HOME/juan/config.toml (~/.config/juan/config.toml).
+    #[arg(long, value_name = "PATH", global = true)]
+    pub config: Option<PathBuf>,
 }
 
 /// The scriptable commands.
@@ -88,12 +99,33 @@ Examples:
   juan gen 100000 --escaped -o py.jsonl  non-ASCII as \\uXXXX, as Python's json.dumps writes
   juan gen 100000 -o a.jsonl.gz          gzip (implied by .gz; or --gzip)")]
     Gen(GenArgs),
+    /// Print the default config file, or check the config file juan reads.
+    #[command(after_help = "\
+Without an option, reads the config file juan would read, prints its path and exits 0 when it
+is good; a bad setting is reported as FILE:LINE:COLUMN: message, with exit code 2.
+
+Examples:
+  juan config                            check the config file
+  juan config --default > ~/.config/juan/config.toml
+  juan config --path                     where juan looks for it")]
+    Config(ConfigArgs),
+}
+
+/// Arguments of `juan config`.
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    /// Print a config file holding every setting, commented out, at its default.
+    #[arg(long, conflicts_with = "path")]
+    pub default: bool,
+    /// Print the path of the config file juan reads (whether or not it exists).
+    #[arg(long)]
+    pub path: bool,
 }
 
 /// Arguments of `juan list`.
 #[derive(Debug, Args)]
 pub struct ListArgs {
-    /// Archives to read (default: $JUAN_ARCHIVE, else the sample).
+    /// Archives to read (default: $JUAN_ARCHIVE, else the config's archives, else the sample).
     pub paths: Vec<PathBuf>,
     /// Keep only articles matching this query (see the query syntax below). The value may
     /// start with `-` (`-q -1`, `-q -2017`): it is the query, not an option.
@@ -160,6 +192,6 @@ pub struct GenArgs {
 /// Arguments of `juan check`.
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Archives to check (default: $JUAN_ARCHIVE, else the sample).
+    /// Archives to check (default: $JUAN_ARCHIVE, else the config's archives, else the sample).
     pub paths: Vec<PathBuf>,
 }

@@ -1,4 +1,4 @@
-//! The scriptable commands (`list`, `show`, `import`, `check`, `gen`): load with
+//! The scriptable commands (`list`, `show`, `import`, `check`, `gen`, `config`): load with
 //! [`crate::archive`], query with [`crate::query`], lay out with [`crate::text`], print. Results
 //! go to stdout, reports to stderr; a closed pipe (`| head`) ends quietly.
 
@@ -10,12 +10,14 @@ use crate::article::Article;
 use crate::corpus::Corpus;
 
 mod check;
+mod config;
 mod generate;
 mod import;
 mod list;
 mod show;
 
 pub use check::check;
+pub use config::config;
 pub use generate::generate;
 pub use import::import;
 pub use list::list;

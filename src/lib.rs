@@ -18,6 +18,7 @@
 //! | module | job |
 //! |---|---|
 //! | [`cli`] | clap definitions of the command line |
+//! | [`config`] | the config file: colours, keys, split, default archives, zone; errors at file:line:column |
 //! | [`commands`] | `list`, `show`, `import`, `check`, `gen`: the scriptable commands |
 //! | [`article`] | [`article::Article`] and stable ids |
 //! | [`date`] | publication dates: parsing, display in one zone (`--tz`), sorting; days in URLs and paths |
@@ -42,6 +43,7 @@ pub mod article;
 pub mod cli;
 pub mod column;
 pub mod commands;
+pub mod config;
 pub mod corpus;
 pub mod date;
 pub mod fuzzing;

@@ -1,10 +1,30 @@
-//! Colours, text styles and border symbols: readable on dark and light 16-colour terminals,
-//! colourless under `NO_COLOR`, ASCII chrome when ambiguous-width characters are wide.
+//! Colours, text styles and border symbols: the config file's palette (`[colors]`, by
+//! default readable on dark and light 16-colour terminals), colourless under `NO_COLOR`,
+//! ASCII chrome when ambiguous-width characters are wide.
+//!
+//! The palette is chosen once, at start-up, before the first frame ([`use_palette`]), as the
+//! time zone is (`date::zone::set`): every frame of the run draws with it.
 
-use ratatui::style::{Color, Modifier, Style};
+use std::sync::OnceLock;
+
+use ratatui::style::Style;
 
 use crate::app::Settings;
+use crate::config::Palette;
 use crate::text::{AmbiguousWidth, Chrome, chrome};
+
+static PALETTE: OnceLock<Palette> = OnceLock::new();
+
+/// Chooses the palette frames are drawn with; only the first call counts (later ones are
+/// ignored and return false).
+pub fn use_palette(palette: Palette) -> bool {
+    PALETTE.set(palette).is_ok()
+}
+
+/// The palette [`use_palette`] chose, else the default one.
+pub fn palette() -> &'static Palette {
+    PALETTE.get_or_init(Palette::default)
+}
 
 /// The styles and symbols of one frame.
 #[derive(Debug, Clone)]
@@ -38,29 +58,94 @@ pub struct Theme {
 }
 
 impl Theme {
-    /// The theme for these settings.
+    /// The theme for these settings, in the palette chosen at start-up ([`use_palette`]).
     pub fn new(settings: &Settings) -> Theme {
-        let c = |color: Color| {
+        Theme::with_palette(settings, palette())
+    }
+
+    /// The theme for these settings in `palette`; without colour (`NO_COLOR`) its styles keep
+    /// their attributes only.
+    pub fn with_palette(settings: &Settings, palette: &Palette) -> Theme {
+        let c = |style: Style| {
             if settings.color {
-                Style::new().fg(color)
+                style
             } else {
-                Style::new()
+                Style {
+                    fg: None,
+                    bg: None,
+                    underline_color: None,
+                    ..style
+                }
             }
         };
         Theme {
-            text: Style::new(),
-            matched: c(Color::Red).add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
-            selected: Style::new().add_modifier(Modifier::REVERSED),
-            date: c(Color::Green),
-            source: c(Color::Magenta),
-            border_focused: c(Color::Cyan).add_modifier(Modifier::BOLD),
-            border: Style::new(),
-            heading: Style::new().add_modifier(Modifier::BOLD),
-            meta: c(Color::Green),
-            warning: c(Color::Red).add_modifier(Modifier::BOLD),
-            hint: Style::new(),
+            text: c(palette.text),
+            matched: c(palette.highlight),
+            selected: c(palette.selected),
+            date: c(palette.date),
+            source: c(palette.source),
+            border_focused: c(palette.border_focused),
+            border: c(palette.border),
+            heading: c(palette.heading),
+            meta: c(palette.meta),
+            warning: c(palette.warning),
+            hint: c(palette.hint),
             chrome: chrome(settings.ambiguous),
             ambiguous: settings.ambiguous,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::style::{Color, Modifier};
+
+    use super::*;
+
+    fn settings(color: bool) -> Settings {
+        Settings {
+            ambiguous: AmbiguousWidth::Narrow,
+            color,
+        }
+    }
+
+    #[test]
+    fn the_default_palette_draws_as_before() {
+        let t = Theme::with_palette(&settings(true), &Palette::default());
+        let bold_underlined = Modifier::BOLD | Modifier::UNDERLINED;
+        assert_eq!(
+            t.matched,
+            Style::new().fg(Color::Red).add_modifier(bold_underlined)
+        );
+        assert_eq!(t.selected, Style::new().add_modifier(Modifier::REVERSED));
+        assert_eq!(t.date, Style::new().fg(Color::Green));
+        assert_eq!(t.source, Style::new().fg(Color::Magenta));
+        assert_eq!(t.border, Style::new());
+        assert_eq!(t.heading, Style::new().add_modifier(Modifier::BOLD));
+        assert_eq!(
+            t.warning,
+            Style::new().fg(Color::Red).add_modifier(Modifier::BOLD)
+        );
+        assert_eq!(t.hint, Style::new());
+    }
+
+    #[test]
+    fn no_color_keeps_attributes_only() {
+        let palette = Palette {
+            selected: Style::new()
+                .fg(Color::Black)
+                .bg(Color::Yellow)
+                .add_modifier(Modifier::BOLD),
+            ..Palette::default()
+        };
+        let t = Theme::with_palette(&settings(false), &palette);
+        assert_eq!(t.selected, Style::new().add_modifier(Modifier::BOLD));
+        assert_eq!(
+            t.matched,
+            Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+        );
+        assert_eq!(t.date, Style::new());
+        let t = Theme::with_palette(&settings(true), &palette);
+        assert_eq!(t.selected.bg, Some(Color::Yellow));
     }
 }
