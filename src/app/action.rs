@@ -40,6 +40,9 @@ pub enum Action {
     Open,
     /// Go back: close the reader, leave the query line, close a popup, clear a filter.
     Back,
+    /// Esc in the list, as in fzf: clear the query; if it is empty, the source filter; if
+    /// neither is set, quit.
+    ClearOrQuit,
     /// Move focus between the list and the detail pane.
     ToggleFocus,
     /// Show the next article of the current list.
@@ -56,7 +59,7 @@ pub enum Action {
     ToggleProblems,
     /// Load the archive again from disk (after it changed there).
     Reload,
-    /// Put the cursor in the query line.
+    /// Put the cursor in the query line (closing the reader if it is open).
     FocusQuery,
     /// Type text into the query line (a key or a paste).
     QueryInsert(String),

@@ -39,13 +39,15 @@ impl App {
                 Action::SelectPageUp | Action::ScrollPageUp => {
                     *scroll = scroll.saturating_sub(page)
                 }
-                Action::SelectFirst => *scroll = 0,
+                Action::SelectFirst | Action::ScrollTop => *scroll = 0,
                 Action::ToggleHelp if matches!(self.popup, Popup::Help(_)) => {
                     self.popup = Popup::None
                 }
+                Action::ToggleHelp => self.popup = Popup::Help(0),
                 Action::ToggleProblems if matches!(self.popup, Popup::Problems(_)) => {
                     self.popup = Popup::None
                 }
+                Action::ToggleProblems => self.popup = Popup::Problems(0),
                 Action::Back | Action::Open => self.popup = Popup::None,
                 _ => return false,
             }
@@ -74,6 +76,8 @@ impl App {
             Action::Wheel { column, row, down } => return self.wheel(column, row, down),
             Action::Open => self.open(),
             Action::Back => return self.back(),
+            Action::ClearOrQuit => self.clear_or_quit(),
+            Action::ToggleFocus if self.reader => return false,
             Action::ToggleFocus => {
                 self.focus = match self.focus {
                     Focus::List | Focus::Query if self.geometry.detail.area() > 0 => Focus::Detail,
@@ -98,7 +102,12 @@ impl App {
             Action::ToggleHelp => self.popup = Popup::Help(0),
             Action::ToggleProblems => self.popup = Popup::Problems(0),
             Action::Reload => self.reload = true,
-            Action::FocusQuery => self.focus = Focus::Query,
+            Action::FocusQuery => {
+                if self.reader {
+                    self.back();
+                }
+                self.focus = Focus::Query;
+            }
             Action::QueryInsert(s) => self.type_query(|q| q.insert(&s)),
             Action::QueryBackspace => self.type_query(|q| q.backspace()),
             Action::QueryDelete => self.type_query(|q| q.delete()),
@@ -187,6 +196,18 @@ impl App {
             return false;
         }
         true
+    }
+
+    /// Esc in the list: clears the query, else the source filter, else quits.
+    fn clear_or_quit(&mut self) {
+        if !self.query.text().is_empty() {
+            self.edit_query(|q| q.clear());
+        } else if self.source_filter.is_some() {
+            self.source_filter = None;
+            self.refilter();
+        } else {
+            self.quit = true;
+        }
     }
 
     /// An edit typed into the query line: the line takes focus.

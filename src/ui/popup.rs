@@ -1,4 +1,5 @@
-//! Windows drawn over the panes: key help, load problems, the source picker.
+//! Windows drawn over the panes: key help (drawn from the keymap in use, so it lists the keys
+//! that work), load problems, the source picker. Their keys are in the status line.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -8,7 +9,7 @@ use ratatui::widgets::{Clear, Paragraph, Widget};
 use super::pane;
 use super::theme::Theme;
 use crate::app::{App, SourcePicker};
-use crate::keymap::HELP;
+use crate::keymap::{self, HelpSection};
 use crate::query::SYNTAX_HELP;
 use crate::text::{self, for_display, pad, truncate};
 
@@ -64,19 +65,14 @@ fn window(
     Paragraph::new(shown).render(inner, frame.buffer_mut());
 }
 
-/// The key help and the query syntax.
+/// The widest the help window gets.
+const HELP_WIDTH: u16 = 84;
+
+/// The key help, drawn from the keymap in use (scope by scope, each command once with all
+/// its keys), then the query syntax.
 pub fn help(frame: &mut Frame, area: Rect, scroll: usize, theme: &Theme) {
-    let key_w = HELP.iter().map(|(k, _)| text::width(k)).max().unwrap_or(0);
-    let mut lines: Vec<Line<'static>> = HELP
-        .iter()
-        .map(|(k, what)| {
-            Line::from(vec![
-                Span::styled(pad(k, key_w + 2), theme.heading),
-                Span::raw(*what),
-            ])
-        })
-        .collect();
-    lines.push(Line::from(""));
+    let inner = usize::from(HELP_WIDTH.min(area.width).saturating_sub(2));
+    let mut lines = help_lines(&keymap::active().help(), inner, theme);
     lines.extend(
         SYNTAX_HELP
             .lines()
@@ -85,12 +81,68 @@ pub fn help(frame: &mut Frame, area: Rect, scroll: usize, theme: &Theme) {
     window(
         frame,
         area,
-        "help: j/k scroll, Esc close",
+        "keys and query syntax",
         lines,
         scroll,
-        84,
+        HELP_WIDTH,
         theme,
     );
+}
+
+/// The help's key lines for a window `width` cells wide inside: a heading per scope, then
+/// `keys  what it does`, the description wrapped under itself when it does not fit.
+fn help_lines(sections: &[HelpSection], width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let keys: Vec<Vec<String>> = sections
+        .iter()
+        .map(|s| s.rows.iter().map(|r| r.keys_text()).collect())
+        .collect();
+    let key_w = keys
+        .iter()
+        .flatten()
+        .map(|k| text::width(k))
+        .max()
+        .unwrap_or(0)
+        + 2;
+    let what_w = width.saturating_sub(key_w).max(16);
+    let mut lines = Vec::new();
+    for (section, keys) in sections.iter().zip(keys) {
+        lines.push(Line::from(Span::styled(
+            section.scope.heading(),
+            theme.heading,
+        )));
+        for (row, keys) in section.rows.iter().zip(keys) {
+            for (i, part) in wrap_words(row.what, what_w).into_iter().enumerate() {
+                let lead = if i == 0 {
+                    pad(&keys, key_w)
+                } else {
+                    " ".repeat(key_w)
+                };
+                lines.push(Line::from(vec![
+                    Span::styled(lead, theme.hint),
+                    Span::raw(part),
+                ]));
+            }
+        }
+        lines.push(Line::from(""));
+    }
+    lines
+}
+
+/// `text` cut into lines of at most `width` cells at spaces (a longer word gets a line).
+fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        if !line.is_empty() && text::width(&line) + 1 + text::width(word) > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    lines.push(line);
+    lines
 }
 
 /// Records that could not be loaded, as `FILE:LINE: reason`, and files left out, as
@@ -108,7 +160,7 @@ pub fn problems(frame: &mut Frame, area: Rect, app: &App, scroll: usize, theme: 
     window(
         frame,
         area,
-        "not loaded: j/k scroll, Esc close",
+        "not loaded",
         lines,
         scroll,
         area.width.saturating_sub(4),
@@ -140,13 +192,23 @@ pub fn sources(frame: &mut Frame, area: Rect, picker: &SourcePicker, theme: &The
             }
         })
         .collect();
-    window(
-        frame,
-        area,
-        "source: Enter choose, Esc close",
-        lines,
-        0,
-        36,
-        theme,
-    );
+    window(frame, area, "source", lines, 0, 36, theme);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn descriptions_wrap_at_spaces() {
+        assert_eq!(
+            wrap_words("clear the query; if empty, quit", 16),
+            ["clear the query;", "if empty, quit"]
+        );
+        assert_eq!(wrap_words("short", 16), ["short"]);
+        assert_eq!(
+            wrap_words("averyveryverylongword x", 8),
+            ["averyveryverylongword", "x"]
+        );
+    }
 }

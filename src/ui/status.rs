@@ -1,4 +1,6 @@
-//! The status line: load warnings and key hints.
+//! The status line: load warnings, then the key hints of the scope that takes keys, drawn
+//! from the keymap in use (so a rebound key shows as bound). Some hints carry state: what
+//! Esc does now in the list, and the order.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -6,7 +8,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::theme::Theme;
-use crate::app::{App, Focus};
+use crate::app::App;
+use crate::keymap::{self, Command, Keymap, Scope};
 use crate::query::Order;
 use crate::text::truncate;
 
@@ -15,12 +18,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     if area.area() == 0 {
         return;
     }
+    let keymap = keymap::active();
+    let scope = Scope::of(app);
     let mut spans = Vec::new();
     if app.changed_on_disk() {
-        spans.push(Span::styled(
-            "archive changed on disk: R reloads ",
-            theme.warning,
-        ));
+        let text = match key_for(keymap, scope, Command::Reload) {
+            Some(key) => format!("archive changed on disk: {key} reloads "),
+            None => "archive changed on disk ".to_string(),
+        };
+        spans.push(Span::styled(text, theme.warning));
     }
     if app.appended() > 0 {
         spans.push(Span::styled(
@@ -28,23 +34,24 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             theme.hint,
         ));
     }
+    let problems_key = key_for(keymap, scope, Command::ShowProblems)
+        .map(|k| format!("({k}) "))
+        .unwrap_or_default();
     let skipped = app.problems().iter().filter(|p| p.skipped).count();
     let n = app.problems().len() - skipped;
     if n > 0 {
         let plural = if n == 1 { "" } else { "s" };
         spans.push(Span::styled(
-            format!("{n} bad record{plural} (w) "),
+            format!("{n} bad record{plural} {problems_key}"),
             theme.warning,
         ));
     }
     if skipped > 0 {
         let plural = if skipped == 1 { "" } else { "s" };
-        spans.push(Span::raw(format!("{skipped} file{plural} skipped (w) ")));
+        spans.push(Span::raw(format!(
+            "{skipped} file{plural} skipped {problems_key}"
+        )));
     }
-    let order = match app.order() {
-        Order::NewestFirst => "newest first",
-        Order::OldestFirst => "oldest first",
-    };
     let loading = app.load_progress().filter(|p| !p.done);
     let hints = if let Some(p) = loading.map(|l| l.so_far) {
         let mb = p.bytes_done as f64 / 1e6;
@@ -53,12 +60,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             p.articles,
             p.mb_per_sec()
         )
-    } else if app.reader_open() {
-        "Esc back  j/k Space/b scroll  n/N next/prev  ? help  q quit".to_string()
-    } else if app.focus() == Focus::Query {
-        "Enter open  Up/Down select  Esc leave query  ? help".to_string()
     } else {
-        format!("/ search  Enter open  s source  o {order}  Tab focus  ? help  q quit")
+        hints(keymap, scope, app)
     };
     let used: usize = spans.iter().map(|s: &Span| s.width()).sum();
     let room = usize::from(area.width).saturating_sub(used);
@@ -67,4 +70,36 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         theme.hint,
     ));
     Paragraph::new(Line::from(spans)).render(area, frame.buffer_mut());
+}
+
+/// The scope's hints, `keys label` separated by two spaces, with the state in two labels.
+fn hints(keymap: &Keymap, scope: Scope, app: &App) -> String {
+    let hints: Vec<String> = keymap
+        .hints(scope)
+        .into_iter()
+        .map(|h| {
+            let label = match h.command {
+                Command::ClearOrQuit
+                    if app.query().text().is_empty() && app.source_filter().is_none() =>
+                {
+                    "quit"
+                }
+                Command::ToggleOrder => match app.order() {
+                    Order::NewestFirst => "newest first",
+                    Order::OldestFirst => "oldest first",
+                },
+                _ => h.label,
+            };
+            format!("{} {label}", h.keys)
+        })
+        .collect();
+    hints.join("  ")
+}
+
+/// The first key that runs `command` in `scope`, else in the list (from a window, the key
+/// that works once it is closed).
+fn key_for(keymap: &Keymap, scope: Scope, command: Command) -> Option<String> {
+    [scope, Scope::List]
+        .into_iter()
+        .find_map(|s| keymap.keys_for(s, command).first().map(|k| k.to_string()))
 }

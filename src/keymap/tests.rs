@@ -1,0 +1,550 @@
+//! The dispatcher through [`App`]: every binding of the default table is pressed in its scope
+//! and its effect checked, typing in the list always edits the query, and Esc does what the
+//! table says.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind};
+
+use super::*;
+use crate::article::Article;
+use crate::date::Date;
+use crate::query::Order;
+
+/// Five long articles from three sources, newest first `e d c b a`.
+fn app() -> App {
+    let art = |id: &str, title: &str, date: &str, source: &str| Article {
+        id: id.into(),
+        title: title.into(),
+        date: Date::from_text(date),
+        source: source.into(),
+        body: (1..=80)
+            .map(|i| format!("{title}第{i}段。"))
+            .collect::<Vec<_>>()
+            .join("\n")
+            .into(),
+        ..Default::default()
+    };
+    let articles = vec![
+        art("a", "长春下雪了", "2020-01-01", "甲报"),
+        art("b", "北京地铁新线开通", "2021-01-01", "乙报"),
+        art("c", "长春人大开会", "2019-01-01", "甲报"),
+        art("d", "上海天气晴", "2022-01-01", "丙报"),
+        art("e", "改革开放四十年", "2023-01-01", "乙报"),
+    ];
+    // Side by side, so that Tab can give the article pane the focus.
+    App::of_articles(articles, 130, 40)
+}
+
+/// The terminal event of `chord`, as crossterm reports it (an upper-case letter with Shift).
+fn event(chord: KeyChord) -> Event {
+    let mut m = KeyModifiers::NONE;
+    m.set(KeyModifiers::CONTROL, chord.ctrl);
+    m.set(KeyModifiers::ALT, chord.alt);
+    m.set(KeyModifiers::SHIFT, chord.shift);
+    let code = match chord.key {
+        Key::Char(c) => {
+            m.set(KeyModifiers::SHIFT, c.is_uppercase());
+            KeyCode::Char(c)
+        }
+        Key::Enter => KeyCode::Enter,
+        Key::Esc => KeyCode::Esc,
+        Key::Tab => KeyCode::Tab,
+        Key::BackTab => {
+            m.insert(KeyModifiers::SHIFT);
+            KeyCode::BackTab
+        }
+        Key::Backspace => KeyCode::Backspace,
+        Key::Delete => KeyCode::Delete,
+        Key::Up => KeyCode::Up,
+        Key::Down => KeyCode::Down,
+        Key::Left => KeyCode::Left,
+        Key::Right => KeyCode::Right,
+        Key::Home => KeyCode::Home,
+        Key::End => KeyCode::End,
+        Key::PageUp => KeyCode::PageUp,
+        Key::PageDown => KeyCode::PageDown,
+        Key::F(n) => KeyCode::F(n),
+    };
+    Event::Key(KeyEvent::new(code, m))
+}
+
+/// Presses `chord` under the default keymap and applies what it asks; returns that.
+fn press(app: &mut App, chord: KeyChord) -> Option<Action> {
+    let action = Keymap::default().action_for(&event(chord), app);
+    if let Some(a) = action.clone() {
+        app.update(a);
+    }
+    action
+}
+
+fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        let action = press(app, KeyChord::plain(Key::Char(c)));
+        assert_eq!(action, Some(Action::QueryInsert(c.to_string())), "{c:?}");
+    }
+}
+
+/// An app whose keys go to `scope` (the reader full-screen; the help for a window).
+fn app_in(scope: Scope) -> App {
+    let mut app = app();
+    match scope {
+        Scope::List | Scope::Everywhere => {}
+        Scope::Reader => {
+            app.update(Action::Open);
+        }
+        Scope::Popup => {
+            app.update(Action::ToggleHelp);
+        }
+        Scope::Sources => {
+            app.update(Action::OpenSources);
+        }
+    }
+    assert_eq!(Scope::of(&app), scope.min_list());
+    app
+}
+
+impl Scope {
+    /// Everywhere's keys are tried in the list.
+    fn min_list(self) -> Scope {
+        if self == Scope::Everywhere {
+            Scope::List
+        } else {
+            self
+        }
+    }
+}
+
+fn top(app: &App) -> usize {
+    app.detail().unwrap().top()
+}
+
+fn picked(app: &App) -> usize {
+    match app.popup() {
+        Popup::Sources(p) => p.selected(),
+        other => panic!("no source picker: {other:?}"),
+    }
+}
+
+fn help_scroll(app: &App) -> usize {
+    match app.popup() {
+        Popup::Help(n) => *n,
+        other => panic!("no help: {other:?}"),
+    }
+}
+
+/// Presses `chord` in `scope` and checks that `command` did its job.
+fn exercise(scope: Scope, chord: KeyChord, command: Command) {
+    let what = format!("{chord} in {scope} ({})", command.name());
+    let mut app = app_in(scope);
+    let go = |app: &mut App| assert!(press(app, chord).is_some(), "{what}: no action");
+    match (command, scope) {
+        (Command::Quit, _) => {
+            go(&mut app);
+            assert!(app.should_quit(), "{what}");
+        }
+        (Command::Suspend, _) => {
+            assert!(Keymap::default().is_suspend(&event(chord)), "{what}");
+            assert_eq!(Keymap::default().action_for(&event(chord), &app), None);
+        }
+        (Command::SelectNext, Scope::Sources) => {
+            go(&mut app);
+            assert_eq!(picked(&app), 1, "{what}");
+        }
+        (Command::SelectNext, _) => {
+            go(&mut app);
+            assert_eq!(app.selected(), 1, "{what}");
+        }
+        (Command::SelectPrev | Command::SelectPageUp | Command::SelectFirst, _) => {
+            app.update(Action::SelectLast);
+            go(&mut app);
+            let at = if scope == Scope::Sources {
+                picked(&app)
+            } else {
+                app.selected()
+            };
+            let expected = match command {
+                Command::SelectPrev if scope == Scope::Sources => 1,
+                Command::SelectPrev => 3,
+                _ => 0,
+            };
+            assert_eq!(at, expected, "{what}");
+        }
+        (Command::SelectPageDown | Command::SelectLast, _) => {
+            go(&mut app);
+            let at = if scope == Scope::Sources {
+                picked(&app)
+            } else {
+                app.selected()
+            };
+            assert_eq!(at, if scope == Scope::Sources { 2 } else { 4 }, "{what}");
+        }
+        (Command::Open, Scope::Reader) => {
+            let mut app = self::app();
+            app.update(Action::ToggleFocus);
+            assert_eq!(Scope::of(&app), Scope::Reader);
+            go(&mut app);
+            assert!(app.reader_open(), "{what}");
+        }
+        (Command::Open, _) => {
+            go(&mut app);
+            assert!(app.reader_open(), "{what}");
+        }
+        (Command::ToggleFocus, Scope::Reader) => {
+            let mut app = self::app();
+            app.update(Action::ToggleFocus);
+            go(&mut app);
+            assert_eq!(app.focus(), Focus::List, "{what}");
+        }
+        (Command::ToggleFocus, _) => {
+            go(&mut app);
+            assert_eq!(app.focus(), Focus::Detail, "{what}");
+        }
+        (Command::ClearOrQuit, _) => {
+            app.update(Action::QueryInsert("长春".into()));
+            go(&mut app);
+            assert_eq!(app.query().text(), "", "{what}");
+            assert!(!app.should_quit(), "{what}");
+        }
+        (Command::PickSource, _) => {
+            go(&mut app);
+            assert!(matches!(app.popup(), Popup::Sources(_)), "{what}");
+        }
+        (Command::ToggleOrder, _) => {
+            go(&mut app);
+            assert_eq!(app.order(), Order::OldestFirst, "{what}");
+        }
+        (Command::ShowProblems, _) => {
+            go(&mut app);
+            assert_eq!(app.popup(), &Popup::Problems(0), "{what}");
+        }
+        (Command::Reload, _) => {
+            go(&mut app);
+            assert!(app.take_reload(), "{what}");
+        }
+        (Command::Help, Scope::Popup) => {
+            go(&mut app);
+            assert_eq!(app.popup(), &Popup::None, "{what}");
+        }
+        (Command::Help, _) => {
+            go(&mut app);
+            assert_eq!(app.popup(), &Popup::Help(0), "{what}");
+        }
+        (
+            Command::QueryLeft
+            | Command::QueryRight
+            | Command::QueryHome
+            | Command::QueryEnd
+            | Command::QueryBackspace
+            | Command::QueryDelete
+            | Command::QueryDeleteWord
+            | Command::QueryClear,
+            _,
+        ) => {
+            app.update(Action::QueryInsert("ab cd".into()));
+            app.update(Action::QueryLeft);
+            go(&mut app);
+            let (text, cursor) = match command {
+                Command::QueryLeft => ("ab cd", 3),
+                Command::QueryRight => ("ab cd", 5),
+                Command::QueryHome => ("ab cd", 0),
+                Command::QueryEnd => ("ab cd", 5),
+                Command::QueryBackspace => ("ab d", 3),
+                Command::QueryDelete => ("ab c", 4),
+                Command::QueryDeleteWord => ("ab d", 3),
+                _ => ("", 0),
+            };
+            assert_eq!(
+                (app.query().text(), app.query().cursor()),
+                (text, cursor),
+                "{what}"
+            );
+        }
+        (Command::ScrollDown | Command::ScrollPageDown | Command::ScrollHalfDown, Scope::Popup) => {
+            go(&mut app);
+            let page = 40 - 3;
+            let expected = if command == Command::ScrollDown {
+                1
+            } else {
+                page
+            };
+            assert_eq!(help_scroll(&app), expected, "{what}");
+        }
+        (Command::ScrollUp | Command::ScrollPageUp | Command::ScrollTop, Scope::Popup) => {
+            for _ in 0..50 {
+                app.update(Action::Scroll(1));
+            }
+            go(&mut app);
+            let expected = match command {
+                Command::ScrollUp => 49,
+                Command::ScrollPageUp => 50 - 37,
+                _ => 0,
+            };
+            assert_eq!(help_scroll(&app), expected, "{what}");
+        }
+        (Command::ScrollDown | Command::ScrollPageDown | Command::ScrollHalfDown, _) => {
+            let height = app.detail().unwrap().height();
+            go(&mut app);
+            let expected = match command {
+                Command::ScrollDown => 1,
+                Command::ScrollPageDown => height - 1,
+                _ => height / 2,
+            };
+            assert_eq!(top(&app), expected, "{what}");
+        }
+        (
+            Command::ScrollUp | Command::ScrollPageUp | Command::ScrollHalfUp | Command::ScrollTop,
+            _,
+        ) => {
+            let height = app.detail().unwrap().height();
+            app.update(Action::Scroll(100));
+            go(&mut app);
+            let expected = match command {
+                Command::ScrollUp => 99,
+                Command::ScrollPageUp => 100 - (height - 1),
+                Command::ScrollHalfUp => 100 - height / 2,
+                _ => 0,
+            };
+            assert_eq!(top(&app), expected, "{what}");
+        }
+        (Command::ScrollBottom, _) => {
+            go(&mut app);
+            let end = top(&app);
+            assert!(end > 100, "{what}: top {end}");
+            app.update(Action::Scroll(1));
+            assert_eq!(top(&app), end, "{what}: not the end");
+        }
+        (Command::NextArticle | Command::PrevArticle, _) => {
+            app.update(Action::SelectNext);
+            go(&mut app);
+            let expected = if command == Command::NextArticle {
+                2
+            } else {
+                0
+            };
+            assert_eq!(app.selected(), expected, "{what}");
+            let article = app.hits()[expected].article();
+            assert_eq!(app.detail().unwrap().article(), article, "{what}");
+            assert!(app.reader_open(), "{what}");
+        }
+        (Command::Search, _) => {
+            go(&mut app);
+            assert!(!app.reader_open(), "{what}");
+            assert_eq!(Scope::of(&app), Scope::List, "{what}");
+        }
+        (Command::Close, Scope::Reader) => {
+            go(&mut app);
+            assert!(!app.reader_open(), "{what}");
+            assert_eq!(Scope::of(&app), Scope::List, "{what}");
+        }
+        (Command::Close, _) => {
+            go(&mut app);
+            assert_eq!(app.popup(), &Popup::None, "{what}");
+        }
+        (Command::ChooseSource, _) => {
+            app.update(Action::SelectNext);
+            go(&mut app);
+            assert_eq!(app.popup(), &Popup::None, "{what}");
+            assert_eq!(app.source_filter(), Some("甲报"), "{what}");
+            assert_eq!(app.hits().len(), 2, "{what}");
+        }
+    }
+}
+
+#[test]
+fn every_binding_of_the_table_does_its_job() {
+    for b in Keymap::default().bindings() {
+        let scopes: Vec<Scope> = if b.scope == Scope::Everywhere {
+            Scope::ALL.to_vec()
+        } else {
+            vec![b.scope]
+        };
+        for scope in scopes {
+            exercise(scope, b.chord, b.command);
+        }
+    }
+}
+
+#[test]
+fn in_the_list_every_printable_key_edits_the_query() {
+    for text in [
+        "jingbei",
+        "ccrd",
+        "body:改革",
+        "qq音乐",
+        "R ?/ gGnNqjkbo Wörter",
+    ] {
+        let mut app = app();
+        typed(&mut app, text);
+        assert_eq!(app.query().text(), text);
+        assert_eq!(Scope::of(&app), Scope::List, "typing stays in the list");
+        assert!(!app.should_quit());
+    }
+}
+
+#[test]
+fn chords_the_table_does_not_bind_do_nothing() {
+    let mut app = app();
+    for text in ["ctrl-t", "alt-x", "ctrl-alt-j", "f9", "shift-up"] {
+        assert_eq!(
+            press(&mut app, KeyChord::parse(text).unwrap()),
+            None,
+            "{text}"
+        );
+    }
+    assert_eq!(app.query().text(), "");
+    app.update(Action::Open);
+    for text in ["z", "ctrl-t", "改"] {
+        assert_eq!(
+            press(&mut app, KeyChord::parse(text).unwrap()),
+            None,
+            "{text} in the reader"
+        );
+    }
+}
+
+#[test]
+fn a_paste_goes_into_the_query_in_the_list_only() {
+    let km = Keymap::default();
+    let mut app = app();
+    let paste = Event::Paste("qq音乐 body:改革".into());
+    assert_eq!(
+        km.action_for(&paste, &app),
+        Some(Action::QueryInsert("qq音乐 body:改革".into()))
+    );
+    app.update(Action::Open);
+    assert_eq!(km.action_for(&paste, &app), None);
+}
+
+#[test]
+fn key_releases_are_ignored_and_the_mouse_and_resizes_pass_through() {
+    let km = Keymap::default();
+    let app = app();
+    let mut release = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE);
+    release.kind = KeyEventKind::Release;
+    assert_eq!(km.action_for(&Event::Key(release), &app), None);
+    let wheel = |kind| {
+        Event::Mouse(MouseEvent {
+            kind,
+            column: 3,
+            row: 4,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    assert_eq!(
+        km.action_for(&wheel(MouseEventKind::ScrollDown), &app),
+        Some(Action::Wheel {
+            column: 3,
+            row: 4,
+            down: true
+        })
+    );
+    assert_eq!(
+        km.action_for(&wheel(MouseEventKind::ScrollUp), &app),
+        Some(Action::Wheel {
+            column: 3,
+            row: 4,
+            down: false
+        })
+    );
+    assert_eq!(km.action_for(&wheel(MouseEventKind::Moved), &app), None);
+    assert_eq!(
+        km.action_for(&Event::Resize(90, 30), &app),
+        Some(Action::Resize(90, 30))
+    );
+}
+
+#[test]
+fn esc_closes_then_clears_the_query_then_the_source_then_quits() {
+    let esc = KeyChord::plain(Key::Esc);
+    let mut app = app();
+    app.update(Action::OpenSources);
+    app.update(Action::SelectNext);
+    app.update(Action::Open);
+    typed(&mut app, "长春");
+    app.update(Action::Open);
+    assert!(app.reader_open());
+    press(&mut app, esc);
+    assert!(!app.reader_open(), "first the reader closes");
+    assert_eq!(app.query().text(), "长春", "the query stays");
+    press(&mut app, esc);
+    assert_eq!(app.query().text(), "", "then the query is cleared");
+    assert_eq!(app.source_filter(), Some("甲报"));
+    press(&mut app, esc);
+    assert_eq!(app.source_filter(), None, "then the source filter");
+    assert!(!app.should_quit());
+    press(&mut app, esc);
+    assert!(app.should_quit(), "then juan quits");
+}
+
+#[test]
+fn esc_leaves_the_article_pane_and_closes_windows_without_quitting() {
+    let esc = KeyChord::plain(Key::Esc);
+    let mut app = app();
+    app.update(Action::ToggleFocus);
+    press(&mut app, esc);
+    assert_eq!((app.focus(), app.should_quit()), (Focus::List, false));
+    for open in [
+        Action::ToggleHelp,
+        Action::ToggleProblems,
+        Action::OpenSources,
+    ] {
+        app.update(open);
+        press(&mut app, esc);
+        assert_eq!((app.popup(), app.should_quit()), (&Popup::None, false));
+    }
+}
+
+#[test]
+fn slash_in_the_reader_goes_back_to_the_query() {
+    let mut app = app();
+    typed(&mut app, "长春");
+    app.update(Action::Open);
+    press(&mut app, KeyChord::parse("/").unwrap());
+    typed(&mut app, "人大");
+    assert_eq!(app.query().text(), "长春人大");
+    assert_eq!(app.hits().len(), 1);
+}
+
+#[test]
+fn a_rebinding_changes_what_a_key_does() {
+    let mut km = Keymap::default();
+    let mut app = app();
+    let ctrl_t = event(KeyChord::parse("ctrl-t").unwrap());
+    assert_eq!(km.action_for(&ctrl_t, &app), None);
+    km.bind(
+        Scope::List,
+        KeyChord::parse("ctrl-t").unwrap(),
+        "toggle_order",
+    )
+    .unwrap();
+    assert_eq!(km.action_for(&ctrl_t, &app), Some(Action::ToggleOrder));
+    // A plain letter bound in the list is a command, no longer text.
+    km.bind(Scope::List, KeyChord::parse("q").unwrap(), "quit")
+        .unwrap();
+    let q = event(KeyChord::parse("q").unwrap());
+    assert_eq!(km.action_for(&q, &app), Some(Action::Quit));
+    app.update(Action::Open);
+    km.bind(
+        Scope::Everywhere,
+        KeyChord::parse("ctrl-z").unwrap(),
+        "none",
+    )
+    .unwrap();
+    km.bind(
+        Scope::Everywhere,
+        KeyChord::parse("f12").unwrap(),
+        "suspend",
+    )
+    .unwrap();
+    assert!(!km.is_suspend(&event(KeyChord::parse("ctrl-z").unwrap())));
+    assert!(km.is_suspend(&event(KeyChord::parse("f12").unwrap())));
+}
+
+#[test]
+fn the_keymap_in_use_is_the_default_until_one_is_installed() {
+    // Unit tests never install one: they share the process.
+    assert_eq!(active(), &Keymap::default());
+    let app = app();
+    let down = event(KeyChord::plain(Key::Down));
+    assert_eq!(action_for(&down, &app), Some(Action::SelectNext));
+    assert!(is_suspend(&event(KeyChord::parse("ctrl-z").unwrap())));
+}
