@@ -41,7 +41,8 @@ fn clear(frame: &mut Frame, rect: Rect) {
     }
 }
 
-/// Draws `lines` from `scroll` on in a bordered window titled `title`, centred in `area`.
+/// Draws `lines` from `scroll` on in a bordered window titled `title`, centred in `area`
+/// above its last row (the status line, which shows the window's keys).
 fn window(
     frame: &mut Frame,
     area: Rect,
@@ -51,8 +52,10 @@ fn window(
     width: u16,
     theme: &Theme,
 ) {
+    // The bottom row stays the status line: it shows the window's keys.
+    let above_status = Rect::new(area.x, area.y, area.width, area.height.saturating_sub(1));
     let rect = centered(
-        area,
+        above_status,
         width,
         lines.len().saturating_add(2).min(usize::from(u16::MAX)) as u16,
     );
