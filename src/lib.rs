@@ -25,7 +25,8 @@
 //! | [`heap`] | giving the memory a load freed back to the system |
 //! | [`corpus`] | the loaded articles in chunks of columns, shared by the interface and the search engine |
 //! | [`column`](mod@column) | read-only arrays, owned or views of a mapped cache file, and their encoding |
-//! | [`archive`] | loading files, folders and stdin, every format, skips named and copies folded: the only file-system code |
+//! | [`archive`] | loading files, folders and stdin, skips named, copies folded, the index cache: the only file-system code |
+//! | [`parse`] | the pure layer below [`corpus`]: every format's bytes to articles and problems, no I/O |
 //! | [`sanitize`] | text hygiene: nothing from the web reaches the terminal but printable text |
 //! | [`query`] | the query language: parse, match, rank ([`query::Hit`]) |
 //! | [`search`] | the engine over a corpus: parallel ranked search, narrowing, a cancellable worker |
@@ -49,6 +50,7 @@ pub mod date;
 pub mod fuzzing;
 pub mod heap;
 pub mod keymap;
+pub mod parse;
 pub mod query;
 pub mod sanitize;
 pub mod search;

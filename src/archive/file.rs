@@ -2,7 +2,7 @@
 //! [`GuardedMap`], which a truncation cannot kill juan through), taken from the index cache
 //! when a sound one exists, else parsed in parallel (and cached when big); a smaller one is
 //! read and parsed the same way with its bodies left in the bytes read; any other file is
-//! read whole and handed to [`super::load_bytes`]. Small files are never mapped, so a folder
+//! read whole and handed to [`load_bytes`]. Small files are never mapped, so a folder
 //! of 70,000 of them stays far below the kernel's limit on maps.
 //!
 //! A folder of many small files (a page, a Markdown file or a saved HTML page an article)
@@ -18,11 +18,10 @@ use std::time::Instant;
 use super::follow::Followed;
 use super::guard::GuardedMap;
 use super::stream::{Batch, Collector, LoadOptions};
-use super::{
-    Archive, Problem, cache, cannot_read, gzip, load_bytes, load_decompressed, mapped, special,
-};
+use super::{cache, cannot_read, mapped, special};
 use crate::article::SharedBytes;
 use crate::date::Stamp;
+use crate::parse::{Archive, Problem, gzip, load_bytes, load_decompressed};
 
 /// A file read ahead by [`prepare`].
 pub enum Prepared {

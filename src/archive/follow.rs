@@ -12,9 +12,10 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
 
+use super::mapped;
 use super::stream::{Batch, Collector, LoadOptions};
-use super::{Archive, mapped};
 use crate::article::SharedBytes;
+use crate::parse::Archive;
 
 /// The most read from one file in one poll (the rest waits for the next).
 const MOST_PER_POLL: u64 = 64 << 20;

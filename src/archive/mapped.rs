@@ -1,14 +1,15 @@
 //! Plain (uncompressed, UTF-8) JSON Lines files read straight from a memory map: the file is
 //! cut into line-aligned pieces that are parsed on every core, and delivered in file order
-//! with their problems' line numbers made file-wide. Bodies stay in the map ([`super::lazy`]).
+//! with their problems' line numbers made file-wide. Bodies stay in the map (`parse::lazy`).
 //!
 //! A file that is not plainly JSON Lines — gzip, a byte-order mark, another format, text that
-//! is mostly not UTF-8 — is left to the ordinary path ([`super::load_bytes`]).
+//! is mostly not UTF-8 — is left to the ordinary path ([`crate::parse::load_bytes`]).
 
 use std::ops::Range;
 
-use super::{Archive, Format, decode, detect, gzip, jsonl, ordered};
+use super::ordered;
 use crate::article::SharedBytes;
+use crate::parse::{Archive, Format, decode, detect, gzip, jsonl};
 
 /// How much of a file's start must be UTF-8 for the whole to be taken as UTF-8 unread (a
 /// later undecodable line is then reported on its own, as the ordinary path does for a

@@ -9,11 +9,12 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+use super::cache;
 use super::dedupe::Seen;
-use super::{Archive, Problem, cache};
 use crate::article::Article;
 use crate::corpus::Chunk;
 use crate::date::{Date, Stamp};
+use crate::parse::{Archive, Problem};
 
 /// How far a load has got.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]

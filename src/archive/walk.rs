@@ -7,7 +7,8 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use super::{Problem, cannot_read, detect};
+use super::cannot_read;
+use crate::parse::{Problem, detect};
 
 /// One thing to load, or a problem met while finding things to load.
 #[derive(Debug)]

@@ -1,20 +1,41 @@
 //! [`Records`]: where the rest of each article is — its URL, tags and body (the id is in the
 //! chunk's index) — which only opening an article (or a `body:` term, or `--json`) needs. An
 //! article whose body was left in a mapped JSON Lines file costs 8 bytes here: the place of
-//! its line, read again when asked for. Any other article is kept in memory.
+//! its line, read again when asked for ([`crate::parse::record_at`]). Any other article is
+//! kept in memory.
+//!
+//! A line that no longer reads back as it was loaded (its file changed under juan) is noted
+//! here ([`read_back_changed`]), for `archive::changed_on_disk` to report: the corpus knows
+//! nothing of files, and the layer that loads them reads the note.
 
 use std::borrow::Cow;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::article::{Article, Body, Header, SharedBytes};
 use crate::column::Column;
 use crate::column::codec::{Decoder, Encoder};
+use crate::parse::record_at;
 use crate::sanitize::has_terminal_controls;
 
 /// Set in a place that indexes [`Records::kept`] instead of naming a line.
 const KEPT: u64 = 1 << 63;
 /// Bits of a line's byte offset; the bits above (below [`KEPT`]) name its bytes' slot.
 const OFFSET_BITS: u32 = 48;
+
+/// Set when an article's line read back did not match what loading recorded.
+static READ_BACK_CHANGED: AtomicBool = AtomicBool::new(false);
+
+/// True once an article's line, read again when the article was opened, did not read back
+/// as it was loaded: its archive changed under juan (cut short, edited, records moved).
+pub fn read_back_changed() -> bool {
+    READ_BACK_CHANGED.load(Ordering::Relaxed)
+}
+
+/// Forgets that a line did not read back (a new load begins).
+pub fn forget_read_back_changed() {
+    READ_BACK_CHANGED.store(false, Ordering::Relaxed);
+}
 
 /// The fields of an article kept in memory, besides those its chunk's index holds.
 #[derive(Debug, Clone, Default)]
@@ -211,8 +232,8 @@ impl Records {
 
     /// Article `i`'s id, URL, body and tags; the article of a line that no longer reads
     /// back as it was loaded (its file changed under juan: cut short, edited, records moved)
-    /// gets a body saying so, never another record's text, and [`crate::archive::note_changed`]
-    /// is told.
+    /// gets a body saying so, never another record's text, and [`read_back_changed`] turns
+    /// true.
     pub fn rest(&self, i: usize) -> Cow<'_, Rest> {
         let place = self.places[i];
         if place & KEPT != 0 {
@@ -227,10 +248,10 @@ impl Records {
         let article = self
             .shared
             .get(slot)
-            .and_then(|bytes| crate::archive::record_at(bytes, start))
+            .and_then(|bytes| record_at(bytes, start))
             .filter(|a| a.body.lazy_record().map(|(_, _, c)| c) == Some(check));
         if article.is_none() {
-            crate::archive::note_changed();
+            READ_BACK_CHANGED.store(true, Ordering::Relaxed);
         }
         Cow::Owned(match article {
             Some(a) => Rest {

@@ -2,8 +2,8 @@
 //! may hold (ARCHITECTURE §2.1, §2.3). Each check panics with the offending text shown
 //! escaped (`{:?}`), so a crash report can be read in a terminal.
 
-use crate::archive::Archive;
 use crate::article::Article;
+use crate::parse::Archive;
 use crate::sanitize::is_plain;
 
 /// The zero-width joiner, which cleaning keeps inside an emoji sequence (`👩‍🔬`).

@@ -1,7 +1,7 @@
-//! Fuzz targets for the archive parsers, all through the loader's public entry for a file's
-//! bytes, [`archive::load_bytes`], under the file names that route to each format (the
+//! Fuzz targets for the archive parsers, all through the parse layer's entry for a file's
+//! bytes, [`parse::load_bytes`], under the file names that route to each format (the
 //! extension hints, the content decides when there is none), plus the path a memory-mapped
-//! JSON Lines file takes: each line read back with [`archive::record_at`], its body left in
+//! JSON Lines file takes: each line read back with [`parse::record_at`], its body left in
 //! the bytes and decoded on demand.
 
 use std::io::Write;
@@ -11,13 +11,13 @@ use flate2::Compression;
 use flate2::write::GzEncoder;
 
 use super::checks;
-use crate::archive::{self, Archive};
 use crate::article::SharedBytes;
+use crate::parse::{self, Archive};
 
 /// Loads `data` as a file named `name` and checks what came out.
 fn load(name: &str, data: &[u8]) -> Archive {
     let mut out = Archive::default();
-    archive::load_bytes(name, name, data, &mut out);
+    parse::load_bytes(name, name, data, &mut out);
     checks::archive(name, &out);
     out
 }
@@ -29,7 +29,7 @@ pub fn jsonl(data: &[u8]) {
     let shared: SharedBytes = Arc::new(data.to_vec());
     let starts = std::iter::once(0).chain(memchr::memchr_iter(b'\n', data).map(|i| i + 1));
     for start in starts.filter(|&s| s < data.len()) {
-        if let Some(article) = archive::record_at(&shared, start) {
+        if let Some(article) = parse::record_at(&shared, start) {
             checks::article(&article);
         }
     }

@@ -12,10 +12,10 @@ use std::ops::Range;
 
 use xxhash_rust::xxh3::xxh3_64;
 
-use crate::archive::Problem;
 use crate::article::SharedBytes;
 use crate::column::codec::{ALIGN, Decoder, Encoder};
 use crate::corpus::Chunk;
+use crate::parse::Problem;
 
 /// Bytes of a part's prefix.
 pub const PREFIX: usize = 32;

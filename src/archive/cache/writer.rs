@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 use xxhash_rust::xxh3::Xxh3;
 
 use super::{Key, header, part, payload_start};
-use crate::archive::Problem;
 use crate::corpus::Chunk;
+use crate::parse::Problem;
 
 /// Creates `dir` and the folders above it that are missing; the new ones readable by the user
 /// only (on Unix).

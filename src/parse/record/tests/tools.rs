@@ -3,8 +3,8 @@
 
 use std::sync::Arc;
 
-use crate::archive::{Archive, json, jsonl, lazy};
 use crate::article::{Article, SharedBytes};
+use crate::parse::{Archive, json, jsonl, lazy};
 
 /// The text of fixture `name`.
 fn fixture(name: &str) -> String {

@@ -9,7 +9,7 @@
 //! - each list item is a paragraph, an ordered one keeps its number (`1. …`); a table row is
 //!   a paragraph with its cells between ` | `; a code block keeps its lines;
 //! - raw HTML (`<p>`, `<figure>`, `<figcaption>`, `<br>`, comments) is reduced to its text
-//!   ([`crate::archive::html::fragment_text`]);
+//!   ([`crate::parse::html::fragment_text`]);
 //! - Hugo shortcodes and Liquid tags (`{{< video … >}}`, `{% include … %}`) are dropped;
 //! - `#标题`, a heading without the space CommonMark wants, is read as a heading (Chinese
 //!   archives write it often), unless the line holds another `#` (a `#话题#` hashtag).
@@ -205,7 +205,7 @@ impl Renderer {
             }
             TagEnd::HtmlBlock => {
                 let html = self.html.take().unwrap_or_default();
-                for line in crate::archive::html::fragment_text(&html).lines() {
+                for line in crate::parse::html::fragment_text(&html).lines() {
                     self.push_text(line);
                     self.flush();
                 }

@@ -200,7 +200,7 @@ fn is_origin(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::archive::markdown::blocks::render;
+    use crate::parse::markdown::blocks::render;
 
     #[test]
     fn source_author_and_original_leave_the_body() {

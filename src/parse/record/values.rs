@@ -10,8 +10,8 @@ use serde_json::{Map, Value};
 
 use super::clean_field;
 use super::keys::Field;
-use crate::archive::html::fragment_text;
 use crate::article::normalize_body;
+use crate::parse::html::fragment_text;
 use crate::sanitize::clean;
 
 /// Keys under which an object keeps its text, best first.

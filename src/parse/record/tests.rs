@@ -1,9 +1,9 @@
 //! Every field name and value shape, one table row each, with the article part it fills.
 
 use super::*;
-use crate::archive::html::fragment_text;
 use crate::article::normalize_body;
 use crate::date::Date;
+use crate::parse::html::fragment_text;
 use crate::sanitize::clean;
 use serde_json::json;
 

@@ -249,7 +249,7 @@ pub fn source_of(title: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::archive::markdown::blocks::render;
+    use crate::parse::markdown::blocks::render;
 
     #[test]
     fn numbering_goes() {

@@ -120,7 +120,7 @@ impl Output {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::archive::{Archive, load_bytes};
+    use crate::parse::{Archive, load_bytes};
 
     /// How many breaks `d` recovered.
     fn recovered(d: &Decoded) -> usize {

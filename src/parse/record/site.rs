@@ -12,7 +12,7 @@ use std::borrow::Cow;
 use super::clean_field;
 use super::keys::{Field, Picked, Role};
 use super::values::line_text;
-use crate::archive::url::{self as web, is_host, is_url};
+use crate::parse::url::{self as web, is_host, is_url};
 
 /// A record's source and URL.
 #[derive(Debug, Default, PartialEq, Eq)]
