@@ -5,6 +5,12 @@ mod support;
 use support::pty::Pty;
 
 const SEED_TITLE: &str = "中共长春市委人大工作会议召开";
+
+/// A hint the list's status line shows once the archive has loaded.
+const LIST_HINT: &str = "Ctrl-s source";
+
+/// Ctrl-c: quits wherever the focus is (in the list `q` is text, in the reader it closes it).
+const QUIT: &str = "\x03";
 const SEED_END: &str = "主要负责同志等参加会议。";
 
 /// Every row of a bordered full-width pane ends in a border (or scrollbar) cell at the last
@@ -29,7 +35,7 @@ fn assert_right_border(pty: &Pty, cols: u16, rows: u16) {
 fn search_open_scroll_resize_and_quit() {
     let (cols, rows) = (100, 30);
     let mut pty = Pty::spawn(&[], cols, rows);
-    pty.wait_for_text("/ search");
+    pty.wait_for_text(LIST_HINT);
     // Chinese typed straight into the list goes to the query line.
     pty.send("长春市委人大工作会议");
     pty.wait_for_text(SEED_TITLE);
@@ -106,7 +112,7 @@ fn search_open_scroll_resize_and_quit() {
     pty.wait_for_text(SEED_TITLE);
     pty.send("\x1b");
     pty.settle(200);
-    pty.send("q");
+    pty.send(QUIT);
     assert_eq!(pty.wait_exit(10), 0);
     let (alternate, hidden) = pty.modes();
     assert!(!alternate, "still on the alternate screen");
@@ -119,7 +125,7 @@ fn hostile_text_never_reaches_the_terminal() {
     pty.wait_for_text("标题清屏红色");
     pty.send("\r");
     pty.wait_for_text("红色的字");
-    pty.send("q");
+    pty.send(QUIT);
     assert_eq!(pty.wait_exit(10), 0);
     let raw = pty.raw();
     let has = |needle: &[u8]| raw.windows(needle.len()).any(|w| w == needle);
@@ -135,7 +141,7 @@ fn sigterm_restores_the_terminal() {
     // SIGQUIT and SIGINT too: `kill` sends them whatever the terminal's mode.
     for (name, number) in [("TERM", 15), ("QUIT", 3), ("INT", 2)] {
         let mut pty = Pty::spawn(&[], 80, 24);
-        pty.wait_for_text("/ search");
+        pty.wait_for_text(LIST_HINT);
         let status = std::process::Command::new("kill")
             .args([&format!("-{name}"), &pty.pid().to_string()])
             .status()
@@ -210,7 +216,7 @@ const ENTER_ALTERNATE: &[u8] = b"\x1b[?1049h";
 fn assert_redrawn_since(pty: &Pty, from: usize) {
     wait_for_bytes(pty, from, ENTER_ALTERNATE);
     pty.wait_for("the list drawn again", 10, |s| {
-        s.contains("/ search") && s.contains(SEED_TITLE)
+        s.contains(LIST_HINT) && s.contains(SEED_TITLE)
     });
     assert!(wrote_since(pty, from, b"\x1b[2J"), "no full clear");
     let (alternate, hidden) = pty.modes();
@@ -234,7 +240,7 @@ read -r line; fg >/dev/null; echo "exited: $?""#;
         SEED,
     ]);
     let mut pty = Pty::spawn_command(cmd, 80, 24);
-    pty.wait_for_text("/ search");
+    pty.wait_for_text(LIST_HINT);
     pty.wait_for_text(SEED_TITLE);
     let shell = pty.pid();
     let children = std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children"))
@@ -267,7 +273,7 @@ read -r line; fg >/dev/null; echo "exited: $?""#;
     assert_redrawn_since(&pty, mark);
 
     // Keys work again.
-    pty.send("q");
+    pty.send(QUIT);
     pty.wait_for_text("exited: 0");
     assert_eq!(pty.wait_exit(10), 0);
     assert_eq!(pty.modes(), (false, false));
@@ -284,7 +290,7 @@ fn without_job_control_ctrl_z_goes_on() {
     wait_for_bytes(&pty, mark, LEAVE_ALTERNATE);
     assert_redrawn_since(&pty, mark);
     assert_ne!(process_state(pty.pid()), 'T');
-    pty.send("q");
+    pty.send(QUIT);
     assert_eq!(pty.wait_exit(10), 0);
     assert_eq!(pty.modes(), (false, false));
 }
@@ -298,7 +304,7 @@ fn sigcont_redraws_after_a_sigstop() {
     let mark = pty.raw().len();
     kill("CONT", pty.pid());
     assert_redrawn_since(&pty, mark);
-    pty.send("q");
+    pty.send(QUIT);
     assert_eq!(pty.wait_exit(10), 0);
 }
 
@@ -314,7 +320,7 @@ fn an_archive_cut_short_while_open_says_so_and_r_reloads() {
     };
     juan::synthetic::write_archive(std::fs::File::create(&path).unwrap(), &options).unwrap();
     let mut pty = Pty::spawn(&[path.to_str().unwrap()], 100, 30);
-    pty.wait_for_text("/ search");
+    pty.wait_for_text(LIST_HINT);
     pty.wait_for("the load to finish", 20, |s| !s.contains("loading..."));
     // `cat new > file` begins by cutting the file to nothing.
     std::fs::OpenOptions::new()
@@ -325,17 +331,17 @@ fn an_archive_cut_short_while_open_says_so_and_r_reloads() {
         .unwrap();
     // The next article's body is read from the file now: it is not what was loaded.
     pty.send("\x1b[B");
-    pty.wait_for_text("archive changed on disk: R reloads");
+    pty.wait_for_text("archive changed on disk: Ctrl-r reloads");
     assert!(
         pty.screen()
             .contains("changed on disk since juan loaded it")
     );
     // Reloaded: the file is empty now, so the list is, and the warning is gone.
-    pty.send("R");
+    pty.send("\x12"); // Ctrl-r
     pty.wait_for("the reload", 20, |s| {
         !s.contains("archive changed on disk") && !s.contains("loading...")
     });
-    pty.send("q");
+    pty.send(QUIT);
     assert_eq!(pty.wait_exit(10), 0, "juan did not quit cleanly");
 }
 
@@ -361,6 +367,6 @@ fn records_appended_while_open_join_the_list_with_a_count() {
     .unwrap();
     pty.wait_for_text("+1 new since loaded");
     pty.wait_for_text("后来追加的报道");
-    pty.send("q");
+    pty.send(QUIT);
     assert_eq!(pty.wait_exit(10), 0);
 }
