@@ -1,6 +1,6 @@
 //! The config file, `$XDG_CONFIG_HOME/juan/config.toml` (else `~/.config/juan/config.toml`;
 //! `--config PATH` or `$JUAN_CONFIG` name another): colours, ambiguous width, the list/article
-//! split, default archives, the time zone and key bindings. Options on the command line win
+//! split, default archives, the time zone and key bindings ([`crate::keymap`]). Options on the command line win
 //! over the file, and the file over juan's defaults.
 //!
 //! The file is read whole before anything starts: a misspelt name, a value of the wrong type or
@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 
 use jiff::tz::{Offset, TimeZone};
 
+use crate::keymap::Keymap;
 use crate::text::AmbiguousWidth;
 
 mod default_file;
@@ -25,7 +26,6 @@ mod values;
 
 pub use default_file::default_file;
 pub use error::{ConfigError, position};
-pub use keys::{KeyList, KeyText, Keys};
 pub use style::{PALETTE, Palette, parse_style};
 pub use values::SPLIT_RANGE;
 
@@ -45,15 +45,17 @@ pub struct Config {
     /// `archives`: opened when no PATH is given and `$JUAN_ARCHIVE` is unset (`~` expanded,
     /// relative paths from the file's folder). Empty by default: the bundled sample.
     pub archives: Vec<PathBuf>,
-    /// `[keys.FOCUS]`: the bindings the file adds, by focus and command.
-    pub keys: Keys,
+    /// The key bindings: juan's own ([`Keymap::default`]) with the file's `[keys.SCOPE]`
+    /// tables put over them; `keymap::install` makes them the ones in use.
+    pub keymap: Keymap,
 }
 
 /// The `[layout]` table.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Layout {
-    /// `split`: the list pane's share of the width in percent ([`SPLIT_RANGE`]); `None`
-    /// (`"auto"`, the default) lets juan choose by the terminal's width.
+    /// `split`: the list pane's share of the width side by side, in percent
+    /// ([`SPLIT_RANGE`]); `None` when the file does not say, for the interface's default
+    /// ([`crate::app::geometry::DEFAULT_LIST_PERCENT`]).
     pub list_percent: Option<u16>,
 }
 
@@ -68,7 +70,7 @@ impl Default for Config {
             ),
             layout: Layout::default(),
             archives: Vec::new(),
-            keys: Keys::new(),
+            keymap: Keymap::default(),
         }
     }
 }
@@ -190,10 +192,10 @@ fn read(file: &Path, text: &str, home: Option<&Path>) -> Result<Config, ConfigEr
             .map_or(defaults.ambiguous_width, |w| w.0),
         tz: raw.tz.map_or(defaults.tz, |z| z.0),
         layout: Layout {
-            list_percent: raw.layout.split.and_then(|s| s.0),
+            list_percent: raw.layout.split.map(|s| s.0),
         },
         archives,
-        keys: raw.keys.placed(text),
+        keymap: raw.keys.keymap(file, text)?,
     })
 }
 

@@ -29,9 +29,10 @@ fn main() {
         None => config.tz.clone(),
     };
     juan::date::zone::set(zone);
-    juan::ui::theme::use_palette(config.colors);
     let width = cli.ambiguous_width.unwrap_or(config.ambiguous_width);
     give_default_archives(&mut cli, &config);
+    juan::ui::theme::use_palette(config.colors);
+    juan::keymap::install(config.keymap);
     let outcome = match &cli.command {
         Some(Command::List(a)) => commands::list(a),
         Some(Command::Show(a)) => commands::show(a, width),

@@ -4,7 +4,9 @@
 use std::path::{Path, PathBuf};
 
 use jiff::tz::TimeZone;
+use juan::app::geometry::DEFAULT_LIST_PERCENT;
 use juan::config::{self, Config, PALETTE, Palette, parse_style};
+use juan::keymap::{Command as KCommand, KeyChord, Keymap, Scope};
 use juan::text::AmbiguousWidth;
 use ratatui::style::{Color, Modifier, Style};
 
@@ -39,7 +41,7 @@ fn an_empty_file_is_the_defaults() {
     assert_eq!(config.tz.to_fixed_offset().unwrap().seconds(), 8 * 3600);
     assert_eq!(config.layout.list_percent, None);
     assert!(config.archives.is_empty());
-    assert!(config.keys.is_empty());
+    assert_eq!(config.keymap, juan::keymap::Keymap::default());
 }
 
 #[test]
@@ -121,8 +123,90 @@ fn a_bad_split_is_an_error_at_the_value() {
     assert_eq!(
         error("bad-split.toml"),
         "tests/fixtures/config/bad-split.toml:3:9: split 120 is out of range: the list pane \
-         takes 10 to 90 percent of the width, or \"auto\""
+         takes 10 to 90 percent of the width"
     );
+    let err = config::from_text(Path::new("c.toml"), "[layout]\nsplit = \"40%\"\n").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "c.toml:2:9: invalid type: string \"40%\", expected a percentage from 10 to 90"
+    );
+}
+
+#[test]
+fn a_bad_key_is_an_error_at_the_key() {
+    assert_eq!(
+        error("bad-key.toml"),
+        "tests/fixtures/config/bad-key.toml:4:11: `ctrl+r` is not a key (write e.g. `ctrl-r`, \
+         `alt-backspace`, `pgdn`, `f1`, `G`, `?`)"
+    );
+}
+
+/// The error of a config file `text`, named `c.toml`.
+fn error_of(text: &str) -> String {
+    config::from_text(Path::new("c.toml"), text)
+        .expect_err("the text is bad")
+        .to_string()
+}
+
+#[test]
+fn bad_bindings_are_errors_at_the_scope_command_or_key() {
+    assert_eq!(
+        error_of("[keys.lists]\nopen = \"enter\"\n"),
+        "c.toml:1:7: `lists` is not a key scope (use list, reader, popup, sources, everywhere)"
+    );
+    assert_eq!(
+        error_of("[keys.list]\nopen = \"enter\"\nclsoe = \"esc\"\n"),
+        "c.toml:3:1: `clsoe` is not a command (`juan config --default` lists them by scope)"
+    );
+    assert_eq!(
+        error_of("[keys.list]\nscroll_down = \"ctrl-j\"\n"),
+        "c.toml:2:1: `scroll_down` means nothing in [keys.list] (it works in: reader, popup)"
+    );
+    assert_eq!(
+        error_of("[keys.reader]\nclose = [\"h\"]\nscroll_top = [\"g\", \"h\"]\n"),
+        "c.toml:3:20: h is given to both `close` and `scroll_top` in [keys.reader]"
+    );
+    assert_eq!(
+        error_of("[keys]\nlist = 3\n"),
+        "c.toml:2:8: invalid type: integer `3`, expected a table"
+    );
+    assert_eq!(
+        error_of("[keys.list]\nopen = [\"enter\", 5]\n"),
+        "c.toml:2:18: invalid type: integer `5`, expected a string"
+    );
+    let suspend = error_of("[keys.list]\nopen = \"ctrl-z\"\n");
+    assert!(
+        suspend.starts_with("c.toml:2:8: Ctrl-z suspends juan everywhere"),
+        "{suspend}"
+    );
+}
+
+#[test]
+fn bindings_replace_a_commands_keys_in_their_scope() {
+    let keymap = read("keys.toml").unwrap().keymap;
+    let chord = |k: &str| KeyChord::parse(k).unwrap();
+    let keys = |scope, command| -> Vec<String> {
+        keymap
+            .keys_for(scope, command)
+            .iter()
+            .map(|k| k.to_string())
+            .collect()
+    };
+    assert_eq!(keys(Scope::List, KCommand::ToggleOrder), ["Ctrl-t"]);
+    assert_eq!(keymap.command_for(Scope::List, chord("ctrl-o")), None);
+    assert_eq!(keys(Scope::Reader, KCommand::Close), ["h", "Esc"]);
+    assert_eq!(keymap.command_for(Scope::Reader, chord("q")), None);
+    assert_eq!(
+        keys(Scope::Reader, KCommand::ScrollDown),
+        ["j", "Down", "Ctrl-e"]
+    );
+    // `none` took n from next_article; N still goes back.
+    assert_eq!(keymap.command_for(Scope::Reader, chord("n")), None);
+    assert_eq!(keys(Scope::Reader, KCommand::PrevArticle), ["N"]);
+    assert_eq!(keys(Scope::Everywhere, KCommand::Quit), ["Ctrl-c", "F10"]);
+    // Other scopes keep juan's keys.
+    assert_eq!(keys(Scope::Popup, KCommand::Close), ["Esc", "q", "Enter"]);
+    assert_eq!(keys(Scope::List, KCommand::Open), ["Enter"]);
 }
 
 #[test]
@@ -182,7 +266,23 @@ fn the_default_file_reads_back_as_the_defaults() {
     assert_eq!(config::from_text(file, &text).unwrap(), expected);
     let all = uncommented(&text);
     assert_ne!(all, text);
-    assert_eq!(config::from_text(file, &all).unwrap(), expected);
+    let mut back = config::from_text(file, &all).unwrap();
+    // The file shows the interface's default split; unset, the interface uses the same.
+    assert_eq!(back.layout.list_percent, Some(DEFAULT_LIST_PERCENT));
+    back.layout.list_percent = None;
+    // Every command has juan's keys, in juan's order (the table's rows may be in another).
+    let default_keys = Keymap::default();
+    for scope in Scope::ALL {
+        for &command in KCommand::ALL {
+            assert_eq!(
+                back.keymap.keys_for(scope, command),
+                default_keys.keys_for(scope, command),
+                "{scope} {command:?}"
+            );
+        }
+    }
+    back.keymap = Keymap::default();
+    assert_eq!(back, expected);
 }
 
 #[test]
@@ -192,8 +292,26 @@ fn the_default_file_shows_every_setting() {
     let names = |t: &toml::Table| t.keys().cloned().collect::<Vec<_>>();
     assert_eq!(
         names(&table),
-        ["archives", "ambiguous_width", "tz", "layout", "colors"]
+        [
+            "archives",
+            "ambiguous_width",
+            "tz",
+            "layout",
+            "colors",
+            "keys"
+        ]
     );
+    let keys = table["keys"].as_table().unwrap();
+    let scopes: Vec<&str> = Scope::ALL.iter().map(|s| s.name()).collect();
+    assert_eq!(names(keys), scopes);
+    for scope in Scope::ALL {
+        let commands: Vec<&str> = KCommand::ALL
+            .iter()
+            .filter(|c| c.scopes().contains(&scope))
+            .map(|c| c.name())
+            .collect();
+        assert_eq!(names(keys[scope.name()].as_table().unwrap()), commands);
+    }
     assert_eq!(names(table["layout"].as_table().unwrap()), ["split"]);
     let colors: Vec<&str> = PALETTE.iter().map(|(name, ..)| *name).collect();
     assert_eq!(names(table["colors"].as_table().unwrap()), colors);

@@ -55,6 +55,19 @@ fn a_bad_config_stops_juan_before_it_runs() {
         "juan: tests/fixtures/config/bad-tz.toml:2:6: `Beijing` is not a time zone (use \
          local, UTC, +08:00 or a name such as Asia/Shanghai)\n"
     );
+    let out = run(&[
+        "list",
+        NEWS,
+        "--config",
+        "tests/fixtures/config/bad-key.toml",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(text(&out.stdout), "");
+    assert!(
+        text(&out.stderr).starts_with("juan: tests/fixtures/config/bad-key.toml:4:11: "),
+        "{}",
+        text(&out.stderr)
+    );
     // The interface does not start either (it would say it needs a terminal).
     let out = run(&["--config", "tests/fixtures/config/bad-split.toml", NEWS]);
     assert_eq!(out.status.code(), Some(2));

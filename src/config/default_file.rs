@@ -1,12 +1,16 @@
 //! `juan config --default`: a config file with every setting commented out at its default,
 //! and what each does. Uncommenting any of its lines gives a file that reads back as the
 //! defaults (tested), so it is a safe start for one's own file. The colours come from the
-//! palette's one table ([`super::PALETTE`]), so a new themable part appears here by itself.
+//! palette's one table ([`super::PALETTE`]) and the keys from the binding table
+//! ([`crate::keymap::DEFAULTS`], [`Command::ALL`]), so a new themable part or command
+//! appears here by itself.
 
 use std::fmt::Write;
 
 use super::style::PALETTE;
 use super::values::SPLIT_RANGE;
+use crate::app::geometry;
+use crate::keymap::{Command, Keymap, Scope};
 
 /// The commented default config file.
 pub fn default_file() -> String {
@@ -15,23 +19,62 @@ pub fn default_file() -> String {
     let _ = write!(
         out,
         "\n[layout]\n\
-         # The list pane's share of the width in percent ({} to {}), or \"auto\": juan chooses\n\
-         # by the terminal's width.\n\
-         # split = \"auto\"\n",
+         # The list pane's share of the width when the list and the article are side by side\n\
+         # (from {} columns), in percent ({} to {}). Either pane keeps its minimum width\n\
+         # ({} and {} columns), so the list keeps its source column.\n\
+         # split = {}\n",
+        geometry::SIDE_BY_SIDE_MIN_WIDTH,
         SPLIT_RANGE.start(),
-        SPLIT_RANGE.end()
+        SPLIT_RANGE.end(),
+        geometry::LIST_MIN_WIDTH,
+        geometry::DETAIL_MIN_WIDTH,
+        geometry::DEFAULT_LIST_PERCENT,
     );
     out.push_str(COLORS_HEAD);
-    let settings: Vec<String> = PALETTE
+    let rows: Vec<(String, &str)> = PALETTE
         .iter()
-        .map(|(name, default, _)| format!("{name} = \"{default}\""))
+        .map(|(name, default, doc)| (format!("{name} = \"{default}\""), *doc))
         .collect();
-    let width = settings.iter().map(String::len).max().unwrap_or(0);
-    for (setting, (_, _, doc)) in settings.iter().zip(PALETTE) {
-        let _ = writeln!(out, "# {setting:<width$}  # {doc}");
-    }
+    aligned(&mut out, &rows);
     out.push_str(KEYS);
+    keys(&mut out);
     out
+}
+
+/// Every scope's table, each command that means something there with juan's keys for it.
+fn keys(out: &mut String) {
+    let keymap = Keymap::default();
+    for scope in Scope::ALL {
+        let _ = write!(out, "\n[keys.{scope}]\n# {}\n", scope.heading());
+        let rows: Vec<(String, &str)> = Command::ALL
+            .iter()
+            .filter(|c| c.scopes().contains(&scope))
+            .map(|&command| {
+                let keys: Vec<String> = keymap
+                    .bindings()
+                    .iter()
+                    .filter(|b| b.scope == scope && b.command == command)
+                    .map(|b| format!("{:?}", b.chord.to_string()))
+                    .collect();
+                let setting = format!("{} = [{}]", command.name(), keys.join(", "));
+                (setting, command.doc())
+            })
+            .collect();
+        aligned(out, &rows);
+    }
+}
+
+/// `# setting  # doc` lines, the docs in one column.
+fn aligned(out: &mut String, rows: &[(String, &str)]) {
+    let width = rows
+        .iter()
+        .map(|(s, _)| s.chars().count())
+        .max()
+        .unwrap_or(0);
+    for (setting, doc) in rows {
+        let pad = width - setting.chars().count();
+        let _ = writeln!(out, "# {setting}{:pad$}  # {doc}", "");
+    }
 }
 
 const HEAD: &str = "\
@@ -68,9 +111,10 @@ const COLORS_HEAD: &str = "
 ";
 
 const KEYS: &str = "
-# Key bindings, one table per focus: [keys.list] (the article list and its query) and
-# [keys.reader] (the article). A command takes one key or a list of keys, e.g.
-#   [keys.list]
-#   reload = [\"ctrl-r\", \"f5\"]
-# The ? help lists every command and the keys bound to it.
+# Key bindings, one table per scope. A command's keys here replace its keys in that scope
+# (`[]` leaves it none); `none = [\"q\"]` takes keys from whatever they ran. A key is a name
+# (enter esc tab backtab backspace del up down left right home end pgup pgdn space f1…f24)
+# or one character (G and g differ), after ctrl-, alt- or shift-. In the list every
+# printable key the table leaves free goes into the query: bind letters there only if you
+# never type them. [keys.everywhere] holds wherever a scope does not bind the key itself.
 ";

@@ -24,7 +24,7 @@ pub(crate) struct File {
     pub(crate) colors: Colors,
     /// `[layout]`.
     pub(crate) layout: Layout,
-    /// `[keys.FOCUS]`.
+    /// `[keys.SCOPE]`.
     pub(crate) keys: RawKeys,
 }
 

@@ -41,9 +41,9 @@ impl<'de> Deserialize<'de> for Zone {
     }
 }
 
-/// `split = 40` (percent of the width for the list pane) or `"auto"` (juan chooses by width).
+/// `split = 40`: the list pane's share of the width side by side, in percent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Split(pub(crate) Option<u16>);
+pub(crate) struct Split(pub(crate) u16);
 
 impl<'de> Deserialize<'de> for Split {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -51,14 +51,19 @@ impl<'de> Deserialize<'de> for Split {
         impl Visitor<'_> for SplitVisitor {
             type Value = Split;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a percentage or \"auto\"")
+                write!(
+                    f,
+                    "a percentage from {} to {}",
+                    SPLIT_RANGE.start(),
+                    SPLIT_RANGE.end()
+                )
             }
             fn visit_i64<E: de::Error>(self, v: i64) -> Result<Split, E> {
                 match u16::try_from(v) {
-                    Ok(p) if SPLIT_RANGE.contains(&p) => Ok(Split(Some(p))),
+                    Ok(p) if SPLIT_RANGE.contains(&p) => Ok(Split(p)),
                     _ => Err(E::custom(format!(
                         "split {v} is out of range: the list pane takes {} to {} percent of \
-                         the width, or \"auto\"",
+                         the width",
                         SPLIT_RANGE.start(),
                         SPLIT_RANGE.end()
                     ))),
@@ -67,17 +72,8 @@ impl<'de> Deserialize<'de> for Split {
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<Split, E> {
                 self.visit_i64(i64::try_from(v).unwrap_or(i64::MAX))
             }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Split, E> {
-                if v == "auto" {
-                    Ok(Split(None))
-                } else {
-                    Err(E::custom(format!(
-                        "`{v}` is not a split (use a percentage such as 40, or \"auto\")"
-                    )))
-                }
-            }
         }
-        d.deserialize_any(SplitVisitor)
+        d.deserialize_i64(SplitVisitor)
     }
 }
 
