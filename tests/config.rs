@@ -77,6 +77,13 @@ fn a_full_file_sets_everything() {
             hint: Style::new().add_modifier(Modifier::DIM | Modifier::ITALIC),
         }
     );
+    let keys = |scope, command| -> Vec<String> {
+        let keys = config.keymap.keys_for(scope, command);
+        keys.iter().map(|k| k.to_string()).collect()
+    };
+    assert_eq!(keys(Scope::List, KCommand::Reload), ["Ctrl-r", "F5"]);
+    assert_eq!(keys(Scope::Reader, KCommand::Close), ["Esc", "q", "h"]);
+    assert_eq!(keys(Scope::Reader, KCommand::Reload), ["R", "Ctrl-r"]);
 }
 
 #[test]
