@@ -18,7 +18,7 @@
 //! so opening it again unchanged neither parses nor indexes: the cache file is mapped and the
 //! chunks' columns are views of it ([`CACHE_VERSION`] names its format and the parsers'
 //! output it holds).
-//! Every map is a [`guard`]ed one: a file cut short by another program while juan has it
+//! Every map is a guarded one (`guard`): a file cut short by another program while juan has it
 //! open reads as zeros past its new end instead of killing juan with SIGBUS, and what is read
 //! back is checked against what loading recorded ([`crate::parse::record_at`], called by
 //! [`crate::corpus::Records`]), so a changed archive gives "changed on disk"
@@ -53,10 +53,9 @@ use std::time::Instant;
 
 use crate::parse::short_io_error;
 
-pub use crate::parse::{Archive, Format, LISTED_PER_PART, NOT_AN_ARTICLE, Problem, load_bytes};
+pub use crate::parse::{Archive, Format, Problem, load_bytes};
 pub use cache::VERSION as CACHE_VERSION;
 pub use follow::Follow;
-pub use guard::note_changed;
 pub use stream::{Batch, LoadOptions, Progress};
 
 /// True once a file juan loaded is known to have changed under it: a guarded map lost pages
@@ -65,6 +64,12 @@ pub use stream::{Batch, LoadOptions, Progress};
 /// ([`crate::corpus::read_back_changed`]).
 pub fn changed_on_disk() -> bool {
     guard::changed_on_disk() || crate::corpus::read_back_changed()
+}
+
+/// Says a file juan loaded changed under it (found by a check, not by a fault: a followed file
+/// shrank or was replaced): [`changed_on_disk`] is then true.
+pub fn note_changed() {
+    guard::note_changed();
 }
 
 /// Forgets that a file changed (a new load begins).

@@ -271,8 +271,7 @@ fn markup_in_a_body_goes_through_fragment_text() {
     assert_eq!(summary, want);
 }
 
-/// RE-CHECK once `html::fragment_text` is written (src/archive/html.rs is a stub that returns
-/// its input): a body of markup becomes its text paragraphs.
+/// A body of markup becomes its text paragraphs (`html::fragment_text`).
 #[test]
 fn markup_in_a_body_becomes_paragraphs() {
     let a = load(json!({"content": "<p>　　第一段。</p>\n<p>第二段。<br>第三段。</p>"}));
