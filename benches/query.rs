@@ -2,6 +2,11 @@
 //! `tests/fixtures/corpus/thucnews-titles-20k.tsv` for 20 fixed queries (Chinese, pinyin, fields),
 //! and the time to build the [`Index`] they share.
 //!
+//! Two engines are timed on the same queries: `engine_20k`, the parallel engine the interface
+//! and `juan list` run ([`juan::search::run`] over a chunked corpus, every core), which is the
+//! figure the README quotes; and `reference_20k`, the sequential reference search
+//! ([`juan::query::search`]) the property tests hold the engine to.
+//!
 //! Each title becomes an article whose source is its THUCNews class name (`sports`, `stocks`,
 //! …) and whose date is spread deterministically over 2010–2020, so field queries have
 //! something to narrow.
@@ -13,6 +18,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use juan::article::Article;
 use juan::date::{DEFAULT_OFFSET_SECS, Date, Stamp};
 use juan::query::{Index, Order, Query, search};
+use juan::search::{Cancel, corpus_of, run};
 
 const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/corpus/");
 
@@ -76,8 +82,19 @@ fn bench(c: &mut Criterion) {
     c.bench_function("index_build_20k", |b| {
         b.iter(|| Index::build(black_box(&articles)))
     });
+    let corpus = corpus_of(articles.clone());
+    let mut group = c.benchmark_group("engine_20k");
+    for text in QUERIES {
+        group.bench_function(text, |b| {
+            b.iter(|| {
+                let query = Query::parse(black_box(text)).unwrap();
+                run(&corpus, &query, Order::NewestFirst, None, &Cancel::new())
+            })
+        });
+    }
+    group.finish();
     let index = Index::build(&articles);
-    let mut group = c.benchmark_group("query_20k");
+    let mut group = c.benchmark_group("reference_20k");
     for text in QUERIES {
         let hits = search(
             &articles,
