@@ -103,3 +103,85 @@ fn key_for(keymap: &Keymap, scope: Scope, command: Command) -> Option<String> {
         .into_iter()
         .find_map(|s| keymap.keys_for(s, command).first().map(|k| k.to_string()))
 }
+
+#[cfg(test)]
+mod tests {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    use super::*;
+    use crate::app::{Action, Settings};
+    use crate::archive::Problem;
+    use crate::article::Article;
+    use crate::corpus::Corpus;
+    use crate::text::AmbiguousWidth;
+
+    fn app() -> App {
+        let article = Article {
+            id: "a".into(),
+            title: "标题".into(),
+            body: "正文".into(),
+            ..Default::default()
+        };
+        let problems = vec![
+            Problem::at("a.jsonl", 3, "not JSON"),
+            Problem::skipped("notes.doc", "not an archive type"),
+        ];
+        let settings = Settings {
+            ambiguous: AmbiguousWidth::Narrow,
+            color: false,
+        };
+        App::new(
+            Corpus::from_articles(vec![article]),
+            problems,
+            settings,
+            160,
+            10,
+        )
+    }
+
+    fn line(app: &App) -> String {
+        let mut terminal = Terminal::new(TestBackend::new(180, 1)).unwrap();
+        let theme = Theme::new(&app.settings);
+        terminal
+            .draw(|f| draw(f, Rect::new(0, 0, 180, 1), app, &theme))
+            .unwrap();
+        let buf = terminal.backend().buffer();
+        (0..180)
+            .map(|x| buf[(x, 0)].symbol())
+            .collect::<String>()
+            .trim_end()
+            .to_string()
+    }
+
+    #[test]
+    fn warnings_name_the_key_that_works_where_the_focus_is() {
+        let mut app = app();
+        app.note_changed_on_disk();
+        assert_eq!(
+            line(&app),
+            "archive changed on disk: Ctrl-r reloads 1 bad record (Ctrl-x) 1 file skipped (Ctrl-x) \
+             Enter open  Esc quit  Ctrl-s source  Ctrl-o newest first  F1 help  Ctrl-c quit"
+        );
+        app.update(Action::Open);
+        assert_eq!(
+            line(&app),
+            "archive changed on disk: R reloads 1 bad record (Ctrl-x) 1 file skipped (Ctrl-x) \
+             Esc back  j/k scroll  Space/b page  n/N next/prev  / search  ? help"
+        );
+    }
+
+    #[test]
+    fn the_list_hints_say_what_esc_does_now_and_the_order() {
+        let mut app = app();
+        app.update(Action::QueryInsert("标".into()));
+        app.update(Action::ToggleOrder);
+        let shown = line(&app);
+        assert!(
+            shown.ends_with(
+                "Enter open  Esc clear  Ctrl-s source  Ctrl-o oldest first  F1 help  Ctrl-c quit"
+            ),
+            "{shown}"
+        );
+    }
+}
