@@ -191,6 +191,11 @@ impl App {
         self.update(Action::Resize(area.width, area.height));
     }
 
+    /// The list pane's share of the width side by side, in percent.
+    pub fn list_percent(&self) -> u16 {
+        self.list_percent
+    }
+
     /// Says an archive changed on disk since it was loaded; true when that is news (a
     /// redraw shows it).
     pub fn note_changed_on_disk(&mut self) -> bool {

@@ -40,7 +40,11 @@ fn main() {
         Some(Command::Check(a)) => commands::check(a),
         Some(Command::Gen(a)) => commands::generate(a),
         Some(Command::Config(a)) => commands::config(a, cli.config.as_deref()),
-        None => juan::tui::run(&commands::resolve_paths(&cli.paths), width),
+        None => juan::tui::run(
+            &commands::resolve_paths(&cli.paths),
+            width,
+            config.layout.list_percent,
+        ),
     };
     finish(outcome);
 }

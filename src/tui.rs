@@ -45,7 +45,13 @@ enum Msg {
 }
 
 /// Opens the interface on `paths`; returns the exit code.
-pub fn run(paths: &[PathBuf], mode: AmbiguousWidth) -> Result<i32, String> {
+/// `list_percent` is the list pane's share of the width side by side (the config file's
+/// `[layout] split`), or the default.
+pub fn run(
+    paths: &[PathBuf],
+    mode: AmbiguousWidth,
+    list_percent: Option<u16>,
+) -> Result<i32, String> {
     // Keys come from the terminal even when stdin is an archive (`juan -`): crossterm reads
     // /dev/tty then. Only the screen must be a terminal.
     if !io::stdout().is_terminal() {
@@ -67,7 +73,7 @@ pub fn run(paths: &[PathBuf], mode: AmbiguousWidth) -> Result<i32, String> {
     let size = terminal
         .size()
         .map_err(|e| format!("cannot read the terminal size: {e}"))?;
-    let mut app = fresh_app(settings, size.width, size.height);
+    let mut app = fresh_app(settings, size.width, size.height, list_percent);
     let results = tx.clone();
     // on_done must be quick and never submit: it only forwards to the event loop.
     let worker = search::Worker::spawn(move |done| {
@@ -89,8 +95,11 @@ pub fn run(paths: &[PathBuf], mode: AmbiguousWidth) -> Result<i32, String> {
 }
 
 /// An interface with nothing loaded yet, loading, searching on the worker.
-fn fresh_app(settings: Settings, width: u16, height: u16) -> App {
+fn fresh_app(settings: Settings, width: u16, height: u16, list_percent: Option<u16>) -> App {
     let mut app = App::new(Corpus::default(), Vec::new(), settings, width, height);
+    if let Some(percent) = list_percent {
+        app.set_list_percent(percent);
+    }
     app.start_loading();
     app.set_search_mode(SearchMode::Deferred);
     app
@@ -111,7 +120,12 @@ fn event_loop(
         }
         if app.take_reload() {
             let area = app.geometry().area;
-            *app = fresh_app(app.settings, area.width, area.height);
+            *app = fresh_app(
+                app.settings,
+                area.width,
+                area.height,
+                Some(app.list_percent()),
+            );
             loader.start();
             dirty = true;
         }

@@ -175,6 +175,8 @@ fn juan_uses_xdg_cache_home_unless_told_not_to() {
     let xdg = s.cache_dir.parent().unwrap().join("xdg");
     let run = |no_cache: bool| {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_juan"));
+        // A config file of the user's own must not change what the tests see.
+        cmd.env("JUAN_CONFIG", "/dev/null");
         cmd.arg("check").arg(&big).env("XDG_CACHE_HOME", &xdg);
         if no_cache {
             cmd.env("JUAN_NO_CACHE", "1");

@@ -14,6 +14,8 @@ const SEED_TITLE: &str = "中共长春市委人大工作会议召开";
 
 fn juan() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_juan"));
+    // A config file of the user's own must not change what the tests see.
+    c.env("JUAN_CONFIG", "/dev/null");
     c.current_dir(env!("CARGO_MANIFEST_DIR"))
         .env_remove("JUAN_ARCHIVE");
     c

@@ -4,10 +4,7 @@ use std::io::Read;
 use std::process::Command;
 
 fn juan(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_juan"))
-        .args(args)
-        .output()
-        .expect("juan runs")
+    juan_isolated().args(args).output().expect("juan runs")
 }
 
 #[test]
@@ -67,4 +64,12 @@ fn help_has_examples() {
     ] {
         assert!(help.contains(needle), "{needle} missing from\n{help}");
     }
+}
+
+/// The juan binary with the user's own config file out of the way (`JUAN_CONFIG=/dev/null`:
+/// the defaults).
+fn juan_isolated() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_juan"));
+    c.env("JUAN_CONFIG", "/dev/null");
+    c
 }

@@ -7,7 +7,7 @@ const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/host
 
 fn juan(args: &[&str]) -> Output {
     let cache = tempfile::tempdir().expect("a temporary folder");
-    Command::new(env!("CARGO_BIN_EXE_juan"))
+    juan_isolated()
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env_remove("JUAN_ARCHIVE")
         .env("XDG_CACHE_HOME", cache.path())
@@ -102,4 +102,12 @@ fn json_lines_separated_by_lone_carriage_returns_all_load() {
         "{}",
         text(&out.stdout)
     );
+}
+
+/// The juan binary with the user's own config file out of the way (`JUAN_CONFIG=/dev/null`:
+/// the defaults).
+fn juan_isolated() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_juan"));
+    c.env("JUAN_CONFIG", "/dev/null");
+    c
 }

@@ -23,7 +23,7 @@ fn archive() -> tempfile::NamedTempFile {
 }
 
 fn list(file: &tempfile::NamedTempFile, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_juan"))
+    juan_isolated()
         .arg("list")
         .arg(file.path())
         .args(args)
@@ -108,7 +108,7 @@ fn query_errors_go_to_stderr_with_a_failing_exit() {
 
 #[test]
 fn list_help_documents_the_syntax() {
-    let out = Command::new(env!("CARGO_BIN_EXE_juan"))
+    let out = juan_isolated()
         .args(["list", "--help"])
         .output()
         .expect("run juan");
@@ -122,4 +122,12 @@ fn list_help_documents_the_syntax() {
     ] {
         assert!(help.contains(needle), "missing {needle:?} in:\n{help}");
     }
+}
+
+/// The juan binary with the user's own config file out of the way (`JUAN_CONFIG=/dev/null`:
+/// the defaults).
+fn juan_isolated() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_juan"));
+    c.env("JUAN_CONFIG", "/dev/null");
+    c
 }

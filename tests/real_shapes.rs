@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_juan"))
+    juan_isolated()
         .args(args)
         .env_remove("JUAN_ARCHIVE")
         .env("JUAN_NO_CACHE", "1")
@@ -293,4 +293,12 @@ fn a_fifo_given_as_an_archive_is_read_once_and_whole() {
         .map(|l| l.split('\t').nth(3).unwrap_or("").to_string())
         .collect();
     assert_eq!(titles, ["乙", "甲"], "{}", text(&out.stderr));
+}
+
+/// The juan binary with the user's own config file out of the way (`JUAN_CONFIG=/dev/null`:
+/// the defaults).
+fn juan_isolated() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_juan"));
+    c.env("JUAN_CONFIG", "/dev/null");
+    c
 }

@@ -9,10 +9,7 @@ const SEED: &str = concat!(
 );
 
 fn juan(args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_juan"))
-        .args(args)
-        .output()
-        .expect("run juan");
+    let out = juan_isolated().args(args).output().expect("run juan");
     assert!(
         out.status.success(),
         "juan {args:?}: {}",
@@ -54,4 +51,12 @@ fn every_width_from_10_to_120() {
         }
         assert_eq!(groups(&out), want, "width {w}: text lost or changed");
     }
+}
+
+/// The juan binary with the user's own config file out of the way (`JUAN_CONFIG=/dev/null`:
+/// the defaults).
+fn juan_isolated() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_juan"));
+    c.env("JUAN_CONFIG", "/dev/null");
+    c
 }

@@ -5,7 +5,6 @@ use std::collections::HashSet;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 use unicode_segmentation::UnicodeSegmentation;
@@ -125,7 +124,7 @@ pub fn title_spans(
 }
 
 fn styled(text: String, marked: bool, theme: &Theme) -> Span<'static> {
-    Span::styled(text, if marked { theme.matched } else { Style::new() })
+    Span::styled(text, if marked { theme.matched } else { theme.text })
 }
 
 #[cfg(test)]

@@ -43,6 +43,11 @@ impl Pty {
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("JUAN_ARCHIVE");
+        // A config file of the user's own must not change what the tests see (a test that
+        // wants one passes --config, which wins).
+        if cmd.get_env("JUAN_CONFIG").is_none() {
+            cmd.env("JUAN_CONFIG", "/dev/null");
+        }
         let child = pair.slave.spawn_command(cmd).expect("spawn juan");
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().expect("reader");
