@@ -17,6 +17,7 @@
 //! file), like the display zone: the dispatcher and the drawing code read it with [`active`].
 
 mod commands;
+mod defaults;
 mod docs;
 mod keys;
 mod table;
@@ -26,9 +27,10 @@ use std::sync::OnceLock;
 use crossterm::event::{Event, KeyEventKind, MouseEventKind};
 
 pub use commands::Command;
+pub use defaults::{DEFAULTS, HINTS, NOTES};
 pub use docs::{HelpRow, HelpSection};
 pub use keys::{Key, KeyChord};
-pub use table::{Binding, DEFAULTS, HINTS, Hint, Keymap, NOTES, Scope};
+pub use table::{Binding, Hint, Keymap, Scope};
 
 use crate::app::{Action, App, Focus, Popup};
 

@@ -2,8 +2,7 @@
 //! key table ([`Keymap::markdown_table`], which `tests/keys_readme.rs` holds the README to).
 //! Both list, per scope, each command once with all its keys, then the scope's [`NOTES`].
 
-use super::table::NOTES;
-use super::{Command, KeyChord, Keymap, Scope};
+use super::{Command, KeyChord, Keymap, NOTES, Scope};
 
 /// One line of the help: the keys, the command (none for a note) and what it does.
 #[derive(Debug, Clone, PartialEq, Eq)]

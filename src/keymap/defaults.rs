@@ -1,0 +1,112 @@
+//! juan's own keys, the defaults of the binding table: [`DEFAULTS`] (what each key does
+//! where), [`NOTES`] (what the help says that is no binding: typing, the mouse) and
+//! [`HINTS`] (what the footer shows per scope). Changing a key here changes the dispatcher,
+//! the help, the footer and (through `tests/keys_readme.rs`) the README together.
+
+use super::{Command, Scope};
+
+/// juan's keys: (scope, chords separated by spaces, command). Order is the help's order.
+pub const DEFAULTS: &[(Scope, &str, Command)] = {
+    use Command::*;
+    use Scope::*;
+    &[
+        (List, "down ctrl-n", SelectNext),
+        (List, "up ctrl-p", SelectPrev),
+        (List, "pgdn", SelectPageDown),
+        (List, "pgup", SelectPageUp),
+        (List, "home", SelectFirst),
+        (List, "end", SelectLast),
+        (List, "enter", Open),
+        (List, "tab backtab", ToggleFocus),
+        (List, "esc", ClearOrQuit),
+        (List, "ctrl-s", PickSource),
+        (List, "ctrl-o", ToggleOrder),
+        (List, "ctrl-x", ShowProblems),
+        (List, "ctrl-r", Reload),
+        (List, "f1", Help),
+        (List, "left ctrl-b", QueryLeft),
+        (List, "right ctrl-f", QueryRight),
+        (List, "ctrl-a", QueryHome),
+        (List, "ctrl-e", QueryEnd),
+        (List, "backspace ctrl-h", QueryBackspace),
+        (List, "del", QueryDelete),
+        (List, "ctrl-w alt-backspace", QueryDeleteWord),
+        (List, "ctrl-u", QueryClear),
+        (Reader, "j down ctrl-n e ctrl-e", ScrollDown),
+        (Reader, "k up ctrl-p y ctrl-y", ScrollUp),
+        (Reader, "space f ctrl-f pgdn", ScrollPageDown),
+        (Reader, "b ctrl-b pgup", ScrollPageUp),
+        (Reader, "d ctrl-d", ScrollHalfDown),
+        (Reader, "u ctrl-u", ScrollHalfUp),
+        (Reader, "g home <", ScrollTop),
+        (Reader, "G end >", ScrollBottom),
+        (Reader, "n", NextArticle),
+        (Reader, "N", PrevArticle),
+        (Reader, "esc q", Close),
+        (Reader, "/", Search),
+        (Reader, "enter", Open),
+        (Reader, "tab backtab", ToggleFocus),
+        (Reader, "R ctrl-r", Reload),
+        (Reader, "? f1", Help),
+        (Reader, "ctrl-x", ShowProblems),
+        (Popup, "j down ctrl-n", ScrollDown),
+        (Popup, "k up ctrl-p", ScrollUp),
+        (Popup, "space f pgdn", ScrollPageDown),
+        (Popup, "b pgup", ScrollPageUp),
+        (Popup, "g home", ScrollTop),
+        (Popup, "esc q enter", Close),
+        (Popup, "? f1", Help),
+        (Popup, "ctrl-x", ShowProblems),
+        (Sources, "j down ctrl-n", SelectNext),
+        (Sources, "k up ctrl-p", SelectPrev),
+        (Sources, "space pgdn", SelectPageDown),
+        (Sources, "b pgup", SelectPageUp),
+        (Sources, "g home", SelectFirst),
+        (Sources, "G end", SelectLast),
+        (Sources, "enter", ChooseSource),
+        (Sources, "esc q ctrl-s", Close),
+        (Everywhere, "ctrl-c", Quit),
+        (Everywhere, "ctrl-z", Suspend),
+    ]
+};
+
+/// Lines of the help and the README that are no binding: (scope, what is pressed, what it does).
+pub const NOTES: &[(Scope, &str, &str)] = &[
+    (
+        Scope::List,
+        "any text",
+        "goes into the query: letters, pinyin, Chinese from an input method, a paste",
+    ),
+    (
+        Scope::Everywhere,
+        "mouse wheel",
+        "scrolls the pane under the pointer",
+    ),
+];
+
+/// The footer's hints per scope: the first key of each command, joined by `/`, then a label
+/// (`status` puts the state in some labels: what Esc does now, the order).
+pub const HINTS: &[(Scope, &[Command], &str)] = {
+    use Command::*;
+    use Scope::*;
+    &[
+        (List, &[Open], "open"),
+        (List, &[ClearOrQuit], "clear"),
+        (List, &[PickSource], "source"),
+        (List, &[ToggleOrder], "order"),
+        (List, &[Help], "help"),
+        (List, &[Quit], "quit"),
+        (Reader, &[Close], "back"),
+        (Reader, &[ScrollDown, ScrollUp], "scroll"),
+        (Reader, &[ScrollPageDown, ScrollPageUp], "page"),
+        (Reader, &[NextArticle, PrevArticle], "next/prev"),
+        (Reader, &[Search], "search"),
+        (Reader, &[Help], "help"),
+        (Popup, &[ScrollDown, ScrollUp], "scroll"),
+        (Popup, &[ScrollPageDown, ScrollPageUp], "page"),
+        (Popup, &[Close], "close"),
+        (Sources, &[SelectNext, SelectPrev], "move"),
+        (Sources, &[ChooseSource], "choose"),
+        (Sources, &[Close], "close"),
+    ]
+};
