@@ -16,7 +16,7 @@ macro_rules! commands {
         }
 
         impl Command {
-            /// Every command, in the order the help lists them.
+            /// Every command, in the order of their declaration.
             pub const ALL: &'static [Command] = &[$(Command::$variant),*];
 
             /// The stable name a config file uses, e.g. `select_next`.

@@ -123,9 +123,7 @@ impl Keymap {
             self.unbind(scope, chord);
             return Ok(());
         }
-        let cmd = Command::from_name(command).ok_or_else(|| {
-            format!("`{command}` is not a command (the help, F1, lists them by name)")
-        })?;
+        let cmd = command_named(command)?;
         if !cmd.scopes().contains(&scope) {
             let where_: Vec<&str> = cmd.scopes().iter().map(|s| s.name()).collect();
             return Err(format!(
@@ -179,9 +177,7 @@ impl Keymap {
     /// Removes every key of the command named `command` in `scope` (before binding others
     /// in their place); returns how many there were.
     pub fn unbind_command(&mut self, scope: Scope, command: &str) -> Result<usize, String> {
-        let cmd = Command::from_name(command).ok_or_else(|| {
-            format!("`{command}` is not a command (the help, F1, lists them by name)")
-        })?;
+        let cmd = command_named(command)?;
         let before = self.bindings.len();
         self.bindings
             .retain(|b| !(b.scope == scope && b.command == cmd));
@@ -242,6 +238,12 @@ impl Keymap {
             .find(|b| b.scope == scope && b.chord == chord)
             .map(|b| b.command)
     }
+}
+
+/// The command called `name`, or an error that says where the names are listed.
+fn command_named(name: &str) -> Result<Command, String> {
+    Command::from_name(name)
+        .ok_or_else(|| format!("`{name}` is not a command (`juan config --default` lists them)"))
 }
 
 #[cfg(test)]

@@ -113,7 +113,7 @@ fn unbind_command_forgets_its_keys_in_one_scope() {
     assert_eq!(km.keys_for(Scope::Popup, Command::ScrollDown).len(), 3);
     assert_eq!(
         km.unbind_command(Scope::Reader, "scroll"),
-        Err("`scroll` is not a command (the help, F1, lists them by name)".into())
+        Err("`scroll` is not a command (`juan config --default` lists them)".into())
     );
 }
 
@@ -123,7 +123,7 @@ fn bind_refuses_unknown_commands_and_commands_out_of_place() {
     let before = km.clone();
     assert_eq!(
         km.bind(Scope::List, chord("ctrl-t"), "teleport"),
-        Err("`teleport` is not a command (the help, F1, lists them by name)".into())
+        Err("`teleport` is not a command (`juan config --default` lists them)".into())
     );
     assert_eq!(
         km.bind(Scope::List, chord("ctrl-t"), "scroll_down"),
