@@ -5,6 +5,11 @@
 //! from the cache is a view of the mapped file, not a copy ([`Index::encode`],
 //! [`Index::decode`]).
 //!
+//! An `Index` is two types, each built (`build.rs`), stored and mapped (`stored.rs`) on its
+//! own: [`Columns`], the corpus's own data (titles, dates, ids, sources, the date order), and
+//! [`SearchAids`], what searching needs beyond it (folding marks, pinyin readings, letter
+//! masks, signatures), so a new column or aid touches its type and its codec only.
+//!
 //! Titles are kept once: a title whose folded form ([`super::fold`]) differs (Latin capitals,
 //! full-width forms) is marked, and folded again when a search reaches it — after the
 //! prefilters, which have turned most titles away by then.
@@ -23,31 +28,23 @@ use crate::date::{Date, Stamp};
 /// The sentinel in [`Index::stamp`]'s array for an article with no usable date.
 const UNDATED: i64 = i64::MIN;
 
-/// The columns of a list of articles, in the same order as the articles.
+/// A chunk of articles for listing and searching: the corpus's own data ([`Columns`]) and
+/// what searching needs beyond it ([`SearchAids`]), each built, stored and mapped on its own.
 #[derive(Debug, Clone, Default)]
 pub struct Index {
+    /// Titles, dates, ids and sources.
+    columns: Columns,
+    /// Folding marks, pinyin readings, letter masks and signatures.
+    aids: SearchAids,
+}
+
+/// The corpus's own data of a list of articles, in the same order as the articles.
+#[derive(Debug, Clone, Default)]
+pub struct Columns {
     /// Every title, concatenated.
     titles: Column<u8>,
     /// Byte offset in `titles` where title `i` starts; one more entry than titles.
     title_starts: Column<u32>,
-    /// One bit per article, set when its title's folded form differs from it.
-    unfolded: Column<u64>,
-    /// One bit per article, set when folding its title changes more than ASCII capitals
-    /// (full-width forms, other capitals): folding it then goes char by char.
-    widely_unfolded: Column<u64>,
-    /// One bit per article, set when its folded title holds an ASCII letter or digit: a term
-    /// of ASCII letters and digits can match any other title only through pinyin.
-    latin: Column<u64>,
-    /// Reading-set id of every title char, titles concatenated.
-    char_readings: Column<u16>,
-    /// Offset in `char_readings` where title `i` starts; one more entry than titles.
-    char_starts: Column<u32>,
-    /// The distinct reading sets.
-    readings: ReadingTable,
-    /// Letters and digits in each folded title or its readings ([`letter_mask`] bits).
-    letters: Column<u64>,
-    /// The chars of each folded title, each hashed to one of 64 bits ([`char_signature`]).
-    char_sigs: Column<u64>,
     /// Each article's date kind: 0 dated, 1 unparsed date text, 2 no date (sorting classes).
     date_kinds: Column<u8>,
     /// Each article's publication instant (Unix seconds), or `UNDATED`.
@@ -70,15 +67,38 @@ pub struct Index {
     source_ids: Column<u16>,
     /// The distinct sources, as given.
     sources: Vec<Box<str>>,
-    /// The same, folded (two sources may fold alike).
-    folded_sources: Vec<Box<str>>,
     /// Article indices newest first, undated last (ties by index).
     newest_first: Column<u32>,
     /// Article indices oldest first, undated last (ties by index); made when first asked.
     oldest_first: OnceLock<Vec<u32>>,
 }
 
-impl Index {
+/// What searching titles and sources needs beyond their text, per article of the same list.
+#[derive(Debug, Clone, Default)]
+pub struct SearchAids {
+    /// One bit per article, set when its title's folded form differs from it.
+    unfolded: Column<u64>,
+    /// One bit per article, set when folding its title changes more than ASCII capitals
+    /// (full-width forms, other capitals): folding it then goes char by char.
+    widely_unfolded: Column<u64>,
+    /// One bit per article, set when its folded title holds an ASCII letter or digit: a term
+    /// of ASCII letters and digits can match any other title only through pinyin.
+    latin: Column<u64>,
+    /// Reading-set id of every title char, titles concatenated.
+    char_readings: Column<u16>,
+    /// Offset in `char_readings` where title `i` starts; one more entry than titles.
+    char_starts: Column<u32>,
+    /// The distinct reading sets.
+    readings: ReadingTable,
+    /// Letters and digits in each folded title or its readings ([`letter_mask`] bits).
+    letters: Column<u64>,
+    /// The chars of each folded title, each hashed to one of 64 bits ([`char_signature`]).
+    char_sigs: Column<u64>,
+    /// The same, folded (two sources may fold alike).
+    folded_sources: Vec<Box<str>>,
+}
+
+impl Columns {
     /// Article indices sorted in date `order`, undated last, ties by index.
     fn date_order(&self, order: Order) -> Vec<u32> {
         let mut sorted: Vec<u32> = (0..offset(self.len())).collect();
@@ -86,66 +106,9 @@ impl Index {
         sorted
     }
 
-    /// How many articles the index covers.
+    /// How many articles.
     pub fn len(&self) -> usize {
         self.stamps.len()
-    }
-
-    /// True when it covers no article.
-    pub fn is_empty(&self) -> bool {
-        self.stamps.is_empty()
-    }
-
-    /// Article `i`'s title, as loaded (cleaned, not folded).
-    pub fn title(&self, i: usize) -> &str {
-        text_in(&self.titles, &self.title_starts, i)
-    }
-
-    /// Article `i`'s folded title (case and width folded), char for char its title: the title
-    /// itself, or its folded form made in `buf`.
-    pub fn folded_title<'a>(&'a self, i: usize, buf: &'a mut String) -> &'a str {
-        let title = self.title(i);
-        let bit = |bits: &[u64]| bits[i / 64] >> (i % 64) & 1 == 1;
-        if !bit(&self.unfolded) {
-            return title;
-        }
-        buf.clear();
-        if bit(&self.widely_unfolded) {
-            fold_into(title, buf);
-        } else {
-            // Only ASCII capitals to lower: a copy and a byte-wise pass, far cheaper.
-            buf.push_str(title);
-            buf.make_ascii_lowercase();
-        }
-        buf
-    }
-
-    /// The reading-set id of each char of article `i`'s title.
-    pub(crate) fn title_readings(&self, i: usize) -> &[u16] {
-        &self.char_readings[self.char_starts[i] as usize..self.char_starts[i + 1] as usize]
-    }
-
-    /// The reading sets the ids of [`Index::title_readings`] refer to.
-    pub(crate) fn reading_table(&self) -> &ReadingTable {
-        &self.readings
-    }
-
-    /// True when article `i`'s folded title holds an ASCII letter or digit (else a term of
-    /// ASCII letters and digits can only match it through pinyin).
-    pub fn title_has_latin(&self, i: usize) -> bool {
-        self.latin[i / 64] >> (i % 64) & 1 == 1
-    }
-
-    /// The letters and digits a term can match in article `i`'s title, directly or through
-    /// pinyin: a term using any other is no match.
-    pub fn title_letters(&self, i: usize) -> u64 {
-        self.letters[i]
-    }
-
-    /// The 64-bit signature of article `i`'s folded title chars (`char_signature`): a term
-    /// whose signature is not a subset cannot occur in the title, directly.
-    pub fn title_signature(&self, i: usize) -> u64 {
-        self.char_sigs[i]
     }
 
     /// A key that sorts article `i` in date `order` when ascending, comparable across indexes:
@@ -162,75 +125,6 @@ impl Index {
             _ => 0,
         };
         kind << 62 | (instant + LIMIT) as u64
-    }
-
-    /// Article `i`'s date, as [`Article::date`] held it.
-    pub fn date(&self, i: usize) -> Date {
-        match self.date_kinds[i] {
-            0 => {
-                let zone = self.date_zones[if self.date_zones.len() == 1 { 0 } else { i }];
-                Date::Known(Stamp {
-                    unix: self.stamps[i],
-                    offset: zone.div_euclid(2),
-                    has_time: zone.rem_euclid(2) == 1,
-                })
-            }
-            1 => {
-                let at = self.unparsed.partition_point(|(k, _)| (*k as usize) < i);
-                match self.unparsed.get(at) {
-                    Some((k, text)) if *k as usize == i => Date::Unparsed(text.to_string()),
-                    _ => Date::Missing,
-                }
-            }
-            _ => Date::Missing,
-        }
-    }
-
-    /// Article `i`'s id: the archive's own, else the [`crate::article::stable_id`] loading
-    /// gave it.
-    pub fn id(&self, i: usize) -> std::borrow::Cow<'_, str> {
-        if !self.hex_ids.is_empty() {
-            // Digit by digit: `format!("{:016x}")` cost as much as the rest of a listed row.
-            let v = self.hex_ids[i];
-            let hex: String = (0..16)
-                .rev()
-                .map(|k| char::from(b"0123456789abcdef"[(v >> (4 * k) & 0xF) as usize]))
-                .collect();
-            return hex.into();
-        }
-        text_in(&self.ids, &self.id_starts, i).into()
-    }
-
-    /// A 64-bit key of article `i`'s id, equal to [`id_key`] of [`Index::id`] and cheaper:
-    /// for copies found while loading.
-    pub fn id_key(&self, i: usize) -> u64 {
-        match self.hex_ids.get(i) {
-            Some(&v) => v,
-            None => id_key(text_in(&self.ids, &self.id_starts, i)),
-        }
-    }
-
-    /// Article `i`'s date kind (0 dated, 1 unparsed text, 2 none) and instant (0 when undated).
-    pub fn date_parts(&self, i: usize) -> (u8, i64) {
-        match self.date_kinds[i] {
-            0 => (0, self.stamps[i]),
-            kind => (kind, 0),
-        }
-    }
-
-    /// Article `i`'s source, as loaded (empty when unknown).
-    pub fn source(&self, i: usize) -> &str {
-        &self.sources[self.source_id(i)]
-    }
-
-    /// Article `i`'s source id, an index into [`Index::folded_sources`].
-    pub fn source_id(&self, i: usize) -> usize {
-        usize::from(self.source_ids[i])
-    }
-
-    /// The distinct sources, folded, by source id.
-    pub fn folded_sources(&self) -> &[Box<str>] {
-        &self.folded_sources
     }
 
     /// Article `i`'s publication instant in Unix seconds, when it has one.
@@ -257,20 +151,179 @@ impl Index {
         .date();
         Some(crate::date::zone::midnight(day))
     }
+}
+
+impl Index {
+    /// How many articles the index covers.
+    pub fn len(&self) -> usize {
+        self.columns.len()
+    }
+
+    /// True when it covers no article.
+    pub fn is_empty(&self) -> bool {
+        self.columns.stamps.is_empty()
+    }
+
+    /// Article `i`'s title, as loaded (cleaned, not folded).
+    pub fn title(&self, i: usize) -> &str {
+        text_in(&self.columns.titles, &self.columns.title_starts, i)
+    }
+
+    /// Article `i`'s folded title (case and width folded), char for char its title: the title
+    /// itself, or its folded form made in `buf`.
+    pub fn folded_title<'a>(&'a self, i: usize, buf: &'a mut String) -> &'a str {
+        let title = self.title(i);
+        let bit = |bits: &[u64]| bits[i / 64] >> (i % 64) & 1 == 1;
+        if !bit(&self.aids.unfolded) {
+            return title;
+        }
+        buf.clear();
+        if bit(&self.aids.widely_unfolded) {
+            fold_into(title, buf);
+        } else {
+            // Only ASCII capitals to lower: a copy and a byte-wise pass, far cheaper.
+            buf.push_str(title);
+            buf.make_ascii_lowercase();
+        }
+        buf
+    }
+
+    /// The reading-set id of each char of article `i`'s title.
+    pub(crate) fn title_readings(&self, i: usize) -> &[u16] {
+        &self.aids.char_readings
+            [self.aids.char_starts[i] as usize..self.aids.char_starts[i + 1] as usize]
+    }
+
+    /// The reading sets the ids of [`Index::title_readings`] refer to.
+    pub(crate) fn reading_table(&self) -> &ReadingTable {
+        &self.aids.readings
+    }
+
+    /// True when article `i`'s folded title holds an ASCII letter or digit (else a term of
+    /// ASCII letters and digits can only match it through pinyin).
+    pub fn title_has_latin(&self, i: usize) -> bool {
+        self.aids.latin[i / 64] >> (i % 64) & 1 == 1
+    }
+
+    /// The letters and digits a term can match in article `i`'s title, directly or through
+    /// pinyin: a term using any other is no match.
+    pub fn title_letters(&self, i: usize) -> u64 {
+        self.aids.letters[i]
+    }
+
+    /// The 64-bit signature of article `i`'s folded title chars (`char_signature`): a term
+    /// whose signature is not a subset cannot occur in the title, directly.
+    pub fn title_signature(&self, i: usize) -> u64 {
+        self.aids.char_sigs[i]
+    }
+
+    /// A key that sorts article `i` in date `order` when ascending, comparable across
+    /// indexes ([`Columns::date_key`]).
+    pub fn date_key(&self, i: usize, order: Order) -> u64 {
+        self.columns.date_key(i, order)
+    }
+
+    /// Article `i`'s date, as [`Article::date`] held it.
+    pub fn date(&self, i: usize) -> Date {
+        match self.columns.date_kinds[i] {
+            0 => {
+                let zone = self.columns.date_zones[if self.columns.date_zones.len() == 1 {
+                    0
+                } else {
+                    i
+                }];
+                Date::Known(Stamp {
+                    unix: self.columns.stamps[i],
+                    offset: zone.div_euclid(2),
+                    has_time: zone.rem_euclid(2) == 1,
+                })
+            }
+            1 => {
+                let at = self
+                    .columns
+                    .unparsed
+                    .partition_point(|(k, _)| (*k as usize) < i);
+                match self.columns.unparsed.get(at) {
+                    Some((k, text)) if *k as usize == i => Date::Unparsed(text.to_string()),
+                    _ => Date::Missing,
+                }
+            }
+            _ => Date::Missing,
+        }
+    }
+
+    /// Article `i`'s id: the archive's own, else the [`crate::article::stable_id`] loading
+    /// gave it.
+    pub fn id(&self, i: usize) -> std::borrow::Cow<'_, str> {
+        if !self.columns.hex_ids.is_empty() {
+            // Digit by digit: `format!("{:016x}")` cost as much as the rest of a listed row.
+            let v = self.columns.hex_ids[i];
+            let hex: String = (0..16)
+                .rev()
+                .map(|k| char::from(b"0123456789abcdef"[(v >> (4 * k) & 0xF) as usize]))
+                .collect();
+            return hex.into();
+        }
+        text_in(&self.columns.ids, &self.columns.id_starts, i).into()
+    }
+
+    /// A 64-bit key of article `i`'s id, equal to [`id_key`] of [`Index::id`] and cheaper:
+    /// for copies found while loading.
+    pub fn id_key(&self, i: usize) -> u64 {
+        match self.columns.hex_ids.get(i) {
+            Some(&v) => v,
+            None => id_key(text_in(&self.columns.ids, &self.columns.id_starts, i)),
+        }
+    }
+
+    /// Article `i`'s date kind (0 dated, 1 unparsed text, 2 none) and instant (0 when undated).
+    pub fn date_parts(&self, i: usize) -> (u8, i64) {
+        match self.columns.date_kinds[i] {
+            0 => (0, self.columns.stamps[i]),
+            kind => (kind, 0),
+        }
+    }
+
+    /// Article `i`'s source, as loaded (empty when unknown).
+    pub fn source(&self, i: usize) -> &str {
+        &self.columns.sources[self.source_id(i)]
+    }
+
+    /// Article `i`'s source id, an index into [`Index::folded_sources`].
+    pub fn source_id(&self, i: usize) -> usize {
+        usize::from(self.columns.source_ids[i])
+    }
+
+    /// The distinct sources, folded, by source id.
+    pub fn folded_sources(&self) -> &[Box<str>] {
+        &self.aids.folded_sources
+    }
+
+    /// Article `i`'s publication instant in Unix seconds, when it has one.
+    pub fn stamp(&self, i: usize) -> Option<i64> {
+        self.columns.stamp(i)
+    }
+
+    /// The instant a `date:` span is compared with for article `i`
+    /// ([`Columns::matched_instant`]).
+    pub fn matched_instant(&self, i: usize) -> Option<i64> {
+        self.columns.matched_instant(i)
+    }
 
     /// Every article index in date `order`, undated last.
     pub fn in_order(&self, order: Order) -> &[u32] {
         match order {
-            Order::NewestFirst => &self.newest_first,
+            Order::NewestFirst => &self.columns.newest_first,
             Order::OldestFirst => self
+                .columns
                 .oldest_first
-                .get_or_init(|| self.date_order(Order::OldestFirst)),
+                .get_or_init(|| self.columns.date_order(Order::OldestFirst)),
         }
     }
 
     /// True when the columns are views of a mapped cache file, not in memory.
     pub fn is_mapped(&self) -> bool {
-        self.titles.is_view()
+        self.columns.titles.is_view()
     }
 
     /// Bytes of memory the columns take (or map).
@@ -281,24 +334,26 @@ impl Index {
     /// Bytes of each column, by name (for reports of memory use).
     pub fn column_sizes(&self) -> [(&'static str, usize); 15] {
         [
-            ("titles", self.titles.byte_len()),
-            ("title_starts", self.title_starts.byte_len()),
+            ("titles", self.columns.titles.byte_len()),
+            ("title_starts", self.columns.title_starts.byte_len()),
             (
                 "bitmaps",
-                self.unfolded.byte_len() + self.widely_unfolded.byte_len() + self.latin.byte_len(),
+                self.aids.unfolded.byte_len()
+                    + self.aids.widely_unfolded.byte_len()
+                    + self.aids.latin.byte_len(),
             ),
-            ("char_readings", self.char_readings.byte_len()),
-            ("char_starts", self.char_starts.byte_len()),
-            ("letters", self.letters.byte_len()),
-            ("char_sigs", self.char_sigs.byte_len()),
-            ("date_kinds", self.date_kinds.byte_len()),
-            ("stamps", self.stamps.byte_len()),
-            ("date_zones", self.date_zones.byte_len()),
-            ("ids", self.ids.byte_len()),
-            ("id_starts", self.id_starts.byte_len()),
-            ("hex_ids", self.hex_ids.byte_len()),
-            ("source_ids", self.source_ids.byte_len()),
-            ("newest_first", self.newest_first.byte_len()),
+            ("char_readings", self.aids.char_readings.byte_len()),
+            ("char_starts", self.aids.char_starts.byte_len()),
+            ("letters", self.aids.letters.byte_len()),
+            ("char_sigs", self.aids.char_sigs.byte_len()),
+            ("date_kinds", self.columns.date_kinds.byte_len()),
+            ("stamps", self.columns.stamps.byte_len()),
+            ("date_zones", self.columns.date_zones.byte_len()),
+            ("ids", self.columns.ids.byte_len()),
+            ("id_starts", self.columns.id_starts.byte_len()),
+            ("hex_ids", self.columns.hex_ids.byte_len()),
+            ("source_ids", self.columns.source_ids.byte_len()),
+            ("newest_first", self.columns.newest_first.byte_len()),
         ]
     }
 }

@@ -1,29 +1,29 @@
-//! [`Index::build`]: the columns of a list of articles, made in one pass over them.
+//! Building an [`Index`]: its [`Columns`] and its [`SearchAids`], each made in one pass over
+//! the articles by its own builder, so a new column touches its own type only.
 
-use super::{Index, Order, UNDATED, char_signature, offset};
+use super::{Columns, Index, Order, SearchAids, UNDATED, char_signature, offset};
 use crate::article::Article;
 use crate::date::Date;
 use crate::query::fold::fold_into;
 use crate::query::readings::{ReadingTable, letter_mask};
 
 impl Index {
-    /// Prepares the columns of `articles`, which may have at most 65,536 distinct sources.
+    /// Prepares the columns and search aids of `articles`, which may have at most 65,536
+    /// distinct sources.
     pub fn build(articles: &[Article]) -> Index {
+        Index {
+            columns: Columns::build(articles),
+            aids: SearchAids::build(articles),
+        }
+    }
+}
+
+impl Columns {
+    /// The corpus's own data of `articles`: titles, dates, ids, sources and the date order.
+    pub fn build(articles: &[Article]) -> Columns {
         let n = articles.len();
-        let title_bytes = articles.iter().map(|a| a.title.len()).sum();
-        let mut titles = String::with_capacity(title_bytes);
+        let mut titles = String::with_capacity(articles.iter().map(|a| a.title.len()).sum());
         let mut title_starts = Vec::with_capacity(n + 1);
-        let mut unfolded = vec![0u64; n.div_ceil(64)];
-        let mut widely_unfolded = vec![0u64; n.div_ceil(64)];
-        let mut latin = vec![0u64; n.div_ceil(64)];
-        // Exact sizes up front: a column that grew and shrank would leave holes in the heap
-        // that outlive the load (the columns live as long as the corpus).
-        let title_chars = articles.iter().map(|a| a.title.chars().count()).sum();
-        let mut char_readings = Vec::with_capacity(title_chars);
-        let mut char_starts = Vec::with_capacity(n + 1);
-        let mut readings = ReadingTable::default();
-        let mut letters = Vec::with_capacity(n);
-        let mut char_sigs = Vec::with_capacity(n);
         let mut date_kinds = Vec::with_capacity(n);
         let mut stamps = Vec::with_capacity(n);
         let mut date_zones = Vec::with_capacity(n);
@@ -33,32 +33,11 @@ impl Index {
         let mut source_ids = Vec::with_capacity(n);
         let mut sources: Vec<Box<str>> = Vec::new();
         let mut by_source = std::collections::HashMap::<&str, u16>::new();
-        let mut one = String::new();
         for (i, a) in articles.iter().enumerate() {
             title_starts.push(offset(titles.len()));
-            char_starts.push(offset(char_readings.len()));
             id_starts.push(offset(ids.len()));
             ids.push_str(&a.id);
             titles.push_str(&a.title);
-            one.clear();
-            fold_into(&a.title, &mut one);
-            if one != a.title {
-                unfolded[i / 64] |= 1 << (i % 64);
-                if one != a.title.to_ascii_lowercase() {
-                    widely_unfolded[i / 64] |= 1 << (i % 64);
-                }
-            }
-            let mut mask = letter_mask(one.as_bytes());
-            if mask != 0 {
-                latin[i / 64] |= 1 << (i % 64);
-            }
-            for c in one.chars() {
-                let id = readings.id_of(c);
-                mask |= readings.mask(id);
-                char_readings.push(id);
-            }
-            letters.push(mask);
-            char_sigs.push(char_signature(&one));
             date_kinds.push(a.date.newest_first_key().0);
             stamps.push(a.date.stamp().map_or(UNDATED, |s| s.unix));
             // An undated article repeats the entry before it, so that it does not keep a
@@ -79,7 +58,6 @@ impl Index {
             source_ids.push(id);
         }
         title_starts.push(offset(titles.len()));
-        char_starts.push(offset(char_readings.len()));
         id_starts.push(offset(ids.len()));
         let hex_ids: Option<Vec<u64>> = articles.iter().map(|a| hex_id(&a.id)).collect();
         let (ids, id_starts, hex_ids) = match hex_ids {
@@ -94,21 +72,9 @@ impl Index {
             date_zones = vec![zone];
             date_zones.truncate(n.min(1));
         }
-        let folded_sources = sources
-            .iter()
-            .map(|s| crate::query::fold::fold(s).into_boxed_str())
-            .collect();
-        let mut index = Index {
+        let mut columns = Columns {
             titles: titles.into_bytes().into(),
             title_starts: title_starts.into(),
-            unfolded: unfolded.into(),
-            widely_unfolded: widely_unfolded.into(),
-            latin: latin.into(),
-            char_readings: char_readings.into(),
-            char_starts: char_starts.into(),
-            readings: readings.frozen(),
-            letters: letters.into(),
-            char_sigs: char_sigs.into(),
             date_kinds: date_kinds.into(),
             stamps: stamps.into(),
             date_zones: date_zones.into(),
@@ -118,11 +84,70 @@ impl Index {
             hex_ids: hex_ids.into(),
             source_ids: source_ids.into(),
             sources,
-            folded_sources,
-            ..Index::default()
+            ..Columns::default()
         };
-        index.newest_first = index.date_order(Order::NewestFirst).into();
-        index
+        columns.newest_first = columns.date_order(Order::NewestFirst).into();
+        columns
+    }
+}
+
+impl SearchAids {
+    /// What searching the titles and sources of `articles` needs beyond the text: folding
+    /// marks, pinyin readings, letter masks and char signatures.
+    pub fn build(articles: &[Article]) -> SearchAids {
+        let n = articles.len();
+        let mut unfolded = vec![0u64; n.div_ceil(64)];
+        let mut widely_unfolded = vec![0u64; n.div_ceil(64)];
+        let mut latin = vec![0u64; n.div_ceil(64)];
+        // Exact sizes up front: a column that grew and shrank would leave holes in the heap
+        // that outlive the load (the columns live as long as the corpus).
+        let title_chars = articles.iter().map(|a| a.title.chars().count()).sum();
+        let mut char_readings = Vec::with_capacity(title_chars);
+        let mut char_starts = Vec::with_capacity(n + 1);
+        let mut readings = ReadingTable::default();
+        let mut letters = Vec::with_capacity(n);
+        let mut char_sigs = Vec::with_capacity(n);
+        let mut folded_sources: Vec<Box<str>> = Vec::new();
+        let mut seen_sources = std::collections::HashSet::<&str>::new();
+        let mut one = String::new();
+        for (i, a) in articles.iter().enumerate() {
+            char_starts.push(offset(char_readings.len()));
+            one.clear();
+            fold_into(&a.title, &mut one);
+            if one != a.title {
+                unfolded[i / 64] |= 1 << (i % 64);
+                if one != a.title.to_ascii_lowercase() {
+                    widely_unfolded[i / 64] |= 1 << (i % 64);
+                }
+            }
+            let mut mask = letter_mask(one.as_bytes());
+            if mask != 0 {
+                latin[i / 64] |= 1 << (i % 64);
+            }
+            for c in one.chars() {
+                let id = readings.id_of(c);
+                mask |= readings.mask(id);
+                char_readings.push(id);
+            }
+            letters.push(mask);
+            char_sigs.push(char_signature(&one));
+            // In the order the columns number the sources: first met first.
+            if seen_sources.insert(&a.source) {
+                folded_sources.push(crate::query::fold::fold(&a.source).into_boxed_str());
+            }
+        }
+        char_starts.push(offset(char_readings.len()));
+        SearchAids {
+            unfolded: unfolded.into(),
+            widely_unfolded: widely_unfolded.into(),
+            latin: latin.into(),
+            char_readings: char_readings.into(),
+            char_starts: char_starts.into(),
+            readings: readings.frozen(),
+            letters: letters.into(),
+            char_sigs: char_sigs.into(),
+            folded_sources,
+        }
     }
 }
 

@@ -1,33 +1,52 @@
 //! An [`Index`] written into an encoded buffer ([`Index::encode`]) and read back as views of
 //! the bytes holding it ([`Index::decode`]), checked so that every accessor stays in bounds
-//! and every text is UTF-8 whatever the bytes were.
+//! and every text is UTF-8 whatever the bytes were. Its [`Columns`] and its [`SearchAids`]
+//! each have their own codec: a new column touches its type and its codec only.
 
-use super::Index;
+use super::{Columns, Index, SearchAids};
 use crate::column::Column;
 use crate::column::codec::{Decoder, Encoder};
 use crate::query::readings::ReadingTable;
 
 impl Index {
-    /// Appends the index to `e`.
+    /// Appends the index to `e`: its columns, then its search aids.
+    pub fn encode(&self, e: &mut Encoder) {
+        self.columns.encode(e);
+        self.aids.encode(e);
+    }
+
+    /// Reads an index written by [`Index::encode`]; `None` when the bytes are not one.
+    pub fn decode(d: &mut Decoder) -> Option<Index> {
+        let columns = Columns::decode(d)?;
+        let aids = SearchAids::decode(d, &columns)?;
+        Some(Index { columns, aids })
+    }
+
+    /// True when both indexes hold the same columns (a test of encoding).
+    #[cfg(test)]
+    pub fn same_as(&self, other: &Index) -> bool {
+        (0..self.len()).all(|i| {
+            self.title(i) == other.title(i)
+                && self.folded_title(i, &mut String::new())
+                    == other.folded_title(i, &mut String::new())
+                && self.title_readings(i) == other.title_readings(i)
+                && self.id(i) == other.id(i)
+                && self.date(i) == other.date(i)
+                && self.source(i) == other.source(i)
+                && self.title_letters(i) == other.title_letters(i)
+                && self.title_has_latin(i) == other.title_has_latin(i)
+                && self.title_signature(i) == other.title_signature(i)
+        }) && self.len() == other.len()
+            && self.in_order(super::Order::NewestFirst) == other.in_order(super::Order::NewestFirst)
+            && self.aids.readings.same_sets(&other.aids.readings)
+    }
+}
+
+impl Columns {
+    /// Appends the columns to `e`.
     pub fn encode(&self, e: &mut Encoder) {
         e.column(&self.titles);
         e.column(&self.title_starts);
-        e.column(&self.unfolded);
-        e.column(&self.widely_unfolded);
-        e.column(&self.latin);
-        e.column(&self.char_readings);
-        e.column(&self.char_starts);
-        let table = &self.readings;
-        e.u64(table.set_count() as u64);
-        for id in 0..table.set_count() {
-            let set = table.set(id as u16);
-            e.u64(set.len() as u64);
-            for reading in set {
-                e.str(reading);
-            }
-        }
-        e.column(&self.letters);
-        e.column(&self.char_sigs);
         e.column(&self.date_kinds);
         e.column(&self.stamps);
         e.column(&self.date_zones);
@@ -47,23 +66,10 @@ impl Index {
         e.column(&self.newest_first);
     }
 
-    /// Reads an index written by [`Index::encode`]; `None` when the bytes are not one.
-    pub fn decode(d: &mut Decoder) -> Option<Index> {
+    /// Reads columns written by [`Columns::encode`]; `None` when the bytes are not sound.
+    pub fn decode(d: &mut Decoder) -> Option<Columns> {
         let titles: Column<u8> = d.column()?;
         let title_starts = d.column()?;
-        let unfolded: Column<u64> = d.column()?;
-        let widely_unfolded: Column<u64> = d.column()?;
-        let latin: Column<u64> = d.column()?;
-        let char_readings: Column<u16> = d.column()?;
-        let char_starts = d.column()?;
-        let mut sets: Vec<Vec<&str>> = Vec::new();
-        for _ in 0..d.count()? {
-            let n = d.count()?;
-            let set: Option<Vec<&str>> = (0..n).map(|_| d.str()).collect();
-            sets.push(set?);
-        }
-        let letters = d.column()?;
-        let char_sigs = d.column()?;
         let date_kinds: Column<u8> = d.column()?;
         let stamps: Column<i64> = d.column()?;
         let date_zones = d.column()?;
@@ -89,17 +95,8 @@ impl Index {
             && printable(&ids)
             && sources.iter().all(|s| printable(s.as_bytes()))
             && unparsed.iter().all(|(_, s)| printable(s.as_bytes()))
-            && unfolded.len() == n.div_ceil(64)
-            && widely_unfolded.len() == n.div_ceil(64)
-            && latin.len() == n.div_ceil(64)
             && ((hex_ids.is_empty() && texts_sound(&ids, &id_starts, n))
                 || (hex_ids.len() == n && ids.is_empty() && id_starts.is_empty()))
-            && starts_sound(&char_starts, char_readings.len(), n)
-            && !sets.is_empty()
-            && sets[0].is_empty()
-            && sets.len() < usize::from(u16::MAX)
-            && char_readings.iter().all(|&r| usize::from(r) < sets.len())
-            && [letters.len(), char_sigs.len()] == [n; 2]
             && (date_zones.len() == n || date_zones.len() == 1 && n > 0)
             && [date_kinds.len(), source_ids.len(), newest_first.len()] == [n; 3]
             && date_kinds.iter().all(|&k| k <= 2)
@@ -107,24 +104,9 @@ impl Index {
             && newest_first.iter().all(|&i| (i as usize) < n)
             && unparsed.windows(2).all(|w| w[0].0 < w[1].0)
             && unparsed.iter().all(|(i, _)| (*i as usize) < n);
-        if !sound {
-            return None;
-        }
-        let folded_sources = sources
-            .iter()
-            .map(|s| crate::query::fold::fold(s).into_boxed_str())
-            .collect();
-        Some(Index {
+        sound.then(|| Columns {
             titles,
             title_starts,
-            unfolded,
-            widely_unfolded,
-            latin,
-            char_readings,
-            char_starts,
-            readings: ReadingTable::from_sets(sets.into_iter().skip(1)),
-            letters,
-            char_sigs,
             date_kinds,
             stamps,
             date_zones,
@@ -134,29 +116,78 @@ impl Index {
             hex_ids,
             source_ids,
             sources,
-            folded_sources,
             newest_first,
             oldest_first: Default::default(),
         })
     }
+}
 
-    /// True when both indexes hold the same columns (a test of encoding).
-    #[cfg(test)]
-    pub fn same_as(&self, other: &Index) -> bool {
-        (0..self.len()).all(|i| {
-            self.title(i) == other.title(i)
-                && self.folded_title(i, &mut String::new())
-                    == other.folded_title(i, &mut String::new())
-                && self.title_readings(i) == other.title_readings(i)
-                && self.id(i) == other.id(i)
-                && self.date(i) == other.date(i)
-                && self.source(i) == other.source(i)
-                && self.title_letters(i) == other.title_letters(i)
-                && self.title_has_latin(i) == other.title_has_latin(i)
-                && self.title_signature(i) == other.title_signature(i)
-        }) && self.len() == other.len()
-            && self.in_order(super::Order::NewestFirst) == other.in_order(super::Order::NewestFirst)
-            && self.readings.same_sets(&other.readings)
+impl SearchAids {
+    /// Appends the search aids to `e`.
+    pub fn encode(&self, e: &mut Encoder) {
+        e.column(&self.unfolded);
+        e.column(&self.widely_unfolded);
+        e.column(&self.latin);
+        e.column(&self.char_readings);
+        e.column(&self.char_starts);
+        let table = &self.readings;
+        e.u64(table.set_count() as u64);
+        for id in 0..table.set_count() {
+            let set = table.set(id as u16);
+            e.u64(set.len() as u64);
+            for reading in set {
+                e.str(reading);
+            }
+        }
+        e.column(&self.letters);
+        e.column(&self.char_sigs);
+    }
+
+    /// Reads search aids written by [`SearchAids::encode`] for `columns` (whose sources are
+    /// folded again here rather than stored); `None` when the bytes are not sound for them.
+    pub fn decode(d: &mut Decoder, columns: &Columns) -> Option<SearchAids> {
+        let unfolded: Column<u64> = d.column()?;
+        let widely_unfolded: Column<u64> = d.column()?;
+        let latin: Column<u64> = d.column()?;
+        let char_readings: Column<u16> = d.column()?;
+        let char_starts = d.column()?;
+        let mut sets: Vec<Vec<&str>> = Vec::new();
+        for _ in 0..d.count()? {
+            let n = d.count()?;
+            let set: Option<Vec<&str>> = (0..n).map(|_| d.str()).collect();
+            sets.push(set?);
+        }
+        let letters = d.column()?;
+        let char_sigs = d.column()?;
+        let n = columns.len();
+        let sound = unfolded.len() == n.div_ceil(64)
+            && widely_unfolded.len() == n.div_ceil(64)
+            && latin.len() == n.div_ceil(64)
+            && starts_sound(&char_starts, char_readings.len(), n)
+            && !sets.is_empty()
+            && sets[0].is_empty()
+            && sets.len() < usize::from(u16::MAX)
+            && char_readings.iter().all(|&r| usize::from(r) < sets.len())
+            && [letters.len(), char_sigs.len()] == [n; 2];
+        if !sound {
+            return None;
+        }
+        let folded_sources = columns
+            .sources
+            .iter()
+            .map(|s| crate::query::fold::fold(s).into_boxed_str())
+            .collect();
+        Some(SearchAids {
+            unfolded,
+            widely_unfolded,
+            latin,
+            char_readings,
+            char_starts,
+            readings: ReadingTable::from_sets(sets.into_iter().skip(1)),
+            letters,
+            char_sigs,
+            folded_sources,
+        })
     }
 }
 
