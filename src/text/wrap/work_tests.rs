@@ -64,7 +64,10 @@ fn the_issues_inputs_cost_the_same_per_byte_at_10_kb_and_at_1_mb() {
         let (small, small_g) = per_byte(piece, 10_000, 12);
         let (large, large_g) = per_byte(piece, 1_000_000, 12);
         assert!(large <= small * 1.05 + 0.01, "{piece}: {small} → {large}");
-        assert!(large_g <= small_g * 1.05 + 0.01, "{piece}: {small_g} → {large_g}");
+        assert!(
+            large_g <= small_g * 1.05 + 0.01,
+            "{piece}: {small_g} → {large_g}"
+        );
         // an unbroken word at width 12: each byte examined a few times, not once a line
         assert!(large < 6.0 && large_g < 1.2, "{piece}: {large}, {large_g}");
     }
