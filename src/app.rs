@@ -80,13 +80,8 @@ pub struct App {
     corpus: Corpus,
     problems: Vec<Problem>,
     search_mode: SearchMode,
-    /// What the current hits answer (for narrowing the next query).
-    answered: Option<filter::Answered>,
-    /// What the search in flight (or just run) answers.
-    current: Option<filter::Answered>,
-    generation: u64,
-    pending: Option<SearchRequest>,
-    searching: bool,
+    /// The search bookkeeping: the query on screen, the one in flight, their generation.
+    search: SearchState,
     /// Match positions of the rows in view, by article number.
     positions: HashMap<usize, Vec<usize>>,
     loading: Option<LoadProgress>,
@@ -113,6 +108,23 @@ pub struct App {
     appended: usize,
     /// The list pane's share of the width side by side, in percent ([`App::set_list_percent`]).
     list_percent: u16,
+}
+
+/// A search's request and result kept together, as gitui's `AsyncDiff` keeps its own: what
+/// the hits on screen answer, what the search in flight answers, the generation that tells a
+/// stale result from the newest, and the request waiting for the worker.
+#[derive(Debug, Default)]
+struct SearchState {
+    /// What the hits on screen answer (for narrowing the next query).
+    shown: Option<filter::Answered>,
+    /// What the search in flight (or just run) answers.
+    in_flight: Option<filter::Answered>,
+    /// Bumped for every new search; a result of another generation is stale.
+    generation: u64,
+    /// The request not yet taken by the worker.
+    pending: Option<SearchRequest>,
+    /// True while a search runs on the worker.
+    searching: bool,
 }
 
 #[cfg(test)]
@@ -148,11 +160,7 @@ impl App {
             corpus,
             problems,
             search_mode: SearchMode::Inline,
-            answered: None,
-            current: None,
-            generation: 0,
-            pending: None,
-            searching: false,
+            search: SearchState::default(),
             positions: HashMap::new(),
             loading: None,
             settings,

@@ -62,20 +62,20 @@ impl App {
 
     /// The search the event loop should hand to the worker, if one is waiting.
     pub fn take_search_request(&mut self) -> Option<SearchRequest> {
-        self.pending.take()
+        self.search.pending.take()
     }
 
     /// True while a search is out with the worker.
     pub fn is_searching(&self) -> bool {
-        self.searching
+        self.search.searching
     }
 
     /// Takes a worker's results. Results of a superseded generation are dropped (returns false).
     pub fn apply_search(&mut self, generation: u64, hits: Vec<Hit>) -> bool {
-        if generation != self.generation {
+        if generation != self.search.generation {
             return false;
         }
-        self.searching = false;
+        self.search.searching = false;
         self.show_hits(hits);
         true
     }
@@ -105,7 +105,7 @@ impl App {
         self.problems.extend(problems);
         self.loading = Some(progress);
         // New articles: the previous hits are no longer a superset of anything.
-        self.answered = None;
+        self.search.shown = None;
         self.refilter();
     }
 
@@ -142,9 +142,9 @@ impl App {
             }
         };
         self.query_error = None;
-        self.generation += 1;
+        self.search.generation += 1;
         let within = self.narrowing_base(&query);
-        self.current = Some(Answered {
+        self.search.in_flight = Some(Answered {
             query: query.clone(),
             order: self.order,
             source: self.source_filter.clone(),
@@ -161,9 +161,9 @@ impl App {
                 self.show_hits(hits);
             }
             SearchMode::Deferred => {
-                self.searching = true;
-                self.pending = Some(SearchRequest {
-                    generation: self.generation,
+                self.search.searching = true;
+                self.search.pending = Some(SearchRequest {
+                    generation: self.search.generation,
                     query,
                     order: self.order,
                     within,
@@ -174,7 +174,7 @@ impl App {
 
     /// The previous hits, when the new query can only match a subset of them.
     fn narrowing_base(&self, query: &Query) -> Option<Arc<Vec<usize>>> {
-        let old = self.answered.as_ref()?;
+        let old = self.search.shown.as_ref()?;
         let same_frame = old.order == self.order && old.source == self.source_filter;
         (same_frame && old.articles == self.corpus.len() && search::narrows(query, &old.query))
             .then(|| Arc::new(self.hits.iter().map(|h| h.article()).collect()))
@@ -186,7 +186,7 @@ impl App {
             hits.retain(|h| self.corpus.source(h.article()) == src);
         }
         self.hits = hits;
-        self.answered = self.current.clone();
+        self.search.shown = self.search.in_flight.clone();
         self.positions.clear();
         self.selected = keep
             .and_then(|k| self.hits.iter().position(|h| h.article() == k))
@@ -196,7 +196,7 @@ impl App {
 
     /// Computes match positions for the rows in view that have none yet.
     pub(super) fn refresh_positions(&mut self) {
-        let Some(current) = &self.answered else {
+        let Some(current) = &self.search.shown else {
             return;
         };
         if current.query.is_empty() {

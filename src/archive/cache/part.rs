@@ -41,9 +41,9 @@ pub fn prefix(body: &[u8], covered: u64) -> [u8; PREFIX] {
     out
 }
 
-/// A part found in a cache file, not yet checked.
+/// Where a part lies in a cache file, and what it must hold (not yet checked).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Found {
+pub struct PartPlace {
     /// Where its body lies in the file.
     pub body: Range<usize>,
     /// Archive bytes it covers.
@@ -53,7 +53,7 @@ pub struct Found {
 }
 
 /// The parts of `bytes[payload]`, when their prefixes fit it exactly.
-pub fn find(bytes: &[u8], payload: Range<usize>) -> Option<Vec<Found>> {
+pub fn find(bytes: &[u8], payload: Range<usize>) -> Option<Vec<PartPlace>> {
     let mut parts = Vec::new();
     let mut at = payload.start;
     let number = |b: &[u8]| u64::from_le_bytes(b.try_into().expect("8 bytes"));
@@ -65,7 +65,7 @@ pub fn find(bytes: &[u8], payload: Range<usize>) -> Option<Vec<Found>> {
         if len % ALIGN != 0 || number(&prefix[24..32]) != 0 {
             return None;
         }
-        parts.push(Found {
+        parts.push(PartPlace {
             body: start..end,
             covered: number(&prefix[8..16]),
             checksum: number(&prefix[16..24]),
@@ -79,7 +79,7 @@ pub fn find(bytes: &[u8], payload: Range<usize>) -> Option<Vec<Found>> {
 /// `file`); `None` when any of it is wrong.
 pub fn decode(
     cache: &SharedBytes,
-    part: &Found,
+    part: &PartPlace,
     file: &str,
     archive: &SharedBytes,
 ) -> Option<(Chunk, Vec<Problem>)> {
