@@ -11,6 +11,7 @@ use crate::corpus::Corpus;
 
 mod check;
 mod config;
+mod failure;
 mod generate;
 mod import;
 mod list;
@@ -18,13 +19,14 @@ mod show;
 
 pub use check::check;
 pub use config::config;
+pub use failure::Failure;
 pub use generate::generate;
 pub use import::import;
 pub use list::list;
 pub use show::show;
 
-/// What a command ends with: the process exit code, or an error message for stderr.
-pub type Outcome = Result<i32, String>;
+/// What a command ends with: the process exit code, or why it failed.
+pub type Outcome = Result<i32, Failure>;
 
 /// The paths to load: those given, else `$JUAN_ARCHIVE`, else the bundled `sample-data/`.
 pub fn resolve_paths(given: &[PathBuf]) -> Vec<PathBuf> {
@@ -186,6 +188,6 @@ pub fn with_stdout(f: impl FnOnce(&mut dyn Write) -> io::Result<i32>) -> Outcome
     match result {
         Ok(code) => Ok(code),
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(0),
-        Err(e) => Err(format!("cannot write output: {e}")),
+        Err(e) => Err(Failure::Output(e)),
     }
 }

@@ -81,9 +81,9 @@ fn give_default_archives(cli: &mut Cli, config: &Config) {
 fn finish(outcome: commands::Outcome) -> ! {
     match outcome {
         Ok(code) => std::process::exit(code),
-        Err(msg) => {
-            eprintln!("juan: {msg}");
-            std::process::exit(1);
+        Err(failure) => {
+            eprintln!("juan: {failure}");
+            std::process::exit(failure.exit_code());
         }
     }
 }

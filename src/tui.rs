@@ -25,6 +25,7 @@ use crossterm::execute;
 use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 
 use crate::app::{Action, App, LoadProgress, SearchMode, Settings};
+use crate::commands::Failure;
 use crate::corpus::{Chunk, Corpus};
 use crate::text::AmbiguousWidth;
 use crate::{archive, keymap, search, ui};
@@ -51,28 +52,29 @@ pub fn run(
     paths: &[PathBuf],
     mode: AmbiguousWidth,
     list_percent: Option<u16>,
-) -> Result<i32, String> {
+) -> crate::commands::Outcome {
     // Keys come from the terminal even when stdin is an archive (`juan -`): crossterm reads
     // /dev/tty then. Only the screen must be a terminal.
     if !io::stdout().is_terminal() {
-        return Err(
+        return Err(Failure::Terminal(
             "the interface needs a terminal; for scripts use `juan list` or `juan show`".into(),
-        );
+        ));
     }
     let settings = Settings {
         ambiguous: mode,
         color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
     };
-    restore_on_signals()?;
+    restore_on_signals().map_err(Failure::Terminal)?;
     let (tx, rx) = mpsc::channel();
-    suspend::forward_signals(tx.clone(), || Msg::Stop, || Msg::Continued)?;
-    let mut terminal =
-        ratatui::try_init().map_err(|e| format!("cannot set up the terminal: {e}"))?;
+    suspend::forward_signals(tx.clone(), || Msg::Stop, || Msg::Continued)
+        .map_err(Failure::Terminal)?;
+    let mut terminal = ratatui::try_init()
+        .map_err(|e| Failure::Terminal(format!("cannot set up the terminal: {e}")))?;
     install_panic_cleanup();
     let _ = execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste);
     let size = terminal
         .size()
-        .map_err(|e| format!("cannot read the terminal size: {e}"))?;
+        .map_err(|e| Failure::Terminal(format!("cannot read the terminal size: {e}")))?;
     let mut app = fresh_app(settings, size.width, size.height, list_percent);
     let results = tx.clone();
     // on_done must be quick and never submit: it only forwards to the event loop.
@@ -91,7 +93,7 @@ pub fn run(
     restore();
     result
         .map(|_| 0)
-        .map_err(|e| format!("terminal error: {e}"))
+        .map_err(|e| Failure::Terminal(format!("terminal error: {e}")))
 }
 
 /// An interface with nothing loaded yet, loading, searching on the worker.

@@ -20,7 +20,7 @@ pub fn config(args: &ConfigArgs, flag: Option<&Path>) -> Outcome {
     let location = config::locate(flag);
     if args.path {
         let Some(location) = location else {
-            return Err("no config file: $HOME is not set (name one with --config)".into());
+            return Err(super::Failure::NoConfigFile);
         };
         return with_stdout(|out| {
             writeln!(out, "{}", visible(&location.path.to_string_lossy()))?;

@@ -24,9 +24,7 @@ pub fn generate(args: &GenArgs) -> Outcome {
     // `write_archive` buffers; it gets the file or stdout as it is.
     let summary = match &args.output {
         Some(path) => {
-            let describe = |e: std::io::Error| {
-                format!("{}: {e}", crate::sanitize::visible(&path.to_string_lossy()))
-            };
+            let describe = |e: std::io::Error| super::Failure::File(path.clone(), e);
             let file = archive::create_output(path, &[]).map_err(describe)?;
             Some(synthetic::write_archive(file, &options).map_err(describe)?)
         }

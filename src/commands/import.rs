@@ -37,12 +37,9 @@ pub fn import(args: &ImportArgs) -> Outcome {
     };
     match &args.output {
         Some(path) => {
-            let mut f = archive::create_output(path, &args.paths).map_err(|e| {
-                format!("{}: {e}", crate::sanitize::visible(&path.to_string_lossy()))
-            })?;
-            write(&mut f).and_then(|_| f.flush()).map_err(|e| {
-                format!("{}: {e}", crate::sanitize::visible(&path.to_string_lossy()))
-            })?;
+            let failed = |e| super::Failure::File(path.clone(), e);
+            let mut f = archive::create_output(path, &args.paths).map_err(failed)?;
+            write(&mut f).and_then(|_| f.flush()).map_err(failed)?;
         }
         None => {
             super::with_stdout(|out| write(out).map(|_| 0))?;

@@ -9,8 +9,8 @@ use crate::search::{self, Cancel};
 /// cache when it can), [`search::run`] ranks it on every core, and match positions are
 /// computed for printed rows only.
 pub fn list(args: &ListArgs) -> Outcome {
-    let query =
-        Query::parse(args.query.as_deref().unwrap_or("")).map_err(|e| format!("query: {e}"))?;
+    let query = Query::parse(args.query.as_deref().unwrap_or(""))
+        .map_err(|e| super::Failure::Query(e.to_string()))?;
     let loaded = load_reporting(&args.paths);
     let order = if args.oldest_first {
         Order::OldestFirst

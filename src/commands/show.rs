@@ -22,9 +22,7 @@ pub fn show(args: &ShowArgs, mode: AmbiguousWidth) -> Outcome {
             .map(|i| chunk.article(i))
     });
     let Some(article) = &found else {
-        return Err(format!(
-            "no article with id {id:?} (see `juan list` for ids)"
-        ));
+        return Err(super::Failure::NoSuchArticle(id.to_string()));
     };
     let width = args.width.or_else(|| {
         std::io::stdout()
