@@ -88,6 +88,10 @@ pub fn parse(file: &str, text: &str, out: &mut Archive) {
         },
     };
     let (articles_before, problems_before) = (out.articles.len(), out.problems.len());
+    let unlisted_before = out.unlisted;
+    // Counted here, not read back from the problems: past the first few hundred they are
+    // counted only ([`Archive::report`]).
+    let (mut failed, mut all_untitled) = (0, true);
     for raw in records {
         let line = line_of(text, raw.get());
         let parsed = serde_json::from_str(raw.get())
@@ -100,18 +104,19 @@ pub fn parse(file: &str, text: &str, out: &mut Archive) {
                 }
                 out.articles.push(article)
             }
-            Err(reason) => out.report(Problem::at(file, line, reason)),
+            Err(reason) => {
+                failed += 1;
+                all_untitled &= reason == record::NO_TITLE;
+                out.report(Problem::at(file, line, reason))
+            }
         }
     }
     // A document none of whose records has a title is no archive of articles (an index, a
     // catalogue): one line says so, not one a record.
-    let untitled = &out.problems[problems_before..];
-    if out.articles.len() == articles_before
-        && untitled.len() > 1
-        && untitled.iter().all(|p| p.reason == record::NO_TITLE)
-    {
-        let n = untitled.len();
+    if out.articles.len() == articles_before && failed > 1 && all_untitled {
+        let n = failed;
         out.problems.truncate(problems_before);
+        out.unlisted = unlisted_before;
         out.problems.push(Problem::skipped(
             file,
             format!("not an article archive: {n} records, none with a title"),
@@ -258,6 +263,12 @@ mod tests {
         // One titled record among them: each untitled one is a bad record.
         let text = r#"[{"title": "甲"}, {"abstract": "要闻"}, {"abstract": "要闻"}]"#;
         assert_eq!(load(text).1.len(), 2);
+        // A catalogue longer than the problems a parse lists is still named once.
+        let many = vec![r#"{"abstract": "要闻"}"#; 2000].join(",");
+        assert_eq!(
+            load(&format!("[{many}]")).1,
+            ["x.json: skipped: not an article archive: 2000 records, none with a title"]
+        );
     }
 
     #[test]
