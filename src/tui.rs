@@ -243,14 +243,11 @@ impl Loader {
         std::thread::spawn(move || {
             let mut last = archive::Progress::default();
             let mut open = true;
-            let mut follow = archive::load_streaming(&paths, |batch| {
-                last = batch.progress;
-                let progress = LoadProgress {
-                    so_far: batch.progress,
-                    done: false,
-                };
-                // Once the interface is gone (or loads again), the rest is not wanted.
-                open = open
+            // Hands a batch on while it is wanted: once the interface is gone (or loads
+            // again), the rest is not.
+            let send = |open: &mut bool, batch: archive::Batch, so_far, done| {
+                let progress = LoadProgress { so_far, done };
+                *open = *open
                     && !cancelled.load(Ordering::Relaxed)
                     && tx
                         .send(Msg::Loaded(
@@ -260,6 +257,10 @@ impl Loader {
                             progress,
                         ))
                         .is_ok();
+            };
+            let mut follow = archive::load_streaming(&paths, |batch| {
+                last = batch.progress;
+                send(&mut open, batch, last, false);
             });
             // The parsed articles are gone: let their memory go too, before the user types.
             crate::heap::trim();
@@ -275,20 +276,7 @@ impl Loader {
                 open = !cancelled.load(Ordering::Relaxed);
                 follow.poll(&options, |batch| {
                     last.articles += batch.chunk.len();
-                    let progress = LoadProgress {
-                        so_far: last,
-                        done: true,
-                    };
-                    open = open
-                        && !cancelled.load(Ordering::Relaxed)
-                        && tx
-                            .send(Msg::Loaded(
-                                number,
-                                Box::new(batch.chunk),
-                                batch.problems,
-                                progress,
-                            ))
-                            .is_ok();
+                    send(&mut open, batch, last, true);
                 });
             }
         });
