@@ -192,15 +192,21 @@ fn load_small(shown: &str, name: &str, bytes: Vec<u8>, options: &LoadOptions, ou
         return out.add(loaded, bytes.len() as u64);
     }
     let shared: SharedBytes = Arc::new(bytes);
+    parse_in_memory(shown, &shared, options, |parsed| {
+        out.add(parsed.archive, parsed.range.len() as u64)
+    });
+}
+
+/// Parses plain JSON Lines held in memory (`shared`) on every core, bodies left lazy in it,
+/// handing each piece to `each` in file order.
+fn parse_in_memory(
+    shown: &str,
+    shared: &SharedBytes,
+    options: &LoadOptions,
+    each: impl FnMut(mapped::Parsed),
+) {
     let pieces = mapped::pieces(shared.as_ref().as_ref(), options.piece_bytes);
-    mapped::parse_parallel(
-        shown,
-        &shared,
-        &pieces,
-        options.threads,
-        &|_| {},
-        |parsed| out.add(parsed.archive, parsed.range.len() as u64),
-    );
+    mapped::parse_parallel(shown, shared, &pieces, options.threads, &|_| {}, each);
 }
 
 /// Loads a gzip file whose compressed bytes are `gz`: decompressed in memory once, then, when
@@ -216,27 +222,18 @@ fn load_gzip(shown: &str, name: &str, gz: &[u8], options: &LoadOptions, out: &mu
         return out.add(loaded, gz.len() as u64);
     }
     let shared: SharedBytes = Arc::new(data);
-    let bytes = shared.as_ref().as_ref();
-    let pieces = mapped::pieces(bytes, options.piece_bytes);
     // Progress counts compressed bytes, in proportion to the decompressed ones parsed.
-    let scale = gz.len() as f64 / bytes.len().max(1) as f64;
+    let scale = gz.len() as f64 / shared.as_ref().as_ref().len().max(1) as f64;
     let mut counted = 0;
-    mapped::parse_parallel(
-        shown,
-        &shared,
-        &pieces,
-        options.threads,
-        &|_| {},
-        |parsed| {
-            let upto = ((parsed.range.end as f64 * scale) as u64).min(gz.len() as u64);
-            out.add(parsed.archive, upto.saturating_sub(counted));
-            counted = counted.max(upto);
-        },
-    );
+    parse_in_memory(shown, &shared, options, |parsed| {
+        let upto = ((parsed.range.end as f64 * scale) as u64).min(gz.len() as u64);
+        out.add(parsed.archive, upto.saturating_sub(counted));
+        counted = counted.max(upto);
+    });
     let mut rest = Archive::default();
     if let Some(reason) = problem {
         rest.problems
-            .push(gzip::problem_after(shown, bytes, reason));
+            .push(gzip::problem_after(shown, shared.as_ref().as_ref(), reason));
     }
     out.add(rest, gz.len() as u64 - counted);
 }
