@@ -1,0 +1,96 @@
+//! Terminal input on a thread of juan's own: keys, mouse, pastes and resizes as crossterm
+//! [`Event`]s (the keymap matches on them), plus two things crossterm's reader cannot give:
+//! the terminal's acknowledgement of a status request ([`Input::Ack`], to pace frames by what
+//! the link drains) and the end of the terminal ([`Input::Hangup`]).
+//!
+//! Why not `crossterm::event::read`: its public API drops replies to terminal queries; its
+//! poll loop spins at 100% CPU when the terminal hangs up without a SIGHUP (crossterm issue
+//! #793: POLLHUP is ignored); and it cannot tell an unbracketed paste from typing.
+//!
+//! The thread opens `/dev/tty` (keys come from the terminal even when stdin is an archive),
+//! and `poll(2)`s it with the SIGWINCH self-pipe and a stop pipe, without a timeout: no
+//! wake-ups while idle. Each wake-up reads everything the terminal has sent ([`tty`]) and
+//! decodes it ([`decode`]: crossterm's parser, adapted in [`parse`]; unbracketed pastes by the
+//! rule in [`burst`]).
+//!
+//! How the event loop uses it (`Msg` is the loop's own message type):
+//!
+//! ```ignore
+//! let input = input::spawn(move |input| tx.send(Msg::Input(input)).is_ok())?;
+//! // After each frame: write input::STATUS_REQUEST to the terminal and draw the next frame
+//! // only once Input::Ack has come back (keys meanwhile are applied, not drawn).
+//! // Input::Hangup: the terminal is gone; restore nothing, exit.
+//! ```
+
+mod burst;
+mod decode;
+mod parse;
+mod reader;
+mod tty;
+
+use std::io;
+use std::os::fd::OwnedFd;
+use std::os::unix::net::UnixStream;
+use std::thread::JoinHandle;
+
+use crossterm::event::Event;
+
+/// Device status request: the terminal answers `ESC [ 0 n`, delivered as [`Input::Ack`], once
+/// it has processed everything written before it.
+pub const STATUS_REQUEST: &[u8] = b"\x1B[5n";
+
+/// What the input thread delivers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    /// A key, mouse, paste or resize event. A burst of typed text holding a line end (an
+    /// unbracketed paste) comes as one `Event::Paste`, with line ends as `\n`; so do bracketed
+    /// pastes.
+    Event(Event),
+    /// The terminal answered a [`STATUS_REQUEST`]: what was written before it has been read.
+    Ack,
+    /// The terminal is gone (hung up, closed, or unreadable); the thread has ended. Sent once.
+    Hangup,
+}
+
+/// The running input thread. Dropping it leaves the thread running (as a `JoinHandle` does);
+/// [`Handle::stop`] ends it.
+#[derive(Debug)]
+pub struct Handle {
+    thread: JoinHandle<()>,
+    stop: UnixStream,
+}
+
+impl Handle {
+    /// Ends the thread and waits for it (it wakes at once, even while idle).
+    pub fn stop(self) {
+        use std::io::Write;
+        let _ = (&self.stop).write_all(&[1]);
+        let _ = self.thread.join();
+    }
+
+    /// True once the thread has ended (hangup, the callback returned false, or stopped).
+    pub fn is_finished(&self) -> bool {
+        self.thread.is_finished()
+    }
+}
+
+/// Starts reading the controlling terminal (`/dev/tty`) on a thread. `on_input` gets every
+/// input in order; when it returns false the thread ends. Fails when there is no terminal.
+pub fn spawn(on_input: impl FnMut(Input) -> bool + Send + 'static) -> io::Result<Handle> {
+    spawn_on(tty::open()?, on_input)
+}
+
+/// As [`spawn`], reading `terminal` (any terminal device, e.g. a pty's slave in a test)
+/// instead of `/dev/tty`. It is made non-blocking (a flag of the open file, shared with its
+/// duplicates).
+pub fn spawn_on(
+    terminal: OwnedFd,
+    mut on_input: impl FnMut(Input) -> bool + Send + 'static,
+) -> io::Result<Handle> {
+    let reader = reader::Reader::new(terminal)?;
+    let (stop_rx, stop) = UnixStream::pair()?;
+    let thread = std::thread::Builder::new()
+        .name("juan-input".into())
+        .spawn(move || reader.run(stop_rx, &mut on_input))?;
+    Ok(Handle { thread, stop })
+}
