@@ -1,7 +1,8 @@
 //! Building an [`Index`]: its [`Columns`] and its [`SearchAids`], each made in one pass over
 //! the articles by its own builder, so a new column touches its own type only.
 
-use super::{Columns, Index, Order, SearchAids, UNDATED, char_signature, offset};
+use super::columns::UNDATED;
+use super::{Columns, Index, Order, SearchAids, char_signature, offset};
 use crate::article::Article;
 use crate::date::Date;
 use crate::query::fold::fold_into;

@@ -3,10 +3,11 @@
 //! and every text is UTF-8 whatever the bytes were. Its [`Columns`] and its [`SearchAids`]
 //! each have their own codec: a new column touches its type and its codec only.
 
+mod aids;
+mod columns;
+
 use super::{Columns, Index, SearchAids};
-use crate::column::Column;
 use crate::column::codec::{Decoder, Encoder};
-use crate::query::readings::ReadingTable;
 
 impl Index {
     /// Appends the index to `e`: its columns, then its search aids.
@@ -39,155 +40,6 @@ impl Index {
         }) && self.len() == other.len()
             && self.in_order(super::Order::NewestFirst) == other.in_order(super::Order::NewestFirst)
             && self.aids.readings.same_sets(&other.aids.readings)
-    }
-}
-
-impl Columns {
-    /// Appends the columns to `e`.
-    pub fn encode(&self, e: &mut Encoder) {
-        e.column(&self.titles);
-        e.column(&self.title_starts);
-        e.column(&self.date_kinds);
-        e.column(&self.stamps);
-        e.column(&self.date_zones);
-        e.u64(self.unparsed.len() as u64);
-        for (i, text) in &self.unparsed {
-            e.u64(u64::from(*i));
-            e.str(text);
-        }
-        e.column(&self.ids);
-        e.column(&self.id_starts);
-        e.column(&self.hex_ids);
-        e.column(&self.source_ids);
-        e.u64(self.sources.len() as u64);
-        for s in &self.sources {
-            e.str(s);
-        }
-        e.column(&self.newest_first);
-    }
-
-    /// Reads columns written by [`Columns::encode`]; `None` when the bytes are not sound.
-    pub fn decode(d: &mut Decoder) -> Option<Columns> {
-        let titles: Column<u8> = d.column()?;
-        let title_starts = d.column()?;
-        let date_kinds: Column<u8> = d.column()?;
-        let stamps: Column<i64> = d.column()?;
-        let date_zones = d.column()?;
-        let mut unparsed: Vec<(u32, Box<str>)> = Vec::new();
-        for _ in 0..d.count()? {
-            let i = u32::try_from(d.u64()?).ok()?;
-            unparsed.push((i, d.str()?.into()));
-        }
-        let ids: Column<u8> = d.column()?;
-        let id_starts = d.column()?;
-        let hex_ids: Column<u64> = d.column()?;
-        let source_ids: Column<u16> = d.column()?;
-        let mut sources: Vec<Box<str>> = Vec::new();
-        for _ in 0..d.count()? {
-            sources.push(d.str()?.into());
-        }
-        let newest_first: Column<u32> = d.column()?;
-        let n = stamps.len();
-        // Whatever a cache file holds, no control character reaches the terminal from it.
-        let printable = |text: &[u8]| !crate::sanitize::has_terminal_controls(text, false);
-        let sound = texts_sound(&titles, &title_starts, n)
-            && printable(&titles)
-            && printable(&ids)
-            && sources.iter().all(|s| printable(s.as_bytes()))
-            && unparsed.iter().all(|(_, s)| printable(s.as_bytes()))
-            && ((hex_ids.is_empty() && texts_sound(&ids, &id_starts, n))
-                || (hex_ids.len() == n && ids.is_empty() && id_starts.is_empty()))
-            && (date_zones.len() == n || date_zones.len() == 1 && n > 0)
-            && [date_kinds.len(), source_ids.len(), newest_first.len()] == [n; 3]
-            && date_kinds.iter().all(|&k| k <= 2)
-            && source_ids.iter().all(|&s| usize::from(s) < sources.len())
-            && newest_first.iter().all(|&i| (i as usize) < n)
-            && unparsed.windows(2).all(|w| w[0].0 < w[1].0)
-            && unparsed.iter().all(|(i, _)| (*i as usize) < n);
-        sound.then(|| Columns {
-            titles,
-            title_starts,
-            date_kinds,
-            stamps,
-            date_zones,
-            unparsed,
-            ids,
-            id_starts,
-            hex_ids,
-            source_ids,
-            sources,
-            newest_first,
-            oldest_first: Default::default(),
-        })
-    }
-}
-
-impl SearchAids {
-    /// Appends the search aids to `e`.
-    pub fn encode(&self, e: &mut Encoder) {
-        e.column(&self.unfolded);
-        e.column(&self.widely_unfolded);
-        e.column(&self.latin);
-        e.column(&self.char_readings);
-        e.column(&self.char_starts);
-        let table = &self.readings;
-        e.u64(table.set_count() as u64);
-        for id in 0..table.set_count() {
-            let set = table.set(id as u16);
-            e.u64(set.len() as u64);
-            for reading in set {
-                e.str(reading);
-            }
-        }
-        e.column(&self.letters);
-        e.column(&self.char_sigs);
-    }
-
-    /// Reads search aids written by [`SearchAids::encode`] for `columns` (whose sources are
-    /// folded again here rather than stored); `None` when the bytes are not sound for them.
-    pub fn decode(d: &mut Decoder, columns: &Columns) -> Option<SearchAids> {
-        let unfolded: Column<u64> = d.column()?;
-        let widely_unfolded: Column<u64> = d.column()?;
-        let latin: Column<u64> = d.column()?;
-        let char_readings: Column<u16> = d.column()?;
-        let char_starts = d.column()?;
-        let mut sets: Vec<Vec<&str>> = Vec::new();
-        for _ in 0..d.count()? {
-            let n = d.count()?;
-            let set: Option<Vec<&str>> = (0..n).map(|_| d.str()).collect();
-            sets.push(set?);
-        }
-        let letters = d.column()?;
-        let char_sigs = d.column()?;
-        let n = columns.len();
-        let sound = unfolded.len() == n.div_ceil(64)
-            && widely_unfolded.len() == n.div_ceil(64)
-            && latin.len() == n.div_ceil(64)
-            && starts_sound(&char_starts, char_readings.len(), n)
-            && !sets.is_empty()
-            && sets[0].is_empty()
-            && sets.len() < usize::from(u16::MAX)
-            && char_readings.iter().all(|&r| usize::from(r) < sets.len())
-            && [letters.len(), char_sigs.len()] == [n; 2];
-        if !sound {
-            return None;
-        }
-        let folded_sources = columns
-            .sources
-            .iter()
-            .map(|s| crate::query::fold::fold(s).into_boxed_str())
-            .collect();
-        Some(SearchAids {
-            unfolded,
-            widely_unfolded,
-            latin,
-            char_readings,
-            char_starts,
-            readings: ReadingTable::from_sets(sets.into_iter().skip(1)),
-            letters,
-            char_sigs,
-            folded_sources,
-        })
     }
 }
 

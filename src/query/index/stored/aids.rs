@@ -1,0 +1,78 @@
+//! The codec of [`SearchAids`]: each aid in turn into an [`Encoder`], the reading sets as
+//! text, and back as views of the bytes, checked against the [`Columns`] they go with. The
+//! folded sources are not stored: they are folded again from the columns' sources.
+
+use super::starts_sound;
+use crate::column::Column;
+use crate::column::codec::{Decoder, Encoder};
+use crate::query::index::{Columns, SearchAids};
+use crate::query::readings::ReadingTable;
+
+impl SearchAids {
+    /// Appends the search aids to `e`.
+    pub fn encode(&self, e: &mut Encoder) {
+        e.column(&self.unfolded);
+        e.column(&self.widely_unfolded);
+        e.column(&self.latin);
+        e.column(&self.char_readings);
+        e.column(&self.char_starts);
+        let table = &self.readings;
+        e.u64(table.set_count() as u64);
+        for id in 0..table.set_count() {
+            let set = table.set(id as u16);
+            e.u64(set.len() as u64);
+            for reading in set {
+                e.str(reading);
+            }
+        }
+        e.column(&self.letters);
+        e.column(&self.char_sigs);
+    }
+
+    /// Reads search aids written by [`SearchAids::encode`] for `columns` (whose sources are
+    /// folded again here rather than stored); `None` when the bytes are not sound for them.
+    pub fn decode(d: &mut Decoder, columns: &Columns) -> Option<SearchAids> {
+        let unfolded: Column<u64> = d.column()?;
+        let widely_unfolded: Column<u64> = d.column()?;
+        let latin: Column<u64> = d.column()?;
+        let char_readings: Column<u16> = d.column()?;
+        let char_starts = d.column()?;
+        let mut sets: Vec<Vec<&str>> = Vec::new();
+        for _ in 0..d.count()? {
+            let n = d.count()?;
+            let set: Option<Vec<&str>> = (0..n).map(|_| d.str()).collect();
+            sets.push(set?);
+        }
+        let letters = d.column()?;
+        let char_sigs = d.column()?;
+        let n = columns.len();
+        let sound = unfolded.len() == n.div_ceil(64)
+            && widely_unfolded.len() == n.div_ceil(64)
+            && latin.len() == n.div_ceil(64)
+            && starts_sound(&char_starts, char_readings.len(), n)
+            && !sets.is_empty()
+            && sets[0].is_empty()
+            && sets.len() < usize::from(u16::MAX)
+            && char_readings.iter().all(|&r| usize::from(r) < sets.len())
+            && [letters.len(), char_sigs.len()] == [n; 2];
+        if !sound {
+            return None;
+        }
+        let folded_sources = columns
+            .sources
+            .iter()
+            .map(|s| crate::query::fold::fold(s).into_boxed_str())
+            .collect();
+        Some(SearchAids {
+            unfolded,
+            widely_unfolded,
+            latin,
+            char_readings,
+            char_starts,
+            readings: ReadingTable::from_sets(sets.into_iter().skip(1)),
+            letters,
+            char_sigs,
+            folded_sources,
+        })
+    }
+}
