@@ -7,9 +7,9 @@
 //! poll loop spins at 100% CPU when the terminal hangs up without a SIGHUP (crossterm issue
 //! #793: POLLHUP is ignored); and it cannot tell an unbracketed paste from typing.
 //!
-//! The thread opens `/dev/tty` (keys come from the terminal even when stdin is an archive),
-//! and `poll(2)`s it with the SIGWINCH self-pipe and a stop pipe, without a timeout: no
-//! wake-ups while idle. Each wake-up reads everything the terminal has sent ([`tty`]) and
+//! The thread opens `/dev/tty` (keys come from the terminal even when stdin is an archive;
+//! without a controlling terminal, the terminal stdin, stdout or stderr is), and `poll(2)`s it
+//! with the SIGWINCH self-pipe and a stop pipe, without a timeout: no wake-ups while idle. Each wake-up reads everything the terminal has sent ([`tty`]) and
 //! decodes it ([`decode`]: crossterm's parser, adapted in [`parse`]; unbracketed pastes by the
 //! rule in [`burst`]).
 //!
@@ -26,6 +26,8 @@ mod burst;
 mod decode;
 mod parse;
 mod reader;
+#[cfg(test)]
+mod test_pty;
 mod tty;
 
 use std::io;
@@ -81,8 +83,7 @@ pub fn spawn(on_input: impl FnMut(Input) -> bool + Send + 'static) -> io::Result
 }
 
 /// As [`spawn`], reading `terminal` (any terminal device, e.g. a pty's slave in a test)
-/// instead of `/dev/tty`. It is made non-blocking (a flag of the open file, shared with its
-/// duplicates).
+/// instead of `/dev/tty`; blocking or not, it is read only when input is there.
 pub fn spawn_on(
     terminal: OwnedFd,
     mut on_input: impl FnMut(Input) -> bool + Send + 'static,

@@ -15,7 +15,7 @@ use signal_hook::SigId;
 
 use super::Input;
 use super::decode::Decoder;
-use super::tty;
+use super::tty::{self, Until};
 
 /// How much one read asks for.
 const READ_SIZE: usize = 4096;
@@ -42,9 +42,8 @@ struct Chunk {
 }
 
 impl Reader {
-    /// Prepares to read `terminal` (made non-blocking) and registers for SIGWINCH.
+    /// Prepares to read `terminal` and registers for SIGWINCH.
     pub(super) fn new(terminal: OwnedFd) -> io::Result<Self> {
-        tty::set_nonblocking(terminal.as_fd())?;
         let (resized, on_signal) = UnixStream::pair()?;
         resized.set_nonblocking(true)?;
         let resize_signal =
@@ -67,11 +66,14 @@ impl Reader {
     fn serve(&mut self, stop: &UnixStream, on_input: &mut dyn FnMut(Input) -> bool) {
         let (mut resize_open, mut stop_open) = (true, stop.set_nonblocking(true).is_ok());
         loop {
-            let waited = tty::wait([
-                Some(self.terminal.as_fd()),
-                resize_open.then(|| self.resized.as_fd()),
-                stop_open.then(|| stop.as_fd()),
-            ]);
+            let waited = tty::wait(
+                [
+                    Some(self.terminal.as_fd()),
+                    resize_open.then(|| self.resized.as_fd()),
+                    stop_open.then(|| stop.as_fd()),
+                ],
+                Until::Ready,
+            );
             let Ok([terminal, resized, stopped]) = waited else {
                 on_input(Input::Hangup);
                 return;
@@ -115,7 +117,8 @@ impl Reader {
         }
     }
 
-    /// Reads until the terminal has nothing more (or [`MAX_WAKE_UP`] bytes).
+    /// Reads until the terminal has nothing more (or [`MAX_WAKE_UP`] bytes). Each read
+    /// follows a wait that found input, so it does not block even on a blocking descriptor.
     fn read_all(&mut self) -> Chunk {
         let mut chunk = Chunk {
             bytes: Vec::new(),
@@ -128,10 +131,11 @@ impl Reader {
                 Ok(0) => chunk.ended = true,
                 Ok(n) => {
                     chunk.bytes.extend_from_slice(&buffer[..n]);
-                    if chunk.bytes.len() < MAX_WAKE_UP {
+                    if chunk.bytes.len() >= MAX_WAKE_UP {
+                        chunk.more = true;
+                    } else if self.more_ready() {
                         continue;
                     }
-                    chunk.more = true;
                 }
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
                 Err(e) if e.kind() == io::ErrorKind::WouldBlock => {}
@@ -140,6 +144,14 @@ impl Reader {
             }
             return chunk;
         }
+    }
+}
+
+impl Reader {
+    /// True when the terminal has more input right now.
+    fn more_ready(&self) -> bool {
+        let now = tty::wait([Some(self.terminal.as_fd())], Until::Now);
+        matches!(now, Ok([ready]) if ready.readable)
     }
 }
 

@@ -1,49 +1,21 @@
-//! The thread on a real pseudo-terminal: keys and acknowledgements arrive, a hangup (the
-//! master closed, no SIGHUP) ends the thread within a second with one Hangup, and stop()
-//! ends an idle thread.
+//! The thread on a real pseudo-terminal: keys, acknowledgements, pastes and resizes arrive;
+//! a hangup (the master closed, no SIGHUP) ends the thread within a second with one Hangup;
+//! stop() and a false from the callback end it.
+//!
+//! One test raises SIGWINCH, which every reader in the process sees: the others skip
+//! resizes ([`next`]).
 
-use std::fs::File;
 use std::io::Write;
-use std::os::fd::{FromRawFd, OwnedFd};
-use std::sync::mpsc::{self, Receiver};
+use std::os::fd::{AsRawFd, OwnedFd};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::Duration;
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 
+use super::super::test_pty::pty;
 use super::super::{Handle, Input, spawn_on};
 
-/// A pty pair: (master, slave).
-fn pty() -> (File, OwnedFd) {
-    let (mut master, mut slave) = (-1, -1);
-    // SAFETY: openpty writes two descriptors into the ints passed; name, termios and winsize
-    // may be null.
-    let rc = unsafe {
-        libc::openpty(
-            &mut master,
-            &mut slave,
-            std::ptr::null_mut(),
-            std::ptr::null(),
-            std::ptr::null(),
-        )
-    };
-    assert_eq!(rc, 0, "openpty: {}", std::io::Error::last_os_error());
-    // SAFETY: both descriptors were just opened and are owned here alone.
-    let (master, slave) = unsafe { (File::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) };
-    raw(&slave);
-    (master, slave)
-}
-
-/// Raw mode on the slave, so bytes pass as typed (the interface sets it on the real one).
-fn raw(slave: &OwnedFd) {
-    use std::os::fd::AsRawFd;
-    // SAFETY: tcgetattr fills the zeroed termios; cfmakeraw and tcsetattr read it.
-    unsafe {
-        let mut t: libc::termios = std::mem::zeroed();
-        assert_eq!(libc::tcgetattr(slave.as_raw_fd(), &mut t), 0);
-        libc::cfmakeraw(&mut t);
-        assert_eq!(libc::tcsetattr(slave.as_raw_fd(), libc::TCSANOW, &t), 0);
-    }
-}
+const SECOND: Duration = Duration::from_secs(1);
 
 fn reader(slave: OwnedFd) -> (Handle, Receiver<Input>) {
     let (tx, rx) = mpsc::channel();
@@ -51,7 +23,15 @@ fn reader(slave: OwnedFd) -> (Handle, Receiver<Input>) {
     (handle, rx)
 }
 
-const SECOND: Duration = Duration::from_secs(1);
+/// The next input other than a resize, within a second.
+fn next(rx: &Receiver<Input>) -> Result<Input, RecvTimeoutError> {
+    loop {
+        match rx.recv_timeout(SECOND)? {
+            Input::Event(Event::Resize(..)) => continue,
+            input => return Ok(input),
+        }
+    }
+}
 
 /// True once the thread has ended, waiting up to a second.
 fn ends(handle: &Handle) -> bool {
@@ -64,18 +44,27 @@ fn ends(handle: &Handle) -> bool {
     })
 }
 
+fn key(c: char) -> Input {
+    Input::Event(Event::Key(KeyEvent::new(
+        KeyCode::Char(c),
+        KeyModifiers::NONE,
+    )))
+}
+
 #[test]
-fn keys_and_acks_arrive() {
+fn keys_acks_and_pastes_arrive() {
     let (mut master, slave) = pty();
     let (handle, rx) = reader(slave);
     master.write_all(b"j").unwrap();
-    let j = Input::Event(Event::Key(KeyEvent::new(
-        KeyCode::Char('j'),
-        KeyModifiers::NONE,
-    )));
-    assert_eq!(rx.recv_timeout(SECOND), Ok(j));
+    assert_eq!(next(&rx), Ok(key('j')));
     master.write_all(b"\x1B[0n").unwrap();
-    assert_eq!(rx.recv_timeout(SECOND), Ok(Input::Ack));
+    assert_eq!(next(&rx), Ok(Input::Ack));
+    // An unbracketed paste: one write, one read, one paste.
+    master.write_all("新闻\r联播\r".as_bytes()).unwrap();
+    assert_eq!(
+        next(&rx),
+        Ok(Input::Event(Event::Paste("新闻\n联播\n".into())))
+    );
     handle.stop();
 }
 
@@ -84,12 +73,9 @@ fn hangup_ends_the_thread_within_a_second() {
     let (master, slave) = pty();
     let (handle, rx) = reader(slave);
     drop(master);
-    assert_eq!(rx.recv_timeout(SECOND), Ok(Input::Hangup));
+    assert_eq!(next(&rx), Ok(Input::Hangup));
     // Once: the thread has ended and dropped its sender.
-    assert_eq!(
-        rx.recv_timeout(SECOND),
-        Err(mpsc::RecvTimeoutError::Disconnected)
-    );
+    assert_eq!(next(&rx), Err(RecvTimeoutError::Disconnected));
     assert!(ends(&handle));
 }
 
@@ -98,17 +84,10 @@ fn hangup_after_typing_delivers_the_keys_first() {
     let (mut master, slave) = pty();
     let (handle, rx) = reader(slave);
     master.write_all(b"q").unwrap();
-    let q = Input::Event(Event::Key(KeyEvent::new(
-        KeyCode::Char('q'),
-        KeyModifiers::NONE,
-    )));
-    assert_eq!(rx.recv_timeout(SECOND), Ok(q));
+    assert_eq!(next(&rx), Ok(key('q')));
     drop(master);
-    assert_eq!(rx.recv_timeout(SECOND), Ok(Input::Hangup));
-    assert_eq!(
-        rx.recv_timeout(SECOND),
-        Err(mpsc::RecvTimeoutError::Disconnected)
-    );
+    assert_eq!(next(&rx), Ok(Input::Hangup));
+    assert_eq!(next(&rx), Err(RecvTimeoutError::Disconnected));
     assert!(ends(&handle));
 }
 
@@ -117,10 +96,7 @@ fn stop_ends_an_idle_thread() {
     let (_master, slave) = pty();
     let (handle, rx) = reader(slave);
     handle.stop();
-    assert_eq!(
-        rx.recv_timeout(SECOND),
-        Err(mpsc::RecvTimeoutError::Disconnected)
-    );
+    assert_eq!(next(&rx), Err(RecvTimeoutError::Disconnected));
 }
 
 #[test]
@@ -135,9 +111,29 @@ fn a_false_from_the_callback_ends_the_thread() {
     master.write_all(b"ab").unwrap();
     assert!(matches!(rx.recv_timeout(SECOND), Ok(Input::Event(_))));
     // Only the first: the thread ended after it.
+    assert_eq!(rx.recv_timeout(SECOND), Err(RecvTimeoutError::Disconnected));
+    assert!(ends(&handle));
+}
+
+#[test]
+fn sigwinch_brings_the_terminals_size() {
+    let (master, slave) = pty();
+    let (handle, rx) = reader(slave);
+    let size = libc::winsize {
+        ws_row: 40,
+        ws_col: 120,
+        ws_xpixel: 0,
+        ws_ypixel: 0,
+    };
+    // SAFETY: TIOCSWINSZ reads one winsize, which outlives the call; raise sends a signal
+    // whose handler (signal-hook's) only writes to pipes.
+    unsafe {
+        assert_eq!(libc::ioctl(master.as_raw_fd(), libc::TIOCSWINSZ, &size), 0);
+        libc::raise(libc::SIGWINCH);
+    }
     assert_eq!(
         rx.recv_timeout(SECOND),
-        Err(mpsc::RecvTimeoutError::Disconnected)
+        Ok(Input::Event(Event::Resize(120, 40)))
     );
-    assert!(ends(&handle));
+    handle.stop();
 }
