@@ -8,19 +8,25 @@
 //! #793: POLLHUP is ignored); and it cannot tell an unbracketed paste from typing.
 //!
 //! The thread opens `/dev/tty` (keys come from the terminal even when stdin is an archive;
-//! without a controlling terminal, the terminal stdin, stdout or stderr is), and `poll(2)`s it
-//! with the SIGWINCH self-pipe and a stop pipe, without a timeout: no wake-ups while idle. Each wake-up reads everything the terminal has sent ([`tty`]) and
-//! decodes it ([`decode`]: crossterm's parser, adapted in [`parse`]; unbracketed pastes by the
-//! rule in [`burst`]).
+//! without a controlling terminal, the terminal stdin, stdout or stderr is), and `poll(2)`s
+//! it with the SIGWINCH self-pipe and a stop pipe, without a timeout: no wake-ups while idle.
+//! Each wake-up reads everything the terminal has sent and decodes it ([`decode`]:
+//! crossterm's parser adapted in [`parse`], unbracketed pastes by the rule in [`burst`]).
 //!
 //! How the event loop uses it (`Msg` is the loop's own message type):
 //!
 //! ```ignore
-//! let input = input::spawn(move |input| tx.send(Msg::Input(input)).is_ok())?;
-//! // After each frame: write input::STATUS_REQUEST to the terminal and draw the next frame
-//! // only once Input::Ack has come back (keys meanwhile are applied, not drawn).
-//! // Input::Hangup: the terminal is gone; restore nothing, exit.
+//! let _input = input::spawn(move |input| {
+//!     let msg = match input {
+//!         Input::Event(event) => Msg::Term(event),
+//!         Input::Ack => Msg::Answered, // the frame before the `ESC[5n` is on screen
+//!         Input::Hangup => Msg::Hangup, // the terminal is gone: leave
+//!     };
+//!     tx.send(msg).is_ok() // false (the loop has ended) ends the thread
+//! })?;
 //! ```
+//!
+//! The handle ends the thread when dropped, so it is kept for the whole session.
 
 mod burst;
 mod decode;
@@ -37,54 +43,47 @@ use std::thread::JoinHandle;
 
 use crossterm::event::Event;
 
-/// Device status request: the terminal answers `ESC [ 0 n`, delivered as [`Input::Ack`], once
-/// it has processed everything written before it.
-pub const STATUS_REQUEST: &[u8] = b"\x1B[5n";
-
 /// What the input thread delivers.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Input {
+pub(crate) enum Input {
     /// A key, mouse, paste or resize event. A burst of typed text holding a line end (an
     /// unbracketed paste) comes as one `Event::Paste`, with line ends as `\n`; so do bracketed
     /// pastes.
     Event(Event),
-    /// The terminal answered a [`STATUS_REQUEST`]: what was written before it has been read.
+    /// The terminal answered a device status request (`ESC [ 5 n`, answered `ESC [ 0 n`): what
+    /// was written before the request has been read by the terminal.
     Ack,
     /// The terminal is gone (hung up, closed, or unreadable); the thread has ended. Sent once.
     Hangup,
 }
 
-/// The running input thread. Dropping it leaves the thread running (as a `JoinHandle` does);
-/// [`Handle::stop`] ends it.
+/// The running input thread; dropping it ends the thread (it wakes at once, even while
+/// idle) and waits for it. Keep it for as long as input is wanted.
 #[derive(Debug)]
-pub struct Handle {
-    thread: JoinHandle<()>,
+pub(crate) struct Handle {
+    thread: Option<JoinHandle<()>>,
     stop: UnixStream,
 }
 
-impl Handle {
-    /// Ends the thread and waits for it (it wakes at once, even while idle).
-    pub fn stop(self) {
+impl Drop for Handle {
+    fn drop(&mut self) {
         use std::io::Write;
         let _ = (&self.stop).write_all(&[1]);
-        let _ = self.thread.join();
-    }
-
-    /// True once the thread has ended (hangup, the callback returned false, or stopped).
-    pub fn is_finished(&self) -> bool {
-        self.thread.is_finished()
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
     }
 }
 
 /// Starts reading the controlling terminal (`/dev/tty`) on a thread. `on_input` gets every
 /// input in order; when it returns false the thread ends. Fails when there is no terminal.
-pub fn spawn(on_input: impl FnMut(Input) -> bool + Send + 'static) -> io::Result<Handle> {
+pub(crate) fn spawn(on_input: impl FnMut(Input) -> bool + Send + 'static) -> io::Result<Handle> {
     spawn_on(tty::open()?, on_input)
 }
 
 /// As [`spawn`], reading `terminal` (any terminal device, e.g. a pty's slave in a test)
 /// instead of `/dev/tty`; blocking or not, it is read only when input is there.
-pub fn spawn_on(
+pub(crate) fn spawn_on(
     terminal: OwnedFd,
     mut on_input: impl FnMut(Input) -> bool + Send + 'static,
 ) -> io::Result<Handle> {
@@ -93,5 +92,8 @@ pub fn spawn_on(
     let thread = std::thread::Builder::new()
         .name("juan-input".into())
         .spawn(move || reader.run(stop_rx, &mut on_input))?;
-    Ok(Handle { thread, stop })
+    Ok(Handle {
+        thread: Some(thread),
+        stop,
+    })
 }

@@ -1,6 +1,6 @@
 //! The thread on a real pseudo-terminal: keys, acknowledgements, pastes and resizes arrive;
 //! a hangup (the master closed, no SIGHUP) ends the thread within a second with one Hangup;
-//! stop() and a false from the callback end it.
+//! dropping the handle and a false from the callback end it.
 //!
 //! One test raises SIGWINCH, which every reader in the process sees: the others skip
 //! resizes ([`next`]).
@@ -35,8 +35,9 @@ fn next(rx: &Receiver<Input>) -> Result<Input, RecvTimeoutError> {
 
 /// True once the thread has ended, waiting up to a second.
 fn ends(handle: &Handle) -> bool {
+    let thread = handle.thread.as_ref().expect("running");
     (0..100).any(|_| {
-        let done = handle.is_finished();
+        let done = thread.is_finished();
         if !done {
             std::thread::sleep(SECOND / 100);
         }
@@ -65,7 +66,7 @@ fn keys_acks_and_pastes_arrive() {
         next(&rx),
         Ok(Input::Event(Event::Paste("新闻\n联播\n".into())))
     );
-    handle.stop();
+    drop(handle);
 }
 
 #[test]
@@ -92,10 +93,10 @@ fn hangup_after_typing_delivers_the_keys_first() {
 }
 
 #[test]
-fn stop_ends_an_idle_thread() {
+fn dropping_the_handle_ends_an_idle_thread() {
     let (_master, slave) = pty();
     let (handle, rx) = reader(slave);
-    handle.stop();
+    drop(handle);
     assert_eq!(next(&rx), Err(RecvTimeoutError::Disconnected));
 }
 
@@ -135,5 +136,5 @@ fn sigwinch_brings_the_terminals_size() {
         rx.recv_timeout(SECOND),
         Ok(Input::Event(Event::Resize(120, 40)))
     );
-    handle.stop();
+    drop(handle);
 }
