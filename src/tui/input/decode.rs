@@ -27,6 +27,9 @@ impl Decoder {
     /// begin a sequence).
     pub(super) fn feed(&mut self, bytes: &[u8], more: bool, now: Instant) -> Vec<Input> {
         let mut out = Vec::new();
+        if bytes.is_empty() {
+            return out;
+        }
         if self.pending.is_empty()
             && let Some(text) = burst::as_text(bytes)
         {

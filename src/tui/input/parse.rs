@@ -43,6 +43,7 @@
 //! - `ESC [`, `ESC O` and the other openers at the very end of a read are Alt chords (a
 //!   terminal writes a sequence whole), as a lone `ESC` there is the Esc key, so Alt-[ does
 //!   not swallow the next key;
+//! - a bracketed paste's line ends are `\n` (terminals send `\r`), as in an unbracketed one;
 //! - `\n` is always Ctrl-J (juan reads only in raw mode), without asking crossterm;
 //! - coordinates of 0 in mouse and cursor reports no longer overflow;
 //! - replies juan does not use (keyboard enhancement flags, primary device attributes) are

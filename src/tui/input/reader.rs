@@ -56,21 +56,21 @@ impl Reader {
         })
     }
 
-    /// Runs until the terminal hangs up, `on_input` returns false, or a byte arrives on
-    /// `stop` (its other end closing only means nobody can stop the thread any more).
+    /// Runs until the terminal hangs up, `on_input` returns false, or `stop` is readable (a
+    /// byte, or its other end closed: the handle was dropped).
     pub(super) fn run(mut self, stop: UnixStream, on_input: &mut dyn FnMut(Input) -> bool) {
         self.serve(&stop, on_input);
         signal_hook::low_level::unregister(self.resize_signal);
     }
 
     fn serve(&mut self, stop: &UnixStream, on_input: &mut dyn FnMut(Input) -> bool) {
-        let (mut resize_open, mut stop_open) = (true, stop.set_nonblocking(true).is_ok());
+        let mut resize_open = true;
         loop {
             let waited = tty::wait(
                 [
                     Some(self.terminal.as_fd()),
                     resize_open.then(|| self.resized.as_fd()),
-                    stop_open.then(|| stop.as_fd()),
+                    Some(stop.as_fd()),
                 ],
                 Until::Ready,
             );
@@ -79,13 +79,7 @@ impl Reader {
                 return;
             };
             if stopped.readable || stopped.gone {
-                match (&*stop).read(&mut [0u8]) {
-                    Ok(1) => return,
-                    Err(e) if e.kind() == io::ErrorKind::WouldBlock => {}
-                    Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                    // The handle was dropped: the thread goes on, no longer stoppable.
-                    _ => stop_open = false,
-                }
+                return;
             }
             if terminal.readable {
                 let chunk = self.read_all();
@@ -145,9 +139,7 @@ impl Reader {
             return chunk;
         }
     }
-}
 
-impl Reader {
     /// True when the terminal has more input right now.
     fn more_ready(&self) -> bool {
         let now = tty::wait([Some(self.terminal.as_fd())], Until::Now);
