@@ -22,8 +22,8 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
+use juan::Article;
 use juan::app::Detail;
-use juan::article::Article;
 use juan::text::AmbiguousWidth;
 use juan::text::layout::{Block, BlockKind, Layout};
 

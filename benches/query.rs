@@ -5,7 +5,7 @@
 //! Two engines are timed on the same queries: `engine_20k`, the parallel engine the interface
 //! and `juan list` run ([`juan::search::run`] over a chunked corpus, every core), which is the
 //! figure the README quotes; and `reference_20k`, the sequential reference search
-//! ([`juan::query::search`]) the property tests hold the engine to.
+//! ([`juan::search::sequential`]) the property tests hold the engine to.
 //!
 //! Each title becomes an article whose source is its THUCNews class name (`sports`, `stocks`,
 //! …) and whose date is spread deterministically over 2010–2020, so field queries have
@@ -15,10 +15,8 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use juan::article::Article;
-use juan::date::{DEFAULT_OFFSET_SECS, Date, Stamp};
-use juan::query::{Index, Order, Query, search};
-use juan::search::{Cancel, corpus_of, run};
+use juan::search::{Cancel, corpus_of, run, sequential};
+use juan::{Article, DEFAULT_OFFSET_SECS, Date, Index, Order, Query, Stamp};
 
 const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/corpus/");
 
@@ -108,7 +106,7 @@ fn bench(c: &mut Criterion) {
     let index = Index::build(&articles);
     let mut group = c.benchmark_group("reference_20k");
     for text in QUERIES {
-        let hits = search(
+        let hits = sequential(
             &articles,
             &index,
             &Query::parse(text).unwrap(),
@@ -118,7 +116,7 @@ fn bench(c: &mut Criterion) {
         group.bench_function(text, |b| {
             b.iter(|| {
                 let query = Query::parse(black_box(text)).unwrap();
-                search(&articles, &index, &query, Order::NewestFirst)
+                sequential(&articles, &index, &query, Order::NewestFirst)
             })
         });
     }

@@ -15,12 +15,9 @@
 
 use std::time::{Duration, Instant};
 
-use juan::archive;
-use juan::article::{Article, Body};
-use juan::corpus::{Chunk, Corpus};
-use juan::query::{Order, Query};
 use juan::search::{self, Cancel};
 use juan::synthetic::Generator;
+use juan::{Article, Body, Chunk, Corpus, Order, Query, archive};
 use rayon::prelude::*;
 
 /// The typed queries: Chinese, pinyin (initials, syllables), fields, operators.

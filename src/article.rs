@@ -88,12 +88,12 @@ impl Article {
 /// A short hash of a JSON Lines record's line, kept with a lazy body so that reading the line
 /// again later can tell whether the file changed under it (another record moved there, the
 /// same record edited in place with its size and time kept).
-pub fn line_check(line: &[u8]) -> u32 {
+pub(crate) fn line_check(line: &[u8]) -> u32 {
     xxhash_rust::xxh3::xxh3_64(line) as u32
 }
 
 /// Bytes shared by many lazy bodies: a memory-mapped archive file, or a decompressed one.
-pub type SharedBytes = Arc<dyn AsRef<[u8]> + Send + Sync>;
+pub(crate) type SharedBytes = Arc<dyn AsRef<[u8]> + Send + Sync>;
 
 /// An article's body: text in memory, or a JSON string literal still in the archive's bytes,
 /// decoded (and cleaned) only when the article is opened or a `body:` term needs it.
@@ -399,7 +399,7 @@ fn hash_without_whitespace(text: &str, hasher: &mut xxhash_rust::xxh3::Xxh3) {
 /// Splits body text into paragraphs: one per non-blank line, trimmed of surrounding
 /// whitespace (ASCII, NBSP and ideographic spaces, so `　　` indentation goes too), joined by
 /// `\n`. Paragraph indentation is layout, not text; the reader adds its own.
-pub fn normalize_body(text: &str) -> String {
+pub(crate) fn normalize_body(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for line in text.lines() {
         let p = line.trim_matches(|c: char| c.is_whitespace());

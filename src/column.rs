@@ -3,7 +3,7 @@
 //! read from the cache costs no allocation and no decoding per article. [`codec`] writes
 //! columns into a buffer and reads them back as views.
 
-pub mod codec;
+pub(crate) mod codec;
 
 use std::fmt;
 use std::ops::Deref;

@@ -11,7 +11,7 @@ mod records;
 
 use std::sync::Arc;
 
-pub use records::{Records, Rest, forget_read_back_changed, read_back_changed};
+pub(crate) use records::{Records, forget_read_back_changed, read_back_changed};
 
 use crate::article::{Article, SharedBytes};
 use crate::column::codec::{Decoder, Encoder};

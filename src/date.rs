@@ -8,7 +8,7 @@
 mod place;
 pub mod zone;
 
-pub use place::{from_path, from_url};
+pub(crate) use place::{from_path, from_url};
 
 use jiff::Timestamp;
 use jiff::civil;
@@ -191,7 +191,7 @@ impl Date {
 }
 
 /// Parses one date string in any of the supported forms.
-pub fn parse(text: &str) -> Option<Stamp> {
+pub(crate) fn parse(text: &str) -> Option<Stamp> {
     let t = text.trim();
     if t.is_empty() {
         return None;

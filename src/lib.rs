@@ -40,21 +40,26 @@
 
 pub mod app;
 pub mod archive;
-pub mod article;
+pub(crate) mod article;
 pub mod cli;
-pub mod column;
+pub(crate) mod column;
 pub mod commands;
 pub mod config;
-pub mod corpus;
-pub mod date;
+pub(crate) mod corpus;
+pub(crate) mod date;
 pub mod fuzzing;
 pub mod heap;
 pub mod keymap;
-pub mod parse;
-pub mod query;
-pub mod sanitize;
+pub(crate) mod parse;
+pub(crate) mod query;
+pub(crate) mod sanitize;
 pub mod search;
 pub mod synthetic;
 pub mod text;
 pub mod tui;
 pub mod ui;
+
+pub use article::{Article, Body, Header, stable_id};
+pub use corpus::{Chunk, Corpus};
+pub use date::{DEFAULT_OFFSET_SECS, Date, Stamp, zone};
+pub use query::{Hit, Index, Order, Query, QueryError};

@@ -22,13 +22,13 @@ fn main() {
         }
     };
     let zone = match &cli.tz {
-        Some(tz) => juan::date::zone::parse(tz).unwrap_or_else(|msg| {
+        Some(tz) => juan::zone::parse(tz).unwrap_or_else(|msg| {
             eprintln!("juan: --tz: {msg}");
             std::process::exit(2);
         }),
         None => config.tz.clone(),
     };
-    juan::date::zone::set(zone);
+    juan::zone::set(zone);
     let width = cli.ambiguous_width.unwrap_or(config.ambiguous_width);
     give_default_archives(&mut cli, &config);
     juan::ui::theme::use_palette(config.colors);

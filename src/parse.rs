@@ -43,7 +43,7 @@ pub use detect::Format;
 
 /// How the reason of a file that holds no article begins (`not an article (no paragraph
 /// text)`, `not an article: a list of links…`): such a file is skipped, not an error.
-pub const NOT_AN_ARTICLE: &str = "not an article";
+pub(crate) const NOT_AN_ARTICLE: &str = "not an article";
 
 /// A record or file that could not be loaded, reported as `FILE:LINE: reason`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -127,7 +127,7 @@ pub struct Archive {
 }
 
 /// How many problems of records one parse keeps with their reasons ([`Archive::report`]).
-pub const LISTED_PER_PART: usize = 256;
+pub(crate) const LISTED_PER_PART: usize = 256;
 
 impl Archive {
     /// Adds the problem of one record: kept with its reason among the first
@@ -146,7 +146,7 @@ impl Archive {
 /// when there is no such line or it does not read that way.
 ///
 /// [`Body::json_literal`]: crate::article::Body::json_literal
-pub fn record_at(bytes: &SharedBytes, start: usize) -> Option<Article> {
+pub(crate) fn record_at(bytes: &SharedBytes, start: usize) -> Option<Article> {
     let data: &[u8] = bytes.as_ref().as_ref();
     let rest = data.get(start..)?;
     let line = &rest[..memchr::memchr(b'\n', rest).unwrap_or(rest.len())];

@@ -24,9 +24,10 @@ mod parse;
 mod pinyin;
 mod readings;
 
-pub use help::SYNTAX_HELP;
-pub use index::{Index, id_key};
-pub use matcher::Scratch;
+pub(crate) use help::SYNTAX_HELP;
+pub use index::Index;
+pub(crate) use index::id_key;
+pub(crate) use matcher::Scratch;
 
 use crate::article::Article;
 
@@ -141,13 +142,13 @@ impl Query {
 }
 
 /// Where a search reads article bodies, for `body:` terms (only those terms ever ask).
-pub trait Bodies: Sync {
+pub(crate) trait Bodies: Sync {
     /// Article `i`'s body text (paragraphs separated by `\n`).
     fn body(&self, i: usize) -> String;
 }
 
 /// The bodies of a list of articles.
-pub struct ArticleBodies<'a>(pub &'a [Article]);
+pub(crate) struct ArticleBodies<'a>(pub &'a [Article]);
 
 impl Bodies for ArticleBodies<'_> {
     fn body(&self, i: usize) -> String {
@@ -157,25 +158,25 @@ impl Bodies for ArticleBodies<'_> {
 
 /// A query compiled for one list of articles and its [`Index`] (e.g. one corpus chunk), to
 /// test articles one at a time; `Sync`, so one matcher serves every thread of a scan.
-pub struct Matcher<'a> {
+pub(crate) struct Matcher<'a> {
     plan: matcher::Plan<'a>,
 }
 
 impl<'a> Matcher<'a> {
     /// Compiles `query` for the articles prepared as `index`, whose bodies `bodies` gives.
-    pub fn new(bodies: &'a dyn Bodies, index: &'a Index, query: &Query) -> Matcher<'a> {
+    pub(crate) fn new(bodies: &'a dyn Bodies, index: &'a Index, query: &Query) -> Matcher<'a> {
         Matcher {
             plan: matcher::Plan::new(bodies, index, &query.clauses),
         }
     }
 
     /// Article `i`'s score when it matches, computing no more positions than the score needs.
-    pub fn score(&self, i: usize, scratch: &mut Scratch) -> Option<i64> {
+    pub(crate) fn score(&self, i: usize, scratch: &mut Scratch) -> Option<i64> {
         self.plan.score(i, scratch)
     }
 
     /// Article `i`'s score and matched title char positions when it matches.
-    pub fn check(&self, i: usize, scratch: &mut Scratch) -> Option<(i64, Vec<usize>)> {
+    pub(crate) fn check(&self, i: usize, scratch: &mut Scratch) -> Option<(i64, Vec<usize>)> {
         self.plan.check(i, scratch).map(|m| (m.score, m.positions))
     }
 }

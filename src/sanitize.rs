@@ -17,18 +17,18 @@
 //!   characters of the England, Scotland and Wales flags. See the `invisible` submodule.
 
 mod escape;
-pub mod invisible;
+pub(crate) mod invisible;
 
 use unicode_width::UnicodeWidthChar;
 
 /// Tab stops are every this many display columns.
-pub const TAB_STOP: usize = 8;
+pub(crate) const TAB_STOP: usize = 8;
 
 /// `text` safe to print as it is: every character that is not [`is_plain`] (controls, escape
 /// sequences' introducers, invisible formatting) written out as `\u{1b}`, as `ls -b` and
 /// Rust's `{:?}` do, so a hostile file name can neither move the cursor nor hide itself.
 /// Text with nothing to escape is borrowed.
-pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn visible(text: &str) -> std::borrow::Cow<'_, str> {
     if text.chars().all(is_plain) {
         return std::borrow::Cow::Borrowed(text);
     }
@@ -67,7 +67,7 @@ const MAY_NOT_BE_PLAIN: [bool; 256] = {
 /// only a byte of [`MAY_NOT_BE_PLAIN`] is looked at more closely, with the bytes after it
 /// (the UTF-8 of the characters [`invisible::DROPPED`] and [`invisible::is_selector`] name;
 /// a proptest checks the answer is [`is_plain`]'s).
-pub fn needs_no_cleaning(text: &str) -> bool {
+pub(crate) fn needs_no_cleaning(text: &str) -> bool {
     let bytes = text.as_bytes();
     let printable_ascii = bytes
         .iter()
@@ -119,7 +119,7 @@ pub fn needs_no_cleaning(text: &str) -> bool {
 /// when `newlines` are allowed), DEL, or a C1 control (U+0080–U+009F, which some terminals
 /// take as CSI, OSC and the like). Text read back from outside the loader's cleaning (the
 /// index cache) is checked with this before it is used: output is checked, not trusted.
-pub fn has_terminal_controls(bytes: &[u8], newlines: bool) -> bool {
+pub(crate) fn has_terminal_controls(bytes: &[u8], newlines: bool) -> bool {
     let c0_or_del = bytes.iter().fold(false, |any, &b| {
         any | ((b < 0x20 && !(newlines && b == b'\n')) | (b == 0x7F))
     });
@@ -130,7 +130,7 @@ pub fn has_terminal_controls(bytes: &[u8], newlines: bool) -> bool {
 /// True for a character that [`clean`] keeps as it is, whatever surrounds it: not a control
 /// (tab and line breaks included), a line or paragraph separator, a joiner, a variation
 /// selector or another invisible character of [`invisible::DROPPED`].
-pub fn is_plain(c: char) -> bool {
+pub(crate) fn is_plain(c: char) -> bool {
     !c.is_control()
         && !matches!(c, '\u{200D}' | '\u{2028}' | '\u{2029}')
         && !invisible::is_dropped(c)
@@ -139,7 +139,7 @@ pub fn is_plain(c: char) -> bool {
 
 /// Returns `text` with escape sequences, control characters (but `\n`) and invisible
 /// formatting characters removed, tabs expanded and line ends normalised to `\n`.
-pub fn clean(text: &str) -> String {
+pub(crate) fn clean(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut column = 0usize;
     let mut input = text.chars().peekable();
@@ -195,7 +195,7 @@ pub fn clean(text: &str) -> String {
 
 /// Like [`clean`], but for one-line fields (title, source, URL, tag): line breaks become
 /// spaces and surrounding whitespace (NBSP and U+3000 included) is trimmed.
-pub fn clean_line(text: &str) -> String {
+pub(crate) fn clean_line(text: &str) -> String {
     clean(text).trim().replace('\n', " ")
 }
 

@@ -26,6 +26,10 @@ use rayon::prelude::*;
 
 pub use worker::{Done, Request, Worker};
 
+/// The single-thread search over one list of articles that [`run`] ranks exactly like:
+/// the reference the engine is tested and benchmarked against (`crate::query::search`).
+pub use crate::query::{Found, search as sequential};
+
 use crate::article::Article;
 use crate::corpus::{Chunk, Corpus};
 use crate::query::{Hit, Matcher, Order, Query, Scratch};

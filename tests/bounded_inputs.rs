@@ -91,7 +91,7 @@ fn a_folder_of_many_small_files_loads_without_a_map_each() {
         std::fs::write(dir.path().join(format!("{i:05}.jsonl")), rec).unwrap();
     }
     let maps_before = maps();
-    let mut corpus = juan::corpus::Corpus::default();
+    let mut corpus = juan::Corpus::default();
     let paths: Vec<PathBuf> = vec![dir.path().to_path_buf()];
     archive::load_streaming_with(&paths, &LoadOptions::without_cache(), |b| {
         corpus.push_chunk(b.chunk)

@@ -8,8 +8,8 @@ use std::fs::OpenOptions;
 use std::io::{Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
+use juan::Corpus;
 use juan::archive::{self, LoadOptions};
-use juan::corpus::Corpus;
 use juan::synthetic;
 
 /// Records enough to be mapped (juan reads files under 1 MiB instead).

@@ -23,8 +23,8 @@
 
 use std::path::{Path, PathBuf};
 
+use juan::Article;
 use juan::archive::{self, Archive, CACHE_VERSION, LoadOptions};
-use juan::article::Article;
 use xxhash_rust::xxh3::Xxh3;
 
 /// The fixture, as checked in.

@@ -6,8 +6,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use juan::archive::{self, Archive};
-use juan::article::Article;
-use juan::date::Date;
+use juan::{Article, Date};
 
 #[path = "load/bad_input.rs"]
 mod bad_input;
@@ -93,7 +92,7 @@ fn seed_page_exact_fields() {
     }
     assert_eq!(
         art.id,
-        juan::article::stable_id("长春日报", &art.date, &art.title, &art.body)
+        juan::stable_id("长春日报", &art.date, &art.title, &art.body)
     );
 }
 

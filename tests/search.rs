@@ -7,11 +7,8 @@ use std::sync::mpsc::channel;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use juan::article::Article;
-use juan::corpus::Corpus;
-use juan::date::Date;
-use juan::query::{self, Index, Order, Query};
 use juan::search::{self, Cancel, Done, Request, Worker};
+use juan::{Article, Corpus, Date, Hit, Index, Order, Query};
 use proptest::prelude::*;
 
 const TITLES: &str = concat!(
@@ -220,7 +217,7 @@ fn articles_strategy() -> impl Strategy<Value = Vec<Article>> {
     proptest::collection::vec(article, 1..60)
 }
 
-fn ranked(hits: Option<Vec<query::Hit>>) -> Vec<(usize, i64)> {
+fn ranked(hits: Option<Vec<Hit>>) -> Vec<(usize, i64)> {
     hits.unwrap()
         .iter()
         .map(|h| (h.article(), i64::from(h.score)))
@@ -262,7 +259,7 @@ proptest! {
         }
     }
 
-    /// Any corpus cut into chunks ranks exactly like `query::search` over the one list.
+    /// Any corpus cut into chunks ranks exactly like `search::sequential` over the one list.
     #[test]
     fn chunks_rank_like_one_list(
         articles in articles_strategy(),
@@ -273,7 +270,7 @@ proptest! {
         let Ok(query) = Query::parse(&keys.concat()) else { return Ok(()) };
         let order = if oldest { Order::OldestFirst } else { Order::NewestFirst };
         let index = Index::build(&articles);
-        let want = query::search(&articles, &index, &query, order);
+        let want = search::sequential(&articles, &index, &query, order);
         let mut corpus = Corpus::default();
         for part in articles.chunks(chunk) {
             corpus.push(part.to_vec());

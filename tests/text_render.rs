@@ -153,10 +153,10 @@ fn a_resize_keeps_the_reading_position() {
 fn seed_article_rows_at_every_width_10_to_120() {
     let blocks = seed_blocks(AmbiguousWidth::Narrow);
     let body: Vec<&str> = blocks[2..].iter().map(|b| b.text.as_str()).collect();
-    let article = juan::article::Article {
+    let article = juan::Article {
         id: "seed".into(),
         title: blocks[0].text.clone(),
-        date: juan::date::Date::from_text("2017-09-06 09:11"),
+        date: juan::Date::from_text("2017-09-06 09:11"),
         source: "长春日报".into(),
         url: Some("http://www.ccrd.gov.cn/xwzx/201709/t20170906_1234567.html".into()),
         body: body.join("\n").into(),

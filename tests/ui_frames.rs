@@ -25,7 +25,7 @@ fn sample_app(width: u16, height: u16, mode: AmbiguousWidth) -> App {
         loaded.problems
     );
     App::new(
-        juan::corpus::Corpus::from_articles(loaded.articles),
+        juan::Corpus::from_articles(loaded.articles),
         loaded.problems,
         Settings {
             ambiguous: mode,
@@ -250,7 +250,7 @@ fn no_color_draws_without_colours() {
         color: false,
     };
     let mut app = App::new(
-        juan::corpus::Corpus::from_articles(loaded.articles),
+        juan::Corpus::from_articles(loaded.articles),
         vec![],
         settings,
         120,

@@ -23,7 +23,7 @@ mod tidy;
 mod trust;
 mod writer;
 
-pub use writer::Writer;
+pub(super) use writer::Writer;
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -48,7 +48,7 @@ const EDGE: usize = 64 << 10;
 
 /// What a cache file must match: which file, in which state.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Key {
+pub(super) struct Key {
     bytes: Vec<u8>,
     name_hash: u64,
 }
@@ -56,7 +56,7 @@ pub struct Key {
 impl Key {
     /// The key of the archive at `path` whose bytes are `data`, or `None` when its canonical
     /// path or modification time cannot be read.
-    pub fn of(path: &Path, data: &[u8]) -> Option<Key> {
+    pub(super) fn of(path: &Path, data: &[u8]) -> Option<Key> {
         let canonical = std::fs::canonicalize(path).ok()?;
         let meta = std::fs::metadata(&canonical).ok()?;
         let mtime = meta
@@ -98,14 +98,14 @@ impl Key {
     }
 
     /// The cache file for this archive in `dir`.
-    pub fn file_in(&self, dir: &Path) -> PathBuf {
+    pub(super) fn file_in(&self, dir: &Path) -> PathBuf {
         dir.join(format!("{:016x}.idx", self.name_hash))
     }
 }
 
 /// The cache folder: `$XDG_CACHE_HOME/juan`, else `$HOME/.cache/juan`; `None` when
 /// `JUAN_NO_CACHE` is set (to anything but `0` or nothing) or neither variable is.
-pub fn default_dir() -> Option<PathBuf> {
+pub(super) fn default_dir() -> Option<PathBuf> {
     if std::env::var_os("JUAN_NO_CACHE").is_some_and(|v| !v.is_empty() && v != "0") {
         return None;
     }
@@ -124,7 +124,7 @@ pub fn default_dir() -> Option<PathBuf> {
 /// True when `dir` may hold the cache of the archive file at `path`, found under `root`
 /// (the path given, a file or a folder): never the file's own folder, nor inside a folder
 /// given as the archive.
-pub fn may_hold(dir: &Path, path: &Path, root: &Path) -> bool {
+pub(super) fn may_hold(dir: &Path, path: &Path, root: &Path) -> bool {
     let dir = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
     let beside = std::fs::canonicalize(path)
         .ok()
@@ -142,7 +142,7 @@ pub fn may_hold(dir: &Path, path: &Path, root: &Path) -> bool {
 /// archive and writes the cache anew). The chunks' columns stay views of the mapped cache
 /// file; `file` names problems; `archive` is the archive's bytes, which hold the articles'
 /// lines. Parts are checked on every core before the first is handed on.
-pub fn read(
+pub(super) fn read(
     dir: &Path,
     key: &Key,
     file: &str,

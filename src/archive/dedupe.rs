@@ -19,7 +19,7 @@ use crate::query::id_key;
 
 /// The ids met so far, each with the content it came with.
 #[derive(Debug, Default)]
-pub struct Seen {
+pub(super) struct Seen {
     first_by_id: HashMap<u64, First, FxBuildHasher>,
     /// Chunks mapped from the index cache whose articles' content is worked out only when
     /// their id is met again (views of the cache: cheap to keep).
@@ -76,7 +76,7 @@ impl Seen {
     }
 
     /// Drops the copies among `articles`.
-    pub fn fold(&mut self, articles: &mut Vec<Article>) {
+    pub(super) fn fold(&mut self, articles: &mut Vec<Article>) {
         articles.retain(|a| {
             let date = match &a.date {
                 Date::Known(s) => (0, s.unix),
@@ -89,7 +89,7 @@ impl Seen {
 
     /// `chunk` without its copies (built again only when it had some). A chunk mapped from
     /// the index cache has only its ids read, unless one was met before.
-    pub fn fold_chunk(&mut self, chunk: Chunk) -> Chunk {
+    pub(super) fn fold_chunk(&mut self, chunk: Chunk) -> Chunk {
         let mapped = chunk.is_mapped();
         if mapped {
             self.mapped.push(chunk.clone());

@@ -24,7 +24,7 @@ use crate::date::Stamp;
 use crate::parse::{Archive, Problem, gzip, load_bytes, load_decompressed};
 
 /// A file read ahead by [`prepare`].
-pub enum Prepared {
+pub(super) enum Prepared {
     /// Read whole and parsed: what it held, and how many bytes.
     Read(Archive, u64),
     /// Left to [`load`]: a file big loading streams (mapped JSON Lines, gzip), or stdin.
@@ -33,7 +33,7 @@ pub enum Prepared {
 
 /// Reads and parses the file at `path` when it is one that is read whole (see the module
 /// comment); safe to run on any thread.
-pub fn prepare(path: &Path) -> Prepared {
+pub(super) fn prepare(path: &Path) -> Prepared {
     let shown = path.display().to_string();
     let name = file_name(path);
     let read = |bytes: &[u8]| {
@@ -68,7 +68,7 @@ pub fn prepare(path: &Path) -> Prepared {
 }
 
 /// Parses what a stream gave (`bytes`, and why it was `stopped` when it was).
-pub fn read_stream(
+pub(super) fn read_stream(
     shown: &str,
     name: &str,
     bytes: &[u8],
@@ -91,7 +91,7 @@ fn file_name(path: &Path) -> String {
 /// Loads the file at `path`, found under `root` (the path given), from what [`prepare`]
 /// made of it; a plain JSON Lines file, which may grow while juan has it open, joins
 /// `follow` with the bytes read of it.
-pub fn load(
+pub(super) fn load(
     path: &Path,
     root: &Path,
     prepared: Prepared,

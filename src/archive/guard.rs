@@ -41,30 +41,30 @@ static INSTALL: Once = Once::new();
 static mut PREVIOUS: Option<libc::sigaction> = None;
 
 /// True once any guarded map has lost pages: a file juan mapped was cut short while open.
-pub fn changed_on_disk() -> bool {
+pub(super) fn changed_on_disk() -> bool {
     CHANGED.load(Ordering::Relaxed)
 }
 
 /// Forgets that a file changed (a new load begins).
-pub fn forget_changes() {
+pub(super) fn forget_changes() {
     CHANGED.store(false, Ordering::Relaxed);
 }
 
 /// Says a file juan loaded changed under it (found by a check of what was read back, not
 /// only by a fault): [`changed_on_disk`] is then true.
-pub fn note_changed() {
+pub(super) fn note_changed() {
     CHANGED.store(true, Ordering::Relaxed);
 }
 
 /// A read-only shared map of a whole file whose truncation cannot kill the process.
-pub struct GuardedMap {
+pub(super) struct GuardedMap {
     map: Mmap,
     slot: usize,
 }
 
 impl GuardedMap {
     /// Maps `file` (non-empty); `Ok(None)` when every slot is taken.
-    pub fn map(file: &File) -> io::Result<Option<GuardedMap>> {
+    pub(super) fn map(file: &File) -> io::Result<Option<GuardedMap>> {
         install();
         let Some(slot) = claim() else {
             return Ok(None);
@@ -87,13 +87,13 @@ impl GuardedMap {
 
     /// True when the file was cut short while mapped (pages past its new end read as zeros).
     #[cfg(test)]
-    pub fn was_cut(&self) -> bool {
+    pub(super) fn was_cut(&self) -> bool {
         CUT[self.slot].load(Ordering::Relaxed)
     }
 
     /// Lets the pages of `range` go from this process's memory (they are read again from
     /// the file when next touched).
-    pub fn release(&self, range: std::ops::Range<usize>) {
+    pub(super) fn release(&self, range: std::ops::Range<usize>) {
         // SAFETY: a read-only shared map of a file: dropped pages are read back from it.
         let _ = unsafe {
             self.map

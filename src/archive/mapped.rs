@@ -22,7 +22,7 @@ const HEAD_BYTES: usize = 64 << 10;
 
 /// One parsed piece of a file.
 #[derive(Debug, Default)]
-pub struct Parsed {
+pub(super) struct Parsed {
     /// Its articles, and its problems numbered from the file's first line.
     pub archive: Archive,
     /// The bytes of the file it covered.
@@ -35,7 +35,7 @@ pub struct Parsed {
 /// (by name or content, as [`detect::format`] says), not gzip, no byte-order mark, and UTF-8
 /// (or mostly: its undecodable lines are then reported one by one, as the ordinary path
 /// does).
-pub fn is_plain_json_lines(name: &str, bytes: &[u8]) -> bool {
+pub(super) fn is_plain_json_lines(name: &str, bytes: &[u8]) -> bool {
     if bytes.is_empty() || gzip::is_gzip(bytes) || encoding_rs::Encoding::for_bom(bytes).is_some() {
         return false;
     }
@@ -64,7 +64,7 @@ fn utf8_prefix(bytes: &[u8]) -> Option<&str> {
 }
 
 /// `bytes` cut into line-aligned ranges of about `target` bytes each.
-pub fn pieces(bytes: &[u8], target: usize) -> Vec<Range<usize>> {
+pub(super) fn pieces(bytes: &[u8], target: usize) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     while start < bytes.len() {
@@ -110,7 +110,7 @@ fn parse_counting(file: &str, shared: &SharedBytes, range: Range<usize>) -> (Par
 /// Parses every piece of `shared` on `threads` threads and hands them to `each` in file
 /// order, problems numbered file-wide. `file` is how problems name the file; `release` is
 /// told of each piece once parsed (to let its pages go from memory).
-pub fn parse_parallel(
+pub(super) fn parse_parallel(
     file: &str,
     shared: &SharedBytes,
     pieces: &[Range<usize>],

@@ -8,7 +8,7 @@ use std::sync::mpsc;
 
 /// Runs `work` on every item on `threads` threads, handing each result to `each` in the
 /// items' order (on the calling thread).
-pub fn map_in_order<T: Sync, R: Send>(
+pub(super) fn map_in_order<T: Sync, R: Send>(
     items: &[T],
     threads: usize,
     work: impl Fn(&T) -> R + Sync,

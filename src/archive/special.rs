@@ -14,7 +14,7 @@ const PIECE: usize = 1 << 20;
 
 /// The most a stream is read (`JUAN_MAX_STREAM_MB`, default 2048 MB): a stream is held in
 /// memory whole, so this bounds what an endless one costs.
-pub fn max_stream_bytes() -> u64 {
+pub(super) fn max_stream_bytes() -> u64 {
     std::env::var("JUAN_MAX_STREAM_MB")
         .ok()
         .and_then(|v| v.trim().parse::<u64>().ok())
@@ -23,7 +23,7 @@ pub fn max_stream_bytes() -> u64 {
 
 /// Reads `input` to its end, or until it proves not to be text or passes `bound` bytes:
 /// the bytes read (cut after their last line break when stopped) and why it was stopped.
-pub fn read_bounded(
+pub(super) fn read_bounded(
     mut input: impl Read,
     bound: u64,
 ) -> std::io::Result<(Vec<u8>, Option<String>)> {

@@ -96,7 +96,7 @@ impl LoadOptions {
 }
 
 /// Gathers what the format parsers produce into batches for the caller's sink.
-pub struct Collector<'a> {
+pub(super) struct Collector<'a> {
     sink: &'a mut dyn FnMut(Batch),
     /// The date of articles that give none (read off the current file's path).
     undated_date: Option<Stamp>,
@@ -114,11 +114,11 @@ pub struct Collector<'a> {
 
 /// How many problems a load hands on with their reasons; the rest are counted, and the count
 /// per file told at the end (a 10 MB file of bad lines costs a few hundred reasons, not 1.4 GB).
-pub const LISTED_PER_LOAD: usize = 1000;
+pub(super) const LISTED_PER_LOAD: usize = 1000;
 
 impl<'a> Collector<'a> {
     /// A collector for a load of `bytes_total` bytes that began at `start`.
-    pub fn new(
+    pub(super) fn new(
         sink: &'a mut dyn FnMut(Batch),
         options: &LoadOptions,
         bytes_total: u64,
@@ -142,19 +142,19 @@ impl<'a> Collector<'a> {
 
     /// A collector like [`Collector::new`] that keeps every article, copies too: for the
     /// chunks of one file, which go on to a collector that folds.
-    pub fn keeping_copies(mut self) -> Collector<'a> {
+    pub(super) fn keeping_copies(mut self) -> Collector<'a> {
         self.seen = None;
         self
     }
 
     /// Dates the articles added from now on that give no date of their own with `day` (the
     /// day in their file's path), or with nothing when `None`.
-    pub fn date_undated_by(&mut self, day: Option<Stamp>) {
+    pub(super) fn date_undated_by(&mut self, day: Option<Stamp>) {
         self.undated_date = day;
     }
 
     /// Adds what `bytes` more bytes of the archive held, handing on full batches.
-    pub fn add(&mut self, mut loaded: Archive, bytes: u64) {
+    pub(super) fn add(&mut self, mut loaded: Archive, bytes: u64) {
         if let Some(day) = self.undated_date {
             for a in &mut loaded.articles {
                 if a.date == Date::Missing {
@@ -186,7 +186,7 @@ impl<'a> Collector<'a> {
     }
 
     /// Adds a problem with a whole file or folder.
-    pub fn problem(&mut self, problem: Problem) {
+    pub(super) fn problem(&mut self, problem: Problem) {
         self.take_problems(vec![problem], 0);
     }
 
@@ -216,7 +216,7 @@ impl<'a> Collector<'a> {
 
     /// Adds a chunk built (or read from the cache) elsewhere, with the problems met before
     /// it and the `bytes` it covered, after whatever is pending.
-    pub fn add_chunk(&mut self, chunk: Chunk, problems: Vec<Problem>, bytes: u64) {
+    pub(super) fn add_chunk(&mut self, chunk: Chunk, problems: Vec<Problem>, bytes: u64) {
         if !self.pending.articles.is_empty() {
             let rest = std::mem::take(&mut self.pending.articles);
             self.emit(rest);
@@ -232,7 +232,7 @@ impl<'a> Collector<'a> {
 
     /// Hands on what is left (an empty final batch when nothing is, so that the caller
     /// always sees the final progress).
-    pub fn finish(mut self) {
+    pub(super) fn finish(mut self) {
         for (file, n) in std::mem::take(&mut self.unlisted) {
             let reason =
                 format!("{n} more problems, not listed (a load lists the first {LISTED_PER_LOAD})");

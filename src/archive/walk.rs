@@ -12,7 +12,7 @@ use crate::parse::{Problem, detect};
 
 /// One thing to load, or a problem met while finding things to load.
 #[derive(Debug)]
-pub enum Entry {
+pub(super) enum Entry {
     /// Standard input (`-`).
     Stdin,
     /// A file, and the path given that led to it (itself, or a folder above it).
@@ -27,7 +27,7 @@ pub enum Entry {
 }
 
 /// Everything to load for `paths`, in load order.
-pub fn entries(paths: &[PathBuf]) -> Vec<Entry> {
+pub(super) fn entries(paths: &[PathBuf]) -> Vec<Entry> {
     let mut out = Vec::new();
     let mut seen_dirs = HashSet::new();
     for path in paths {

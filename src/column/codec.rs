@@ -10,7 +10,7 @@ use super::Column;
 use crate::article::SharedBytes;
 
 /// Alignment of every column in an encoded buffer.
-pub const ALIGN: usize = 16;
+pub(crate) const ALIGN: usize = 16;
 
 /// Builds an encoded buffer.
 #[derive(Debug, Default)]
@@ -122,7 +122,7 @@ impl<'a> Decoder<'a> {
 /// A copy of `bytes` in shared memory, 16-aligned as a mapped cache file's chunks are (a
 /// `Vec<u128>`'s buffer): for tests of decoding.
 #[cfg(test)]
-pub fn aligned(bytes: &[u8]) -> SharedBytes {
+pub(crate) fn aligned(bytes: &[u8]) -> SharedBytes {
     struct Aligned(Vec<u128>, usize);
     impl AsRef<[u8]> for Aligned {
         fn as_ref(&self) -> &[u8] {

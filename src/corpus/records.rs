@@ -28,12 +28,12 @@ static READ_BACK_CHANGED: AtomicBool = AtomicBool::new(false);
 
 /// True once an article's line, read again when the article was opened, did not read back
 /// as it was loaded: its archive changed under juan (cut short, edited, records moved).
-pub fn read_back_changed() -> bool {
+pub(crate) fn read_back_changed() -> bool {
     READ_BACK_CHANGED.load(Ordering::Relaxed)
 }
 
 /// Forgets that a line did not read back (a new load begins).
-pub fn forget_read_back_changed() {
+pub(crate) fn forget_read_back_changed() {
     READ_BACK_CHANGED.store(false, Ordering::Relaxed);
 }
 

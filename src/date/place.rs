@@ -17,7 +17,7 @@ use super::{DEFAULT_OFFSET_SECS, Stamp};
 const YEARS: std::ops::RangeInclusive<i16> = 1900..=2100;
 
 /// The day in a URL's path (the host is not read), the first one found.
-pub fn from_url(url: &str) -> Option<Stamp> {
+pub(crate) fn from_url(url: &str) -> Option<Stamp> {
     let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
     let path = after_scheme
         .find('/')
@@ -28,7 +28,7 @@ pub fn from_url(url: &str) -> Option<Stamp> {
 
 /// The day in a file's path: the one nearest the file's name (a file name's day before its
 /// folder's), since the innermost names are the most specific.
-pub fn from_path(path: &str) -> Option<Stamp> {
+pub(crate) fn from_path(path: &str) -> Option<Stamp> {
     days_in(path).into_iter().last()
 }
 

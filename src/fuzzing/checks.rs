@@ -11,7 +11,7 @@ const ZWJ: char = '\u{200D}';
 
 /// Checks everything a load produced from the file called `file`: each article, and that
 /// each problem names that file.
-pub fn archive(file: &str, archive: &Archive) {
+pub(super) fn archive(file: &str, archive: &Archive) {
     for article in &archive.articles {
         self::article(article);
     }
@@ -29,7 +29,7 @@ pub fn archive(file: &str, archive: &Archive) {
 
 /// Checks one article: an id, every one-line field clean and trimmed, the body's paragraphs
 /// clean, non-empty and trimmed.
-pub fn article(a: &Article) {
+pub(super) fn article(a: &Article) {
     assert!(
         !a.id.is_empty(),
         "article without an id: {}",
@@ -62,7 +62,7 @@ pub fn article(a: &Article) {
 }
 
 /// A one-line field: clean, no line break, nothing to trim.
-pub fn line(name: &str, text: &str) {
+pub(super) fn line(name: &str, text: &str) {
     clean_text(name, text);
     assert!(
         !text.contains('\n'),
@@ -77,7 +77,7 @@ pub fn line(name: &str, text: &str) {
 }
 
 /// A body: paragraphs separated by `\n`, each clean, non-empty and trimmed.
-pub fn body(text: &str) {
+pub(super) fn body(text: &str) {
     clean_text("body", text);
     if text.is_empty() {
         return;
@@ -101,7 +101,7 @@ pub fn body(text: &str) {
 /// between two characters that are neither ASCII nor a line break (parts of an emoji
 /// sequence), one variation selector after a character that is not a line break, a joiner
 /// or another selector, and tag characters only after a black flag (subdivision flags).
-pub fn clean_text(name: &str, text: &str) {
+pub(super) fn clean_text(name: &str, text: &str) {
     let chars: Vec<char> = text.chars().collect();
     for (i, &c) in chars.iter().enumerate() {
         let before = i.checked_sub(1).map(|b| chars[b]);
@@ -142,7 +142,7 @@ fn is_tag(c: char) -> bool {
 }
 
 /// Up to 24 chars either side of char `at`, escaped (`{:?}`), for a short report.
-pub fn excerpt(chars: &[char], at: usize) -> String {
+pub(super) fn excerpt(chars: &[char], at: usize) -> String {
     let from = at.saturating_sub(24);
     let to = (at + 25).min(chars.len());
     let piece: String = chars[from..to].iter().collect();
@@ -151,7 +151,7 @@ pub fn excerpt(chars: &[char], at: usize) -> String {
 }
 
 /// `text` escaped, cut to its first 120 chars for a short report.
-pub fn short(text: &str) -> String {
+pub(super) fn short(text: &str) -> String {
     let chars: Vec<char> = text.chars().take(121).collect();
     let piece: String = chars.iter().take(120).collect();
     format!("{piece:?}{}", if chars.len() > 120 { "…" } else { "" })

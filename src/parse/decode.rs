@@ -15,7 +15,7 @@ use encoding_rs::{Encoding, GB18030, UTF_8};
 
 /// Text decoded from a file's bytes.
 #[derive(Debug)]
-pub struct Decoded<'a> {
+pub(crate) struct Decoded<'a> {
     /// The text, without any byte-order mark.
     pub text: Cow<'a, str>,
     /// The encoding it was read in, e.g. `UTF-8` or `gb18030`.
@@ -30,7 +30,7 @@ pub struct Decoded<'a> {
 }
 
 /// What [`Decoded::doubt`] says.
-pub const DOUBTFUL_GB18030: &str = "not UTF-8, and read as GB18030 it does not look like \
+pub(crate) const DOUBTFUL_GB18030: &str = "not UTF-8, and read as GB18030 it does not look like \
      Chinese text: the file may be in another encoding (juan reads UTF-8, UTF-16 with a \
      byte-order mark, and GB18030/GBK)";
 
@@ -38,7 +38,7 @@ pub const DOUBTFUL_GB18030: &str = "not UTF-8, and read as GB18030 it does not l
 /// that is not is read as GB18030 unless it is [`mostly_utf8`] (then it is UTF-8 with some
 /// broken lines, reported). A GB18030 reading that does not look like Chinese is kept, with
 /// [`Decoded::doubt`] set.
-pub fn decode(bytes: &[u8]) -> Decoded<'_> {
+pub(crate) fn decode(bytes: &[u8]) -> Decoded<'_> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         return with_encoding(encoding, &bytes[bom_len..]);
     }
@@ -105,7 +105,7 @@ fn lines_with_replacements(bytes: &[u8], encoding: &'static Encoding) -> Vec<usi
 /// look like Chinese while at least half of its non-ASCII bytes make UTF-8 characters. (GBK
 /// text puts about a third of its bytes into accidental UTF-8 characters; UTF-8 text with a
 /// lost byte reads as GB18030 without an error, as mojibake of rare characters.)
-pub fn mostly_utf8(bytes: &[u8]) -> bool {
+pub(crate) fn mostly_utf8(bytes: &[u8]) -> bool {
     mostly_utf8_given(bytes, evidence::score_all(bytes))
 }
 

@@ -19,7 +19,7 @@ pub enum Format {
 
 /// The format a file name promises, with any `.gz` already removed; `None` when the
 /// extension says nothing.
-pub fn by_name(name: &str) -> Option<Format> {
+pub(crate) fn by_name(name: &str) -> Option<Format> {
     let ext = name.rsplit_once('.')?.1.to_ascii_lowercase();
     match ext.as_str() {
         "jsonl" | "ndjson" => Some(Format::JsonLines),
@@ -54,7 +54,7 @@ const PROJECT_FILES: &[&str] = &[
 /// Why a folder walk leaves out a file of this name, or `None` when it loads it: a file
 /// with an archive extension (`.gz` included) or none (its content decides) is loaded unless
 /// it is a project file (`README.md`, `LICENSE.txt`, `CHANGELOG`…).
-pub fn skip_reason(name: &str) -> Option<String> {
+pub(crate) fn skip_reason(name: &str) -> Option<String> {
     let inner = name.strip_suffix(".gz").unwrap_or(name);
     let (stem, ext) = match inner.rsplit_once('.') {
         Some((stem, ext)) if !stem.is_empty() => (stem, Some(ext)),
@@ -78,7 +78,7 @@ pub fn skip_reason(name: &str) -> Option<String> {
 /// The format for a file called `name` holding `text`: Sogou `<doc>` records whatever the
 /// extension, JSON Lines in a `.json` file that is really one object a line, else the
 /// extension's format, else a guess from the content. `None` for binary content.
-pub fn format(name: &str, text: &str) -> Option<Format> {
+pub(crate) fn format(name: &str, text: &str) -> Option<Format> {
     let start = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');
     if start.starts_with("<doc") {
         return Some(Format::Sogou);
@@ -109,7 +109,7 @@ fn by_content(start: &str) -> Option<Format> {
 
 /// True when `head` (from the first non-blank byte) opens an HTML document: a doctype or
 /// `<html>` first, or markup with `<html`, `<head` or `<body` in its first kilobyte.
-pub fn looks_like_html(head: &[u8]) -> bool {
+pub(crate) fn looks_like_html(head: &[u8]) -> bool {
     let lower = head[..head.len().min(1024)].to_ascii_lowercase();
     let has = |tag: &[u8]| memchr::memmem::find(&lower, tag).is_some();
     lower.starts_with(b"<!doctype html")

@@ -6,13 +6,13 @@ use std::io::{ErrorKind, Read};
 use flate2::read::MultiGzDecoder;
 
 /// The problem of a stream that went wrong after `data` decoded: at the line after it.
-pub fn problem_after(file: &str, data: &[u8], reason: String) -> super::Problem {
+pub(crate) fn problem_after(file: &str, data: &[u8], reason: String) -> super::Problem {
     let line = 1 + memchr::memchr_iter(b'\n', data).count();
     super::Problem::at(file, line, reason)
 }
 
 /// True when `bytes` start with the gzip magic number.
-pub fn is_gzip(bytes: &[u8]) -> bool {
+pub(crate) fn is_gzip(bytes: &[u8]) -> bool {
     bytes.starts_with(&[0x1f, 0x8b])
 }
 
@@ -27,7 +27,7 @@ const INFLATE_FLOOR: u64 = 16 << 20;
 /// corrupt or endless stream it returns the complete lines decoded before the damage (or
 /// the bound) and a reason to report; the partial last line is dropped so that it is not
 /// reported a second time as a bad record.
-pub fn gunzip(bytes: &[u8]) -> (Vec<u8>, Option<String>) {
+pub(crate) fn gunzip(bytes: &[u8]) -> (Vec<u8>, Option<String>) {
     let bound = (bytes.len() as u64).saturating_mul(INFLATE_RATIO) + INFLATE_FLOOR;
     gunzip_within(bytes, bound)
 }

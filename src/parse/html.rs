@@ -76,7 +76,7 @@ const SITE_KEYS: &[&str] = &["og:site_name", "sitename", "site_name"];
 const SOURCE_KEYS: &[&str] = &["source", "contentsource", "mediaid"];
 
 /// Parses one saved page's bytes (its charset from a BOM, `<meta>` or detection).
-pub fn parse(file: &str, _name: &str, bytes: &[u8], out: &mut Archive) {
+pub(super) fn parse(file: &str, _name: &str, bytes: &[u8], out: &mut Archive) {
     let decoded = charset::decode(bytes);
     if decoded.had_errors {
         out.problems.push(Problem::whole(
@@ -96,7 +96,7 @@ pub fn parse(file: &str, _name: &str, bytes: &[u8], out: &mut Archive) {
 /// The text of an HTML fragment (a record's body that holds markup): one paragraph a line,
 /// block elements breaking paragraphs, entities decoded, scripts and styles dropped. Text
 /// with no tag in it is returned as it is.
-pub fn fragment_text(html: &str) -> String {
+pub(super) fn fragment_text(html: &str) -> String {
     if !has_tag(html) {
         return html.to_string();
     }

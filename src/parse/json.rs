@@ -52,7 +52,7 @@ impl ApiError {
 }
 
 /// Parses a whole JSON document; a syntax error stops this file only.
-pub fn parse(file: &str, text: &str, out: &mut Archive) {
+pub(super) fn parse(file: &str, text: &str, out: &mut Archive) {
     let body = text.trim_start_matches('\u{FEFF}');
     if body.trim().is_empty() {
         return;
@@ -160,7 +160,7 @@ fn parse_elements_apart(file: &str, text: &str, body: &str, out: &mut Archive) {
 /// Says in a few words what is wrong with some JSON: "JSON nested too deep" for serde_json's
 /// recursion limit, else "invalid JSON: …" with the column in characters of `line`, the text
 /// of the line the error is on (the line number is reported apart).
-pub fn describe_error(e: &serde_json::Error, line: &str) -> String {
+pub(super) fn describe_error(e: &serde_json::Error, line: &str) -> String {
     describe_error_at(e, line, e.column())
 }
 

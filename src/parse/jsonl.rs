@@ -7,7 +7,13 @@ use crate::article::SharedBytes;
 
 /// Parses every line of `text`; `bad_lines` are the lines whose bytes did not decode (they
 /// are reported as `undecodable`, e.g. "invalid UTF-8", and skipped).
-pub fn parse(file: &str, text: &str, bad_lines: &[usize], undecodable: &str, out: &mut Archive) {
+pub(crate) fn parse(
+    file: &str,
+    text: &str,
+    bad_lines: &[usize],
+    undecodable: &str,
+    out: &mut Archive,
+) {
     let mut bad = bad_lines.iter().copied().peekable();
     for (index, line) in text.split('\n').enumerate() {
         let number = index + 1;
@@ -24,7 +30,7 @@ pub fn parse(file: &str, text: &str, bad_lines: &[usize], undecodable: &str, out
 /// lone carriage returns (old Mac line ends, or records a tool joined with `\r`) and is not
 /// one record with `\r` as mere whitespace is read as one record per `\r`-separated part;
 /// a part's problem is reported on the line, saying which part it is.
-pub fn parse_line(
+pub(crate) fn parse_line(
     file: &str,
     number: usize,
     line: &str,
@@ -53,7 +59,7 @@ fn splits_at_crs(line: &str) -> bool {
 /// The text of the record that starts `rest` (the bytes from a record's start to the end of
 /// its `\n` line, without the `\n`), cut as [`parse_line`] cuts it: without a trailing `\r`,
 /// and up to the first lone `\r` when the line is read in parts.
-pub fn record_text(rest: &str) -> &str {
+pub(crate) fn record_text(rest: &str) -> &str {
     let line = rest.strip_suffix('\r').unwrap_or(rest);
     if splits_at_crs(line) {
         return split_at_lone_crs(line).next().unwrap_or(line);

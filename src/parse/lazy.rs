@@ -179,7 +179,7 @@ impl<'de> Visitor<'de> for Skip {
 
 /// The article of one JSON Lines `line`, a slice of `shared`, with its body left lazy; `None`
 /// when the line must go the ordinary way (see the module comment).
-pub fn from_line(line: &str, shared: &SharedBytes) -> Option<Article> {
+pub(super) fn from_line(line: &str, shared: &SharedBytes) -> Option<Article> {
     let fields: Fields = serde_json::from_str(line).ok()?;
     if fields.unsure {
         return None;

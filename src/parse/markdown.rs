@@ -44,7 +44,7 @@ const LONGEST_LINE_TITLE: usize = 40;
 const LEAST_TEXT: usize = 10;
 
 /// Parses one Markdown file's text; `name` is its file name.
-pub fn parse(file: &str, name: &str, text: &str, out: &mut Archive) {
+pub(super) fn parse(file: &str, name: &str, text: &str, out: &mut Archive) {
     let split = front::split(text);
     if let Some((line, reason)) = split.problem {
         out.problems.push(Problem::at(file, line, reason));

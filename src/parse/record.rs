@@ -25,10 +25,10 @@ use serde_json::Value;
 use crate::article::{Article, Body, Header};
 use crate::sanitize::{clean_line, needs_no_cleaning};
 
-pub use keys::{ALIASES, BODY_NAMES, Field, Picked, Role, alias_of, body_rank};
+pub(super) use keys::{ALIASES, BODY_NAMES, Field, Picked, Role, alias_of, body_rank};
 
 /// Builds an article from one parsed JSON record, or says in a few words why it cannot.
-pub fn from_value(value: Value) -> Result<Article, String> {
+pub(super) fn from_value(value: Value) -> Result<Article, String> {
     let Value::Object(record) = value else {
         return Err("record is not a JSON object".into());
     };
@@ -36,13 +36,13 @@ pub fn from_value(value: Value) -> Result<Article, String> {
 }
 
 /// Why a record without a title is not loaded.
-pub const NO_TITLE: &str = "record has no title";
+pub(super) const NO_TITLE: &str = "record has no title";
 
 /// Builds an article from a record's fields filed by name ([`Picked`]); `body` makes the body
 /// from the record's body field (`None` when it has none) once the record is known to be
 /// good. The JSON Lines fast path ([`super::lazy`]) files the fields itself and leaves the
 /// body in the archive's bytes.
-pub fn from_fields(
+pub(super) fn from_fields(
     picked: &Picked<'_>,
     body: impl FnOnce(Option<Field<'_>>) -> Body,
 ) -> Result<Article, String> {

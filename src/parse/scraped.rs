@@ -23,7 +23,7 @@ const MAX_META_LINES: usize = 4;
 
 /// Parses the page `text` of the file `file` called `name`: its article, or a problem
 /// saying why it is not one. A blank page gives nothing and is not a problem.
-pub fn parse(file: &str, name: &str, text: &str, out: &mut Archive) {
+pub(super) fn parse(file: &str, name: &str, text: &str, out: &mut Archive) {
     match article_or_reason(name, text) {
         Ok(Some(article)) => out.articles.push(article),
         Ok(None) => {}

@@ -12,7 +12,7 @@ use crate::date::{self, Date};
 use crate::sanitize::{clean, clean_line};
 
 /// Parses every `<doc>` record in `text`; each is reported on the line of its `<doc>`.
-pub fn parse(file: &str, text: &str, out: &mut Archive) {
+pub(super) fn parse(file: &str, text: &str, out: &mut Archive) {
     let mut pos = 0;
     let mut line = 1;
     let mut counted_to = 0;

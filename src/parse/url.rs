@@ -3,7 +3,7 @@
 //! there), the same for every format.
 
 /// True for text that is an absolute (or scheme-relative) web address.
-pub fn is_url(text: &str) -> bool {
+pub(super) fn is_url(text: &str) -> bool {
     let t = text.trim();
     let lower = |prefix: &str| {
         t.get(..prefix.len())
@@ -13,7 +13,7 @@ pub fn is_url(text: &str) -> bool {
 }
 
 /// True for text that is a bare host name (`www.rt.com`, `news.sina.com.cn:80`).
-pub fn is_host(text: &str) -> bool {
+pub(super) fn is_host(text: &str) -> bool {
     let t = text.trim();
     t.contains('.')
         && !t.starts_with('.')
@@ -25,7 +25,7 @@ pub fn is_host(text: &str) -> bool {
 /// The host of a web address, without user, port or path, lower-cased:
 /// `http://News.Sohu.com:80/2012…` → `news.sohu.com`; `None` when it has none. The address
 /// ends at the first whitespace (a space is never part of a host).
-pub fn host(url: &str) -> Option<String> {
+pub(super) fn host(url: &str) -> Option<String> {
     let rest = url.split_once("//").map(|(_, rest)| rest)?;
     let authority = rest
         .split(|c: char| matches!(c, '/' | '?' | '#') || c.is_whitespace())
@@ -41,7 +41,7 @@ const SEPARATORS: &[char] = &['-', '_', '|', '｜', '–', '—', '－', '＿'];
 /// `title` with every suffix that only repeats one of the site's `names` (its source, site
 /// name or host: `…_新华网`, `… - 新浪网`, `…｜蘋果新聞網｜蘋果日報`) dropped, one at a time from
 /// the end; `None` when nothing is dropped. A title never becomes empty.
-pub fn without_site_suffix(title: &str, names: &[&str]) -> Option<String> {
+pub(super) fn without_site_suffix(title: &str, names: &[&str]) -> Option<String> {
     let mut head = title;
     while let Some((at, sep)) = last_separator(head) {
         let tail = head[at + sep..].trim();

@@ -10,7 +10,7 @@ use super::QueryError;
 
 /// A half-open span of instants `[from, until)` in Unix seconds; either end may be open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Span {
+pub(super) struct Span {
     /// First second inside the span (`i64::MIN` when open).
     pub from: i64,
     /// First second after the span (`i64::MAX` when open).
@@ -19,14 +19,14 @@ pub struct Span {
 
 impl Span {
     /// True when the instant `unix` lies inside.
-    pub fn contains(&self, unix: i64) -> bool {
+    pub(super) fn contains(&self, unix: i64) -> bool {
         self.from <= unix && unix < self.until
     }
 }
 
 /// Parses the value of `date:`: one period, or a range `A..B`, `A..`, `..B` of periods, both
 /// ends inclusive of the whole period named.
-pub fn parse_date_value(text: &str) -> Result<Span, QueryError> {
+pub(super) fn parse_date_value(text: &str) -> Result<Span, QueryError> {
     let Some((a, b)) = text.split_once("..") else {
         return parse_period(text);
     };
@@ -52,7 +52,7 @@ pub fn parse_date_value(text: &str) -> Result<Span, QueryError> {
 }
 
 /// Parses one period: `2017` (a year), `2017-09` (a month) or `2017-09-06` (a day).
-pub fn parse_period(text: &str) -> Result<Span, QueryError> {
+pub(super) fn parse_period(text: &str) -> Result<Span, QueryError> {
     let folded = super::fold::fold(text);
     if folded.contains("..") {
         return Err(not_a_date(text));

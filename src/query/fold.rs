@@ -4,7 +4,7 @@
 
 /// Folds one char: full-width ASCII forms (U+FF01–U+FF5E) to ASCII, then to lower case when
 /// the lower case is a single char; anything else is kept.
-pub fn fold_char(c: char) -> char {
+pub(super) fn fold_char(c: char) -> char {
     let c = match c {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         _ => c,
@@ -25,7 +25,7 @@ pub fn fold_char(c: char) -> char {
 }
 
 /// Folds a whole text with [`fold_char`]; the result has the same number of chars.
-pub fn fold(text: &str) -> String {
+pub(super) fn fold(text: &str) -> String {
     let mut out = String::new();
     fold_into(text, &mut out);
     out
@@ -34,7 +34,7 @@ pub fn fold(text: &str) -> String {
 /// Appends the folded `text` to `out` (for building flat arrays without a temporary). Runs
 /// of chars that fold to themselves are copied whole: a search folds titles as it reaches
 /// them, and most of a Chinese title is such a run.
-pub fn fold_into(text: &str, out: &mut String) {
+pub(super) fn fold_into(text: &str, out: &mut String) {
     out.reserve(text.len());
     let mut run = 0;
     for (at, c) in text.char_indices() {

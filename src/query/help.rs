@@ -2,7 +2,7 @@
 //! interface's help screen.
 
 /// The query syntax with examples, as plain text lines of at most 78 columns.
-pub const SYNTAX_HELP: &str = "\
+pub(crate) const SYNTAX_HELP: &str = "\
 Query syntax (terms separated by spaces must all hold; case and full-width
 letters or digits do not matter: ＶＩＰ finds vip, ２０１２ finds 2012):
   长春          fuzzy on the title: these characters in order, gaps allowed

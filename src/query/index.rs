@@ -28,8 +28,8 @@ use super::fold::fold_into;
 use super::readings::ReadingTable;
 use crate::date::{Date, Stamp};
 
-pub use aids::{SearchAids, char_signature};
-pub use columns::Columns;
+pub(super) use aids::{SearchAids, char_signature};
+pub(super) use columns::Columns;
 
 /// A chunk of articles for listing and searching: the corpus's own data ([`Columns`]) and
 /// what searching needs beyond it ([`SearchAids`]), each built, stored and mapped on its own.
@@ -248,7 +248,7 @@ impl Index {
 
 /// A 64-bit key of an id: its value when it is 16 lower-case hex digits (as stable ids and
 /// many scrapers' ids are), else an XXH3 hash of it.
-pub fn id_key(id: &str) -> u64 {
+pub(crate) fn id_key(id: &str) -> u64 {
     build::hex_id(id).unwrap_or_else(|| xxhash_rust::xxh3::xxh3_64(id.as_bytes()))
 }
 

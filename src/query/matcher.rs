@@ -22,7 +22,7 @@ const ADJACENT_BONUS: i64 = 16;
 
 /// Reusable buffers of a scan, so that testing a title allocates nothing.
 #[derive(Debug, Default)]
-pub struct Scratch {
+pub(crate) struct Scratch {
     /// For matching through pinyin.
     pinyin: pinyin::Scratch,
     /// The folded form of a title whose index keeps only the title.
@@ -62,7 +62,7 @@ struct Compiled {
 
 /// The result of one article passing: its score and matched title chars.
 #[derive(Debug, Default)]
-pub struct Matched {
+pub(super) struct Matched {
     /// Sum of the title terms' scores.
     pub score: i64,
     /// Matched title char indices, ascending, without repeats.
@@ -70,7 +70,7 @@ pub struct Matched {
 }
 
 /// A query compiled for one index; `Sync`, so scans may be split across threads.
-pub struct Plan<'a> {
+pub(super) struct Plan<'a> {
     /// The articles' bodies.
     bodies: &'a dyn Bodies,
     /// Their prepared search data.
@@ -83,7 +83,7 @@ pub struct Plan<'a> {
 
 impl<'a> Plan<'a> {
     /// Compiles `clauses` for `index`, whose articles' bodies `bodies` gives.
-    pub fn new(bodies: &'a dyn Bodies, index: &'a Index, clauses: &[Clause]) -> Plan<'a> {
+    pub(super) fn new(bodies: &'a dyn Bodies, index: &'a Index, clauses: &[Clause]) -> Plan<'a> {
         let mut compiled: Vec<Vec<Compiled>> = clauses
             .iter()
             .map(|clause| {
@@ -106,13 +106,13 @@ impl<'a> Plan<'a> {
     }
 
     /// Tests article `i`: `Some` with its score and positions when every clause holds.
-    pub fn check(&self, i: usize, scratch: &mut Scratch) -> Option<Matched> {
+    pub(super) fn check(&self, i: usize, scratch: &mut Scratch) -> Option<Matched> {
         self.check_with(i, scratch, true)
     }
 
     /// Tests article `i` like [`Plan::check`] but leaves the positions empty where that saves
     /// work: the score is the same.
-    pub fn score(&self, i: usize, scratch: &mut Scratch) -> Option<i64> {
+    pub(super) fn score(&self, i: usize, scratch: &mut Scratch) -> Option<i64> {
         self.check_with(i, scratch, false).map(|m| m.score)
     }
 

@@ -13,7 +13,7 @@
 use super::parse::{Clause, How, Pattern, Term, Test};
 
 /// True when every article `new` matches is certainly matched by `old`.
-pub fn narrows(new: &[Clause], old: &[Clause]) -> bool {
+pub(super) fn narrows(new: &[Clause], old: &[Clause]) -> bool {
     old.iter().all(|o| new.iter().any(|n| clause_implies(n, o)))
 }
 

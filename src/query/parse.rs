@@ -14,7 +14,7 @@ use tokenize::tokenize;
 
 /// What a term tests.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Test {
+pub(super) enum Test {
     /// The title (a bare term or `title:`).
     Title(Pattern),
     /// The source (`src:` / `source:`); fuzzy patterns test for a substring.
@@ -27,7 +27,7 @@ pub enum Test {
 
 /// How a text pattern must occur.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum How {
+pub(super) enum How {
     /// Letters in order, gaps allowed (a bare term).
     Fuzzy,
     /// A substring (`'term`).
@@ -42,7 +42,7 @@ pub enum How {
 
 /// Folded text to look for, and how.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Pattern {
+pub(super) struct Pattern {
     /// The text, folded (lower case, full-width forms as ASCII).
     pub text: String,
     /// How it must occur.
@@ -51,7 +51,7 @@ pub struct Pattern {
 
 /// One term, possibly negated.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Term {
+pub(super) struct Term {
     /// True for `!term`: the article must not match.
     pub negated: bool,
     /// What is tested.
@@ -59,10 +59,10 @@ pub struct Term {
 }
 
 /// Terms joined by `|`: at least one must hold.
-pub type Clause = Vec<Term>;
+pub(super) type Clause = Vec<Term>;
 
 /// Parses a whole query into clauses that must all hold.
-pub fn parse_clauses(text: &str) -> Result<Vec<Clause>, QueryError> {
+pub(super) fn parse_clauses(text: &str) -> Result<Vec<Clause>, QueryError> {
     let mut clauses: Vec<Clause> = Vec::new();
     let mut pending_or = false;
     for token in tokenize(text)? {

@@ -9,8 +9,8 @@
 mod score;
 mod term;
 
-pub use score::score_pinyin;
-pub use term::PinyinTerm;
+pub(super) use score::score_pinyin;
+pub(super) use term::PinyinTerm;
 
 use super::readings::NO_READING;
 #[cfg(test)]
@@ -46,11 +46,11 @@ const NONE: i64 = i64::MIN / 4;
 
 /// The longest term matched through pinyin, in letters: the quick check keeps reachable
 /// term offsets in one `u64`.
-pub const MAX_TERM_LETTERS: usize = 63;
+pub(super) const MAX_TERM_LETTERS: usize = 63;
 
 /// Where a pinyin match may lie.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Anchors {
+pub(super) struct Anchors {
     /// Matched chars must be adjacent (`'term`, `^term`, `term$`).
     pub contiguous: bool,
     /// The first matched char must be the title's first (`^term`).
@@ -61,7 +61,7 @@ pub struct Anchors {
 
 /// Reusable buffers for `match_pinyin`, so a scan allocates nothing per title.
 #[derive(Debug, Default)]
-pub struct Scratch {
+pub(super) struct Scratch {
     /// Best score per (title char, term letters matched), row-major.
     best: Vec<i64>,
     /// For each cell of `best`: the previous matched char (`u32::MAX`: none) and term offset.
@@ -76,7 +76,7 @@ pub struct Scratch {
 /// Matches a compiled `term` against a title given as the reading-set id of each char (ids
 /// of the table the term was compiled for). Returns the score and, when `want_positions`, the
 /// matched char indices, ascending (else an empty list: the score is the same).
-pub fn match_pinyin(
+pub(super) fn match_pinyin(
     term: &PinyinTerm,
     chars: &[u16],
     anchors: Anchors,

@@ -10,13 +10,13 @@ use pinyin::ToPinyinMulti;
 
 /// The id of the empty reading set: chars that no pinyin letter can match (punctuation,
 /// spaces, symbols).
-pub const NO_READING: u16 = 0;
+pub(super) const NO_READING: u16 = 0;
 
 /// Deduplicated reading sets and the char → set cache used while building. The sets are
 /// kept in three flat arrays, not one small allocation per reading: a chunk's table lives as
 /// long as the chunk, and thousands of small allocations would pin pages all over the heap.
 #[derive(Clone)]
-pub struct ReadingTable {
+pub(crate) struct ReadingTable {
     /// Every reading of every set, concatenated.
     text: String,
     /// Where reading `r` starts in `text`; one more entry than readings.
@@ -74,7 +74,7 @@ impl ReadingTable {
     }
 
     /// The reading-set id of an already folded char, adding its set when it is new.
-    pub fn id_of(&mut self, c: char) -> u16 {
+    pub(crate) fn id_of(&mut self, c: char) -> u16 {
         let code = c as usize;
         if code < self.by_bmp_char.len() {
             if let Some(id) = self.by_bmp_char[code].checked_sub(1) {
@@ -120,7 +120,7 @@ impl ReadingTable {
 
     /// The table with its look-up caches dropped (128 KiB and more), once every char is in:
     /// only [`ReadingTable::set`] and [`ReadingTable::mask`] are asked of it after that.
-    pub fn frozen(mut self) -> ReadingTable {
+    pub(crate) fn frozen(mut self) -> ReadingTable {
         self.by_set = HashMap::new();
         self.by_bmp_char = Vec::new();
         self.by_other_char = HashMap::new();
@@ -132,7 +132,7 @@ impl ReadingTable {
     }
 
     /// A frozen table of the given reading sets after the empty set 0 (ids from 1).
-    pub fn from_sets<S: AsRef<str>>(sets: impl IntoIterator<Item = Vec<S>>) -> ReadingTable {
+    pub(crate) fn from_sets<S: AsRef<str>>(sets: impl IntoIterator<Item = Vec<S>>) -> ReadingTable {
         let mut table = ReadingTable::empty();
         for set in sets {
             table.push_set(&set);
@@ -142,7 +142,7 @@ impl ReadingTable {
 
     /// True when both tables hold the same sets under the same ids.
     #[cfg(test)]
-    pub fn same_sets(&self, other: &ReadingTable) -> bool {
+    pub(crate) fn same_sets(&self, other: &ReadingTable) -> bool {
         (self.text.as_str(), &self.reading_starts, &self.set_starts)
             == (
                 other.text.as_str(),
@@ -152,12 +152,12 @@ impl ReadingTable {
     }
 
     /// How many reading sets there are (ids run from 0 to this, exclusive).
-    pub fn set_count(&self) -> usize {
+    pub(crate) fn set_count(&self) -> usize {
         self.set_starts.len() - 1
     }
 
     /// The readings of set `id`.
-    pub fn set(&self, id: u16) -> impl ExactSizeIterator<Item = &str> + '_ {
+    pub(crate) fn set(&self, id: u16) -> impl ExactSizeIterator<Item = &str> + '_ {
         let id = usize::from(id);
         let readings = self.set_starts[id] as usize..self.set_starts[id + 1] as usize;
         readings.map(|r| {
@@ -166,7 +166,7 @@ impl ReadingTable {
     }
 
     /// The letters and digits that occur in set `id`'s readings ([`letter_mask`] bits).
-    pub fn mask(&self, id: u16) -> u64 {
+    pub(crate) fn mask(&self, id: u16) -> u64 {
         self.masks[usize::from(id)]
     }
 }
@@ -203,7 +203,7 @@ fn readings_of(c: char) -> Vec<Box<str>> {
 
 /// A 64-bit set of the ASCII letters (bits 0–25) and digits (bits 26–35) in `bytes`,
 /// case-insensitive; other bytes add nothing.
-pub fn letter_mask(bytes: &[u8]) -> u64 {
+pub(super) fn letter_mask(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0, |m, &b| match b {
         b'a'..=b'z' => m | 1 << (b - b'a'),
         b'A'..=b'Z' => m | 1 << (b - b'A'),

@@ -15,7 +15,7 @@
 //! A test walks both Unicode lists code point by code point and checks each is in one place.
 
 /// Ranges (first, last, why) removed wherever they stand, sorted and disjoint.
-pub const DROPPED: &[(char, char, &str)] = &[
+pub(crate) const DROPPED: &[(char, char, &str)] = &[
     (
         '\u{AD}',
         '\u{AD}',
@@ -127,8 +127,11 @@ pub const DROPPED: &[(char, char, &str)] = &[
     ),
 ];
 
-/// Format characters (Cf) that draw a visible sign and are kept as text.
-pub const VISIBLE_FORMAT: &[(char, char, &str)] = &[
+/// Format characters (Cf) that draw a visible sign and are kept as text. The cleaner needs no
+/// list of them (it keeps what [`DROPPED`] does not name): the tests check both tables
+/// against Unicode's lists.
+#[cfg(any(test, doc))]
+pub(crate) const VISIBLE_FORMAT: &[(char, char, &str)] = &[
     (
         '\u{600}',
         '\u{605}',
@@ -143,7 +146,7 @@ pub const VISIBLE_FORMAT: &[(char, char, &str)] = &[
 ];
 
 /// True for a character of [`DROPPED`].
-pub fn is_dropped(c: char) -> bool {
+pub(crate) fn is_dropped(c: char) -> bool {
     let cp = u32::from(c);
     // Nothing below the soft hyphen, and nothing between the U+2060s and the Hangul filler
     // or between it and the BOM: where nearly all Chinese text lies.
@@ -158,7 +161,7 @@ pub fn is_dropped(c: char) -> bool {
 /// sequences), U+E0100–U+E01EF (ideographic variation sequences) and the Mongolian free
 /// variation selectors U+180B–U+180D and U+180F. The cleaner keeps one only where
 /// [`selector_fits`].
-pub fn is_selector(c: char) -> bool {
+pub(crate) fn is_selector(c: char) -> bool {
     matches!(
         c,
         '\u{FE00}'..='\u{FE0F}'
@@ -172,7 +175,7 @@ pub fn is_selector(c: char) -> bool {
 /// a character (an ideograph for U+E0100–U+E01EF, a Mongolian letter for the Mongolian
 /// ones, anything but a space, a line break, a joiner or another selector for
 /// U+FE00–U+FE0F, which CJK compatibility ideographs, mathematical symbols and emoji use).
-pub fn selector_fits(before: Option<char>, selector: char) -> bool {
+pub(crate) fn selector_fits(before: Option<char>, selector: char) -> bool {
     let Some(base) = before else {
         return false;
     };
@@ -199,7 +202,7 @@ fn is_ideograph(c: char) -> bool {
 }
 
 /// The black flag that starts a subdivision flag.
-pub const BLACK_FLAG: char = '\u{1F3F4}';
+pub(crate) const BLACK_FLAG: char = '\u{1F3F4}';
 
 /// The tag letters after [`BLACK_FLAG`] of the three subdivision flags Unicode recommends
 /// (England `gbeng`, Scotland `gbsct`, Wales `gbwls`); each ends with the cancel tag U+E007F.
@@ -208,7 +211,7 @@ const SUBDIVISION_FLAGS: [&str; 3] = ["gbeng", "gbsct", "gbwls"];
 /// How many chars of `after` (what follows a [`BLACK_FLAG`]) make one of the subdivision
 /// flags' tag sequences, to be kept with it; 0 when they make none (then every tag
 /// character is dropped, so no other text can hide in tags).
-pub fn flag_tags(after: impl Iterator<Item = char>) -> usize {
+pub(crate) fn flag_tags(after: impl Iterator<Item = char>) -> usize {
     let tags: Vec<char> = after.take(6).collect();
     let spells = |name: &str| {
         tags.len() == 6

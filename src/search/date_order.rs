@@ -29,7 +29,11 @@ static KEPT: Mutex<Option<Kept>> = Mutex::new(None);
 
 /// Every article of `corpus` in date `order` (undated last, ties in load order); `None`
 /// when cancelled.
-pub fn all_in_date_order(corpus: &Corpus, order: Order, cancel: &Cancel) -> Option<Vec<Hit>> {
+pub(super) fn all_in_date_order(
+    corpus: &Corpus,
+    order: Order,
+    cancel: &Cancel,
+) -> Option<Vec<Hit>> {
     let numbers = merged(corpus, order, cancel)?;
     Some(
         numbers

@@ -7,14 +7,14 @@
 use crate::query::{Hit, Index, Order};
 
 /// The sort key of a hit with `score` on article `local` of a chunk starting at `first`.
-pub fn key(score: i64, index: &Index, first: usize, local: usize, order: Order) -> u128 {
+pub(super) fn key(score: i64, index: &Index, first: usize, local: usize, order: Order) -> u128 {
     let score = score.clamp(i64::from(i32::MIN), i64::from(i32::MAX));
     let descending = (i64::from(i32::MAX) - score) as u128;
     descending << 96 | u128::from(index.date_key(local, order)) << 32 | (first + local) as u128
 }
 
 /// The hit a key stands for.
-pub fn hit_of(key: u128) -> Hit {
+pub(super) fn hit_of(key: u128) -> Hit {
     Hit {
         index: key as u32,
         // The key holds `i32::MAX - score` for a score clamped to `i32`.

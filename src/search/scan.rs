@@ -17,7 +17,7 @@ const BLOCK: usize = 4096;
 /// The sort keys ([`rank::key`]) of every candidate that matches, unsorted; `None` when
 /// cancelled. Candidates are every article, or those of `within` (global numbers; numbers
 /// beyond the corpus are ignored).
-pub fn matching_keys(
+pub(super) fn matching_keys(
     corpus: &Corpus,
     query: &Query,
     order: Order,

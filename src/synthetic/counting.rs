@@ -4,24 +4,24 @@ use std::io::{self, Write};
 
 /// Wraps a writer and counts what is written to it.
 #[derive(Debug)]
-pub struct Counting<W> {
+pub(super) struct Counting<W> {
     inner: W,
     bytes: u64,
 }
 
 impl<W: Write> Counting<W> {
     /// Starts counting at zero.
-    pub fn new(inner: W) -> Self {
+    pub(super) fn new(inner: W) -> Self {
         Counting { inner, bytes: 0 }
     }
 
     /// Bytes written so far.
-    pub fn bytes(&self) -> u64 {
+    pub(super) fn bytes(&self) -> u64 {
         self.bytes
     }
 
     /// The wrapped writer.
-    pub fn into_inner(self) -> W {
+    pub(super) fn into_inner(self) -> W {
         self.inner
     }
 }

@@ -3,7 +3,7 @@
 //! missing, unreadable and binary files, dangling links and link loops.
 
 use super::{fixture, gzip, load, load_written, problems};
-use juan::date::Date;
+use juan::Date;
 
 #[test]
 fn gb18030_with_bad_bytes_warns_once() {

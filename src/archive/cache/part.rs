@@ -18,10 +18,10 @@ use crate::corpus::Chunk;
 use crate::parse::Problem;
 
 /// Bytes of a part's prefix.
-pub const PREFIX: usize = 32;
+pub(super) const PREFIX: usize = 32;
 
 /// A part's body, encoded; `None` when the chunk cannot be stored.
-pub fn encode(chunk: &Chunk, problems: &[Problem]) -> Option<Vec<u8>> {
+pub(super) fn encode(chunk: &Chunk, problems: &[Problem]) -> Option<Vec<u8>> {
     let mut e = Encoder::new();
     chunk.encode(&mut e)?;
     e.u64(problems.len() as u64);
@@ -33,7 +33,7 @@ pub fn encode(chunk: &Chunk, problems: &[Problem]) -> Option<Vec<u8>> {
 }
 
 /// The prefix of a part with `body`, covering `covered` bytes of the archive.
-pub fn prefix(body: &[u8], covered: u64) -> [u8; PREFIX] {
+pub(super) fn prefix(body: &[u8], covered: u64) -> [u8; PREFIX] {
     let mut out = [0u8; PREFIX];
     out[0..8].copy_from_slice(&(body.len() as u64).to_le_bytes());
     out[8..16].copy_from_slice(&covered.to_le_bytes());
@@ -43,7 +43,7 @@ pub fn prefix(body: &[u8], covered: u64) -> [u8; PREFIX] {
 
 /// Where a part lies in a cache file, and what it must hold (not yet checked).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PartPlace {
+pub(super) struct PartPlace {
     /// Where its body lies in the file.
     pub body: Range<usize>,
     /// Archive bytes it covers.
@@ -53,7 +53,7 @@ pub struct PartPlace {
 }
 
 /// The parts of `bytes[payload]`, when their prefixes fit it exactly.
-pub fn find(bytes: &[u8], payload: Range<usize>) -> Option<Vec<PartPlace>> {
+pub(super) fn find(bytes: &[u8], payload: Range<usize>) -> Option<Vec<PartPlace>> {
     let mut parts = Vec::new();
     let mut at = payload.start;
     let number = |b: &[u8]| u64::from_le_bytes(b.try_into().expect("8 bytes"));
@@ -77,7 +77,7 @@ pub fn find(bytes: &[u8], payload: Range<usize>) -> Option<Vec<PartPlace>> {
 
 /// Reads a part: its checksum, then its chunk (lines in `archive`) and problems (named
 /// `file`); `None` when any of it is wrong.
-pub fn decode(
+pub(super) fn decode(
     cache: &SharedBytes,
     part: &PartPlace,
     file: &str,

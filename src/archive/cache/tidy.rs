@@ -10,7 +10,7 @@ use std::time::{Duration, SystemTime};
 const DEAD_AFTER: Duration = Duration::from_secs(3600);
 
 /// The cap on all caches together, in bytes: `JUAN_CACHE_MAX_MB`, else 4096 MB.
-pub fn cap() -> u64 {
+pub(super) fn cap() -> u64 {
     std::env::var("JUAN_CACHE_MAX_MB")
         .ok()
         .and_then(|v| v.trim().parse::<u64>().ok())
@@ -21,7 +21,7 @@ pub fn cap() -> u64 {
 /// Removes the dead temporary files in `dir`, then the least recently used caches until the
 /// rest fit in `cap` bytes; `keep` (the cache just written) always stays. Errors are ignored:
 /// tidying only saves room.
-pub fn tidy(dir: &Path, keep: &Path, cap: u64) {
+pub(super) fn tidy(dir: &Path, keep: &Path, cap: u64) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };

@@ -10,7 +10,7 @@ use std::path::Path;
 
 /// The cache folder `dir` when it is the user's own and only theirs to write.
 #[cfg(unix)]
-pub fn dir_is_ours(dir: &Path) -> bool {
+pub(super) fn dir_is_ours(dir: &Path) -> bool {
     use std::os::unix::fs::MetadataExt;
     std::fs::metadata(dir).is_ok_and(|m| m.is_dir() && m.uid() == me() && m.mode() & 0o022 == 0)
 }
@@ -18,7 +18,7 @@ pub fn dir_is_ours(dir: &Path) -> bool {
 /// The cache file at `path`, opened, when it is a regular file of the user's that no one else
 /// may write to, in a folder [`dir_is_ours`].
 #[cfg(unix)]
-pub fn open(dir: &Path, path: &Path) -> Option<File> {
+pub(super) fn open(dir: &Path, path: &Path) -> Option<File> {
     use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
     if !dir_is_ours(dir) {
         return None;

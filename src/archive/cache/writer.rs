@@ -25,7 +25,7 @@ fn create_private_dir(dir: &Path) -> std::io::Result<()> {
 /// Writes a cache file as loading goes on, chunk by chunk; it appears only when
 /// [`Writer::finish`] succeeds. Any I/O error abandons it quietly (the cache is an
 /// optimisation).
-pub struct Writer {
+pub(crate) struct Writer {
     key: Key,
     target: PathBuf,
     temp: PathBuf,
@@ -38,7 +38,7 @@ impl Writer {
     /// Starts the cache file for `key` in `dir` (created, 0700, when missing); `None` when the
     /// folder is not the user's alone ([`super::trust`]). The temporary file is created anew
     /// (never through a link planted at its name), readable by the user only.
-    pub fn create(dir: &Path, key: &Key) -> Option<Writer> {
+    pub(crate) fn create(dir: &Path, key: &Key) -> Option<Writer> {
         create_private_dir(dir).ok()?;
         if !super::trust::dir_is_ours(dir) {
             return None;
@@ -71,7 +71,7 @@ impl Writer {
 
     /// Adds a chunk, the problems met before it and the archive bytes it covered, in load
     /// order, as one part.
-    pub fn add(
+    pub(crate) fn add(
         &mut self,
         chunk: &Chunk,
         problems: &[Problem],
@@ -87,7 +87,7 @@ impl Writer {
     }
 
     /// Completes the header and moves the file into place.
-    pub fn finish(mut self) -> std::io::Result<()> {
+    pub(crate) fn finish(mut self) -> std::io::Result<()> {
         let result = (|| {
             let header = header(&self.key, self.len, self.prefixes.digest());
             self.out.seek(SeekFrom::Start(0))?;
@@ -105,7 +105,7 @@ impl Writer {
     }
 
     /// Gives up: removes the temporary file.
-    pub fn abandon(self) {
+    pub(crate) fn abandon(self) {
         let _ = std::fs::remove_file(&self.temp);
     }
 }

@@ -68,7 +68,7 @@ fn cell(lead: u8, trail: u8) -> Option<usize> {
 }
 
 /// True when the GBK code `lead trail` is one of the commonest characters.
-pub fn is_common(lead: u8, trail: u8) -> bool {
+pub(super) fn is_common(lead: u8, trail: u8) -> bool {
     cell(lead, trail).is_some_and(|cell| TABLE[cell / 64] & (1 << (cell % 64)) != 0)
 }
 

@@ -28,7 +28,7 @@ const UNUSUAL: i32 = -6;
 /// The score of `bytes[start..end]` read as GBK/GB18030 from `start`, up to the first ASCII
 /// byte (where every reading is back in step). A lead byte followed by `?` ends the stretch
 /// at no cost: in damaged files `?` often stands for a lost trail byte.
-pub fn score(bytes: &[u8], start: usize, end: usize) -> i32 {
+pub(super) fn score(bytes: &[u8], start: usize, end: usize) -> i32 {
     stretch(bytes, start, end).0
 }
 
@@ -36,7 +36,7 @@ pub fn score(bytes: &[u8], start: usize, end: usize) -> i32 {
 /// scored as [`score`] does, summed. Above zero for Chinese text in GBK or GB18030; at or
 /// below zero for other bytes decoded as GB18030, such as UTF-8 or Big5 Chinese read one byte
 /// off or Latin-1 letters: mojibake of rare hanzi and extension characters.
-pub fn score_all(bytes: &[u8]) -> i64 {
+pub(super) fn score_all(bytes: &[u8]) -> i64 {
     let mut total = 0i64;
     let mut i = 0;
     while let Some(skip) = bytes[i..].iter().position(|b| !b.is_ascii()) {

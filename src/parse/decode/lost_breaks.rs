@@ -23,7 +23,7 @@ use super::{Decoded, evidence, lines_with_replacements};
 /// The bytes a lost break leaves: `?`, then the trail byte 0xA3 of U+E40C.
 const MARK: &[u8] = b"?\xA3";
 /// What a recovered break decodes to.
-pub const BREAK: char = '\u{2029}';
+pub(super) const BREAK: char = '\u{2029}';
 /// Bytes after the mark over which the two readings are compared.
 const WINDOW: usize = 32;
 /// A score difference that settles a place on its own (two common characters' worth) and
@@ -35,12 +35,12 @@ const STRONG: i32 = 6;
 const DOUBT: i32 = -2;
 
 /// True when `bytes` hold a place where a break may have been lost.
-pub fn may_hold(bytes: &[u8]) -> bool {
+pub(super) fn may_hold(bytes: &[u8]) -> bool {
     memmem::find(bytes, MARK).is_some()
 }
 
 /// Decodes GB18030 `bytes`, recovering lost breaks.
-pub fn decode(bytes: &[u8]) -> Decoded<'static> {
+pub(super) fn decode(bytes: &[u8]) -> Decoded<'static> {
     let places: Vec<usize> = memmem::find_iter(bytes, MARK).collect();
     let damaged = places.iter().any(|&at| break_evidence(bytes, at) >= STRONG);
     let mut out = Output::default();

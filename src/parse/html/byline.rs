@@ -5,14 +5,14 @@
 
 mod find;
 
-pub use find::find_date;
+pub(super) use find::find_date;
 
 /// Lines searched after the headline (or before the body, when the headline is not found),
 /// and after the body.
-pub const WINDOW_LINES: usize = 8;
+pub(super) const WINDOW_LINES: usize = 8;
 
 /// A line longer than this is a paragraph, not a byline.
-pub const MAX_BYLINE_CHARS: usize = 120;
+pub(super) const MAX_BYLINE_CHARS: usize = 120;
 
 /// Words that label a date in a byline (`发布日期：`, `时间：`, `发表于`).
 const DATE_LABELS: &[&str] = &[
@@ -21,7 +21,7 @@ const DATE_LABELS: &[&str] = &[
 
 /// What a byline says; each part as written on the page.
 #[derive(Debug, Default, PartialEq, Eq)]
-pub struct Byline {
+pub(super) struct Byline {
     /// A date (and time) in one of the forms [`find_date`] knows.
     pub date: Option<String>,
     /// The name after `来源：`.
@@ -34,7 +34,7 @@ pub struct Byline {
 /// one holding `headline` (else those before the body's first paragraph); then, for what
 /// they do not say, the lines after the body's last paragraph, where a date counts only
 /// with a label (`发布日期：…`: lists of related articles with their dates follow bodies).
-pub fn read(lines: &[String], headline: &str, body: &[String]) -> Byline {
+pub(super) fn read(lines: &[String], headline: &str, body: &[String]) -> Byline {
     let first = body.first().map_or("", String::as_str);
     let last = body.last().map_or("", String::as_str);
     let top = top_window(lines, headline, first);
@@ -112,7 +112,7 @@ fn position(lines: &[String], from: usize, text: &str) -> Option<usize> {
 
 /// True for a short line that is only a byline: a date, or `来源：`/`作者：` and the like,
 /// and no sentence (`2019年10月1日，国庆阅兵在北京举行。` is prose).
-pub fn is_byline(line: &str) -> bool {
+pub(super) fn is_byline(line: &str) -> bool {
     let line = line.trim();
     if line.chars().count() > 60 || line.contains(['。', '，', '！', '？']) {
         return false;
@@ -126,7 +126,7 @@ pub fn is_byline(line: &str) -> bool {
 
 /// The name after `LABEL：` (or `LABEL:`, or `记者 ` with a space) for the first label found:
 /// up to a space, a bar, a bracket or the next label; 1 to 30 characters, 《》 taken off.
-pub fn labelled(line: &str, labels: &[&str]) -> Option<String> {
+pub(super) fn labelled(line: &str, labels: &[&str]) -> Option<String> {
     for label in labels {
         let mut from = 0;
         while let Some(i) = line[from..].find(label) {

@@ -17,11 +17,11 @@ use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252, X_USER_DEFINED};
 
 /// How far into the page a `<meta>` charset is looked for.
-pub const PRESCAN_BYTES: usize = 16 * 1024;
+pub(super) const PRESCAN_BYTES: usize = 16 * 1024;
 
 /// A page's text and how it was read.
 #[derive(Debug)]
-pub struct Decoded<'a> {
+pub(super) struct Decoded<'a> {
     /// The text, without any byte-order mark.
     pub text: Cow<'a, str>,
     /// The encoding it was read in.
@@ -31,7 +31,7 @@ pub struct Decoded<'a> {
 }
 
 /// Decodes a page's bytes (see the module doc for the order of evidence).
-pub fn decode(bytes: &[u8]) -> Decoded<'_> {
+pub(super) fn decode(bytes: &[u8]) -> Decoded<'_> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         return with(encoding, &bytes[bom_len..]);
     }
@@ -97,7 +97,7 @@ fn guess(bytes: &[u8]) -> &'static Encoding {
 /// The encoding the first `<meta>` with a known charset label declares, within
 /// [`PRESCAN_BYTES`]. As in browsers, a UTF-16 label in an ASCII-compatible page means UTF-8
 /// and `x-user-defined` means windows-1252.
-pub fn declared(bytes: &[u8]) -> Option<&'static Encoding> {
+pub(super) fn declared(bytes: &[u8]) -> Option<&'static Encoding> {
     let head = &bytes[..bytes.len().min(PRESCAN_BYTES)];
     let mut at = 0;
     while let Some(found) = find_ignore_case(&head[at..], b"<meta") {

@@ -24,10 +24,10 @@ const PROSE_MARKS: &[char] = &['。', '，', '！', '？', '；', ',', '.', '!',
 /// Markup nested deeper than this is not given to the extractor, whose time grows with the
 /// cube of the depth (a second at 2 000 levels, minutes at 20 000). News pages nest 20 to
 /// 30 levels.
-pub const MAX_DEPTH: usize = 256;
+pub(super) const MAX_DEPTH: usize = 256;
 
 /// How deep `doc`'s elements nest, counted up to just past `limit`.
-pub fn depth(doc: &Document, limit: usize) -> usize {
+pub(super) fn depth(doc: &Document, limit: usize) -> usize {
     let mut deepest = 0;
     let mut stack = vec![(doc.root(), 0usize)];
     while let Some((node, depth)) = stack.pop() {
@@ -45,7 +45,7 @@ pub fn depth(doc: &Document, limit: usize) -> usize {
 }
 
 /// The article's paragraphs in `doc` (which the extractor rewrites, so it is taken).
-pub fn paragraphs(doc: Document) -> Vec<String> {
+pub(super) fn paragraphs(doc: Document) -> Vec<String> {
     let config = Config {
         char_threshold: CHAR_THRESHOLD,
         // The page's JSON-LD is read by `head`; the extractor need not read it again.
@@ -67,7 +67,7 @@ pub fn paragraphs(doc: Document) -> Vec<String> {
 ///   are not sentences (`分享到：`, `字号`, a kicker);
 /// - after it: lines that advertise (`…扫描二维码关注`, a copyright) and short lines that
 ///   are not sentences, but credit lines (`责任编辑：张迪`) stay.
-pub fn trim(paragraphs: Vec<String>, titles: &[&str]) -> Vec<String> {
+pub(super) fn trim(paragraphs: Vec<String>, titles: &[&str]) -> Vec<String> {
     let mut body: Vec<String> = paragraphs
         .into_iter()
         .filter(|p| p.chars().any(char::is_alphabetic))
@@ -129,7 +129,7 @@ fn is_credit(p: &str) -> bool {
 
 /// Why `paragraphs` are not an article, or `None` when they are: no prose at all, or prose
 /// that is less than 30 % of the text (a page of headlines and links).
-pub fn not_an_article(paragraphs: &[String]) -> Option<&'static str> {
+pub(super) fn not_an_article(paragraphs: &[String]) -> Option<&'static str> {
     let (mut prose, mut all) = (0usize, 0usize);
     for p in paragraphs {
         let n = p.chars().count();

@@ -12,7 +12,7 @@ use super::text;
 
 /// A page's self-description. Text values are white-space collapsed, not yet cleaned.
 #[derive(Debug, Default)]
-pub struct Head {
+pub(super) struct Head {
     /// `<meta>` contents by `name`, `property` or `itemprop`, lower-cased with white space
     /// removed (`og:time ` → `og:time`, `weibo: article:create_at` →
     /// `weibo:article:create_at`); the first non-empty value of each name.
@@ -39,7 +39,7 @@ pub struct Head {
 
 impl Head {
     /// Reads `doc`, the parse of `html`, in one walk over its elements.
-    pub fn read(doc: &Document, html: &str) -> Head {
+    pub(super) fn read(doc: &Document, html: &str) -> Head {
         let mut head = Head {
             saved_from: saved_from(html),
             ..Head::default()
@@ -137,13 +137,13 @@ impl Head {
 
     /// The first non-empty `<meta>` value among `keys` (lower case, no white space), in the
     /// order given.
-    pub fn meta(&self, keys: &[&str]) -> Option<&str> {
+    pub(super) fn meta(&self, keys: &[&str]) -> Option<&str> {
         keys.iter()
             .find_map(|k| self.meta.get(*k).map(String::as_str))
     }
 
     /// The page's own URL: canonical link, `og:url`, then the saved-from comment.
-    pub fn url(&self) -> Option<String> {
+    pub(super) fn url(&self) -> Option<String> {
         self.canonical
             .clone()
             .or_else(|| {
@@ -228,14 +228,14 @@ fn saved_from(html: &str) -> Option<String> {
 }
 
 /// True for an absolute `http(s)://` URL.
-pub fn is_web_url(text: &str) -> bool {
+pub(super) fn is_web_url(text: &str) -> bool {
     let lower = text.get(..8).unwrap_or(text).to_ascii_lowercase();
     (lower.starts_with("http://") || lower.starts_with("https://"))
         && !text.contains(char::is_whitespace)
 }
 
 /// White space runs to one space, trimmed.
-pub fn collapse(text: &str) -> String {
+pub(super) fn collapse(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

@@ -8,7 +8,7 @@
 use std::borrow::Cow;
 
 /// `html` without its `<script>` (but JSON-LD), `<style>` and `<!-- -->` content.
-pub fn prune(html: &str) -> Cow<'_, str> {
+pub(super) fn prune(html: &str) -> Cow<'_, str> {
     let bytes = html.as_bytes();
     let mut out = String::new();
     let mut kept_to = 0;

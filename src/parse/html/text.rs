@@ -11,13 +11,13 @@ use dom_query::{LocalName, NodeData, NodeRef, TreeNode, local_name};
 
 /// The paragraphs under `root`, in document order; none is empty or has white space at its
 /// ends.
-pub fn paragraphs(root: &NodeRef) -> Vec<String> {
+pub(super) fn paragraphs(root: &NodeRef) -> Vec<String> {
     walk(root, true)
 }
 
 /// [`paragraphs`] without the images' captions and `alt` texts: the lines a byline is looked
 /// for in (a thumbnail's `alt` often repeats the headline far from it).
-pub fn lines(root: &NodeRef) -> Vec<String> {
+pub(super) fn lines(root: &NodeRef) -> Vec<String> {
     walk(root, false)
 }
 

@@ -86,7 +86,7 @@ const MAX_CHANNEL_CHARS: usize = 4;
 
 /// The headline and, when a site name was cut from it, the headline as the page gave it
 /// (else empty). `site_names` are the names the page gives itself.
-pub fn choose(
+pub(super) fn choose(
     og_title: Option<&str>,
     h1s: &[String],
     title_tag: &str,
@@ -123,13 +123,13 @@ pub fn choose(
 /// `title` without trailing site names (see the module doc); never empty when `title` is not.
 /// The rightmost segment that is a site name goes with everything after it when that is
 /// short (`_澎湃新闻-The Paper`), then channel names before it.
-pub fn without_site_suffix<'a>(title: &'a str, site_names: &[&str]) -> &'a str {
+pub(super) fn without_site_suffix<'a>(title: &'a str, site_names: &[&str]) -> &'a str {
     split_site(title, site_names).0
 }
 
 /// The site name [`without_site_suffix`] cuts from `title` (`澎湃新闻` from
 /// `标题_城市观察_澎湃新闻-The Paper`), if it cuts one.
-pub fn site_in(title: &str, site_names: &[&str]) -> Option<String> {
+pub(super) fn site_in(title: &str, site_names: &[&str]) -> Option<String> {
     split_site(title, site_names).1.map(str::to_string)
 }
 
@@ -197,7 +197,7 @@ fn separators(title: &str) -> Vec<(usize, usize)> {
 }
 
 /// True when `name` is one of `site_names`, or is short and reads like an outlet's name.
-pub fn is_site_name(name: &str, site_names: &[&str]) -> bool {
+pub(super) fn is_site_name(name: &str, site_names: &[&str]) -> bool {
     let name = name.trim();
     let chars = name.chars().count();
     if chars == 0 || chars > MAX_SITE_CHARS {

@@ -6,7 +6,7 @@
 /// The top-level elements of the array `text` holds (from its first `[`), as slices of it,
 /// trimmed, empty ones included (a `,,`); `None` when `text` does not start an array. An array
 /// cut off before its `]` gives the elements it has.
-pub fn elements(text: &str) -> Option<Vec<&str>> {
+pub(super) fn elements(text: &str) -> Option<Vec<&str>> {
     let open = text.find('[')?;
     if !text[..open].trim().is_empty() {
         return None;

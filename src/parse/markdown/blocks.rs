@@ -21,7 +21,7 @@ use unicode_width::UnicodeWidthChar;
 
 /// What a block is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+pub(super) enum Kind {
     /// A heading of level 1 (`#`) to 6.
     Heading(u8),
     /// A paragraph, list item, table row, quote, code line, caption or HTML paragraph.
@@ -32,7 +32,7 @@ pub enum Kind {
 
 /// One block of the body, its text on one line (a code block or `<br>` may hold `\n`).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Block {
+pub(super) struct Block {
     /// Heading, text or rule.
     pub kind: Kind,
     /// The text, trimmed; empty for a rule.
@@ -48,23 +48,23 @@ pub struct Block {
 impl Block {
     /// True for a block that is one or more links and little else: `[标题](url)`,
     /// `[查看原文](url)`, `原文链接：财新网 [「标题」](url)`.
-    pub fn is_link_only(&self) -> bool {
+    pub(super) fn is_link_only(&self) -> bool {
         !self.links.is_empty() && self.plain <= 12 && self.plain < self.linked.max(1)
     }
 
     /// True for a text block that is not only links and holds a letter or digit.
-    pub fn is_paragraph_text(&self) -> bool {
+    pub(super) fn is_paragraph_text(&self) -> bool {
         self.kind == Kind::Text && !self.is_link_only() && self.linked + self.plain > 0
     }
 
     /// Letters and digits in the block, inside links or not.
-    pub fn letters(&self) -> usize {
+    pub(super) fn letters(&self) -> usize {
         self.linked + self.plain
     }
 }
 
 /// The blocks of a Markdown body, in order; empty blocks are left out.
-pub fn render(markdown: &str) -> Vec<Block> {
+pub(super) fn render(markdown: &str) -> Vec<Block> {
     let source = loosen_headings(markdown);
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES

@@ -12,7 +12,7 @@ use crate::date::Date;
 /// takes: `2019年10月1日`, `2019-10-01`, `2019/10/1`, `2019.10.01`, or eight digits standing
 /// alone (`20191001`). A run of digits longer than the form (a phone number, an id) is not a
 /// day; neither is a date that does not exist.
-pub fn find(text: &str) -> Option<(Date, Range<usize>)> {
+pub(super) fn find(text: &str) -> Option<(Date, Range<usize>)> {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -35,7 +35,7 @@ pub fn find(text: &str) -> Option<(Date, Range<usize>)> {
 }
 
 /// The day in a file name (`2019-10-01.md`, `20191001-01-02.txt`, `2019-10-01-slug.md`).
-pub fn in_file_name(name: &str) -> Option<Date> {
+pub(super) fn in_file_name(name: &str) -> Option<Date> {
     let stem = name.rsplit(['/', '\\']).next().unwrap_or(name);
     find(stem).map(|(date, _)| date)
 }

@@ -31,7 +31,7 @@ const POINTER_LETTERS: usize = 10;
 
 /// One story of a digest.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Story {
+pub(super) struct Story {
     /// The heading without its numbering.
     pub title: String,
     /// The story's own link, if it has one.
@@ -55,7 +55,7 @@ struct Section {
 /// The stories of `blocks` when they are a digest (see the module doc), else `None`.
 /// `title_at` is the block that is the file's title, if one is; `title_names_day` says
 /// whether the title (or, with no title, the file name) is a day.
-pub fn stories(
+pub(super) fn stories(
     blocks: &[Block],
     title_at: Option<usize>,
     title_names_day: bool,
@@ -169,7 +169,7 @@ fn story(heading: &Block, blocks: &[Block]) -> Option<Story> {
 /// A heading without a leading story number: `1. `, `1、`, `01．`, `1)`, `（1）`, `[1]`,
 /// `【1】`, `一、`. A number that is part of the title (`2022 我们的打开方式`, `3.5亿元…`,
 /// `5G…`) stays.
-pub fn without_numbering(heading: &str) -> &str {
+pub(super) fn without_numbering(heading: &str) -> &str {
     let t = heading.trim();
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
     if digits > 0 && digits <= 3 {
@@ -213,7 +213,7 @@ fn is_chinese_numeral(c: char) -> bool {
 /// The programme or paper a digest's title names, for its stories' source: the title
 /// without its day and without words such as 文字版, 文字稿, 全文, and without brackets and
 /// punctuation (`《新闻联播》 (20221001)` → `新闻联播`). Empty when nothing name-like is left.
-pub fn source_of(title: &str) -> String {
+pub(super) fn source_of(title: &str) -> String {
     let mut t = title.to_string();
     if let Some((_, range)) = day::find(&t) {
         t.replace_range(range, " ");

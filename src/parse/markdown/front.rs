@@ -14,7 +14,7 @@ use serde_json::{Map, Value};
 
 /// A file split into its front matter (as fields) and its Markdown body.
 #[derive(Debug, Default)]
-pub struct Split<'a> {
+pub(super) struct Split<'a> {
     /// The front matter's fields, empty when there is none or none could be read.
     pub fields: Map<String, Value>,
     /// The Markdown after the front matter.
@@ -24,7 +24,7 @@ pub struct Split<'a> {
 }
 
 /// Splits `text` into front matter and body, reading the front matter.
-pub fn split(text: &str) -> Split<'_> {
+pub(super) fn split(text: &str) -> Split<'_> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let lines: Vec<(usize, &str)> = line_starts(text);
     // Blank lines may stand before the opening line.

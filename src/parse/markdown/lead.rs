@@ -73,7 +73,7 @@ const LONGEST_NAME: usize = 30;
 
 /// What the lines about the article said; empty fields when they said nothing.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct Lead {
+pub(super) struct Lead {
     /// From a `来源：` line.
     pub source: String,
     /// From an `作者：` line.
@@ -85,7 +85,7 @@ pub struct Lead {
 }
 
 /// Takes the lines about the article out of `blocks` and says what they held.
-pub fn take(blocks: &mut Vec<Block>) -> Lead {
+pub(super) fn take(blocks: &mut Vec<Block>) -> Lead {
     let mut lead = Lead::default();
     let mut i = 0;
     let mut seen = 0;

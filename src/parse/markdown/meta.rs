@@ -64,7 +64,7 @@ const ID: &[&str] = &["id", "uuid", "guid", "articleid", "newsid", "docid"];
 
 /// The article fields front matter gives; empty when it does not say.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct Meta {
+pub(super) struct Meta {
     pub title: String,
     /// The dates given, as written, in order of preference (read with
     /// [`crate::date::Date::from_text`]; the first that parses is the date).
@@ -80,7 +80,7 @@ pub struct Meta {
 }
 
 /// Reads the fields of front matter.
-pub fn read(fields: &Map<String, Value>) -> Meta {
+pub(super) fn read(fields: &Map<String, Value>) -> Meta {
     let keyed: Vec<(String, &Value)> = fields.iter().map(|(k, v)| (normalise(k), v)).collect();
     let first = |names: &[&str]| -> Option<&Value> {
         names.iter().find_map(|name| {

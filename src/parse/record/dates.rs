@@ -18,7 +18,7 @@ use crate::date::{self, Date};
 use crate::sanitize::clean_line;
 
 /// The article's date from the record's fields and its URL (see the module comment).
-pub fn pick(picked: &Picked, url: Option<&str>) -> Date {
+pub(super) fn pick(picked: &Picked, url: Option<&str>) -> Date {
     let mut unparsed = None;
     for field in picked.all(Role::Date) {
         match date_of(field.value) {
@@ -41,7 +41,7 @@ pub fn pick(picked: &Picked, url: Option<&str>) -> Date {
 }
 
 /// One date field's value as a date.
-pub fn date_of(value: &Value) -> Date {
+pub(super) fn date_of(value: &Value) -> Date {
     match value {
         Value::String(s) => Date::from_text(&clean_field(s)),
         Value::Number(n) => match n.as_i64() {

@@ -12,7 +12,7 @@ use serde_json::{Map, Value};
 
 /// What a record's field is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Role {
+pub(crate) enum Role {
     /// The headline.
     Title,
     /// When it was published (or created): preferred to a date read off the URL.
@@ -50,7 +50,7 @@ pub enum Role {
 macro_rules! aliases {
     ($($role:ident: [$($name:literal),* $(,)?];)*) => {
         /// Every field name juan knows, normalised, role by role and best first within a role.
-        pub const ALIASES: &[(&str, Role)] = &[$($(($name, Role::$role),)*)*];
+        pub(crate) const ALIASES: &[(&str, Role)] = &[$($(($name, Role::$role),)*)*];
 
         /// The position in [`ALIASES`] of a normalised key.
         fn index_of(key: &str) -> Option<usize> {
@@ -167,7 +167,7 @@ const _: () = {
 };
 
 /// The alias `key` is, after normalising it (ASCII letters lowercased, `_` and `-` dropped).
-pub fn alias_of(key: &str) -> Option<usize> {
+pub(crate) fn alias_of(key: &str) -> Option<usize> {
     let bytes = key.as_bytes();
     let plain = |b: &u8| !b.is_ascii_uppercase() && *b != b'_' && *b != b'-';
     if bytes.iter().all(plain) {
@@ -205,23 +205,23 @@ const RANGES: [(usize, usize); ROLES] = {
 };
 
 /// The positions in [`ALIASES`] of `role`'s names, best first.
-pub fn range_of(role: Role) -> std::ops::Range<usize> {
+pub(super) fn range_of(role: Role) -> std::ops::Range<usize> {
     let (start, end) = RANGES[role as usize];
     start..end
 }
 
 /// Where alias `index` ranks among the body's names (0 is the best), when it is one.
-pub fn body_rank(index: usize) -> Option<usize> {
+pub(crate) fn body_rank(index: usize) -> Option<usize> {
     let (start, end) = RANGES[Role::Body as usize];
     (start..end).contains(&index).then(|| index - start)
 }
 
 /// How many names a body may go by.
-pub const BODY_NAMES: usize = RANGES[Role::Body as usize].1 - RANGES[Role::Body as usize].0;
+pub(crate) const BODY_NAMES: usize = RANGES[Role::Body as usize].1 - RANGES[Role::Body as usize].0;
 
 /// A field the record holds under one of the aliases.
 #[derive(Debug, Clone, Copy)]
-pub struct Field<'a> {
+pub(crate) struct Field<'a> {
     /// The alias (normalised name) it was found under.
     pub alias: &'static str,
     /// Its value: never null, never an empty string.
@@ -229,7 +229,7 @@ pub struct Field<'a> {
 }
 
 /// A record's fields filed by alias: one slot per entry of [`ALIASES`].
-pub struct Picked<'a> {
+pub(crate) struct Picked<'a> {
     slots: [Option<&'a Value>; ALIASES.len()],
 }
 
@@ -237,12 +237,12 @@ impl<'a> Picked<'a> {
     /// Files every field of `record` whose key is an alias. A null or empty-string value is
     /// no value; when two keys normalise to one alias (`Title`, `title`), the first in the
     /// map's order that has a value keeps the slot.
-    pub fn of(record: &'a Map<String, Value>) -> Picked<'a> {
+    pub(crate) fn of(record: &'a Map<String, Value>) -> Picked<'a> {
         Picked::from_pairs(record.iter().filter_map(|(k, v)| Some((alias_of(k)?, v))))
     }
 
     /// Files `(alias index, value)` pairs as [`Picked::of`] files a record's fields.
-    pub fn from_pairs(pairs: impl IntoIterator<Item = (usize, &'a Value)>) -> Picked<'a> {
+    pub(crate) fn from_pairs(pairs: impl IntoIterator<Item = (usize, &'a Value)>) -> Picked<'a> {
         let mut slots = [None; ALIASES.len()];
         for (i, value) in pairs {
             if slots[i].is_none() && is_given(value) {
@@ -253,12 +253,12 @@ impl<'a> Picked<'a> {
     }
 
     /// The best field `role` has, if any.
-    pub fn first(&self, role: Role) -> Option<Field<'a>> {
+    pub(crate) fn first(&self, role: Role) -> Option<Field<'a>> {
         self.all(role).next()
     }
 
     /// Every field of `role` the record has, best first.
-    pub fn all(&self, role: Role) -> impl Iterator<Item = Field<'a>> + '_ {
+    pub(crate) fn all(&self, role: Role) -> impl Iterator<Item = Field<'a>> + '_ {
         range_of(role).filter_map(|i| {
             self.slots[i].map(|value| Field {
                 alias: ALIASES[i].0,
@@ -269,7 +269,7 @@ impl<'a> Picked<'a> {
 }
 
 /// True for a value that says something: not null and not an empty string.
-pub fn is_given(value: &Value) -> bool {
+pub(super) fn is_given(value: &Value) -> bool {
     match value {
         Value::Null => false,
         Value::String(s) => !s.is_empty(),

@@ -16,7 +16,7 @@ use crate::parse::url::{self as web, is_host, is_url};
 
 /// A record's source and URL.
 #[derive(Debug, Default, PartialEq, Eq)]
-pub struct Site {
+pub(super) struct Site {
     /// The publisher's name, else a host name; empty when the record says nothing.
     pub source: String,
     /// The page's URL, if any.
@@ -24,7 +24,7 @@ pub struct Site {
 }
 
 /// The source and URL of a record (see the module comment).
-pub fn site_of(picked: &Picked) -> Site {
+pub(super) fn site_of(picked: &Picked) -> Site {
     let mut url = picked
         .all(Role::Url)
         .map(|f| clean_field(&line_text(&f)))
@@ -59,7 +59,7 @@ fn source_texts<'a>(picked: &'a Picked) -> impl Iterator<Item = Cow<'a, str>> + 
 /// The listed title for `title`: every suffix that only repeats the record's own source or
 /// site name (or its host) dropped ([`web::without_site_suffix`]); `None` when nothing is
 /// dropped.
-pub fn shorten(title: &str, picked: &Picked, site: &Site) -> Option<String> {
+pub(super) fn shorten(title: &str, picked: &Picked, site: &Site) -> Option<String> {
     let host = site.url.as_deref().and_then(web::host);
     let names: Vec<Cow<str>> = source_texts(picked)
         .filter(|t| !is_url(t))

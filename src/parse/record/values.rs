@@ -22,7 +22,7 @@ const ALTERNATIVES: &[&str] = &["headlines", "bodies", "descriptions"];
 
 /// A scalar as text: strings as they are, numbers and booleans written out, an object by the
 /// first of its [`TEXT_KEYS`]; anything else is empty.
-pub fn text_of(value: &Value) -> Cow<'_, str> {
+pub(super) fn text_of(value: &Value) -> Cow<'_, str> {
     match value {
         Value::String(s) => Cow::Borrowed(s),
         Value::Number(_) | Value::Bool(_) => Cow::Owned(value.to_string()),
@@ -41,7 +41,7 @@ fn object_text(o: &Map<String, Value>) -> Option<&Value> {
 
 /// A one-line field (title, kicker, source …): [`text_of`] the value, or of the alternative a
 /// ninjs list chooses, or of the first entry of another list.
-pub fn line_text<'a>(field: &Field<'a>) -> Cow<'a, str> {
+pub(super) fn line_text<'a>(field: &Field<'a>) -> Cow<'a, str> {
     match field.value {
         Value::Array(items) if ALTERNATIVES.contains(&field.alias) => {
             alternative(items).map_or(Cow::Borrowed(""), text_of)
@@ -57,7 +57,7 @@ pub fn line_text<'a>(field: &Field<'a>) -> Cow<'a, str> {
 
 /// The text of a body or summary: paragraphs separated by `\n`, markup turned into text,
 /// cleaned ([`clean`]) and normalised ([`normalize_body`]).
-pub fn prose_of(field: Option<Field<'_>>) -> String {
+pub(super) fn prose_of(field: Option<Field<'_>>) -> String {
     let Some(field) = field else {
         return String::new();
     };
@@ -79,7 +79,7 @@ pub fn prose_of(field: Option<Field<'_>>) -> String {
 }
 
 /// Text that may hold markup, as clean paragraphs separated by `\n`.
-pub fn prose(raw: &str) -> String {
+pub(super) fn prose(raw: &str) -> String {
     if looks_like_html(raw) {
         normalize_body(&clean(&fragment_text(raw)))
     } else {
@@ -132,7 +132,7 @@ const HTML_TAGS: &[&str] = &[
 
 /// True when `text` holds an HTML tag ([`HTML_TAGS`]) or comment. Text without a `<` never
 /// does, which the JSON Lines fast path relies on (it leaves bodies with a `<` to this path).
-pub fn looks_like_html(text: &str) -> bool {
+pub(super) fn looks_like_html(text: &str) -> bool {
     let bytes = text.as_bytes();
     memchr::memchr_iter(b'<', bytes).any(|at| {
         let rest = &bytes[at + 1..];
@@ -202,7 +202,7 @@ fn member<'a>(o: &'a Map<String, Value>, name: &str) -> Option<&'a Value> {
 
 /// Names (authors): a string (several separated by `;`, as trafilatura writes them), an
 /// object with a name, or a list of either; cleaned, repeats left out, joined by `、`.
-pub fn names_of(value: &Value) -> String {
+pub(super) fn names_of(value: &Value) -> String {
     let mut names: Vec<String> = Vec::new();
     let mut add = |value: &Value| {
         for name in text_of(value).split([';', '；']) {
@@ -221,7 +221,7 @@ pub fn names_of(value: &Value) -> String {
 
 /// Tags: a list of strings or named objects, or one string separated by commas, `、` or
 /// semicolons; cleaned, empty ones left out.
-pub fn tags_of(value: &Value, tags: &mut Vec<String>) {
+pub(super) fn tags_of(value: &Value, tags: &mut Vec<String>) {
     let mut add = |tag: &str| {
         let tag = clean_field(tag);
         if !tag.is_empty() && !tags.contains(&tag) {
@@ -238,7 +238,7 @@ pub fn tags_of(value: &Value, tags: &mut Vec<String>) {
 
 /// An id: a string or number, an object with one (`{"$oid": …}`, a ninjs altid's `value`),
 /// the first value of ninjs 1.x `altids` (`{"agency": "id"}`), or the first of a list.
-pub fn id_of(value: &Value) -> String {
+pub(super) fn id_of(value: &Value) -> String {
     match value {
         Value::Array(items) => items.iter().map(id_of).find(|id| !id.is_empty()),
         Value::Object(o) => Some(match object_text(o) {

@@ -27,7 +27,7 @@ const MARKERS: &[&str] = &[
 const NAV_ITEM_MAX: usize = 8;
 
 /// True when `line` belongs to the site's footer.
-pub fn is_footer(line: &str) -> bool {
+pub(super) fn is_footer(line: &str) -> bool {
     MARKERS.iter().any(|m| line.contains(m)) || is_nav_bar(line)
 }
 

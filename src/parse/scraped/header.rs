@@ -24,13 +24,13 @@
 use std::ops::Range;
 
 /// Unindented lines longer than this many characters are paragraphs, not header lines.
-pub const HEADER_MAX_CHARS: usize = 50;
+pub(super) const HEADER_MAX_CHARS: usize = 50;
 /// Slots of the newspaper layout: kicker, headline, subtitle.
 const SLOTS: usize = 3;
 
 /// A page's kicker, headline and subtitle, trimmed; empty when the page has none.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Heads<'a> {
+pub(super) struct Heads<'a> {
     /// The line above the headline (引题).
     pub kicker: &'a str,
     /// The headline: the article's title.
@@ -40,7 +40,7 @@ pub struct Heads<'a> {
 }
 
 /// True for a line of body text: indented, too long for a header line, or a sentence.
-pub fn is_paragraph(line: &str) -> bool {
+pub(super) fn is_paragraph(line: &str) -> bool {
     let text = line.trim();
     !text.is_empty()
         && (line.starts_with('\u{3000}')
@@ -52,7 +52,7 @@ pub fn is_paragraph(line: &str) -> bool {
 /// The heads read from `lines[header]`, the header lines at the given indices (one to
 /// three, in order), `paragraph` being the index of the first paragraph; `None` when the
 /// lines are too many (or none) to be a header.
-pub fn read<'a>(lines: &[&'a str], header: &[usize], paragraph: usize) -> Option<Heads<'a>> {
+pub(super) fn read<'a>(lines: &[&'a str], header: &[usize], paragraph: usize) -> Option<Heads<'a>> {
     if let Some([kicker, headline, subtitle]) = layout_slots(lines, header, paragraph) {
         if !kicker.is_empty() && subtitle.is_empty() && is_subtitle(headline) {
             return Some(Heads::two(kicker, headline));

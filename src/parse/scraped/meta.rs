@@ -44,7 +44,7 @@ const MAX_LEN: usize = 160;
 
 /// The fields of one or more metadata lines.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Meta {
+pub(super) struct Meta {
     /// The date as written.
     pub date: Option<String>,
     /// The publisher, without `《》`.
@@ -55,7 +55,7 @@ pub struct Meta {
 
 impl Meta {
     /// Fills the fields still empty from `other`.
-    pub fn merge(&mut self, other: Meta) {
+    pub(super) fn merge(&mut self, other: Meta) {
         self.date = self.date.take().or(other.date);
         self.source = self.source.take().or(other.source);
         self.author = self.author.take().or(other.author);
@@ -63,7 +63,7 @@ impl Meta {
 }
 
 /// Reads a metadata line; `None` when the line holds no known `KEY:` field.
-pub fn parse(line: &str) -> Option<Meta> {
+pub(super) fn parse(line: &str) -> Option<Meta> {
     if line.chars().count() > MAX_LEN {
         return None;
     }

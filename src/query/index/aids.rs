@@ -7,7 +7,7 @@ use crate::query::readings::ReadingTable;
 
 /// What searching titles and sources needs beyond their text, per article of the same list.
 #[derive(Debug, Clone, Default)]
-pub struct SearchAids {
+pub(crate) struct SearchAids {
     /// One bit per article, set when its title's folded form differs from it.
     pub(super) unfolded: Column<u64>,
     /// One bit per article, set when folding its title changes more than ASCII capitals
@@ -32,7 +32,7 @@ pub struct SearchAids {
 
 /// The chars of a folded text, each hashed to one of 64 bits: a cheap subset test before
 /// matching (a title lacks a char of the term when the term's bit is not in the title's).
-pub fn char_signature(text: &str) -> u64 {
+pub(crate) fn char_signature(text: &str) -> u64 {
     text.chars().fold(0, |sig, c| {
         sig | 1u64 << ((c as u32).wrapping_mul(0x9E37_79B1) >> 26)
     })

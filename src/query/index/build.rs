@@ -21,7 +21,7 @@ impl Index {
 
 impl Columns {
     /// The corpus's own data of `articles`: titles, dates, ids, sources and the date order.
-    pub fn build(articles: &[Article]) -> Columns {
+    pub(crate) fn build(articles: &[Article]) -> Columns {
         let n = articles.len();
         let mut titles = String::with_capacity(articles.iter().map(|a| a.title.len()).sum());
         let mut title_starts = Vec::with_capacity(n + 1);
@@ -95,7 +95,7 @@ impl Columns {
 impl SearchAids {
     /// What searching the titles and sources of `articles` needs beyond the text: folding
     /// marks, pinyin readings, letter masks and char signatures.
-    pub fn build(articles: &[Article]) -> SearchAids {
+    pub(crate) fn build(articles: &[Article]) -> SearchAids {
         let n = articles.len();
         let mut unfolded = vec![0u64; n.div_ceil(64)];
         let mut widely_unfolded = vec![0u64; n.div_ceil(64)];

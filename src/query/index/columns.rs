@@ -14,7 +14,7 @@ pub(super) const UNDATED: i64 = i64::MIN;
 
 /// The corpus's own data of a list of articles, in the same order as the articles.
 #[derive(Debug, Clone, Default)]
-pub struct Columns {
+pub(crate) struct Columns {
     /// Every title, concatenated.
     pub(super) titles: Column<u8>,
     /// Byte offset in `titles` where title `i` starts; one more entry than titles.
@@ -56,13 +56,13 @@ impl Columns {
     }
 
     /// How many articles.
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.stamps.len()
     }
 
     /// A key that sorts article `i` in date `order` when ascending, comparable across indexes:
     /// dated articles by instant, then those with unparsed date text, then those with none.
-    pub fn date_key(&self, i: usize, order: Order) -> u64 {
+    pub(crate) fn date_key(&self, i: usize, order: Order) -> u64 {
         /// Instants are clamped to ±2^60 s (jiff's years ±9999 are far inside).
         const LIMIT: i64 = 1 << 60;
         let kind = u64::from(self.date_kinds[i]);
@@ -77,14 +77,14 @@ impl Columns {
     }
 
     /// Article `i`'s publication instant in Unix seconds, when it has one.
-    pub fn stamp(&self, i: usize) -> Option<i64> {
+    pub(crate) fn stamp(&self, i: usize) -> Option<i64> {
         Some(self.stamps[i]).filter(|&s| s != UNDATED)
     }
 
     /// The instant a `date:` span is compared with for article `i`: its publication instant,
     /// or, for a date given as a day alone, that day's first second in the display zone (so
     /// `date:2017-09-06` holds an article dated `2017-09-06` whatever the zone).
-    pub fn matched_instant(&self, i: usize) -> Option<i64> {
+    pub(crate) fn matched_instant(&self, i: usize) -> Option<i64> {
         let unix = self.stamp(i)?;
         let zone = self.date_zones[if self.date_zones.len() == 1 { 0 } else { i }];
         let (offset, has_time) = (zone.div_euclid(2), zone.rem_euclid(2) == 1);

@@ -10,7 +10,7 @@ const EXACT_START_BONUS: i64 = 10;
 
 /// Finds a non-fuzzy pattern in folded `text`: the char index where it starts and its length
 /// in chars. A fuzzy pattern is looked for as a substring.
-pub fn text_match(text: &str, p: &Pattern) -> Option<(usize, usize)> {
+pub(super) fn text_match(text: &str, p: &Pattern) -> Option<(usize, usize)> {
     let needle = p.text.as_str();
     let byte = match p.how {
         How::Fuzzy | How::Contains => text.find(needle)?,
@@ -23,7 +23,7 @@ pub fn text_match(text: &str, p: &Pattern) -> Option<(usize, usize)> {
 
 /// Whether `term`'s chars occur in `text` in order: what a fuzzy match needs, checked
 /// without the allocations of a full match.
-pub fn is_subsequence(text: &str, term: &str) -> bool {
+pub(super) fn is_subsequence(text: &str, term: &str) -> bool {
     // UTF-8 is self-synchronising: a char's bytes found in text are that char, so a byte
     // search per term char needs no decoding.
     let mut rest = text.as_bytes();
@@ -43,12 +43,12 @@ pub fn is_subsequence(text: &str, term: &str) -> bool {
 }
 
 /// Score and positions of an exact match of `len` chars at char `start`.
-pub fn exact_hit(start: usize, len: usize) -> (i64, Vec<usize>) {
+pub(super) fn exact_hit(start: usize, len: usize) -> (i64, Vec<usize>) {
     (exact_score(start, len), (start..start + len).collect())
 }
 
 /// Score of an exact match of `len` chars at char `start`.
-pub fn exact_score(start: usize, len: usize) -> i64 {
+pub(super) fn exact_score(start: usize, len: usize) -> i64 {
     EXACT_CHAR_SCORE * len as i64 + if start == 0 { EXACT_START_BONUS } else { 0 }
         - start.min(10) as i64
 }

@@ -4,10 +4,10 @@
 use super::super::QueryError;
 
 /// One token's chars, each marked with whether it was inside quotes.
-pub type Token = Vec<(char, bool)>;
+pub(super) type Token = Vec<(char, bool)>;
 
 /// Splits on unquoted whitespace; quotes are removed and their content marked.
-pub fn tokenize(text: &str) -> Result<Vec<Token>, QueryError> {
+pub(super) fn tokenize(text: &str) -> Result<Vec<Token>, QueryError> {
     let mut tokens = Vec::new();
     let mut current: Token = Vec::new();
     let mut had_quotes = false;

@@ -11,7 +11,7 @@ use super::{
 
 /// The best score of `term` on the title whose chars have reading sets `chars`, when it
 /// matches; equal to [`super::match_pinyin`]'s score. `rows` is scratch space.
-pub fn score_pinyin(
+pub(crate) fn score_pinyin(
     term: &PinyinTerm,
     chars: &[u16],
     anchors: Anchors,

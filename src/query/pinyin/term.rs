@@ -9,7 +9,7 @@ use super::MAX_TERM_LETTERS;
 /// lengths `l` such that `term[j..j + l]` is a prefix of a reading of `s`, and those where it
 /// is a whole reading of two letters or more.
 #[derive(Debug, Clone)]
-pub struct PinyinTerm {
+pub(crate) struct PinyinTerm {
     /// The term's length in letters.
     len: usize,
     /// Indexed `s * len + j`: bit `l` of the first word set when a piece of `l` letters
@@ -20,7 +20,7 @@ pub struct PinyinTerm {
 impl PinyinTerm {
     /// Compiles `term` (folded ASCII letters and digits) against every set of `table`; `None`
     /// when it is empty or longer than [`MAX_TERM_LETTERS`].
-    pub fn new(term: &[u8], table: &ReadingTable) -> Option<PinyinTerm> {
+    pub(crate) fn new(term: &[u8], table: &ReadingTable) -> Option<PinyinTerm> {
         let len = term.len();
         if len == 0 || len > MAX_TERM_LETTERS {
             return None;
@@ -45,13 +45,13 @@ impl PinyinTerm {
     }
 
     /// The term's length in letters.
-    pub fn letters(&self) -> usize {
+    pub(crate) fn letters(&self) -> usize {
         self.len
     }
 
     /// The piece lengths set `set` allows at term offset `j`, and which are whole syllables.
     #[inline]
-    pub fn moves(&self, set: u16, j: usize) -> (u64, u64) {
+    pub(crate) fn moves(&self, set: u16, j: usize) -> (u64, u64) {
         let [fits, whole] = self.moves[usize::from(set) * self.len + j];
         (fits, whole)
     }

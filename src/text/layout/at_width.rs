@@ -97,7 +97,7 @@ fn block_start(doc: &Doc, block: usize, row: usize) -> Option<Cursor> {
 
 impl AtWidth {
     /// An empty layout at `width` (`usize::MAX`: unwrapped).
-    pub fn new(width: usize, doc: &Doc) -> AtWidth {
+    pub(super) fn new(width: usize, doc: &Doc) -> AtWidth {
         AtWidth {
             width,
             checkpoints: Vec::new(),
@@ -109,25 +109,25 @@ impl AtWidth {
         }
     }
 
-    pub fn width(&self) -> usize {
+    pub(super) fn width(&self) -> usize {
         self.width
     }
 
-    pub fn is_complete(&self) -> bool {
+    pub(super) fn is_complete(&self) -> bool {
         self.frontier.is_none()
     }
 
-    pub fn known_rows(&self) -> usize {
+    pub(super) fn known_rows(&self) -> usize {
         self.known_rows
     }
 
-    pub fn work(&self) -> Work {
+    pub(super) fn work(&self) -> Work {
         self.work
     }
 
     /// The exact row count when complete, else the rows known plus the rest of the text at the
     /// rows-per-byte rate seen so far.
-    pub fn estimated_rows(&self) -> usize {
+    pub(super) fn estimated_rows(&self) -> usize {
         if self.is_complete() {
             return self.known_rows;
         }
@@ -188,7 +188,7 @@ impl AtWidth {
     }
 
     /// Lays out at least `budget` more bytes of text (or to the end). Returns true when complete.
-    pub fn grow_by(&mut self, doc: &Doc, budget: usize) -> bool {
+    pub(super) fn grow_by(&mut self, doc: &Doc, budget: usize) -> bool {
         let mut covered = 0;
         while !self.is_complete() && covered < budget.max(1) {
             covered += self.step(doc).max(1);
@@ -197,20 +197,20 @@ impl AtWidth {
     }
 
     /// Lays out until row `row` is known (or the document is complete).
-    pub fn grow_to_row(&mut self, doc: &Doc, row: usize) {
+    pub(super) fn grow_to_row(&mut self, doc: &Doc, row: usize) {
         while !self.is_complete() && self.known_rows <= row {
             self.step(doc);
         }
     }
 
     /// Lays out until the line holding byte `byte` of block `block` is known.
-    pub fn grow_to_byte(&mut self, doc: &Doc, block: usize, byte: usize) {
+    pub(super) fn grow_to_byte(&mut self, doc: &Doc, block: usize, byte: usize) {
         self.grow_to_byte_within(doc, block, byte, usize::MAX);
     }
 
     /// Lays out toward the line holding byte `byte` of block `block`, but only about `budget`
     /// more bytes of text; true once that line is known (or the document complete).
-    pub fn grow_to_byte_within(
+    pub(super) fn grow_to_byte_within(
         &mut self,
         doc: &Doc,
         block: usize,
@@ -238,7 +238,7 @@ impl AtWidth {
     }
 
     /// What rows `top..top + count` show, as far as laid out.
-    pub fn rows_at(&self, doc: &Doc, top: usize, count: usize) -> Vec<RowAt> {
+    pub(super) fn rows_at(&self, doc: &Doc, top: usize, count: usize) -> Vec<RowAt> {
         let end = top.saturating_add(count).min(self.known_rows);
         let mut rows = Vec::with_capacity(end.saturating_sub(top));
         let mut at = self.checkpoint_before(|c| c.row > top);
@@ -254,12 +254,12 @@ impl AtWidth {
     }
 
     /// What row `row` shows, if it is laid out.
-    pub fn row_at(&self, doc: &Doc, row: usize) -> Option<RowAt> {
+    pub(super) fn row_at(&self, doc: &Doc, row: usize) -> Option<RowAt> {
         self.rows_at(doc, row, 1).pop()
     }
 
     /// The row of the line of block `block` that holds byte `byte` (as far as laid out).
-    pub fn row_of(&self, doc: &Doc, block: usize, byte: usize) -> Option<usize> {
+    pub(super) fn row_of(&self, doc: &Doc, block: usize, byte: usize) -> Option<usize> {
         let target = (block, true, byte);
         let mut at = self.checkpoint_before(|c| c.key() > target);
         let mut found = None;

@@ -19,7 +19,7 @@ pub(super) struct Doc {
 
 impl Doc {
     /// An empty document with room for `bytes` bytes of text.
-    pub fn with_capacity(bytes: usize) -> Doc {
+    pub(super) fn with_capacity(bytes: usize) -> Doc {
         Doc {
             text: String::with_capacity(bytes),
             ..Doc::default()
@@ -27,7 +27,7 @@ impl Doc {
     }
 
     /// Appends a block.
-    pub fn push(&mut self, kind: BlockKind, text: &str) {
+    pub(super) fn push(&mut self, kind: BlockKind, text: &str) {
         if !self.starts.is_empty() {
             self.text.push('\n');
         }
@@ -37,17 +37,17 @@ impl Doc {
     }
 
     /// How many blocks there are.
-    pub fn len(&self) -> usize {
+    pub(super) fn len(&self) -> usize {
         self.starts.len()
     }
 
     /// True when there is no block.
-    pub fn is_empty(&self) -> bool {
+    pub(super) fn is_empty(&self) -> bool {
         self.starts.is_empty()
     }
 
     /// The text of block `index`.
-    pub fn text(&self, index: usize) -> &str {
+    pub(super) fn text(&self, index: usize) -> &str {
         let end = self
             .starts
             .get(index + 1)
@@ -56,17 +56,17 @@ impl Doc {
     }
 
     /// The kind of block `index`.
-    pub fn kind(&self, index: usize) -> BlockKind {
+    pub(super) fn kind(&self, index: usize) -> BlockKind {
         self.kinds[index]
     }
 
     /// Where block `index` starts in the count of all bytes, each block followed by one byte.
-    pub fn offset(&self, index: usize) -> usize {
+    pub(super) fn offset(&self, index: usize) -> usize {
         self.starts[index]
     }
 
     /// Bytes of all blocks, each counted with one separator byte.
-    pub fn total_bytes(&self) -> usize {
+    pub(super) fn total_bytes(&self) -> usize {
         if self.is_empty() {
             0
         } else {

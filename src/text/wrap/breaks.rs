@@ -63,7 +63,7 @@ where
 {
     /// The opportunities of `rest` for a line `width` columns wide, found by `make` (in the
     /// wrapper, `unicode_linebreak::linebreaks`).
-    pub fn new(rest: &'a str, width: usize, make: F, work: &mut Work) -> Self {
+    pub(super) fn new(rest: &'a str, width: usize, make: F, work: &mut Work) -> Self {
         let window = rest.ceil_char_boundary(first_window(width));
         work.bytes += window;
         Breaks {
@@ -75,7 +75,7 @@ where
     }
 
     /// The opportunity at byte `at` of `rest`, if any. Calls must come with `at` increasing.
-    pub fn at(&mut self, at: usize, work: &mut Work) -> Option<BreakOpportunity> {
+    pub(super) fn at(&mut self, at: usize, work: &mut Work) -> Option<BreakOpportunity> {
         if at >= self.window && self.window < self.rest.len() {
             let mut window = self.window;
             while at >= window {

@@ -43,7 +43,7 @@ pub(super) struct Clusters<'a> {
 
 impl<'a> Clusters<'a> {
     /// The clusters of `text`.
-    pub fn new(text: &'a str) -> Self {
+    pub(super) fn new(text: &'a str) -> Self {
         Clusters {
             text,
             at: 0,

@@ -64,32 +64,32 @@ fn first_char(grapheme: &str) -> char {
 
 /// True when `grapheme` is closing punctuation that may not begin a line.
 #[inline]
-pub fn is_no_line_start(grapheme: &str) -> bool {
+pub(super) fn is_no_line_start(grapheme: &str) -> bool {
     no_line_start(first_char(grapheme))
 }
 
 /// True when `grapheme` is opening punctuation that may not end a line.
 #[inline]
-pub fn is_no_line_end(grapheme: &str) -> bool {
+pub(super) fn is_no_line_end(grapheme: &str) -> bool {
     no_line_end(first_char(grapheme))
 }
 
 /// True when a break between `before` and `after` would split a `……` or `——`.
 #[inline]
-pub fn splits_run(before: &str, after: &str) -> bool {
+pub(super) fn splits_run(before: &str, after: &str) -> bool {
     let c = first_char(before);
     c == first_char(after) && unsplittable(c)
 }
 
 /// True for an ASCII space, the only character dropped at a break.
 #[inline]
-pub fn is_space(grapheme: &str) -> bool {
+pub(super) fn is_space(grapheme: &str) -> bool {
     grapheme == " "
 }
 
 /// True for a Chinese character or Chinese (full-width) punctuation.
 #[inline]
-pub fn is_chinese(grapheme: &str) -> bool {
+pub(super) fn is_chinese(grapheme: &str) -> bool {
     matches!(first_char(grapheme),
         '\u{3000}'..='\u{303F}'   // CJK symbols and punctuation
         | '\u{3400}'..='\u{4DBF}' // extension A
@@ -102,7 +102,7 @@ pub fn is_chinese(grapheme: &str) -> bool {
 /// True when a break is allowed between `before` and `after` although UAX #14 forbids it: before
 /// an opening quote or after a closing quote that meets a Chinese character.
 #[inline]
-pub fn quote_break(before: &str, after: &str) -> bool {
+pub(super) fn quote_break(before: &str, after: &str) -> bool {
     let opening = matches!(first_char(after), '“' | '‘');
     let closing = matches!(first_char(before), '”' | '’');
     (opening && is_chinese(before)) || (closing && is_chinese(after))
@@ -122,7 +122,7 @@ const URL_LOOKBACK: usize = 2048;
 /// character that is not printable ASCII). The wrapper carries this from line to line instead
 /// (it never looks back); tests use it to check where URLs are.
 #[cfg(test)]
-pub fn in_url(text: &str, at: usize) -> bool {
+pub(super) fn in_url(text: &str, at: usize) -> bool {
     let bytes = text.as_bytes();
     if at >= bytes.len() || !is_url_byte(bytes[at]) {
         return false;
@@ -137,7 +137,7 @@ pub fn in_url(text: &str, at: usize) -> bool {
 
 /// True when `token` begins with `www.` or `scheme://`.
 #[inline]
-pub fn starts_url(token: &[u8]) -> bool {
+pub(super) fn starts_url(token: &[u8]) -> bool {
     if token.len() >= 4 && token[..4].eq_ignore_ascii_case(b"www.") {
         return true;
     }
@@ -151,7 +151,7 @@ pub fn starts_url(token: &[u8]) -> bool {
 
 /// Inside a URL, a break is allowed only after `/` or `?` (and not between two of them).
 #[inline]
-pub fn url_break(before: &str, after: &str) -> bool {
+pub(super) fn url_break(before: &str, after: &str) -> bool {
     matches!(before, "/" | "?") && !matches!(after, "/" | "?")
 }
 

@@ -4,7 +4,7 @@
 
 /// The first date in `text` as a byte range: `2019年10月1日` or `2019-10-01` (`/` and `.`
 /// too), with a time after it when there is one (`08:30`, `08:30:00`, `8时30分`).
-pub fn find_date(text: &str) -> Option<(usize, usize)> {
+pub(crate) fn find_date(text: &str) -> Option<(usize, usize)> {
     let bytes = text.as_bytes();
     (0..bytes.len())
         .filter(|&i| bytes[i].is_ascii_digit() && (i == 0 || !bytes[i - 1].is_ascii_digit()))

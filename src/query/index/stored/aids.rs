@@ -10,7 +10,7 @@ use crate::query::readings::ReadingTable;
 
 impl SearchAids {
     /// Appends the search aids to `e`.
-    pub fn encode(&self, e: &mut Encoder) {
+    pub(crate) fn encode(&self, e: &mut Encoder) {
         e.column(&self.unfolded);
         e.column(&self.widely_unfolded);
         e.column(&self.latin);
@@ -31,7 +31,7 @@ impl SearchAids {
 
     /// Reads search aids written by [`SearchAids::encode`] for `columns` (whose sources are
     /// folded again here rather than stored); `None` when the bytes are not sound for them.
-    pub fn decode(d: &mut Decoder, columns: &Columns) -> Option<SearchAids> {
+    pub(crate) fn decode(d: &mut Decoder, columns: &Columns) -> Option<SearchAids> {
         let unfolded: Column<u64> = d.column()?;
         let widely_unfolded: Column<u64> = d.column()?;
         let latin: Column<u64> = d.column()?;

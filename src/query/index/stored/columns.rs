@@ -9,7 +9,7 @@ use crate::query::index::Columns;
 
 impl Columns {
     /// Appends the columns to `e`.
-    pub fn encode(&self, e: &mut Encoder) {
+    pub(crate) fn encode(&self, e: &mut Encoder) {
         e.column(&self.titles);
         e.column(&self.title_starts);
         e.column(&self.date_kinds);
@@ -32,7 +32,7 @@ impl Columns {
     }
 
     /// Reads columns written by [`Columns::encode`]; `None` when the bytes are not sound.
-    pub fn decode(d: &mut Decoder) -> Option<Columns> {
+    pub(crate) fn decode(d: &mut Decoder) -> Option<Columns> {
         let titles: Column<u8> = d.column()?;
         let title_starts = d.column()?;
         let date_kinds: Column<u8> = d.column()?;
