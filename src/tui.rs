@@ -9,9 +9,11 @@
 //! whatever else is already queued), and redraws only when something changed, each frame
 //! inside a synchronized update.
 
+mod display;
+mod screen;
 mod suspend;
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, IsTerminal};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -22,13 +24,14 @@ use crossterm::event::{
     Event,
 };
 use crossterm::execute;
-use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
+use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
 
 use crate::app::{Action, App, LoadProgress, SearchMode, Settings};
 use crate::commands::Failure;
 use crate::corpus::{Chunk, Corpus};
 use crate::text::AmbiguousWidth;
-use crate::{archive, keymap, search, ui};
+use crate::{archive, keymap, search};
+use ratatui::layout::Rect;
 
 /// What the event loop waits for.
 enum Msg {
@@ -68,14 +71,18 @@ pub fn run(
     let (tx, rx) = mpsc::channel();
     suspend::forward_signals(tx.clone(), || Msg::Stop, || Msg::Continued)
         .map_err(Failure::Terminal)?;
-    let mut terminal = ratatui::try_init()
-        .map_err(|e| Failure::Terminal(format!("cannot set up the terminal: {e}")))?;
-    install_panic_cleanup();
-    let _ = execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste);
-    let size = terminal
-        .size()
+    let size = crossterm::terminal::size()
         .map_err(|e| Failure::Terminal(format!("cannot read the terminal size: {e}")))?;
-    let mut app = fresh_app(settings, size.width, size.height, list_percent);
+    install_panic_cleanup();
+    enter().map_err(|e| Failure::Terminal(format!("cannot set up the terminal: {e}")))?;
+    let options = screen::Options {
+        unicode: true,
+        ambiguous_wide: mode == AmbiguousWidth::Wide,
+        hyperlinks: false,
+    };
+    let mut display = display::Display::new(size.0, size.1, options, false)
+        .map_err(|e| Failure::Terminal(format!("cannot set up the terminal: {e}")))?;
+    let mut app = fresh_app(settings, size.0, size.1, list_percent);
     let results = tx.clone();
     // on_done must be quick and never submit: it only forwards to the event loop.
     let worker = search::Worker::spawn(move |done| {
@@ -89,7 +96,7 @@ pub fn run(
         cancelled: Arc::new(AtomicBool::new(false)),
     };
     loader.start();
-    let result = event_loop(&mut terminal, &mut app, &rx, &worker, &mut loader);
+    let result = event_loop(&mut display, &mut app, &rx, &worker, &mut loader);
     restore();
     result
         .map(|_| 0)
@@ -108,7 +115,7 @@ fn fresh_app(settings: Settings, width: u16, height: u16, list_percent: Option<u
 }
 
 fn event_loop(
-    terminal: &mut ratatui::DefaultTerminal,
+    display: &mut display::Display,
     app: &mut App,
     rx: &Receiver<Msg>,
     worker: &search::Worker,
@@ -141,14 +148,14 @@ fn event_loop(
                 within: req.within,
             });
         }
-        if dirty {
-            let mut out = io::stdout();
-            execute!(out, BeginSynchronizedUpdate)?;
-            terminal.draw(|f| ui::draw(f, app))?;
-            execute!(out, EndSynchronizedUpdate)?;
-            out.flush()?;
+        // Draw once the last frame has reached the terminal (see `display`); meanwhile keys
+        // keep changing the state and only the latest is drawn.
+        let now = std::time::Instant::now();
+        if dirty && display.ready(now) {
+            display.draw(app, &mut io::stdout().lock())?;
             dirty = false;
         }
+        let patience = if dirty { display.wait(now) } else { None };
         // Idle work (laying out a long article) runs only while nothing is waiting.
         let msg = if app.has_idle_work() {
             match rx.try_recv() {
@@ -159,17 +166,23 @@ fn event_loop(
                 }
                 Err(TryRecvError::Disconnected) => return Ok(()),
             }
+        } else if let Some(patience) = patience {
+            match rx.recv_timeout(patience) {
+                Ok(m) => m,
+                Err(mpsc::RecvTimeoutError::Timeout) => continue,
+                Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(()),
+            }
         } else {
             match rx.recv() {
                 Ok(m) => m,
                 Err(_) => return Ok(()),
             }
         };
-        dirty |= handle(terminal, app, msg, loader.number)?;
+        dirty |= handle(display, app, msg, loader.number)?;
         // Take whatever else is already queued before drawing.
         while !app.should_quit() {
             match rx.try_recv() {
-                Ok(m) => dirty |= handle(terminal, app, m, loader.number)?,
+                Ok(m) => dirty |= handle(display, app, m, loader.number)?,
                 Err(_) => break,
             }
         }
@@ -179,19 +192,19 @@ fn event_loop(
 
 /// Applies one message (a batch only from the load numbered `load`); true when the screen
 /// must be redrawn.
-fn handle(
-    terminal: &mut ratatui::DefaultTerminal,
-    app: &mut App,
-    msg: Msg,
-    load: u64,
-) -> io::Result<bool> {
-    let redrawn_at = |app: &mut App, area: ratatui::layout::Rect| {
+fn handle(display: &mut display::Display, app: &mut App, msg: Msg, load: u64) -> io::Result<bool> {
+    let redrawn_at = |app: &mut App, display: &mut display::Display, area: Rect| {
+        display.resize(area);
         app.update(Action::Resize(area.width, area.height));
         true
     };
     Ok(match msg {
         Msg::Term(ev) if keymap::is_suspend(&ev) => {
-            redrawn_at(app, suspend::suspend(terminal, suspend::Stop::Key)?)
+            let area = suspend::suspend(suspend::Stop::Key)?;
+            redrawn_at(app, display, area)
+        }
+        Msg::Term(Event::Resize(width, height)) => {
+            redrawn_at(app, display, Rect::new(0, 0, width, height))
         }
         Msg::Term(ev) => keymap::action_for(&ev, app).is_some_and(|a| app.update(a)),
         Msg::Loaded(number, chunk, problems, progress) if number == load => {
@@ -200,8 +213,14 @@ fn handle(
         }
         Msg::Loaded(..) => false,
         Msg::Searched(done) => app.apply_search(done.generation, done.hits),
-        Msg::Stop => redrawn_at(app, suspend::suspend(terminal, suspend::Stop::Signal)?),
-        Msg::Continued => redrawn_at(app, suspend::resume(terminal)?),
+        Msg::Stop => {
+            let area = suspend::suspend(suspend::Stop::Signal)?;
+            redrawn_at(app, display, area)
+        }
+        Msg::Continued => {
+            let area = suspend::resume()?;
+            redrawn_at(app, display, area)
+        }
     })
 }
 
@@ -283,24 +302,37 @@ impl Loader {
     }
 }
 
-/// Leaves the terminal as it was: mouse and paste modes off, raw mode off, main screen, cursor.
-pub fn restore() {
-    let _ = execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
-    ratatui::restore();
-    let _ = execute!(io::stdout(), crossterm::cursor::Show);
+/// Sets the terminal up for the interface: raw mode, the alternate screen, mouse and paste
+/// reporting.
+fn enter() -> io::Result<()> {
+    crossterm::terminal::enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )
 }
 
-/// On panic: restore the terminal first (ratatui's own hook runs next), so the message is
-/// readable and the shell usable.
+/// Leaves the terminal as it was: mouse and paste modes off, raw mode off, main screen,
+/// default colours, cursor shown.
+pub fn restore() {
+    let _ = execute!(
+        io::stdout(),
+        DisableMouseCapture,
+        DisableBracketedPaste,
+        crossterm::style::ResetColor,
+        LeaveAlternateScreen,
+        crossterm::cursor::Show
+    );
+    let _ = crossterm::terminal::disable_raw_mode();
+}
+
+/// On panic: restore the terminal first, so the message is readable and the shell usable.
 fn install_panic_cleanup() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(
-            io::stdout(),
-            DisableMouseCapture,
-            DisableBracketedPaste,
-            crossterm::cursor::Show
-        );
+        restore();
         previous(info);
     }));
 }

@@ -54,17 +54,16 @@ pub fn forward_signals<M: Send + 'static>(
 
 /// Restores the terminal, stops (returning once continued, or at once when there is no job
 /// control), then sets the terminal up again and makes the next draw a full one.
-pub fn suspend(terminal: &mut ratatui::DefaultTerminal, who: Stop) -> io::Result<Rect> {
+pub fn suspend(who: Stop) -> io::Result<Rect> {
     super::restore();
     stop(who);
-    resume(terminal)
+    resume()
 }
 
 /// Sets the terminal up again after a stop — raw mode, the alternate screen, mouse and
-/// paste reporting — clears it and forgets what was drawn, so the next draw repaints every
-/// cell. Returns the terminal's size now (it may have changed while juan was stopped,
-/// without a SIGWINCH reaching it).
-pub fn resume(terminal: &mut ratatui::DefaultTerminal) -> io::Result<Rect> {
+/// paste reporting. Returns the terminal's size now (it may have changed while juan was
+/// stopped, without a SIGWINCH reaching it); the caller repaints every cell.
+pub fn resume() -> io::Result<Rect> {
     // The shell may have put the terminal back to cooked mode while crossterm still thinks
     // it is raw: leave raw mode first so entering it applies the settings again.
     let _ = disable_raw_mode();
@@ -75,12 +74,8 @@ pub fn resume(terminal: &mut ratatui::DefaultTerminal) -> io::Result<Rect> {
         EnableMouseCapture,
         EnableBracketedPaste
     )?;
-    let size = terminal.size()?;
-    let area = Rect::new(0, 0, size.width, size.height);
-    // Clears the screen and the back buffer (without asking the terminal where its cursor
-    // is, which would race the input thread for the answer).
-    terminal.resize(area)?;
-    Ok(area)
+    let (width, height) = crossterm::terminal::size()?;
+    Ok(Rect::new(0, 0, width, height))
 }
 
 /// Stops juan with SIGTSTP's default action and returns when it is continued. SIGTSTP's
