@@ -10,6 +10,7 @@
 //! inside a synchronized update.
 
 mod display;
+mod input;
 mod screen;
 mod suspend;
 
@@ -20,8 +21,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 
 use crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event,
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
 };
 use crossterm::execute;
 use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
@@ -46,6 +46,10 @@ enum Msg {
     Stop,
     /// SIGCONT: juan was stopped and goes on; the screen must be drawn anew.
     Continued,
+    /// The terminal answered the status request after a frame: that frame is on screen.
+    Answered,
+    /// The terminal is gone (closed without a SIGHUP: POLLHUP, end of file or EIO on it).
+    Hangup,
 }
 
 /// Opens the interface on `paths`; returns the exit code.
@@ -56,8 +60,8 @@ pub fn run(
     mode: AmbiguousWidth,
     list_percent: Option<u16>,
 ) -> crate::commands::Outcome {
-    // Keys come from the terminal even when stdin is an archive (`juan -`): crossterm reads
-    // /dev/tty then. Only the screen must be a terminal.
+    // Keys come from the terminal even when stdin is an archive (`juan -`): the input thread
+    // reads /dev/tty. Only the screen must be a terminal.
     if !io::stdout().is_terminal() {
         return Err(Failure::Terminal(
             "the interface needs a terminal; for scripts use `juan list` or `juan show`".into(),
@@ -71,6 +75,9 @@ pub fn run(
     let (tx, rx) = mpsc::channel();
     suspend::forward_signals(tx.clone(), || Msg::Stop, || Msg::Continued)
         .map_err(Failure::Terminal)?;
+    // Before the terminal is set up, so a failure leaves it as it was.
+    let _input = spawn_input(tx.clone())
+        .map_err(|e| Failure::Terminal(format!("cannot read the terminal: {e}")))?;
     let size = crossterm::terminal::size()
         .map_err(|e| Failure::Terminal(format!("cannot read the terminal size: {e}")))?;
     install_panic_cleanup();
@@ -80,7 +87,7 @@ pub fn run(
         ambiguous_wide: mode == AmbiguousWidth::Wide,
         hyperlinks: false,
     };
-    let mut display = display::Display::new(size.0, size.1, options, false)
+    let mut display = display::Display::new(size.0, size.1, options, true)
         .map_err(|e| Failure::Terminal(format!("cannot set up the terminal: {e}")))?;
     let mut app = fresh_app(settings, size.0, size.1, list_percent);
     let results = tx.clone();
@@ -88,7 +95,6 @@ pub fn run(
     let worker = search::Worker::spawn(move |done| {
         let _ = results.send(Msg::Searched(done));
     });
-    spawn_input(tx.clone());
     let mut loader = Loader {
         paths: paths.to_vec(),
         tx,
@@ -97,6 +103,16 @@ pub fn run(
     };
     loader.start();
     let result = event_loop(&mut display, &mut app, &rx, &worker, &mut loader);
+    // The answer to the last status request must not land in the shell after juan is gone.
+    let deadline = std::time::Instant::now() + QUIT_PATIENCE;
+    while display.asking() {
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        match rx.recv_timeout(left) {
+            Ok(Msg::Answered) => display.answered(),
+            Ok(_) => {}
+            Err(_) => break,
+        }
+    }
     restore();
     result
         .map(|_| 0)
@@ -221,19 +237,33 @@ fn handle(display: &mut display::Display, app: &mut App, msg: Msg, load: u64) ->
             let area = suspend::resume()?;
             redrawn_at(app, display, area)
         }
+        Msg::Answered => {
+            display.answered();
+            false
+        }
+        Msg::Hangup => {
+            restore();
+            std::process::exit(128 + libc::SIGHUP);
+        }
     })
 }
 
-/// Reads terminal events on a thread of its own.
-fn spawn_input(tx: Sender<Msg>) {
-    std::thread::spawn(move || {
-        while let Ok(ev) = event::read() {
-            if tx.send(Msg::Term(ev)).is_err() {
-                break;
-            }
-        }
-    });
+/// Reads the terminal on a thread of its own ([`input`]): keys, pastes, mouse and resizes,
+/// the terminal's answers to status requests, and its hangup. The thread ends when the
+/// handle is dropped.
+fn spawn_input(tx: Sender<Msg>) -> io::Result<input::Handle> {
+    input::spawn(move |input| {
+        let msg = match input {
+            input::Input::Event(event) => Msg::Term(event),
+            input::Input::Ack => Msg::Answered,
+            input::Input::Hangup => Msg::Hangup,
+        };
+        tx.send(msg).is_ok()
+    })
 }
+
+/// How long quitting waits for the terminal's answer to the last status request.
+const QUIT_PATIENCE: std::time::Duration = std::time::Duration::from_millis(500);
 
 /// How often archives are looked at for appended records once loaded.
 const FOLLOW_EVERY: std::time::Duration = std::time::Duration::from_secs(2);

@@ -87,7 +87,9 @@ impl Display {
     /// True while a status question is unanswered (quitting waits a little for its answer,
     /// so it does not land in the shell).
     pub fn asking(&self) -> bool {
-        self.asked.is_some()
+        // A terminal that has never answered is only waited for while it still might.
+        self.asked
+            .is_some_and(|at| self.answers || at.elapsed() < PATIENCE)
     }
 
     /// Draws `app` and writes what changed to `out`.
