@@ -44,6 +44,7 @@ fn main() {
             &commands::resolve_paths(&cli.paths),
             width,
             config.layout.list_percent,
+            juan::tui::term::TermOptions::default(),
         ),
     };
     finish(outcome);

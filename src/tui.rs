@@ -13,6 +13,7 @@ mod display;
 mod input;
 mod screen;
 mod suspend;
+pub mod term;
 
 use std::io::{self, IsTerminal};
 use std::path::PathBuf;
@@ -59,6 +60,7 @@ pub fn run(
     paths: &[PathBuf],
     mode: AmbiguousWidth,
     list_percent: Option<u16>,
+    options: term::TermOptions,
 ) -> crate::commands::Outcome {
     // Keys come from the terminal even when stdin is an archive (`juan -`): the input thread
     // reads /dev/tty. Only the screen must be a terminal.
@@ -67,10 +69,10 @@ pub fn run(
             "the interface needs a terminal; for scripts use `juan list` or `juan show`".into(),
         ));
     }
-    let settings = Settings {
-        ambiguous: mode,
-        color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
-    };
+    // TERM=dumb is refused here, before anything is written.
+    let caps = term::Caps::detect(options)?;
+    let settings = caps.settings(mode);
+    let _ = CAPS.set(caps);
     restore_on_signals().map_err(Failure::Terminal)?;
     let (tx, rx) = mpsc::channel();
     suspend::forward_signals(tx.clone(), || Msg::Stop, || Msg::Continued)
@@ -83,9 +85,9 @@ pub fn run(
     install_panic_cleanup();
     enter().map_err(|e| Failure::Terminal(format!("cannot set up the terminal: {e}")))?;
     let options = screen::Options {
-        unicode: true,
+        unicode: caps.unicode,
         ambiguous_wide: mode == AmbiguousWidth::Wide,
-        hyperlinks: false,
+        hyperlinks: caps.unicode,
     };
     let mut display = display::Display::new(size.0, size.1, options, true)
         .map_err(|e| Failure::Terminal(format!("cannot set up the terminal: {e}")))?;
@@ -332,29 +334,28 @@ impl Loader {
     }
 }
 
-/// Sets the terminal up for the interface: raw mode, the alternate screen, mouse and paste
-/// reporting.
+/// What the terminal can do and the modes juan turns on in it, once detected: read by
+/// [`restore`] from signal handlers and the panic hook.
+static CAPS: std::sync::OnceLock<term::Caps> = std::sync::OnceLock::new();
+
+/// Sets the terminal up for the interface: raw mode, then the modes [`term::Caps::enter`]
+/// turns on (the alternate screen, paste and mouse reporting).
 fn enter() -> io::Result<()> {
     crossterm::terminal::enable_raw_mode()?;
-    execute!(
-        io::stdout(),
-        EnterAlternateScreen,
-        EnableMouseCapture,
-        EnableBracketedPaste
-    )
+    let caps = CAPS
+        .get()
+        .ok_or_else(|| io::Error::other("terminal not detected"))?;
+    caps.enter(&mut io::stdout())
 }
 
-/// Leaves the terminal as it was: mouse and paste modes off, raw mode off, main screen,
-/// default colours, cursor shown.
+/// Leaves the terminal as it was: default colours, no scrolling region, cursor shown, the
+/// modes juan turned on off, raw mode off.
 pub fn restore() {
-    let _ = execute!(
-        io::stdout(),
-        DisableMouseCapture,
-        DisableBracketedPaste,
-        crossterm::style::ResetColor,
-        LeaveAlternateScreen,
-        crossterm::cursor::Show
-    );
+    let mut out = io::stdout();
+    let _ = io::Write::write_all(&mut out, b"\x1b[0m\x1b[r\x1b[?25h");
+    if let Some(caps) = CAPS.get() {
+        let _ = caps.restore(&mut out);
+    }
     let _ = crossterm::terminal::disable_raw_mode();
 }
 

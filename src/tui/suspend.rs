@@ -12,9 +12,7 @@
 use std::io;
 use std::sync::mpsc::Sender;
 
-use crossterm::event::{EnableBracketedPaste, EnableMouseCapture};
-use crossterm::execute;
-use crossterm::terminal::{EnterAlternateScreen, disable_raw_mode, enable_raw_mode};
+use crossterm::terminal::disable_raw_mode;
 use ratatui::layout::Rect;
 
 /// Who asked juan to stop.
@@ -60,20 +58,13 @@ pub fn suspend(who: Stop) -> io::Result<Rect> {
     resume()
 }
 
-/// Sets the terminal up again after a stop — raw mode, the alternate screen, mouse and
-/// paste reporting. Returns the terminal's size now (it may have changed while juan was
+/// Sets the terminal up again after a stop (raw mode and juan's modes: [`super::enter`]). Returns the terminal's size now (it may have changed while juan was
 /// stopped, without a SIGWINCH reaching it); the caller repaints every cell.
 pub fn resume() -> io::Result<Rect> {
     // The shell may have put the terminal back to cooked mode while crossterm still thinks
     // it is raw: leave raw mode first so entering it applies the settings again.
     let _ = disable_raw_mode();
-    enable_raw_mode()?;
-    execute!(
-        io::stdout(),
-        EnterAlternateScreen,
-        EnableMouseCapture,
-        EnableBracketedPaste
-    )?;
+    super::enter()?;
     let (width, height) = crossterm::terminal::size()?;
     Ok(Rect::new(0, 0, width, height))
 }
