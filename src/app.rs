@@ -29,6 +29,7 @@ pub use filter::{LoadProgress, SearchMode, SearchRequest};
 pub use geometry::{Arrangement, Geometry};
 pub use query_input::QueryInput;
 pub use sources::SourcePicker;
+pub use update::{MOUSE_OFF_NOTICE, MOUSE_ON_NOTICE};
 
 /// Which part of the interface takes keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -108,6 +109,10 @@ pub struct App {
     appended: usize,
     /// The list pane's share of the width side by side, in percent ([`App::set_list_percent`]).
     list_percent: u16,
+    /// Mouse reports wanted ([`App::mouse_capture`]).
+    mouse_capture: bool,
+    /// A message the status line shows until the next key ([`App::notice`]).
+    notice: Option<&'static str>,
 }
 
 /// A search's request and result kept together, as gitui's `AsyncDiff` keeps its own: what
@@ -181,6 +186,8 @@ impl App {
             reload: false,
             appended: 0,
             list_percent: geometry::DEFAULT_LIST_PERCENT,
+            mouse_capture: true,
+            notice: None,
         };
         app.refilter();
         app
@@ -317,6 +324,18 @@ impl App {
             }
             _ => false,
         }
+    }
+
+    /// True while the terminal should report the mouse (the wheel scrolls); false while the
+    /// user has turned capture off so the terminal selects text. The terminal loop reads it
+    /// after every update and turns the terminal's mouse modes to match.
+    pub fn mouse_capture(&self) -> bool {
+        self.mouse_capture
+    }
+
+    /// A short message for the status line (what the last key did), until the next key.
+    pub fn notice(&self) -> Option<&'static str> {
+        self.notice
     }
 
     /// True once the user asked to leave.

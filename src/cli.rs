@@ -51,6 +51,11 @@ pub struct Cli {
     /// $XDG_CONFIG_HOME/juan/config.toml (~/.config/juan/config.toml).
     #[arg(long, value_name = "PATH", global = true)]
     pub config: Option<PathBuf>,
+    /// Draw the interface on the main screen, not the alternate one: the last screen stays in
+    /// the scrollback after quitting, as `less -X` leaves it. Default: the config file's
+    /// `[terminal] alt_screen`, else the alternate screen.
+    #[arg(long)]
+    pub no_alt_screen: bool,
 }
 
 /// The scriptable commands.

@@ -1,6 +1,7 @@
 //! The config file, `$XDG_CONFIG_HOME/juan/config.toml` (else `~/.config/juan/config.toml`;
 //! `--config PATH` or `$JUAN_CONFIG` name another): colours, ambiguous width, the list/article
-//! split, default archives, the time zone and key bindings ([`crate::keymap`]). Options on the command line win
+//! split, the terminal (alternate screen, mouse), default archives, the time zone and key
+//! bindings ([`crate::keymap`]). Options on the command line win
 //! over the file, and the file over juan's defaults.
 //!
 //! The file is read whole before anything starts: a misspelt name, a value of the wrong type or
@@ -42,6 +43,8 @@ pub struct Config {
     pub tz: TimeZone,
     /// `[layout]`.
     pub layout: Layout,
+    /// `[terminal]`.
+    pub terminal: Terminal,
     /// `archives`: opened when no PATH is given and `$JUAN_ARCHIVE` is unset (`~` expanded,
     /// relative paths from the file's folder). Empty by default: the bundled sample.
     pub archives: Vec<PathBuf>,
@@ -59,6 +62,27 @@ pub struct Layout {
     pub list_percent: Option<u16>,
 }
 
+/// The `[terminal]` table: how juan uses the terminal (`crate::tui::term::TermOptions` puts
+/// the command line over it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Terminal {
+    /// `alt_screen`: draw on the alternate screen (default), or on the main one so the last
+    /// screen stays in the scrollback after quitting (`--no-alt-screen` for one run).
+    pub alt_screen: bool,
+    /// `mouse`: start with mouse capture on (the wheel scrolls; Shift-drag selects text),
+    /// default on; a key turns it off and on.
+    pub mouse: bool,
+}
+
+impl Default for Terminal {
+    fn default() -> Terminal {
+        Terminal {
+            alt_screen: true,
+            mouse: true,
+        }
+    }
+}
+
 impl Default for Config {
     fn default() -> Config {
         Config {
@@ -69,6 +93,7 @@ impl Default for Config {
                 Offset::from_seconds(crate::date::DEFAULT_OFFSET_SECS).unwrap_or(Offset::UTC),
             ),
             layout: Layout::default(),
+            terminal: Terminal::default(),
             archives: Vec::new(),
             keymap: Keymap::default(),
         }
@@ -193,6 +218,13 @@ fn read(file: &Path, text: &str, home: Option<&Path>) -> Result<Config, ConfigEr
         tz: raw.tz.map_or(defaults.tz, |z| z.0),
         layout: Layout {
             list_percent: raw.layout.split.map(|s| s.0),
+        },
+        terminal: Terminal {
+            alt_screen: raw
+                .terminal
+                .alt_screen
+                .unwrap_or(defaults.terminal.alt_screen),
+            mouse: raw.terminal.mouse.unwrap_or(defaults.terminal.mouse),
         },
         archives,
         keymap: raw.keys.keymap(file, text)?,

@@ -59,6 +59,8 @@ pub enum Action {
     ToggleProblems,
     /// Load the archive again from disk (after it changed there).
     Reload,
+    /// Turn mouse capture off (the terminal selects text) or on (the wheel scrolls).
+    ToggleMouse,
     /// Put the cursor in the query line (closing the reader if it is open).
     FocusQuery,
     /// Type text into the query line (a key or a paste).

@@ -7,10 +7,14 @@
 //! [`Detail::layout_some`] finishes between events: `G` shows the rows laid out so far, last
 //! first, until the end is reached; after a resize the rows in view stay as they were until the
 //! new width reaches the reading position, and scrolling meanwhile is applied from there.
+//!
+//! The URL is one row at every width ([`Layout::for_reader`] keeps its place): the row in
+//! view carries the whole URL and says so ([`VisibleRow::link`]); the drawing code cuts it to
+//! the pane and offers it as a hyperlink.
 
 use crate::article::Article;
-use crate::text::AmbiguousWidth;
 use crate::text::layout::{BlockKind, Layout, Position};
+use crate::text::{AmbiguousWidth, for_display};
 
 /// The most text a key press or a resize lays out before it returns (a few milliseconds).
 const SYNC_BYTES: usize = 256 * 1024;
@@ -20,8 +24,10 @@ const SYNC_BYTES: usize = 256 * 1024;
 pub struct VisibleRow {
     /// What the row belongs to (title, metadata, body), for styling.
     pub kind: BlockKind,
-    /// The text, already cut to fit the pane.
+    /// The text, already cut to fit the pane; the whole URL on the URL's row.
     pub text: String,
+    /// True on the URL's row: one row whatever its width, cut to the pane when drawn.
+    pub link: bool,
 }
 
 /// Where the reader asked to go that the layout has not reached yet.
@@ -40,6 +46,8 @@ enum Pending {
 pub struct Detail {
     article: usize,
     layout: Layout,
+    /// The article's URL as given, and as shown (in display form).
+    url: Option<(String, String)>,
     top: usize,
     pos: Position,
     height: usize,
@@ -53,7 +61,12 @@ impl Detail {
     pub fn new(index: usize, article: &Article, mode: AmbiguousWidth) -> Detail {
         Detail {
             article: index,
-            layout: Layout::for_article(article, mode),
+            layout: Layout::for_reader(article, mode),
+            url: article
+                .url
+                .as_ref()
+                .filter(|u| !u.is_empty())
+                .map(|u| (u.clone(), for_display(u, mode).into_owned())),
             top: 0,
             pos: Position::default(),
             height: 0,
@@ -66,6 +79,11 @@ impl Detail {
     /// The archive index of the article shown.
     pub fn article(&self) -> usize {
         self.article
+    }
+
+    /// The article's URL, whole, as the archive gave it (sanitized), if it has one.
+    pub fn url(&self) -> Option<&str> {
+        self.url.as_ref().map(|(given, _)| given.as_str())
     }
 
     /// Lays the text out for a pane of `width` × `height` cells, keeping the reading position.
@@ -203,13 +221,23 @@ impl Detail {
         if moved {
             self.pos = self.layout.position_at(self.top);
         }
+        let shown_url = self.url.as_ref().map(|(_, shown)| shown.as_str());
         self.visible = self
             .layout
             .rows(self.top, self.height)
             .into_iter()
-            .map(|r| VisibleRow {
-                kind: r.kind,
-                text: r.text.to_string(),
+            .map(|r| {
+                // The reader's document holds the URL's place as its only empty metadata block.
+                let link = r.kind == BlockKind::Meta && r.text.is_empty() && shown_url.is_some();
+                VisibleRow {
+                    kind: r.kind,
+                    text: if link {
+                        shown_url.unwrap_or_default().to_string()
+                    } else {
+                        r.text.to_string()
+                    },
+                    link,
+                }
             })
             .collect();
         self.total = self.row_count();
@@ -249,6 +277,33 @@ mod tests {
         assert_eq!(d.top() + d.height(), d.total_rows());
         assert_eq!(d.percent(), 100);
         assert!(d.visible().last().unwrap().text.ends_with("好几行。"));
+    }
+
+    #[test]
+    fn the_url_is_one_row_whole_at_every_width() {
+        let url = "http://www.changchun.gov.cn/zw/rd/201709/t20170906_1234567.html";
+        let mut a = article();
+        a.url = Some(url.into());
+        let mut d = Detail::new(0, &a, AmbiguousWidth::Narrow);
+        assert_eq!(d.url(), Some(url));
+        for width in [1, 10, 30, 120] {
+            d.resize(width, 20);
+            let links: Vec<&VisibleRow> = d.visible().iter().filter(|r| r.link).collect();
+            assert_eq!(links.len(), 1, "{width}");
+            assert_eq!(links[0].text, url);
+            assert_eq!(links[0].kind, BlockKind::Meta);
+            let at = d.visible().iter().position(|r| r.link).unwrap();
+            if width >= 10 {
+                assert_eq!(d.visible()[at - 1].text, "id x");
+            }
+            assert_eq!(
+                d.visible()[at + 1].text,
+                "",
+                "the blank row before the body"
+            );
+        }
+        let no_url = Detail::new(0, &article(), AmbiguousWidth::Narrow);
+        assert_eq!(no_url.url(), None);
     }
 
     #[test]
@@ -301,7 +356,8 @@ mod tests {
         let mut d = Detail::new(0, &article, AmbiguousWidth::Narrow);
         d.resize(80, 40);
         assert_eq!(d.visible().len(), 40);
-        assert_eq!(d.visible()[2].text, "a".repeat(80));
+        // The title, `id a`, a blank row, then the body.
+        assert_eq!(d.visible()[3].text, "a".repeat(80));
         assert!(!d.is_complete());
         let work = d.layout.work();
         assert!(work.bytes < 32 * 1024, "{work:?}");

@@ -5,9 +5,20 @@ use ratatui::layout::{Position, Rect};
 use super::{Action, App, Focus, Geometry, Popup, SourcePicker};
 use crate::query::Order;
 
+/// What the status line says after mouse capture is turned off.
+pub const MOUSE_OFF_NOTICE: &str = "mouse off: select text with the mouse";
+/// What the status line says after mouse capture is turned on.
+pub const MOUSE_ON_NOTICE: &str = "mouse on: Shift-drag selects text";
+
 impl App {
     /// Applies one action. Returns false when nothing visible changed (no redraw needed).
+    /// A notice on the status line lasts until the next thing the user does.
     pub fn update(&mut self, action: Action) -> bool {
+        let cleared = !matches!(action, Action::Resize(..)) && self.notice.take().is_some();
+        self.apply(action) | cleared
+    }
+
+    fn apply(&mut self, action: Action) -> bool {
         if let Popup::Sources(picker) = &mut self.popup {
             match action {
                 Action::SelectNext => picker.move_by(1),
@@ -102,6 +113,14 @@ impl App {
             Action::ToggleHelp => self.popup = Popup::Help(0),
             Action::ToggleProblems => self.popup = Popup::Problems(0),
             Action::Reload => self.reload = true,
+            Action::ToggleMouse => {
+                self.mouse_capture = !self.mouse_capture;
+                self.notice = Some(if self.mouse_capture {
+                    MOUSE_ON_NOTICE
+                } else {
+                    MOUSE_OFF_NOTICE
+                });
+            }
             Action::FocusQuery => {
                 if self.reader {
                     self.back();
@@ -364,6 +383,28 @@ mod tests {
             }),
             "the query line does not scroll"
         );
+    }
+
+    #[test]
+    fn the_mouse_key_toggles_capture_and_says_so_until_the_next_key() {
+        let mut app = app(80, 24);
+        assert!(app.mouse_capture());
+        assert_eq!(app.notice(), None);
+        assert!(app.update(Action::ToggleMouse));
+        assert!(!app.mouse_capture());
+        assert_eq!(app.notice(), Some("mouse off: select text with the mouse"));
+        // A resize is no key: the notice stays.
+        app.update(Action::Resize(100, 30));
+        assert_eq!(app.notice(), Some(MOUSE_OFF_NOTICE));
+        assert!(app.update(Action::ToggleMouse));
+        assert!(app.mouse_capture());
+        assert_eq!(app.notice(), Some("mouse on: Shift-drag selects text"));
+        // The next key clears it, and the screen is redrawn without it even when the key
+        // itself changes nothing.
+        assert!(app.update(Action::SelectPrev));
+        assert_eq!(app.notice(), None);
+        assert!(!app.update(Action::SelectPrev));
+        assert!(app.mouse_capture());
     }
 
     #[test]

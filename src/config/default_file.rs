@@ -30,6 +30,11 @@ pub fn default_file() -> String {
         geometry::DETAIL_MIN_WIDTH,
         geometry::DEFAULT_LIST_PERCENT,
     );
+    let mouse_key = Keymap::default()
+        .keys_for(Scope::List, Command::ToggleMouse)
+        .first()
+        .map_or_else(|| "A key".to_string(), |k| k.to_string());
+    out.push_str(&TERMINAL.replace("{mouse_key}", &mouse_key));
     out.push_str(COLORS_HEAD);
     let rows: Vec<(String, &str)> = PALETTE
         .iter()
@@ -99,6 +104,18 @@ const TOP: &str = "
 # such as \"+08:00\" (China Standard Time, the default) or a name such as \"Asia/Shanghai\".
 # --tz wins.
 # tz = \"+08:00\"
+";
+
+const TERMINAL: &str = "
+[terminal]
+# Draw on the terminal's alternate screen, which is put away on quitting. false draws on the
+# main screen, so the last screen stays in the scrollback, as `less -X` leaves it
+# (--no-alt-screen does this for one run). Terminals without one (linux, vt100) never use it.
+# alt_screen = true
+# Start with mouse capture on: the wheel scrolls the pane under the pointer, and text is
+# selected with Shift-drag (Option-drag in iTerm2 and Terminal.app). false leaves the mouse
+# to the terminal: plain drag selects. {mouse_key} turns capture off and on while juan runs.
+# mouse = true
 ";
 
 const COLORS_HEAD: &str = "

@@ -24,6 +24,8 @@ pub(crate) struct File {
     pub(crate) colors: Colors,
     /// `[layout]`.
     pub(crate) layout: Layout,
+    /// `[terminal]`.
+    pub(crate) terminal: Terminal,
     /// `[keys.SCOPE]`.
     pub(crate) keys: RawKeys,
 }
@@ -34,4 +36,14 @@ pub(crate) struct File {
 pub(crate) struct Layout {
     /// The list pane's share of the width.
     pub(crate) split: Option<Split>,
+}
+
+/// The `[terminal]` table.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub(crate) struct Terminal {
+    /// Use the alternate screen.
+    pub(crate) alt_screen: Option<bool>,
+    /// Start with mouse capture on.
+    pub(crate) mouse: Option<bool>,
 }

@@ -92,3 +92,44 @@ fn a_file_that_is_not_utf8_is_an_error_where_the_bad_byte_is() {
     assert_eq!(err.place, Some((2, 4)));
     assert_eq!(err.message, "not UTF-8 text");
 }
+
+#[test]
+fn the_terminal_table_turns_the_alternate_screen_and_the_mouse_off() {
+    let file = Path::new("c.toml");
+    let config = read(file, "", None).unwrap();
+    assert_eq!(
+        config.terminal,
+        Terminal {
+            alt_screen: true,
+            mouse: true
+        }
+    );
+    let text = "[terminal]\nalt_screen = false\nmouse = false\n";
+    let config = read(file, text, None).unwrap();
+    assert_eq!(
+        config.terminal,
+        Terminal {
+            alt_screen: false,
+            mouse: false
+        }
+    );
+    let config = read(file, "[terminal]\nmouse = false\n", None).unwrap();
+    assert!(config.terminal.alt_screen && !config.terminal.mouse);
+    let err = read(file, "[terminal]\nmouse = \"off\"\n", None).unwrap_err();
+    assert_eq!(err.place, Some((2, 9)));
+    let err = read(file, "[terminal]\nalt-screen = false\n", None).unwrap_err();
+    assert_eq!(err.place, Some((2, 1)));
+    assert!(err.message.contains("alt-screen"), "{}", err.message);
+}
+
+#[test]
+fn the_default_file_shows_the_terminal_table_commented() {
+    let text = default_file();
+    let table = text.split("\n[terminal]\n").nth(1).unwrap();
+    let settings: Vec<&str> = table
+        .lines()
+        .take_while(|l| !l.starts_with('['))
+        .filter(|l| l.starts_with("# ") && l.contains(" = "))
+        .collect();
+    assert_eq!(settings, ["# alt_screen = true", "# mouse = true"]);
+}

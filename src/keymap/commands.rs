@@ -75,6 +75,7 @@ commands! {
     Search = "search", "back to the list, to type a query", [Reader];
     Close = "close", "go back: close the reader or window, or leave the article pane", [Reader, Popup, Sources];
     ChooseSource = "choose_source", "filter the list by the selected source", [Sources];
+    ToggleMouse = "toggle_mouse", "mouse capture off (plain drag selects text) or on (the wheel scrolls)", [List, Reader];
 }
 
 impl Command {
@@ -123,6 +124,7 @@ impl Command {
             Command::PrevArticle => Action::PrevArticle,
             Command::Search => Action::FocusQuery,
             Command::Close => Action::Back,
+            Command::ToggleMouse => Action::ToggleMouse,
         })
     }
 }

@@ -23,6 +23,7 @@ pub const DEFAULTS: &[(Scope, &str, Command)] = {
         (List, "ctrl-o", ToggleOrder),
         (List, "ctrl-x", ShowProblems),
         (List, "ctrl-r", Reload),
+        (List, "ctrl-t", ToggleMouse),
         (List, "f1", Help),
         (List, "left ctrl-b", QueryLeft),
         (List, "right ctrl-f", QueryRight),
@@ -47,6 +48,7 @@ pub const DEFAULTS: &[(Scope, &str, Command)] = {
         (Reader, "enter", Open),
         (Reader, "tab backtab", ToggleFocus),
         (Reader, "R ctrl-r", Reload),
+        (Reader, "ctrl-t", ToggleMouse),
         (Reader, "? f1", Help),
         (Reader, "ctrl-x", ShowProblems),
         (Popup, "j down ctrl-n", ScrollDown),
@@ -80,7 +82,12 @@ pub const NOTES: &[(Scope, &str, &str)] = &[
     (
         Scope::Everywhere,
         "mouse wheel",
-        "scrolls the pane under the pointer",
+        "scrolls the pane under the pointer (while mouse capture is on)",
+    ),
+    (
+        Scope::Everywhere,
+        "Shift-drag",
+        "selects text while mouse capture is on (Option-drag in iTerm2 and Terminal.app)",
     ),
 ];
 

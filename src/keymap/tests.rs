@@ -346,6 +346,12 @@ fn exercise(scope: Scope, chord: KeyChord, command: Command) {
             assert_eq!(app.source_filter(), Some("甲报"), "{what}");
             assert_eq!(app.hits().len(), 2, "{what}");
         }
+        (Command::ToggleMouse, _) => {
+            let before = app.mouse_capture();
+            go(&mut app);
+            assert_eq!(app.mouse_capture(), !before, "{what}");
+            assert!(app.notice().is_some(), "{what}");
+        }
     }
 }
 

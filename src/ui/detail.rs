@@ -1,5 +1,7 @@
 //! The detail pane and full-screen reader: rows already laid out by the `text` module (never
 //! `Paragraph::wrap`/`scroll`), a scrollbar on the right border, and the percentage read.
+//! The URL's row is never wrapped: it is cut to the pane with the theme's ellipsis, and
+//! [`links`] says where it is, so the renderer can make it a hyperlink (OSC 8).
 
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
@@ -8,8 +10,8 @@ use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarStat
 
 use super::pane;
 use super::theme::Theme;
-use crate::app::{App, Focus};
-use crate::text::layout::BlockKind;
+use crate::app::{App, Focus, Geometry, Popup};
+use crate::text::{self, layout::BlockKind};
 
 /// Draws the article pane in `area`.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
@@ -33,6 +35,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 BlockKind::Meta => theme.meta,
                 BlockKind::Body => theme.text,
             };
+            if row.link {
+                let cut = theme.truncate(&row.text, usize::from(inner.width));
+                return Line::from(Span::styled(cut.into_owned(), style));
+            }
             Line::from(Span::styled(row.text.as_str(), style))
         })
         .collect();
@@ -53,5 +59,132 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             }),
             &mut state,
         );
+    }
+}
+
+/// The URL row in view as (the cells it is drawn in, the whole URL): one entry when the
+/// article pane shows an `http://` or `https://` URL and no window covers the panes, else none.
+/// The URL is sanitized text (no control characters); the rectangle covers the drawn cells
+/// only, the URL cut with an ellipsis when it is wider than the pane.
+pub fn links(app: &App, theme: &Theme) -> Vec<(Rect, String)> {
+    let g = app.geometry();
+    let (Some(detail), Popup::None) = (app.detail(), app.popup()) else {
+        return Vec::new();
+    };
+    let Some(url) = detail.url().filter(|u| is_web(u)) else {
+        return Vec::new();
+    };
+    let inner = Geometry::inner(g.detail);
+    if inner.area() == 0 {
+        return Vec::new();
+    }
+    detail
+        .visible()
+        .iter()
+        .take(usize::from(inner.height))
+        .position(|row| row.link)
+        .map(|i| {
+            let row = &detail.visible()[i];
+            let drawn = text::width(&theme.truncate(&row.text, usize::from(inner.width)));
+            let rect = Rect::new(inner.x, inner.y + i as u16, drawn as u16, 1);
+            (rect, url.to_string())
+        })
+        .into_iter()
+        .collect()
+}
+
+/// True for a URL a terminal may open: `http://` or `https://`, in any case.
+fn is_web(url: &str) -> bool {
+    let scheme = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    scheme.starts_with("http://") || scheme.starts_with("https://")
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    use super::*;
+    use crate::app::Action;
+    use crate::article::Article;
+
+    const URL: &str = "https://www.changchun.gov.cn/zw/rd/201709/t20170906_1234567.html";
+
+    fn app(url: &str, width: u16, height: u16) -> App {
+        let article = Article {
+            id: "618211eec43b155d".into(),
+            title: "中共长春市委人大工作会议召开".into(),
+            source: "长春日报".into(),
+            url: Some(url.into()),
+            body: "9月5日，中共长春市委人大工作会议召开。\n".repeat(20).into(),
+            ..Default::default()
+        };
+        App::of_articles(vec![article], width, height)
+    }
+
+    /// The text of the cells of `rect` in the frame drawn for `app`.
+    fn cells(app: &App, rect: Rect) -> String {
+        let area = app.geometry().area;
+        let mut terminal = Terminal::new(TestBackend::new(area.width, area.height)).unwrap();
+        terminal.draw(|f| crate::ui::draw(f, app)).unwrap();
+        let buf = terminal.backend().buffer();
+        (rect.left()..rect.right())
+            .map(|x| buf[(x, rect.y)].symbol())
+            .collect()
+    }
+
+    #[test]
+    fn the_url_row_is_offered_whole_where_it_is_drawn() {
+        let app = app(URL, 160, 30);
+        let links = crate::ui::links(&app);
+        assert_eq!(links.len(), 1);
+        let (rect, url) = &links[0];
+        assert_eq!(url, URL);
+        let inner = Geometry::inner(app.geometry().detail);
+        // Title, meta, id, then the URL: the fourth row of the pane.
+        assert_eq!((rect.x, rect.y, rect.height), (inner.x, inner.y + 3, 1));
+        assert_eq!(usize::from(rect.width), URL.len());
+        assert_eq!(cells(&app, *rect), URL);
+        let id_row = Rect::new(inner.x, inner.y + 2, 19, 1);
+        assert_eq!(cells(&app, id_row), "id 618211eec43b155d");
+    }
+
+    #[test]
+    fn a_url_wider_than_the_pane_is_cut_on_its_row_and_still_offered_whole() {
+        let mut app = app(URL, 40, 20);
+        app.update(Action::Open);
+        let links = crate::ui::links(&app);
+        let (rect, url) = &links[0];
+        assert_eq!(url, URL);
+        assert_eq!(rect.width, 38);
+        let shown = cells(&app, *rect);
+        assert_eq!(shown, format!("{}…", &URL[..37]));
+    }
+
+    #[test]
+    fn no_link_under_a_window_or_for_other_schemes() {
+        let mut app = app(URL, 160, 30);
+        app.update(Action::ToggleHelp);
+        assert_eq!(crate::ui::links(&app), []);
+        for url in [
+            "javascript:alert(1)",
+            "file:///etc/passwd",
+            "www.example.com",
+        ] {
+            assert_eq!(crate::ui::links(&self::app(url, 160, 30)), [], "{url}");
+        }
+        assert_eq!(
+            crate::ui::links(&self::app("HTTP://A.CN/", 160, 30)).len(),
+            1
+        );
+    }
+
+    #[test]
+    fn no_link_once_the_url_row_is_scrolled_away() {
+        let mut app = app(URL, 40, 10);
+        app.update(Action::Open);
+        assert_eq!(crate::ui::links(&app).len(), 1);
+        app.update(Action::Scroll(4));
+        assert_eq!(crate::ui::links(&app), []);
     }
 }

@@ -12,7 +12,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use super::pane;
 use super::theme::Theme;
 use crate::app::{App, Focus};
-use crate::text::{self, AmbiguousWidth, for_display, pad};
+use crate::text::{self, AmbiguousWidth, for_display};
 
 /// Widest a source column gets.
 const SOURCE_MAX: usize = 10;
@@ -48,13 +48,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let mut spans = Vec::new();
         let mut used = 0;
         if date_w > 0 {
-            spans.push(Span::styled(pad(&a.date.display(), date_w), theme.date));
+            spans.push(Span::styled(
+                theme.pad(&a.date.display(), date_w),
+                theme.date,
+            ));
             spans.push(Span::styled(sep, theme.border));
             used += date_w + sep_w;
         }
         if source_w > 0 {
             spans.push(Span::styled(
-                pad(&for_display(a.source, mode), source_w),
+                theme.pad(&for_display(a.source, mode), source_w),
                 theme.source,
             ));
             spans.push(Span::styled(sep, theme.border));

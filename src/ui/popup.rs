@@ -11,7 +11,7 @@ use super::theme::Theme;
 use crate::app::{App, SourcePicker};
 use crate::keymap::{self, HelpSection};
 use crate::query::SYNTAX_HELP;
-use crate::text::{self, for_display, pad, truncate};
+use crate::text::{self, for_display};
 
 /// A centred rectangle of at most `w` × `h` inside `area`.
 fn centered(area: Rect, w: u16, h: u16) -> Rect {
@@ -116,7 +116,7 @@ fn help_lines(sections: &[HelpSection], width: usize, theme: &Theme) -> Vec<Line
         for (row, keys) in section.rows.iter().zip(keys) {
             for (i, part) in wrap_words(row.what, what_w).into_iter().enumerate() {
                 let lead = if i == 0 {
-                    pad(&keys, key_w)
+                    theme.pad(&keys, key_w)
                 } else {
                     " ".repeat(key_w)
                 };
@@ -155,7 +155,7 @@ pub fn problems(frame: &mut Frame, area: Rect, app: &App, scroll: usize, theme: 
     let mut lines: Vec<Line<'static>> = app
         .problems()
         .iter()
-        .map(|p| Line::from(truncate(&p.to_string(), room).into_owned()))
+        .map(|p| Line::from(theme.truncate(&p.to_string(), room).into_owned()))
         .collect();
     if lines.is_empty() {
         lines.push(Line::from("every record loaded"));
@@ -187,7 +187,7 @@ pub fn sources(frame: &mut Frame, area: Rect, picker: &SourcePicker, theme: &The
             } else {
                 for_display(name, theme.ambiguous)
             };
-            let line = Line::from(format!("{} {n:>6}", pad(&name, 24)));
+            let line = Line::from(format!("{} {n:>6}", theme.pad(&name, 24)));
             if i == picker.selected() {
                 line.style(theme.selected)
             } else {

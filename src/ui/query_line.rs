@@ -7,7 +7,7 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::theme::Theme;
 use crate::app::{App, Focus};
-use crate::text::{self, for_display, truncate};
+use crate::text::{self, for_display};
 
 const PROMPT: &str = "> ";
 
@@ -22,14 +22,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     if let Some(src) = app.source_filter() {
         tags = format!(
             " [{}]",
-            truncate(&for_display(src, app.settings.ambiguous), 12)
+            theme.truncate(&for_display(src, app.settings.ambiguous), 12)
         );
     }
     let right = format!("{tags}{counts}");
     let width = usize::from(area.width);
     let right_w = text::width(&right);
     let room = width.saturating_sub(right_w + PROMPT.len());
-    let shown = truncate(q.text(), room);
+    let shown = theme.truncate(q.text(), room);
     let gap = width.saturating_sub(PROMPT.len() + text::width(&shown) + right_w);
     let line = Line::from(vec![
         Span::styled(PROMPT, theme.border_focused),
@@ -53,7 +53,7 @@ pub fn draw_error(frame: &mut Frame, area: Rect, message: &str, theme: &Theme) {
     if area.area() == 0 {
         return;
     }
-    let msg = truncate(message, usize::from(area.width).saturating_sub(2));
+    let msg = theme.truncate(message, usize::from(area.width).saturating_sub(2));
     let line = Line::from(Span::styled(format!(" {msg} "), theme.warning));
     Paragraph::new(line).render(area, frame.buffer_mut());
 }

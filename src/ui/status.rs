@@ -1,6 +1,6 @@
-//! The status line: load warnings, then the key hints of the scope that takes keys, drawn
-//! from the keymap in use (so a rebound key shows as bound). Some hints carry state: what
-//! Esc does now in the list, and the order.
+//! The status line: what the last key did (a notice, until the next key), load warnings, then
+//! the key hints of the scope that takes keys, drawn from the keymap in use (so a rebound key
+//! shows as bound). Some hints carry state: what Esc does now in the list, and the order.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -11,7 +11,6 @@ use super::theme::Theme;
 use crate::app::App;
 use crate::keymap::{self, Command, Keymap, Scope};
 use crate::query::Order;
-use crate::text::truncate;
 
 /// Draws the status line in `area`.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
@@ -21,6 +20,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let keymap = keymap::active();
     let scope = Scope::of(app);
     let mut spans = Vec::new();
+    if let Some(notice) = app.notice() {
+        spans.push(Span::styled(format!("{notice}  "), theme.heading));
+    }
     if app.changed_on_disk() {
         let text = match key_for(keymap, scope, Command::Reload) {
             Some(key) => format!("archive changed on disk: {key} reloads "),
@@ -66,7 +68,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let used: usize = spans.iter().map(|s: &Span| s.width()).sum();
     let room = usize::from(area.width).saturating_sub(used);
     spans.push(Span::styled(
-        truncate(&hints, room).into_owned(),
+        theme.truncate(&hints, room).into_owned(),
         theme.hint,
     ));
     Paragraph::new(Line::from(spans)).render(area, frame.buffer_mut());
@@ -169,6 +171,21 @@ mod tests {
             "archive changed on disk: R reloads 1 bad record (Ctrl-x) 1 file skipped (Ctrl-x) \
              Esc back  j/k scroll  Space/b page  n/N next/prev  / search  ? help"
         );
+    }
+
+    #[test]
+    fn the_mouse_notice_comes_first_until_the_next_key() {
+        let mut app = app();
+        app.update(Action::ToggleMouse);
+        assert!(
+            line(&app).starts_with("mouse off: select text with the mouse  1 bad record"),
+            "{}",
+            line(&app)
+        );
+        app.update(Action::ToggleMouse);
+        assert!(line(&app).starts_with("mouse on: Shift-drag selects text  1 bad record"));
+        app.update(Action::SelectNext);
+        assert!(line(&app).starts_with("1 bad record"));
     }
 
     #[test]

@@ -1,6 +1,9 @@
 //! Colours, text styles and border symbols: the config file's palette (`[colors]`, by
 //! default readable on dark and light 16-colour terminals), colourless under `NO_COLOR`,
-//! ASCII chrome when ambiguous-width characters are wide.
+//! ASCII chrome (`+ - |` borders, `>` and `...`) when ambiguous-width characters are wide or
+//! the terminal draws no Unicode (`Settings::unicode`: a locale that is not UTF-8, the Linux
+//! console, a DEC terminal). Text cut to fit ends in the chrome's ellipsis ([`Theme::truncate`],
+//! [`Theme::pad`]).
 //!
 //! The palette is chosen once, at start-up, before the first frame ([`use_palette`]), as the
 //! time zone is (`date::zone::set`): every frame of the run draws with it.
@@ -11,7 +14,9 @@ use ratatui::style::Style;
 
 use crate::app::Settings;
 use crate::config::Palette;
-use crate::text::{AmbiguousWidth, Chrome, chrome};
+use std::borrow::Cow;
+
+use crate::text::{AmbiguousWidth, Chrome, chrome, pad_with, truncate_with};
 
 static PALETTE: OnceLock<Palette> = OnceLock::new();
 
@@ -93,6 +98,16 @@ impl Theme {
             chrome: chrome(settings.ambiguous),
             ambiguous: settings.ambiguous,
         }
+    }
+
+    /// `text` cut to at most `width` cells, ending in the chrome's ellipsis when cut.
+    pub fn truncate<'a>(&self, text: &'a str, width: usize) -> Cow<'a, str> {
+        truncate_with(text, width, self.chrome.ellipsis)
+    }
+
+    /// `text` cut as [`Theme::truncate`] cuts it, then padded with spaces to `width` cells.
+    pub fn pad(&self, text: &str, width: usize) -> String {
+        pad_with(text, width, self.chrome.ellipsis)
     }
 }
 
