@@ -25,7 +25,7 @@ use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_mai
 use juan::Article;
 use juan::app::Detail;
 use juan::text::AmbiguousWidth;
-use juan::text::layout::{Block, BlockKind, Layout};
+use juan::text::{Block, BlockKind, Layout};
 
 const SEED: &str = "要牢固树立“四个意识”，深刻认识到做好新形势下人大工作，是提高党的执政能力、巩固党的执政地位的内在要求，";
 const TEN_MB: usize = 10 * 1024 * 1024;

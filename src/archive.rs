@@ -1,10 +1,10 @@
 //! Loading archives: the only module that touches the file system. It reads files, walks
 //! folders (recursively, in sorted order, skipping hidden entries) and reads stdin for `-`,
-//! then hands the bytes to the format parsers of [`crate::parse`], which never do I/O, and
-//! builds what they give into [`crate::corpus::Chunk`]s.
+//! then hands the bytes to the format parsers of `parse`, which never do I/O, and
+//! builds what they give into [`Chunk`](crate::Chunk)s.
 //!
-//! Layers: `archive` → [`crate::corpus`] → [`crate::parse`]. This module uses both below it;
-//! neither uses it. [`Problem`], [`Archive`], [`Format`] and [`load_bytes`] are `parse`'s,
+//! Layers: `archive` → `corpus` → `parse`. This module uses both below it; neither uses it.
+//! [`Problem`], [`Archive`] and [`load_bytes`] (and `Format`) are `parse`'s,
 //! named here too because loading is where callers meet them.
 //!
 //! Every bad record, undecodable line and unreadable file becomes one [`Problem`]; the rest
@@ -13,15 +13,15 @@
 //! Big archives ([`load_streaming`]): a plain JSON Lines file is memory-mapped and parsed in
 //! line-aligned pieces on every core; each article's body stays in the map as a byte range
 //! and is decoded only when read; articles reach the caller in [`Batch`]es, in load order,
-//! each already built into a [`crate::corpus::Chunk`] (columns and search index), while the
+//! each already built into a [`Chunk`](crate::Chunk) (columns and search index), while the
 //! rest loads. A big file's chunks are kept in an index cache under `$XDG_CACHE_HOME/juan/`,
 //! so opening it again unchanged neither parses nor indexes: the cache file is mapped and the
 //! chunks' columns are views of it ([`CACHE_VERSION`] names its format and the parsers'
 //! output it holds).
 //! Every map is a guarded one (`guard`): a file cut short by another program while juan has it
 //! open reads as zeros past its new end instead of killing juan with SIGBUS, and what is read
-//! back is checked against what loading recorded ([`crate::parse::record_at`], called by
-//! [`crate::corpus::Records`]), so a changed archive gives "changed on disk"
+//! back is checked against what loading recorded (`parse::record_at`, called by
+//! `corpus::Records`), so a changed archive gives "changed on disk"
 //! ([`changed_on_disk`]), never a wrong article.
 //!
 //! | module | job |
@@ -53,33 +53,33 @@ use std::time::Instant;
 
 use crate::parse::short_io_error;
 
-pub use crate::parse::{Archive, Format, Problem, load_bytes};
+pub use crate::parse::{Archive, Problem, load_bytes};
 pub use cache::VERSION as CACHE_VERSION;
 pub use follow::Follow;
 pub use stream::{Batch, LoadOptions, Progress};
 
 /// True once a file juan loaded is known to have changed under it: a guarded map lost pages
-/// (the file was cut short), [`note_changed`] was called (a followed file shrank or was
+/// (the file was cut short), `note_changed` was called (a followed file shrank or was
 /// replaced), or an article read back from its line no longer matched what loading recorded
-/// ([`crate::corpus::read_back_changed`]).
+/// (`corpus::read_back_changed`).
 pub fn changed_on_disk() -> bool {
     guard::changed_on_disk() || crate::corpus::read_back_changed()
 }
 
 /// Says a file juan loaded changed under it (found by a check, not by a fault: a followed file
 /// shrank or was replaced): [`changed_on_disk`] is then true.
-pub fn note_changed() {
+pub(crate) fn note_changed() {
     guard::note_changed();
 }
 
 /// Forgets that a file changed (a new load begins).
-pub fn forget_changes() {
+pub(crate) fn forget_changes() {
     guard::forget_changes();
     crate::corpus::forget_read_back_changed();
 }
 
 /// Loads every path (files, folders recursively, `-` for stdin), with the index cache of
-/// an ordinary run ([`LoadOptions::from_env`]).
+/// an ordinary run (`LoadOptions::from_env`: the cache on unless `JUAN_NO_CACHE` is set).
 pub fn load(paths: &[PathBuf]) -> Archive {
     load_with(paths, &LoadOptions::from_env())
 }
@@ -159,7 +159,7 @@ pub fn load_streaming_with(
 
 /// Resident memory of this process now, anonymous and file-backed, in KiB (Linux's
 /// `/proc/self/status`); `None` elsewhere.
-pub fn resident_kb() -> Option<(u64, u64)> {
+pub(crate) fn resident_kb() -> Option<(u64, u64)> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let field = |name: &str| {
         status
@@ -187,7 +187,7 @@ pub fn sample_data_dir() -> PathBuf {
 /// Creates `path` for `juan import -o`, refusing to overwrite any of the `inputs` (juan never
 /// writes to an archive): a path inside an input, or the same file as one of the files a load
 /// of the inputs reads under another name (a hard or symbolic link: same device and inode).
-pub fn create_output(path: &Path, inputs: &[PathBuf]) -> std::io::Result<std::fs::File> {
+pub(crate) fn create_output(path: &Path, inputs: &[PathBuf]) -> std::io::Result<std::fs::File> {
     let refuse = || {
         Err(std::io::Error::other(
             "refusing to overwrite an input archive",

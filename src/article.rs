@@ -48,7 +48,7 @@ pub struct Header {
 
 impl Header {
     /// Bytes of text it holds.
-    pub fn byte_len(&self) -> usize {
+    pub(crate) fn byte_len(&self) -> usize {
         self.kicker.len()
             + self.subtitle.len()
             + self.author.len()
@@ -57,7 +57,8 @@ impl Header {
     }
 
     /// True when every field is empty.
-    pub fn is_empty(&self) -> bool {
+    #[cfg(test)]
+    pub(crate) fn is_empty(&self) -> bool {
         self.kicker.is_empty()
             && self.subtitle.is_empty()
             && self.author.is_empty()
@@ -68,7 +69,7 @@ impl Header {
 
 impl Article {
     /// Gives the article its [`stable_id`] when it has no id of its own.
-    pub fn settle_id(&mut self) {
+    pub(crate) fn settle_id(&mut self) {
         if self.id.is_empty() {
             self.id = stable_id(&self.source, &self.date, &self.title, &self.body);
         }
@@ -117,7 +118,7 @@ enum Repr {
 
 impl Body {
     /// A body held in memory (already cleaned and normalised).
-    pub fn text_of(text: String) -> Body {
+    pub(crate) fn text_of(text: String) -> Body {
         if text.is_empty() {
             Body(Repr::Empty)
         } else {
@@ -127,7 +128,7 @@ impl Body {
 
     /// A body left in `bytes[range]`, a JSON string literal (quotes included) in the JSON
     /// Lines record that starts at byte `record`, whose line's [`line_check`] is `check`.
-    pub fn json_literal(
+    pub(crate) fn json_literal(
         bytes: SharedBytes,
         range: Range<usize>,
         record: usize,
@@ -166,7 +167,7 @@ impl Body {
     }
 
     /// The bytes a lazy body lies in, where its record starts there and its line's
-    /// [`line_check`]; `None` for a body in memory.
+    /// `line_check`; `None` for a body in memory.
     pub fn lazy_record(&self) -> Option<(&SharedBytes, usize, u32)> {
         match &self.0 {
             Repr::Json {

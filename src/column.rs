@@ -13,7 +13,7 @@ use bytemuck::Pod;
 use crate::article::SharedBytes;
 
 /// A read-only array of `T`, owned or a view of shared bytes.
-pub struct Column<T: Pod> {
+pub(crate) struct Column<T: Pod> {
     /// Where the elements start.
     ptr: *const T,
     /// How many there are.
@@ -37,7 +37,7 @@ unsafe impl<T: Pod + Sync> Sync for Column<T> {}
 impl<T: Pod> Column<T> {
     /// The elements of `range` of `bytes`, borrowed; `None` when the range is out of bounds,
     /// not a whole number of elements, or not aligned for `T`.
-    pub fn view(bytes: &SharedBytes, range: std::ops::Range<usize>) -> Option<Column<T>> {
+    pub(crate) fn view(bytes: &SharedBytes, range: std::ops::Range<usize>) -> Option<Column<T>> {
         let data: &[u8] = bytes.as_ref().as_ref();
         let slice: &[T] = bytemuck::try_cast_slice(data.get(range)?).ok()?;
         Some(Column {
@@ -48,17 +48,18 @@ impl<T: Pod> Column<T> {
     }
 
     /// The elements as bytes, as [`Column::view`] reads them back.
-    pub fn as_bytes(&self) -> &[u8] {
+    #[cfg(test)]
+    pub(crate) fn as_bytes(&self) -> &[u8] {
         bytemuck::cast_slice(self)
     }
 
     /// True when the elements are borrowed from shared bytes.
-    pub fn is_view(&self) -> bool {
+    pub(crate) fn is_view(&self) -> bool {
         matches!(self.owner, Owner::Shared(_))
     }
 
     /// Bytes of the elements.
-    pub fn byte_len(&self) -> usize {
+    pub(crate) fn byte_len(&self) -> usize {
         std::mem::size_of_val::<[T]>(self)
     }
 }

@@ -1,5 +1,5 @@
 //! The scriptable commands (`list`, `show`, `import`, `check`, `gen`, `config`): load with
-//! [`crate::archive`], query with [`crate::query`], lay out with [`crate::text`], print. Results
+//! [`crate::archive`], query with [`crate::Query`], lay out with [`crate::text`], print. Results
 //! go to stdout, reports to stderr; a closed pipe (`| head`) ends quietly.
 
 use std::io::{self, Write};
@@ -40,17 +40,17 @@ pub fn resolve_paths(given: &[PathBuf]) -> Vec<PathBuf> {
 }
 
 /// A loaded archive: its articles as a corpus, and what could not be loaded.
-pub struct Loaded {
+pub(crate) struct Loaded {
     /// The articles, in chunks.
-    pub corpus: Corpus,
+    pub(crate) corpus: Corpus,
     /// Bad records, unreadable files and files left out, in the order met.
-    pub problems: Vec<Problem>,
+    pub(crate) problems: Vec<Problem>,
     /// How the load ended: counts of articles, bytes, folded copies and id clashes.
-    pub progress: archive::Progress,
+    pub(crate) progress: archive::Progress,
 }
 
 /// Loads the archive and reports each problem on stderr as `FILE:LINE: reason`.
-pub fn load_reporting(paths: &[PathBuf]) -> Loaded {
+pub(crate) fn load_reporting(paths: &[PathBuf]) -> Loaded {
     let loaded = load_corpus(&resolve_paths(paths));
     let stderr = io::stderr();
     let mut err = stderr.lock();
@@ -64,7 +64,7 @@ pub fn load_reporting(paths: &[PathBuf]) -> Loaded {
 /// when it has them). With `JUAN_TRACE_LOAD` set, writes to stderr when the first batch of
 /// articles arrived, how fast the whole load went and the memory resident after it (what
 /// `benches/load.sh` reports).
-pub fn load_corpus(paths: &[PathBuf]) -> Loaded {
+pub(crate) fn load_corpus(paths: &[PathBuf]) -> Loaded {
     let trace = std::env::var_os("JUAN_TRACE_LOAD").is_some_and(|v| !v.is_empty() && v != "0");
     let mut loaded = Loaded {
         corpus: Corpus::default(),
@@ -133,7 +133,7 @@ pub fn load_corpus(paths: &[PathBuf]) -> Loaded {
 }
 
 /// The JSON object of an article's list fields: id, title, date (RFC 3339 or null), source, url.
-pub fn summary_json(a: &Article) -> serde_json::Map<String, serde_json::Value> {
+pub(crate) fn summary_json(a: &Article) -> serde_json::Map<String, serde_json::Value> {
     use serde_json::Value;
     let mut m = serde_json::Map::new();
     m.insert("id".into(), Value::from(a.id.as_str()));
@@ -157,7 +157,7 @@ pub fn summary_json(a: &Article) -> serde_json::Map<String, serde_json::Value> {
 
 /// The full JSON object of an article: the summary plus body (paragraphs joined by `\n`),
 /// tags, and those of kicker, subtitle, author, summary and full title that it has.
-pub fn article_json(a: &Article) -> serde_json::Value {
+pub(crate) fn article_json(a: &Article) -> serde_json::Value {
     let mut m = summary_json(a);
     let h = &a.header;
     for (key, value) in [
@@ -180,7 +180,7 @@ pub fn article_json(a: &Article) -> serde_json::Value {
 }
 
 /// Runs `f` with a buffered stdout; a broken pipe counts as success.
-pub fn with_stdout(f: impl FnOnce(&mut dyn Write) -> io::Result<i32>) -> Outcome {
+pub(crate) fn with_stdout(f: impl FnOnce(&mut dyn Write) -> io::Result<i32>) -> Outcome {
     let stdout = io::stdout();
     // Large writes: stdout is line-buffered, and small ones would each be scanned and copied.
     let mut out = io::BufWriter::with_capacity(1 << 20, stdout.lock());

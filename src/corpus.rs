@@ -22,11 +22,11 @@ use crate::query::{Bodies, Index};
 #[derive(Debug, Clone, Default)]
 pub struct Chunk {
     /// Global number of the chunk's first article (set when it joins a corpus).
-    pub first: usize,
+    pub(crate) first: usize,
     /// Titles, dates, sources and search data, by local number.
-    pub index: Index,
+    pub(crate) index: Index,
     /// URLs, tags and bodies, by local number.
-    pub records: Records,
+    pub(crate) records: Records,
 }
 
 impl Chunk {
@@ -66,14 +66,14 @@ impl Chunk {
     }
 
     /// Appends the chunk to `e`; `None` when it cannot be stored (see [`Records::encode`]).
-    pub fn encode(&self, e: &mut Encoder) -> Option<()> {
+    pub(crate) fn encode(&self, e: &mut Encoder) -> Option<()> {
         self.index.encode(e);
         self.records.encode(e)
     }
 
     /// Reads a chunk written by [`Chunk::encode`] whose articles' lines lie in `file`, its
     /// columns left as views of `d`'s bytes; `None` when the bytes are not such a chunk.
-    pub fn decode(d: &mut Decoder, file: &SharedBytes) -> Option<Chunk> {
+    pub(crate) fn decode(d: &mut Decoder, file: &SharedBytes) -> Option<Chunk> {
         let index = Index::decode(d)?;
         let records = Records::decode(d, index.len(), file)?;
         Some(Chunk {
@@ -89,7 +89,7 @@ impl Chunk {
     }
 
     /// Bytes of memory the chunk's columns and records take (or map).
-    pub fn byte_len(&self) -> usize {
+    pub(crate) fn byte_len(&self) -> usize {
         self.index.byte_len() + self.records.byte_len()
     }
 }
@@ -147,7 +147,7 @@ impl Corpus {
 
     /// The chunk holding global number `i` and `i`'s number in it. Panics when out of
     /// range, like slice indexing.
-    pub fn locate(&self, i: usize) -> (&Chunk, usize) {
+    pub(crate) fn locate(&self, i: usize) -> (&Chunk, usize) {
         assert!(i < self.len, "article {i} of {}", self.len);
         let k = self.chunks.partition_point(|c| c.first <= i) - 1;
         let chunk = &self.chunks[k];
@@ -161,13 +161,13 @@ impl Corpus {
     }
 
     /// Article `i`'s source (empty when unknown).
-    pub fn source(&self, i: usize) -> &str {
+    pub(crate) fn source(&self, i: usize) -> &str {
         let (c, local) = self.locate(i);
         c.index.source(local)
     }
 
     /// Article `i`'s date.
-    pub fn date(&self, i: usize) -> Date {
+    pub(crate) fn date(&self, i: usize) -> Date {
         let (c, local) = self.locate(i);
         c.index.date(local)
     }
@@ -179,14 +179,14 @@ impl Corpus {
     }
 
     /// Every article's source, in load order.
-    pub fn sources(&self) -> impl Iterator<Item = &str> {
+    pub(crate) fn sources(&self) -> impl Iterator<Item = &str> {
         self.chunks
             .iter()
             .flat_map(|c| (0..c.len()).map(|i| c.index.source(i)))
     }
 
     /// Bytes of memory the chunks take (or map).
-    pub fn byte_len(&self) -> usize {
+    pub(crate) fn byte_len(&self) -> usize {
         self.chunks.iter().map(|c| c.byte_len()).sum()
     }
 }

@@ -42,7 +42,7 @@ pub enum Date {
 
 impl Stamp {
     /// Builds a stamp from a civil date-time read in `offset` (seconds east of UTC).
-    pub fn from_civil(dt: civil::DateTime, offset: i32, has_time: bool) -> Option<Stamp> {
+    pub(crate) fn from_civil(dt: civil::DateTime, offset: i32, has_time: bool) -> Option<Stamp> {
         let off = Offset::from_seconds(offset).ok()?;
         let ts = off.to_timestamp(dt).ok()?;
         Some(Stamp {
@@ -54,7 +54,7 @@ impl Stamp {
 
     /// The civil date-time as shown: an instant in the display zone ([`zone`]), a day
     /// alone as the day written.
-    pub fn civil(&self) -> civil::DateTime {
+    pub(crate) fn civil(&self) -> civil::DateTime {
         if self.has_time {
             zone::civil_of(self.unix)
         } else {
@@ -63,7 +63,7 @@ impl Stamp {
     }
 
     /// The civil date-time in the stamp's own offset, as the archive wrote it.
-    pub fn civil_as_written(&self) -> civil::DateTime {
+    pub(crate) fn civil_as_written(&self) -> civil::DateTime {
         let off = Offset::from_seconds(self.offset).unwrap_or(Offset::UTC);
         let ts = Timestamp::from_second(self.unix).unwrap_or(Timestamp::UNIX_EPOCH);
         off.to_datetime(ts)
@@ -71,12 +71,12 @@ impl Stamp {
 
     /// The date as written (RFC 3339 in its own offset), when it differs from what
     /// [`Stamp::display`] shows: an instant written in another offset than the display zone's.
-    pub fn as_written(&self) -> Option<String> {
+    pub(crate) fn as_written(&self) -> Option<String> {
         (self.has_time && zone::offset_at(self.unix) != self.offset).then(|| self.rfc3339())
     }
 
     /// `YYYY-MM-DD HH:MM`, or `YYYY-MM-DD` when the source had no time.
-    pub fn display(&self) -> String {
+    pub(crate) fn display(&self) -> String {
         let dt = self.civil();
         if !(0..=9999).contains(&dt.year()) {
             return self.display_slow(&dt);
@@ -172,7 +172,7 @@ impl Date {
 
     /// A key that sorts newest first when ascending: known dates by instant (newest first),
     /// then unparsed, then missing.
-    pub fn newest_first_key(&self) -> (u8, i64) {
+    pub(crate) fn newest_first_key(&self) -> (u8, i64) {
         match self {
             Date::Known(s) => (0, -s.unix),
             Date::Unparsed(_) => (1, 0),
@@ -181,7 +181,8 @@ impl Date {
     }
 
     /// A key that sorts oldest first when ascending; undated articles still sort last.
-    pub fn oldest_first_key(&self) -> (u8, i64) {
+    #[cfg(test)]
+    pub(crate) fn oldest_first_key(&self) -> (u8, i64) {
         match self {
             Date::Known(s) => (0, s.unix),
             Date::Unparsed(_) => (1, 0),

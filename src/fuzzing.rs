@@ -8,7 +8,7 @@
 //!
 //! - archive parsers (`load_bytes` under each file name; a JSON Lines file loaded from disk
 //!   in pieces, and each of its lines read back lazily): every text field of every article is clean (no control character, escape
-//!   sequence or invisible formatting: [`crate::sanitize::is_plain`], a ZWJ only between
+//!   sequence or invisible formatting: `sanitize::is_plain`, a ZWJ only between
 //!   emoji), one-line fields hold no line break and are trimmed, a body's paragraphs are
 //!   non-empty and trimmed, every article has an id, every problem names the file it was given;
 //!   a JSON Lines file gives the articles its bytes give;

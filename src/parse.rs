@@ -39,7 +39,7 @@ use std::fmt;
 use crate::article::{Article, SharedBytes};
 use crate::sanitize::visible;
 
-pub use detect::Format;
+pub(crate) use detect::Format;
 
 /// How the reason of a file that holds no article begins (`not an article (no paragraph
 /// text)`, `not an article: a list of links…`): such a file is skipped, not an error.
@@ -61,7 +61,7 @@ pub struct Problem {
 
 impl Problem {
     /// A problem on one line of a file.
-    pub fn at(file: &str, line: usize, reason: impl Into<String>) -> Problem {
+    pub(crate) fn at(file: &str, line: usize, reason: impl Into<String>) -> Problem {
         Problem {
             file: file.to_string(),
             line: Some(line),
@@ -71,7 +71,7 @@ impl Problem {
     }
 
     /// A problem with a whole file.
-    pub fn whole(file: &str, reason: impl Into<String>) -> Problem {
+    pub(crate) fn whole(file: &str, reason: impl Into<String>) -> Problem {
         Problem {
             file: file.to_string(),
             line: None,
@@ -82,7 +82,7 @@ impl Problem {
 
     /// A file a load left out on purpose, and why (`not an archive type (.png)`, `not an
     /// article: README`, …).
-    pub fn skipped(file: &str, reason: impl Into<String>) -> Problem {
+    pub(crate) fn skipped(file: &str, reason: impl Into<String>) -> Problem {
         Problem {
             skipped: true,
             ..Problem::whole(file, reason)
@@ -91,7 +91,7 @@ impl Problem {
 
     /// Why a one-article file gave no article: skipped when it is [`NOT_AN_ARTICLE`] (the file
     /// is read and holds none), else a problem (it could not be read as it should).
-    pub fn refusal(file: &str, reason: String) -> Problem {
+    pub(crate) fn refusal(file: &str, reason: String) -> Problem {
         if reason.starts_with(NOT_AN_ARTICLE) {
             Problem::skipped(file, reason)
         } else {
@@ -118,21 +118,21 @@ impl fmt::Display for Problem {
 pub struct Archive {
     /// Articles in load order.
     pub articles: Vec<Article>,
-    /// Bad records and unreadable files, in the order met: the first [`LISTED_PER_PART`]
-    /// problems of records ([`Archive::report`]), and every problem with a whole file.
+    /// Bad records and unreadable files, in the order met: the first `LISTED_PER_PART` (256)
+    /// problems of records (`Archive::report`), and every problem with a whole file.
     pub problems: Vec<Problem>,
-    /// Problems of records met past the first [`LISTED_PER_PART`]: counted, not kept, so
+    /// Problems of records met past the first `LISTED_PER_PART`: counted, not kept, so
     /// that 10 MB of bad lines costs a count and not a gigabyte of reasons.
     pub unlisted: usize,
 }
 
-/// How many problems of records one parse keeps with their reasons ([`Archive::report`]).
+/// How many problems of records one parse keeps with their reasons (`Archive::report`).
 pub(crate) const LISTED_PER_PART: usize = 256;
 
 impl Archive {
     /// Adds the problem of one record: kept with its reason among the first
     /// [`LISTED_PER_PART`], else only counted ([`Archive::unlisted`]).
-    pub fn report(&mut self, problem: Problem) {
+    pub(crate) fn report(&mut self, problem: Problem) {
         if self.problems.len() < LISTED_PER_PART {
             self.problems.push(problem);
         } else {

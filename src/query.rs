@@ -35,13 +35,13 @@ use crate::article::Article;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QueryError {
     /// What is wrong, e.g. "month 13 is out of range".
-    pub message: String,
+    pub(crate) message: String,
 }
 
 impl QueryError {
     /// An error with this message; what it quotes of the query (typed or pasted, so it may
     /// hold control characters) is kept with those escaped ([`crate::sanitize::visible`]).
-    pub fn new(message: impl Into<String>) -> QueryError {
+    pub(crate) fn new(message: impl Into<String>) -> QueryError {
         let message = message.into();
         QueryError {
             message: crate::sanitize::visible(&message).into_owned(),
@@ -110,8 +110,8 @@ pub struct Query {
 }
 
 impl Query {
-    /// Parses the query text (syntax in [`SYNTAX_HELP`]); an empty text gives the query that
-    /// matches everything.
+    /// Parses the query text (syntax in `query::SYNTAX_HELP`, shown on the help screen); an
+    /// empty text gives the query that matches everything.
     pub fn parse(text: &str) -> Result<Query, QueryError> {
         Ok(Query {
             clauses: parse::parse_clauses(text)?,
@@ -119,19 +119,19 @@ impl Query {
     }
 
     /// True when the query matches every article.
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.clauses.is_empty()
     }
 
     /// True when every article this query matches is certainly matched by `old` too, so a
     /// search may scan `old`'s hits only. Conservative: see the `narrow` module.
-    pub fn narrows(&self, old: &Query) -> bool {
+    pub(crate) fn narrows(&self, old: &Query) -> bool {
         narrow::narrows(&self.clauses, &old.clauses)
     }
 
     /// Matches one article on its own: `Some((score, positions))` when every term holds.
     /// Prepares the article each call; to search many, build an [`Index`] and [`search`].
-    pub fn matches(&self, article: &Article) -> Option<(i64, Vec<usize>)> {
+    pub(crate) fn matches(&self, article: &Article) -> Option<(i64, Vec<usize>)> {
         let articles = std::slice::from_ref(article);
         let index = Index::build(articles);
         let bodies = ArticleBodies(articles);
@@ -148,7 +148,7 @@ pub(crate) trait Bodies: Sync {
 }
 
 /// The bodies of a list of articles.
-pub(crate) struct ArticleBodies<'a>(pub &'a [Article]);
+pub(crate) struct ArticleBodies<'a>(pub(crate) &'a [Article]);
 
 impl Bodies for ArticleBodies<'_> {
     fn body(&self, i: usize) -> String {

@@ -54,7 +54,7 @@ impl Cancel {
     }
 
     /// True once [`Cancel::cancel`] was called on any clone.
-    pub fn is_cancelled(&self) -> bool {
+    pub(crate) fn is_cancelled(&self) -> bool {
         self.0.load(Ordering::Relaxed)
     }
 }

@@ -1,29 +1,29 @@
 //! Synthetic archives for benchmarks (`juan gen`): N realistic Chinese news articles as JSON
 //! Lines, the same bytes for a seed on every run and machine.
 //!
-//! Each article has an `id` (16 hex digits), a `title` (8–30 characters, see [`title`]), a `date`
-//! (`YYYY-MM-DD HH:MM`, uniform over 2010–2024, see [`dates`]), a `source` (one of 500, see
-//! [`sources`]), a `url` on the source's host, a `body` (paragraphs joined by `\n`, mean ≈ 1.5 KB
-//! with a tail past 1 MB, see [`length`]) and 0–3 `tags`. Characters and words follow their
-//! frequencies in real news ([`vocab`]).
+//! Each article has an `id` (16 hex digits), a `title` (8–30 characters, see `title.rs`), a `date`
+//! (`YYYY-MM-DD HH:MM`, uniform over 2010–2024, see `dates.rs`), a `source` (one of 500, see
+//! `sources.rs`), a `url` on the source's host, a `body` (paragraphs joined by `\n`, mean ≈ 1.5 KB
+//! with a tail past 1 MB, see `length.rs`) and 0–3 `tags`. Characters and words follow their
+//! frequencies in real news (`vocab.rs`).
 //!
 //! The generator is pure: it writes to any [`Write`] and holds one article at a time, so memory
 //! stays flat however many it writes. `--escaped` output is what Python's `json.dumps` writes
-//! ([`json`]); `--gzip` wraps the stream in gzip (fast level, mtime 0, so it is deterministic too).
+//! (`json.rs`); `--gzip` wraps the stream in gzip (fast level, mtime 0, so it is deterministic too).
 
 use std::io::{self, BufWriter, Write};
 
-pub mod body;
-pub mod dates;
-pub mod fragments;
-pub mod generator;
-pub mod json;
-pub mod length;
-pub mod random;
-pub mod sources;
-pub mod title;
-pub mod vocab;
-pub mod weighted;
+pub(crate) mod body;
+pub(crate) mod dates;
+pub(crate) mod fragments;
+pub(crate) mod generator;
+pub(crate) mod json;
+pub(crate) mod length;
+pub(crate) mod random;
+pub(crate) mod sources;
+pub(crate) mod title;
+pub(crate) mod vocab;
+pub(crate) mod weighted;
 
 mod counting;
 

@@ -10,8 +10,8 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block as Frame, Paragraph};
 
-use juan::text::layout::{Block, BlockKind, Layout};
 use juan::text::{AmbiguousWidth, chrome, for_display, width};
+use juan::text::{Block, BlockKind, Layout};
 
 const SEED: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),

@@ -29,7 +29,7 @@ fn sample_app(width: u16, height: u16, mode: AmbiguousWidth) -> App {
         loaded.problems,
         Settings {
             ambiguous: mode,
-            color: true,
+            ..Settings::default()
         },
         width,
         height,
@@ -211,6 +211,68 @@ fn wide_ambiguous_mode_draws_ascii_chrome() {
     }
 }
 
+/// True for the characters juan draws around text when Unicode is on: box drawing, block
+/// elements (the scrollbar's thumb), geometric shapes (`▶`) and arrows.
+fn unicode_chrome(c: char) -> bool {
+    matches!(c, '\u{2500}'..='\u{25FF}' | '\u{2190}'..='\u{21FF}')
+}
+
+#[test]
+fn without_unicode_every_frame_draws_ascii_chrome() {
+    let loaded = archive::load(&[PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/sample-data"
+    ))]);
+    let settings = Settings {
+        unicode: false,
+        ..Settings::default()
+    };
+    let mut app = App::new(
+        juan::Corpus::from_articles(loaded.articles),
+        vec![],
+        settings,
+        120,
+        40,
+    );
+    let mut frames = Vec::new();
+    let mut shoot = |app: &App, what: &str| frames.push((what.to_string(), draw(app)));
+    shoot(&app, "list and article side by side");
+    type_query(&mut app, SEED_TITLE);
+    shoot(&app, "filtered");
+    app.update(Action::Open);
+    shoot(&app, "reader, scrollbar");
+    app.update(Action::ScrollPageDown);
+    shoot(&app, "reader, scrolled");
+    app.update(Action::ToggleHelp);
+    shoot(&app, "help");
+    app.update(Action::Back);
+    app.update(Action::Back);
+    app.update(Action::OpenSources);
+    shoot(&app, "source picker");
+    app.update(Action::Back);
+    app.update(Action::Resize(80, 24));
+    shoot(&app, "stacked");
+    for (what, buf) in &frames {
+        let screen = text(buf);
+        for (i, cell) in buf.content().iter().enumerate() {
+            let bad = cell.symbol().chars().find(|&c| unicode_chrome(c));
+            assert!(
+                bad.is_none(),
+                "{what}: {bad:?} at cell {i} with Unicode off:\n{screen}"
+            );
+        }
+        // The chrome is there, in ASCII: the first pane's corner and edges.
+        assert_eq!(buf[(0, 1)].symbol(), "+", "{what}:\n{screen}");
+        assert_eq!(buf[(0, 2)].symbol(), "|", "{what}:\n{screen}");
+        assert!(screen.lines().nth(1).unwrap().contains("---"), "{what}:\n{screen}");
+    }
+    // The reader's scrollbar is ASCII too, and so is the list's cut title.
+    let reader = text(&frames[2].1);
+    assert!(reader.lines().any(|l| l.ends_with('#')), "{reader}");
+    let list = text(&frames[0].1);
+    assert!(list.contains("..."), "{list}");
+}
+
 #[test]
 fn every_size_down_to_1x1_draws_without_panicking() {
     let mut app = sample_app(80, 24, AmbiguousWidth::Narrow);
@@ -246,8 +308,8 @@ fn no_color_draws_without_colours() {
         "/sample-data"
     ))]);
     let settings = Settings {
-        ambiguous: AmbiguousWidth::Narrow,
         color: false,
+        ..Settings::default()
     };
     let mut app = App::new(
         juan::Corpus::from_articles(loaded.articles),

@@ -39,7 +39,7 @@ use crate::parse::Problem;
 /// First bytes of every cache file.
 const MAGIC: &[u8; 8] = b"JUANIDX\0";
 /// The format of a cache file, bumped whenever the payload's layout or the parsers' output
-/// for JSON Lines changes (an article's line is read again by today's [`crate::parse`] when it
+/// for JSON Lines changes (an article's line is read again by today's `crate::parse` when it
 /// is opened, beside columns the older parser built). `tests/golden_cache.rs` pins a fixture's
 /// cache and parsed articles to this number and fails when they change and it does not.
 pub const VERSION: u32 = 10;

@@ -25,9 +25,9 @@ pub(super) struct Seen {
     /// their id is met again (views of the cache: cheap to keep).
     mapped: Vec<Chunk>,
     /// Copies dropped because an article with the same id and content came before.
-    pub copies_folded: usize,
+    pub(crate) copies_folded: usize,
     /// Articles kept although an article with the same id but other content came before.
-    pub id_clashes: usize,
+    pub(crate) id_clashes: usize,
 }
 
 /// The first article met under an id: its content key, or where it is (an article of a

@@ -22,23 +22,23 @@ const MOST_PER_POLL: u64 = 64 << 20;
 
 /// A JSON Lines file a load read, and how much of it.
 #[derive(Debug, Clone)]
-pub struct Followed {
+pub(crate) struct Followed {
     /// Where it is.
-    pub path: PathBuf,
+    pub(crate) path: PathBuf,
     /// Its device and inode when read: a file replaced under its name is another file.
-    pub dev: u64,
+    pub(crate) dev: u64,
     /// See `dev`.
-    pub ino: u64,
+    pub(crate) ino: u64,
     /// How many of its bytes were read (a whole number of lines).
-    pub read: u64,
+    pub(crate) read: u64,
     /// Line breaks in those bytes, once counted (for the line numbers of later problems).
-    pub lines: Option<usize>,
+    pub(crate) lines: Option<usize>,
 }
 
 impl Followed {
     /// The file at `path`, `read` bytes of which were loaded; `None` when it cannot be
     /// looked at.
-    pub fn new(path: PathBuf, read: u64) -> Option<Followed> {
+    pub(crate) fn new(path: PathBuf, read: u64) -> Option<Followed> {
         let meta = std::fs::metadata(&path).ok()?;
         Some(Followed {
             path,
@@ -58,7 +58,7 @@ pub struct Follow {
 
 impl Follow {
     /// Follows `files`.
-    pub fn new(files: Vec<Followed>) -> Follow {
+    pub(crate) fn new(files: Vec<Followed>) -> Follow {
         Follow { files }
     }
 

@@ -24,11 +24,11 @@ const HEAD_BYTES: usize = 64 << 10;
 #[derive(Debug, Default)]
 pub(super) struct Parsed {
     /// Its articles, and its problems numbered from the file's first line.
-    pub archive: Archive,
+    pub(crate) archive: Archive,
     /// The bytes of the file it covered.
-    pub range: Range<usize>,
+    pub(crate) range: Range<usize>,
     /// Lines of the file before it.
-    pub lines_before: usize,
+    pub(crate) lines_before: usize,
 }
 
 /// True when `bytes`, the whole of a file called `name`, can be parsed here: JSON Lines

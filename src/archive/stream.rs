@@ -35,7 +35,7 @@ pub struct Progress {
 
 impl Progress {
     /// Megabytes (10⁶ bytes) read per second so far.
-    pub fn mb_per_sec(&self) -> f64 {
+    pub(crate) fn mb_per_sec(&self) -> f64 {
         let secs = self.elapsed.as_secs_f64();
         if secs > 0.0 {
             self.bytes_done as f64 / 1e6 / secs
@@ -76,14 +76,14 @@ impl LoadOptions {
     /// The options of an ordinary run: the cache in `$XDG_CACHE_HOME/juan` (else
     /// `~/.cache/juan`), off when `JUAN_NO_CACHE` is set to anything but `0`; batches of
     /// 50 000; every core.
-    pub fn from_env() -> LoadOptions {
+    pub(crate) fn from_env() -> LoadOptions {
         LoadOptions {
             cache_dir: cache::default_dir(),
             ..LoadOptions::without_cache()
         }
     }
 
-    /// Like [`LoadOptions::from_env`] with the cache off.
+    /// Like `LoadOptions::from_env` (what [`load`](super::load) uses) with the cache off.
     pub fn without_cache() -> LoadOptions {
         LoadOptions {
             cache_dir: None,

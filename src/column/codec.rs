@@ -14,48 +14,48 @@ pub(crate) const ALIGN: usize = 16;
 
 /// Builds an encoded buffer.
 #[derive(Debug, Default)]
-pub struct Encoder {
+pub(crate) struct Encoder {
     out: Vec<u8>,
 }
 
 impl Encoder {
     /// An empty buffer.
-    pub fn new() -> Encoder {
+    pub(crate) fn new() -> Encoder {
         Encoder::default()
     }
 
     /// A `u64`, little-endian.
-    pub fn u64(&mut self, v: u64) {
+    pub(crate) fn u64(&mut self, v: u64) {
         self.out.extend_from_slice(&v.to_le_bytes());
     }
 
     /// A length-prefixed UTF-8 string.
-    pub fn str(&mut self, s: &str) {
+    pub(crate) fn str(&mut self, s: &str) {
         self.u64(s.len() as u64);
         self.out.extend_from_slice(s.as_bytes());
     }
 
     /// A column: its element count, padding to [`ALIGN`], its bytes.
-    pub fn column<T: Pod>(&mut self, values: &[T]) {
+    pub(crate) fn column<T: Pod>(&mut self, values: &[T]) {
         self.u64(values.len() as u64);
         self.pad();
         self.out.extend_from_slice(bytemuck::cast_slice(values));
     }
 
     /// Zeros up to the next multiple of [`ALIGN`].
-    pub fn pad(&mut self) {
+    pub(crate) fn pad(&mut self) {
         self.out.resize(self.out.len().next_multiple_of(ALIGN), 0);
     }
 
     /// The buffer, padded to a multiple of [`ALIGN`].
-    pub fn finish(mut self) -> Vec<u8> {
+    pub(crate) fn finish(mut self) -> Vec<u8> {
         self.pad();
         self.out
     }
 }
 
 /// Reads an encoded buffer lying in `bytes[start..end]`.
-pub struct Decoder<'a> {
+pub(crate) struct Decoder<'a> {
     bytes: &'a SharedBytes,
     data: &'a [u8],
     start: usize,
@@ -66,7 +66,7 @@ pub struct Decoder<'a> {
 impl<'a> Decoder<'a> {
     /// A reader of `bytes[range]`, whose start must be [`ALIGN`]-aligned in memory for
     /// columns to be read.
-    pub fn new(bytes: &'a SharedBytes, range: std::ops::Range<usize>) -> Decoder<'a> {
+    pub(crate) fn new(bytes: &'a SharedBytes, range: std::ops::Range<usize>) -> Decoder<'a> {
         let data: &[u8] = bytes.as_ref().as_ref();
         let end = range.end.min(data.len());
         let start = range.start.min(end);
@@ -80,7 +80,7 @@ impl<'a> Decoder<'a> {
     }
 
     /// True when everything was read (but padding).
-    pub fn is_done(&self) -> bool {
+    pub(crate) fn is_done(&self) -> bool {
         self.end - self.at < ALIGN && self.data[self.at..self.end].iter().all(|b| *b == 0)
     }
 
@@ -93,23 +93,23 @@ impl<'a> Decoder<'a> {
     }
 
     /// A `u64`.
-    pub fn u64(&mut self) -> Option<u64> {
+    pub(crate) fn u64(&mut self) -> Option<u64> {
         Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
     }
 
     /// A count or length that must fit in memory.
-    pub fn count(&mut self) -> Option<usize> {
+    pub(crate) fn count(&mut self) -> Option<usize> {
         usize::try_from(self.u64()?).ok().filter(|n| *n <= self.end)
     }
 
     /// A length-prefixed UTF-8 string.
-    pub fn str(&mut self) -> Option<&'a str> {
+    pub(crate) fn str(&mut self) -> Option<&'a str> {
         let n = self.count()?;
         std::str::from_utf8(self.take(n)?).ok()
     }
 
     /// A column, as a view of the shared bytes.
-    pub fn column<T: Pod>(&mut self) -> Option<Column<T>> {
+    pub(crate) fn column<T: Pod>(&mut self) -> Option<Column<T>> {
         let n = self.count()?;
         let from = self.start + (self.at - self.start).next_multiple_of(ALIGN);
         self.at = from.min(self.end);

@@ -39,20 +39,20 @@ pub(crate) fn forget_read_back_changed() {
 
 /// The fields of an article kept in memory, besides those its chunk's index holds.
 #[derive(Debug, Clone, Default)]
-pub struct Rest {
+pub(crate) struct Rest {
     /// [`Article::url`].
-    pub url: Option<String>,
+    pub(crate) url: Option<String>,
     /// [`Article::body`].
-    pub body: Body,
+    pub(crate) body: Body,
     /// [`Article::tags`].
-    pub tags: Vec<String>,
+    pub(crate) tags: Vec<String>,
     /// [`Article::header`].
-    pub header: Header,
+    pub(crate) header: Header,
 }
 
 /// The rest of every article of a chunk, by local number.
 #[derive(Clone, Default)]
-pub struct Records {
+pub(crate) struct Records {
     /// Per article: [`KEPT`] | an index into `kept`, or slot << [`OFFSET_BITS`] | the byte
     /// where its line starts in `shared[slot]`.
     places: Column<u64>,
@@ -79,7 +79,7 @@ impl std::fmt::Debug for Records {
 impl Records {
     /// The records of `articles`, consumed (their titles, dates and sources are dropped:
     /// the chunk's index holds them).
-    pub fn build(articles: Vec<Article>) -> Records {
+    pub(crate) fn build(articles: Vec<Article>) -> Records {
         let mut out = Records::default();
         let mut places = Vec::with_capacity(articles.len());
         let mut checks = Vec::with_capacity(articles.len());
@@ -123,7 +123,7 @@ impl Records {
 
     /// Appends the records to `e`; `None` (and nothing sound written) when their lines lie
     /// in more than one file's bytes, which a cache of one file never holds.
-    pub fn encode(&self, e: &mut Encoder) -> Option<()> {
+    pub(crate) fn encode(&self, e: &mut Encoder) -> Option<()> {
         if self.shared.len() > 1 {
             return None;
         }
@@ -153,7 +153,7 @@ impl Records {
 
     /// Reads records written by [`Records::encode`] for `n` articles whose lines lie in
     /// `file`; `None` when the bytes are not such records.
-    pub fn decode(d: &mut Decoder, n: usize, file: &SharedBytes) -> Option<Records> {
+    pub(crate) fn decode(d: &mut Decoder, n: usize, file: &SharedBytes) -> Option<Records> {
         let places: Column<u64> = d.column()?;
         let checks: Column<u32> = d.column()?;
         let mut kept = Vec::new();
@@ -216,25 +216,21 @@ impl Records {
 
     /// The articles kept in memory.
     #[cfg(test)]
-    pub fn kept(&self) -> &[Rest] {
+    pub(crate) fn kept(&self) -> &[Rest] {
         &self.kept
     }
 
     /// How many articles.
-    pub fn len(&self) -> usize {
+    #[cfg(test)]
+    pub(crate) fn len(&self) -> usize {
         self.places.len()
-    }
-
-    /// True when there are none.
-    pub fn is_empty(&self) -> bool {
-        self.places.is_empty()
     }
 
     /// Article `i`'s id, URL, body and tags; the article of a line that no longer reads
     /// back as it was loaded (its file changed under juan: cut short, edited, records moved)
     /// gets a body saying so, never another record's text, and [`read_back_changed`] turns
     /// true.
-    pub fn rest(&self, i: usize) -> Cow<'_, Rest> {
+    pub(crate) fn rest(&self, i: usize) -> Cow<'_, Rest> {
         let place = self.places[i];
         if place & KEPT != 0 {
             return match self.kept.get((place & !KEPT) as usize) {
@@ -268,12 +264,12 @@ impl Records {
     }
 
     /// Article `i`'s body text.
-    pub fn body(&self, i: usize) -> String {
+    pub(crate) fn body(&self, i: usize) -> String {
         self.rest(i).body.text().into_owned()
     }
 
     /// Bytes of memory the places and kept articles take (roughly, for the latter).
-    pub fn byte_len(&self) -> usize {
+    pub(crate) fn byte_len(&self) -> usize {
         self.places.byte_len()
             + self.checks.byte_len()
             + self

@@ -23,7 +23,7 @@ pub fn set(zone: TimeZone) -> bool {
 }
 
 /// The display zone: the one [`set`] chose, else China Standard Time (UTC+8).
-pub fn get() -> &'static TimeZone {
+pub(crate) fn get() -> &'static TimeZone {
     ZONE.get_or_init(|| TimeZone::fixed(default_offset()))
 }
 
@@ -74,19 +74,19 @@ pub(crate) fn parse_offset(t: &str) -> Option<Offset> {
 }
 
 /// The civil time of `unix` in the display zone.
-pub fn civil_of(unix: i64) -> civil::DateTime {
+pub(crate) fn civil_of(unix: i64) -> civil::DateTime {
     let ts = Timestamp::from_second(unix).unwrap_or(Timestamp::UNIX_EPOCH);
     get().to_datetime(ts)
 }
 
 /// Seconds east of UTC of the display zone at the instant `unix`.
-pub fn offset_at(unix: i64) -> i32 {
+pub(crate) fn offset_at(unix: i64) -> i32 {
     let ts = Timestamp::from_second(unix).unwrap_or(Timestamp::UNIX_EPOCH);
     get().to_offset(ts).seconds()
 }
 
 /// The first second of `day` in the display zone (the earlier, in a zone's DST gap).
-pub fn midnight(day: civil::Date) -> i64 {
+pub(crate) fn midnight(day: civil::Date) -> i64 {
     let dt = day.to_datetime(civil::Time::midnight());
     get()
         .to_ambiguous_timestamp(dt)
@@ -95,7 +95,7 @@ pub fn midnight(day: civil::Date) -> i64 {
 }
 
 /// The fixed offset of the display zone, when it has one (no DST, no history).
-pub fn fixed_offset() -> Option<i32> {
+pub(crate) fn fixed_offset() -> Option<i32> {
     static FIXED: OnceLock<Option<i32>> = OnceLock::new();
     *FIXED.get_or_init(|| get().to_fixed_offset().ok().map(|o| o.seconds()))
 }

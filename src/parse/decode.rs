@@ -17,16 +17,16 @@ use encoding_rs::{Encoding, GB18030, UTF_8};
 #[derive(Debug)]
 pub(crate) struct Decoded<'a> {
     /// The text, without any byte-order mark.
-    pub text: Cow<'a, str>,
+    pub(crate) text: Cow<'a, str>,
     /// The encoding it was read in, e.g. `UTF-8` or `gb18030`.
-    pub encoding: &'static str,
+    pub(crate) encoding: &'static str,
     /// 1-based numbers of the lines where undecodable bytes became U+FFFD, in order.
-    pub bad_lines: Vec<usize>,
+    pub(crate) bad_lines: Vec<usize>,
     /// Set when the encoding is a guess the text does not bear out: the file is not UTF-8 and
     /// read as GB18030 it does not read like Chinese ([`evidence::score_all`]), so it may
     /// be in another encoding (Big5, Latin-1) and shown as mojibake. The loader reports it as
     /// a problem of the whole file.
-    pub doubt: Option<&'static str>,
+    pub(crate) doubt: Option<&'static str>,
 }
 
 /// What [`Decoded::doubt`] says.

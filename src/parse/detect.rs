@@ -2,7 +2,7 @@
 
 /// The archive formats juan reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
+pub(crate) enum Format {
     /// JSON Lines: one record a line.
     JsonLines,
     /// A JSON document: an array of records or `{"articles": [...]}`.

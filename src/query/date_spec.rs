@@ -12,9 +12,9 @@ use super::QueryError;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Span {
     /// First second inside the span (`i64::MIN` when open).
-    pub from: i64,
+    pub(crate) from: i64,
     /// First second after the span (`i64::MAX` when open).
-    pub until: i64,
+    pub(crate) until: i64,
 }
 
 impl Span {

@@ -31,8 +31,8 @@ use crate::date::{Date, Stamp};
 pub(super) use aids::{SearchAids, char_signature};
 pub(super) use columns::Columns;
 
-/// A chunk of articles for listing and searching: the corpus's own data ([`Columns`]) and
-/// what searching needs beyond it ([`SearchAids`]), each built, stored and mapped on its own.
+/// A chunk of articles for listing and searching: the corpus's own data (`Columns`) and
+/// what searching needs beyond it (`SearchAids`), each built, stored and mapped on its own.
 #[derive(Debug, Clone, Default)]
 pub struct Index {
     /// Titles, dates, ids and sources.
@@ -43,23 +43,23 @@ pub struct Index {
 
 impl Index {
     /// How many articles the index covers.
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.columns.len()
     }
 
     /// True when it covers no article.
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.columns.stamps.is_empty()
     }
 
     /// Article `i`'s title, as loaded (cleaned, not folded).
-    pub fn title(&self, i: usize) -> &str {
+    pub(crate) fn title(&self, i: usize) -> &str {
         text_in(&self.columns.titles, &self.columns.title_starts, i)
     }
 
     /// Article `i`'s folded title (case and width folded), char for char its title: the title
     /// itself, or its folded form made in `buf`.
-    pub fn folded_title<'a>(&'a self, i: usize, buf: &'a mut String) -> &'a str {
+    pub(crate) fn folded_title<'a>(&'a self, i: usize, buf: &'a mut String) -> &'a str {
         let title = self.title(i);
         let bit = |bits: &[u64]| bits[i / 64] >> (i % 64) & 1 == 1;
         if !bit(&self.aids.unfolded) {
@@ -89,30 +89,30 @@ impl Index {
 
     /// True when article `i`'s folded title holds an ASCII letter or digit (else a term of
     /// ASCII letters and digits can only match it through pinyin).
-    pub fn title_has_latin(&self, i: usize) -> bool {
+    pub(crate) fn title_has_latin(&self, i: usize) -> bool {
         self.aids.latin[i / 64] >> (i % 64) & 1 == 1
     }
 
     /// The letters and digits a term can match in article `i`'s title, directly or through
     /// pinyin: a term using any other is no match.
-    pub fn title_letters(&self, i: usize) -> u64 {
+    pub(crate) fn title_letters(&self, i: usize) -> u64 {
         self.aids.letters[i]
     }
 
     /// The 64-bit signature of article `i`'s folded title chars (`char_signature`): a term
     /// whose signature is not a subset cannot occur in the title, directly.
-    pub fn title_signature(&self, i: usize) -> u64 {
+    pub(crate) fn title_signature(&self, i: usize) -> u64 {
         self.aids.char_sigs[i]
     }
 
     /// A key that sorts article `i` in date `order` when ascending, comparable across
     /// indexes ([`Columns::date_key`]).
-    pub fn date_key(&self, i: usize, order: Order) -> u64 {
+    pub(crate) fn date_key(&self, i: usize, order: Order) -> u64 {
         self.columns.date_key(i, order)
     }
 
     /// Article `i`'s date, as [`Article::date`] held it.
-    pub fn date(&self, i: usize) -> Date {
+    pub(crate) fn date(&self, i: usize) -> Date {
         match self.columns.date_kinds[i] {
             0 => {
                 let zone = self.columns.date_zones[if self.columns.date_zones.len() == 1 {
@@ -142,7 +142,7 @@ impl Index {
 
     /// Article `i`'s id: the archive's own, else the [`crate::article::stable_id`] loading
     /// gave it.
-    pub fn id(&self, i: usize) -> std::borrow::Cow<'_, str> {
+    pub(crate) fn id(&self, i: usize) -> std::borrow::Cow<'_, str> {
         if !self.columns.hex_ids.is_empty() {
             // Digit by digit: `format!("{:016x}")` cost as much as the rest of a listed row.
             let v = self.columns.hex_ids[i];
@@ -157,7 +157,7 @@ impl Index {
 
     /// A 64-bit key of article `i`'s id, equal to [`id_key`] of [`Index::id`] and cheaper:
     /// for copies found while loading.
-    pub fn id_key(&self, i: usize) -> u64 {
+    pub(crate) fn id_key(&self, i: usize) -> u64 {
         match self.columns.hex_ids.get(i) {
             Some(&v) => v,
             None => id_key(text_in(&self.columns.ids, &self.columns.id_starts, i)),
@@ -165,7 +165,7 @@ impl Index {
     }
 
     /// Article `i`'s date kind (0 dated, 1 unparsed text, 2 none) and instant (0 when undated).
-    pub fn date_parts(&self, i: usize) -> (u8, i64) {
+    pub(crate) fn date_parts(&self, i: usize) -> (u8, i64) {
         match self.columns.date_kinds[i] {
             0 => (0, self.columns.stamps[i]),
             kind => (kind, 0),
@@ -173,33 +173,33 @@ impl Index {
     }
 
     /// Article `i`'s source, as loaded (empty when unknown).
-    pub fn source(&self, i: usize) -> &str {
+    pub(crate) fn source(&self, i: usize) -> &str {
         &self.columns.sources[self.source_id(i)]
     }
 
     /// Article `i`'s source id, an index into [`Index::folded_sources`].
-    pub fn source_id(&self, i: usize) -> usize {
+    pub(crate) fn source_id(&self, i: usize) -> usize {
         usize::from(self.columns.source_ids[i])
     }
 
     /// The distinct sources, folded, by source id.
-    pub fn folded_sources(&self) -> &[Box<str>] {
+    pub(crate) fn folded_sources(&self) -> &[Box<str>] {
         &self.aids.folded_sources
     }
 
     /// Article `i`'s publication instant in Unix seconds, when it has one.
-    pub fn stamp(&self, i: usize) -> Option<i64> {
+    pub(crate) fn stamp(&self, i: usize) -> Option<i64> {
         self.columns.stamp(i)
     }
 
     /// The instant a `date:` span is compared with for article `i`
     /// ([`Columns::matched_instant`]).
-    pub fn matched_instant(&self, i: usize) -> Option<i64> {
+    pub(crate) fn matched_instant(&self, i: usize) -> Option<i64> {
         self.columns.matched_instant(i)
     }
 
     /// Every article index in date `order`, undated last.
-    pub fn in_order(&self, order: Order) -> &[u32] {
+    pub(crate) fn in_order(&self, order: Order) -> &[u32] {
         match order {
             Order::NewestFirst => &self.columns.newest_first,
             Order::OldestFirst => self
@@ -210,17 +210,17 @@ impl Index {
     }
 
     /// True when the columns are views of a mapped cache file, not in memory.
-    pub fn is_mapped(&self) -> bool {
+    pub(crate) fn is_mapped(&self) -> bool {
         self.columns.titles.is_view()
     }
 
     /// Bytes of memory the columns take (or map).
-    pub fn byte_len(&self) -> usize {
+    pub(crate) fn byte_len(&self) -> usize {
         self.column_sizes().iter().map(|(_, n)| n).sum()
     }
 
     /// Bytes of each column, by name (for reports of memory use).
-    pub fn column_sizes(&self) -> [(&'static str, usize); 15] {
+    pub(crate) fn column_sizes(&self) -> [(&'static str, usize); 15] {
         [
             ("titles", self.columns.titles.byte_len()),
             ("title_starts", self.columns.title_starts.byte_len()),

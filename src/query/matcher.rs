@@ -64,9 +64,9 @@ struct Compiled {
 #[derive(Debug, Default)]
 pub(super) struct Matched {
     /// Sum of the title terms' scores.
-    pub score: i64,
+    pub(crate) score: i64,
     /// Matched title char indices, ascending, without repeats.
-    pub positions: Vec<usize>,
+    pub(crate) positions: Vec<usize>,
 }
 
 /// A query compiled for one index; `Sync`, so scans may be split across threads.

@@ -44,18 +44,18 @@ pub(super) enum How {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Pattern {
     /// The text, folded (lower case, full-width forms as ASCII).
-    pub text: String,
+    pub(crate) text: String,
     /// How it must occur.
-    pub how: How,
+    pub(crate) how: How,
 }
 
 /// One term, possibly negated.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Term {
     /// True for `!term`: the article must not match.
-    pub negated: bool,
+    pub(crate) negated: bool,
     /// What is tested.
-    pub test: Test,
+    pub(crate) test: Test,
 }
 
 /// Terms joined by `|`: at least one must hold.

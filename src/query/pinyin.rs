@@ -52,11 +52,11 @@ pub(super) const MAX_TERM_LETTERS: usize = 63;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub(super) struct Anchors {
     /// Matched chars must be adjacent (`'term`, `^term`, `term$`).
-    pub contiguous: bool,
+    pub(crate) contiguous: bool,
     /// The first matched char must be the title's first (`^term`).
-    pub at_start: bool,
+    pub(crate) at_start: bool,
     /// The last matched char must be the title's last (`term$`).
-    pub at_end: bool,
+    pub(crate) at_end: bool,
 }
 
 /// Reusable buffers for `match_pinyin`, so a scan allocates nothing per title.

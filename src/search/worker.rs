@@ -81,7 +81,7 @@ impl Worker {
     }
 
     /// Cancels the running and queued requests without submitting another.
-    pub fn cancel(&self) {
+    pub(crate) fn cancel(&self) {
         self.latest
             .lock()
             .unwrap_or_else(PoisonError::into_inner)

@@ -8,7 +8,7 @@ use super::vocab::Vocab;
 
 /// Writes a body of about `target_bytes` bytes into `out` (cleared first): it stops at the first
 /// sentence end at or past the target, so it overshoots by less than one sentence.
-pub fn write_body(vocab: &Vocab, rng: &mut Rng, target_bytes: usize, out: &mut String) {
+pub(crate) fn write_body(vocab: &Vocab, rng: &mut Rng, target_bytes: usize, out: &mut String) {
     out.clear();
     out.reserve(target_bytes + 256);
     loop {

@@ -8,19 +8,19 @@ use jiff::civil::Date;
 use super::random::Rng;
 
 /// The first day dates are drawn from.
-pub const FIRST_DAY: Date = jiff::civil::date(2010, 1, 1);
+pub(crate) const FIRST_DAY: Date = jiff::civil::date(2010, 1, 1);
 /// The last day dates are drawn from.
-pub const LAST_DAY: Date = jiff::civil::date(2024, 12, 31);
+pub(crate) const LAST_DAY: Date = jiff::civil::date(2024, 12, 31);
 
 /// Every day of the range, already formatted, so drawing a date costs no calendar arithmetic.
 #[derive(Debug, Clone)]
-pub struct Days {
+pub(crate) struct Days {
     days: Vec<String>,
 }
 
 impl Days {
     /// The 5,479 days from [`FIRST_DAY`] to [`LAST_DAY`].
-    pub fn new() -> Days {
+    pub(crate) fn new() -> Days {
         let days = FIRST_DAY
             .series(jiff::Span::new().days(1))
             .take_while(|d| *d <= LAST_DAY)
@@ -30,18 +30,14 @@ impl Days {
     }
 
     /// How many days there are.
-    pub fn len(&self) -> usize {
+    #[cfg(test)]
+    pub(crate) fn len(&self) -> usize {
         self.days.len()
-    }
-
-    /// Always false: the range is fixed.
-    pub fn is_empty(&self) -> bool {
-        self.days.is_empty()
     }
 
     /// Draws a day and a minute, writes `YYYY-MM-DD HH:MM` into `out` (cleared first) and
     /// returns the day's `YYYY-MM-DD` part.
-    pub fn draw<'a>(&'a self, rng: &mut Rng, out: &mut String) -> &'a str {
+    pub(crate) fn draw<'a>(&'a self, rng: &mut Rng, out: &mut String) -> &'a str {
         let day = &self.days[rng.below(self.days.len() as u32) as usize];
         let minute = rng.below(24 * 60);
         out.clear();

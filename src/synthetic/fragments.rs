@@ -20,7 +20,7 @@ const UNITS: [&str; 12] = [
 
 /// Appends a Latin word, a year or a number with its unit; one time in `full_width_one_in` in
 /// full-width forms.
-pub fn push_fragment(rng: &mut Rng, out: &mut String, full_width_one_in: u32) {
+pub(crate) fn push_fragment(rng: &mut Rng, out: &mut String, full_width_one_in: u32) {
     let start = out.len();
     match rng.below(10) {
         0..=3 => out.push_str(LATIN[rng.below(LATIN.len() as u32) as usize]),
@@ -56,7 +56,7 @@ pub fn push_fragment(rng: &mut Rng, out: &mut String, full_width_one_in: u32) {
 }
 
 /// Printable ASCII (except the space) to its full-width form: `VIP2023` → `ＶＩＰ２０２３`.
-pub fn to_full_width(text: &str) -> String {
+pub(crate) fn to_full_width(text: &str) -> String {
     text.chars()
         .map(|c| match c {
             '!'..='~' => char::from_u32(c as u32 + 0xFEE0).unwrap_or(c),

@@ -8,7 +8,7 @@ use serde::Serialize;
 use serde_json::ser::{CompactFormatter, Formatter};
 
 /// Writes `record` as one line of JSON, plain or Python-escaped.
-pub fn write_line<W: Write, T: Serialize>(
+pub(crate) fn write_line<W: Write, T: Serialize>(
     out: &mut W,
     record: &T,
     escaped: bool,
@@ -25,7 +25,7 @@ pub fn write_line<W: Write, T: Serialize>(
 
 /// A serde_json formatter matching Python's `json.dumps(obj)` (`ensure_ascii=True`).
 #[derive(Debug, Clone, Copy, Default)]
-pub struct PythonAscii;
+pub(crate) struct PythonAscii;
 
 const HEX: &[u8; 16] = b"0123456789abcdef";
 

@@ -15,22 +15,22 @@
 use super::random::Rng;
 
 /// Median of the log-normal bulk, in bytes.
-pub const MEDIAN_BYTES: f64 = 880.0;
+pub(crate) const MEDIAN_BYTES: f64 = 880.0;
 /// σ of the log-normal bulk (of the natural log of the length).
-pub const SIGMA: f64 = 0.9;
+pub(crate) const SIGMA: f64 = 0.9;
 /// One body in this many comes from the Pareto tail.
-pub const TAIL_ONE_IN: u32 = 1000;
+pub(crate) const TAIL_ONE_IN: u32 = 1000;
 /// Where the Pareto tail starts, in bytes.
-pub const TAIL_START_BYTES: f64 = 16.0 * 1024.0;
+pub(crate) const TAIL_START_BYTES: f64 = 16.0 * 1024.0;
 /// The Pareto tail's shape: smaller is heavier.
-pub const TAIL_ALPHA: f64 = 1.2;
+pub(crate) const TAIL_ALPHA: f64 = 1.2;
 /// No body is longer than this.
-pub const MAX_BYTES: usize = 8 << 20;
+pub(crate) const MAX_BYTES: usize = 8 << 20;
 /// No body is shorter than this (one short sentence).
-pub const MIN_BYTES: usize = 60;
+pub(crate) const MIN_BYTES: usize = 60;
 
 /// Draws a body length in bytes.
-pub fn body_bytes(rng: &mut Rng) -> usize {
+pub(crate) fn body_bytes(rng: &mut Rng) -> usize {
     if rng.below(TAIL_ONE_IN) == 0 {
         tail_bytes(rng)
     } else {

@@ -4,41 +4,35 @@
 
 /// A seeded PCG32 with the few draws the generator needs.
 #[derive(Debug, Clone)]
-pub struct Rng(oorandom::Rand32);
+pub(crate) struct Rng(oorandom::Rand32);
 
 impl Rng {
     /// The generator for `seed`; the same seed always gives the same stream.
-    pub fn new(seed: u64) -> Rng {
+    pub(crate) fn new(seed: u64) -> Rng {
         Rng(oorandom::Rand32::new(seed))
     }
 
     /// 32 uniform random bits.
     #[inline]
-    pub fn bits(&mut self) -> u32 {
+    pub(crate) fn bits(&mut self) -> u32 {
         self.0.rand_u32()
     }
 
     /// A uniform integer in `0..n` (multiply-shift; the bias is below 2⁻³² × n). `n` must be > 0.
     #[inline]
-    pub fn below(&mut self, n: u32) -> u32 {
+    pub(crate) fn below(&mut self, n: u32) -> u32 {
         ((u64::from(self.bits()) * u64::from(n)) >> 32) as u32
     }
 
     /// A uniform integer in `low..=high`.
     #[inline]
-    pub fn between(&mut self, low: u32, high: u32) -> u32 {
+    pub(crate) fn between(&mut self, low: u32, high: u32) -> u32 {
         low + self.below(high - low + 1)
-    }
-
-    /// True with probability `percent` / 100.
-    #[inline]
-    pub fn percent(&mut self, percent: u32) -> bool {
-        self.below(100) < percent
     }
 
     /// A uniform float in (0, 1]: never 0, so its logarithm is finite.
     #[inline]
-    pub fn unit(&mut self) -> f64 {
+    pub(crate) fn unit(&mut self) -> f64 {
         (f64::from(self.bits()) + 1.0) / 4_294_967_296.0
     }
 }

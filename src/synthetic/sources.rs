@@ -6,7 +6,7 @@ use super::random::Rng;
 use super::weighted::WeightedTable;
 
 /// How many sources the generator names.
-pub const SOURCE_COUNT: usize = PLACES.len() * KINDS.len();
+pub(crate) const SOURCE_COUNT: usize = PLACES.len() * KINDS.len();
 
 /// City names and nicknames, with the pinyin used in hosts.
 const PLACES: [(&str, &str); 50] = [
@@ -78,7 +78,7 @@ const KINDS: [(&str, &str); 10] = [
 
 /// The sources: names, hosts and a weighted choice among them.
 #[derive(Debug, Clone)]
-pub struct Sources {
+pub(crate) struct Sources {
     names: Vec<String>,
     hosts: Vec<String>,
     popularity: WeightedTable,
@@ -87,7 +87,7 @@ pub struct Sources {
 impl Sources {
     /// All [`SOURCE_COUNT`] sources; source `i` is place `i % 50` with kind `i / 50`, and the
     /// lower its index the more it publishes.
-    pub fn new() -> Sources {
+    pub(crate) fn new() -> Sources {
         let (mut names, mut hosts) = (Vec::new(), Vec::new());
         for i in 0..SOURCE_COUNT {
             let (place, place_pinyin) = PLACES[i % PLACES.len()];
@@ -107,17 +107,17 @@ impl Sources {
     }
 
     /// Picks a source index, popular ones more often.
-    pub fn pick(&self, rng: &mut Rng) -> usize {
+    pub(crate) fn pick(&self, rng: &mut Rng) -> usize {
         self.popularity.pick(rng.bits())
     }
 
     /// The name of source `i`, e.g. `江城晚报`.
-    pub fn name(&self, i: usize) -> &str {
+    pub(crate) fn name(&self, i: usize) -> &str {
         &self.names[i]
     }
 
     /// The web host of source `i`, e.g. `www.jiangchengwb.com.cn`.
-    pub fn host(&self, i: usize) -> &str {
+    pub(crate) fn host(&self, i: usize) -> &str {
         &self.hosts[i]
     }
 }

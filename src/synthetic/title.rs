@@ -7,9 +7,9 @@ use super::random::Rng;
 use super::vocab::Vocab;
 
 /// The shortest title, in characters.
-pub const MIN_CHARS: usize = 8;
+pub(crate) const MIN_CHARS: usize = 8;
 /// The longest title, in characters.
-pub const MAX_CHARS: usize = 30;
+pub(crate) const MAX_CHARS: usize = 30;
 
 /// Separators inside a headline; the first (an ideographic space) is the most common.
 const SEPARATORS: [&str; 5] = ["\u{3000}", "\u{3000}", " ", "：", "，"];
@@ -17,7 +17,7 @@ const SEPARATORS: [&str; 5] = ["\u{3000}", "\u{3000}", " ", "：", "，"];
 const SUFFIXES: [&str; 4] = ["(组图)", "(图)", "（组图）", "[视频]"];
 
 /// Writes a headline into `out` (cleared first).
-pub fn write_title(vocab: &Vocab, rng: &mut Rng, out: &mut String) {
+pub(crate) fn write_title(vocab: &Vocab, rng: &mut Rng, out: &mut String) {
     out.clear();
     // Triangular over 8..=30, peaking at 19.
     let target = MIN_CHARS + rng.below(12) as usize + rng.below(12) as usize;

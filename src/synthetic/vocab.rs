@@ -11,7 +11,7 @@ const WORDS_TSV: &str = include_str!("words.tsv");
 
 /// Characters and words with one weighted table for titles and one for bodies.
 #[derive(Debug, Clone)]
-pub struct Vocab {
+pub(crate) struct Vocab {
     tokens: Vec<&'static str>,
     title: WeightedTable,
     body: WeightedTable,
@@ -31,7 +31,7 @@ fn rows(tsv: &'static str) -> impl Iterator<Item = (&'static str, u64, u64)> {
 
 impl Vocab {
     /// Parses the embedded tables (a millisecond; done once per generator).
-    pub fn new() -> Vocab {
+    pub(crate) fn new() -> Vocab {
         let mut tokens = Vec::new();
         let mut title_weights = Vec::new();
         let mut body_weights = Vec::new();
@@ -49,13 +49,13 @@ impl Vocab {
 
     /// A character or word as frequent in titles as in real ones, picked by 32 random bits.
     #[inline]
-    pub fn title_token(&self, bits: u32) -> &'static str {
+    pub(crate) fn title_token(&self, bits: u32) -> &'static str {
         self.tokens[self.title.pick(bits)]
     }
 
     /// A character or word as frequent in bodies as in real ones, picked by 32 random bits.
     #[inline]
-    pub fn body_token(&self, bits: u32) -> &'static str {
+    pub(crate) fn body_token(&self, bits: u32) -> &'static str {
         self.tokens[self.body.pick(bits)]
     }
 }

@@ -5,7 +5,7 @@
 
 /// A precomputed weighted choice among at most 65,536 items.
 #[derive(Debug, Clone)]
-pub struct WeightedTable {
+pub(crate) struct WeightedTable {
     slots: Vec<u16>,
 }
 
@@ -15,7 +15,7 @@ impl WeightedTable {
     /// A table choosing index `i` with probability close to `weights[i] / sum(weights)`.
     ///
     /// Panics when there are no items, more than 65,536, or when every weight is zero.
-    pub fn new(weights: &[u64]) -> WeightedTable {
+    pub(crate) fn new(weights: &[u64]) -> WeightedTable {
         assert!(
             !weights.is_empty() && weights.len() <= SLOTS,
             "1..=65536 items"
@@ -54,12 +54,13 @@ impl WeightedTable {
 
     /// The item that 32 random bits pick (only the top 16 are used).
     #[inline]
-    pub fn pick(&self, bits: u32) -> usize {
+    pub(crate) fn pick(&self, bits: u32) -> usize {
         usize::from(self.slots[(bits >> 16) as usize])
     }
 
     /// How many of the 65,536 slots item `i` holds.
-    pub fn slots_of(&self, i: usize) -> usize {
+    #[cfg(test)]
+    pub(crate) fn slots_of(&self, i: usize) -> usize {
         self.slots.iter().filter(|&&s| usize::from(s) == i).count()
     }
 }

@@ -20,6 +20,7 @@
 //! Rows: the header (title and meta blocks) is one group, then one blank row before every
 //! paragraph, so one blank row after the header and between paragraphs.
 
+#[cfg(test)]
 use crate::text::wrap::Work;
 
 mod at_width;
@@ -101,12 +102,14 @@ impl Layout {
     }
 
     /// How many blocks the document has.
-    pub fn block_count(&self) -> usize {
+    #[cfg(test)]
+    pub(crate) fn block_count(&self) -> usize {
         self.doc.len()
     }
 
     /// The kind and text of block `index`, if there is one.
-    pub fn block(&self, index: usize) -> Option<(BlockKind, &str)> {
+    #[cfg(test)]
+    pub(crate) fn block(&self, index: usize) -> Option<(BlockKind, &str)> {
         (index < self.doc.len()).then(|| (self.doc.kind(index), self.doc.text(index)))
     }
 
@@ -129,34 +132,35 @@ impl Layout {
     }
 
     /// The width the rows are laid out at.
-    pub fn width(&self) -> usize {
+    pub(crate) fn width(&self) -> usize {
         self.current.width()
     }
 
     /// True once every block is laid out at the current width.
-    pub fn is_complete(&self) -> bool {
+    pub(crate) fn is_complete(&self) -> bool {
         self.current.is_complete()
     }
 
     /// Lays out about `budget_bytes` more bytes of text at the current width; returns
     /// [`Layout::is_complete`]. The interface calls it between frames to finish the layout.
-    pub fn layout_some(&mut self, budget_bytes: usize) -> bool {
+    pub(crate) fn layout_some(&mut self, budget_bytes: usize) -> bool {
         self.current.grow_by(&self.doc, budget_bytes)
     }
 
     /// What wrapping has examined at the current width so far (see [`Work`]).
-    pub fn work(&self) -> Work {
+    #[cfg(test)]
+    pub(crate) fn work(&self) -> Work {
         self.current.work()
     }
 
     /// How many rows are laid out so far (all of them once complete).
-    pub fn known_rows(&self) -> usize {
+    pub(crate) fn known_rows(&self) -> usize {
         self.current.known_rows()
     }
 
     /// The total row count without laying anything out: exact once [`Layout::is_complete`],
     /// before that an estimate from the rows per byte seen so far.
-    pub fn estimated_total_rows(&self) -> usize {
+    pub(crate) fn estimated_total_rows(&self) -> usize {
         self.current.estimated_rows()
     }
 
@@ -176,14 +180,14 @@ impl Layout {
     /// Lays out rows `top..top + count` (and everything above them) without returning them:
     /// the interface's update step calls it so that drawing, which only has `&self`, can use
     /// [`Layout::laid_out_rows`].
-    pub fn prepare(&mut self, top: usize, count: usize) {
+    pub(crate) fn prepare(&mut self, top: usize, count: usize) {
         let last = top.saturating_add(count).saturating_sub(1);
         self.current.grow_to_row(&self.doc, last);
     }
 
     /// The rows `top..top + count` that are already laid out (see [`Layout::prepare`]); lays out
     /// nothing, so it may return fewer rows than [`Layout::rows`] would.
-    pub fn laid_out_rows(&self, top: usize, count: usize) -> Vec<Row<'_>> {
+    pub(crate) fn laid_out_rows(&self, top: usize, count: usize) -> Vec<Row<'_>> {
         self.current
             .rows_at(&self.doc, top, count)
             .into_iter()
@@ -218,7 +222,7 @@ impl Layout {
     /// Lays out toward `pos` as [`Layout::row_of`] would, but only about `budget_bytes` more
     /// text; true once the row that shows `pos` is laid out (then `row_of(pos)` lays out
     /// nothing). The reader uses it to keep its place after a resize without waiting.
-    pub fn lay_out_toward(&mut self, pos: Position, budget_bytes: usize) -> bool {
+    pub(crate) fn lay_out_toward(&mut self, pos: Position, budget_bytes: usize) -> bool {
         if pos.block >= self.doc.len() {
             return self.layout_some(budget_bytes);
         }

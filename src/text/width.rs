@@ -14,7 +14,7 @@ use ratatui::buffer::CellWidth;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Cells one grapheme cluster occupies when ratatui draws it (0 when it is not drawn at all).
-pub fn grapheme_width(grapheme: &str) -> usize {
+pub(crate) fn grapheme_width(grapheme: &str) -> usize {
     match grapheme.as_bytes() {
         [] => 0,
         [b] => usize::from(!b.is_ascii_control()),
@@ -32,13 +32,13 @@ pub fn width(text: &str) -> usize {
 }
 
 /// Cuts `text` to at most `width` columns, ending in `…` when anything was cut.
-pub fn truncate(text: &str, width: usize) -> Cow<'_, str> {
+pub(crate) fn truncate(text: &str, width: usize) -> Cow<'_, str> {
     truncate_with(text, width, "…")
 }
 
 /// Cuts `text` to at most `width` columns, ending in `ellipsis` when anything was cut (the
 /// ellipsis itself is cut when the column is narrower than it).
-pub fn truncate_with<'a>(text: &'a str, width: usize, ellipsis: &str) -> Cow<'a, str> {
+pub(crate) fn truncate_with<'a>(text: &'a str, width: usize, ellipsis: &str) -> Cow<'a, str> {
     if self::width(text) <= width {
         return Cow::Borrowed(text);
     }
@@ -53,12 +53,12 @@ pub fn truncate_with<'a>(text: &'a str, width: usize, ellipsis: &str) -> Cow<'a,
 }
 
 /// Truncates (with `…`) and then pads `text` with spaces to exactly `width` columns.
-pub fn pad(text: &str, width: usize) -> String {
+pub(crate) fn pad(text: &str, width: usize) -> String {
     pad_with(text, width, "…")
 }
 
 /// [`pad`] with a chosen ellipsis (see [`crate::text::Chrome::ellipsis`]).
-pub fn pad_with(text: &str, width: usize, ellipsis: &str) -> String {
+pub(crate) fn pad_with(text: &str, width: usize, ellipsis: &str) -> String {
     let cut = truncate_with(text, width, ellipsis);
     let used = self::width(&cut);
     let mut out = String::with_capacity(cut.len() + width - used);

@@ -38,35 +38,35 @@ mod tests;
 mod work_tests;
 
 use breaks::Breaks;
-pub use breaks::Work;
+pub(crate) use breaks::Work;
 use clusters::Clusters;
-pub use start::LineStart;
+pub(crate) use start::LineStart;
 use start::{After, next_start};
 
 /// Bytes a line may hold besides 16 a column before it is cut (forced) whatever its width: only
 /// zero-width characters (joiners, marks on nothing) make a line that long.
-pub const MAX_LINE_BYTES: usize = 64 * 1024;
+pub(crate) const MAX_LINE_BYTES: usize = 64 * 1024;
 
 /// One wrapped line: a byte range of the paragraph.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Line {
+pub(crate) struct Line {
     /// Byte range into the paragraph (spaces dropped at the break are outside it).
-    pub range: Range<usize>,
+    pub(crate) range: Range<usize>,
     /// True when no legal break fitted and the line was cut at a grapheme boundary (the break at
     /// this line's end; only after such a line may the next begin with closing punctuation).
-    pub forced: bool,
+    pub(crate) forced: bool,
     /// Display width of the line; more than the width asked only when the line is a single
     /// grapheme wider than it.
-    pub width: usize,
+    pub(crate) width: usize,
 }
 
 /// Wraps one paragraph to `width` columns (any width, 0 counting as 1). Always at least one line.
-pub fn wrap(paragraph: &str, width: usize) -> Vec<Line> {
+pub(crate) fn wrap(paragraph: &str, width: usize) -> Vec<Line> {
     wrap_counted(paragraph, width, &mut Work::default())
 }
 
 /// [`wrap`], adding what it examined to `work`.
-pub fn wrap_counted(paragraph: &str, width: usize, work: &mut Work) -> Vec<Line> {
+pub(crate) fn wrap_counted(paragraph: &str, width: usize, work: &mut Work) -> Vec<Line> {
     let mut lines = Vec::new();
     let mut start = LineStart::PARAGRAPH;
     loop {
@@ -81,12 +81,13 @@ pub fn wrap_counted(paragraph: &str, width: usize, work: &mut Work) -> Vec<Line>
 
 /// The line of `text` that starts at `start` (wrapped to `width` columns), and where the line
 /// after it starts (`None` when this one is the last).
-pub fn next_line(text: &str, start: LineStart, width: usize) -> (Line, Option<LineStart>) {
+#[cfg(test)]
+pub(crate) fn next_line(text: &str, start: LineStart, width: usize) -> (Line, Option<LineStart>) {
     next_line_counted(text, start, width, &mut Work::default())
 }
 
 /// [`next_line`], adding what it examined to `work`.
-pub fn next_line_counted(
+pub(crate) fn next_line_counted(
     text: &str,
     start: LineStart,
     width: usize,

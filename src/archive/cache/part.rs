@@ -45,11 +45,11 @@ pub(super) fn prefix(body: &[u8], covered: u64) -> [u8; PREFIX] {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct PartPlace {
     /// Where its body lies in the file.
-    pub body: Range<usize>,
+    pub(crate) body: Range<usize>,
     /// Archive bytes it covers.
-    pub covered: u64,
+    pub(crate) covered: u64,
     /// The XXH3 its body must have.
-    pub checksum: u64,
+    pub(crate) checksum: u64,
 }
 
 /// The parts of `bytes[payload]`, when their prefixes fit it exactly.

@@ -41,13 +41,13 @@ fn me() -> u32 {
 
 /// Elsewhere: the folder is taken as it is.
 #[cfg(not(unix))]
-pub fn dir_is_ours(_dir: &Path) -> bool {
+pub(crate) fn dir_is_ours(_dir: &Path) -> bool {
     true
 }
 
 /// Elsewhere: the file is opened as it is.
 #[cfg(not(unix))]
-pub fn open(_dir: &Path, path: &Path) -> Option<File> {
+pub(crate) fn open(_dir: &Path, path: &Path) -> Option<File> {
     File::open(path).ok()
 }
 

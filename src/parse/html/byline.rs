@@ -23,11 +23,11 @@ const DATE_LABELS: &[&str] = &[
 #[derive(Debug, Default, PartialEq, Eq)]
 pub(super) struct Byline {
     /// A date (and time) in one of the forms [`find_date`] knows.
-    pub date: Option<String>,
+    pub(crate) date: Option<String>,
     /// The name after `来源：`.
-    pub source: Option<String>,
+    pub(crate) source: Option<String>,
     /// The name after `作者：` or `记者`.
-    pub author: Option<String>,
+    pub(crate) author: Option<String>,
 }
 
 /// Reads the byline from `lines` (the page's text, one block a line): the lines after the

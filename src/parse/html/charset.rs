@@ -23,11 +23,11 @@ pub(super) const PRESCAN_BYTES: usize = 16 * 1024;
 #[derive(Debug)]
 pub(super) struct Decoded<'a> {
     /// The text, without any byte-order mark.
-    pub text: Cow<'a, str>,
+    pub(crate) text: Cow<'a, str>,
     /// The encoding it was read in.
-    pub encoding: &'static Encoding,
+    pub(crate) encoding: &'static Encoding,
     /// True when some bytes did not decode and became U+FFFD.
-    pub had_errors: bool,
+    pub(crate) had_errors: bool,
 }
 
 /// Decodes a page's bytes (see the module doc for the order of evidence).

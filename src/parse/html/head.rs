@@ -18,23 +18,23 @@ pub(super) struct Head {
     /// `weibo:article:create_at`); the first non-empty value of each name.
     meta: HashMap<String, String>,
     /// The `<title>` text.
-    pub title_tag: String,
+    pub(crate) title_tag: String,
     /// The text of every `<h1>` that is not marked as a logo (`class="logo"`), in order.
-    pub h1s: Vec<String>,
+    pub(crate) h1s: Vec<String>,
     /// The text of the first element marked as the article's source (`class="source"`,
     /// `id="source"`: `<span class="source">新京报</span>`), when short.
-    pub source_element: Option<String>,
+    pub(crate) source_element: Option<String>,
     /// `<link rel=canonical href>`.
-    pub canonical: Option<String>,
+    pub(crate) canonical: Option<String>,
     /// `<time datetime>` values, those marked as the publication time (`pubdate`,
     /// `itemprop=datePublished`) first.
-    pub times: Vec<String>,
+    pub(crate) times: Vec<String>,
     /// JSON-LD `datePublished`.
-    pub json_ld_date: Option<String>,
+    pub(crate) json_ld_date: Option<String>,
     /// JSON-LD `publisher.name`.
-    pub json_ld_publisher: Option<String>,
+    pub(crate) json_ld_publisher: Option<String>,
     /// The URL in a comment before the markup: `saved from url=(NNNN)URL` or a bare URL.
-    pub saved_from: Option<String>,
+    pub(crate) saved_from: Option<String>,
 }
 
 impl Head {

@@ -34,11 +34,11 @@ pub(super) enum Kind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Block {
     /// Heading, text or rule.
-    pub kind: Kind,
+    pub(crate) kind: Kind,
     /// The text, trimmed; empty for a rule.
-    pub text: String,
+    pub(crate) text: String,
     /// The targets of the links in the block, in order.
-    pub links: Vec<String>,
+    pub(crate) links: Vec<String>,
     /// Letters and digits inside links.
     linked: usize,
     /// Letters and digits outside links.

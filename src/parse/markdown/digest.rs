@@ -33,13 +33,13 @@ const POINTER_LETTERS: usize = 10;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Story {
     /// The heading without its numbering.
-    pub title: String,
+    pub(crate) title: String,
     /// The story's own link, if it has one.
-    pub url: Option<String>,
+    pub(crate) url: Option<String>,
     /// The story's paragraphs.
-    pub paragraphs: Vec<String>,
+    pub(crate) paragraphs: Vec<String>,
     /// What the story's own lines say of it (`来源：`, `作者：`, `时间：`).
-    pub lead: Lead,
+    pub(crate) lead: Lead,
 }
 
 /// A section of the body: a heading and the blocks under it.

@@ -16,11 +16,11 @@ use serde_json::{Map, Value};
 #[derive(Debug, Default)]
 pub(super) struct Split<'a> {
     /// The front matter's fields, empty when there is none or none could be read.
-    pub fields: Map<String, Value>,
+    pub(crate) fields: Map<String, Value>,
     /// The Markdown after the front matter.
-    pub body: &'a str,
+    pub(crate) body: &'a str,
     /// What went wrong reading the front matter: the file's 1-based line and the reason.
-    pub problem: Option<(usize, String)>,
+    pub(crate) problem: Option<(usize, String)>,
 }
 
 /// Splits `text` into front matter and body, reading the front matter.

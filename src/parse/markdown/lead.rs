@@ -75,13 +75,13 @@ const LONGEST_NAME: usize = 30;
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub(super) struct Lead {
     /// From a `来源：` line.
-    pub source: String,
+    pub(crate) source: String,
     /// From an `作者：` line.
-    pub author: String,
+    pub(crate) author: String,
     /// From a link-only line naming the original.
-    pub url: String,
+    pub(crate) url: String,
     /// From a `时间：` line, as written.
-    pub date: String,
+    pub(crate) date: String,
 }
 
 /// Takes the lines about the article out of `blocks` and says what they held.

@@ -65,18 +65,18 @@ const ID: &[&str] = &["id", "uuid", "guid", "articleid", "newsid", "docid"];
 /// The article fields front matter gives; empty when it does not say.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub(super) struct Meta {
-    pub title: String,
+    pub(crate) title: String,
     /// The dates given, as written, in order of preference (read with
     /// [`crate::date::Date::from_text`]; the first that parses is the date).
-    pub dates: Vec<String>,
+    pub(crate) dates: Vec<String>,
     /// Authors joined with `、`.
-    pub author: String,
-    pub source: String,
-    pub url: String,
-    pub tags: Vec<String>,
-    pub summary: String,
-    pub subtitle: String,
-    pub id: String,
+    pub(crate) author: String,
+    pub(crate) source: String,
+    pub(crate) url: String,
+    pub(crate) tags: Vec<String>,
+    pub(crate) summary: String,
+    pub(crate) subtitle: String,
+    pub(crate) id: String,
 }
 
 /// Reads the fields of front matter.

@@ -223,9 +223,9 @@ pub(crate) const BODY_NAMES: usize = RANGES[Role::Body as usize].1 - RANGES[Role
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Field<'a> {
     /// The alias (normalised name) it was found under.
-    pub alias: &'static str,
+    pub(crate) alias: &'static str,
     /// Its value: never null, never an empty string.
-    pub value: &'a Value,
+    pub(crate) value: &'a Value,
 }
 
 /// A record's fields filed by alias: one slot per entry of [`ALIASES`].

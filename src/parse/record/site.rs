@@ -18,9 +18,9 @@ use crate::parse::url::{self as web, is_host, is_url};
 #[derive(Debug, Default, PartialEq, Eq)]
 pub(super) struct Site {
     /// The publisher's name, else a host name; empty when the record says nothing.
-    pub source: String,
+    pub(crate) source: String,
     /// The page's URL, if any.
-    pub url: Option<String>,
+    pub(crate) url: Option<String>,
 }
 
 /// The source and URL of a record (see the module comment).

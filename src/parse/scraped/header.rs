@@ -32,11 +32,11 @@ const SLOTS: usize = 3;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(super) struct Heads<'a> {
     /// The line above the headline (引题).
-    pub kicker: &'a str,
+    pub(crate) kicker: &'a str,
     /// The headline: the article's title.
-    pub headline: &'a str,
+    pub(crate) headline: &'a str,
     /// The line below the headline (副题).
-    pub subtitle: &'a str,
+    pub(crate) subtitle: &'a str,
 }
 
 /// True for a line of body text: indented, too long for a header line, or a sentence.

@@ -46,11 +46,11 @@ const MAX_LEN: usize = 160;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(super) struct Meta {
     /// The date as written.
-    pub date: Option<String>,
+    pub(crate) date: Option<String>,
     /// The publisher, without `《》`.
-    pub source: Option<String>,
+    pub(crate) source: Option<String>,
     /// The author, used as the source when there is none.
-    pub author: Option<String>,
+    pub(crate) author: Option<String>,
 }
 
 impl Meta {

@@ -11,13 +11,13 @@ use crate::column::codec::{Decoder, Encoder};
 
 impl Index {
     /// Appends the index to `e`: its columns, then its search aids.
-    pub fn encode(&self, e: &mut Encoder) {
+    pub(crate) fn encode(&self, e: &mut Encoder) {
         self.columns.encode(e);
         self.aids.encode(e);
     }
 
     /// Reads an index written by [`Index::encode`]; `None` when the bytes are not one.
-    pub fn decode(d: &mut Decoder) -> Option<Index> {
+    pub(crate) fn decode(d: &mut Decoder) -> Option<Index> {
         let columns = Columns::decode(d)?;
         let aids = SearchAids::decode(d, &columns)?;
         Some(Index { columns, aids })
@@ -25,7 +25,7 @@ impl Index {
 
     /// True when both indexes hold the same columns (a test of encoding).
     #[cfg(test)]
-    pub fn same_as(&self, other: &Index) -> bool {
+    pub(crate) fn same_as(&self, other: &Index) -> bool {
         (0..self.len()).all(|i| {
             self.title(i) == other.title(i)
                 && self.folded_title(i, &mut String::new())

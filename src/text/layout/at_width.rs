@@ -121,6 +121,7 @@ impl AtWidth {
         self.known_rows
     }
 
+    #[cfg(test)]
     pub(super) fn work(&self) -> Work {
         self.work
     }

@@ -20,11 +20,11 @@ use unicode_linebreak::BreakOpportunity;
 /// by the clock: every grapheme scanned and every byte read, by any pass (the greedy fill, the
 /// UAX #14 window, the look for the next line's start), counting repeats.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Work {
+pub(crate) struct Work {
     /// Grapheme clusters scanned.
-    pub graphemes: usize,
+    pub(crate) graphemes: usize,
     /// Bytes read: the graphemes' bytes plus the bytes of every UAX #14 window.
-    pub bytes: usize,
+    pub(crate) bytes: usize,
 }
 
 impl Work {
@@ -32,12 +32,6 @@ impl Work {
     pub(super) fn grapheme(&mut self, g: &str) {
         self.graphemes += 1;
         self.bytes += g.len();
-    }
-
-    /// Adds `other` to this count.
-    pub fn add(&mut self, other: Work) {
-        self.graphemes += other.graphemes;
-        self.bytes += other.bytes;
     }
 }
 

@@ -15,16 +15,16 @@ use super::rules;
 /// before knew about the grapheme before this one, so that a line never looks back into the
 /// paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct LineStart {
+pub(crate) struct LineStart {
     /// Byte offset of the line in the paragraph.
-    pub byte: usize,
+    pub(crate) byte: usize,
     /// The grapheme before is printable ASCII, and whether it lies inside a URL.
     pub(super) after: After,
 }
 
 impl LineStart {
     /// The start of a paragraph.
-    pub const PARAGRAPH: LineStart = LineStart {
+    pub(crate) const PARAGRAPH: LineStart = LineStart {
         byte: 0,
         after: After {
             ascii: false,
@@ -37,9 +37,9 @@ impl LineStart {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub(super) struct After {
     /// It is one printable ASCII character.
-    pub ascii: bool,
+    pub(crate) ascii: bool,
     /// It is inside a URL.
-    pub url: bool,
+    pub(crate) url: bool,
 }
 
 /// Where the next line starts: `at`, past any spaces (whole graphemes only: a space carrying a
