@@ -66,13 +66,32 @@ pub struct Row<'a> {
     pub date: crate::date::Date,
 }
 
-/// Settings fixed at start-up.
+/// Settings chosen at start-up from the options and the terminal (`tui::term::Caps::settings`);
+/// only `mouse` changes later (the key that toggles capture), and a reload keeps them all.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Settings {
     /// The ambiguous-width policy (wide: mapped text, ASCII chrome).
     pub ambiguous: AmbiguousWidth,
-    /// False when `NO_COLOR` is set.
+    /// False when `NO_COLOR` is set or the terminal is monochrome.
     pub color: bool,
+    /// False when the terminal draws no Unicode symbols (a locale that is not UTF-8, the Linux
+    /// console, a DEC terminal): ASCII chrome (`+ - |` borders, `>`, `...`).
+    pub unicode: bool,
+    /// Mouse capture wanted ([`App::mouse_capture`]): the wheel scrolls; off, the terminal
+    /// selects text.
+    pub mouse: bool,
+}
+
+impl Default for Settings {
+    /// Narrow ambiguous widths, colour, Unicode, the mouse captured.
+    fn default() -> Settings {
+        Settings {
+            ambiguous: AmbiguousWidth::Narrow,
+            color: true,
+            unicode: true,
+            mouse: true,
+        }
+    }
 }
 
 /// Everything the interface shows.
@@ -109,8 +128,6 @@ pub struct App {
     appended: usize,
     /// The list pane's share of the width side by side, in percent ([`App::set_list_percent`]).
     list_percent: u16,
-    /// Mouse reports wanted ([`App::mouse_capture`]).
-    mouse_capture: bool,
     /// A message the status line shows until the next key ([`App::notice`]).
     notice: Option<&'static str>,
 }
@@ -137,14 +154,10 @@ impl App {
     /// An app over `articles` in a `width` × `height` terminal, narrow ambiguous widths and
     /// colour: the set-up the unit tests share.
     pub(crate) fn of_articles(articles: Vec<Article>, width: u16, height: u16) -> App {
-        let settings = Settings {
-            ambiguous: AmbiguousWidth::Narrow,
-            color: true,
-        };
         App::new(
             Corpus::from_articles(articles),
             vec![],
-            settings,
+            Settings::default(),
             width,
             height,
         )
@@ -186,7 +199,6 @@ impl App {
             reload: false,
             appended: 0,
             list_percent: geometry::DEFAULT_LIST_PERCENT,
-            mouse_capture: true,
             notice: None,
         };
         app.refilter();
@@ -330,7 +342,7 @@ impl App {
     /// user has turned capture off so the terminal selects text. The terminal loop reads it
     /// after every update and turns the terminal's mouse modes to match.
     pub fn mouse_capture(&self) -> bool {
-        self.mouse_capture
+        self.settings.mouse
     }
 
     /// A short message for the status line (what the last key did), until the next key.

@@ -264,7 +264,10 @@ fn without_unicode_every_frame_draws_ascii_chrome() {
         // The chrome is there, in ASCII: the first pane's corner and edges.
         assert_eq!(buf[(0, 1)].symbol(), "+", "{what}:\n{screen}");
         assert_eq!(buf[(0, 2)].symbol(), "|", "{what}:\n{screen}");
-        assert!(screen.lines().nth(1).unwrap().contains("---"), "{what}:\n{screen}");
+        assert!(
+            screen.lines().nth(1).unwrap().contains("---"),
+            "{what}:\n{screen}"
+        );
     }
     // The reader's scrollbar is ASCII too, and so is the list's cut title.
     let reader = text(&frames[2].1);

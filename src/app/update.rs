@@ -114,8 +114,9 @@ impl App {
             Action::ToggleProblems => self.popup = Popup::Problems(0),
             Action::Reload => self.reload = true,
             Action::ToggleMouse => {
-                self.mouse_capture = !self.mouse_capture;
-                self.notice = Some(if self.mouse_capture {
+                // In the settings, so that a reload (a new App with the same settings) keeps it.
+                self.settings.mouse = !self.settings.mouse;
+                self.notice = Some(if self.settings.mouse {
                     MOUSE_ON_NOTICE
                 } else {
                     MOUSE_OFF_NOTICE

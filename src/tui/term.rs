@@ -117,6 +117,8 @@ impl Caps {
         Settings {
             ambiguous,
             color: self.color,
+            unicode: self.unicode,
+            mouse: self.mouse,
         }
     }
 

@@ -136,10 +136,7 @@ mod tests {
     use crate::app::Settings;
 
     fn theme() -> Theme {
-        Theme::new(&Settings {
-            ambiguous: AmbiguousWidth::Narrow,
-            color: true,
-        })
+        Theme::new(&Settings::default())
     }
 
     fn render(spans: &[Span]) -> String {
@@ -187,7 +184,7 @@ mod tests {
     fn wide_mode_maps_each_char_and_keeps_positions() {
         let t = Theme::new(&Settings {
             ambiguous: AmbiguousWidth::Wide,
-            color: true,
+            ..Settings::default()
         });
         let spans = title_spans("“人大”代表", &[1, 2], 40, AmbiguousWidth::Wide, &t);
         let shown: String = spans.iter().map(|s| s.content.as_ref()).collect();

@@ -116,7 +116,6 @@ mod tests {
     use crate::archive::Problem;
     use crate::article::Article;
     use crate::corpus::Corpus;
-    use crate::text::AmbiguousWidth;
 
     fn app() -> App {
         let article = Article {
@@ -130,8 +129,8 @@ mod tests {
             Problem::skipped("notes.doc", "not an archive type"),
         ];
         let settings = Settings {
-            ambiguous: AmbiguousWidth::Narrow,
             color: false,
+            ..Settings::default()
         };
         App::new(
             Corpus::from_articles(vec![article]),

@@ -95,7 +95,12 @@ impl Theme {
             meta: c(palette.meta),
             warning: c(palette.warning),
             hint: c(palette.hint),
-            chrome: chrome(settings.ambiguous),
+            chrome: chrome(if settings.unicode {
+                settings.ambiguous
+            } else {
+                // Wide mode's chrome is the ASCII one.
+                AmbiguousWidth::Wide
+            }),
             ambiguous: settings.ambiguous,
         }
     }
@@ -119,8 +124,8 @@ mod tests {
 
     fn settings(color: bool) -> Settings {
         Settings {
-            ambiguous: AmbiguousWidth::Narrow,
             color,
+            ..Settings::default()
         }
     }
 

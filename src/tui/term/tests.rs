@@ -144,7 +144,11 @@ fn options_come_from_the_file_and_the_flag_wins() {
 fn settings_follow_the_terminal() {
     let s = caps("xterm", TermOptions::default()).settings(AmbiguousWidth::Wide);
     assert_eq!(s.ambiguous, AmbiguousWidth::Wide);
-    assert!(s.color);
+    assert!(s.color && s.unicode && s.mouse);
+    let s = caps("linux", NO_MOUSE).settings(AmbiguousWidth::Narrow);
+    assert!(s.color && !s.unicode && !s.mouse);
+    let s = caps("xterm", NO_MOUSE).settings(AmbiguousWidth::Narrow);
+    assert!(s.unicode && !s.mouse);
     let mono = Env {
         no_color: Some("1".into()),
         ..env("xterm")
