@@ -83,7 +83,7 @@ impl std::fmt::Display for Dumb {
         };
         write!(
             f,
-            "juan's interface needs a terminal that can move the cursor ({why}); \
+            "the interface needs a terminal that can move the cursor ({why}); \
              `juan list` and `juan show` work anywhere"
         )
     }
@@ -175,7 +175,7 @@ mod tests {
         let refused = |term: Option<&str>| terminal(&env(term, Some("C.UTF-8"))).unwrap_err();
         assert_eq!(
             refused(Some("dumb")).to_string(),
-            "juan's interface needs a terminal that can move the cursor (TERM=dumb); \
+            "the interface needs a terminal that can move the cursor (TERM=dumb); \
              `juan list` and `juan show` work anywhere"
         );
         assert_eq!(refused(None), Dumb { term: None });

@@ -114,7 +114,7 @@ fn dumb_is_refused_as_a_terminal_failure() {
     assert!(matches!(err, Failure::Terminal(_)));
     assert_eq!(
         err.to_string(),
-        "juan's interface needs a terminal that can move the cursor (TERM=dumb); \
+        "the interface needs a terminal that can move the cursor (TERM=dumb); \
          `juan list` and `juan show` work anywhere"
     );
 }
