@@ -21,11 +21,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 
-use crossterm::event::{
-    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
-};
-use crossterm::execute;
-use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
+use crossterm::event::Event;
 
 use crate::app::{Action, App, LoadProgress, SearchMode, Settings};
 use crate::commands::Failure;
@@ -89,7 +85,7 @@ pub fn run(
         ambiguous_wide: mode == AmbiguousWidth::Wide,
         hyperlinks: caps.unicode,
     };
-    let mut display = display::Display::new(size.0, size.1, options, true)
+    let mut display = display::Display::new(size.0, size.1, options, true, caps.mouse)
         .map_err(|e| Failure::Terminal(format!("cannot set up the terminal: {e}")))?;
     let mut app = fresh_app(settings, size.0, size.1, list_percent);
     let results = tx.clone();
@@ -169,6 +165,8 @@ fn event_loop(
         // Draw once the last frame has reached the terminal (see `display`); meanwhile keys
         // keep changing the state and only the latest is drawn.
         let now = std::time::Instant::now();
+        // The mouse key turned capture on or off: the terminal's modes follow.
+        display.set_mouse(app.mouse_capture(), &mut io::stdout().lock())?;
         if dirty && display.ready(now) {
             display.draw(app, &mut io::stdout().lock())?;
             dirty = false;
@@ -219,6 +217,7 @@ fn handle(display: &mut display::Display, app: &mut App, msg: Msg, load: u64) ->
     Ok(match msg {
         Msg::Term(ev) if keymap::is_suspend(&ev) => {
             let area = suspend::suspend(suspend::Stop::Key)?;
+            display.resumed(CAPS.get().is_some_and(|c| c.mouse));
             redrawn_at(app, display, area)
         }
         Msg::Term(Event::Resize(width, height)) => {
@@ -233,10 +232,12 @@ fn handle(display: &mut display::Display, app: &mut App, msg: Msg, load: u64) ->
         Msg::Searched(done) => app.apply_search(done.generation, done.hits),
         Msg::Stop => {
             let area = suspend::suspend(suspend::Stop::Signal)?;
+            display.resumed(CAPS.get().is_some_and(|c| c.mouse));
             redrawn_at(app, display, area)
         }
         Msg::Continued => {
             let area = suspend::resume()?;
+            display.resumed(CAPS.get().is_some_and(|c| c.mouse));
             redrawn_at(app, display, area)
         }
         Msg::Answered => {

@@ -19,6 +19,7 @@ use std::time::{Duration, Instant};
 use ratatui::layout::Rect;
 
 use super::screen::{Canvas, Link, Options, Picture, Screen};
+use super::term;
 use crate::app::App;
 use crate::ui;
 
@@ -39,18 +40,28 @@ pub struct Display {
     answers: bool,
     /// Ask after each frame (the input reader can see the answers).
     ask: bool,
+    /// Whether the terminal reports the mouse now.
+    mouse: bool,
 }
 
 impl Display {
     /// A display of `width` × `height` for a terminal that takes `options`; `ask` when the
     /// input reader delivers the terminal's answers (pacing).
-    pub fn new(width: u16, height: u16, options: Options, ask: bool) -> io::Result<Display> {
+    /// `mouse` says whether the terminal's mouse reporting is on.
+    pub fn new(
+        width: u16,
+        height: u16,
+        options: Options,
+        ask: bool,
+        mouse: bool,
+    ) -> io::Result<Display> {
         Ok(Display {
             canvas: Canvas::new(width, height)?,
             screen: Screen::new(options),
             asked: None,
             answers: false,
             ask,
+            mouse,
         })
     }
 
@@ -59,6 +70,23 @@ impl Display {
     pub fn resize(&mut self, area: Rect) {
         self.canvas.resize(area.width, area.height);
         self.screen.invalidate();
+    }
+
+    /// The terminal was set up again after a stop, with mouse reporting `mouse`.
+    pub fn resumed(&mut self, mouse: bool) {
+        self.mouse = mouse;
+        self.asked = None;
+    }
+
+    /// Turns the terminal's mouse reporting on or off (the key that toggles capture); writes
+    /// nothing when it already is.
+    pub fn set_mouse(&mut self, on: bool, out: &mut impl Write) -> io::Result<()> {
+        if on == self.mouse {
+            return Ok(());
+        }
+        self.mouse = on;
+        out.write_all(if on { term::MOUSE_ON } else { term::MOUSE_OFF }.as_bytes())?;
+        out.flush()
     }
 
     /// True when a frame may be written now: the last one has reached the terminal (or the
@@ -95,7 +123,15 @@ impl Display {
     /// Draws `app` and writes what changed to `out`.
     pub fn draw(&mut self, app: &App, out: &mut impl Write) -> io::Result<()> {
         let (buffer, cursor) = self.canvas.draw(|f| ui::draw(f, app))?;
-        let links: Vec<Link> = Vec::new();
+        let links: Vec<Link> = ui::links(app)
+            .into_iter()
+            .map(|(area, url)| Link {
+                x: area.x,
+                y: area.y,
+                width: area.width,
+                url,
+            })
+            .collect();
         let mut bytes = Vec::with_capacity(4096);
         self.screen.render(
             &Picture {

@@ -229,7 +229,7 @@ impl Screen {
             }
             let cell = cell(next, x, y);
             self.move_to(x, y, out);
-            self.set_pen(Pen::of(&cell), out);
+            self.set_pen(Pen::of(cell), out);
             self.link(link_at(links, x, y), links, out);
             let symbol = match cell.symbol() {
                 "" => " ",
