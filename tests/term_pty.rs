@@ -3,6 +3,7 @@
 //! 1006, never motion tracking), what it turned on is turned off on exit, `--no-alt-screen`
 //! keeps the last screen, and terminals without Unicode get ASCII chrome.
 
+#[allow(dead_code)]
 mod support;
 
 use std::process::Command;
