@@ -210,7 +210,6 @@ fn the_config_file_turns_the_mouse_and_the_alternate_screen_off() {
 }
 
 #[test]
-#[ignore = "waits for tui wiring: the loop calls Caps::set_mouse(app.mouse_capture()) after each update"]
 fn ctrl_t_turns_mouse_capture_off_and_on_and_says_so() {
     let mut pty = Pty::spawn(&[SEED], 100, 30);
     pty.wait_for_text(LIST_HINT);
@@ -268,4 +267,13 @@ fn the_linux_console_gets_no_alternate_screen_no_mouse_and_ascii() {
     assert!(!set.contains(&1049), "{set:?}");
     assert!(!set.contains(&1000), "{set:?}");
     assert!(set.contains(&2004), "{set:?}");
+    // On the main screen, the last screen stays with the shell's line under it (less -X).
+    let raw = pty.raw();
+    assert!(
+        raw.ends_with(b"\x1b[?2004l\x1b[999;1H\r\n"),
+        "ends with {:?}",
+        String::from_utf8_lossy(&raw[raw.len().saturating_sub(80)..])
+    );
+    assert!(pty.screen().contains(SEED_TITLE), "{}", pty.screen());
+    assert!(pty.screen().contains(LIST_HINT), "{}", pty.screen());
 }
