@@ -128,6 +128,11 @@ pub struct App {
     appended: usize,
     /// The list pane's share of the width side by side, in percent ([`App::set_list_percent`]).
     list_percent: u16,
+    /// The article pane waits for the selection to rest ([`App::set_preview_rest`]).
+    preview_rest: bool,
+    /// The selection moved and the article pane still shows the article before it
+    /// ([`App::release_preview`]).
+    preview_held: bool,
     /// A message the status line shows until the next key ([`App::notice`]).
     notice: Option<&'static str>,
 }
@@ -199,6 +204,8 @@ impl App {
             reload: false,
             appended: 0,
             list_percent: geometry::DEFAULT_LIST_PERCENT,
+            preview_rest: false,
+            preview_held: false,
             notice: None,
         };
         app.refilter();
@@ -338,6 +345,30 @@ impl App {
         }
     }
 
+    /// Makes the article pane beside the list wait until the selection rests before it shows
+    /// the selected article (the event loop calls [`App::release_preview`] once no key has
+    /// come for a moment): stepping through the list then sends only the rows that change,
+    /// not an article per step — over SSH, the difference between 300 bytes and 3 KB a key.
+    /// Off by default (tests and commands see the article at once).
+    pub fn set_preview_rest(&mut self, on: bool) {
+        self.preview_rest = on;
+    }
+
+    /// True while the article pane shows an article the selection has left.
+    pub fn preview_held(&self) -> bool {
+        self.preview_held
+    }
+
+    /// The selection has rested: the article pane shows the selected article. True when
+    /// that changed the screen.
+    pub fn release_preview(&mut self) -> bool {
+        let held = std::mem::take(&mut self.preview_held);
+        if held {
+            self.sync();
+        }
+        held
+    }
+
     /// True while the terminal should report the mouse (the wheel scrolls); false while the
     /// user has turned capture off so the terminal selects text. The terminal loop reads it
     /// after every update and turns the terminal's mouse modes to match.
@@ -375,10 +406,13 @@ impl App {
         if pane.width == 0 || pane.height == 0 {
             return;
         }
-        if self
-            .detail
-            .as_ref()
-            .is_none_or(|d| d.article() != hit.article())
+        // While the selection moves (and is not resting yet), the pane keeps its article.
+        let held = self.preview_held && !self.reader && self.detail.is_some();
+        if !held
+            && self
+                .detail
+                .as_ref()
+                .is_none_or(|d| d.article() != hit.article())
         {
             self.detail = Some(Detail::new(
                 hit.article(),

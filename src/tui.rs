@@ -125,6 +125,7 @@ fn fresh_app(settings: Settings, width: u16, height: u16, list_percent: Option<u
     }
     app.start_loading();
     app.set_search_mode(SearchMode::Deferred);
+    app.set_preview_rest(true);
     app
 }
 
@@ -136,6 +137,8 @@ fn event_loop(
     loader: &mut Loader,
 ) -> io::Result<()> {
     let mut dirty = true;
+    // When the last key came (the article pane waits for the selection to rest).
+    let mut last_key = std::time::Instant::now();
     while !app.should_quit() {
         // An archive changed on disk (found by reading it back): say so, offer a reload.
         if archive::changed_on_disk() {
@@ -171,7 +174,17 @@ fn event_loop(
             display.draw(app, &mut io::stdout().lock())?;
             dirty = false;
         }
+        // The selection rests: the article pane catches up.
+        let preview_due = app.preview_held().then(|| last_key + PREVIEW_REST);
+        if preview_due.is_some_and(|due| due <= now) {
+            dirty |= app.release_preview();
+            continue;
+        }
         let patience = if dirty { display.wait(now) } else { None };
+        let patience = match (patience, preview_due) {
+            (p, None) => p,
+            (p, Some(due)) => Some(p.map_or(due - now, |p| p.min(due - now))),
+        };
         // Idle work (laying out a long article) runs only while nothing is waiting.
         let msg = if app.has_idle_work() {
             match rx.try_recv() {
@@ -194,13 +207,17 @@ fn event_loop(
                 Err(_) => return Ok(()),
             }
         };
-        dirty |= handle(display, app, msg, loader.number)?;
+        let mut msg = Some(msg);
         // Take whatever else is already queued before drawing.
-        while !app.should_quit() {
-            match rx.try_recv() {
-                Ok(m) => dirty |= handle(display, app, m, loader.number)?,
-                Err(_) => break,
+        while let Some(m) = msg.take() {
+            if matches!(m, Msg::Term(_)) {
+                last_key = std::time::Instant::now();
             }
+            dirty |= handle(display, app, m, loader.number)?;
+            if app.should_quit() {
+                break;
+            }
+            msg = rx.try_recv().ok();
         }
     }
     Ok(())
@@ -264,6 +281,9 @@ fn spawn_input(tx: Sender<Msg>) -> io::Result<input::Handle> {
         tx.send(msg).is_ok()
     })
 }
+
+/// How long the selection must rest before the article pane beside the list follows it.
+const PREVIEW_REST: std::time::Duration = std::time::Duration::from_millis(150);
 
 /// How long quitting waits for the terminal's answer to the last status request.
 const QUIT_PATIENCE: std::time::Duration = std::time::Duration::from_millis(500);

@@ -157,6 +157,7 @@ impl App {
     /// Moves the selection; false when it could not move (nothing to redraw).
     fn select_by(&mut self, delta: isize) -> bool {
         let before = self.selected;
+        self.preview_held |= self.preview_rest && !self.reader;
         self.selected = self
             .selected
             .saturating_add_signed(delta)
@@ -194,6 +195,7 @@ impl App {
             return;
         }
         self.reader = true;
+        self.preview_held = false;
         self.focus = Focus::Detail;
         let (w, h) = (self.geometry.area.width, self.geometry.area.height);
         self.resize(w, h);

@@ -220,14 +220,30 @@ impl Screen {
         let dirty_in_tail = (tail..w).filter(|&x| work.dirty[usize::from(x)]).count();
         let erase_from = first_dirty_in_tail.filter(|_| dirty_in_tail >= 4);
         let stop = erase_from.unwrap_or(w);
+        // Blank cells up to here are erased already (a run of them goes by one ECH).
+        let mut erased_to = 0;
         for &Glyph { x, width } in &work.next {
             if x >= stop {
                 break;
             }
-            if !work.dirty[usize::from(x)..usize::from(x + width)].contains(&true) {
+            if x < erased_to || !work.dirty[usize::from(x)..usize::from(x + width)].contains(&true)
+            {
                 continue;
             }
             let cell = cell(next, x, y);
+            let plain =
+                |x: u16| glyphs::blank(self::cell(next, x, y)) && link_at(links, x, y).is_none();
+            if plain(x) {
+                let run = (x..stop).take_while(|&x| plain(x)).count() as u16;
+                if run >= ERASE_FROM {
+                    self.move_to(x, y, out);
+                    self.set_pen(Pen::DEFAULT, out);
+                    self.link(None, links, out);
+                    let _ = write!(out, "\x1b[{run}X");
+                    erased_to = x + run;
+                    continue;
+                }
+            }
             self.move_to(x, y, out);
             self.set_pen(Pen::of(cell), out);
             self.link(link_at(links, x, y), links, out);
@@ -318,6 +334,10 @@ impl Screen {
         }
     }
 }
+
+/// Blank runs at least this long are erased (ECH: `ESC[nX`, about 5 bytes and a cursor move)
+/// rather than written as spaces.
+const ERASE_FROM: u16 = 8;
 
 /// Scratch space for one row, kept across rows.
 #[derive(Default)]
