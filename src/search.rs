@@ -26,9 +26,10 @@ use rayon::prelude::*;
 
 pub use worker::{Done, Request, Worker};
 
-/// The single-thread search over one list of articles that [`run`] ranks exactly like:
-/// the reference the engine is tested and benchmarked against (`crate::query::search`).
-pub use crate::query::{Found, search as sequential};
+pub use crate::query::Found;
+/// The single-thread search over one list of articles that [`run`] ranks exactly like: the
+/// reference the engine is tested and benchmarked against (`query::search` inside the crate).
+pub use crate::query::search as sequential;
 
 use crate::article::Article;
 use crate::corpus::{Chunk, Corpus};
