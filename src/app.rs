@@ -133,6 +133,8 @@ pub struct App {
     /// The selection moved and the article pane still shows the article before it
     /// ([`App::release_preview`]).
     preview_held: bool,
+    /// The selection moved while the pane was held: it lays its article out anew.
+    preview_moved: bool,
     /// A message the status line shows until the next key ([`App::notice`]).
     notice: Option<&'static str>,
 }
@@ -206,6 +208,7 @@ impl App {
             list_percent: geometry::DEFAULT_LIST_PERCENT,
             preview_rest: false,
             preview_held: false,
+            preview_moved: false,
             notice: None,
         };
         app.refilter();
@@ -407,12 +410,15 @@ impl App {
             return;
         }
         // While the selection moves (and is not resting yet), the pane keeps its article.
+        // (An article the selection left and came back to starts again from the top, as it
+        // does when the pane follows every step.)
         let held = self.preview_held && !self.reader && self.detail.is_some();
         if !held
-            && self
-                .detail
-                .as_ref()
-                .is_none_or(|d| d.article() != hit.article())
+            && (std::mem::take(&mut self.preview_moved)
+                || self
+                    .detail
+                    .as_ref()
+                    .is_none_or(|d| d.article() != hit.article()))
         {
             self.detail = Some(Detail::new(
                 hit.article(),

@@ -44,7 +44,7 @@ fn main() {
             &commands::resolve_paths(&cli.paths),
             width,
             config.layout.list_percent,
-            juan::tui::term::TermOptions::default(),
+            juan::tui::term::TermOptions::new(cli.no_alt_screen, &config.terminal),
         ),
     };
     finish(outcome);

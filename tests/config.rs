@@ -304,6 +304,7 @@ fn the_default_file_shows_every_setting() {
             "ambiguous_width",
             "tz",
             "layout",
+            "terminal",
             "colors",
             "keys"
         ]
@@ -320,6 +321,10 @@ fn the_default_file_shows_every_setting() {
         assert_eq!(names(keys[scope.name()].as_table().unwrap()), commands);
     }
     assert_eq!(names(table["layout"].as_table().unwrap()), ["split"]);
+    assert_eq!(
+        names(table["terminal"].as_table().unwrap()),
+        ["alt_screen", "mouse"]
+    );
     let colors: Vec<&str> = PALETTE.iter().map(|(name, ..)| *name).collect();
     assert_eq!(names(table["colors"].as_table().unwrap()), colors);
     for (name, default, _) in PALETTE {

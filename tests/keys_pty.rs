@@ -133,8 +133,8 @@ fn esc_closes_the_reader_clears_the_query_then_the_source_then_quits() {
 }
 
 /// Where the full-screen reader is: (the article's letter, its top row), read from the first
-/// paragraph on screen (paragraph n is row 2n + 1: title, date, a blank, then one row each
-/// with a blank between); `None` when no reader pane shows a paragraph.
+/// paragraph on screen (paragraph n is row 2n + 2: title, date, id, a blank, then one row
+/// each with a blank between); `None` when no reader pane shows a paragraph.
 fn reader_at(screen: &str) -> Option<(char, usize)> {
     let rows: Vec<&str> = screen.lines().collect();
     let pane = rows.iter().position(|r| r.starts_with('╭'))?;
@@ -143,7 +143,7 @@ fn reader_at(screen: &str) -> Option<(char, usize)> {
         let letter = row[..at].chars().next_back()?;
         let digits: String = row[at..].chars().skip(2).take(3).collect();
         let n: usize = digits.parse().ok()?;
-        Some((letter, (2 * n + 1 + pane + 1).checked_sub(i)?))
+        Some((letter, (2 * n + 2 + pane + 1).checked_sub(i)?))
     })
 }
 
@@ -196,7 +196,7 @@ fn every_reader_key_of_the_table_does_its_job() {
     // screen starts at row 222.
     const PAGE: usize = 19;
     const HALF: usize = 10;
-    const LAST_TOP: usize = 222;
+    const LAST_TOP: usize = 223;
     let mut pty = Pty::spawn(&[PAGER], 80, 24);
     pty.wait_for_text(LIST_HINT);
     let keymap = Keymap::default();
@@ -311,6 +311,17 @@ fn every_reader_key_of_the_table_does_its_job() {
                 pty.wait_for(&what, 10, |s| {
                     s.contains("not loaded") && s.contains("every record loaded")
                 });
+            }
+            Command::ToggleMouse => {
+                open(&mut pty, 0);
+                let before = pty.raw().len();
+                send(&mut pty, &key);
+                pty.wait_for(&what, 10, |s| s.contains("mouse off"));
+                let after = pty.raw()[before..].to_vec();
+                let text = String::from_utf8_lossy(&after);
+                assert!(text.contains("\x1b[?1006l\x1b[?1000l"), "{what}: {text:?}");
+                send(&mut pty, &key);
+                pty.wait_for(&what, 10, |s| s.contains("mouse on"));
             }
             other => panic!("{what}: no check in this test for `{}`", other.name()),
         }

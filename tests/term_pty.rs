@@ -100,7 +100,6 @@ fn dumb_terminals_are_refused_with_a_reason_and_nothing_written() {
 }
 
 #[test]
-#[ignore = "waits for Failure::Terminal's exit code 2 (src/commands/failure.rs)"]
 fn dumb_terminals_exit_with_code_2() {
     let mut pty = juan_after("export TERM=dumb", &[SEED], 100, 24);
     assert_eq!(pty.wait_exit(10), 2);
@@ -168,7 +167,6 @@ fn mouse_modes_are_1000_and_1006_only_and_everything_is_turned_off_on_exit() {
 }
 
 #[test]
-#[ignore = "waits for tui wiring: main.rs passes TermOptions::new(cli.no_alt_screen, &config.terminal)"]
 fn no_alt_screen_never_switches_and_leaves_the_last_screen() {
     let mut pty = Pty::spawn(&["--no-alt-screen", SEED], 100, 30);
     pty.wait_for_text(LIST_HINT);
@@ -190,7 +188,6 @@ fn no_alt_screen_never_switches_and_leaves_the_last_screen() {
 }
 
 #[test]
-#[ignore = "waits for tui wiring: main.rs passes TermOptions::new(cli.no_alt_screen, &config.terminal)"]
 fn the_config_file_turns_the_mouse_and_the_alternate_screen_off() {
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path().join("config.toml");

@@ -157,11 +157,13 @@ impl App {
     /// Moves the selection; false when it could not move (nothing to redraw).
     fn select_by(&mut self, delta: isize) -> bool {
         let before = self.selected;
-        self.preview_held |= self.preview_rest && !self.reader;
+        let hold = self.preview_rest && !self.reader;
+        self.preview_held |= hold;
         self.selected = self
             .selected
             .saturating_add_signed(delta)
             .min(self.hits.len().saturating_sub(1));
+        self.preview_moved |= hold && self.selected != before;
         self.sync();
         self.selected != before
     }
@@ -282,6 +284,45 @@ mod tests {
             art("d", "上海天气晴", "2022-01-01", "丙报"),
         ];
         App::of_articles(arts, w, h)
+    }
+
+    #[test]
+    fn the_article_pane_waits_for_the_selection_to_rest_when_asked() {
+        let article = |app: &App| app.detail().map(|d| d.article());
+        let mut a = app(140, 40);
+        assert_eq!(article(&a), Some(a.hits()[0].article()));
+        a.update(Action::SelectNext);
+        assert_eq!(
+            article(&a),
+            Some(a.hits()[1].article()),
+            "at once by default"
+        );
+        a.set_preview_rest(true);
+        a.update(Action::SelectNext);
+        a.update(Action::SelectNext);
+        assert!(a.preview_held());
+        assert_eq!(
+            article(&a),
+            Some(a.hits()[1].article()),
+            "the pane keeps its article"
+        );
+        assert!(a.release_preview());
+        assert_eq!(article(&a), Some(a.hits()[3].article()));
+        assert!(!a.release_preview(), "nothing left to show");
+        a.update(Action::SelectPrev);
+        a.update(Action::Open);
+        assert!(!a.preview_held());
+        assert_eq!(
+            article(&a),
+            Some(a.hits()[2].article()),
+            "the reader opens the selected one"
+        );
+        a.update(Action::NextArticle);
+        assert_eq!(
+            article(&a),
+            Some(a.hits()[3].article()),
+            "in the reader, at once"
+        );
     }
 
     fn ids(app: &App) -> Vec<String> {

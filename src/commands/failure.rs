@@ -28,7 +28,12 @@ pub enum Failure {
 impl Failure {
     /// The process exit code for this failure.
     pub fn exit_code(&self) -> i32 {
-        1
+        match self {
+            // The interface cannot start in this terminal (TERM=dumb, not a terminal): 2, as
+            // for a bad config file; scripts and tests rely on 1 for the rest.
+            Failure::Terminal(_) => 2,
+            _ => 1,
+        }
     }
 }
 

@@ -157,3 +157,124 @@ impl Display {
         out.flush()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    //! Whole interface frames through the renderer into a terminal emulator: after any
+    //! sequence of keys the emulator's screen is the frame ratatui drew.
+
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::app::Action;
+    use crate::article::Article;
+
+    fn articles() -> Vec<Article> {
+        (0..6)
+            .map(|a| Article {
+                id: format!("a{a}"),
+                title: format!("第{a}篇：翻页测试"),
+                date: crate::date::Date::from_text(&format!("2024-03-0{}", a + 1)),
+                source: ["测试日报", "Daily"][a % 2].into(),
+                url: Some(format!("https://example.cn/{a}")),
+                body: (1..=80)
+                    .map(|p| format!("第{a}篇第{p:03}段。{}", "正文".repeat(p % 40)))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+                    .into(),
+                ..Default::default()
+            })
+            .collect()
+    }
+
+    fn action(n: u8) -> Action {
+        match n % 14 {
+            0 => Action::SelectNext,
+            1 => Action::SelectPrev,
+            2 => Action::Open,
+            3 => Action::Back,
+            4 => Action::Scroll(1),
+            5 => Action::Scroll(-1),
+            6 => Action::ScrollPageDown,
+            7 => Action::ScrollHalfUp,
+            8 => Action::ScrollBottom,
+            9 => Action::ScrollTop,
+            10 => Action::ToggleFocus,
+            11 => Action::SelectPageDown,
+            12 => Action::NextArticle,
+            _ => Action::QueryInsert("篇".into()),
+        }
+    }
+
+    /// Drives an app through `keys` (and resizes), rendering each frame into `vt100`.
+    fn replay(size: (u16, u16), keys: &[(u8, bool)], rest: bool) {
+        let (w, h) = size;
+        let mut app = App::of_articles(articles(), w, h);
+        app.set_preview_rest(rest);
+        let options = Options {
+            unicode: true,
+            ambiguous_wide: false,
+            hyperlinks: true,
+        };
+        let mut display = Display::new(w, h, options, false, false).unwrap();
+        let mut term = vt100::Parser::new(h, w, 0);
+        let mut canvas = Canvas::new(w, h).unwrap();
+        for (i, &(key, resize)) in keys.iter().enumerate() {
+            if resize {
+                let (w, h) = (60 + u16::from(key % 100), 16 + u16::from(key % 30));
+                term.screen_mut().set_size(h, w);
+                display.resize(Rect::new(0, 0, w, h));
+                canvas.resize(w, h);
+                app.update(Action::Resize(w, h));
+            } else {
+                app.update(action(key));
+                if key % 3 == 0 {
+                    app.release_preview();
+                }
+            }
+            let mut out = Vec::new();
+            display.draw(&app, &mut out).unwrap();
+            term.process(&out);
+            let (want, _) = canvas.draw(|f| ui::draw(f, &app)).unwrap();
+            let got = term.screen();
+            for y in 0..want.area.height {
+                let mut row = String::new();
+                let mut x = 0;
+                while x < want.area.width {
+                    let cell = &want[(x, y)];
+                    row.push_str(cell.symbol());
+                    x += super::super::screen::glyph_width(cell.symbol());
+                }
+                let shown: String = got.contents_between(y, 0, y, want.area.width);
+                assert_eq!(
+                    shown.trim_end(),
+                    row.trim_end(),
+                    "step {i} ({:?}), row {y}",
+                    action(key)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn opening_reading_and_going_back_leave_no_stale_row() {
+        let keys: Vec<(u8, bool)> = [0, 2, 4, 4, 6, 3, 0, 0, 2, 8, 3, 1, 2, 9, 3]
+            .iter()
+            .map(|&k| (k, false))
+            .collect();
+        replay((80, 24), &keys, true);
+        replay((200, 50), &keys, true);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        #[test]
+        fn any_keys_and_resizes_leave_the_screen_equal_to_the_frame(
+            keys in prop::collection::vec((any::<u8>(), prop::bool::weighted(0.1)), 1..40),
+            rest in any::<bool>(),
+        ) {
+            replay((80, 24), &keys, rest);
+        }
+    }
+}

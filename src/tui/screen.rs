@@ -27,6 +27,12 @@ mod tests;
 
 pub use canvas::Canvas;
 
+/// The columns a cell's symbol takes (at least one), as the renderer counts them.
+#[cfg(test)]
+pub(crate) fn glyph_width(symbol: &str) -> u16 {
+    (glyphs::symbol_width(symbol) as u16).max(1)
+}
+
 use std::io::Write;
 
 use ratatui::buffer::{Buffer, Cell};

@@ -43,6 +43,10 @@ impl Pty {
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("JUAN_ARCHIVE");
+        // A UTF-8 locale (juan draws ASCII without one), whatever the machine has.
+        cmd.env("LANG", "C.UTF-8");
+        cmd.env_remove("LC_ALL");
+        cmd.env_remove("LC_CTYPE");
         // A config file of the user's own must not change what the tests see (a test that
         // wants one passes --config, which wins).
         if cmd.get_env("JUAN_CONFIG").is_none() {
