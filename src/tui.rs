@@ -1,13 +1,14 @@
 //! The terminal: set-up, restore (also on panic, SIGTERM, SIGHUP, SIGINT and SIGQUIT), job
-//! control (Ctrl-Z and SIGTSTP restore it and stop juan, `fg` redraws: [`suspend`]), and the
-//! event loop.
+//! control (Ctrl-Z and SIGTSTP restore it and stop juan, `fg` redraws: `tui/suspend.rs`), and
+//! the event loop.
 //!
-//! Three threads feed one channel: terminal input, the loader (batches of articles with
-//! progress, so the first frame is drawn at once and the list fills in), and the search
-//! worker (results tagged with the query's generation; stale ones are dropped by the app).
-//! The loop blocks on that channel — no timer ticks while idle — applies what arrived (and
-//! whatever else is already queued), and redraws only when something changed, each frame
-//! inside a synchronized update.
+//! Three threads feed one channel: terminal input (`input`: keys, pastes, the terminal's
+//! answers, its hangup), the loader (batches of articles with progress, so the first frame is
+//! drawn at once and the list fills in), and the search worker (results tagged with the
+//! query's generation; stale ones are dropped by the app). The loop blocks on that channel —
+//! no timer ticks while idle — applies what arrived (and whatever else is already queued), and
+//! redraws only when something changed and the terminal has taken the frame before
+//! (`display`: frames paced by the link, drawn by the `screen` renderer).
 
 mod display;
 mod input;

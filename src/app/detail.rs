@@ -153,7 +153,7 @@ impl Detail {
     }
 
     /// Scrolls so the last row is at the bottom of the pane: at once when the end is laid out
-    /// within [`SYNC_BYTES`], else the view follows the layout there (see the module docs).
+    /// within `SYNC_BYTES`, else the view follows the layout there (see the module docs).
     pub fn scroll_to_bottom(&mut self) {
         self.pending = Pending::End;
         self.settle(SYNC_BYTES);
