@@ -34,12 +34,11 @@ pub use update::{MOUSE_OFF_NOTICE, MOUSE_ON_NOTICE};
 /// Which part of the interface takes keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
-    /// The article list.
+    /// The article list and its query line: every printable key is query text, and the
+    /// cursor is on the query line.
     List,
     /// The detail pane (or the full-screen reader).
     Detail,
-    /// The query line: every printable key is text.
-    Query,
 }
 
 /// A window drawn over the panes.

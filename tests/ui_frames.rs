@@ -157,7 +157,6 @@ fn seed_in_the_detail_pane_and_the_reader() {
     for (w, h) in [(80, 24), (120, 40)] {
         let mut app = sample_app(w, h, AmbiguousWidth::Narrow);
         type_query(&mut app, SEED_TITLE);
-        app.update(Action::Back);
         insta::assert_snapshot!(format!("seed_detail_{w}x{h}"), text(&draw(&app)));
         app.update(Action::Open);
         insta::assert_snapshot!(format!("seed_reader_{w}x{h}"), text(&draw(&app)));

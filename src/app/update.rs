@@ -91,7 +91,7 @@ impl App {
             Action::ToggleFocus if self.reader => return false,
             Action::ToggleFocus => {
                 self.focus = match self.focus {
-                    Focus::List | Focus::Query if self.geometry.detail.area() > 0 => Focus::Detail,
+                    Focus::List if self.geometry.detail.area() > 0 => Focus::Detail,
                     _ => Focus::List,
                 }
             }
@@ -126,7 +126,7 @@ impl App {
                 if self.reader {
                     self.back();
                 }
-                self.focus = Focus::Query;
+                self.focus = Focus::List;
             }
             Action::QueryInsert(s) => self.type_query(|q| q.insert(&s)),
             Action::QueryBackspace => self.type_query(|q| q.backspace()),
@@ -209,7 +209,7 @@ impl App {
             self.focus = Focus::List;
             let (w, h) = (self.geometry.area.width, self.geometry.area.height);
             self.resize(w, h);
-        } else if self.focus == Focus::Query || self.focus == Focus::Detail {
+        } else if self.focus == Focus::Detail {
             self.focus = Focus::List;
         } else if self.source_filter.is_some() {
             self.source_filter = None;
@@ -236,7 +236,7 @@ impl App {
 
     /// An edit typed into the query line: the line takes focus.
     fn type_query(&mut self, f: impl FnOnce(&mut super::QueryInput)) {
-        self.focus = Focus::Query;
+        self.focus = Focus::List;
         self.edit_query(f);
     }
 
@@ -359,12 +359,10 @@ mod tests {
     }
 
     #[test]
-    fn escape_leaves_the_query_line_then_clears_it() {
+    fn escape_clears_the_query_typed_in_the_list() {
         let mut app = app(80, 24);
         app.update(Action::QueryInsert("北京".into()));
-        assert_eq!(app.focus(), Focus::Query);
-        assert!(app.update(Action::Back));
-        assert_eq!((app.focus(), app.query().text()), (Focus::List, "北京"));
+        assert_eq!(app.focus(), Focus::List);
         assert!(app.update(Action::Back));
         assert_eq!(app.query().text(), "");
         assert_eq!(ids(&app).len(), 4);

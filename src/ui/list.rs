@@ -19,7 +19,7 @@ const SOURCE_MAX: usize = 10;
 
 /// Draws the list pane in `area`.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let block = pane(theme, matches!(app.focus(), Focus::List | Focus::Query));
+    let block = pane(theme, app.focus() == Focus::List);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width);

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::theme::Theme;
-use crate::app::{App, Focus};
+use crate::app::{App, Focus, Popup};
 use crate::text::{self, for_display};
 
 const PROMPT: &str = "> ";
@@ -38,7 +38,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Span::styled(right, theme.hint),
     ]);
     Paragraph::new(line).render(area, frame.buffer_mut());
-    if app.focus() == Focus::Query {
+    if app.focus() == Focus::List && !app.reader_open() && *app.popup() == Popup::None {
         let before = text::width(&q.text()[..q.cursor()]).min(room);
         let x = area
             .x
