@@ -21,8 +21,10 @@ of 512 bytes so a query inside a long frame arrives when its own bytes do. The u
 counts what arrives and answers the queries a terminal answers, once they have arrived, through
 the delayed input link: DSR `ESC[5n` -> `ESC[0n`, cursor position `ESC[6n` -> `ESC[1;1R`
 (the position is not tracked), DA1 `ESC[c` -> `ESC[?62;22c`. A program that paces its frames
-on those replies sees the link's real round trip. Times are simulated exactly (a key's send
-time is its schedule, an arrival its computed time), so the loop's own latency does not count.
+on those replies sees the link's real round trip. "writes" counts the bursts of output during
+the hold (reads more than 5 ms apart): about one per frame drawn. Times are simulated exactly
+(a key's send time is its schedule, an arrival its computed time), so the loop's own latency
+does not count; the program's own time to answer a key does.
 
 The article is the bundled sample's longest (`--id`); less shows it as `juan show ARCHIVE ID
 --width COLS-2` prints it (the reader's text width); juan opens it by typing `--query` (default
@@ -44,6 +46,8 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PIECE = 512
+# Output read this soon after the output before belongs to the same write (frame).
+BURST_GAP = 0.005
 
 
 class Link:
@@ -85,7 +89,6 @@ class FarTerminal:
         self.state = 0
         self.params = b""
         self.answered = collections.Counter()
-        self.frames = 0
         self.text = bytearray()
 
     def feed(self, t, data):
@@ -118,8 +121,6 @@ class FarTerminal:
                 if reply:
                     replies.append(reply)
                     self.answered[(self.params + final).decode("ascii", "replace")] += 1
-                if self.params == b"?2026" and final == b"h":
-                    self.frames += 1
                 self.state = 0
             elif b == 0x1B:
                 self.state = 1
@@ -144,6 +145,7 @@ class Session:
         self.far = FarTerminal()
         self.keys = collections.deque()  # (send time, bytes) the user will type
         self.last_read = time.monotonic()
+        self.writes = 0  # bursts of output: reads more than BURST_GAP after the one before
         self.closed = False
 
     def type_at(self, t, data):
@@ -179,8 +181,11 @@ class Session:
             if not data:
                 self.closed = True
                 return
-            self.last_read = time.monotonic()
-            self.out.send(self.last_read, data)
+            now = time.monotonic()
+            if now - self.last_read > BURST_GAP:
+                self.writes += 1
+            self.last_read = now
+            self.out.send(now, data)
 
     def busy(self):
         return bool(self.keys or self.out.queue or self.inp.queue)
@@ -205,9 +210,9 @@ class Session:
 
 
 def hold(session, key, count, interval, quiet):
-    """Holds `key` (`count` presses every `interval` s); returns (lag s, bytes, frames)."""
+    """Holds `key` (`count` presses every `interval` s); returns (lag s, bytes, writes)."""
     session.settle(quiet, 30)
-    bytes0, frames0 = session.far.bytes, session.far.frames
+    bytes0, writes0 = session.far.bytes, session.writes
     start = time.monotonic() + 0.05
     for i in range(count):
         session.type_at(start + i * interval, key)
@@ -215,7 +220,7 @@ def hold(session, key, count, interval, quiet):
     if not session.settle(max(quiet, 1.5), 120):
         print("warning: output still flowing after 120 s", file=sys.stderr)
     lag = (session.far.last or last_key) - last_key
-    return max(0.0, lag), session.far.bytes - bytes0, session.far.frames - frames0
+    return max(0.0, lag), session.far.bytes - bytes0, session.writes - writes0
 
 
 def main():
@@ -250,7 +255,7 @@ def main():
     print(f"slow link: {args.delay * 1000:.0f} ms each way, {args.rate * 8 / 1e6:g} Mbit/s, "
           f"{args.cols}x{args.rows}, {args.keys} x j every {args.interval * 1000:.0f} ms, "
           f"article {args.id}, TERM=xterm-256color")
-    print(f"{'':6}{'lag s':>8}{'bytes':>10}{'frames':>8}  queries answered")
+    print(f"{'':6}{'lag s':>8}{'bytes':>10}{'writes':>8}  queries answered")
     results = {}
     for prog in ("juan", "less"):
         if args.only and prog != args.only:
@@ -276,14 +281,13 @@ def main():
                 s.settle(args.quiet, 30)
                 if b"j/k scroll" not in s.far.text[mark:]:
                     print("warning: juan's reader did not seem to open", file=sys.stderr)
-            lag, nbytes, frames = hold(s, b"j", args.keys, args.interval, args.quiet)
+            lag, nbytes, writes = hold(s, b"j", args.keys, args.interval, args.quiet)
         finally:
             s.close(quit_keys)
             if prog == "less":
                 os.unlink(tmp.name)
         answered = ", ".join(f"{k}x{v}" for k, v in sorted(s.far.answered.items())) or "none"
-        shown_frames = str(frames) if prog == "juan" else "-"
-        print(f"{prog:6}{lag:8.2f}{nbytes:10,}{shown_frames:>8}  {answered}")
+        print(f"{prog:6}{lag:8.2f}{nbytes:10,}{writes:8}  {answered}")
         results[prog] = lag
     if "juan" in results and "less" in results and results["less"] > 0:
         print(f"juan lag / less lag: {results['juan'] / results['less']:.1f}"
