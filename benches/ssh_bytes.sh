@@ -26,7 +26,10 @@
 #   page ×5       5 × Space after those (juan's reader and less page alike on Space)
 #   list ×20      20 × Down, one key at a time: juan's list from the top; fzf --layout=reverse
 #                 (top-down like juan's list; fzf's default layout has the first title at the
-#                 bottom, where Down does nothing) over the titles `juan list ARCHIVE` prints
+#                 bottom, where Down does nothing) over the titles `juan list ARCHIVE` prints;
+#                 juan's article pane follows the selection after each step (it rests)
+#   held ×20      20 × Down 33 ms apart (a held key), settled once: juan's article pane
+#                 follows only at the end, as it does when a user holds the key
 #   resize        W×H → (W−10)×(H−3) → W×H, both redraws (juan and fzf on their lists, less on
 #                 the article)
 #   idle          IDLE_S seconds of nothing (after the resize)
@@ -144,6 +147,21 @@ act() {
   record "$name" "$action" "$before" "$after"
 }
 
+# Holds a key: tmux send-keys ARGS $3 times 33 ms apart (a keyboard's repeat), settling once
+# at the end, in session $1; records the bytes under action $2.
+hold() {
+  local name=$1 action=$2 times=$3
+  shift 3
+  local file=$OUT/$name.out before
+  before=$(size_of "$file")
+  for _ in $(seq "$times"); do
+    "${TMUX_CMD[@]}" send-keys -t "$name" "$@"
+    sleep 0.033
+  done
+  settle "$file" "$before"
+  record "$name" "$action" "$before" "$(size_of "$file")"
+}
+
 # Records the bytes of $file between two offsets and keeps them in a file of their own.
 record() {
   local name=$1 action=$2 before=$3 after=$4
@@ -195,6 +213,7 @@ for size in $SIZES; do
   first "$name"
   expect "$name" "/181"
   act "$name" list 20 Down
+  hold "$name" held 20 Down
   resize "$name" "$size"
   idle "$name"
   "${TMUX_CMD[@]}" send-keys -t "$name" -l "$QUERY"
@@ -225,6 +244,7 @@ for size in $SIZES; do
     first "$name"
     expect "$name" "181/181"
     act "$name" list 20 Down
+    hold "$name" held 20 Down
     resize "$name" "$size"
     idle "$name"
   fi
@@ -258,7 +278,8 @@ done
 echo "$header"
 echo "$rule"
 for row in "first:first frame" "j:article, one line down (\`j\`, mean of ${J_KEYS})" \
-  "page:article, page down ×5" "list:list selection down ×20" "resize:resize" "idle:idle ${IDLE_S} s"; do
+  "page:article, page down ×5" "list:list selection down ×20, one at a time" \
+  "held:list selection down ×20, held (33 ms repeat)" "resize:resize" "idle:idle ${IDLE_S} s"; do
   action=${row%%:*}
   line="| ${row#*:} |"
   for size in $SIZES; do
@@ -287,6 +308,9 @@ for size in $SIZES; do ratio "juan-$size,j" "less-$size,j"; done
 echo
 printf '%-44s' "juan list step / fzf list step (≤ 1)"
 for size in $SIZES; do ratio "juan-$size,list" "fzf-$size,list"; done
+echo
+printf '%-44s' "juan held step / fzf held step"
+for size in $SIZES; do ratio "juan-$size,held" "fzf-$size,held"; done
 echo
 printf '%-44s' "juan first frame / fzf first frame (≤ 1.5)"
 for size in $SIZES; do ratio "juan-$size,first" "fzf-$size,first"; done
