@@ -134,6 +134,8 @@ pub struct App {
     preview_held: bool,
     /// The selection moved while the pane was held: it lays its article out anew.
     preview_moved: bool,
+    /// Where in the list the held article is (the pane's title shows it while held).
+    held_position: usize,
     /// A message the status line shows until the next key ([`App::notice`]).
     notice: Option<&'static str>,
 }
@@ -208,6 +210,7 @@ impl App {
             preview_rest: false,
             preview_held: false,
             preview_moved: false,
+            held_position: 0,
             notice: None,
         };
         app.refilter();
@@ -354,6 +357,16 @@ impl App {
     /// Off by default (tests and commands see the article at once).
     pub fn set_preview_rest(&mut self, on: bool) {
         self.preview_rest = on;
+    }
+
+    /// The place in the list of the article the pane shows: the selection's, or while the pane
+    /// is held, the place it was held at.
+    pub fn detail_position(&self) -> usize {
+        if self.preview_held {
+            self.held_position
+        } else {
+            self.selected
+        }
     }
 
     /// True while the article pane shows an article the selection has left.

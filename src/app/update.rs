@@ -158,6 +158,9 @@ impl App {
     fn select_by(&mut self, delta: isize) -> bool {
         let before = self.selected;
         let hold = self.preview_rest && !self.reader;
+        if hold && !self.preview_held {
+            self.held_position = self.selected;
+        }
         self.preview_held |= hold;
         self.selected = self
             .selected

@@ -21,7 +21,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         frame.render_widget(block, area);
         return;
     };
-    let position = format!(" {}/{} ", app.selected() + 1, app.hits().len());
+    let position = format!(" {}/{} ", app.detail_position() + 1, app.hits().len());
     block = block.title(position);
     block = block.title_bottom(Line::from(format!(" {}% ", detail.percent())).right_aligned());
     let inner = block.inner(area);
