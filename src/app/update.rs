@@ -309,8 +309,10 @@ mod tests {
             Some(a.hits()[1].article()),
             "the pane keeps its article"
         );
+        assert_eq!(a.detail_position(), 1, "and its place in the list");
         assert!(a.release_preview());
         assert_eq!(article(&a), Some(a.hits()[3].article()));
+        assert_eq!(a.detail_position(), 3);
         assert!(!a.release_preview(), "nothing left to show");
         a.update(Action::SelectPrev);
         a.update(Action::Open);
