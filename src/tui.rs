@@ -12,14 +12,13 @@
 
 mod display;
 mod input;
+mod loader;
 mod screen;
 mod suspend;
 pub mod term;
 
 use std::io::{self, IsTerminal};
 use std::path::PathBuf;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 
 use crossterm::event::Event;
@@ -29,6 +28,7 @@ use crate::commands::Failure;
 use crate::corpus::{Chunk, Corpus};
 use crate::text::AmbiguousWidth;
 use crate::{archive, keymap, search};
+use loader::Loader;
 use ratatui::layout::Rect;
 
 /// What the event loop waits for.
@@ -94,12 +94,7 @@ pub fn run(
     let worker = search::Worker::spawn(move |done| {
         let _ = results.send(Msg::Searched(done));
     });
-    let mut loader = Loader {
-        paths: paths.to_vec(),
-        tx,
-        number: 0,
-        cancelled: Arc::new(AtomicBool::new(false)),
-    };
+    let mut loader = Loader::new(paths.to_vec(), tx);
     loader.start();
     let result = event_loop(&mut display, &mut app, &rx, &worker, &mut loader);
     // The answer to the last status request must not land in the shell after juan is gone.
@@ -214,7 +209,7 @@ fn event_loop(
             if matches!(m, Msg::Term(_)) {
                 last_key = std::time::Instant::now();
             }
-            dirty |= handle(display, app, m, loader.number)?;
+            dirty |= handle(display, app, m, loader.number())?;
             if app.should_quit() {
                 break;
             }
@@ -288,73 +283,6 @@ const PREVIEW_REST: std::time::Duration = std::time::Duration::from_millis(150);
 
 /// How long quitting waits for the terminal's answer to the last status request.
 const QUIT_PATIENCE: std::time::Duration = std::time::Duration::from_millis(500);
-
-/// How often archives are looked at for appended records once loaded.
-const FOLLOW_EVERY: std::time::Duration = std::time::Duration::from_secs(2);
-
-/// Loads the archive on a thread of its own, again on a reload; chunks arrive built (other
-/// threads parse ahead), so the interface thread only appends them.
-struct Loader {
-    paths: Vec<PathBuf>,
-    tx: Sender<Msg>,
-    /// The number of the load under way; batches of others are dropped.
-    number: u64,
-    /// Set to tell the load under way that its batches are no longer wanted.
-    cancelled: Arc<AtomicBool>,
-}
-
-impl Loader {
-    /// Starts a load (the first, or again after the archive changed on disk: the change is
-    /// then forgotten), telling the one under way to stop sending.
-    fn start(&mut self) {
-        self.cancelled.store(true, Ordering::Relaxed);
-        self.cancelled = Arc::new(AtomicBool::new(false));
-        self.number += 1;
-        archive::forget_changes();
-        let (paths, tx, number) = (self.paths.clone(), self.tx.clone(), self.number);
-        let cancelled = self.cancelled.clone();
-        std::thread::spawn(move || {
-            let mut last = archive::Progress::default();
-            let mut open = true;
-            // Hands a batch on while it is wanted: once the interface is gone (or loads
-            // again), the rest is not.
-            let send = |open: &mut bool, batch: archive::Batch, so_far, done| {
-                let progress = LoadProgress { so_far, done };
-                *open = *open
-                    && !cancelled.load(Ordering::Relaxed)
-                    && tx
-                        .send(Msg::Loaded(
-                            number,
-                            Box::new(batch.chunk),
-                            batch.problems,
-                            progress,
-                        ))
-                        .is_ok();
-            };
-            let mut follow = archive::load_streaming(&paths, |batch| {
-                last = batch.progress;
-                send(&mut open, batch, last, false);
-            });
-            // The parsed articles are gone: let their memory go too, before the user types.
-            crate::heap::trim();
-            let done = LoadProgress {
-                so_far: last,
-                done: true,
-            };
-            let _ = tx.send(Msg::Loaded(number, Box::default(), Vec::new(), done));
-            // A scraper may still be writing: what it appends joins the list as it comes.
-            let options = archive::LoadOptions::from_env();
-            while open && !follow.is_empty() {
-                std::thread::sleep(FOLLOW_EVERY);
-                open = !cancelled.load(Ordering::Relaxed);
-                follow.poll(&options, |batch| {
-                    last.articles += batch.chunk.len();
-                    send(&mut open, batch, last, true);
-                });
-            }
-        });
-    }
-}
 
 /// What the terminal can do and the modes juan turns on in it, once detected: read by
 /// [`restore`] from signal handlers and the panic hook.
