@@ -70,14 +70,19 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             mode,
             theme,
         ));
-        let mut line = Line::from(spans);
         if selected {
-            // Fill the row so the whole of it shows the selection.
-            let fill = width.saturating_sub(line.width());
-            line.push_span(Span::raw(" ".repeat(fill)));
-            line = line.style(theme.selected);
+            // One style over the row's text (matched characters still marked), and no fill to
+            // the edge: moving the selection rewrites two rows' text and nothing more — over
+            // SSH a step costs about what fzf's does.
+            for span in &mut spans {
+                span.style = if span.style == theme.matched {
+                    theme.selected.patch(theme.matched)
+                } else {
+                    theme.selected
+                };
+            }
         }
-        lines.push(line);
+        lines.push(Line::from(spans));
     }
     Paragraph::new(lines).render(inner, frame.buffer_mut());
 }
