@@ -1,9 +1,9 @@
 //! Interface state, the [`Action`]s that change it, and [`App::update`]. No terminal code:
 //! the whole interaction can be driven and checked without a terminal.
 //!
-//! Searching can run inline (tests, small archives) or be handed out as a [`SearchRequest`]
-//! for a worker thread; results come back through [`App::apply_search`], which drops those of
-//! superseded queries. Loading appends batches through [`App::append`].
+//! Searching can run inline (tests, small archives) or be handed out as a `SearchRequest`
+//! for a worker thread; results come back through `App::apply_search`, which drops those of
+//! superseded queries. Loading appends chunks through `App::append_chunk`.
 
 use std::collections::HashMap;
 
@@ -25,15 +25,14 @@ mod update;
 
 pub use action::Action;
 pub use detail::{Detail, VisibleRow};
-pub use filter::{LoadProgress, SearchMode, SearchRequest};
-pub use geometry::{Arrangement, Geometry};
-pub use query_input::QueryInput;
-pub use sources::SourcePicker;
-pub use update::{MOUSE_OFF_NOTICE, MOUSE_ON_NOTICE};
+pub(crate) use filter::{LoadProgress, SearchMode, SearchRequest};
+pub(crate) use geometry::Geometry;
+pub(crate) use query_input::QueryInput;
+pub(crate) use sources::SourcePicker;
 
 /// Which part of the interface takes keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Focus {
+pub(crate) enum Focus {
     /// The article list and its query line: every printable key is query text, and the
     /// cursor is on the query line.
     List,
@@ -43,7 +42,7 @@ pub enum Focus {
 
 /// A window drawn over the panes.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Popup {
+pub(crate) enum Popup {
     /// Nothing over the panes.
     None,
     /// The key help, scrolled down this many lines.
@@ -56,13 +55,13 @@ pub enum Popup {
 
 /// What the list shows of an article, read from its chunk's columns.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Row<'a> {
+pub(crate) struct Row<'a> {
     /// The title.
-    pub title: &'a str,
+    pub(crate) title: &'a str,
     /// The source (empty when unknown).
-    pub source: &'a str,
+    pub(crate) source: &'a str,
     /// The date.
-    pub date: crate::date::Date,
+    pub(crate) date: crate::date::Date,
 }
 
 /// Settings chosen at start-up from the options and the terminal (`tui::term::Caps::settings`);
@@ -76,7 +75,7 @@ pub struct Settings {
     /// False when the terminal draws no Unicode symbols (a locale that is not UTF-8, the Linux
     /// console, a DEC terminal): ASCII chrome (`+ - |` borders, `>`, `...`).
     pub unicode: bool,
-    /// Mouse capture wanted ([`App::mouse_capture`]): the wheel scrolls; off, the terminal
+    /// Mouse capture wanted (`App::mouse_capture`): the wheel scrolls; off, the terminal
     /// selects text.
     pub mouse: bool,
 }
@@ -105,7 +104,7 @@ pub struct App {
     positions: HashMap<usize, Vec<usize>>,
     loading: Option<LoadProgress>,
     /// Fixed settings.
-    pub settings: Settings,
+    pub(crate) settings: Settings,
     query: QueryInput,
     query_error: Option<String>,
     source_filter: Option<String>,
@@ -174,7 +173,7 @@ impl App {
 
 impl App {
     /// A new interface over `corpus`, sized for a `width` × `height` terminal; searches run
-    /// inline until [`App::set_search_mode`] says otherwise.
+    /// inline until `App::set_search_mode` says otherwise.
     pub fn new(
         corpus: Corpus,
         problems: Vec<Problem>,
@@ -218,42 +217,42 @@ impl App {
     }
 
     /// Every loaded article, in load order.
-    pub fn corpus(&self) -> &Corpus {
+    pub(crate) fn corpus(&self) -> &Corpus {
         &self.corpus
     }
 
     /// Gives the list pane `percent` of the width side by side (a setting of the config file),
     /// within the bounds [`Geometry::split`] keeps.
-    pub fn set_list_percent(&mut self, percent: u16) {
+    pub(crate) fn set_list_percent(&mut self, percent: u16) {
         self.list_percent = percent;
         let area = self.geometry.area;
         self.update(Action::Resize(area.width, area.height));
     }
 
     /// The list pane's share of the width side by side, in percent.
-    pub fn list_percent(&self) -> u16 {
+    pub(crate) fn list_percent(&self) -> u16 {
         self.list_percent
     }
 
     /// Says an archive changed on disk since it was loaded; true when that is news (a
     /// redraw shows it).
-    pub fn note_changed_on_disk(&mut self) -> bool {
+    pub(crate) fn note_changed_on_disk(&mut self) -> bool {
         !std::mem::replace(&mut self.changed_on_disk, true)
     }
 
     /// True once an archive changed on disk since it was loaded.
-    pub fn changed_on_disk(&self) -> bool {
+    pub(crate) fn changed_on_disk(&self) -> bool {
         self.changed_on_disk
     }
 
     /// True (once) when the user asked to load the archive again: the terminal loop then
     /// starts over with a new interface.
-    pub fn take_reload(&mut self) -> bool {
+    pub(crate) fn take_reload(&mut self) -> bool {
         std::mem::take(&mut self.reload)
     }
 
     /// Records that could not be loaded.
-    pub fn problems(&self) -> &[Problem] {
+    pub(crate) fn problems(&self) -> &[Problem] {
         &self.problems
     }
 
@@ -263,13 +262,13 @@ impl App {
     }
 
     /// The article a hit points to, whole (put together from its chunk: see
-    /// [`Corpus::article`]); for drawing a row, [`App::row`] is cheaper.
+    /// [`Corpus::article`]); for drawing a row, `App::row` is cheaper.
     pub fn article(&self, hit: &Hit) -> Article {
         self.corpus.article(hit.article())
     }
 
     /// What the list shows of the article a hit points to, read from the columns.
-    pub fn row(&self, hit: &Hit) -> Row<'_> {
+    pub(crate) fn row(&self, hit: &Hit) -> Row<'_> {
         let (chunk, local) = self.corpus.locate(hit.article());
         Row {
             title: chunk.index.title(local),
@@ -279,22 +278,22 @@ impl App {
     }
 
     /// Position of the selection in [`App::hits`].
-    pub fn selected(&self) -> usize {
+    pub(crate) fn selected(&self) -> usize {
         self.selected
     }
 
     /// The first list row in view.
-    pub fn list_offset(&self) -> usize {
+    pub(crate) fn list_offset(&self) -> usize {
         self.offset
     }
 
     /// The query line.
-    pub fn query(&self) -> &QueryInput {
+    pub(crate) fn query(&self) -> &QueryInput {
         &self.query
     }
 
     /// Why the query does not parse, if it does not.
-    pub fn query_error(&self) -> Option<&str> {
+    pub(crate) fn query_error(&self) -> Option<&str> {
         self.query_error.as_deref()
     }
 
@@ -304,27 +303,27 @@ impl App {
     }
 
     /// Newest or oldest first.
-    pub fn order(&self) -> Order {
+    pub(crate) fn order(&self) -> Order {
         self.order
     }
 
     /// Which part takes keys.
-    pub fn focus(&self) -> Focus {
+    pub(crate) fn focus(&self) -> Focus {
         self.focus
     }
 
     /// The popup shown, if any.
-    pub fn popup(&self) -> &Popup {
+    pub(crate) fn popup(&self) -> &Popup {
         &self.popup
     }
 
     /// True while the full-screen reader is open.
-    pub fn reader_open(&self) -> bool {
+    pub(crate) fn reader_open(&self) -> bool {
         self.reader
     }
 
     /// The article in the detail pane, laid out for it.
-    pub fn detail(&self) -> Option<&Detail> {
+    pub(crate) fn detail(&self) -> Option<&Detail> {
         self.detail.as_ref()
     }
 
@@ -334,12 +333,12 @@ impl App {
     }
 
     /// True while there is background work to do between events (laying out a long article).
-    pub fn has_idle_work(&self) -> bool {
+    pub(crate) fn has_idle_work(&self) -> bool {
         self.detail.as_ref().is_some_and(|d| !d.is_complete())
     }
 
     /// Does a slice of the background work; returns true when something visible changed.
-    pub fn idle_work(&mut self) -> bool {
+    pub(crate) fn idle_work(&mut self) -> bool {
         const BUDGET_BYTES: usize = 256 * 1024;
         match &mut self.detail {
             Some(d) if !d.is_complete() => {
@@ -355,13 +354,13 @@ impl App {
     /// come for a moment): stepping through the list then sends only the rows that change,
     /// not an article per step — over SSH, the difference between 300 bytes and 3 KB a key.
     /// Off by default (tests and commands see the article at once).
-    pub fn set_preview_rest(&mut self, on: bool) {
+    pub(crate) fn set_preview_rest(&mut self, on: bool) {
         self.preview_rest = on;
     }
 
     /// The place in the list of the article the pane shows: the selection's, or while the pane
     /// is held, the place it was held at.
-    pub fn detail_position(&self) -> usize {
+    pub(crate) fn detail_position(&self) -> usize {
         if self.preview_held {
             self.held_position
         } else {
@@ -370,13 +369,13 @@ impl App {
     }
 
     /// True while the article pane shows an article the selection has left.
-    pub fn preview_held(&self) -> bool {
+    pub(crate) fn preview_held(&self) -> bool {
         self.preview_held
     }
 
     /// The selection has rested: the article pane shows the selected article. True when
     /// that changed the screen.
-    pub fn release_preview(&mut self) -> bool {
+    pub(crate) fn release_preview(&mut self) -> bool {
         let held = std::mem::take(&mut self.preview_held);
         if held {
             self.sync();
@@ -387,17 +386,17 @@ impl App {
     /// True while the terminal should report the mouse (the wheel scrolls); false while the
     /// user has turned capture off so the terminal selects text. The terminal loop reads it
     /// after every update and turns the terminal's mouse modes to match.
-    pub fn mouse_capture(&self) -> bool {
+    pub(crate) fn mouse_capture(&self) -> bool {
         self.settings.mouse
     }
 
     /// A short message for the status line (what the last key did), until the next key.
-    pub fn notice(&self) -> Option<&'static str> {
+    pub(crate) fn notice(&self) -> Option<&'static str> {
         self.notice
     }
 
     /// True once the user asked to leave.
-    pub fn should_quit(&self) -> bool {
+    pub(crate) fn should_quit(&self) -> bool {
         self.quit
     }
 

@@ -121,10 +121,10 @@ Examples:
 pub struct ConfigArgs {
     /// Print a config file holding every setting, commented out, at its default.
     #[arg(long, conflicts_with = "path")]
-    pub default: bool,
+    pub(crate) default: bool,
     /// Print the path of the config file juan reads (whether or not it exists).
     #[arg(long)]
-    pub path: bool,
+    pub(crate) path: bool,
 }
 
 /// Arguments of `juan list`.
@@ -135,16 +135,16 @@ pub struct ListArgs {
     /// Keep only articles matching this query (see the query syntax below). The value may
     /// start with `-` (`-q -1`, `-q -2017`): it is the query, not an option.
     #[arg(short, long, allow_hyphen_values = true)]
-    pub query: Option<String>,
+    pub(crate) query: Option<String>,
     /// One JSON object a line: id, title, date (RFC 3339 or null), source, url.
     #[arg(long)]
-    pub json: bool,
+    pub(crate) json: bool,
     /// Print at most N articles.
     #[arg(long, value_name = "N")]
-    pub limit: Option<usize>,
+    pub(crate) limit: Option<usize>,
     /// Oldest first instead of newest first.
     #[arg(long)]
-    pub oldest_first: bool,
+    pub(crate) oldest_first: bool,
 }
 
 /// Arguments of `juan show`.
@@ -155,11 +155,11 @@ pub struct ShowArgs {
     pub args: Vec<String>,
     /// Print the article as a JSON object.
     #[arg(long)]
-    pub json: bool,
+    pub(crate) json: bool,
     /// Wrap to W columns exactly as the reader pane does (default: the terminal's width when
     /// printing to a terminal, else unwrapped).
     #[arg(long, value_name = "W")]
-    pub width: Option<usize>,
+    pub(crate) width: Option<usize>,
 }
 
 /// Arguments of `juan import`.
@@ -167,10 +167,10 @@ pub struct ShowArgs {
 pub struct ImportArgs {
     /// Raw pages, Sogou files, or folders of them.
     #[arg(required = true)]
-    pub paths: Vec<PathBuf>,
+    pub(crate) paths: Vec<PathBuf>,
     /// Write JSON Lines here instead of stdout.
     #[arg(short, long, value_name = "OUT")]
-    pub output: Option<PathBuf>,
+    pub(crate) output: Option<PathBuf>,
 }
 
 /// Arguments of `juan gen`.
@@ -178,20 +178,20 @@ pub struct ImportArgs {
 pub struct GenArgs {
     /// How many articles to write.
     #[arg(value_name = "N")]
-    pub count: u64,
+    pub(crate) count: u64,
     /// The seed: the same seed writes the same archive.
     #[arg(long, value_name = "S", default_value_t = 1)]
-    pub seed: u64,
+    pub(crate) seed: u64,
     /// Write to this file instead of stdout (gzip when it ends in `.gz`).
     #[arg(short, long, value_name = "OUT")]
-    pub output: Option<std::path::PathBuf>,
+    pub(crate) output: Option<std::path::PathBuf>,
     /// Write every non-ASCII character as `\uXXXX` (surrogate pairs past U+FFFF) with `", "` and
     /// `": "` separators: exactly what Python's `json.dumps` writes by default.
     #[arg(long)]
-    pub escaped: bool,
+    pub(crate) escaped: bool,
     /// Compress with gzip.
     #[arg(long)]
-    pub gzip: bool,
+    pub(crate) gzip: bool,
 }
 
 /// Arguments of `juan check`.

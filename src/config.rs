@@ -26,9 +26,8 @@ mod style;
 mod values;
 
 pub use default_file::default_file;
-pub use error::{ConfigError, position};
+pub use error::ConfigError;
 pub use style::{PALETTE, Palette, parse_style};
-pub use values::SPLIT_RANGE;
 
 /// The settings juan starts with: the file's, with juan's defaults where it says nothing.
 #[derive(Debug, Clone, PartialEq)]
@@ -57,7 +56,7 @@ pub struct Config {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Layout {
     /// `split`: the list pane's share of the width side by side, in percent
-    /// ([`SPLIT_RANGE`]); `None` when the file does not say, for the interface's default
+    /// (`SPLIT_RANGE`); `None` when the file does not say, for the interface's default
     /// ([`crate::app::geometry::DEFAULT_LIST_PERCENT`]).
     pub list_percent: Option<u16>,
 }
@@ -68,10 +67,10 @@ pub struct Layout {
 pub struct Terminal {
     /// `alt_screen`: draw on the alternate screen (default), or on the main one so the last
     /// screen stays in the scrollback after quitting (`--no-alt-screen` for one run).
-    pub alt_screen: bool,
+    pub(crate) alt_screen: bool,
     /// `mouse`: start with mouse capture on (the wheel scrolls; Shift-drag selects text),
     /// default on; a key turns it off and on.
-    pub mouse: bool,
+    pub(crate) mouse: bool,
 }
 
 impl Default for Terminal {
@@ -112,17 +111,17 @@ impl Config {
 
 /// Where the config file is looked for, and whether it must exist.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Location {
+pub(crate) struct Location {
     /// The file.
-    pub path: PathBuf,
+    pub(crate) path: PathBuf,
     /// True when the user named it (`--config`, `$JUAN_CONFIG`): then it must exist.
-    pub named: bool,
+    pub(crate) named: bool,
 }
 
 /// The config file's place: `flag` (`--config`), else `$JUAN_CONFIG`, else
 /// `$XDG_CONFIG_HOME/juan/config.toml`, else `$HOME/.config/juan/config.toml`; `None` when
 /// there is no home to look in.
-pub fn locate(flag: Option<&Path>) -> Option<Location> {
+pub(crate) fn locate(flag: Option<&Path>) -> Option<Location> {
     locate_from(
         flag,
         std::env::var_os("JUAN_CONFIG"),
@@ -164,7 +163,7 @@ fn locate_from(
     })
 }
 
-/// Reads the config file [`locate`] finds: the defaults when there is none at the usual place.
+/// Reads the config file `locate` finds: the defaults when there is none at the usual place.
 pub fn load(flag: Option<&Path>) -> Result<Config, ConfigError> {
     let Some(location) = locate(flag) else {
         return Ok(Config::default());

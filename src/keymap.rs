@@ -1,9 +1,9 @@
 //! Terminal events to [`Action`]s: the only place a key gets its meaning.
 //!
-//! One table says what every key does ([`Keymap`], read from [`DEFAULTS`] and changed
-//! by [`Keymap::bind`]): per [`Scope`] (the list and its query line, the reader, the help and
+//! One table says what every key does ([`Keymap`], read from `DEFAULTS` and changed
+//! by `Keymap::bind`): per [`Scope`] (the list and its query line, the reader, the help and
 //! not-loaded windows, the source picker, and everywhere) a [`KeyChord`] runs a named
-//! [`Command`], which has a one-line description. The dispatcher ([`action_for`]), the help
+//! [`Command`], which has a one-line description. The dispatcher (`action_for`), the help
 //! window, the footer hints and the README's key table are all drawn from it, as in helix
 //! (`keymap!` + `static_commands!`) and yazi (help drawn from the keymap).
 //!
@@ -14,7 +14,7 @@
 //! then quits, as fzf's does; elsewhere it goes back (ARCHITECTURE §5).
 //!
 //! The keymap in use is chosen once at start-up ([`install`], after reading the config
-//! file), like the display zone: the dispatcher and the drawing code read it with [`active`].
+//! file), like the display zone: the dispatcher and the drawing code read it with `active`.
 
 mod commands;
 mod defaults;
@@ -27,10 +27,10 @@ use std::sync::OnceLock;
 use crossterm::event::{Event, KeyEventKind, MouseEventKind};
 
 pub use commands::Command;
-pub use defaults::{DEFAULTS, HINTS, NOTES};
-pub use docs::{HelpRow, HelpSection};
+pub(crate) use defaults::NOTES;
+pub(crate) use docs::HelpSection;
 pub use keys::{Key, KeyChord};
-pub use table::{Binding, Hint, Keymap, Scope};
+pub use table::{Binding, Keymap, Scope};
 
 use crate::app::{Action, App, Focus, Popup};
 
@@ -43,26 +43,26 @@ pub fn install(keymap: Keymap) -> bool {
 }
 
 /// The keymap in use: the one [`install`] chose, else [`Keymap::default`].
-pub fn active() -> &'static Keymap {
+pub(crate) fn active() -> &'static Keymap {
     ACTIVE.get_or_init(Keymap::default)
 }
 
 /// The action for a terminal event under the keymap in use, or `None` when the event means
 /// nothing here.
-pub fn action_for(event: &Event, app: &App) -> Option<Action> {
+pub(crate) fn action_for(event: &Event, app: &App) -> Option<Action> {
     active().action_for(event, app)
 }
 
 /// True for the chord that suspends juan (Ctrl-z) under the keymap in use. It is no
 /// [`Action`]: the terminal loop carries it out (`tui`), since it stops the process.
-pub fn is_suspend(event: &Event) -> bool {
+pub(crate) fn is_suspend(event: &Event) -> bool {
     active().is_suspend(event)
 }
 
 impl Scope {
     /// The scope that takes keys in `app`'s state: a window, the reader (open, or the
     /// article pane focused), else the list.
-    pub fn of(app: &App) -> Scope {
+    pub(crate) fn of(app: &App) -> Scope {
         match app.popup() {
             Popup::Help(_) | Popup::Problems(_) => Scope::Popup,
             Popup::Sources(_) => Scope::Sources,
@@ -74,7 +74,7 @@ impl Scope {
 
 impl Keymap {
     /// The action for a terminal event in `app`'s state under this keymap, or `None`.
-    pub fn action_for(&self, event: &Event, app: &App) -> Option<Action> {
+    pub(crate) fn action_for(&self, event: &Event, app: &App) -> Option<Action> {
         let scope = Scope::of(app);
         match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => {
@@ -107,7 +107,7 @@ impl Keymap {
 
     /// True when `event` is a chord bound to [`Command::Suspend`] everywhere (the terminal
     /// loop asks before any scope sees the key; [`Keymap::bind`] keeps scopes from hiding it).
-    pub fn is_suspend(&self, event: &Event) -> bool {
+    pub(crate) fn is_suspend(&self, event: &Event) -> bool {
         match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => KeyChord::from_event(key)
                 .is_some_and(|c| self.command_for(Scope::Everywhere, c) == Some(Command::Suspend)),

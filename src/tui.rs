@@ -300,7 +300,7 @@ fn enter() -> io::Result<()> {
 
 /// Leaves the terminal as it was: default colours, no scrolling region, cursor shown, the
 /// modes juan turned on off, raw mode off.
-pub fn restore() {
+pub(crate) fn restore() {
     let mut out = io::stdout();
     let _ = io::Write::write_all(&mut out, b"\x1b[0m\x1b[r\x1b[?25h");
     if let Some(caps) = CAPS.get() {

@@ -43,7 +43,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
 
 /// Where the frame [`draw`] draws for `app` shows URLs: each as (its cells, the whole URL),
 /// for the renderer to wrap in an OSC 8 hyperlink. Pure: the same state gives the same links.
-pub fn links(app: &App) -> Vec<(Rect, String)> {
+pub(crate) fn links(app: &App) -> Vec<(Rect, String)> {
     detail::links(app, &Theme::new(&app.settings))
 }
 

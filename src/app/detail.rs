@@ -23,11 +23,11 @@ const SYNC_BYTES: usize = 256 * 1024;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VisibleRow {
     /// What the row belongs to (title, metadata, body), for styling.
-    pub kind: BlockKind,
+    pub(crate) kind: BlockKind,
     /// The text, already cut to fit the pane; the whole URL on the URL's row.
-    pub text: String,
+    pub(crate) text: String,
     /// True on the URL's row: one row whatever its width, cut to the pane when drawn.
-    pub link: bool,
+    pub(crate) link: bool,
 }
 
 /// Where the reader asked to go that the layout has not reached yet.
@@ -77,17 +77,17 @@ impl Detail {
     }
 
     /// The archive index of the article shown.
-    pub fn article(&self) -> usize {
+    pub(crate) fn article(&self) -> usize {
         self.article
     }
 
     /// The article's URL, whole, as the archive gave it (sanitized), if it has one.
-    pub fn url(&self) -> Option<&str> {
+    pub(crate) fn url(&self) -> Option<&str> {
         self.url.as_ref().map(|(given, _)| given.as_str())
     }
 
     /// Lays the text out for a pane of `width` × `height` cells, keeping the reading position.
-    /// Only what is in view is laid out now; [`Detail::layout_some`] does the rest.
+    /// Only what is in view is laid out now; `Detail::layout_some` does the rest.
     pub fn resize(&mut self, width: usize, height: usize) {
         let width = width.max(1);
         self.height = height;
@@ -106,7 +106,7 @@ impl Detail {
     /// Lays out up to `budget_bytes` more of the text, toward what is pending first; true once
     /// the layout is complete. The interface calls this while idle, so opening a huge article
     /// never waits for it.
-    pub fn layout_some(&mut self, budget_bytes: usize) -> bool {
+    pub(crate) fn layout_some(&mut self, budget_bytes: usize) -> bool {
         if self.pending == Pending::None {
             self.layout.layout_some(budget_bytes);
             self.total = self.row_count();
@@ -117,7 +117,7 @@ impl Detail {
     }
 
     /// True once every row's position is known (the scrollbar is exact).
-    pub fn is_complete(&self) -> bool {
+    pub(crate) fn is_complete(&self) -> bool {
         self.layout.is_complete()
     }
 
@@ -132,7 +132,7 @@ impl Detail {
     }
 
     /// Scrolls by `delta` rows (negative is up).
-    pub fn scroll_by(&mut self, delta: isize) {
+    pub(crate) fn scroll_by(&mut self, delta: isize) {
         match &mut self.pending {
             Pending::Seek { delta: d, .. } => {
                 *d = d.saturating_add(delta);
@@ -146,7 +146,7 @@ impl Detail {
     }
 
     /// Scrolls to the first row.
-    pub fn scroll_to_top(&mut self) {
+    pub(crate) fn scroll_to_top(&mut self) {
         self.pending = Pending::None;
         self.top = 0;
         self.clamp_and_refresh(true);
@@ -154,23 +154,23 @@ impl Detail {
 
     /// Scrolls so the last row is at the bottom of the pane: at once when the end is laid out
     /// within `SYNC_BYTES`, else the view follows the layout there (see the module docs).
-    pub fn scroll_to_bottom(&mut self) {
+    pub(crate) fn scroll_to_bottom(&mut self) {
         self.pending = Pending::End;
         self.settle(SYNC_BYTES);
     }
 
     /// Rows in the pane.
-    pub fn height(&self) -> usize {
+    pub(crate) fn height(&self) -> usize {
         self.height
     }
 
     /// The first row in view.
-    pub fn top(&self) -> usize {
+    pub(crate) fn top(&self) -> usize {
         self.top
     }
 
     /// Rows in the whole document at the current width.
-    pub fn total_rows(&self) -> usize {
+    pub(crate) fn total_rows(&self) -> usize {
         self.total
     }
 
@@ -180,7 +180,7 @@ impl Detail {
     }
 
     /// How far through the text the bottom of the pane is, 0–100.
-    pub fn percent(&self) -> u16 {
+    pub(crate) fn percent(&self) -> u16 {
         let max_top = self.total.saturating_sub(self.height);
         if max_top == 0 {
             return 100;

@@ -7,7 +7,6 @@ use std::sync::Arc;
 
 use super::App;
 use crate::archive::{Problem, Progress};
-use crate::article::Article;
 use crate::corpus::Chunk;
 use crate::corpus::Corpus;
 use crate::query::{Hit, Order, Query};
@@ -15,7 +14,7 @@ use crate::search;
 
 /// Where searches run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SearchMode {
+pub(crate) enum SearchMode {
     /// On the spot, inside `update` (tests, scripts).
     Inline,
     /// On a worker: `update` leaves a [`SearchRequest`] for the event loop to hand over.
@@ -24,24 +23,24 @@ pub enum SearchMode {
 
 /// A search for a worker to run over a snapshot of the corpus.
 #[derive(Debug, Clone)]
-pub struct SearchRequest {
+pub(crate) struct SearchRequest {
     /// Results of any other generation are stale.
-    pub generation: u64,
+    pub(crate) generation: u64,
     /// The parsed query.
-    pub query: Query,
+    pub(crate) query: Query,
     /// Tie order.
-    pub order: Order,
+    pub(crate) order: Order,
     /// Search only these articles (the previous hits), when the query only narrowed.
-    pub within: Option<Arc<Vec<usize>>>,
+    pub(crate) within: Option<Arc<Vec<usize>>>,
 }
 
 /// How far loading has got: the loader's progress, and whether it has finished.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
-pub struct LoadProgress {
+pub(crate) struct LoadProgress {
     /// Articles, bytes and time so far.
-    pub so_far: Progress,
+    pub(crate) so_far: Progress,
     /// True once everything is loaded.
-    pub done: bool,
+    pub(crate) done: bool,
 }
 
 /// What the current hits answer: query, order and source filter.
@@ -56,22 +55,23 @@ pub(super) struct Answered {
 
 impl App {
     /// Chooses where searches run from now on.
-    pub fn set_search_mode(&mut self, mode: SearchMode) {
+    pub(crate) fn set_search_mode(&mut self, mode: SearchMode) {
         self.search_mode = mode;
     }
 
     /// The search the event loop should hand to the worker, if one is waiting.
-    pub fn take_search_request(&mut self) -> Option<SearchRequest> {
+    pub(crate) fn take_search_request(&mut self) -> Option<SearchRequest> {
         self.search.pending.take()
     }
 
     /// True while a search is out with the worker.
-    pub fn is_searching(&self) -> bool {
+    #[cfg(test)]
+    pub(crate) fn is_searching(&self) -> bool {
         self.search.searching
     }
 
     /// Takes a worker's results. Results of a superseded generation are dropped (returns false).
-    pub fn apply_search(&mut self, generation: u64, hits: Vec<Hit>) -> bool {
+    pub(crate) fn apply_search(&mut self, generation: u64, hits: Vec<Hit>) -> bool {
         if generation != self.search.generation {
             return false;
         }
@@ -81,9 +81,10 @@ impl App {
     }
 
     /// Appends a batch of loaded articles (and its problems) and refreshes the list.
-    pub fn append(
+    #[cfg(test)]
+    pub(crate) fn append(
         &mut self,
-        articles: Vec<Article>,
+        articles: Vec<crate::article::Article>,
         problems: Vec<Problem>,
         progress: LoadProgress,
     ) {
@@ -93,7 +94,12 @@ impl App {
 
     /// Appends a chunk built elsewhere (on the loader's threads), and refreshes the list:
     /// the interface thread does no indexing.
-    pub fn append_chunk(&mut self, chunk: Chunk, problems: Vec<Problem>, progress: LoadProgress) {
+    pub(crate) fn append_chunk(
+        &mut self,
+        chunk: Chunk,
+        problems: Vec<Problem>,
+        progress: LoadProgress,
+    ) {
         if self.loading.is_some_and(|l| l.done) {
             self.appended += chunk.len();
         }
@@ -110,22 +116,22 @@ impl App {
     }
 
     /// Marks the start of loading in the background (the status line shows progress).
-    pub fn start_loading(&mut self) {
+    pub(crate) fn start_loading(&mut self) {
         self.loading = Some(LoadProgress::default());
     }
 
     /// Articles that came after the load finished (appended to a file while open).
-    pub fn appended(&self) -> usize {
+    pub(crate) fn appended(&self) -> usize {
         self.appended
     }
 
     /// Loading progress, while or after loading in the background.
-    pub fn load_progress(&self) -> Option<&LoadProgress> {
+    pub(crate) fn load_progress(&self) -> Option<&LoadProgress> {
         self.loading.as_ref()
     }
 
     /// Char positions of the title characters `hit` matched (computed for rows in view).
-    pub fn positions_of<'a>(&'a self, hit: &'a Hit) -> &'a [usize] {
+    pub(crate) fn positions_of<'a>(&'a self, hit: &'a Hit) -> &'a [usize] {
         self.positions
             .get(&hit.article())
             .map_or(&[], Vec::as_slice)
@@ -214,7 +220,7 @@ impl App {
 }
 
 /// Runs `query` over the corpus now (on every core), for [`SearchMode::Inline`] and tests.
-pub fn search_inline(
+pub(crate) fn search_inline(
     corpus: &Corpus,
     query: &Query,
     order: Order,
@@ -227,6 +233,7 @@ pub fn search_inline(
 mod tests {
     use super::*;
     use crate::app::Action;
+    use crate::article::Article;
     use crate::date::Date;
 
     fn art(id: &str, title: &str, date: &str) -> Article {

@@ -4,22 +4,22 @@
 use ratatui::layout::Rect;
 
 /// Side by side from this many columns.
-pub const SIDE_BY_SIDE_MIN_WIDTH: u16 = 120;
+pub(crate) const SIDE_BY_SIDE_MIN_WIDTH: u16 = 120;
 /// Narrowest list pane side by side: its inner 62 columns hold the date, the source column
 /// (which the list drops below 60) and a title of 15 Chinese characters or more.
-pub const LIST_MIN_WIDTH: u16 = 64;
+pub(crate) const LIST_MIN_WIDTH: u16 = 64;
 /// Narrowest article pane side by side.
-pub const DETAIL_MIN_WIDTH: u16 = 50;
+pub(crate) const DETAIL_MIN_WIDTH: u16 = 50;
 /// The share of the width the list pane takes side by side, in percent, unless configured.
 pub const DEFAULT_LIST_PERCENT: u16 = 50;
 /// Below this width or [`SINGLE_PANE_MIN_HEIGHT`], one pane at a time.
-pub const SINGLE_PANE_MIN_WIDTH: u16 = 60;
+pub(crate) const SINGLE_PANE_MIN_WIDTH: u16 = 60;
 /// Below this height or [`SINGLE_PANE_MIN_WIDTH`], one pane at a time.
-pub const SINGLE_PANE_MIN_HEIGHT: u16 = 15;
+pub(crate) const SINGLE_PANE_MIN_HEIGHT: u16 = 15;
 
 /// How the list and detail panes share the screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Arrangement {
+pub(crate) enum Arrangement {
     /// List left, detail right (wide terminals).
     SideBySide,
     /// List above, detail below.
@@ -36,21 +36,21 @@ pub struct Geometry {
     /// The whole terminal.
     pub area: Rect,
     /// The query line (top row).
-    pub query: Rect,
+    pub(crate) query: Rect,
     /// The list pane, with its border.
-    pub list: Rect,
+    pub(crate) list: Rect,
     /// The detail pane, with its border.
-    pub detail: Rect,
+    pub(crate) detail: Rect,
     /// The status line (bottom row).
-    pub status: Rect,
+    pub(crate) status: Rect,
     /// Which arrangement was chosen.
-    pub arrangement: Arrangement,
+    pub(crate) arrangement: Arrangement,
 }
 
 impl Geometry {
     /// Computes the frame's rectangles; `reader` is true when the full-screen reader is open.
     /// Side by side, the list takes [`DEFAULT_LIST_PERCENT`] of the width.
-    pub fn new(area: Rect, reader: bool) -> Geometry {
+    pub(crate) fn new(area: Rect, reader: bool) -> Geometry {
         Geometry::split(area, reader, DEFAULT_LIST_PERCENT)
     }
 
@@ -58,7 +58,7 @@ impl Geometry {
     /// (and of the height stacked, 40 % by default), kept within [`LIST_MIN_WIDTH`] and
     /// [`DETAIL_MIN_WIDTH`] so the list keeps its source column and the article stays
     /// readable.
-    pub fn split(area: Rect, reader: bool, list_percent: u16) -> Geometry {
+    pub(crate) fn split(area: Rect, reader: bool, list_percent: u16) -> Geometry {
         let percent = u32::from(list_percent.clamp(10, 90));
         let Rect {
             x,
@@ -117,7 +117,7 @@ impl Geometry {
     }
 
     /// The text area inside a bordered pane.
-    pub fn inner(pane: Rect) -> Rect {
+    pub(crate) fn inner(pane: Rect) -> Rect {
         Rect::new(
             pane.x.saturating_add(1),
             pane.y.saturating_add(1),

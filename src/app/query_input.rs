@@ -2,32 +2,32 @@
 
 /// Text typed into the query line, with a cursor (a byte offset on a char boundary).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct QueryInput {
+pub(crate) struct QueryInput {
     text: String,
     cursor: usize,
 }
 
 impl QueryInput {
     /// The text as typed.
-    pub fn text(&self) -> &str {
+    pub(crate) fn text(&self) -> &str {
         &self.text
     }
 
     /// The cursor as a byte offset into [`QueryInput::text`].
-    pub fn cursor(&self) -> usize {
+    pub(crate) fn cursor(&self) -> usize {
         self.cursor
     }
 
     /// Inserts `s` at the cursor, cleaned like article text (a paste may hold escape
     /// sequences or newlines; newlines become spaces).
-    pub fn insert(&mut self, s: &str) {
+    pub(crate) fn insert(&mut self, s: &str) {
         let clean = crate::sanitize::clean(s).replace('\n', " ");
         self.text.insert_str(self.cursor, &clean);
         self.cursor += clean.len();
     }
 
     /// Deletes the char before the cursor.
-    pub fn backspace(&mut self) {
+    pub(crate) fn backspace(&mut self) {
         if let Some(c) = self.text[..self.cursor].chars().next_back() {
             self.cursor -= c.len_utf8();
             self.text.remove(self.cursor);
@@ -35,14 +35,14 @@ impl QueryInput {
     }
 
     /// Deletes the char under the cursor.
-    pub fn delete(&mut self) {
+    pub(crate) fn delete(&mut self) {
         if self.cursor < self.text.len() {
             self.text.remove(self.cursor);
         }
     }
 
     /// Deletes the word before the cursor (and the spaces after it), like a shell's Ctrl-w.
-    pub fn delete_word(&mut self) {
+    pub(crate) fn delete_word(&mut self) {
         let before = &self.text[..self.cursor];
         let trimmed = before.trim_end_matches(' ');
         let start = trimmed.rfind(' ').map_or(0, |i| i + 1);
@@ -51,32 +51,32 @@ impl QueryInput {
     }
 
     /// Empties the line.
-    pub fn clear(&mut self) {
+    pub(crate) fn clear(&mut self) {
         self.text.clear();
         self.cursor = 0;
     }
 
     /// Moves the cursor one char left.
-    pub fn left(&mut self) {
+    pub(crate) fn left(&mut self) {
         if let Some(c) = self.text[..self.cursor].chars().next_back() {
             self.cursor -= c.len_utf8();
         }
     }
 
     /// Moves the cursor one char right.
-    pub fn right(&mut self) {
+    pub(crate) fn right(&mut self) {
         if let Some(c) = self.text[self.cursor..].chars().next() {
             self.cursor += c.len_utf8();
         }
     }
 
     /// Moves the cursor to the start.
-    pub fn home(&mut self) {
+    pub(crate) fn home(&mut self) {
         self.cursor = 0;
     }
 
     /// Moves the cursor to the end.
-    pub fn end(&mut self) {
+    pub(crate) fn end(&mut self) {
         self.cursor = self.text.len();
     }
 }

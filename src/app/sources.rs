@@ -4,14 +4,14 @@ use std::collections::HashMap;
 
 /// Sources by count (most first, then by name), with one selected.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SourcePicker {
+pub(crate) struct SourcePicker {
     entries: Vec<(String, usize)>,
     selected: usize,
 }
 
 impl SourcePicker {
     /// Counts `sources`, one per article; `current` is preselected when given.
-    pub fn new<'a>(
+    pub(crate) fn new<'a>(
         sources: impl IntoIterator<Item = &'a str>,
         current: Option<&str>,
     ) -> SourcePicker {
@@ -31,22 +31,22 @@ impl SourcePicker {
     }
 
     /// `(source, count)` pairs in display order; an unknown source is the empty string.
-    pub fn entries(&self) -> &[(String, usize)] {
+    pub(crate) fn entries(&self) -> &[(String, usize)] {
         &self.entries
     }
 
     /// Index of the selected entry.
-    pub fn selected(&self) -> usize {
+    pub(crate) fn selected(&self) -> usize {
         self.selected
     }
 
     /// The selected source, if there is any entry.
-    pub fn chosen(&self) -> Option<&str> {
+    pub(crate) fn chosen(&self) -> Option<&str> {
         self.entries.get(self.selected).map(|(s, _)| s.as_str())
     }
 
     /// Moves the selection by `delta`, stopping at the ends.
-    pub fn move_by(&mut self, delta: isize) {
+    pub(crate) fn move_by(&mut self, delta: isize) {
         let last = self.entries.len().saturating_sub(1);
         self.selected = self.selected.saturating_add_signed(delta).min(last);
     }

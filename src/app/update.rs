@@ -6,9 +6,9 @@ use super::{Action, App, Focus, Geometry, Popup, SourcePicker};
 use crate::query::Order;
 
 /// What the status line says after mouse capture is turned off.
-pub const MOUSE_OFF_NOTICE: &str = "mouse off: select text with the mouse";
+pub(crate) const MOUSE_OFF_NOTICE: &str = "mouse off: select text with the mouse";
 /// What the status line says after mouse capture is turned on.
-pub const MOUSE_ON_NOTICE: &str = "mouse on: Shift-drag selects text";
+pub(crate) const MOUSE_ON_NOTICE: &str = "mouse on: Shift-drag selects text";
 
 impl App {
     /// Applies one action. Returns false when nothing visible changed (no redraw needed).
@@ -260,7 +260,7 @@ fn page(rows: usize) -> isize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::Arrangement;
+    use crate::app::geometry::Arrangement;
     use crate::article::Article;
     use crate::date::Date;
 

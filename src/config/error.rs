@@ -11,11 +11,11 @@ use crate::sanitize::visible;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConfigError {
     /// The file.
-    pub file: PathBuf,
+    pub(crate) file: PathBuf,
     /// Line and column (from 1, the column in characters), when the problem has a place.
     pub place: Option<(usize, usize)>,
     /// What is wrong.
-    pub message: String,
+    pub(crate) message: String,
 }
 
 impl ConfigError {
@@ -65,7 +65,7 @@ impl std::error::Error for ConfigError {}
 
 /// Line and column (both from 1; the column in characters) of byte `offset` of `text`. An
 /// offset inside a character or past the end counts as the next character boundary.
-pub fn position(text: &str, offset: usize) -> (usize, usize) {
+pub(crate) fn position(text: &str, offset: usize) -> (usize, usize) {
     let mut end = offset.min(text.len());
     while !text.is_char_boundary(end) {
         end += 1;

@@ -12,7 +12,7 @@ use serde::de::{self, Deserializer, Visitor};
 use crate::text::AmbiguousWidth;
 
 /// The smallest and largest share of the width (in percent) the list pane may be given.
-pub const SPLIT_RANGE: std::ops::RangeInclusive<u16> = 10..=90;
+pub(crate) const SPLIT_RANGE: std::ops::RangeInclusive<u16> = 10..=90;
 
 /// `ambiguous_width = "narrow" | "wide"`: the names `--ambiguous-width` takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -25,7 +25,7 @@ macro_rules! commands {
             }
 
             /// What it does, in one line (the help and the README show this).
-            pub fn doc(self) -> &'static str {
+            pub(crate) fn doc(self) -> &'static str {
                 match self { $(Command::$variant => $doc,)* }
             }
 
@@ -80,13 +80,13 @@ commands! {
 
 impl Command {
     /// The command called `name`, if there is one.
-    pub fn from_name(name: &str) -> Option<Command> {
+    pub(crate) fn from_name(name: &str) -> Option<Command> {
         Command::ALL.iter().copied().find(|c| c.name() == name)
     }
 
     /// The action it asks the interface for; `None` for [`Command::Suspend`], which the
     /// terminal loop carries out (it stops the process, not the interface).
-    pub fn action(self) -> Option<Action> {
+    pub(crate) fn action(self) -> Option<Action> {
         Some(match self {
             Command::Quit => Action::Quit,
             Command::Suspend => return None,

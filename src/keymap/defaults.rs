@@ -6,7 +6,7 @@
 use super::{Command, Scope};
 
 /// juan's keys: (scope, chords separated by spaces, command). Order is the help's order.
-pub const DEFAULTS: &[(Scope, &str, Command)] = {
+pub(crate) const DEFAULTS: &[(Scope, &str, Command)] = {
     use Command::*;
     use Scope::*;
     &[
@@ -73,7 +73,7 @@ pub const DEFAULTS: &[(Scope, &str, Command)] = {
 };
 
 /// Lines of the help and the README that are no binding: (scope, what is pressed, what it does).
-pub const NOTES: &[(Scope, &str, &str)] = &[
+pub(crate) const NOTES: &[(Scope, &str, &str)] = &[
     (
         Scope::List,
         "any text",
@@ -93,7 +93,7 @@ pub const NOTES: &[(Scope, &str, &str)] = &[
 
 /// The footer's hints per scope: the first key of each command, joined by `/`, then a label
 /// (`status` puts the state in some labels: what Esc does now, the order).
-pub const HINTS: &[(Scope, &[Command], &str)] = {
+pub(crate) const HINTS: &[(Scope, &[Command], &str)] = {
     use Command::*;
     use Scope::*;
     &[

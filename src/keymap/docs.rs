@@ -6,20 +6,20 @@ use super::{Command, KeyChord, Keymap, NOTES, Scope};
 
 /// One line of the help: the keys, the command (none for a note) and what it does.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HelpRow {
+pub(crate) struct HelpRow {
     /// The keys, in the table's order.
-    pub keys: Vec<KeyChord>,
+    pub(crate) keys: Vec<KeyChord>,
     /// For a note that is no binding ("any text"), what is pressed.
-    pub note: Option<&'static str>,
+    pub(crate) note: Option<&'static str>,
     /// The command the keys run; `None` for a note.
-    pub command: Option<Command>,
+    pub(crate) command: Option<Command>,
     /// What it does.
-    pub what: &'static str,
+    pub(crate) what: &'static str,
 }
 
 impl HelpRow {
     /// The keys as the help shows them: `j Down Ctrl-n`.
-    pub fn keys_text(&self) -> String {
+    pub(crate) fn keys_text(&self) -> String {
         match self.note {
             Some(note) => note.to_string(),
             None => join(&self.keys, |k| k.to_string()),
@@ -29,17 +29,17 @@ impl HelpRow {
 
 /// The help's rows for one scope, under its heading.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HelpSection {
+pub(crate) struct HelpSection {
     /// The scope.
-    pub scope: Scope,
+    pub(crate) scope: Scope,
     /// Its rows: each bound command once, then the notes.
-    pub rows: Vec<HelpRow>,
+    pub(crate) rows: Vec<HelpRow>,
 }
 
 impl Keymap {
     /// The help, scope by scope in [`Scope::ALL`]'s order; a scope with nothing to say is
     /// left out.
-    pub fn help(&self) -> Vec<HelpSection> {
+    pub(crate) fn help(&self) -> Vec<HelpSection> {
         Scope::ALL
             .into_iter()
             .map(|scope| HelpSection {

@@ -91,7 +91,7 @@ pub struct KeyChord {
 
 impl KeyChord {
     /// `key` with no modifier.
-    pub const fn plain(key: Key) -> KeyChord {
+    pub(crate) const fn plain(key: Key) -> KeyChord {
         KeyChord {
             key,
             ctrl: false,
@@ -129,7 +129,7 @@ impl KeyChord {
 
     /// The chord of a terminal key event, normalised; `None` for keys juan does not name
     /// (media keys, a lone modifier) and chords with Super or Hyper.
-    pub fn from_event(event: &KeyEvent) -> Option<KeyChord> {
+    pub(crate) fn from_event(event: &KeyEvent) -> Option<KeyChord> {
         let m = event.modifiers;
         if m.intersects(KeyModifiers::SUPER | KeyModifiers::HYPER) {
             return None;
@@ -163,7 +163,7 @@ impl KeyChord {
     }
 
     /// The text a plain character key types, if this chord is one (no Ctrl, no Alt).
-    pub fn typed_char(&self) -> Option<char> {
+    pub(crate) fn typed_char(&self) -> Option<char> {
         match self.key {
             Key::Char(c) if !self.ctrl && !self.alt => Some(c),
             _ => None,

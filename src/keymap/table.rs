@@ -46,12 +46,12 @@ impl Scope {
     }
 
     /// The scope called `name`, if there is one.
-    pub fn from_name(name: &str) -> Option<Scope> {
+    pub(crate) fn from_name(name: &str) -> Option<Scope> {
         Scope::ALL.into_iter().find(|s| s.name() == name)
     }
 
     /// The help's heading for this scope's keys.
-    pub fn heading(self) -> &'static str {
+    pub(crate) fn heading(self) -> &'static str {
         match self {
             Scope::List => "In the list (any text goes into the query)",
             Scope::Reader => "In the reader (and the article pane when it has the focus)",
@@ -81,13 +81,13 @@ pub struct Binding {
 
 /// A footer hint: `keys label`, e.g. `j/k scroll`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Hint {
+pub(crate) struct Hint {
     /// The first key of each of the hint's commands, joined by `/`.
-    pub keys: String,
+    pub(crate) keys: String,
     /// The hint's first command.
-    pub command: Command,
+    pub(crate) command: Command,
     /// The label after the keys.
-    pub label: &'static str,
+    pub(crate) label: &'static str,
 }
 
 /// Every binding, per scope: what a key means where.
@@ -97,7 +97,7 @@ pub struct Keymap {
 }
 
 impl Default for Keymap {
-    /// juan's own keys, [`DEFAULTS`].
+    /// juan's own keys, `DEFAULTS`.
     fn default() -> Keymap {
         let bindings = DEFAULTS
             .iter()
@@ -118,7 +118,12 @@ impl Keymap {
     /// there); the name `none` unbinds the chord. Errors: an unknown command, a command that
     /// means nothing in `scope`, and a chord that would hide Ctrl-z's suspend (which the
     /// terminal loop takes before any scope sees a key).
-    pub fn bind(&mut self, scope: Scope, chord: KeyChord, command: &str) -> Result<(), String> {
+    pub(crate) fn bind(
+        &mut self,
+        scope: Scope,
+        chord: KeyChord,
+        command: &str,
+    ) -> Result<(), String> {
         if command == "none" {
             self.unbind(scope, chord);
             return Ok(());
@@ -167,7 +172,7 @@ impl Keymap {
     }
 
     /// Removes what `chord` does in `scope`; false when it did nothing there.
-    pub fn unbind(&mut self, scope: Scope, chord: KeyChord) -> bool {
+    pub(crate) fn unbind(&mut self, scope: Scope, chord: KeyChord) -> bool {
         let before = self.bindings.len();
         self.bindings
             .retain(|b| !(b.scope == scope && b.chord == chord));
@@ -176,7 +181,7 @@ impl Keymap {
 
     /// Removes every key of the command named `command` in `scope` (before binding others
     /// in their place); returns how many there were.
-    pub fn unbind_command(&mut self, scope: Scope, command: &str) -> Result<usize, String> {
+    pub(crate) fn unbind_command(&mut self, scope: Scope, command: &str) -> Result<usize, String> {
         let cmd = command_named(command)?;
         let before = self.bindings.len();
         self.bindings
@@ -213,7 +218,7 @@ impl Keymap {
 
     /// The footer's hints for `scope`, from [`HINTS`]; a hint whose commands have no key is
     /// left out.
-    pub fn hints(&self, scope: Scope) -> Vec<Hint> {
+    pub(crate) fn hints(&self, scope: Scope) -> Vec<Hint> {
         HINTS
             .iter()
             .filter(|(s, _, _)| *s == scope)

@@ -24,14 +24,14 @@ use crate::app::App;
 use crate::ui;
 
 /// How long a frame waits for the answer about the one before it.
-pub const PATIENCE: Duration = Duration::from_secs(2);
+pub(crate) const PATIENCE: Duration = Duration::from_secs(2);
 
 /// Frames bigger than this are wrapped in a synchronized update (mode 2026), so a terminal
 /// that knows it shows them whole; small ones (a scrolled line) are not worth the 16 bytes.
 const SYNC_FROM: usize = 1024;
 
 /// The terminal's screen as juan draws it.
-pub struct Display {
+pub(crate) struct Display {
     canvas: Canvas,
     screen: Screen,
     /// When the status question about the last frame was asked, while unanswered.
@@ -48,7 +48,7 @@ impl Display {
     /// A display of `width` × `height` for a terminal that takes `options`; `ask` when the
     /// input reader delivers the terminal's answers (pacing).
     /// `mouse` says whether the terminal's mouse reporting is on.
-    pub fn new(
+    pub(crate) fn new(
         width: u16,
         height: u16,
         options: Options,
@@ -67,20 +67,20 @@ impl Display {
 
     /// The terminal has a new size (or was written by someone else): the next frame is
     /// painted whole at it.
-    pub fn resize(&mut self, area: Rect) {
+    pub(crate) fn resize(&mut self, area: Rect) {
         self.canvas.resize(area.width, area.height);
         self.screen.invalidate();
     }
 
     /// The terminal was set up again after a stop, with mouse reporting `mouse`.
-    pub fn resumed(&mut self, mouse: bool) {
+    pub(crate) fn resumed(&mut self, mouse: bool) {
         self.mouse = mouse;
         self.asked = None;
     }
 
     /// Turns the terminal's mouse reporting on or off (the key that toggles capture); writes
     /// nothing when it already is.
-    pub fn set_mouse(&mut self, on: bool, out: &mut impl Write) -> io::Result<()> {
+    pub(crate) fn set_mouse(&mut self, on: bool, out: &mut impl Write) -> io::Result<()> {
         if on == self.mouse {
             return Ok(());
         }
@@ -91,7 +91,7 @@ impl Display {
 
     /// True when a frame may be written now: the last one has reached the terminal (or the
     /// terminal does not answer, or has been waited for long enough).
-    pub fn ready(&self, now: Instant) -> bool {
+    pub(crate) fn ready(&self, now: Instant) -> bool {
         match self.asked {
             Some(at) if self.answers => now.duration_since(at) >= PATIENCE,
             _ => true,
@@ -99,7 +99,7 @@ impl Display {
     }
 
     /// How long until [`Display::ready`] turns true by itself; None when it is already.
-    pub fn wait(&self, now: Instant) -> Option<Duration> {
+    pub(crate) fn wait(&self, now: Instant) -> Option<Duration> {
         match self.asked {
             Some(at) if self.answers => (at + PATIENCE).checked_duration_since(now),
             _ => None,
@@ -107,21 +107,21 @@ impl Display {
     }
 
     /// The terminal answered the status question: the frame before it is on screen.
-    pub fn answered(&mut self) {
+    pub(crate) fn answered(&mut self) {
         self.asked = None;
         self.answers = true;
     }
 
     /// True while a status question is unanswered (quitting waits a little for its answer,
     /// so it does not land in the shell).
-    pub fn asking(&self) -> bool {
+    pub(crate) fn asking(&self) -> bool {
         // A terminal that has never answered is only waited for while it still might.
         self.asked
             .is_some_and(|at| self.answers || at.elapsed() < PATIENCE)
     }
 
     /// Draws `app` and writes what changed to `out`.
-    pub fn draw(&mut self, app: &App, out: &mut impl Write) -> io::Result<()> {
+    pub(crate) fn draw(&mut self, app: &App, out: &mut impl Write) -> io::Result<()> {
         let (buffer, cursor) = self.canvas.draw(|f| ui::draw(f, app))?;
         let links: Vec<Link> = ui::links(app)
             .into_iter()

@@ -26,7 +26,7 @@ mod scroll;
 #[cfg(test)]
 mod tests;
 
-pub use canvas::Canvas;
+pub(crate) use canvas::Canvas;
 
 /// The columns a cell's symbol takes (at least one), as the renderer counts them.
 #[cfg(test)]
@@ -45,33 +45,33 @@ use pen::Pen;
 
 /// What the terminal can take, for the renderer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Options {
+pub(crate) struct Options {
     /// The terminal draws UTF-8 (otherwise a control character is replaced with `?`).
-    pub unicode: bool,
+    pub(crate) unicode: bool,
     /// East Asian ambiguous characters are two columns wide in this terminal.
-    pub ambiguous_wide: bool,
+    pub(crate) ambiguous_wide: bool,
     /// The terminal takes OSC 8 hyperlinks.
-    pub hyperlinks: bool,
+    pub(crate) hyperlinks: bool,
 }
 
 /// A URL shown on one row: the columns `x..x + width` of row `y` link to `url`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Link {
-    pub x: u16,
-    pub y: u16,
-    pub width: u16,
-    pub url: String,
+pub(crate) struct Link {
+    pub(crate) x: u16,
+    pub(crate) y: u16,
+    pub(crate) width: u16,
+    pub(crate) url: String,
 }
 
 /// One frame to show: the cells, where the cursor goes (None: hidden), the links.
-pub struct Picture<'a> {
-    pub buffer: &'a Buffer,
-    pub cursor: Option<Position>,
-    pub links: &'a [Link],
+pub(crate) struct Picture<'a> {
+    pub(crate) buffer: &'a Buffer,
+    pub(crate) cursor: Option<Position>,
+    pub(crate) links: &'a [Link],
 }
 
 /// What the terminal shows, as far as juan knows, and how to bring it to the next frame.
-pub struct Screen {
+pub(crate) struct Screen {
     options: Options,
     /// The cells on the terminal; None when unknown (start, resize, resume): the next frame
     /// clears the screen and paints everything.
@@ -90,7 +90,7 @@ pub struct Screen {
 
 impl Screen {
     /// A renderer for a terminal whose screen is not known yet.
-    pub fn new(options: Options) -> Screen {
+    pub(crate) fn new(options: Options) -> Screen {
         Screen {
             options,
             shown: None,
@@ -104,7 +104,7 @@ impl Screen {
 
     /// Forgets what the terminal shows (after a resize, a stop, anything else that wrote to
     /// it): the next frame is painted whole.
-    pub fn invalidate(&mut self) {
+    pub(crate) fn invalidate(&mut self) {
         self.shown = None;
         self.cursor = None;
         self.pen = None;
@@ -112,7 +112,7 @@ impl Screen {
     }
 
     /// Appends to `out` what brings the terminal to `picture`.
-    pub fn render(&mut self, picture: &Picture, out: &mut Vec<u8>) {
+    pub(crate) fn render(&mut self, picture: &Picture, out: &mut Vec<u8>) {
         let next = picture.buffer;
         let links: &[Link] = if self.options.hyperlinks {
             picture.links

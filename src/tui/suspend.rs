@@ -17,7 +17,7 @@ use ratatui::layout::Rect;
 
 /// Who asked juan to stop.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Stop {
+pub(crate) enum Stop {
     /// The Ctrl-Z key: the whole process group stops, as the key does in a cooked terminal.
     Key,
     /// A SIGTSTP sent to juan alone (`kill -TSTP`): juan alone stops.
@@ -27,7 +27,7 @@ pub enum Stop {
 /// Forwards SIGTSTP and SIGCONT to the event loop as messages made by `on_stop` and
 /// `on_continue`; from then on SIGTSTP no longer stops juan until [`suspend`] has restored
 /// the terminal.
-pub fn forward_signals<M: Send + 'static>(
+pub(crate) fn forward_signals<M: Send + 'static>(
     tx: Sender<M>,
     on_stop: fn() -> M,
     on_continue: fn() -> M,
@@ -52,7 +52,7 @@ pub fn forward_signals<M: Send + 'static>(
 
 /// Restores the terminal, stops (returning once continued, or at once when there is no job
 /// control), then sets the terminal up again and makes the next draw a full one.
-pub fn suspend(who: Stop) -> io::Result<Rect> {
+pub(crate) fn suspend(who: Stop) -> io::Result<Rect> {
     super::restore();
     stop(who);
     resume()
@@ -60,7 +60,7 @@ pub fn suspend(who: Stop) -> io::Result<Rect> {
 
 /// Sets the terminal up again after a stop (raw mode and juan's modes: [`super::enter`]). Returns the terminal's size now (it may have changed while juan was
 /// stopped, without a SIGWINCH reaching it); the caller repaints every cell.
-pub fn resume() -> io::Result<Rect> {
+pub(crate) fn resume() -> io::Result<Rect> {
     // The shell may have put the terminal back to cooked mode while crossterm still thinks
     // it is raw: leave raw mode first so entering it applies the settings again.
     let _ = disable_raw_mode();

@@ -1,5 +1,5 @@
 //! The terminal's capabilities and modes: what the environment says the terminal can do
-//! ([`Caps::detect`], rules in [`detect`]), what the user chose (`--no-alt-screen`, the config
+//! (`Caps::detect`, rules in `detect`), what the user chose (`--no-alt-screen`, the config
 //! file's `[terminal]`: [`TermOptions`]), and the exact mode sequences juan turns on and off.
 //!
 //! juan turns on only what it uses, and on leaving turns off exactly that:
@@ -10,7 +10,8 @@
 //! - bracketed paste (`CSI ? 2004 h`), always: a paste is text, never keys;
 //! - mouse reports of buttons and the wheel only (`CSI ? 1000 h`) in SGR form (`CSI ? 1006 h`):
 //!   never motion tracking (1002/1003, which sends every pointer move upstream over SSH) nor
-//!   the urxvt form (1015). The user can turn them off and on ([`Caps::set_mouse`]).
+//!   the urxvt form (1015). The user can turn them off and on (`Display::set_mouse` in
+//!   `tui/display.rs`).
 //!
 //! Raw mode is crossterm's (`enable_raw_mode`): a termios setting, no bytes. Hiding the cursor
 //! and drawing are the renderer's. `TERM=dumb` (or no `TERM`) cannot move the cursor: the
@@ -22,35 +23,35 @@ use crate::app::Settings;
 use crate::commands::Failure;
 use crate::text::AmbiguousWidth;
 
-pub mod detect;
+pub(crate) mod detect;
 
-pub use detect::Env;
+pub(crate) use detect::Env;
 
 /// Switches to the alternate screen (xterm's 1049: the cursor is saved, the screen cleared).
-pub const ALT_SCREEN_ON: &str = "\x1b[?1049h";
+pub(crate) const ALT_SCREEN_ON: &str = "\x1b[?1049h";
 /// Back to the main screen and the saved cursor.
-pub const ALT_SCREEN_OFF: &str = "\x1b[?1049l";
+pub(crate) const ALT_SCREEN_OFF: &str = "\x1b[?1049l";
 /// Bracketed paste on: a paste arrives between `CSI 200 ~` and `CSI 201 ~`.
-pub const PASTE_ON: &str = "\x1b[?2004h";
+pub(crate) const PASTE_ON: &str = "\x1b[?2004h";
 /// Bracketed paste off.
-pub const PASTE_OFF: &str = "\x1b[?2004l";
+pub(crate) const PASTE_OFF: &str = "\x1b[?2004l";
 /// Button and wheel reports (1000), in SGR form (1006). No motion (1002/1003), no 1015.
-pub const MOUSE_ON: &str = "\x1b[?1000h\x1b[?1006h";
+pub(crate) const MOUSE_ON: &str = "\x1b[?1000h\x1b[?1006h";
 /// Mouse reports off, in the reverse order.
-pub const MOUSE_OFF: &str = "\x1b[?1006l\x1b[?1000l";
+pub(crate) const MOUSE_OFF: &str = "\x1b[?1006l\x1b[?1000l";
 /// Without the alternate screen, leaving puts the cursor on the last row (a row past the
 /// bottom is the bottom) and starts a new line, so the shell's prompt comes under the last
 /// screen, which stays (as `less -X` leaves it).
-pub const MAIN_SCREEN_EXIT: &str = "\x1b[999;1H\r\n";
+pub(crate) const MAIN_SCREEN_EXIT: &str = "\x1b[999;1H\r\n";
 
 /// What the user chose about the terminal: the command line and the config file's
 /// `[terminal]` table, the command line winning.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TermOptions {
     /// Use the alternate screen (`[terminal] alt_screen`, off with `--no-alt-screen`).
-    pub alt_screen: bool,
+    pub(crate) alt_screen: bool,
     /// Start with mouse capture on (`[terminal] mouse`); a key turns it off and on.
-    pub mouse: bool,
+    pub(crate) mouse: bool,
 }
 
 impl Default for TermOptions {
@@ -75,17 +76,17 @@ impl TermOptions {
 /// What juan uses of the terminal: what it can do, narrowed by the user's options, and which
 /// modes are on now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Caps {
+pub(crate) struct Caps {
     /// Unicode chrome (box drawing, `▶`, `…`); ASCII (`+ - |`, `>`, `...`) when false.
-    pub unicode: bool,
+    pub(crate) unicode: bool,
     /// Colours may be used (no `NO_COLOR`, not a monochrome terminal).
-    pub color: bool,
+    pub(crate) color: bool,
     /// The terminal shows 24-bit colour (`COLORTERM=truecolor`).
-    pub true_color: bool,
+    pub(crate) true_color: bool,
     /// The interface runs on the alternate screen.
-    pub alt_screen: bool,
+    pub(crate) alt_screen: bool,
     /// Mouse reports are wanted now (on after [`Caps::enter`]; [`Caps::set_mouse`] changes it).
-    pub mouse: bool,
+    pub(crate) mouse: bool,
     /// Screen rows when detected: without the alternate screen, [`Caps::enter`] scrolls that
     /// many rows into the scrollback, so nothing that was on the screen is lost.
     rows: u16,
@@ -94,13 +95,13 @@ pub struct Caps {
 impl Caps {
     /// The terminal juan runs in (its environment and size) under `options`; a failure
     /// (exit code 2) when it cannot move the cursor (`TERM=dumb` or no `TERM`).
-    pub fn detect(options: TermOptions) -> Result<Caps, Failure> {
+    pub(crate) fn detect(options: TermOptions) -> Result<Caps, Failure> {
         let rows = crossterm::terminal::size().map_or(0, |(_, rows)| rows);
         Caps::from_env(&Env::current(), options, rows)
     }
 
     /// [`Caps::detect`] for the environment `env` and a screen of `rows` rows.
-    pub fn from_env(env: &Env, options: TermOptions, rows: u16) -> Result<Caps, Failure> {
+    pub(crate) fn from_env(env: &Env, options: TermOptions, rows: u16) -> Result<Caps, Failure> {
         let terminal = detect::terminal(env).map_err(|dumb| Failure::Terminal(dumb.to_string()))?;
         Ok(Caps {
             unicode: terminal.unicode,
@@ -113,7 +114,7 @@ impl Caps {
     }
 
     /// The interface's settings for this terminal, with `ambiguous` as the width policy.
-    pub fn settings(&self, ambiguous: AmbiguousWidth) -> Settings {
+    pub(crate) fn settings(&self, ambiguous: AmbiguousWidth) -> Settings {
         Settings {
             ambiguous,
             color: self.color,
@@ -124,7 +125,7 @@ impl Caps {
 
     /// Turns juan's modes on: the alternate screen (or, without it, the screen's rows scrolled
     /// into the scrollback and the cursor home), bracketed paste, then the mouse if wanted.
-    pub fn enter(&self, out: &mut impl Write) -> io::Result<()> {
+    pub(crate) fn enter(&self, out: &mut impl Write) -> io::Result<()> {
         let mut seq = String::new();
         if self.alt_screen {
             seq.push_str(ALT_SCREEN_ON);
@@ -144,14 +145,15 @@ impl Caps {
     }
 
     /// Turns off what [`Caps::enter`] and [`Caps::set_mouse`] turned on, in the reverse order.
-    pub fn leave(&self, out: &mut impl Write) -> io::Result<()> {
+    #[cfg(test)]
+    pub(crate) fn leave(&self, out: &mut impl Write) -> io::Result<()> {
         self.write_leave(self.mouse, out)
     }
 
     /// [`Caps::leave`] for a panic hook or signal handler holding a copy taken before the
     /// mouse may have been turned on: the mouse modes are turned off whatever the copy says
     /// (turning off a mode that is off does nothing).
-    pub fn restore(&self, out: &mut impl Write) -> io::Result<()> {
+    pub(crate) fn restore(&self, out: &mut impl Write) -> io::Result<()> {
         self.write_leave(true, out)
     }
 
@@ -172,7 +174,8 @@ impl Caps {
 
     /// Turns mouse reports on or off (the key that toggles mouse capture); writes nothing when
     /// they already are.
-    pub fn set_mouse(&mut self, on: bool, out: &mut impl Write) -> io::Result<()> {
+    #[cfg(test)]
+    pub(crate) fn set_mouse(&mut self, on: bool, out: &mut impl Write) -> io::Result<()> {
         if on == self.mouse {
             return Ok(());
         }

@@ -14,7 +14,7 @@ use crate::app::{App, Focus, Geometry, Popup};
 use crate::text::{self, layout::BlockKind};
 
 /// Draws the article pane in `area`.
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+pub(crate) fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let mut block = pane(theme, app.focus() == Focus::Detail || app.reader_open());
     let Some(detail) = app.detail() else {
         let block = block.title(" no article ");
@@ -66,7 +66,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 /// article pane shows an `http://` or `https://` URL and no window covers the panes, else none.
 /// The URL is sanitized text (no control characters); the rectangle covers the drawn cells
 /// only, the URL cut with an ellipsis when it is wider than the pane.
-pub fn links(app: &App, theme: &Theme) -> Vec<(Rect, String)> {
+pub(crate) fn links(app: &App, theme: &Theme) -> Vec<(Rect, String)> {
     let g = app.geometry();
     let (Some(detail), Popup::None) = (app.detail(), app.popup()) else {
         return Vec::new();

@@ -18,7 +18,7 @@ use crate::text::{self, AmbiguousWidth, for_display};
 const SOURCE_MAX: usize = 10;
 
 /// Draws the list pane in `area`.
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+pub(crate) fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let block = pane(theme, app.focus() == Focus::List);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -89,7 +89,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 
 /// The title cut to `width` cells, with the chars at `positions` (char indices) highlighted.
 /// Each grapheme is mapped for display on its own, so positions stay right in wide mode.
-pub fn title_spans(
+pub(crate) fn title_spans(
     title: &str,
     positions: &[usize],
     width: usize,

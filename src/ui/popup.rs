@@ -73,7 +73,7 @@ const HELP_WIDTH: u16 = 84;
 
 /// The key help, drawn from the keymap in use (scope by scope, each command once with all
 /// its keys), then the query syntax.
-pub fn help(frame: &mut Frame, area: Rect, scroll: usize, theme: &Theme) {
+pub(crate) fn help(frame: &mut Frame, area: Rect, scroll: usize, theme: &Theme) {
     let inner = usize::from(HELP_WIDTH.min(area.width).saturating_sub(2));
     let mut lines = help_lines(&keymap::active().help(), inner, theme);
     lines.extend(
@@ -150,7 +150,7 @@ fn wrap_words(text: &str, width: usize) -> Vec<String> {
 
 /// Records that could not be loaded, as `FILE:LINE: reason`, and files left out, as
 /// `FILE: skipped: reason`.
-pub fn problems(frame: &mut Frame, area: Rect, app: &App, scroll: usize, theme: &Theme) {
+pub(crate) fn problems(frame: &mut Frame, area: Rect, app: &App, scroll: usize, theme: &Theme) {
     let room = usize::from(area.width.saturating_sub(4));
     let mut lines: Vec<Line<'static>> = app
         .problems()
@@ -172,7 +172,7 @@ pub fn problems(frame: &mut Frame, area: Rect, app: &App, scroll: usize, theme: 
 }
 
 /// The source picker: each source with its count.
-pub fn sources(frame: &mut Frame, area: Rect, picker: &SourcePicker, theme: &Theme) {
+pub(crate) fn sources(frame: &mut Frame, area: Rect, picker: &SourcePicker, theme: &Theme) {
     let rows = usize::from(area.height.saturating_sub(4)).max(1);
     let first = picker.selected().saturating_sub(rows - 1);
     let lines: Vec<Line<'static>> = picker

@@ -12,7 +12,7 @@ use crate::text::{self, for_display};
 const PROMPT: &str = "> ";
 
 /// Draws the query line in `area` and places the terminal cursor when it has focus.
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+pub(crate) fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     if area.area() == 0 {
         return;
     }
@@ -49,7 +49,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 }
 
 /// Draws a query error on the row under the query line.
-pub fn draw_error(frame: &mut Frame, area: Rect, message: &str, theme: &Theme) {
+pub(crate) fn draw_error(frame: &mut Frame, area: Rect, message: &str, theme: &Theme) {
     if area.area() == 0 {
         return;
     }

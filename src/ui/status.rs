@@ -13,7 +13,7 @@ use crate::keymap::{self, Command, Keymap, Scope};
 use crate::query::Order;
 
 /// Draws the status line in `area`.
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+pub(crate) fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     if area.area() == 0 {
         return;
     }

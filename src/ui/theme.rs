@@ -2,8 +2,8 @@
 //! default readable on dark and light 16-colour terminals), colourless under `NO_COLOR`,
 //! ASCII chrome (`+ - |` borders, `>` and `...`) when ambiguous-width characters are wide or
 //! the terminal draws no Unicode (`Settings::unicode`: a locale that is not UTF-8, the Linux
-//! console, a DEC terminal). Text cut to fit ends in the chrome's ellipsis ([`Theme::truncate`],
-//! [`Theme::pad`]).
+//! console, a DEC terminal). Text cut to fit ends in the chrome's ellipsis (`Theme::truncate`,
+//! `Theme::pad`).
 //!
 //! The palette is chosen once, at start-up, before the first frame ([`use_palette`]), as the
 //! time zone is (`date::zone::set`): every frame of the run draws with it.
@@ -27,50 +27,50 @@ pub fn use_palette(palette: Palette) -> bool {
 }
 
 /// The palette [`use_palette`] chose, else the default one.
-pub fn palette() -> &'static Palette {
+pub(crate) fn palette() -> &'static Palette {
     PALETTE.get_or_init(Palette::default)
 }
 
 /// The styles and symbols of one frame.
 #[derive(Debug, Clone)]
-pub struct Theme {
+pub(crate) struct Theme {
     /// Plain text.
-    pub text: Style,
+    pub(crate) text: Style,
     /// Matched title characters.
-    pub matched: Style,
+    pub(crate) matched: Style,
     /// The selected list row.
-    pub selected: Style,
+    pub(crate) selected: Style,
     /// The date column.
-    pub date: Style,
+    pub(crate) date: Style,
     /// The source column.
-    pub source: Style,
+    pub(crate) source: Style,
     /// A focused pane's border.
-    pub border_focused: Style,
+    pub(crate) border_focused: Style,
     /// An unfocused pane's border.
-    pub border: Style,
+    pub(crate) border: Style,
     /// The article's headline in the detail pane.
-    pub heading: Style,
+    pub(crate) heading: Style,
     /// Metadata lines in the detail pane.
-    pub meta: Style,
+    pub(crate) meta: Style,
     /// Errors and warnings.
-    pub warning: Style,
+    pub(crate) warning: Style,
     /// Key hints and counts.
-    pub hint: Style,
+    pub(crate) hint: Style,
     /// Borders, scrollbar, markers: ASCII in wide mode.
-    pub chrome: Chrome,
+    pub(crate) chrome: Chrome,
     /// The ambiguous-width policy, for text juan writes itself.
-    pub ambiguous: AmbiguousWidth,
+    pub(crate) ambiguous: AmbiguousWidth,
 }
 
 impl Theme {
     /// The theme for these settings, in the palette chosen at start-up ([`use_palette`]).
-    pub fn new(settings: &Settings) -> Theme {
+    pub(crate) fn new(settings: &Settings) -> Theme {
         Theme::with_palette(settings, palette())
     }
 
     /// The theme for these settings in `palette`; without colour (`NO_COLOR`) its styles keep
     /// their attributes only.
-    pub fn with_palette(settings: &Settings, palette: &Palette) -> Theme {
+    pub(crate) fn with_palette(settings: &Settings, palette: &Palette) -> Theme {
         let c = |style: Style| {
             if settings.color {
                 style
@@ -106,12 +106,12 @@ impl Theme {
     }
 
     /// `text` cut to at most `width` cells, ending in the chrome's ellipsis when cut.
-    pub fn truncate<'a>(&self, text: &'a str, width: usize) -> Cow<'a, str> {
+    pub(crate) fn truncate<'a>(&self, text: &'a str, width: usize) -> Cow<'a, str> {
         truncate_with(text, width, self.chrome.ellipsis)
     }
 
     /// `text` cut as [`Theme::truncate`] cuts it, then padded with spaces to `width` cells.
-    pub fn pad(&self, text: &str, width: usize) -> String {
+    pub(crate) fn pad(&self, text: &str, width: usize) -> String {
         pad_with(text, width, self.chrome.ellipsis)
     }
 }

@@ -11,13 +11,13 @@ use ratatui::layout::{Position, Size};
 use ratatui::{Frame, Terminal};
 
 /// A ratatui terminal that draws into memory.
-pub struct Canvas {
+pub(crate) struct Canvas {
     terminal: Terminal<Recorder>,
 }
 
 impl Canvas {
     /// A canvas of `width` × `height` cells.
-    pub fn new(width: u16, height: u16) -> io::Result<Canvas> {
+    pub(crate) fn new(width: u16, height: u16) -> io::Result<Canvas> {
         let recorder = Recorder {
             size: Size::new(width, height),
             cursor: Position::ORIGIN,
@@ -29,12 +29,12 @@ impl Canvas {
     }
 
     /// Changes the size; the next frame is drawn at it.
-    pub fn resize(&mut self, width: u16, height: u16) {
+    pub(crate) fn resize(&mut self, width: u16, height: u16) {
         self.terminal.backend_mut().size = Size::new(width, height);
     }
 
     /// Draws a frame with `draw`; returns its cells and where its cursor is (None: hidden).
-    pub fn draw(
+    pub(crate) fn draw(
         &mut self,
         draw: impl FnOnce(&mut Frame),
     ) -> io::Result<(Buffer, Option<Position>)> {

@@ -10,14 +10,14 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// One glyph of a row: the cell at column `x` drawn `width` columns wide.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Glyph {
-    pub x: u16,
-    pub width: u16,
+pub(crate) struct Glyph {
+    pub(crate) x: u16,
+    pub(crate) width: u16,
 }
 
 /// The glyphs of row `y` of `buf`, left to right, covering every column once (a glyph that
 /// would run past the right edge is cut to it).
-pub fn row(buf: &Buffer, y: u16, out: &mut Vec<Glyph>) {
+pub(crate) fn row(buf: &Buffer, y: u16, out: &mut Vec<Glyph>) {
     out.clear();
     let w = buf.area.width;
     let mut x = 0;
@@ -31,12 +31,12 @@ pub fn row(buf: &Buffer, y: u16, out: &mut Vec<Glyph>) {
 
 /// The columns a symbol takes: ratatui's own measure (unicode-width), so the renderer places
 /// glyphs where the frame put them.
-pub fn symbol_width(symbol: &str) -> usize {
+pub(crate) fn symbol_width(symbol: &str) -> usize {
     symbol.width()
 }
 
 /// For every column of a row, the column of the glyph covering it.
-pub fn cover(glyphs: &[Glyph], width: u16, out: &mut Vec<u16>) {
+pub(crate) fn cover(glyphs: &[Glyph], width: u16, out: &mut Vec<u16>) {
     out.clear();
     out.resize(usize::from(width), 0);
     for g in glyphs {
@@ -47,19 +47,19 @@ pub fn cover(glyphs: &[Glyph], width: u16, out: &mut Vec<u16>) {
 }
 
 /// True when two cells draw the same: text, colours and attributes.
-pub fn same(a: &Cell, b: &Cell) -> bool {
+pub(crate) fn same(a: &Cell, b: &Cell) -> bool {
     a.symbol() == b.symbol() && a.fg == b.fg && a.bg == b.bg && a.modifier == b.modifier
 }
 
 /// True for a cell that is a plain space with no colour or attribute (what erasing leaves).
-pub fn blank(cell: &Cell) -> bool {
+pub(crate) fn blank(cell: &Cell) -> bool {
     cell.symbol() == " " && super::pen::Pen::of(cell) == super::pen::Pen::DEFAULT
 }
 
 /// A hash of row `y`'s cells (text, colours, attributes), all but the first and last
 /// column: a pane's borders and its scrollbar do not stop its text from being seen to move
 /// (the cells they differ in are drawn after the move).
-pub fn row_hash(buf: &Buffer, y: u16) -> u64 {
+pub(crate) fn row_hash(buf: &Buffer, y: u16) -> u64 {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     let w = buf.area.width;
     let columns = if w > 2 { 1..w - 1 } else { 0..w };
@@ -76,7 +76,7 @@ pub fn row_hash(buf: &Buffer, y: u16) -> u64 {
 /// The text to send for a symbol: itself, unless it holds a control character (C0, DEL,
 /// C1: nothing from an article may drive the terminal), then a replacement of the same
 /// width.
-pub fn printable(symbol: &str, unicode: bool) -> &str {
+pub(crate) fn printable(symbol: &str, unicode: bool) -> &str {
     if symbol.chars().any(char::is_control) {
         if unicode { "\u{fffd}" } else { "?" }
     } else {
@@ -89,7 +89,7 @@ pub fn printable(symbol: &str, unicode: bool) -> &str {
 /// width does not depend on the terminal's East Asian ambiguous setting. After anything else
 /// (emoji, combining sequences, ambiguous-width punctuation when `ambiguous_wide`), the
 /// renderer places the cursor again before the next glyph rather than trust it.
-pub fn cursor_safe(symbol: &str, ambiguous_wide: bool) -> bool {
+pub(crate) fn cursor_safe(symbol: &str, ambiguous_wide: bool) -> bool {
     let mut chars = symbol.chars();
     let (Some(c), None) = (chars.next(), chars.next()) else {
         return false;

@@ -11,22 +11,22 @@ use ratatui::style::{Color, Modifier};
 
 /// Colours and attributes: what one cell wants, and what the terminal holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Pen {
-    pub fg: Color,
-    pub bg: Color,
-    pub modifier: Modifier,
+pub(crate) struct Pen {
+    pub(crate) fg: Color,
+    pub(crate) bg: Color,
+    pub(crate) modifier: Modifier,
 }
 
 impl Pen {
     /// The terminal's default: no colour, no attribute (after `ESC[0m`).
-    pub const DEFAULT: Pen = Pen {
+    pub(crate) const DEFAULT: Pen = Pen {
         fg: Color::Reset,
         bg: Color::Reset,
         modifier: Modifier::empty(),
     };
 
     /// The pen of a cell of the frame.
-    pub fn of(cell: &ratatui::buffer::Cell) -> Pen {
+    pub(crate) fn of(cell: &ratatui::buffer::Cell) -> Pen {
         Pen {
             fg: cell.fg,
             bg: cell.bg,
@@ -37,7 +37,7 @@ impl Pen {
 
 /// Writes the SGR sequence that turns `from` (None: unknown) into `to`; nothing when they are
 /// the same.
-pub fn change(out: &mut Vec<u8>, from: Option<Pen>, to: Pen) {
+pub(crate) fn change(out: &mut Vec<u8>, from: Option<Pen>, to: Pen) {
     let mut params: Vec<u16> = Vec::new();
     let from = match from {
         Some(from) if from == to => return,

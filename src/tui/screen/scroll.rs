@@ -10,16 +10,16 @@
 /// A block of rows to move: rows `top..=bottom` (screen rows, from 0) shift up by `by` rows
 /// (down when negative); the rows that come in are left blank.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Shift {
-    pub top: u16,
-    pub bottom: u16,
-    pub by: i32,
+pub(crate) struct Shift {
+    pub(crate) top: u16,
+    pub(crate) bottom: u16,
+    pub(crate) by: i32,
 }
 
 /// The move that saves the most, given the hash of every row on screen (`shown`) and in the
 /// next frame (`next`) and what repainting each row of the next frame would cost in bytes
 /// (`cost`); None when no move saves more than it costs.
-pub fn best(shown: &[u64], next: &[u64], cost: &[usize]) -> Option<Shift> {
+pub(crate) fn best(shown: &[u64], next: &[u64], cost: &[usize]) -> Option<Shift> {
     let h = shown.len().min(next.len());
     /// What a move costs: the region, a cursor move, the line operation, the reset.
     const MOVE_COST: usize = 24;

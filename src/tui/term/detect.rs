@@ -23,24 +23,24 @@
 
 /// The environment variables the terminal is judged by, as read (`None` when unset).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Env {
+pub(crate) struct Env {
     /// `TERM`.
-    pub term: Option<String>,
+    pub(crate) term: Option<String>,
     /// `COLORTERM`.
-    pub colorterm: Option<String>,
+    pub(crate) colorterm: Option<String>,
     /// `LC_ALL`.
-    pub lc_all: Option<String>,
+    pub(crate) lc_all: Option<String>,
     /// `LC_CTYPE`.
-    pub lc_ctype: Option<String>,
+    pub(crate) lc_ctype: Option<String>,
     /// `LANG`.
-    pub lang: Option<String>,
+    pub(crate) lang: Option<String>,
     /// `NO_COLOR`.
-    pub no_color: Option<String>,
+    pub(crate) no_color: Option<String>,
 }
 
 impl Env {
     /// The process environment.
-    pub fn current() -> Env {
+    pub(crate) fn current() -> Env {
         let var = |name: &str| std::env::var_os(name).map(|v| v.to_string_lossy().into_owned());
         Env {
             term: var("TERM"),
@@ -55,24 +55,24 @@ impl Env {
 
 /// What the terminal can do, by its environment (before the user's options).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Terminal {
+pub(crate) struct Terminal {
     /// It draws Unicode symbols (box drawing, `▶`, `…`): ASCII chrome when false.
-    pub unicode: bool,
+    pub(crate) unicode: bool,
     /// It has an alternate screen (`smcup`/`rmcup`).
-    pub alt_screen: bool,
+    pub(crate) alt_screen: bool,
     /// It reports the mouse as xterm does (modes 1000 and 1006).
-    pub mouse: bool,
+    pub(crate) mouse: bool,
     /// Colours may be used.
-    pub color: bool,
+    pub(crate) color: bool,
     /// It shows 24-bit colour.
-    pub true_color: bool,
+    pub(crate) true_color: bool,
 }
 
 /// Why the interface cannot run: `TERM` names a terminal that cannot move the cursor.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Dumb {
+pub(crate) struct Dumb {
     /// `TERM` as set (`None`: unset or empty).
-    pub term: Option<String>,
+    pub(crate) term: Option<String>,
 }
 
 impl std::fmt::Display for Dumb {
@@ -117,7 +117,7 @@ fn family(term: &str) -> Family {
 }
 
 /// True when the locale's character set, read as POSIX does, is UTF-8.
-pub fn locale_is_utf8(env: &Env) -> bool {
+pub(crate) fn locale_is_utf8(env: &Env) -> bool {
     let set = |v: &Option<String>| v.clone().filter(|s| !s.is_empty());
     let Some(locale) = set(&env.lc_all)
         .or_else(|| set(&env.lc_ctype))
@@ -137,7 +137,7 @@ pub fn locale_is_utf8(env: &Env) -> bool {
 }
 
 /// What the terminal `env` describes can do; `Err` when it cannot move the cursor.
-pub fn terminal(env: &Env) -> Result<Terminal, Dumb> {
+pub(crate) fn terminal(env: &Env) -> Result<Terminal, Dumb> {
     let term = env.term.as_deref().unwrap_or("");
     if term.is_empty() || term == "dumb" {
         return Err(Dumb {
