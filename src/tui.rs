@@ -86,7 +86,7 @@ pub fn run(
         ambiguous_wide: mode == AmbiguousWidth::Wide,
         hyperlinks: caps.unicode,
     };
-    let mut display = display::Display::new(size.0, size.1, options, true, caps.mouse)
+    let mut display = display::Display::new(size.0, size.1, options, true, caps)
         .map_err(|e| Failure::Terminal(format!("cannot set up the terminal: {e}")))?;
     let mut app = fresh_app(settings, size.0, size.1, list_percent);
     let results = tx.clone();

@@ -40,20 +40,20 @@ pub(crate) struct Display {
     answers: bool,
     /// Ask after each frame (the input reader can see the answers).
     ask: bool,
-    /// Whether the terminal reports the mouse now.
-    mouse: bool,
+    /// The terminal's modes: whether it reports the mouse now.
+    caps: term::Caps,
 }
 
 impl Display {
     /// A display of `width` × `height` for a terminal that takes `options`; `ask` when the
     /// input reader delivers the terminal's answers (pacing).
-    /// `mouse` says whether the terminal's mouse reporting is on.
+    /// `caps` says which modes the terminal has on (the mouse may be turned off and on).
     pub(crate) fn new(
         width: u16,
         height: u16,
         options: Options,
         ask: bool,
-        mouse: bool,
+        caps: term::Caps,
     ) -> io::Result<Display> {
         Ok(Display {
             canvas: Canvas::new(width, height)?,
@@ -61,7 +61,7 @@ impl Display {
             asked: None,
             answers: false,
             ask,
-            mouse,
+            caps,
         })
     }
 
@@ -74,19 +74,14 @@ impl Display {
 
     /// The terminal was set up again after a stop, with mouse reporting `mouse`.
     pub(crate) fn resumed(&mut self, mouse: bool) {
-        self.mouse = mouse;
+        self.caps.mouse = mouse;
         self.asked = None;
     }
 
     /// Turns the terminal's mouse reporting on or off (the key that toggles capture); writes
     /// nothing when it already is.
     pub(crate) fn set_mouse(&mut self, on: bool, out: &mut impl Write) -> io::Result<()> {
-        if on == self.mouse {
-            return Ok(());
-        }
-        self.mouse = on;
-        out.write_all(if on { term::MOUSE_ON } else { term::MOUSE_OFF }.as_bytes())?;
-        out.flush()
+        self.caps.set_mouse(on, out)
     }
 
     /// True when a frame may be written now: the last one has reached the terminal (or the
@@ -216,7 +211,13 @@ mod tests {
             ambiguous_wide: false,
             hyperlinks: true,
         };
-        let mut display = Display::new(w, h, options, false, false).unwrap();
+        let env = term::Env {
+            term: Some("xterm-256color".into()),
+            lang: Some("C.UTF-8".into()),
+            ..term::Env::default()
+        };
+        let caps = term::Caps::from_env(&env, term::TermOptions::default(), h).unwrap();
+        let mut display = Display::new(w, h, options, false, caps).unwrap();
         let mut term = vt100::Parser::new(h, w, 0);
         let mut canvas = Canvas::new(w, h).unwrap();
         for (i, &(key, resize)) in keys.iter().enumerate() {

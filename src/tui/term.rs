@@ -174,7 +174,6 @@ impl Caps {
 
     /// Turns mouse reports on or off (the key that toggles mouse capture); writes nothing when
     /// they already are.
-    #[cfg(test)]
     pub(crate) fn set_mouse(&mut self, on: bool, out: &mut impl Write) -> io::Result<()> {
         if on == self.mouse {
             return Ok(());

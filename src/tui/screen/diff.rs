@@ -83,6 +83,8 @@ impl Screen {
             self.link(link_at(links, x, y), links, out);
             let symbol = match cell.symbol() {
                 "" => " ",
+                // A wide glyph cut by the right edge would wrap in the terminal.
+                s if glyphs::symbol_width(s) > usize::from(w - x) => " ",
                 s => glyphs::printable(s, self.options.unicode),
             };
             out.extend_from_slice(symbol.as_bytes());

@@ -275,3 +275,27 @@ proptest! {
         check(&frames);
     }
 }
+
+#[test]
+fn a_wide_character_cut_by_the_right_edge_never_wraps() {
+    let area = Rect::new(0, 0, 5, 2);
+    let mut buf = Buffer::empty(area);
+    buf.set_string(0, 0, "abcd", Style::default());
+    // Forced in, as no widget would: a wide glyph in the last column.
+    buf[(4, 0)].set_symbol("中");
+    buf.set_string(0, 1, "xy", Style::default());
+    let mut screen = Screen::new(OPTIONS);
+    let mut out = Vec::new();
+    screen.render(
+        &Picture {
+            buffer: &buf,
+            cursor: None,
+            links: &[],
+        },
+        &mut out,
+    );
+    let mut term = vt100::Parser::new(2, 5, 0);
+    term.process(&out);
+    assert_eq!(term.screen().contents_between(1, 0, 1, 5).trim_end(), "xy");
+    assert!(!String::from_utf8_lossy(&out).contains('中'));
+}
