@@ -171,7 +171,9 @@ fn event_loop(
             dirty = false;
         }
         // The selection rests: the article pane catches up.
-        let preview_due = app.preview_held().then(|| last_key + PREVIEW_REST);
+        let preview_due = app
+            .preview_held()
+            .then(|| last_key + preview_rest(display.round_trip()));
         if preview_due.is_some_and(|due| due <= now) {
             dirty |= app.release_preview();
             continue;
@@ -278,8 +280,17 @@ fn spawn_input(tx: Sender<Msg>) -> io::Result<input::Handle> {
     })
 }
 
-/// How long the selection must rest before the article pane beside the list follows it.
+/// How long the selection must rest before the article pane beside the list follows it, on a
+/// terminal close by.
 const PREVIEW_REST: std::time::Duration = std::time::Duration::from_millis(150);
+
+/// How long the selection must rest before the article pane follows it over a link whose
+/// round trip is `rtt`: at least [`PREVIEW_REST`], twice the round trip on a slow link (a user
+/// stepping through the list there does not pay an article a step), at most a second.
+fn preview_rest(rtt: Option<std::time::Duration>) -> std::time::Duration {
+    let slow = rtt.map_or(PREVIEW_REST, |rtt| rtt * 2);
+    slow.clamp(PREVIEW_REST, std::time::Duration::from_secs(1))
+}
 
 /// How long quitting waits for the terminal's answer to the last status request.
 const QUIT_PATIENCE: std::time::Duration = std::time::Duration::from_millis(500);
@@ -331,4 +342,20 @@ fn restore_on_signals() -> Result<(), String> {
         }
     });
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+
+    #[test]
+    fn the_article_pane_waits_longer_on_a_slow_link() {
+        let ms = Duration::from_millis;
+        assert_eq!(preview_rest(None), PREVIEW_REST);
+        assert_eq!(preview_rest(Some(ms(2))), PREVIEW_REST);
+        assert_eq!(preview_rest(Some(ms(200))), ms(400));
+        assert_eq!(preview_rest(Some(ms(3000))), ms(1000));
+    }
 }

@@ -36,6 +36,8 @@ pub(crate) struct Display {
     screen: Screen,
     /// When the status question about the last frame was asked, while unanswered.
     asked: Option<Instant>,
+    /// How long the terminal takes to answer, smoothed: the link's round trip.
+    round_trip: Option<Duration>,
     /// The terminal answers status questions: frames wait for the answers.
     answers: bool,
     /// Ask after each frame (the input reader can see the answers).
@@ -59,6 +61,7 @@ impl Display {
             canvas: Canvas::new(width, height)?,
             screen: Screen::new(options),
             asked: None,
+            round_trip: None,
             answers: false,
             ask,
             caps,
@@ -103,8 +106,17 @@ impl Display {
 
     /// The terminal answered the status question: the frame before it is on screen.
     pub(crate) fn answered(&mut self) {
-        self.asked = None;
+        if let Some(at) = self.asked.take() {
+            let took = at.elapsed();
+            self.round_trip = Some(self.round_trip.map_or(took, |rtt| (rtt * 3 + took) / 4));
+        }
         self.answers = true;
+    }
+
+    /// The link's round trip as the terminal's answers measure it (smoothed); None before the
+    /// first answer.
+    pub(crate) fn round_trip(&self) -> Option<Duration> {
+        self.round_trip
     }
 
     /// True while a status question is unanswered (quitting waits a little for its answer,
@@ -255,6 +267,50 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn frames_wait_for_answers_and_the_answers_measure_the_link() {
+        let mut app = App::of_articles(articles(), 80, 24);
+        let env = term::Env {
+            term: Some("xterm-256color".into()),
+            lang: Some("C.UTF-8".into()),
+            ..term::Env::default()
+        };
+        let caps = term::Caps::from_env(&env, term::TermOptions::default(), 24).unwrap();
+        let options = Options {
+            unicode: true,
+            ambiguous_wide: false,
+            hyperlinks: true,
+        };
+        let mut display = Display::new(80, 24, options, true, caps).unwrap();
+        let mut out = Vec::new();
+        display.draw(&app, &mut out).unwrap();
+        assert!(out.ends_with(b"\x1b[5n"), "a frame ends with the question");
+        let now = Instant::now();
+        assert!(
+            display.ready(now),
+            "a terminal that never answered is not waited for"
+        );
+        std::thread::sleep(Duration::from_millis(30));
+        display.answered();
+        assert!(display.round_trip().unwrap() >= Duration::from_millis(30));
+        out.clear();
+        display.draw(&app, &mut out).unwrap();
+        assert!(
+            out.is_empty(),
+            "nothing changed, nothing written, nothing asked"
+        );
+        app.update(crate::app::Action::SelectNext);
+        display.draw(&app, &mut out).unwrap();
+        assert!(
+            !display.ready(Instant::now()),
+            "now the next frame waits for the answer"
+        );
+        assert!(display.wait(Instant::now()).unwrap() <= PATIENCE);
+        assert!(display.ready(Instant::now() + PATIENCE), "but not forever");
+        display.answered();
+        assert!(display.ready(Instant::now()));
     }
 
     #[test]
