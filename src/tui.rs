@@ -224,19 +224,21 @@ fn event_loop(
 /// Applies one message (a batch only from the load numbered `load`); true when the screen
 /// must be redrawn.
 fn handle(display: &mut display::Display, app: &mut App, msg: Msg, load: u64) -> io::Result<bool> {
-    let redrawn_at = |app: &mut App, display: &mut display::Display, area: Rect| {
-        display.resize(area);
+    // After a stop the terminal was set up again: every cell is drawn anew at its size.
+    let resumed_at = |app: &mut App, display: &mut display::Display, area: Rect| {
+        display.resumed(area);
         app.update(Action::Resize(area.width, area.height));
         true
     };
     Ok(match msg {
         Msg::Term(ev) if keymap::is_suspend(&ev) => {
             let area = suspend::suspend(suspend::Stop::Key)?;
-            display.resumed(CAPS.get().is_some_and(|c| c.mouse));
-            redrawn_at(app, display, area)
+            resumed_at(app, display, area)
         }
         Msg::Term(Event::Resize(width, height)) => {
-            redrawn_at(app, display, Rect::new(0, 0, width, height))
+            display.resize(Rect::new(0, 0, width, height));
+            app.update(Action::Resize(width, height));
+            true
         }
         Msg::Term(ev) => keymap::action_for(&ev, app).is_some_and(|a| app.update(a)),
         Msg::Loaded(number, chunk, problems, progress) if number == load => {
@@ -247,13 +249,11 @@ fn handle(display: &mut display::Display, app: &mut App, msg: Msg, load: u64) ->
         Msg::Searched(done) => app.apply_search(done.generation, done.hits),
         Msg::Stop => {
             let area = suspend::suspend(suspend::Stop::Signal)?;
-            display.resumed(CAPS.get().is_some_and(|c| c.mouse));
-            redrawn_at(app, display, area)
+            resumed_at(app, display, area)
         }
         Msg::Continued => {
             let area = suspend::resume()?;
-            display.resumed(CAPS.get().is_some_and(|c| c.mouse));
-            redrawn_at(app, display, area)
+            resumed_at(app, display, area)
         }
         Msg::Answered => {
             display.answered();

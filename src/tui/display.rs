@@ -44,6 +44,8 @@ pub(crate) struct Display {
     ask: bool,
     /// The terminal's modes: whether it reports the mouse now.
     caps: term::Caps,
+    /// Whether setting the terminal up turns mouse reporting on.
+    mouse_at_start: bool,
 }
 
 impl Display {
@@ -65,6 +67,7 @@ impl Display {
             answers: false,
             ask,
             caps,
+            mouse_at_start: caps.mouse,
         })
     }
 
@@ -75,10 +78,12 @@ impl Display {
         self.screen.invalidate();
     }
 
-    /// The terminal was set up again after a stop, with mouse reporting `mouse`.
-    pub(crate) fn resumed(&mut self, mouse: bool) {
-        self.caps.mouse = mouse;
+    /// The terminal was set up again after a stop (`tui::enter`, with the modes detected at
+    /// start): the mouse is as it was then, no question is out, and the next frame is whole.
+    pub(crate) fn resumed(&mut self, area: Rect) {
+        self.caps.mouse = self.mouse_at_start;
         self.asked = None;
+        self.resize(area);
     }
 
     /// Turns the terminal's mouse reporting on or off (the key that toggles capture); writes

@@ -78,6 +78,8 @@ pub(crate) struct Screen {
     shown: Option<Buffer>,
     /// The links on the terminal.
     shown_links: Vec<Link>,
+    /// The row hashes of `shown` (the last frame's, computed when it was the next one).
+    shown_hashes: Vec<u64>,
     /// Where the terminal's cursor is; None when unknown.
     cursor: Option<(u16, u16)>,
     /// The terminal's colours and attributes; None when unknown.
@@ -95,6 +97,7 @@ impl Screen {
             options,
             shown: None,
             shown_links: Vec::new(),
+            shown_hashes: Vec::new(),
             cursor: None,
             pen: None,
             cursor_visible: None,
@@ -141,15 +144,23 @@ impl Screen {
         out.extend_from_slice(b"\x1b[r\x1b[H\x1b[2J");
         self.cursor = Some((0, 0));
         self.shown_links.clear();
+        self.shown_hashes.clear();
         Buffer::empty(area)
     }
 
     /// Moves the rows that moved, if that pays, and shifts `shown` (and its links) to match.
     fn scroll(&mut self, shown: &mut Buffer, next: &Buffer, out: &mut Vec<u8>) {
         let h = next.area.height;
-        let hashes = |b: &Buffer| (0..h).map(|y| glyphs::row_hash(b, y)).collect::<Vec<_>>();
+        let next_hashes: Vec<u64> = (0..h).map(|y| glyphs::row_hash(next, y)).collect();
+        let shown_hashes = std::mem::replace(&mut self.shown_hashes, next_hashes);
+        let shown_hashes = if shown_hashes.len() == usize::from(h) {
+            shown_hashes
+        } else {
+            // Just cleared (or resized): computed once from the blank screen.
+            (0..h).map(|y| glyphs::row_hash(shown, y)).collect()
+        };
         let cost: Vec<usize> = (0..h).map(|y| row_cost(next, y)).collect();
-        let Some(shift) = scroll::best(&hashes(shown), &hashes(next), &cost) else {
+        let Some(shift) = scroll::best(&shown_hashes, &self.shown_hashes, &cost) else {
             return;
         };
         // Erased lines take the current background (and reverse video, in some terminals):
