@@ -31,6 +31,15 @@ fn juan_after(setup: &str, args: &[&str], cols: u16, rows: u16) -> Pty {
     Pty::spawn_command(cmd, cols, rows)
 }
 
+/// The private modes `raw` sets (`CSI ? N h`), in order.
+fn modes_set(raw: &[u8]) -> Vec<u32> {
+    private_modes(raw)
+        .into_iter()
+        .filter(|m| m.1)
+        .map(|m| m.0)
+        .collect()
+}
+
 /// Every `CSI ? N h` (set) or `CSI ? N l` (reset) in `raw`, as (N, set), in order; `CSI ? a;b h`
 /// gives both.
 fn private_modes(raw: &[u8]) -> Vec<(u32, bool)> {
@@ -196,11 +205,7 @@ fn the_config_file_turns_the_mouse_and_the_alternate_screen_off() {
     pty.wait_for_text(LIST_HINT);
     pty.send(QUIT);
     assert_eq!(pty.wait_exit(10), 0);
-    let set: Vec<u32> = private_modes(&pty.raw())
-        .into_iter()
-        .filter(|m| m.1)
-        .map(|m| m.0)
-        .collect();
+    let set = modes_set(&pty.raw());
     assert!(!set.contains(&1000) && !set.contains(&1006), "{set:?}");
     assert!(!set.contains(&1049), "{set:?}");
     assert!(set.contains(&2004), "bracketed paste is always on: {set:?}");
@@ -256,11 +261,7 @@ fn the_linux_console_gets_no_alternate_screen_no_mouse_and_ascii() {
     assert_eq!(pty.cell(1, 0), "+", "{}", pty.screen());
     pty.send(QUIT);
     assert_eq!(pty.wait_exit(10), 0);
-    let set: Vec<u32> = private_modes(&pty.raw())
-        .into_iter()
-        .filter(|m| m.1)
-        .map(|m| m.0)
-        .collect();
+    let set = modes_set(&pty.raw());
     assert!(!set.contains(&1049), "{set:?}");
     assert!(!set.contains(&1000), "{set:?}");
     assert!(set.contains(&2004), "{set:?}");
