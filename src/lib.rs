@@ -78,6 +78,7 @@ pub(crate) mod article;
 pub(crate) mod column;
 pub(crate) mod corpus;
 pub(crate) mod date;
+pub(crate) mod fulltext;
 pub(crate) mod parse;
 pub(crate) mod query;
 pub(crate) mod sanitize;

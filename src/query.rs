@@ -27,6 +27,7 @@ mod readings;
 pub(crate) use help::SYNTAX_HELP;
 pub use index::Index;
 pub(crate) use index::id_key;
+pub(crate) use fold::{fold, fold_into};
 pub(crate) use matcher::Scratch;
 
 use crate::article::Article;

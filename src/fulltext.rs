@@ -1,0 +1,192 @@
+//! The body index: which articles' text holds which chars and char pairs, so that a `body:`
+//! or `text:` term reads a few posting lists instead of every body (ARCHITECTURE §3.3).
+//!
+//! Chinese has no spaces, so words are no unit to index: every char and every pair of
+//! adjacent chars of an article's folded body (case, width and 繁简 folded by
+//! `query::fold`, paragraph breaks included as `\n`) is a gram. A term of one char is
+//! answered by its char's list and a term of two by its pair's — exactly. A longer term's
+//! articles are among those holding all its pairs; those candidates are then verified
+//! against the text (`query::matcher`). Latin words and digits are chars like any other, so
+//! any substring is found, `NASA` inside `NASA's` too.
+//!
+//! One [`TextIndex`] covers one corpus chunk (at most 65,536 articles). It is built in the
+//! background after a load ([`build`]), kept in the cache beside the chunk's columns
+//! (`archive::cache`) and read back as views of the mapped file: looking a term up touches
+//! only its lists. Nothing outside this module knows how the lists are laid out; the rest of
+//! juan asks [`TextIndex::candidates`].
+//!
+//! | module | job |
+//! |---|---|
+//! | `build` | grams of a text, the lists of a chunk |
+//! | `postings` | one list: varint gaps or a bitmap, decoded with every bound checked |
+
+mod build;
+mod postings;
+
+pub(crate) use build::build;
+
+use crate::column::Column;
+use crate::column::codec::{Decoder, Encoder};
+
+/// The format of an encoded index; bumped whenever grams, folding or the list layout change.
+pub(crate) const FORMAT: u64 = 1;
+
+/// A gram's key: a char alone is `c << 21`, a pair `a << 21 | b` (chars are below 2^21, and
+/// no folded text holds U+0000, so the two kinds never meet).
+fn key(a: char, b: Option<char>) -> u64 {
+    (u64::from(a as u32) << 21) | b.map_or(0, |b| u64::from(b as u32))
+}
+
+/// The posting lists of one chunk's bodies.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct TextIndex {
+    /// How many articles the chunk holds.
+    len: usize,
+    /// Gram keys, ascending.
+    keys: Column<u64>,
+    /// Where each gram's list starts in `lists`; one more entry than `keys` (the end).
+    starts: Column<u32>,
+    /// The lists, one after another ([`postings`]).
+    lists: Column<u8>,
+    /// Body bytes indexed (for the figures the interface and benchmarks show).
+    text_bytes: u64,
+}
+
+/// The articles of a chunk that may hold a term, as a bitmap over local numbers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Candidates {
+    bits: Vec<u64>,
+    /// True when every candidate holds the term (a term of one or two chars): no
+    /// verification needed.
+    pub(crate) exact: bool,
+}
+
+impl Candidates {
+    /// Whether article `local` may hold the term.
+    pub(crate) fn contains(&self, local: usize) -> bool {
+        self.bits
+            .get(local / 64)
+            .is_some_and(|w| w >> (local % 64) & 1 == 1)
+    }
+
+    /// How many candidates.
+    pub(crate) fn count(&self) -> usize {
+        self.bits.iter().map(|w| w.count_ones() as usize).sum()
+    }
+
+    /// Every article of a chunk of `len`, unverified: what a lookup the index cannot answer
+    /// gives (the matcher then reads every body).
+    fn all(len: usize, exact: bool) -> Candidates {
+        let mut bits = vec![u64::MAX; len.div_ceil(64)];
+        if len % 64 != 0
+            && let Some(last) = bits.last_mut()
+        {
+            *last = (1u64 << (len % 64)) - 1;
+        }
+        Candidates { bits, exact }
+    }
+}
+
+impl TextIndex {
+    /// How many articles it covers.
+    pub(crate) fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Body bytes it indexed.
+    pub(crate) fn text_bytes(&self) -> u64 {
+        self.text_bytes
+    }
+
+    /// Bytes the index takes (or maps).
+    pub(crate) fn byte_len(&self) -> usize {
+        self.keys.byte_len() + self.starts.byte_len() + self.lists.byte_len()
+    }
+
+    /// The articles whose folded body may hold `needle` (already folded, as query patterns
+    /// are): exactly those for a needle of one or two chars, a superset to verify for longer
+    /// ones. An empty needle is in every body.
+    pub(crate) fn candidates(&self, needle: &str) -> Candidates {
+        let chars: Vec<char> = needle.chars().collect();
+        let mut keys: Vec<u64> = match chars.len() {
+            0 => return Candidates::all(self.len, true),
+            1 => vec![key(chars[0], None)],
+            _ => chars.windows(2).map(|w| key(w[0], Some(w[1]))).collect(),
+        };
+        keys.sort_unstable();
+        keys.dedup();
+        let exact = chars.len() <= 2;
+        let mut lists = Vec::with_capacity(keys.len());
+        for k in keys {
+            match self.list(k) {
+                Some(list) => lists.push(list),
+                None => {
+                    return Candidates {
+                        bits: vec![0; self.len.div_ceil(64)],
+                        exact: true,
+                    };
+                }
+            }
+        }
+        // Rarest first: the bitmap empties soonest, and an empty one ends the work.
+        lists.sort_by_cached_key(|l| postings::count(l, self.len).unwrap_or(usize::MAX));
+        let mut acc = Candidates::all(self.len, exact);
+        for list in lists {
+            if postings::and_into(list, self.len, &mut acc.bits).is_none() {
+                // Bytes that are no list: answer by reading every body instead.
+                return Candidates::all(self.len, false);
+            }
+            if acc.bits.iter().all(|&w| w == 0) {
+                break;
+            }
+        }
+        acc
+    }
+
+    /// The bytes of the list of gram `k`, when some article holds it.
+    fn list(&self, k: u64) -> Option<&[u8]> {
+        let at = self.keys.binary_search(&k).ok()?;
+        let start = *self.starts.get(at)? as usize;
+        let end = *self.starts.get(at + 1)? as usize;
+        self.lists.get(start..end)
+    }
+
+    /// Appends the index to `e`.
+    pub(crate) fn encode(&self, e: &mut Encoder) {
+        e.u64(FORMAT);
+        e.u64(self.len as u64);
+        e.u64(self.text_bytes);
+        e.column(&self.keys);
+        e.column(&self.starts);
+        e.column(&self.lists);
+    }
+
+    /// Reads an index written by [`TextIndex::encode`], its columns left as views of `d`'s
+    /// bytes; `None` when they are not one (another format, keys out of order, starts past
+    /// the lists). The lists themselves are checked as they are read.
+    pub(crate) fn decode(d: &mut Decoder) -> Option<TextIndex> {
+        if d.u64()? != FORMAT {
+            return None;
+        }
+        let len = d.count()?;
+        let text_bytes = d.u64()?;
+        let keys: Column<u64> = d.column()?;
+        let starts: Column<u32> = d.column()?;
+        let lists: Column<u8> = d.column()?;
+        let sound = starts.len() == keys.len() + 1
+            && starts.first() == Some(&0)
+            && starts.last().is_some_and(|&s| s as usize == lists.len())
+            && starts.windows(2).all(|w| w[0] < w[1])
+            && keys.windows(2).all(|w| w[0] < w[1]);
+        sound.then_some(TextIndex {
+            len,
+            keys,
+            starts,
+            lists,
+            text_bytes,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests;
