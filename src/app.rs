@@ -21,6 +21,7 @@ mod filter;
 pub mod geometry;
 mod query_input;
 mod sources;
+pub(crate) mod timeline;
 mod update;
 
 pub use action::Action;
@@ -137,6 +138,8 @@ pub struct App {
     held_position: usize,
     /// A message the status line shows until the next key ([`App::notice`]).
     notice: Option<&'static str>,
+    /// Hits per period of the archive's span, for the timeline strip ([`App::timeline`]).
+    timeline: timeline::Timeline,
 }
 
 /// A search's request and result kept together, as gitui's `AsyncDiff` keeps its own: what
@@ -211,6 +214,7 @@ impl App {
             preview_moved: false,
             held_position: 0,
             notice: None,
+            timeline: timeline::Timeline::default(),
         };
         app.refilter();
         app

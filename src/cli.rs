@@ -1,5 +1,5 @@
-//! The command line (clap): `juan [PATH]...` opens the interface; `list`, `show`, `import` and
-//! `check` are the scriptable commands over the same engine; `gen` writes synthetic archives;
+//! The command line (clap): `juan [PATH]...` opens the interface; `list`, `count`, `show`,
+//! `import` and `check` are the scriptable commands over the same engine; `gen` writes synthetic archives;
 //! `config` prints or checks the config file. Options given here win over the config file
 //! (`crate::config`), so those with a setting there have no clap default: `None` means "not
 //! given".
@@ -24,6 +24,7 @@ Examples:
   juan                                   open the sample archive
   juan ~/archive                         open every archive under a folder
   juan list ~/archive -q '长春 人大' --json
+  juan count ~/archive -q 改革开放 --by year
   juan show ~/archive 1f3a9c0d2b7e --width 60
   juan import pages/ -o pages.jsonl      raw pages and Sogou files to JSON Lines
   juan check ~/archive                   list every bad record; exit 1 if any
@@ -69,6 +70,17 @@ Examples:
   juan list a.jsonl b.jsonl --oldest-first
   juan list ~/archive -q ccrb --json | jq .title", after_long_help = crate::query::SYNTAX_HELP)]
     List(ListArgs),
+    /// Count matching articles per year, month or day: PERIOD<TAB>COUNT, zeros included.
+    #[command(after_help = "\
+Every period from the first match's to the last's is printed, in order, empty ones as 0.
+Periods are those of the display zone, as dates are shown (China Standard Time unless --tz).
+Undated matches are in no period: how many goes to stderr. No match prints nothing (exit 0).
+
+Examples:
+  juan count ~/archive -q 改革开放        matches per year
+  juan count ~/archive -q 'src:人民日报' --by month
+  juan count a.jsonl --by day --json     {\"period\":\"2019-03-07\",\"count\":4} a line", after_long_help = crate::query::SYNTAX_HELP)]
+    Count(CountArgs),
     /// Print one article: title, date, source, URL, then the body.
     #[command(after_help = "\
 Examples:
@@ -145,6 +157,33 @@ pub struct ListArgs {
     /// Oldest first instead of newest first.
     #[arg(long)]
     pub(crate) oldest_first: bool,
+}
+
+/// Arguments of `juan count`.
+#[derive(Debug, Args)]
+pub struct CountArgs {
+    /// Archives to read (default: $JUAN_ARCHIVE, else the config's archives, else the sample).
+    pub paths: Vec<PathBuf>,
+    /// Count only articles matching this query (the syntax of `juan list -q`).
+    #[arg(short, long, allow_hyphen_values = true)]
+    pub(crate) query: Option<String>,
+    /// How long a period is.
+    #[arg(long, value_enum, default_value_t = CountBy::Year)]
+    pub(crate) by: CountBy,
+    /// One JSON object a line: {"period": "2019", "count": 12}.
+    #[arg(long)]
+    pub(crate) json: bool,
+}
+
+/// The periods `juan count` counts by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CountBy {
+    /// Calendar years: `2019`.
+    Year,
+    /// Calendar months: `2019-03`.
+    Month,
+    /// Calendar days: `2019-03-07`.
+    Day,
 }
 
 /// Arguments of `juan show`.

@@ -1,4 +1,4 @@
-//! The scriptable commands (`list`, `show`, `import`, `check`, `gen`, `config`): load with
+//! The scriptable commands (`list`, `count`, `show`, `import`, `check`, `gen`, `config`): load with
 //! [`crate::archive`], query with [`crate::Query`], lay out with [`crate::text`], print. Results
 //! go to stdout, reports to stderr; a closed pipe (`| head`) ends quietly.
 
@@ -11,6 +11,7 @@ use crate::corpus::Corpus;
 
 mod check;
 mod config;
+mod count;
 mod failure;
 mod generate;
 mod import;
@@ -19,6 +20,7 @@ mod show;
 
 pub use check::check;
 pub use config::config;
+pub use count::count;
 pub use failure::Failure;
 pub use generate::generate;
 pub use import::import;

@@ -35,6 +35,7 @@ fn main() {
     juan::keymap::install(config.keymap);
     let outcome = match &cli.command {
         Some(Command::List(a)) => commands::list(a),
+        Some(Command::Count(a)) => commands::count(a),
         Some(Command::Show(a)) => commands::show(a, width),
         Some(Command::Import(a)) => commands::import(a),
         Some(Command::Check(a)) => commands::check(a),
@@ -65,6 +66,7 @@ fn give_default_archives(cli: &mut Cli, config: &Config) {
     match &mut cli.command {
         None => fill(&mut cli.paths),
         Some(Command::List(a)) => fill(&mut a.paths),
+        Some(Command::Count(a)) => fill(&mut a.paths),
         Some(Command::Check(a)) => fill(&mut a.paths),
         // `show [PATH]... ID`: the id alone means no archive was given.
         Some(Command::Show(a)) if a.args.len() == 1 => {

@@ -1,0 +1,64 @@
+//! `juan count`: how many articles match, period by period (`PERIOD<TAB>COUNT`, every year,
+//! month or day from the first match's to the last's, zeros included) — "how often did the
+//! press write about X, year by year", the first question of a media study. Loads and searches
+//! exactly as `juan list` does; periods are those of the display zone, as dates are shown
+//! (China Standard Time unless `--tz`), and are counted as the interface's timeline counts
+//! them ([`crate::app::timeline`]).
+
+use super::{Outcome, load_reporting, with_stdout};
+use crate::app::timeline::period::{Periods, Unit};
+use crate::app::timeline::{count_in, instant_of};
+use crate::cli::{CountArgs, CountBy};
+use crate::query::{Order, Query};
+use crate::search::{self, Cancel};
+
+/// Runs `juan count`: prints each period and its count (or JSON Lines with `--json`), and on
+/// stderr how many matches are undated and so in no period, when any are. No match prints
+/// nothing (exit 0, as `juan list` does); an archive that could not be read at all exits 1.
+pub fn count(args: &CountArgs) -> Outcome {
+    let query = Query::parse(args.query.as_deref().unwrap_or(""))
+        .map_err(|e| super::Failure::Query(e.to_string()))?;
+    let loaded = load_reporting(&args.paths);
+    let failed = loaded.corpus.is_empty() && !loaded.problems.is_empty();
+    let corpus = loaded.corpus;
+    let hits = search::run(&corpus, &query, Order::NewestFirst, None, &Cancel::new())
+        .expect("a search nobody cancels finishes");
+    let unit = match args.by {
+        CountBy::Year => Unit::Year,
+        CountBy::Month => Unit::Month,
+        CountBy::Day => Unit::Day,
+    };
+    let span = hits
+        .iter()
+        .filter_map(|h| instant_of(&corpus, h.article()))
+        .fold(None, |span: Option<(i64, i64)>, t| {
+            Some(span.map_or((t, t), |(lo, hi)| (lo.min(t), hi.max(t))))
+        });
+    let (periods, counts, undated) = match span {
+        Some((first, last)) => {
+            let periods = Periods::between_instants(unit, first, last);
+            let (counts, undated) = count_in(&corpus, &hits, &periods);
+            (Some(periods), counts, undated)
+        }
+        None => (None, Vec::new(), hits.len()),
+    };
+    if undated > 0 {
+        let noun = if undated == 1 { "match" } else { "matches" };
+        eprintln!("juan: {undated} undated {noun} not counted");
+    }
+    with_stdout(|out| {
+        if let Some(periods) = &periods {
+            for (k, n) in counts.iter().enumerate() {
+                let period = periods.label(k);
+                if args.json {
+                    // By hand: serde_json's maps sort their keys, and the period reads first.
+                    let period = serde_json::Value::from(period);
+                    writeln!(out, "{{\"period\":{period},\"count\":{n}}}")?;
+                } else {
+                    writeln!(out, "{period}\t{n}")?;
+                }
+            }
+        }
+        Ok(if failed { 1 } else { 0 })
+    })
+}
