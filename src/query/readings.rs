@@ -3,10 +3,17 @@
 //! an ASCII letter or digit reads as itself. Chars share deduplicated reading sets, so a
 //! title stores one `u16` per char. The data comes from the `pinyin` crate (mozillazg's
 //! rust-pinyin, built from pinyin-data), with its `heteronym` feature for polyphones.
+//!
+//! Titles are folded before their chars are looked up, so a traditional char is read as its
+//! 繁简 class's representative (國 as 国: `guoqi` finds 國旗). A class's chars may read
+//! differently (乾 qian and gan, folded to 干 gan), so a representative reads as every
+//! reading of every char of its class, its own first.
 
 use std::collections::HashMap;
 
 use pinyin::ToPinyinMulti;
+
+use super::fold::class_of;
 
 /// The id of the empty reading set: chars that no pinyin letter can match (punctuation,
 /// spaces, symbols).
@@ -176,14 +183,23 @@ fn offset(len: usize) -> u32 {
     u32::try_from(len).expect("reading offsets fit in u32")
 }
 
-/// The tone-less readings of one folded char, deduplicated, in the data crate's order.
+/// The tone-less readings of one folded char and of every char that folds to it,
+/// deduplicated, in the data crate's order, the char's own first.
 fn readings_of(c: char) -> Vec<Box<str>> {
     if c.is_ascii_alphanumeric() {
         return vec![c.to_string().into_boxed_str()];
     }
     let mut out: Vec<Box<str>> = Vec::new();
+    for member in class_of(c) {
+        add_readings(member, &mut out);
+    }
+    out
+}
+
+/// Adds the tone-less readings of `c` that `out` lacks.
+fn add_readings(c: char, out: &mut Vec<Box<str>>) {
     let Some(multi) = c.to_pinyin_multi() else {
-        return out;
+        return;
     };
     for reading in multi {
         let plain = reading.plain();
@@ -198,7 +214,6 @@ fn readings_of(c: char) -> Vec<Box<str>> {
             }
         }
     }
-    out
 }
 
 /// A 64-bit set of the ASCII letters (bits 0–25) and digits (bits 26–35) in `bytes`,
@@ -266,6 +281,26 @@ mod tests {
         assert_eq!(t.id_of('😀'), NO_READING);
         let chun = t.id_of('春');
         assert_eq!(t.mask(chun), letter_mask(b"chun"));
+    }
+
+    #[test]
+    fn a_class_reads_as_all_its_chars() {
+        // The data crate reads traditional chars too; folding makes that moot for titles.
+        let own = |c: char| {
+            let mut out = Vec::new();
+            add_readings(c, &mut out);
+            out.iter().map(|r| r.to_string()).collect::<Vec<_>>()
+        };
+        assert_eq!(own('國'), ["guo"]);
+        assert!(!own('干').contains(&"qian".to_string()));
+        let mut t = ReadingTable::default();
+        assert_eq!(readings(&mut t, '国'), ["guo"]);
+        // 会's own readings first, then 會's (the data reads 會 kuo too).
+        assert_eq!(readings(&mut t, '会'), ["hui", "kuai", "kuo"]);
+        let gan = readings(&mut t, '干');
+        assert_eq!(gan[0], "gan");
+        assert!(gan.contains(&"qian".to_string()), "{gan:?}");
+        assert_eq!(readings(&mut t, '台')[0], "tai");
     }
 
     #[test]

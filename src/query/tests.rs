@@ -1,6 +1,8 @@
 //! Table-driven tests of the whole query module: every syntax form and combination over
 //! hand-made articles (the seed among them), full-width folding, pinyin on real titles, and
-//! ranking.
+//! ranking; 繁简 folding through every form in `fanjian`.
+
+mod fanjian;
 
 use super::*;
 use crate::date::Date;
@@ -413,8 +415,10 @@ mod properties {
         }
 
         #[test]
-        fn folding_keeps_positions(text in "\\PC{0,40}") {
-            prop_assert_eq!(fold::fold(&text).chars().count(), text.chars().count());
+        fn folding_keeps_positions_and_is_idempotent(text in "[國国旗會会臺台裡裏里著着]{0,20}|\\PC{0,40}") {
+            let folded = fold::fold(&text);
+            prop_assert_eq!(folded.chars().count(), text.chars().count());
+            prop_assert_eq!(fold::fold(&folded), folded);
         }
 
         #[test]
