@@ -117,7 +117,7 @@ impl SearchAids {
             fold_into(&a.title, &mut one);
             if one != a.title {
                 unfolded[i / 64] |= 1 << (i % 64);
-                if one != a.title.to_ascii_lowercase() {
+                if !is_ascii_lowercase_of(&one, &a.title) {
                     widely_unfolded[i / 64] |= 1 << (i % 64);
                 }
             }
@@ -152,10 +152,57 @@ impl SearchAids {
     }
 }
 
+/// True when `folded` is `text` with its ASCII capitals lowered and nothing else changed
+/// (checked without a copy: with 繁简 folding, most traditional titles change).
+fn is_ascii_lowercase_of(folded: &str, text: &str) -> bool {
+    folded.len() == text.len()
+        && folded
+            .bytes()
+            .zip(text.bytes())
+            .all(|(f, t)| f == t.to_ascii_lowercase())
+}
+
 /// The value of an id of exactly 16 lower-case hex digits (which formats back to it).
 pub(crate) fn hex_id(id: &str) -> Option<u64> {
     let lower_hex = |b: &u8| matches!(b, b'0'..=b'9' | b'a'..=b'f');
     (id.len() == 16 && id.bytes().all(|b| lower_hex(&b)))
         .then(|| u64::from_str_radix(id, 16).ok())
         .flatten()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn titled(title: &str) -> Article {
+        Article {
+            title: title.into(),
+            ..Article::default()
+        }
+    }
+
+    #[test]
+    fn marks_titles_by_how_they_fold() {
+        let articles = ["长春日报", "NBA季后赛", "立法會ＡＢ", "臺灣NBA"].map(titled);
+        let aids = SearchAids::build(&articles);
+        let bits = |column: &[u64]| (0..4).map(|i| column[0] >> i & 1).collect::<Vec<_>>();
+        assert_eq!(bits(&aids.unfolded), [0, 1, 1, 1]);
+        assert_eq!(bits(&aids.widely_unfolded), [0, 0, 1, 1]);
+        let index = Index::build(&articles);
+        let folded: Vec<String> = (0..4)
+            .map(|i| index.folded_title(i, &mut String::new()).to_string())
+            .collect();
+        assert_eq!(folded, ["长春日报", "nba季后赛", "立法会ab", "台湾nba"]);
+        // 國 and 国 read alike: the readings are the folded char's.
+        let readings = Index::build(&["國旗", "国旗"].map(titled));
+        assert_eq!(readings.title_readings(0), readings.title_readings(1));
+    }
+
+    #[test]
+    fn ascii_lowercase_check() {
+        assert!(is_ascii_lowercase_of("nba季后赛", "NBA季后赛"));
+        assert!(!is_ascii_lowercase_of("台湾nba", "臺灣NBA"));
+        assert!(!is_ascii_lowercase_of("ab", "ＡＢ"));
+        assert!(!is_ascii_lowercase_of("ab", "abc"));
+    }
 }
