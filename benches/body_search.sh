@@ -27,7 +27,7 @@ if [[ ${1:-} == build || ${1:-} == search ]]; then
   shift
 fi
 ARCHIVE=${1:-/tmp/juan-bench/gen-1m.jsonl}
-TERMS_FILE=benches/body_terms.txt
+TERMS_FILE=${TERMS:-benches/body_terms.txt} # TERMS=file: other terms, one a line
 export XDG_CACHE_HOME=${CACHE:-/tmp/juan-bench/cache}
 mkdir -p "$XDG_CACHE_HOME"
 # JUAN=path runs that binary as is (e.g. a copy of an earlier build, for a before/after pair in
