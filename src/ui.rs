@@ -1,5 +1,6 @@
 //! Draws one frame from `&App`: reads state, never changes it. Each part of the screen has its
-//! own module; [`draw`] puts them where [`crate::app::Geometry`] says.
+//! own module; [`draw`] puts them where [`crate::app::Geometry`] says: the query line, the
+//! timeline strip under it, the list and article panes, the status line, a popup over all.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -13,6 +14,7 @@ mod popup;
 mod query_line;
 mod status;
 pub mod theme;
+mod timeline;
 
 use theme::Theme;
 
@@ -21,6 +23,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
     let theme = Theme::new(&app.settings);
     let g = app.geometry();
     query_line::draw(frame, g.query, app, &theme);
+    if g.timeline.area() > 0 {
+        timeline::draw(frame, g.timeline, app, &theme);
+    }
     if g.list.area() > 0 {
         list::draw(frame, g.list, app, &theme);
     }

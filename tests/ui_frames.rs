@@ -260,11 +260,21 @@ fn without_unicode_every_frame_draws_ascii_chrome() {
                 "{what}: {bad:?} at cell {i} with Unicode off:\n{screen}"
             );
         }
-        // The chrome is there, in ASCII: the first pane's corner and edges.
-        assert_eq!(buf[(0, 1)].symbol(), "+", "{what}:\n{screen}");
-        assert_eq!(buf[(0, 2)].symbol(), "|", "{what}:\n{screen}");
+        // The chrome is there, in ASCII: the first pane's corner and edges (under the
+        // timeline strip, which the reader has not).
+        let top = if what.starts_with("reader") || what == "help" {
+            1
+        } else {
+            2
+        };
+        assert_eq!(buf[(0, top)].symbol(), "+", "{what}:\n{screen}");
+        assert_eq!(buf[(0, top + 1)].symbol(), "|", "{what}:\n{screen}");
         assert!(
-            screen.lines().nth(1).unwrap().contains("---"),
+            screen
+                .lines()
+                .nth(usize::from(top))
+                .unwrap()
+                .contains("---"),
             "{what}:\n{screen}"
         );
     }

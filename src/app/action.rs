@@ -81,4 +81,8 @@ pub enum Action {
     QueryHome,
     /// Move the query cursor to the end.
     QueryEnd,
+    /// Select the first listed match of the previous period with matches on the timeline.
+    PrevPeriod,
+    /// Select the first listed match of the next period with matches on the timeline.
+    NextPeriod,
 }

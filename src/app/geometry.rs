@@ -1,5 +1,6 @@
 //! Where each part of the interface goes for a terminal size: pure arithmetic shared by the
-//! state (which needs the detail pane's width to lay text out) and the drawing code.
+//! state (which needs the detail pane's width to lay text out) and the drawing code. From the
+//! top: the query line, the timeline strip (when there is room), the panes, the status line.
 
 use ratatui::layout::Rect;
 
@@ -16,6 +17,9 @@ pub const DEFAULT_LIST_PERCENT: u16 = 50;
 pub(crate) const SINGLE_PANE_MIN_WIDTH: u16 = 60;
 /// Below this height or [`SINGLE_PANE_MIN_WIDTH`], one pane at a time.
 pub(crate) const SINGLE_PANE_MIN_HEIGHT: u16 = 15;
+/// From this height the timeline strip takes a row under the query line (not in the reader):
+/// below it, every row goes to the list.
+pub(crate) const TIMELINE_MIN_HEIGHT: u16 = 12;
 
 /// How the list and detail panes share the screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,6 +41,9 @@ pub struct Geometry {
     pub area: Rect,
     /// The query line (top row).
     pub(crate) query: Rect,
+    /// The timeline strip: the row under the query line, the whole width; empty in the
+    /// full-screen reader and below [`TIMELINE_MIN_HEIGHT`] rows.
+    pub(crate) timeline: Rect,
     /// The list pane, with its border.
     pub(crate) list: Rect,
     /// The detail pane, with its border.
@@ -73,12 +80,13 @@ impl Geometry {
         } else {
             empty
         };
-        let body = Rect::new(
-            x,
-            y + query.height,
-            w,
-            h.saturating_sub(query.height + status.height),
-        );
+        let timeline = if !reader && h >= TIMELINE_MIN_HEIGHT {
+            Rect::new(x, y + query.height, w, 1)
+        } else {
+            empty
+        };
+        let top = query.height + timeline.height;
+        let body = Rect::new(x, y + top, w, h.saturating_sub(top + status.height));
         let small = w < SINGLE_PANE_MIN_WIDTH || h < SINGLE_PANE_MIN_HEIGHT;
         let arrangement = match (reader, small) {
             (true, _) => Arrangement::ReaderOnly,
@@ -109,6 +117,7 @@ impl Geometry {
         Geometry {
             area,
             query,
+            timeline,
             list,
             detail,
             status,
@@ -166,7 +175,8 @@ mod tests {
                 .list
                 .height
         };
-        assert_eq!(stacked(DEFAULT_LIST_PERCENT), 16);
+        // 42 rows: query, timeline and status leave 39, 40 % of them the list's.
+        assert_eq!(stacked(DEFAULT_LIST_PERCENT), 15);
         assert!(stacked(90) > stacked(30));
     }
 
@@ -177,10 +187,13 @@ mod tests {
                 for (reader, percent) in [(false, 50), (true, 50), (false, 10), (false, 95)] {
                     let area = Rect::new(0, 0, w, h);
                     let g = Geometry::split(area, reader, percent);
-                    let covered =
-                        g.query.area() + g.status.area() + g.list.area() + g.detail.area();
+                    let covered = g.query.area()
+                        + g.timeline.area()
+                        + g.status.area()
+                        + g.list.area()
+                        + g.detail.area();
                     assert_eq!(covered, area.area(), "{w}x{h} reader={reader}");
-                    for r in [g.query, g.status, g.list, g.detail] {
+                    for r in [g.query, g.timeline, g.status, g.list, g.detail] {
                         assert!(
                             area.union(r) == area || r.area() == 0,
                             "{r:?} outside {w}x{h}"
@@ -189,5 +202,36 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_timeline_takes_a_row_under_the_query_line_when_there_is_room() {
+        let g = Geometry::new(Rect::new(0, 0, 80, 24), false);
+        assert_eq!(g.timeline, Rect::new(0, 1, 80, 1));
+        assert_eq!(g.list.y, 2, "the panes start under it");
+        let g = Geometry::new(Rect::new(0, 0, 130, 40), false);
+        assert_eq!(g.timeline, Rect::new(0, 1, 130, 1));
+        assert_eq!(
+            (g.list.y, g.detail.y),
+            (2, 2),
+            "above both panes side by side"
+        );
+        let g = Geometry::new(Rect::new(0, 0, 40, 12), false);
+        assert_eq!(
+            g.timeline,
+            Rect::new(0, 1, 40, 1),
+            "a narrow list has it too"
+        );
+        assert_eq!(g.list, Rect::new(0, 2, 40, 9));
+        let g = Geometry::new(Rect::new(0, 0, 80, 11), false);
+        assert_eq!(
+            g.timeline.area(),
+            0,
+            "a short terminal keeps its rows for the list"
+        );
+        assert_eq!(g.list, Rect::new(0, 1, 80, 9));
+        let g = Geometry::new(Rect::new(0, 0, 80, 24), true);
+        assert_eq!(g.timeline.area(), 0, "not in the full-screen reader");
+        assert_eq!(g.detail, Rect::new(0, 1, 80, 22));
     }
 }

@@ -137,6 +137,8 @@ impl App {
             Action::QueryRight => self.query.right(),
             Action::QueryHome => self.query.home(),
             Action::QueryEnd => self.query.end(),
+            Action::PrevPeriod => return self.select_period(-1),
+            Action::NextPeriod => return self.select_period(1),
         }
         true
     }
@@ -144,6 +146,7 @@ impl App {
     fn resize(&mut self, width: u16, height: u16) {
         let area = Rect::new(0, 0, width, height);
         self.geometry = Geometry::split(area, self.reader, self.list_percent);
+        self.fit_timeline();
         if self.geometry.detail.area() == 0 && self.focus == Focus::Detail {
             self.focus = Focus::List;
         }
@@ -169,6 +172,15 @@ impl App {
         self.preview_moved |= hold && self.selected != before;
         self.sync();
         self.selected != before
+    }
+
+    /// Selects the first listed match of the previous (`direction` < 0) or next period with
+    /// matches on the timeline; false when there is none.
+    fn select_period(&mut self, direction: isize) -> bool {
+        match self.period_target(direction) {
+            Some(to) => self.select_by(to as isize - self.selected as isize),
+            None => false,
+        }
     }
 
     /// Scrolls the article; false when it could not move (nothing to redraw).

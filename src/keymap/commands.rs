@@ -76,6 +76,8 @@ commands! {
     Close = "close", "go back: close the reader or window, or leave the article pane", [Reader, Popup, Sources];
     ChooseSource = "choose_source", "filter the list by the selected source", [Sources];
     ToggleMouse = "toggle_mouse", "mouse capture off (plain drag selects text) or on (the wheel scrolls)", [List, Reader];
+    PrevPeriod = "prev_period", "select the first match of the previous period with matches (the timeline)", [List, Reader];
+    NextPeriod = "next_period", "select the first match of the next period with matches (the timeline)", [List, Reader];
 }
 
 impl Command {
@@ -125,6 +127,8 @@ impl Command {
             Command::Search => Action::FocusQuery,
             Command::Close => Action::Back,
             Command::ToggleMouse => Action::ToggleMouse,
+            Command::PrevPeriod => Action::PrevPeriod,
+            Command::NextPeriod => Action::NextPeriod,
         })
     }
 }

@@ -352,6 +352,13 @@ fn exercise(scope: Scope, chord: KeyChord, command: Command) {
             assert_eq!(app.mouse_capture(), !before, "{what}");
             assert!(app.notice().is_some(), "{what}");
         }
+        (Command::PrevPeriod | Command::NextPeriod, _) => {
+            // Newest first, one a year: e 2023, d 2022, b 2021, a 2020, c 2019.
+            app.update(Action::SelectNext);
+            go(&mut app);
+            let expected = if command == Command::NextPeriod { 0 } else { 2 };
+            assert_eq!(app.selected(), expected, "{what}");
+        }
     }
 }
 
