@@ -11,7 +11,8 @@
 # Every command runs warm: one untimed run first (it also writes juan's index cache, kept in
 # $CACHE, default /tmp/juan-bench/cache, so the repo and ~/.cache stay clean), then RUNS timed
 # runs (default 3): the median wall time of each, with hyperfine when installed (else
-# `date +%s%N`). Output goes to /dev/null. Prints per term: grep's count of matching lines
+# `date +%s%N`). Output goes through a pipe, never straight to /dev/null: GNU grep stops at the
+# first match when its output is /dev/null, even with -c. Prints per term: grep's count of matching lines
 # (= articles; it also counts hits in titles and sources, and misses full-width ＮＢＡ), the
 # medians of grep, `juan list` and `juan count` in seconds, and the ratios grep/juan (>1: juan
 # faster; the issue's target is ≥ 20 for the median), then the median ratios; `juan list`'s
@@ -49,7 +50,7 @@ has_command() {
 }
 HAVE_COUNT=0
 has_command count && HAVE_COUNT=1
-echo "juan $(git rev-parse --short HEAD); archive $ARCHIVE ($(du -h "$ARCHIVE" | cut -f1)); $(grep --version | head -1); LC_ALL=${LC_ALL:-} LANG=${LANG:-}; runs $RUNS; timer $([[ $HAVE_HYPERFINE == 1 ]] && hyperfine --version || echo date)"
+echo "juan $JUAN (tree $(git rev-parse --short HEAD)); archive $ARCHIVE ($(du -h "$ARCHIVE" | cut -f1)); $(grep --version | head -1); LC_ALL=${LC_ALL:-} LANG=${LANG:-}; runs $RUNS; timer $([[ $HAVE_HYPERFINE == 1 ]] && hyperfine --version || echo date)"
 cat "$ARCHIVE" > /dev/null # page cache
 
 # Median wall time in seconds of RUNS runs of the command, after one untimed run.
@@ -58,17 +59,17 @@ median_time() {
     local json cmd
     json=$(mktemp)
     cmd=$(printf '%q ' "$@")
-    hyperfine --style none --shell=none --ignore-failure --warmup 1 --runs "$RUNS" \
+    hyperfine --style none --shell=none --output=pipe --ignore-failure --warmup 1 --runs "$RUNS" \
       --export-json "$json" "$cmd" > /dev/null 2>&1
     python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["median"])' "$json"
     rm -f "$json"
   else
-    "$@" > /dev/null 2>&1 || true
+    "$@" 2> /dev/null | cat > /dev/null
     local times=()
     for _ in $(seq "$RUNS"); do
       local start end
       start=$(date +%s%N)
-      "$@" > /dev/null 2>&1 || true
+      "$@" 2> /dev/null | cat > /dev/null
       end=$(date +%s%N)
       times+=("$(echo "($end - $start) / 1000000000" | bc -l)")
     done
