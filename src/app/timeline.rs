@@ -68,6 +68,7 @@ impl Timeline {
     }
 
     /// The width the periods were chosen for.
+    #[cfg(test)]
     pub(crate) fn width(&self) -> u16 {
         self.width
     }
@@ -122,10 +123,9 @@ fn choose(
     }
     let with_labels = |unit| width.checked_sub(2 * (Periods::label_width(unit) + 1));
     for unit in Unit::FINEST_FIRST {
-        if let Some(room) = with_labels(unit).filter(|&r| r >= MIN_SPARK_WITH_LABELS) {
-            if unit.count_between(first, last) <= room as u64 {
-                return Some((Periods::spanning(unit, 1, first, last), true));
-            }
+        let room = with_labels(unit).filter(|&r| r >= MIN_SPARK_WITH_LABELS);
+        if room.is_some_and(|room| unit.count_between(first, last) <= room as u64) {
+            return Some((Periods::spanning(unit, 1, first, last), true));
         }
     }
     let years = Unit::Year.count_between(first, last);

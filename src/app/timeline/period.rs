@@ -105,6 +105,7 @@ impl Periods {
     }
 
     /// The unit.
+    #[cfg(test)]
     pub(crate) fn unit(&self) -> Unit {
         self.unit
     }
