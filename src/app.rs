@@ -18,6 +18,7 @@ use crate::text::AmbiguousWidth;
 mod action;
 mod detail;
 mod filter;
+mod find;
 pub mod geometry;
 mod query_input;
 mod sources;
@@ -25,6 +26,7 @@ pub(crate) mod timeline;
 mod update;
 
 pub use action::Action;
+pub(crate) use detail::Mark;
 pub use detail::{Detail, VisibleRow};
 pub(crate) use filter::{LoadProgress, SearchMode, SearchRequest};
 pub(crate) use geometry::Geometry;
@@ -138,6 +140,8 @@ pub struct App {
     held_position: usize,
     /// A message the status line shows until the next key ([`App::notice`]).
     notice: Option<&'static str>,
+    /// The find prompt and the last find in the article (`find.rs`).
+    find: find::FindState,
     /// Hits per period of the archive's span, for the timeline strip ([`App::timeline`]).
     timeline: timeline::Timeline,
 }
@@ -214,6 +218,7 @@ impl App {
             preview_moved: false,
             held_position: 0,
             notice: None,
+            find: find::FindState::default(),
             timeline: timeline::Timeline::default(),
         };
         app.refilter();
@@ -444,5 +449,6 @@ impl App {
         if let Some(d) = &mut self.detail {
             d.resize(usize::from(pane.width), usize::from(pane.height));
         }
+        self.sync_find();
     }
 }

@@ -20,6 +20,7 @@ mod commands;
 mod defaults;
 mod docs;
 mod keys;
+mod prompt;
 mod table;
 
 use std::sync::OnceLock;
@@ -75,6 +76,9 @@ impl Scope {
 impl Keymap {
     /// The action for a terminal event in `app`'s state under this keymap, or `None`.
     pub(crate) fn action_for(&self, event: &Event, app: &App) -> Option<Action> {
+        if app.find_prompt().is_some() {
+            return self.prompt_action(event);
+        }
         let scope = Scope::of(app);
         match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => {

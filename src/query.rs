@@ -20,6 +20,7 @@ mod help;
 mod index;
 mod matcher;
 mod narrow;
+pub(crate) mod needles;
 mod parse;
 mod pinyin;
 mod readings;

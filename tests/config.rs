@@ -207,9 +207,9 @@ fn bindings_replace_a_commands_keys_in_their_scope() {
         keys(Scope::Reader, KCommand::ScrollDown),
         ["j", "Down", "Ctrl-e"]
     );
-    // `none` took n from next_article; N still goes back.
+    // `none` took n from next_match; N still goes back.
     assert_eq!(keymap.command_for(Scope::Reader, chord("n")), None);
-    assert_eq!(keys(Scope::Reader, KCommand::PrevArticle), ["N"]);
+    assert_eq!(keys(Scope::Reader, KCommand::PrevMatch), ["N"]);
     assert_eq!(keys(Scope::Everywhere, KCommand::Quit), ["Ctrl-c", "F10"]);
     // Other scopes keep juan's keys.
     assert_eq!(keys(Scope::Popup, KCommand::Close), ["Esc", "q", "Enter"]);

@@ -81,6 +81,24 @@ pub enum Action {
     QueryHome,
     /// Move the query cursor to the end.
     QueryEnd,
+    /// Open the prompt to find text in the article (`/`).
+    FindStart,
+    /// Type text into the find prompt (a key or a paste).
+    FindInsert(String),
+    /// Delete the char before the find prompt's cursor.
+    FindBackspace,
+    /// Delete the word before the find prompt's cursor.
+    FindDeleteWord,
+    /// Empty the find prompt.
+    FindClear,
+    /// Close the find prompt and find what it holds (the last find when it is empty).
+    FindRun,
+    /// Close the find prompt without finding.
+    FindCancel,
+    /// Make the next match of the find current (wrapping around).
+    NextMatch,
+    /// Make the previous match of the find current (wrapping around).
+    PrevMatch,
     /// Select the first listed match of the previous period with matches on the timeline.
     PrevPeriod,
     /// Select the first listed match of the next period with matches on the timeline.

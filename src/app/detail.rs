@@ -11,10 +11,24 @@
 //! The URL is one row at every width ([`Layout::for_reader`] keeps its place): the row in
 //! view carries the whole URL and says so ([`VisibleRow::link`]); the drawing code cuts it to
 //! the pane and offers it as a hyperlink.
+//!
+//! A find (`/`, `n`, `N`) and the query's terms mark stretches of the rows in view
+//! ([`VisibleRow::marks`]): the matches are kept as places in the text (`found`), the jumps
+//! and the counter are `seek`'s.
+
+use std::ops::Range;
 
 use crate::article::Article;
+use crate::query::needles::Needles;
 use crate::text::layout::{BlockKind, Layout, Position};
 use crate::text::{AmbiguousWidth, for_display};
+
+mod found;
+mod seek;
+
+pub(crate) use found::Mark;
+use found::{Found, row_marks};
+pub(crate) use seek::Outcome;
 
 /// The most text a key press or a resize lays out before it returns (a few milliseconds).
 const SYNC_BYTES: usize = 256 * 1024;
@@ -28,6 +42,8 @@ pub struct VisibleRow {
     pub(crate) text: String,
     /// True on the URL's row: one row whatever its width, cut to the pane when drawn.
     pub(crate) link: bool,
+    /// Stretches of `text` (byte ranges) that a find or the query's terms mark, ascending.
+    pub(crate) marks: Vec<(Range<usize>, Mark)>,
 }
 
 /// Where the reader asked to go that the layout has not reached yet.
@@ -54,6 +70,12 @@ pub struct Detail {
     total: usize,
     visible: Vec<VisibleRow>,
     pending: Pending,
+    /// The query's terms, marked wherever they are in view.
+    terms: Needles,
+    /// The find in this article, if one found anything.
+    found: Option<Found>,
+    /// True once the reader has opened this article (at its first body match).
+    opened: bool,
 }
 
 impl Detail {
@@ -73,6 +95,9 @@ impl Detail {
             total: 0,
             visible: Vec::new(),
             pending: Pending::None,
+            terms: Needles::default(),
+            found: None,
+            opened: false,
         }
     }
 
@@ -90,6 +115,7 @@ impl Detail {
     /// Only what is in view is laid out now; `Detail::layout_some` does the rest.
     pub fn resize(&mut self, width: usize, height: usize) {
         let width = width.max(1);
+        let keep_match = self.current_match_in_view();
         self.height = height;
         if width != self.layout.width() {
             self.layout.set_width(width);
@@ -101,6 +127,9 @@ impl Detail {
             }
         }
         self.settle(SYNC_BYTES);
+        if keep_match && self.pending == Pending::None && !self.current_match_in_view() {
+            self.show_current_match();
+        }
     }
 
     /// Lays out up to `budget_bytes` more of the text, toward what is pending first; true once
@@ -222,9 +251,14 @@ impl Detail {
             self.pos = self.layout.position_at(self.top);
         }
         let shown_url = self.url.as_ref().map(|(_, shown)| shown.as_str());
-        self.visible = self
-            .layout
-            .rows(self.top, self.height)
+        self.layout.prepare(self.top, self.height);
+        let rows = self.layout.laid_out_rows(self.top, self.height);
+        let window = match (rows.first(), rows.last()) {
+            (Some(first), Some(last)) => first.offset..last.offset + last.text.len(),
+            _ => 0..0,
+        };
+        let marks = self.marks_in(window);
+        self.visible = rows
             .into_iter()
             .map(|r| {
                 // The reader's document holds the URL's place as its only empty metadata block.
@@ -237,6 +271,11 @@ impl Detail {
                         r.text.to_string()
                     },
                     link,
+                    marks: if link {
+                        Vec::new()
+                    } else {
+                        row_marks(r.offset, r.text.len(), &marks)
+                    },
                 }
             })
             .collect();

@@ -73,6 +73,9 @@ commands! {
     NextArticle = "next_article", "show the next article of the list", [Reader];
     PrevArticle = "prev_article", "show the previous article of the list", [Reader];
     Search = "search", "back to the list, to type a query", [Reader];
+    FindInArticle = "find_in_article", "find text in the article (Enter finds, an empty find repeats the last)", [Reader];
+    NextMatch = "next_match", "go to the next match of the find (round to the first after the last)", [Reader];
+    PrevMatch = "prev_match", "go to the previous match of the find (round to the last before the first)", [Reader];
     Close = "close", "go back: close the reader or window, or leave the article pane", [Reader, Popup, Sources];
     ChooseSource = "choose_source", "filter the list by the selected source", [Sources];
     ToggleMouse = "toggle_mouse", "mouse capture off (plain drag selects text) or on (the wheel scrolls)", [List, Reader];
@@ -125,6 +128,9 @@ impl Command {
             Command::NextArticle => Action::NextArticle,
             Command::PrevArticle => Action::PrevArticle,
             Command::Search => Action::FocusQuery,
+            Command::FindInArticle => Action::FindStart,
+            Command::NextMatch => Action::NextMatch,
+            Command::PrevMatch => Action::PrevMatch,
             Command::Close => Action::Back,
             Command::ToggleMouse => Action::ToggleMouse,
             Command::PrevPeriod => Action::PrevPeriod,

@@ -325,6 +325,34 @@ fn exercise(scope: Scope, chord: KeyChord, command: Command) {
             assert_eq!(app.detail().unwrap().article(), article, "{what}");
             assert!(app.reader_open(), "{what}");
         }
+        (Command::FindInArticle, _) => {
+            go(&mut app);
+            assert!(app.find_prompt().is_some(), "{what}");
+            // Every printable key is prompt text now, `n` and `/` too; Enter finds.
+            for c in "段n/".chars() {
+                let action = press(&mut app, KeyChord::plain(Key::Char(c)));
+                assert_eq!(action, Some(Action::FindInsert(c.to_string())), "{what}");
+            }
+            press(&mut app, KeyChord::plain(Key::Backspace));
+            press(&mut app, KeyChord::plain(Key::Backspace));
+            assert_eq!(app.find_prompt().unwrap().text(), "段", "{what}");
+            press(&mut app, KeyChord::plain(Key::Enter));
+            assert_eq!(app.find_prompt(), None, "{what}");
+            let counter = app.detail().unwrap().match_counter();
+            assert_eq!(counter, Some(("段", "1/80".to_string())), "{what}");
+        }
+        (Command::NextMatch | Command::PrevMatch, _) => {
+            app.update(Action::FindStart);
+            app.update(Action::FindInsert("段".into()));
+            app.update(Action::FindRun);
+            go(&mut app);
+            let expected = match command {
+                Command::NextMatch => "2/80",
+                _ => "80/80",
+            };
+            let counter = app.detail().unwrap().match_counter();
+            assert_eq!(counter, Some(("段", expected.to_string())), "{what}");
+        }
         (Command::Search, _) => {
             go(&mut app);
             assert!(!app.reader_open(), "{what}");

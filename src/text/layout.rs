@@ -72,6 +72,9 @@ pub struct Row<'a> {
     pub kind: BlockKind,
     /// The text to draw (empty for a separator row).
     pub text: &'a str,
+    /// Where `text` starts in [`Layout::text`] (for a separator, where the `\n` before its
+    /// block is), so a match found in the whole text can be marked on the rows that show it.
+    pub offset: usize,
 }
 
 /// A document laid out at one width (lazily, see the module docs).
@@ -192,16 +195,53 @@ impl Layout {
             .rows_at(&self.doc, top, count)
             .into_iter()
             .map(|at| match at {
-                RowAt::Blank(_) => Row {
+                RowAt::Blank(block) => Row {
                     kind: BlockKind::Body,
                     text: "",
+                    offset: self.doc.offset(block).saturating_sub(1),
                 },
                 RowAt::Line(block, range) => Row {
                     kind: self.doc.kind(block),
+                    offset: self.doc.offset(block) + range.start,
                     text: &self.doc.text(block)[range],
                 },
             })
             .collect()
+    }
+
+    /// The whole text, every block followed by `\n` but the last: what a find in the article
+    /// reads. Its byte offsets turn into positions with [`Layout::position_of`].
+    pub(crate) fn text(&self) -> &str {
+        self.doc.whole()
+    }
+
+    /// The position of byte `offset` of [`Layout::text`] (a `\n` between blocks is the end of
+    /// the block before it; offsets past the end, the end of the last block).
+    pub(crate) fn position_of(&self, offset: usize) -> Position {
+        let offset = offset.min(self.doc.whole().len());
+        match self.doc.block_at(offset) {
+            Some(block) => Position {
+                block,
+                byte: offset - self.doc.offset(block),
+            },
+            None => Position::default(),
+        }
+    }
+
+    /// Where `pos` is in [`Layout::text`] (positions past the end: its length).
+    pub(crate) fn offset_of(&self, pos: Position) -> usize {
+        if pos.block >= self.doc.len() {
+            return self.doc.whole().len();
+        }
+        (self.doc.offset(pos.block) + pos.byte).min(self.doc.whole().len())
+    }
+
+    /// Where the first body paragraph starts in [`Layout::text`] (the text's length when
+    /// there is none): a body search starts there.
+    pub(crate) fn body_offset(&self) -> usize {
+        (0..self.doc.len())
+            .find(|&b| self.doc.kind(b) == BlockKind::Body)
+            .map_or(self.doc.whole().len(), |b| self.doc.offset(b))
     }
 
     /// The text position shown at row `row` (the last row's beyond the end). A blank row gives

@@ -2,15 +2,18 @@
 //! `Paragraph::wrap`/`scroll`), a scrollbar on the right border, and the percentage read.
 //! The URL's row is never wrapped: it is cut to the pane with the theme's ellipsis, and
 //! [`links`] says where it is, so the renderer can make it a hyperlink (OSC 8).
+//! Matches of a find and the query's terms are marked on their rows (the current match in
+//! reverse video), and the find's counter (`国旗 3/17`) goes beside the percentage.
 
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, Widget};
 
 use super::pane;
 use super::theme::Theme;
-use crate::app::{App, Focus, Geometry, Popup};
+use crate::app::{App, Focus, Geometry, Mark, Popup, VisibleRow};
 use crate::text::{self, layout::BlockKind};
 
 /// Draws the article pane in `area`.
@@ -23,7 +26,12 @@ pub(crate) fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     };
     let position = format!(" {}/{} ", app.detail_position() + 1, app.hits().len());
     block = block.title(position);
-    block = block.title_bottom(Line::from(format!(" {}% ", detail.percent())).right_aligned());
+    let counter = detail
+        .match_counter()
+        .map(|(label, counter)| format!(" {} {counter} ", theme.truncate(label, 16)))
+        .unwrap_or_default();
+    let bottom = format!("{counter} {}% ", detail.percent());
+    block = block.title_bottom(Line::from(bottom).right_aligned());
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let lines: Vec<Line> = detail
@@ -39,7 +47,7 @@ pub(crate) fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 let cut = theme.truncate(&row.text, usize::from(inner.width));
                 return Line::from(Span::styled(cut.into_owned(), style));
             }
-            Line::from(Span::styled(row.text.as_str(), style))
+            marked(row, style, theme)
         })
         .collect();
     Paragraph::new(lines).render(inner, frame.buffer_mut());
@@ -60,6 +68,27 @@ pub(crate) fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             &mut state,
         );
     }
+}
+
+/// A row's text in `style`, its marked stretches in the theme's find styles.
+fn marked<'a>(row: &'a VisibleRow, style: Style, theme: &Theme) -> Line<'a> {
+    let mut spans = Vec::with_capacity(row.marks.len() * 2 + 1);
+    let mut at = 0;
+    for (range, mark) in &row.marks {
+        if range.start > at {
+            spans.push(Span::styled(&row.text[at..range.start], style));
+        }
+        let strong = match mark {
+            Mark::Current => theme.find_current,
+            Mark::Found | Mark::Term => theme.find_other,
+        };
+        spans.push(Span::styled(&row.text[range.clone()], style.patch(strong)));
+        at = range.end;
+    }
+    if at < row.text.len() || spans.is_empty() {
+        spans.push(Span::styled(&row.text[at..], style));
+    }
+    Line::from(spans)
 }
 
 /// The URL row in view as (the cells it is drawn in, the whole URL): one entry when the
@@ -131,6 +160,87 @@ mod tests {
         (rect.left()..rect.right())
             .map(|x| buf[(x, rect.y)].symbol())
             .collect()
+    }
+
+    /// The whole frame as text, the hidden half of a wide glyph skipped, the reader's current
+    /// match in `[…]` and other marked text (other matches, the query's terms) in `{…}`.
+    fn marked_frame(app: &App) -> String {
+        use ratatui::style::Modifier;
+        let area = app.geometry().area;
+        let mut terminal = Terminal::new(TestBackend::new(area.width, area.height)).unwrap();
+        terminal.draw(|f| crate::ui::draw(f, app)).unwrap();
+        let buf = terminal.backend().buffer();
+        let mut out = String::new();
+        for y in 0..area.height {
+            let (mut skip, mut open) = (0, None);
+            for x in 0..area.width {
+                if skip > 0 {
+                    skip -= 1;
+                    continue;
+                }
+                let cell = &buf[(x, y)];
+                let m = cell.modifier;
+                let mark = if m.contains(Modifier::REVERSED) && x > 0 && y > 0 {
+                    Some(('[', ']'))
+                } else if m.contains(Modifier::UNDERLINED) && y > 0 {
+                    Some(('{', '}'))
+                } else {
+                    None
+                };
+                if mark != open {
+                    if let Some((_, close)) = open {
+                        out.push(close);
+                    }
+                    if let Some((start, _)) = mark {
+                        out.push(start);
+                    }
+                    open = mark;
+                }
+                skip = crate::text::width(cell.symbol()).saturating_sub(1);
+                out.push_str(cell.symbol());
+            }
+            if let Some((_, close)) = open {
+                out.push(close);
+            }
+            out.push('\n');
+        }
+        out
+    }
+
+    #[test]
+    fn a_frame_marks_the_current_match_the_other_matches_and_the_query_terms() {
+        let article = Article {
+            id: "a".into(),
+            title: "升国旗仪式".into(),
+            body: "清晨，天安门广场举行升国旗仪式。\n國旗在风中飘扬，仪式结束。\n下午有升旗。"
+                .into(),
+            ..Default::default()
+        };
+        let mut app = App::of_articles(vec![article], 30, 12);
+        app.update(Action::QueryInsert("仪式".into()));
+        app.update(Action::Open);
+        app.update(Action::FindStart);
+        app.update(Action::FindInsert("国旗".into()));
+        app.update(Action::FindRun);
+        app.update(Action::NextMatch);
+        let frame = marked_frame(&app);
+        assert_eq!(
+            frame,
+            "\
+> 仪式                     1/1
+╭ 1/1 ───────────────────────╮
+│升{国旗仪式}                  █
+│id a                        █
+│                            █
+│清晨，天安门广场举行升[国旗]{仪}█
+│{式}。                        █
+│                            █
+│{國旗}在风中飘扬，{仪式}结束。  █
+│                            █
+╰────────────── 国旗 2/3  0% ╯
+Esc back  j/k scroll  Space/b…
+"
+        );
     }
 
     #[test]

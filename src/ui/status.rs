@@ -1,9 +1,11 @@
 //! The status line: what the last key did (a notice, until the next key), load warnings, then
 //! the key hints of the scope that takes keys, drawn from the keymap in use (so a rebound key
 //! shows as bound). Some hints carry state: what Esc does now in the list, and the order.
+//! While the reader's find prompt is open, the line is that prompt (`/国旗`, the cursor after
+//! it), as less's bottom line is.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
@@ -18,6 +20,10 @@ pub(crate) fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         return;
     }
     let keymap = keymap::active();
+    if let Some(prompt) = app.find_prompt() {
+        draw_prompt(frame, area, prompt.text(), keymap, theme);
+        return;
+    }
     let scope = Scope::of(app);
     let mut spans = Vec::new();
     if let Some(notice) = app.notice() {
@@ -72,6 +78,43 @@ pub(crate) fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         theme.hint,
     ));
     Paragraph::new(Line::from(spans)).render(area, frame.buffer_mut());
+}
+
+/// The find prompt: `/` and the text typed, its end in view, the cursor after it, then how to
+/// finish it.
+fn draw_prompt(frame: &mut Frame, area: Rect, typed: &str, keymap: &Keymap, theme: &Theme) {
+    let key = |command| key_for(keymap, Scope::List, command).unwrap_or_default();
+    let hint = format!(
+        "   {} find  {} cancel",
+        key(Command::Open),
+        key(Command::ClearOrQuit)
+    );
+    let width = usize::from(area.width);
+    let room = width.saturating_sub(2);
+    // The end of what is typed stays in view, as in a shell.
+    let mut shown = typed;
+    while crate::text::width(shown) > room {
+        let mut chars = shown.chars();
+        chars.next();
+        shown = chars.as_str();
+    }
+    let used = 1 + crate::text::width(shown);
+    let spans = vec![
+        Span::styled("/", theme.border_focused),
+        Span::raw(shown),
+        Span::styled(
+            theme
+                .truncate(&hint, width.saturating_sub(used + 1))
+                .into_owned(),
+            theme.hint,
+        ),
+    ];
+    Paragraph::new(Line::from(spans)).render(area, frame.buffer_mut());
+    let x = area
+        .x
+        .saturating_add(used as u16)
+        .min(area.right().saturating_sub(1));
+    frame.set_cursor_position(Position::new(x, area.y));
 }
 
 /// The scope's hints, `keys label` separated by two spaces, with the state in two labels.
@@ -168,8 +211,34 @@ mod tests {
         assert_eq!(
             line(&app),
             "archive changed on disk: R reloads 1 bad record (Ctrl-x) 1 file skipped (Ctrl-x) \
-             Esc back  j/k scroll  Space/b page  n/N next/prev  / search  ? help"
+             Esc back  j/k scroll  Space/b page  / find  n/N match  ]/[ article  ? help"
         );
+    }
+
+    #[test]
+    fn the_find_prompt_is_the_whole_line_with_the_cursor_after_the_text() {
+        let mut app = app();
+        app.update(Action::Open);
+        app.update(Action::FindStart);
+        app.update(Action::FindInsert("国旗".into()));
+        assert_eq!(
+            line(&app),
+            "/国 旗    Enter find  Esc cancel",
+            "(a wide glyph and its cell)"
+        );
+        let mut terminal = Terminal::new(TestBackend::new(12, 1)).unwrap();
+        let theme = Theme::new(&app.settings);
+        app.update(Action::FindInsert("和国徽和国歌".into()));
+        let frame = terminal
+            .draw(|f| draw(f, Rect::new(0, 0, 12, 1), &app, &theme))
+            .unwrap();
+        let shown: String = (0..12).map(|x| frame.buffer[(x, 0)].symbol()).collect();
+        assert_eq!(
+            shown, "/国 徽 和 国 歌  ",
+            "the end of a long text stays in view"
+        );
+        drop(frame);
+        assert_eq!(terminal.get_cursor_position().unwrap(), (11, 0).into());
     }
 
     #[test]

@@ -56,6 +56,10 @@ pub(crate) struct Theme {
     pub(crate) warning: Style,
     /// Key hints and counts.
     pub(crate) hint: Style,
+    /// The current match of a find in the article: reverse video, with or without colour.
+    pub(crate) find_current: Style,
+    /// The other matches of a find, and the query's terms, in the article.
+    pub(crate) find_other: Style,
     /// Borders, scrollbar, markers: ASCII in wide mode.
     pub(crate) chrome: Chrome,
     /// The ambiguous-width policy, for text juan writes itself.
@@ -95,6 +99,8 @@ impl Theme {
             meta: c(palette.meta),
             warning: c(palette.warning),
             hint: c(palette.hint),
+            find_current: Style::new().add_modifier(ratatui::style::Modifier::REVERSED),
+            find_other: c(palette.highlight),
             chrome: chrome(if settings.unicode {
                 settings.ambiguous
             } else {

@@ -188,8 +188,9 @@ fn hints_show_the_first_key_of_each_command() {
             "Esc back",
             "j/k scroll",
             "Space/b page",
-            "n/N next/prev",
-            "/ search",
+            "/ find",
+            "n/N match",
+            "]/[ article",
             "? help"
         ]
     );

@@ -134,14 +134,40 @@ fn esc_leaves_the_article_pane_and_closes_windows_without_quitting() {
 }
 
 #[test]
-fn slash_in_the_reader_goes_back_to_the_query() {
+fn s_in_the_reader_goes_back_to_the_query() {
     let mut app = app();
     typed(&mut app, "长春");
     app.update(Action::Open);
-    press(&mut app, KeyChord::parse("/").unwrap());
+    press(&mut app, KeyChord::parse("s").unwrap());
     typed(&mut app, "人大");
     assert_eq!(app.query().text(), "长春人大");
     assert_eq!(app.hits().len(), 1);
+}
+
+#[test]
+fn slash_in_the_reader_opens_the_find_prompt_which_takes_every_key() {
+    let mut app = app();
+    app.update(Action::Open);
+    press(&mut app, KeyChord::parse("/").unwrap());
+    for c in "qnG段".chars() {
+        let action = press(&mut app, KeyChord::plain(Key::Char(c)));
+        assert_eq!(action, Some(Action::FindInsert(c.to_string())), "{c:?}");
+    }
+    let paste = Event::Paste("第8\n".into());
+    assert_eq!(
+        Keymap::default().action_for(&paste, &app),
+        Some(Action::FindInsert("第8\n".into()))
+    );
+    let key = |app: &mut App, k| press(app, KeyChord::parse(k).unwrap());
+    assert_eq!(key(&mut app, "ctrl-w"), Some(Action::FindDeleteWord));
+    assert_eq!(key(&mut app, "tab"), None, "no meaning here");
+    assert_eq!(app.find_prompt().unwrap().text(), "");
+    assert_eq!(key(&mut app, "esc"), Some(Action::FindCancel));
+    assert_eq!(app.find_prompt(), None);
+    assert!(app.reader_open(), "Esc closed the prompt, not the reader");
+    assert_eq!(key(&mut app, "n"), Some(Action::NextMatch));
+    assert_eq!(key(&mut app, "]"), Some(Action::NextArticle));
+    assert_eq!(key(&mut app, "K"), Some(Action::PrevArticle));
 }
 
 #[test]

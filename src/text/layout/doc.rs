@@ -65,6 +65,18 @@ impl Doc {
         self.starts[index]
     }
 
+    /// Every block's text, each followed by `\n` but the last (what a find in the article
+    /// reads; offsets into it are [`Doc::offset`] plus a byte of a block).
+    pub(super) fn whole(&self) -> &str {
+        &self.text
+    }
+
+    /// The block that holds byte `at` of [`Doc::whole`] (a separator belongs to the block
+    /// before it); the last block for offsets past the end. `None` when there is no block.
+    pub(super) fn block_at(&self, at: usize) -> Option<usize> {
+        self.starts.partition_point(|&s| s <= at).checked_sub(1)
+    }
+
     /// Bytes of all blocks, each counted with one separator byte.
     pub(super) fn total_bytes(&self) -> usize {
         if self.is_empty() {
@@ -100,5 +112,10 @@ mod tests {
         assert_eq!(doc.offset(2), 8);
         // 标题, an empty block and a\nb, each with its separator
         assert_eq!(doc.total_bytes(), 7 + 1 + 4);
+        assert_eq!(doc.whole(), "标题\n\na\nb");
+        let blocks: Vec<Option<usize>> = (0..12).map(|at| doc.block_at(at)).collect();
+        let (t, e, b) = (Some(0), Some(1), Some(2));
+        assert_eq!(blocks, [t, t, t, t, t, t, t, e, b, b, b, b]);
+        assert_eq!(Doc::default().block_at(0), None);
     }
 }

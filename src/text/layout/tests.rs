@@ -304,3 +304,52 @@ fn the_reader_header_shows_kicker_subtitle_author_summary_and_the_date_as_writte
     let last = layout.block(layout.block_count() - 1).unwrap();
     assert_eq!(last, (BlockKind::Body, "提要一句。"));
 }
+
+#[test]
+fn every_row_says_where_its_text_is_in_the_whole_text() {
+    let mut blocks = body(&[
+        "第一段，有一些文字，折成几行。",
+        "",
+        "第三段 Latin words here.",
+    ]);
+    blocks.insert(
+        0,
+        Block {
+            kind: BlockKind::Title,
+            text: "标题".into(),
+        },
+    );
+    let mut layout = Layout::new(blocks);
+    assert_eq!(
+        layout.text(),
+        "标题\n第一段，有一些文字，折成几行。\n\n第三段 Latin words here."
+    );
+    assert_eq!(layout.body_offset(), "标题\n".len());
+    layout.set_width(8);
+    let total = layout.total_rows();
+    let rows: Vec<(usize, String)> = layout
+        .rows(0, total)
+        .iter()
+        .map(|r| (r.offset, r.text.to_string()))
+        .collect();
+    for (row, (offset, text)) in rows.iter().enumerate() {
+        let whole = layout.text();
+        if text.is_empty() {
+            assert!(whole[*offset..].starts_with('\n'), "blank row {row}");
+            continue;
+        }
+        assert_eq!(&whole[*offset..offset + text.len()], text, "row {row}");
+        // The row's last byte maps back to the row, whatever the width.
+        let pos = layout.position_of(offset + text.len() - 1);
+        assert_eq!(layout.row_of(pos), row, "row {row}");
+    }
+    assert_eq!(layout.position_of(0), Position { block: 0, byte: 0 });
+    assert_eq!(
+        layout.position_of(6),
+        Position { block: 0, byte: 6 },
+        "the \\n"
+    );
+    assert_eq!(layout.position_of(7), Position { block: 1, byte: 0 });
+    let end = layout.text().len();
+    assert_eq!(layout.position_of(end + 9), Position { block: 3, byte: 27 });
+}

@@ -1,0 +1,78 @@
+//! End-to-end: search inside the article, as less does, in the real binary in a
+//! pseudo-terminal on the bundled sample: `/` and Enter show "1/N" beside the percentage, `n`
+//! goes on to "2/N"; a `body:` query opens the article at its first body match.
+
+mod support;
+
+use support::pty::Pty;
+
+const SEED_TITLE: &str = "中共长春市委人大工作会议召开";
+
+/// A hint the list's status line shows once the archive has loaded.
+const LIST_HINT: &str = "Ctrl-s source";
+
+/// Ctrl-c: quits wherever the focus is.
+const QUIT: &str = "\x03";
+
+/// How often `word` occurs in the seed article as its file has it (title line included).
+fn occurrences(word: &str) -> usize {
+    let seed = include_str!("../sample-data/000_618211eec43b155d.txt");
+    seed.matches(word).count()
+}
+
+#[test]
+fn slash_finds_in_the_article_and_n_steps_to_the_next_match() {
+    let (cols, rows) = (100, 30);
+    let mut pty = Pty::spawn(&[], cols, rows);
+    pty.wait_for_text(LIST_HINT);
+    pty.send("长春市委人大工作会议");
+    pty.wait_for_text(SEED_TITLE);
+    pty.send("\r");
+    pty.wait_for_text("/ find");
+    pty.send("/");
+    pty.wait_for_text("Enter find");
+    pty.send("人大工作");
+    pty.wait_for_text("/人大工作");
+    pty.send("\r");
+    // The title's and every one in the body.
+    let n = occurrences("人大工作");
+    assert_eq!(n, 18);
+    pty.wait_for_text(&format!("人大工作 1/{n}"));
+    pty.send("n");
+    pty.wait_for_text(&format!("人大工作 2/{n}"));
+    pty.send("N");
+    pty.send("N");
+    pty.wait_for_text(&format!("人大工作 {n}/{n}"));
+    // `/` and Enter again: the last find, from the top row in view. (Each key on its own: a
+    // burst of text with a line end in it would be a paste.)
+    for key in ["g", "/", "\r"] {
+        pty.send(key);
+        pty.settle(100);
+    }
+    pty.wait_for_text(&format!("人大工作 1/{n}"));
+    pty.send("/");
+    pty.send("国徽国歌");
+    pty.settle(100);
+    pty.send("\r");
+    pty.wait_for_text("pattern not found");
+    pty.send(QUIT);
+    assert_eq!(pty.wait_exit(10), 0);
+}
+
+#[test]
+fn a_body_query_opens_the_article_at_its_first_match() {
+    let (cols, rows) = (100, 30);
+    let mut pty = Pty::spawn(&[], cols, rows);
+    pty.wait_for_text(LIST_HINT);
+    pty.send("body:依法");
+    pty.wait_for_text(SEED_TITLE);
+    pty.settle(200);
+    pty.send("\r");
+    let n = occurrences("依法");
+    assert_eq!(n, 20);
+    pty.wait_for_text(&format!("依法 1/{n}"));
+    pty.send("n");
+    pty.wait_for_text(&format!("依法 2/{n}"));
+    pty.send(QUIT);
+    assert_eq!(pty.wait_exit(10), 0);
+}
