@@ -2,6 +2,7 @@
 //! pseudo-terminal on the bundled sample: `/` and Enter show "1/N" beside the percentage, `n`
 //! goes on to "2/N"; a `body:` query opens the article at its first body match.
 
+#[allow(dead_code)]
 mod support;
 
 use support::pty::Pty;

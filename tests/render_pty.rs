@@ -315,9 +315,9 @@ fn list_moves_match_a_full_render() {
         Keys(DOWN),
         // The article pane follows the selection; open, switch articles, come back.
         Keys(ENTER),
-        Keys("n"),
-        Keys("n"),
-        Keys("N"),
+        Keys("]"),
+        Keys("]"),
+        Keys("["),
         Keys("j"),
         Keys(ESC),
         Keys(DOWN),

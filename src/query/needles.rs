@@ -269,10 +269,8 @@ mod tests {
         let text = "甲乙甲乙丙";
         let n = Needles::new(&["乙丙", "甲"]);
         assert_eq!(n.find_all(text, 0..15), [0..3, 6..9, 9..15]);
-        assert_eq!(
-            n.find_all(text, 4..9),
-            [6..9],
-            "from inside a char: its start"
-        );
+        let from_inside = n.find_all(text, 4..9);
+        assert_eq!(from_inside.len(), 1, "from inside a char: its start");
+        assert_eq!(from_inside[0], 6..9);
     }
 }
