@@ -323,6 +323,17 @@ fn every_reader_key_of_the_table_does_its_job() {
                 send(&mut pty, &key);
                 pty.wait_for(&what, 10, |s| s.contains("mouse on"));
             }
+            Command::PrevPeriod => {
+                // One article a day: the day before 甲's is 乙's.
+                open(&mut pty, 0);
+                send(&mut pty, &key);
+                pty.wait_for(&what, 10, at('乙', 0));
+            }
+            Command::NextPeriod => {
+                open(&mut pty, 1);
+                send(&mut pty, &key);
+                pty.wait_for(&what, 10, at('甲', 0));
+            }
             other => panic!("{what}: no check in this test for `{}`", other.name()),
         }
     }

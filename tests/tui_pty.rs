@@ -16,7 +16,12 @@ const SEED_END: &str = "主要负责同志等参加会议。";
 /// Every row of a bordered full-width pane ends in a border (or scrollbar) cell at the last
 /// column, and no wide character hangs over it.
 fn assert_right_border(pty: &Pty, cols: u16, rows: u16) {
-    for row in 1..rows.saturating_sub(1) {
+    assert_right_border_from(pty, cols, rows, 1);
+}
+
+/// [`assert_right_border`] for the panes starting at row `top` (2 under the timeline strip).
+fn assert_right_border_from(pty: &Pty, cols: u16, rows: u16, top: u16) {
+    for row in top..rows.saturating_sub(1) {
         let c = pty.cell(row, cols - 1);
         assert!(
             ["│", "┐", "┘", "╮", "╯", "┤", "█", "║", "|", "+", "#"].contains(&c.as_str()),
@@ -47,7 +52,13 @@ fn search_open_scroll_resize_and_quit() {
             .unwrap()
             .contains("长春市委人大工作会议")
     );
-    assert_right_border(&pty, cols, rows);
+    // The timeline strip under the query line: the sample archive runs from 2016 to 2024.
+    let strip = pty.rows()[1].trim_end().to_string();
+    assert!(
+        strip.starts_with("2016 ") && strip.ends_with(" 2024"),
+        "{strip:?}"
+    );
+    assert_right_border_from(&pty, cols, rows, 2);
     pty.send("\r");
     pty.wait_for_text("长春日报");
     pty.send("G");
