@@ -144,6 +144,8 @@ pub struct App {
     find: find::FindState,
     /// Hits per period of the archive's span, for the timeline strip ([`App::timeline`]).
     timeline: timeline::Timeline,
+    /// How far the body index stands: chunks indexed and chunks in all ([`App::set_body_index`]).
+    body_index: (usize, usize),
 }
 
 /// A search's request and result kept together, as gitui's `AsyncDiff` keeps its own: what
@@ -220,6 +222,7 @@ impl App {
             notice: None,
             find: find::FindState::default(),
             timeline: timeline::Timeline::default(),
+            body_index: (0, 0),
         };
         app.refilter();
         app

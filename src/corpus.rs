@@ -9,13 +9,14 @@
 
 mod records;
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 pub(crate) use records::{Records, forget_read_back_changed, read_back_changed};
 
 use crate::article::{Article, SharedBytes};
 use crate::column::codec::{Decoder, Encoder};
 use crate::date::Date;
+use crate::fulltext::{Store, TextIndex};
 use crate::query::{Bodies, Index};
 
 /// Articles loaded together: their columns and the rest of each.
@@ -27,6 +28,11 @@ pub struct Chunk {
     pub(crate) index: Index,
     /// URLs, tags and bodies, by local number.
     pub(crate) records: Records,
+    /// The body index, once built or read from the cache (in the background, while
+    /// searches read bodies instead).
+    pub(crate) text: OnceLock<TextIndex>,
+    /// Where the body index is kept between runs, when the archive layer gave a place.
+    pub(crate) text_store: Option<Arc<dyn Store>>,
 }
 
 impl Chunk {
@@ -37,6 +43,8 @@ impl Chunk {
             first: 0,
             index,
             records: Records::build(articles),
+            text: OnceLock::new(),
+            text_store: None,
         }
     }
 
@@ -80,6 +88,8 @@ impl Chunk {
             first: 0,
             index,
             records,
+            text: OnceLock::new(),
+            text_store: None,
         })
     }
 
@@ -94,9 +104,46 @@ impl Chunk {
     }
 }
 
+impl Chunk {
+    /// Gives the chunk its body index unless it has one: the one kept in its store when
+    /// sound, else one built now (and then kept). `true` when it has one after.
+    pub(crate) fn index_text(&self) -> bool {
+        if self.text.get().is_none()
+            && !self.read_text_index()
+            && let Some(text) = crate::fulltext::build(self.len(), |i| self.records.body(i))
+        {
+            if let Some(store) = &self.text_store {
+                store.write(&text);
+            }
+            let _ = self.text.set(text);
+        }
+        self.text.get().is_some()
+    }
+
+    /// Reads the body index kept in the chunk's store, when there is a sound one for it;
+    /// `true` when the chunk has an index after.
+    pub(crate) fn read_text_index(&self) -> bool {
+        if self.text.get().is_none()
+            && let Some(text) = self.text_store.as_ref().and_then(|s| s.read())
+            && text.len() == self.len()
+        {
+            let _ = self.text.set(text);
+        }
+        self.text.get().is_some()
+    }
+}
+
 impl Bodies for Chunk {
     fn body(&self, i: usize) -> String {
         self.records.body(i)
+    }
+
+    fn text_index(&self) -> Option<&TextIndex> {
+        self.text.get().filter(|t| t.len() == self.len())
+    }
+
+    fn holds(&self, i: usize, needle: &str) -> bool {
+        self.records.body_holds(i, needle)
     }
 }
 
@@ -189,6 +236,47 @@ impl Corpus {
     pub(crate) fn byte_len(&self) -> usize {
         self.chunks.iter().map(|c| c.byte_len()).sum()
     }
+
+    /// Builds the body index of every chunk that has none, chunks in parallel on every core
+    /// (what the interface does in the background, and `juan index`).
+    pub fn index_bodies(&self) {
+        use rayon::prelude::*;
+        self.chunks.par_iter().for_each(|c| {
+            c.index_text();
+        });
+    }
+
+    /// Gives every chunk the body index kept in the cache for it, where there is one, and
+    /// builds none (what the commands do: they read bodies where no index is kept).
+    pub fn read_body_indexes(&self) {
+        use rayon::prelude::*;
+        self.chunks.par_iter().for_each(|c| {
+            c.read_text_index();
+        });
+    }
+
+    /// The body index as it stands: chunks indexed, bytes the indexes take, body bytes they
+    /// cover.
+    pub fn body_index_figures(&self) -> BodyIndexFigures {
+        let mut f = BodyIndexFigures::default();
+        for text in self.chunks.iter().filter_map(|c| c.text.get()) {
+            f.chunks += 1;
+            f.index_bytes += text.byte_len() as u64;
+            f.body_bytes += text.text_bytes();
+        }
+        f
+    }
+}
+
+/// How far the body index of a corpus stands ([`Corpus::body_index_figures`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct BodyIndexFigures {
+    /// Chunks whose bodies are indexed.
+    pub chunks: usize,
+    /// Bytes their indexes take (or map).
+    pub index_bytes: u64,
+    /// Body bytes they cover.
+    pub body_bytes: u64,
 }
 
 #[cfg(test)]

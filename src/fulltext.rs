@@ -19,11 +19,14 @@
 //! |---|---|
 //! | `build` | grams of a text, the lists of a chunk |
 //! | `postings` | one list: varint gaps or a bitmap, decoded with every bound checked |
+//! | `verify` | whether a body's raw JSON literal shows a term, before decoding it |
 
 mod build;
 mod postings;
+mod verify;
 
 pub(crate) use build::build;
+pub(crate) use verify::surely_holds;
 
 use crate::column::Column;
 use crate::column::codec::{Decoder, Encoder};
@@ -35,6 +38,15 @@ pub(crate) const FORMAT: u64 = 1;
 /// no folded text holds U+0000, so the two kinds never meet).
 fn key(a: char, b: Option<char>) -> u64 {
     (u64::from(a as u32) << 21) | b.map_or(0, |b| u64::from(b as u32))
+}
+
+/// Where a chunk's index is kept between runs (the cache, `archive::cache::TextCache`): the
+/// archive layer gives a chunk one, so nothing below it touches the file system.
+pub(crate) trait Store: Send + Sync + std::fmt::Debug {
+    /// The index kept for the chunk, when there is a sound one.
+    fn read(&self) -> Option<TextIndex>;
+    /// Keeps `index` for the next run; failing only costs a rebuild then.
+    fn write(&self, index: &TextIndex);
 }
 
 /// The posting lists of one chunk's bodies.
@@ -70,6 +82,7 @@ impl Candidates {
     }
 
     /// How many candidates.
+    #[cfg_attr(not(test), allow(dead_code))]
     pub(crate) fn count(&self) -> usize {
         self.bits.iter().map(|w| w.count_ones() as usize).sum()
     }
@@ -78,7 +91,7 @@ impl Candidates {
     /// gives (the matcher then reads every body).
     fn all(len: usize, exact: bool) -> Candidates {
         let mut bits = vec![u64::MAX; len.div_ceil(64)];
-        if len % 64 != 0
+        if !len.is_multiple_of(64)
             && let Some(last) = bits.last_mut()
         {
             *last = (1u64 << (len % 64)) - 1;

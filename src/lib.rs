@@ -86,7 +86,7 @@ pub(crate) mod sanitize;
 // The article model: one article as every format becomes it, and its stable id.
 pub use article::{Article, Body, Header, stable_id};
 // The loaded articles, in chunks of columns.
-pub use corpus::{Chunk, Corpus};
+pub use corpus::{BodyIndexFigures, Chunk, Corpus};
 // Publication dates, and the one zone they are shown and matched in.
 pub use date::{DEFAULT_OFFSET_SECS, Date, Stamp, zone};
 // The query language and what a search answers.

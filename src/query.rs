@@ -125,6 +125,13 @@ impl Query {
         self.clauses.is_empty()
     }
 
+    /// True when a term reads bodies (`body:`, `text:`): the body index answers those.
+    pub(crate) fn reads_bodies(&self) -> bool {
+        self.clauses.iter().flatten().any(|t| {
+            matches!(t.test, parse::Test::Body(_) | parse::Test::Text(_))
+        })
+    }
+
     /// True when every article this query matches is certainly matched by `old` too, so a
     /// search may scan `old`'s hits only. Conservative: see the `narrow` module.
     pub(crate) fn narrows(&self, old: &Query) -> bool {
@@ -143,10 +150,21 @@ impl Query {
     }
 }
 
-/// Where a search reads article bodies, for `body:` terms (only those terms ever ask).
+/// Where a search reads article bodies, for `body:` and `text:` terms (only those terms
+/// ever ask).
 pub(crate) trait Bodies: Sync {
     /// Article `i`'s body text (paragraphs separated by `\n`).
     fn body(&self, i: usize) -> String;
+
+    /// The bodies' index, when one is built: candidates instead of reading every body.
+    fn text_index(&self) -> Option<&crate::fulltext::TextIndex> {
+        None
+    }
+
+    /// Whether article `i`'s folded body holds the folded `needle`.
+    fn holds(&self, i: usize, needle: &str) -> bool {
+        fold(&self.body(i)).contains(needle)
+    }
 }
 
 /// The bodies of a list of articles.

@@ -11,6 +11,7 @@
 //! (`display`: frames paced by the link, drawn by the `screen` renderer).
 
 mod display;
+mod indexer;
 mod input;
 mod loader;
 mod screen;
@@ -40,6 +41,8 @@ enum Msg {
     Loaded(u64, Box<Chunk>, Vec<archive::Problem>, LoadProgress),
     /// A search finished on the worker.
     Searched(search::Done),
+    /// The body index: chunks indexed, chunks in all.
+    Indexed(usize, usize),
     /// SIGTSTP: restore the terminal and stop.
     Stop,
     /// SIGCONT: juan was stopped and goes on; the screen must be drawn anew.
@@ -94,9 +97,10 @@ pub fn run(
     let worker = search::Worker::spawn(move |done| {
         let _ = results.send(Msg::Searched(done));
     });
+    let indexer = indexer::Indexer::spawn(tx.clone());
     let mut loader = Loader::new(paths.to_vec(), tx);
     loader.start();
-    let result = event_loop(&mut display, &mut app, &rx, &worker, &mut loader);
+    let result = event_loop(&mut display, &mut app, &rx, &worker, &mut loader, &indexer);
     // The answer to the last status request must not land in the shell after juan is gone.
     let deadline = std::time::Instant::now() + QUIT_PATIENCE;
     while display.asking() {
@@ -131,6 +135,7 @@ fn event_loop(
     rx: &Receiver<Msg>,
     worker: &search::Worker,
     loader: &mut Loader,
+    indexer: &indexer::Indexer,
 ) -> io::Result<()> {
     let mut dirty = true;
     // When the last key came (the article pane waits for the selection to rest).
@@ -211,7 +216,13 @@ fn event_loop(
             if matches!(m, Msg::Term(_)) {
                 last_key = std::time::Instant::now();
             }
+            let loaded = matches!(&m, Msg::Loaded(number, ..) if *number == loader.number());
             dirty |= handle(display, app, m, loader.number())?;
+            // Once a load is complete (and for every batch appended after), the bodies of
+            // what is new get indexed in the background.
+            if loaded && app.load_progress().is_some_and(|p| p.done) {
+                indexer.index(app.corpus().clone());
+            }
             if app.should_quit() {
                 break;
             }
@@ -247,6 +258,7 @@ fn handle(display: &mut display::Display, app: &mut App, msg: Msg, load: u64) ->
         }
         Msg::Loaded(..) => false,
         Msg::Searched(done) => app.apply_search(done.generation, done.hits),
+        Msg::Indexed(done, total) => app.set_body_index(done, total),
         Msg::Stop => {
             let area = suspend::suspend(suspend::Stop::Signal)?;
             resumed_at(app, display, area)

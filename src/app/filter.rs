@@ -125,6 +125,21 @@ impl App {
         self.appended
     }
 
+    /// Records how far the body index stands (the tui's indexer says so as it goes); true
+    /// when that changed what the screen shows.
+    pub(crate) fn set_body_index(&mut self, done: usize, total: usize) -> bool {
+        let changed = self.body_index != (done, total);
+        self.body_index = (done, total);
+        changed
+    }
+
+    /// The body index being built: chunks indexed and in all, while it is not complete
+    /// (`body:` and `text:` terms read bodies where it is missing).
+    pub(crate) fn body_index_building(&self) -> Option<(usize, usize)> {
+        let (done, total) = self.body_index;
+        (done < total).then_some((done, total))
+    }
+
     /// Loading progress, while or after loading in the background.
     pub(crate) fn load_progress(&self) -> Option<&LoadProgress> {
         self.loading.as_ref()
@@ -192,6 +207,7 @@ impl App {
             hits.retain(|h| self.corpus.source(h.article()) == src);
         }
         self.hits = hits;
+        self.recount_timeline();
         self.search.shown = self.search.in_flight.clone();
         self.positions.clear();
         self.selected = keep

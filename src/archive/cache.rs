@@ -19,10 +19,12 @@
 //! another program while juan has it open; juan itself only ever replaces it by renaming.)
 
 mod part;
+mod text;
 mod tidy;
 mod trust;
 mod writer;
 
+pub(super) use text::TextCache;
 pub(super) use writer::Writer;
 
 use std::ops::Range;
@@ -42,7 +44,7 @@ const MAGIC: &[u8; 8] = b"JUANIDX\0";
 /// for JSON Lines changes (an article's line is read again by today's `crate::parse` when it
 /// is opened, beside columns the older parser built). `tests/golden_cache.rs` pins a fixture's
 /// cache and parsed articles to this number and fails when they change and it does not.
-pub const VERSION: u32 = 10;
+pub const VERSION: u32 = 11;
 /// Bytes hashed at each end of the archive for the key.
 const EDGE: usize = 64 << 10;
 

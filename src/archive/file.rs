@@ -20,6 +20,7 @@ use super::guard::GuardedMap;
 use super::stream::{Batch, Collector, LoadOptions};
 use super::{cache, cannot_read, mapped, special};
 use crate::article::SharedBytes;
+use crate::corpus::Chunk;
 use crate::date::Stamp;
 use crate::parse::{Archive, Problem, gzip, load_bytes, load_decompressed};
 
@@ -139,11 +140,23 @@ pub(super) fn load(
         .filter(|dir| len >= options.cache_min_bytes && cache::may_hold(dir, path, root));
     let key = cache_dir.and_then(|_| cache::Key::of(path, bytes));
     let mut writer = None;
+    // The body index of each cached chunk is kept beside the cache, one file per part.
+    let mut part = 0;
+    let mut text_store = |mut chunk: Chunk| {
+        if let (Some(dir), Some(key)) = (cache_dir, &key) {
+            chunk.text_store = Some(cache::TextCache::new(dir, key, part));
+        }
+        part += 1;
+        chunk
+    };
     if let (Some(dir), Some(key)) = (cache_dir, &key) {
-        let from_cache = |chunk, problems, covered| out.add_chunk(chunk, problems, covered);
+        let from_cache = |chunk, problems, covered| {
+            out.add_chunk(text_store(chunk), problems, covered)
+        };
         if cache::read(dir, key, &shown, &shared, from_cache) {
             return;
         }
+        // A cache that does not check out hands on nothing: the parts count from 0 again.
         writer = cache::Writer::create(dir, key);
     }
     let pieces = mapped::pieces(bytes, options.piece_bytes);
@@ -165,7 +178,7 @@ pub(super) fn load(
         let covered = batch.progress.bytes_done - covered_so_far;
         covered_so_far = batch.progress.bytes_done;
         failed = failed || writer.add(&batch.chunk, &batch.problems, covered).is_err();
-        out.add_chunk(batch.chunk, batch.problems, covered);
+        out.add_chunk(text_store(batch.chunk), batch.problems, covered);
     };
     let mut chunks = Collector::new(&mut forward, options, len, Instant::now()).keeping_copies();
     chunks.date_undated_by(path_date(path, root));

@@ -20,6 +20,11 @@ pub fn list(args: &ListArgs) -> Outcome {
     // Nothing could be read at all (a mistyped path): say so through the exit code too.
     let failed = loaded.corpus.is_empty() && !loaded.problems.is_empty();
     let corpus = loaded.corpus;
+    if query.reads_bodies() {
+        // The body index kept in the cache answers `body:` and `text:` (none is built here:
+        // `juan index` or the interface builds it); chunks without one have their bodies read.
+        corpus.read_body_indexes();
+    }
     let hits = search::run(&corpus, &query, order, None, &Cancel::new())
         .expect("a search nobody cancels finishes");
     let limit = args.limit.unwrap_or(usize::MAX);

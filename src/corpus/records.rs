@@ -268,6 +268,20 @@ impl Records {
         self.rest(i).body.text().into_owned()
     }
 
+    /// Whether article `i`'s folded body holds the folded `needle`: seen in the archive's
+    /// raw bytes when it can be ([`crate::fulltext::surely_holds`]), else decoded and folded.
+    pub(crate) fn body_holds(&self, i: usize, needle: &str) -> bool {
+        let rest = self.rest(i);
+        if rest
+            .body
+            .raw_literal()
+            .is_some_and(|raw| crate::fulltext::surely_holds(raw, needle))
+        {
+            return true;
+        }
+        crate::query::fold(&rest.body.text()).contains(needle)
+    }
+
     /// Bytes of memory the places and kept articles take (roughly, for the latter).
     pub(crate) fn byte_len(&self) -> usize {
         self.places.byte_len()

@@ -6,6 +6,7 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::Bodies;
+use crate::fulltext::Candidates;
 use super::date_spec::Span;
 use super::fold::fold;
 use super::index::{Index, char_signature};
@@ -47,9 +48,33 @@ enum Check {
     /// Whether each distinct source (by id) matches.
     Source(Vec<bool>),
     /// Folded body text.
-    Body(Pattern),
+    Body(BodyCheck),
+    /// Folded title or body text (`text:`).
+    Text(BodyCheck),
     /// Publication instant within a span; undated articles fail.
     Date(Span),
+}
+
+/// A body test: the folded pattern, and the articles that may hold it when the body index
+/// is built ([`crate::fulltext`]).
+struct BodyCheck {
+    pattern: Pattern,
+    candidates: Option<Candidates>,
+}
+
+impl BodyCheck {
+    fn new(pattern: &Pattern, bodies: &dyn Bodies) -> BodyCheck {
+        BodyCheck {
+            candidates: bodies.text_index().map(|t| t.candidates(&pattern.text)),
+            pattern: pattern.clone(),
+        }
+    }
+
+    /// True when the index answers the term exactly: no body is read.
+    fn is_exact(&self) -> bool {
+        matches!(self.pattern.how, How::Fuzzy | How::Contains)
+            && self.candidates.as_ref().is_some_and(|c| c.exact)
+    }
 }
 
 /// A compiled term.
@@ -91,7 +116,7 @@ impl<'a> Plan<'a> {
                     .iter()
                     .map(|term| Compiled {
                         negated: term.negated,
-                        check: compile(&term.test, index),
+                        check: compile(&term.test, index, bodies),
                     })
                     .collect()
             })
@@ -141,6 +166,23 @@ impl<'a> Plan<'a> {
         out.positions.sort_unstable();
         out.positions.dedup();
         Some(out)
+    }
+
+    /// Whether article `i`'s body passes `body`: by the index alone when it answers
+    /// exactly, else by reading the body (only of the index's candidates, when built).
+    fn body_holds(&self, body: &BodyCheck, i: usize) -> bool {
+        if let Some(c) = &body.candidates
+            && !c.contains(i)
+        {
+            return false;
+        }
+        if body.is_exact() {
+            return true;
+        }
+        match body.pattern.how {
+            How::Fuzzy | How::Contains => self.bodies.holds(i, &body.pattern.text),
+            _ => text_match(&fold(&self.bodies.body(i)), &body.pattern).is_some(),
+        }
     }
 
     /// A title term matched on the folded `title` itself (not through pinyin).
@@ -202,8 +244,11 @@ impl<'a> Plan<'a> {
                 .filter(|&t| span.contains(t))
                 .map(|_| (0, Vec::new())),
             Check::Source(by_id) => by_id[self.index.source_id(i)].then(|| (0, Vec::new())),
-            Check::Body(pattern) => {
-                text_match(&fold(&self.bodies.body(i)), pattern).map(|_| (0, Vec::new()))
+            Check::Body(body) => self.body_holds(body, i).then(|| (0, Vec::new())),
+            Check::Text(body) => {
+                let title = self.index.folded_title(i, &mut scratch.folded);
+                (text_match(title, &body.pattern).is_some() || self.body_holds(body, i))
+                    .then(|| (0, Vec::new()))
             }
             Check::Title {
                 pattern,
@@ -243,7 +288,7 @@ impl<'a> Plan<'a> {
 }
 
 /// Compiles one test.
-fn compile(test: &Test, index: &Index) -> Check {
+fn compile(test: &Test, index: &Index, bodies: &dyn Bodies) -> Check {
     match test {
         Test::Title(p) => Check::Title {
             letters: letter_mask(p.text.as_bytes()),
@@ -262,7 +307,8 @@ fn compile(test: &Test, index: &Index) -> Check {
                 .map(|s| text_match(s, p).is_some())
                 .collect(),
         ),
-        Test::Body(p) => Check::Body(p.clone()),
+        Test::Body(p) => Check::Body(BodyCheck::new(p, bodies)),
+        Test::Text(p) => Check::Text(BodyCheck::new(p, bodies)),
         Test::Date(span) => Check::Date(*span),
     }
 }
@@ -271,8 +317,9 @@ fn compile(test: &Test, index: &Index) -> Check {
 fn cost(check: &Check) -> u8 {
     match check {
         Check::Date(_) | Check::Source(_) => 0,
+        Check::Body(body) if body.is_exact() => 0,
         Check::Title { .. } => 1,
-        Check::Body(_) => 2,
+        Check::Body(_) | Check::Text(_) => 2,
     }
 }
 

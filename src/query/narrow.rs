@@ -36,7 +36,8 @@ fn term_implies(new: &Term, old: &Term) -> bool {
     match (&new.test, &old.test) {
         (Test::Title(n), Test::Title(o))
         | (Test::Source(n), Test::Source(o))
-        | (Test::Body(n), Test::Body(o)) => grew_stricter(n, o),
+        | (Test::Body(n), Test::Body(o))
+        | (Test::Text(n), Test::Text(o)) => grew_stricter(n, o),
         (n, o) => n == o,
     }
 }

@@ -21,6 +21,8 @@ pub(super) enum Test {
     Source(Pattern),
     /// The body (`body:`); fuzzy patterns test for a substring.
     Body(Pattern),
+    /// The title or the body (`text:`); fuzzy patterns test for a substring.
+    Text(Pattern),
     /// The publication instant (`date:`, `after:`, `before:`).
     Date(Span),
 }
@@ -91,7 +93,7 @@ fn empty_or() -> QueryError {
 }
 
 /// The field names, for error messages.
-const FIELDS: &str = "src:, source:, title:, body:, date:, after:, before:";
+const FIELDS: &str = "src:, source:, title:, body:, text:, date:, after:, before:";
 
 /// Parses one token into a term.
 fn parse_term(token: &[(char, bool)]) -> Result<Term, QueryError> {
@@ -112,6 +114,7 @@ fn parse_term(token: &[(char, bool)]) -> Result<Term, QueryError> {
         None | Some("title") => Test::Title(parse_pattern(rest, &shown)?),
         Some("src" | "source") => Test::Source(substring(parse_pattern(rest, &shown)?)),
         Some("body") => Test::Body(substring(parse_pattern(rest, &shown)?)),
+        Some("text") => Test::Text(substring(parse_pattern(rest, &shown)?)),
         Some(name @ ("date" | "after" | "before")) => {
             let value: String = rest.iter().map(|(c, _)| c).collect();
             if value.is_empty() {
@@ -348,11 +351,11 @@ mod tests {
             ("“a b", "unclosed quote: add the closing `\"`"),
             (
                 "foo:bar",
-                "unknown field `foo:` (fields are src:, source:, title:, body:, date:, after:, before:; quote the term to search for it)",
+                "unknown field `foo:` (fields are src:, source:, title:, body:, text:, date:, after:, before:; quote the term to search for it)",
             ),
             (
                 "!Tag:x",
-                "unknown field `tag:` (fields are src:, source:, title:, body:, date:, after:, before:; quote the term to search for it)",
+                "unknown field `tag:` (fields are src:, source:, title:, body:, text:, date:, after:, before:; quote the term to search for it)",
             ),
         ];
         for (text, want) in cases {

@@ -25,7 +25,12 @@ pub(crate) fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             theme.truncate(&for_display(src, app.settings.ambiguous), 12)
         );
     }
-    let right = format!("{tags}{counts}");
+    // While the body index is built, `body:` terms read every body: say so.
+    let indexing = match app.body_index_building() {
+        Some((done, total)) => format!(" indexing bodies {}%", done * 100 / total.max(1)),
+        None => String::new(),
+    };
+    let right = format!("{tags}{indexing}{counts}");
     let width = usize::from(area.width);
     let right_w = text::width(&right);
     let room = width.saturating_sub(right_w + PROMPT.len());

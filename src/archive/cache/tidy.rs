@@ -41,7 +41,7 @@ pub(super) fn tidy(dir: &Path, keep: &Path, cap: u64) {
             if now.duration_since(modified).unwrap_or_default() > DEAD_AFTER {
                 let _ = std::fs::remove_file(&path);
             }
-        } else if name.ends_with(".idx") && path != keep {
+        } else if (name.ends_with(".idx") || name.ends_with(".ftx")) && path != keep {
             let used = meta.accessed().map_or(modified, |a| a.max(modified));
             caches.push((used, meta.len(), path));
         }

@@ -14,7 +14,7 @@ use crate::parse::Problem;
 
 /// Creates `dir` and the folders above it that are missing; the new ones readable by the user
 /// only (on Unix).
-fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+pub(super) fn create_private_dir(dir: &Path) -> std::io::Result<()> {
     let mut builder = std::fs::DirBuilder::new();
     builder.recursive(true);
     #[cfg(unix)]

@@ -1,0 +1,141 @@
+//! The body index's cache: one file per chunk of a cached archive, `NAME-PART.ftx` beside the
+//! archive's `NAME.idx`, written when the interface (or `juan index`) has built the chunk's
+//! [`TextIndex`] and mapped again on the next open, so that the index is built once per
+//! archive. Its header repeats the archive's [`Key`], so a changed archive never meets an old
+//! index; the payload's XXH3 is checked before it is used.
+//!
+//! ```text
+//! magic "JUANFTX\0" · cache version u32 · key length u32 · key · part u32 · payload length u64 ·
+//! XXH3 of the payload u64 · padding to 16 · payload (`TextIndex::encode`)
+//! ```
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use xxhash_rust::xxh3::xxh3_64;
+
+use super::Key;
+use crate::article::SharedBytes;
+use crate::column::codec::{ALIGN, Decoder, Encoder};
+use crate::fulltext::{Store, TextIndex};
+
+/// First bytes of every body index file.
+const MAGIC: &[u8; 8] = b"JUANFTX\0";
+
+/// Where the body index of part `part` of a cached archive is kept.
+#[derive(Debug)]
+pub(crate) struct TextCache {
+    dir: PathBuf,
+    key: Key,
+    part: u32,
+}
+
+impl TextCache {
+    /// The body index file of part `part` (the chunk's number in the archive's cache) of the
+    /// archive keyed `key`, in `dir`.
+    pub(crate) fn new(dir: &Path, key: &Key, part: usize) -> Arc<TextCache> {
+        Arc::new(TextCache {
+            dir: dir.to_path_buf(),
+            key: key.clone(),
+            part: part as u32,
+        })
+    }
+
+    fn path(&self) -> PathBuf {
+        self.dir
+            .join(format!("{:016x}-{}.ftx", self.key.name_hash, self.part))
+    }
+
+    /// The header before the payload, without its padding.
+    fn header(&self, payload_len: u64, checksum: u64) -> Vec<u8> {
+        let mut h = Vec::with_capacity(self.key.bytes.len() + 40);
+        h.extend_from_slice(MAGIC);
+        h.extend_from_slice(&super::VERSION.to_le_bytes());
+        h.extend_from_slice(&(self.key.bytes.len() as u32).to_le_bytes());
+        h.extend_from_slice(&self.key.bytes);
+        h.extend_from_slice(&self.part.to_le_bytes());
+        h.extend_from_slice(&payload_len.to_le_bytes());
+        h.extend_from_slice(&checksum.to_le_bytes());
+        h
+    }
+}
+
+impl Store for TextCache {
+    fn read(&self) -> Option<TextIndex> {
+        let file = super::trust::open(&self.dir, &self.path())?;
+        let map = crate::archive::guard::GuardedMap::map(&file).ok()??;
+        let shared: SharedBytes = Arc::new(map);
+        let bytes: &[u8] = shared.as_ref().as_ref();
+        let fixed = self.header(0, 0).len() - 16;
+        if bytes.len() < fixed + 16 || bytes[..fixed] != self.header(0, 0)[..fixed] {
+            return None;
+        }
+        let len = u64::from_le_bytes(bytes[fixed..fixed + 8].try_into().ok()?);
+        let sum = u64::from_le_bytes(bytes[fixed + 8..fixed + 16].try_into().ok()?);
+        let start = (fixed + 16).next_multiple_of(ALIGN);
+        let end = start.checked_add(usize::try_from(len).ok()?)?;
+        if end != bytes.len() || xxh3_64(&bytes[start..end]) != sum {
+            return None;
+        }
+        let mut d = Decoder::new(&shared, start..end);
+        TextIndex::decode(&mut d)
+    }
+
+    fn write(&self, index: &TextIndex) {
+        let mut e = Encoder::new();
+        index.encode(&mut e);
+        let payload = e.finish();
+        let mut head = self.header(payload.len() as u64, xxh3_64(&payload));
+        head.resize(head.len().next_multiple_of(ALIGN), 0);
+        let target = self.path();
+        let written = (|| -> Option<()> {
+            super::writer::create_private_dir(&self.dir).ok()?;
+            if !super::trust::dir_is_ours(&self.dir) {
+                return None;
+            }
+            let mut temp = tempfile::Builder::new()
+                .prefix(&format!("{}.", target.file_name()?.to_string_lossy()))
+                .suffix(".tmp")
+                .tempfile_in(&self.dir)
+                .ok()?;
+            temp.write_all(&head).ok()?;
+            temp.write_all(&payload).ok()?;
+            temp.persist(&target).ok()?;
+            Some(())
+        })();
+        if written.is_some() {
+            super::tidy::tidy(&self.dir, &target, super::tidy::cap());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_index_written_reads_back_and_a_damaged_one_does_not() {
+        let dir = tempfile::tempdir().unwrap();
+        let archive = dir.path().join("a.jsonl");
+        std::fs::write(&archive, "{}\n").unwrap();
+        let key = Key::of(&archive, b"{}\n").unwrap();
+        let cache_dir = dir.path().join("cache");
+        let store = TextCache::new(&cache_dir, &key, 3);
+        assert!(store.read().is_none());
+        let bodies = ["改革开放", "开放的城市", "城市"];
+        let index = crate::fulltext::build(3, |i| bodies[i].to_string()).unwrap();
+        store.write(&index);
+        let back = store.read().unwrap();
+        assert_eq!(back.candidates("开放"), index.candidates("开放"));
+        assert!(back.byte_len() > 0);
+        // Another part, another file; a flipped byte, no index.
+        assert!(TextCache::new(&cache_dir, &key, 4).read().is_none());
+        let path = store.path();
+        let mut bytes = std::fs::read(&path).unwrap();
+        let last = bytes.len() - 20;
+        bytes[last] ^= 1;
+        std::fs::write(&path, &bytes).unwrap();
+        assert!(store.read().is_none());
+    }
+}

@@ -1,0 +1,73 @@
+//! Verifying a candidate quickly: a lazy body is a JSON string literal in the archive's
+//! bytes, and when the literal shows the term as it is — in UTF-8, or `\u`-escaped as
+//! Python's `json.dumps` writes it — the decoded, cleaned and folded body holds it too, with
+//! no decoding at all. Only when that look fails is the body decoded (by the caller).
+
+/// True when `literal` (a JSON string literal's bytes, without quotes) surely holds the
+/// folded `needle` once decoded, cleaned and folded. `false` says nothing: decode and look.
+///
+/// Sure only where cleaning cannot reach into a match: the needle is printable, holds no
+/// space, quote or backslash, and the literal escapes no control or Latin-1 char (`\u00…`,
+/// which an escape sequence the cleaner removes whole would need) and holds no C1 control.
+pub(crate) fn surely_holds(literal: &[u8], needle: &str) -> bool {
+    let plain = !needle.is_empty()
+        && needle.chars().all(|c| {
+            crate::sanitize::is_plain(c) && !c.is_whitespace() && c != '\\' && c != '"'
+        });
+    if !plain
+        || memchr::memmem::find(literal, b"\\u00").is_some()
+        || memchr::memchr_iter(0xC2, literal)
+            .any(|i| matches!(literal.get(i + 1), Some(0x80..=0x9F)))
+    {
+        return false;
+    }
+    if memchr::memmem::find(literal, needle.as_bytes()).is_some() {
+        return true;
+    }
+    if needle.is_ascii() || needle.chars().any(|c| c as u32 > 0xFFFF) {
+        return false;
+    }
+    [false, true].into_iter().any(|upper| {
+        let escaped = escaped(needle, upper);
+        memchr::memmem::find(literal, escaped.as_bytes()).is_some()
+    })
+}
+
+/// `needle` with every non-ASCII char written `\uXXXX`, in lower- or upper-case hex.
+fn escaped(needle: &str, upper: bool) -> String {
+    let mut out = String::with_capacity(needle.len() * 2);
+    for c in needle.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else if upper {
+            out.push_str(&format!("\\u{:04X}", c as u32));
+        } else {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_literal_showing_the_term_is_sure() {
+        assert!(surely_holds("改革开放四十年".as_bytes(), "开放"));
+        assert!(surely_holds(br"\u6539\u9769\u5f00\u653e", "开放"));
+        assert!(surely_holds(br"\u6539\u9769\u5F00\u653E", "开放"));
+        assert!(surely_holds(br"NASA\n\u53d1\u5c04", "NASA"));
+    }
+
+    #[test]
+    fn anything_cleaning_might_change_is_left_to_decoding() {
+        // Not shown; a space; a control escaped (an escape sequence may be cut out whole);
+        // a C1 control; an empty needle.
+        assert!(!surely_holds("改革".as_bytes(), "开放"));
+        assert!(!surely_holds("a b".as_bytes(), "a b"));
+        assert!(!surely_holds(br"\u001b]8;;\u5f00\u653e", "开放"));
+        assert!(!surely_holds("\u{9b}开放".as_bytes(), "开放"));
+        assert!(!surely_holds(b"x", ""));
+    }
+}
