@@ -105,6 +105,8 @@ pub struct App {
     search: SearchState,
     /// Match positions of the rows in view, by article number.
     positions: HashMap<usize, Vec<usize>>,
+    /// The body snippets of the rows in view (a query with body terms), by article number.
+    snippets: HashMap<usize, Option<crate::search::Snippet>>,
     loading: Option<LoadProgress>,
     /// Fixed settings.
     pub(crate) settings: Settings,
@@ -196,6 +198,7 @@ impl App {
             search_mode: SearchMode::Inline,
             search: SearchState::default(),
             positions: HashMap::new(),
+            snippets: HashMap::new(),
             loading: None,
             settings,
             query: QueryInput::default(),

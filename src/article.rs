@@ -190,6 +190,15 @@ impl Body {
         std::str::from_utf8(inner).ok()
     }
 
+    /// Where a lazy body's literal (quotes included) lies from the start of its record:
+    /// `(offset, length)`; `None` for a body in memory.
+    pub(crate) fn literal_span(&self) -> Option<(usize, usize)> {
+        let Repr::Json { range, record, .. } = &self.0 else {
+            return None;
+        };
+        Some((range.start.checked_sub(*record)?, range.len()))
+    }
+
     /// A lazy body's JSON string literal without its quotes, as raw bytes (for a quick
     /// look before decoding: `fulltext::surely_holds`); `None` for a body in memory.
     pub(crate) fn raw_literal(&self) -> Option<&[u8]> {

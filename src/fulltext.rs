@@ -26,7 +26,7 @@ mod postings;
 mod verify;
 
 pub(crate) use build::build;
-pub(crate) use verify::surely_holds;
+pub(crate) use verify::{plain_holds, surely_holds};
 
 use crate::column::Column;
 use crate::column::codec::{Decoder, Encoder};
@@ -79,6 +79,19 @@ impl Candidates {
         self.bits
             .get(local / 64)
             .is_some_and(|w| w >> (local % 64) & 1 == 1)
+    }
+
+    /// The first candidate at `local` or after it.
+    pub(crate) fn next_from(&self, local: usize) -> Option<usize> {
+        let mut word = local / 64;
+        let mut bits = self.bits.get(word)? & (u64::MAX << (local % 64));
+        loop {
+            if bits != 0 {
+                return Some(word * 64 + bits.trailing_zeros() as usize);
+            }
+            word += 1;
+            bits = *self.bits.get(word)?;
+        }
     }
 
     /// How many candidates.

@@ -190,6 +190,12 @@ impl<'a> Matcher<'a> {
         }
     }
 
+    /// The first article at `i` or after it that may match, when the body index narrows the
+    /// query to fewer articles than all (`None`: every article may).
+    pub(crate) fn next_candidate(&self, i: usize) -> Option<Option<usize>> {
+        self.plan.required().map(|c| c.next_from(i))
+    }
+
     /// Article `i`'s score when it matches, computing no more positions than the score needs.
     pub(crate) fn score(&self, i: usize, scratch: &mut Scratch) -> Option<i64> {
         self.plan.score(i, scratch)

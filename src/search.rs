@@ -17,6 +17,7 @@
 mod date_order;
 mod rank;
 mod scan;
+mod snippet;
 mod worker;
 
 use std::sync::Arc;
@@ -24,6 +25,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
 
+pub use snippet::{Snippet, Snippets};
 pub use worker::{Done, Request, Worker};
 
 pub use crate::query::Found;

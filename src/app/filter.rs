@@ -210,6 +210,7 @@ impl App {
         self.recount_timeline();
         self.search.shown = self.search.in_flight.clone();
         self.positions.clear();
+        self.snippets.clear();
         self.selected = keep
             .and_then(|k| self.hits.iter().position(|h| h.article() == k))
             .unwrap_or(0);
@@ -232,6 +233,20 @@ impl App {
                 .entry(hit.article())
                 .or_insert_with(|| matched.of(hit.article()));
         }
+        // Body terms: the text around each row's first match (its body read once, here).
+        if let Some(snippets) = search::Snippets::new(&current.query) {
+            for hit in &self.hits[self.offset.min(end)..end] {
+                let corpus = &self.corpus;
+                self.snippets
+                    .entry(hit.article())
+                    .or_insert_with(|| snippets.of(&corpus.article(hit.article()).body.text()));
+            }
+        }
+    }
+
+    /// The text around the first body match of `hit` (rows in view, with body terms).
+    pub(crate) fn snippet_of(&self, hit: &Hit) -> Option<&search::Snippet> {
+        self.snippets.get(&hit.article())?.as_ref()
     }
 }
 

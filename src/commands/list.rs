@@ -29,13 +29,21 @@ pub fn list(args: &ListArgs) -> Outcome {
         .expect("a search nobody cancels finishes");
     let limit = args.limit.unwrap_or(usize::MAX);
     let mut positions = search::Positions::new(&corpus, &query);
+    let snippets = search::Snippets::new(&query).filter(|_| args.json);
     with_stdout(|out| {
         for hit in hits.iter().take(limit) {
             if args.json {
-                let mut m = summary_json(&corpus.article(hit.article()));
+                let article = corpus.article(hit.article());
+                let mut m = summary_json(&article);
                 if !query.is_empty() {
                     let matched = positions.of(hit.article());
                     m.insert("positions".into(), serde_json::Value::from(matched));
+                }
+                // A body term: the text around its first match, and how often the body
+                // matches (a `text:` hit in the title alone has neither).
+                if let Some(found) = snippets.as_ref().and_then(|s| s.of(&article.body.text())) {
+                    m.insert("snippet".into(), found.text.into());
+                    m.insert("matches".into(), found.matches.into());
                 }
                 writeln!(out, "{}", serde_json::Value::Object(m))?;
             } else {

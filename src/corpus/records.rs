@@ -59,6 +59,9 @@ pub(crate) struct Records {
     /// Per article: the [`line_check`] of its line as loaded (0 for a kept article), so a
     /// line read again is known to be the same.
     checks: Column<u32>,
+    /// Per article: where its body's JSON literal lies in its line, `offset << 32 | length`
+    /// (0 for a kept article), so a search verifies a body without parsing the record.
+    literals: Column<u64>,
     /// The bytes lines lie in.
     shared: Vec<SharedBytes>,
     /// Articles whose rest is kept in memory.
@@ -83,8 +86,15 @@ impl Records {
         let mut out = Records::default();
         let mut places = Vec::with_capacity(articles.len());
         let mut checks = Vec::with_capacity(articles.len());
+        let mut literals = Vec::with_capacity(articles.len());
         for a in articles {
             checks.push(a.body.lazy_record().map_or(0, |(_, _, check)| check));
+            literals.push(a.body.literal_span().map_or(0, |(offset, len)| {
+                match (u32::try_from(offset), u32::try_from(len)) {
+                    (Ok(o), Ok(l)) => u64::from(o) << 32 | u64::from(l),
+                    _ => 0,
+                }
+            }));
             let place = out.line_of(&a).unwrap_or_else(|| {
                 out.kept.push(Rest {
                     url: a.url,
@@ -98,6 +108,7 @@ impl Records {
         }
         out.places = places.into();
         out.checks = checks.into();
+        out.literals = literals.into();
         out
     }
 
@@ -129,6 +140,7 @@ impl Records {
         }
         e.column(&self.places);
         e.column(&self.checks);
+        e.column(&self.literals);
         e.u64(self.kept.len() as u64);
         for rest in &self.kept {
             match &rest.url {
@@ -156,6 +168,7 @@ impl Records {
     pub(crate) fn decode(d: &mut Decoder, n: usize, file: &SharedBytes) -> Option<Records> {
         let places: Column<u64> = d.column()?;
         let checks: Column<u32> = d.column()?;
+        let literals: Column<u64> = d.column()?;
         let mut kept = Vec::new();
         for _ in 0..d.count()? {
             let url = match d.u64()? {
@@ -199,6 +212,7 @@ impl Records {
         let file_len = (file.as_ref().as_ref().len()) as u64;
         let sound = places.len() == n
             && checks.len() == n
+            && literals.len() == n
             && places.iter().all(|&p| {
                 if p & KEPT != 0 {
                     ((p & !KEPT) as usize) < kept.len()
@@ -209,6 +223,7 @@ impl Records {
         sound.then(|| Records {
             places,
             checks,
+            literals,
             shared: vec![file.clone()],
             kept,
         })
@@ -271,6 +286,14 @@ impl Records {
     /// Whether article `i`'s folded body holds the folded `needle`: seen in the archive's
     /// raw bytes when it can be ([`crate::fulltext::surely_holds`]), else decoded and folded.
     pub(crate) fn body_holds(&self, i: usize, needle: &str) -> bool {
+        if let Some(literal) = self.literal(i) {
+            if crate::fulltext::surely_holds(literal, needle) {
+                return true;
+            }
+            if let Some(answer) = crate::fulltext::plain_holds(literal, needle) {
+                return answer;
+            }
+        }
         let rest = self.rest(i);
         if rest
             .body
@@ -282,10 +305,26 @@ impl Records {
         crate::query::fold(&rest.body.text()).contains(needle)
     }
 
+    /// Article `i`'s body literal as it lies in the archive, without its quotes, when its
+    /// body is lazy and the bytes there still look like one (a search's quick look: opening
+    /// the article checks its whole line).
+    fn literal(&self, i: usize) -> Option<&[u8]> {
+        let span = *self.literals.get(i)?;
+        let place = self.places[i];
+        if span == 0 || place & KEPT != 0 {
+            return None;
+        }
+        let bytes = self.shared.get((place >> OFFSET_BITS) as usize)?;
+        let start = (place & ((1 << OFFSET_BITS) - 1)) as usize + (span >> 32) as usize;
+        let raw = bytes.as_ref().as_ref().get(start..start + (span & 0xFFFF_FFFF) as usize)?;
+        raw.strip_prefix(b"\"")?.strip_suffix(b"\"")
+    }
+
     /// Bytes of memory the places and kept articles take (roughly, for the latter).
     pub(crate) fn byte_len(&self) -> usize {
         self.places.byte_len()
             + self.checks.byte_len()
+            + self.literals.byte_len()
             + self
                 .kept
                 .iter()

@@ -33,6 +33,29 @@ pub(crate) fn surely_holds(literal: &[u8], needle: &str) -> bool {
     })
 }
 
+/// Whether `literal` holds the folded `needle` once decoded, cleaned and folded, answered
+/// without decoding when the literal is plain: valid UTF-8 whose only escapes are `\n`
+/// (paragraph breaks, which a needle without whitespace cannot span) and which cleaning
+/// leaves as it is; `None` otherwise (decode and look).
+pub(crate) fn plain_holds(literal: &[u8], needle: &str) -> Option<bool> {
+    let plain_needle = !needle.is_empty()
+        && needle.chars().all(|c| {
+            crate::sanitize::is_plain(c) && !c.is_whitespace() && c != '\\' && c != '"'
+        });
+    if !plain_needle
+        || memchr::memchr_iter(b'\\', literal).any(|i| literal.get(i + 1) != Some(&b'n'))
+    {
+        return None;
+    }
+    let text = std::str::from_utf8(literal).ok()?;
+    if !crate::sanitize::needs_no_cleaning(text) {
+        return None;
+    }
+    let mut folded = String::with_capacity(text.len());
+    crate::query::fold_into(text, &mut folded);
+    Some(folded.contains(needle))
+}
+
 /// `needle` with every non-ASCII char written `\uXXXX`, in lower- or upper-case hex.
 fn escaped(needle: &str, upper: bool) -> String {
     let mut out = String::with_capacity(needle.len() * 2);
@@ -58,6 +81,17 @@ mod tests {
         assert!(surely_holds(br"\u6539\u9769\u5f00\u653e", "开放"));
         assert!(surely_holds(br"\u6539\u9769\u5F00\u653E", "开放"));
         assert!(surely_holds(br"NASA\n\u53d1\u5c04", "NASA"));
+    }
+
+    #[test]
+    fn plain_literals_are_answered_without_decoding() {
+        assert_eq!(plain_holds(r"升國旗\n儀式".as_bytes(), "国旗"), Some(true));
+        assert_eq!(plain_holds(r"改革\n开放".as_bytes(), "革开"), Some(false));
+        assert_eq!(plain_holds("ＮＡＳＡ".as_bytes(), "nasa"), Some(true));
+        // An escape other than \n, an invisible char, a needle with a space: decode.
+        assert_eq!(plain_holds(r"\u56fd\u65d7".as_bytes(), "国旗"), None);
+        assert_eq!(plain_holds("国\u{200b}旗".as_bytes(), "国旗"), None);
+        assert_eq!(plain_holds("a b".as_bytes(), "a b"), None);
     }
 
     #[test]

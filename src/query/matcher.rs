@@ -130,6 +130,20 @@ impl<'a> Plan<'a> {
         }
     }
 
+    /// The articles every match is among, when a clause is one body term the index answered
+    /// (a scan then visits those only).
+    pub(super) fn required(&self) -> Option<&Candidates> {
+        self.clauses.iter().find_map(|clause| match clause.as_slice() {
+            [
+                Compiled {
+                    negated: false,
+                    check: Check::Body(body),
+                },
+            ] => body.candidates.as_ref(),
+            _ => None,
+        })
+    }
+
     /// Tests article `i`: `Some` with its score and positions when every clause holds.
     pub(super) fn check(&self, i: usize, scratch: &mut Scratch) -> Option<Matched> {
         self.check_with(i, scratch, true)

@@ -59,6 +59,20 @@ pub(super) fn matching_keys(
                         continue;
                     }
                 }
+                if marks.is_none()
+                    && let Some(next) = matcher.next_candidate(local)
+                {
+                    // The body index lists the articles that may match: skip to the next.
+                    match next {
+                        Some(next) if next < end => {
+                            if next > local {
+                                local = next;
+                                continue;
+                            }
+                        }
+                        _ => break,
+                    }
+                }
                 if let Some(score) = matcher.score(local, scratch) {
                     keys.push(rank::key(score, &chunk.index, chunk.first, local, order));
                 }

@@ -12,6 +12,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use super::pane;
 use super::theme::Theme;
 use crate::app::{App, Focus};
+use crate::search::Snippet;
 use crate::text::{self, AmbiguousWidth, for_display};
 
 /// Widest a source column gets.
@@ -63,13 +64,20 @@ pub(crate) fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             spans.push(Span::styled(sep, theme.border));
             used += source_w + sep_w;
         }
-        spans.extend(title_spans(
-            a.title,
-            app.positions_of(hit),
-            width.saturating_sub(used),
-            mode,
-            theme,
-        ));
+        let room = width.saturating_sub(used);
+        // A body hit: the title takes two fifths and the context around the body's first
+        // match the rest (when there are 40 cells for both).
+        let snippet = app.snippet_of(hit).filter(|_| room >= 40);
+        let title_w = if snippet.is_some() { room * 2 / 5 } else { room };
+        let title = title_spans(a.title, app.positions_of(hit), title_w, mode, theme);
+        let title_used: usize = title.iter().map(|s| text::width(&s.content)).sum();
+        spans.extend(title);
+        if let Some(snippet) = snippet {
+            spans.push(Span::raw(" ".repeat(title_w - title_used.min(title_w))));
+            spans.push(Span::styled(sep, theme.border));
+            let w = room.saturating_sub(title_w + sep_w);
+            spans.extend(snippet_spans(snippet, w, mode, theme));
+        }
         if selected {
             // One style over the row's text (matched characters still marked), and no fill to
             // the edge: moving the selection rewrites two rows' text and nothing more — over
@@ -131,6 +139,49 @@ pub(crate) fn title_spans(
     spans
 }
 
+/// A body snippet cut to `width` cells around its match: the match centred (as far as the
+/// text before it allows), cut with an ellipsis on either side, the match highlighted.
+pub(crate) fn snippet_spans(
+    snippet: &Snippet,
+    width: usize,
+    mode: AmbiguousWidth,
+    theme: &Theme,
+) -> Vec<Span<'static>> {
+    let ellipsis = theme.chrome.ellipsis;
+    let ell_w = text::width(ellipsis);
+    let shown = |s: &str| for_display(s, mode).into_owned();
+    let (before, rest) = snippet.text.split_at(snippet.marked.start);
+    let (matched, after) = rest.split_at(snippet.marked.len());
+    let matched_w = text::width(&shown(matched));
+    if width <= matched_w + 2 * ell_w {
+        return title_spans(&snippet.text, &[], width, mode, theme);
+    }
+    // Up to half of what the match leaves, from the end of the text before it.
+    let mut lead = String::new();
+    let mut lead_w = 0;
+    let lead_room = (width - matched_w) / 2;
+    let mut cut_before = false;
+    for g in before.graphemes(true).rev() {
+        let w = text::width(&shown(g));
+        if lead_w + w + ell_w > lead_room {
+            cut_before = true;
+            break;
+        }
+        lead.insert_str(0, &shown(g));
+        lead_w += w;
+    }
+    let mut spans = Vec::new();
+    if cut_before {
+        spans.push(Span::styled(ellipsis.to_string(), theme.text));
+        lead_w += ell_w;
+    }
+    spans.push(Span::styled(lead, theme.text));
+    spans.push(Span::styled(shown(matched), theme.matched));
+    let tail_room = width - lead_w - matched_w;
+    spans.extend(title_spans(after, &[], tail_room, mode, theme));
+    spans
+}
+
 fn styled(text: String, marked: bool, theme: &Theme) -> Span<'static> {
     Span::styled(text, if marked { theme.matched } else { theme.text })
 }
@@ -183,6 +234,29 @@ mod tests {
         assert_eq!(render(&spans), "中共[长]春市…");
         let width: usize = spans.iter().map(|s| text::width(&s.content)).sum();
         assert!(width <= 11);
+    }
+
+    #[test]
+    fn snippets_centre_their_match_and_cut_both_ends() {
+        let t = theme();
+        let text = format!("{}改革{}", "前".repeat(30), "后".repeat(30));
+        let snippet = Snippet {
+            marked: 90..96,
+            text,
+            matches: 1,
+        };
+        let spans = snippet_spans(&snippet, 20, AmbiguousWidth::Narrow, &t);
+        assert_eq!(render(&spans), "…前前前[改革]后后后后…");
+        let width: usize = spans.iter().map(|s| text::width(&s.content)).sum();
+        assert!(width <= 20, "{width}");
+        // A match near the start: nothing to cut before it.
+        let snippet = Snippet {
+            text: "改革开放四十年".into(),
+            marked: 0..6,
+            matches: 1,
+        };
+        let spans = snippet_spans(&snippet, 30, AmbiguousWidth::Narrow, &t);
+        assert_eq!(render(&spans), "[改革]开放四十年");
     }
 
     #[test]
