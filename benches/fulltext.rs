@@ -36,7 +36,7 @@ fn main() {
     }
 
     let start = Instant::now();
-    corpus.index_bodies();
+    corpus.index_bodies(true);
     let build = start.elapsed();
     let f = corpus.body_index_figures();
     let mb = f.body_bytes as f64 / 1e6;

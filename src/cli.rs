@@ -81,6 +81,15 @@ Examples:
   juan count ~/archive -q 'src:人民日报' --by month
   juan count a.jsonl --by day --json     {\"period\":\"2019-03-07\",\"count\":4} a line", after_long_help = crate::query::SYNTAX_HELP)]
     Count(CountArgs),
+    /// Build the body index of archives into the cache (the interface builds it in the
+    /// background; this is for scripts and cron), and say what it cost.
+    #[command(after_help = "Examples:
+  juan index ~/archive.jsonl             build what is missing
+  juan index --rebuild ~/archive.jsonl   build it anew
+
+The index is kept for plain JSON Lines files of 8 MiB or more, beside the index cache
+($XDG_CACHE_HOME/juan, else ~/.cache/juan); other archives are indexed in memory when opened.")]
+    Index(IndexArgs),
     /// Print one article: title, date, source, URL, then the body.
     #[command(after_help = "\
 Examples:
@@ -157,6 +166,16 @@ pub struct ListArgs {
     /// Oldest first instead of newest first.
     #[arg(long)]
     pub(crate) oldest_first: bool,
+}
+
+/// Arguments of `juan index`.
+#[derive(Debug, Args)]
+pub struct IndexArgs {
+    /// Archives to index (default: $JUAN_ARCHIVE, else the config's archives, else the sample).
+    pub paths: Vec<PathBuf>,
+    /// Build the index anew even where the cache keeps a sound one.
+    #[arg(long)]
+    pub(crate) rebuild: bool,
 }
 
 /// Arguments of `juan count`.

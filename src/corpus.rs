@@ -108,23 +108,28 @@ impl Chunk {
     /// Gives the chunk its body index unless it has one: the one kept in its store when
     /// sound, else one built now (and then kept). `true` when it has one after.
     pub(crate) fn index_text(&self) -> bool {
-        if self.text.get().is_none()
-            && !self.read_text_index()
-            && let Some(text) = crate::fulltext::build(self.len(), |i| self.records.body(i))
-        {
+        if self.text.get().is_none() && !self.read_text_index(true) {
+            self.build_text_index();
+        }
+        self.text.get().is_some()
+    }
+
+    /// Builds the chunk's body index (whatever its store keeps) and keeps it there; the chunk
+    /// takes it unless it already has one.
+    pub(crate) fn build_text_index(&self) {
+        if let Some(text) = crate::fulltext::build(self.len(), |i| self.records.body(i)) {
             if let Some(store) = &self.text_store {
                 store.write(&text);
             }
             let _ = self.text.set(text);
         }
-        self.text.get().is_some()
     }
 
-    /// Reads the body index kept in the chunk's store, when there is a sound one for it;
-    /// `true` when the chunk has an index after.
-    pub(crate) fn read_text_index(&self) -> bool {
+    /// Reads the body index kept in the chunk's store, when there is a sound one for it (its
+    /// checksum checked when `verify`); `true` when the chunk has an index after.
+    pub(crate) fn read_text_index(&self, verify: bool) -> bool {
         if self.text.get().is_none()
-            && let Some(text) = self.text_store.as_ref().and_then(|s| s.read())
+            && let Some(text) = self.text_store.as_ref().and_then(|s| s.read(verify))
             && text.len() == self.len()
         {
             let _ = self.text.set(text);
@@ -237,21 +242,27 @@ impl Corpus {
         self.chunks.iter().map(|c| c.byte_len()).sum()
     }
 
-    /// Builds the body index of every chunk that has none, chunks in parallel on every core
-    /// (what the interface does in the background, and `juan index`).
-    pub fn index_bodies(&self) {
+    /// Gives every chunk that has none its body index, chunks in parallel on every core (what
+    /// `juan index` does; the interface does it chunk by chunk in the background): the one
+    /// kept in the cache unless `rebuild`, else built now and kept.
+    pub fn index_bodies(&self, rebuild: bool) {
         use rayon::prelude::*;
         self.chunks.par_iter().for_each(|c| {
-            c.index_text();
+            if rebuild {
+                c.build_text_index();
+            } else {
+                c.index_text();
+            }
         });
     }
 
     /// Gives every chunk the body index kept in the cache for it, where there is one, and
-    /// builds none (what the commands do: they read bodies where no index is kept).
+    /// builds none (what `juan list` and `count` do: they read bodies where no index is
+    /// kept). The kept files are not hashed whole, only their lists checked as read.
     pub fn read_body_indexes(&self) {
         use rayon::prelude::*;
         self.chunks.par_iter().for_each(|c| {
-            c.read_text_index();
+            c.read_text_index(false);
         });
     }
 

@@ -36,6 +36,7 @@ fn main() {
     let outcome = match &cli.command {
         Some(Command::List(a)) => commands::list(a),
         Some(Command::Count(a)) => commands::count(a),
+        Some(Command::Index(a)) => commands::index(a),
         Some(Command::Show(a)) => commands::show(a, width),
         Some(Command::Import(a)) => commands::import(a),
         Some(Command::Check(a)) => commands::check(a),
@@ -67,6 +68,7 @@ fn give_default_archives(cli: &mut Cli, config: &Config) {
         None => fill(&mut cli.paths),
         Some(Command::List(a)) => fill(&mut a.paths),
         Some(Command::Count(a)) => fill(&mut a.paths),
+        Some(Command::Index(a)) => fill(&mut a.paths),
         Some(Command::Check(a)) => fill(&mut a.paths),
         // `show [PATH]... ID`: the id alone means no archive was given.
         Some(Command::Show(a)) if a.args.len() == 1 => {

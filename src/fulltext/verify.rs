@@ -47,7 +47,7 @@ pub(crate) fn plain_holds(literal: &[u8], needle: &str) -> Option<bool> {
     {
         return None;
     }
-    let text = std::str::from_utf8(literal).ok()?;
+    let text = simdutf8::basic::from_utf8(literal).ok()?;
     if !crate::sanitize::needs_no_cleaning(text) {
         return None;
     }
