@@ -3,10 +3,12 @@
 //!
 //! Chinese has no spaces, so words are no unit to index: every char and every pair of
 //! adjacent chars of an article's folded body (case, width and 繁简 folded by
-//! `query::fold`, paragraph breaks included as `\n`) is a gram. A term of one char is
-//! answered by its char's list and a term of two by its pair's — exactly. A longer term's
-//! articles are among those holding all its pairs; those candidates are then verified
-//! against the text (`query::matcher`). Latin words and digits are chars like any other, so
+//! `query::fold`, paragraph breaks included as `\n`) is a gram. A gram in 32 or more of a
+//! chunk's articles has a list of its own; the rare ones — most grams, holding few postings —
+//! share hashed buckets of about 24 grams, so they cost no key each. A term of one char is
+//! answered by its char's list and a term of two by its pair's — exactly, when the gram is
+//! common. A longer term's (or a rare gram's) articles are among those its lists hold; those
+//! candidates are then verified against the text (`query::matcher`). Latin words and digits are chars like any other, so
 //! any substring is found, `NASA` inside `NASA's` too.
 //!
 //! One [`TextIndex`] covers one corpus chunk (at most 65,536 articles). It is built in the
@@ -32,7 +34,18 @@ use crate::column::Column;
 use crate::column::codec::{Decoder, Encoder};
 
 /// The format of an encoded index; bumped whenever grams, folding or the list layout change.
-pub(crate) const FORMAT: u64 = 1;
+pub(crate) const FORMAT: u64 = 3;
+
+/// A gram in fewer articles of a chunk than this is rare: most grams of a chunk are (one
+/// in ten has a list of its own), and a key of its own would cost more than its list.
+const RARE_BELOW: usize = 32;
+/// About how many rare grams share a bucket.
+const GRAMS_PER_BUCKET: usize = 24;
+
+/// The bucket of rare gram `k` among `buckets`.
+fn bucket_of(k: u64, buckets: u64) -> u64 {
+    (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) % buckets
+}
 
 /// A gram's key: a char alone is `c << 21`, a pair `a << 21 | b` (chars are below 2^21, and
 /// no folded text holds U+0000, so the two kinds never meet).
@@ -55,10 +68,13 @@ pub(crate) trait Store: Send + Sync + std::fmt::Debug {
 pub(crate) struct TextIndex {
     /// How many articles the chunk holds.
     len: usize,
-    /// Gram keys, ascending.
+    /// Keys of the grams with a list of their own (common ones), ascending.
     keys: Column<u64>,
-    /// Where each gram's list starts in `lists`; one more entry than `keys` (the end).
+    /// Where each of those lists starts in `lists`; one more entry than `keys` (the end).
     starts: Column<u32>,
+    /// Where each bucket's list starts in `lists` (after the common grams' lists), one more
+    /// entry than buckets: a bucket holds the articles of the rare grams hashed to it.
+    bucket_starts: Column<u32>,
     /// The lists, one after another ([`postings`]).
     lists: Column<u8>,
     /// Body bytes indexed (for the figures the interface and benchmarks show).
@@ -131,7 +147,10 @@ impl TextIndex {
 
     /// Bytes the index takes (or maps).
     pub(crate) fn byte_len(&self) -> usize {
-        self.keys.byte_len() + self.starts.byte_len() + self.lists.byte_len()
+        self.keys.byte_len()
+            + self.starts.byte_len()
+            + self.bucket_starts.byte_len()
+            + self.lists.byte_len()
     }
 
     /// The articles whose folded body may hold `needle` (already folded, as query patterns
@@ -146,11 +165,14 @@ impl TextIndex {
         };
         keys.sort_unstable();
         keys.dedup();
-        let exact = chars.len() <= 2;
+        let mut exact = chars.len() <= 2;
         let mut lists = Vec::with_capacity(keys.len());
         for k in keys {
             match self.list(k) {
-                Ok(Some(list)) => lists.push(list),
+                Ok(Some((list, own))) => {
+                    exact &= own;
+                    lists.push(list);
+                }
                 Ok(None) => {
                     return Candidates {
                         bits: vec![0; self.len.div_ceil(64)],
@@ -162,7 +184,7 @@ impl TextIndex {
             }
         }
         // Rarest first: the bitmap empties soonest, and an empty one ends the work.
-        lists.sort_by_cached_key(|l| postings::count(l, self.len).unwrap_or(usize::MAX));
+        lists.sort_by_cached_key(|l| postings::cost(l));
         let mut acc = Candidates::all(self.len, exact);
         for list in lists {
             if postings::and_into(list, self.len, &mut acc.bits).is_none() {
@@ -176,15 +198,23 @@ impl TextIndex {
         acc
     }
 
-    /// The bytes of the list of gram `k`, when some article holds it; [`Damaged`] when the
-    /// table points outside the lists.
-    fn list(&self, k: u64) -> Result<Option<&[u8]>, Damaged> {
-        let Ok(at) = self.keys.binary_search(&k) else {
-            return Ok(None);
+    /// The bytes of the list of gram `k` and whether it is the gram's own (else its bucket's,
+    /// which holds other rare grams' articles too); `None` when no article holds it;
+    /// [`Damaged`] when the tables point outside the lists.
+    fn list(&self, k: u64) -> Result<Option<(&[u8], bool)>, Damaged> {
+        let (starts, at, own) = match self.keys.binary_search(&k) {
+            Ok(at) => (&self.starts, at, true),
+            Err(_) => {
+                let buckets = self.bucket_starts.len().checked_sub(1).ok_or(Damaged)? as u64;
+                (&self.bucket_starts, bucket_of(k, buckets.max(1)) as usize, false)
+            }
         };
-        let start = *self.starts.get(at).ok_or(Damaged)? as usize;
-        let end = *self.starts.get(at + 1).ok_or(Damaged)? as usize;
-        self.lists.get(start..end).map(Some).ok_or(Damaged)
+        let start = *starts.get(at).ok_or(Damaged)? as usize;
+        let end = *starts.get(at + 1).ok_or(Damaged)? as usize;
+        match self.lists.get(start..end).ok_or(Damaged)? {
+            [] => Ok(None),
+            list => Ok(Some((list, own))),
+        }
     }
 
     /// Appends the index to `e`.
@@ -194,6 +224,7 @@ impl TextIndex {
         e.u64(self.text_bytes);
         e.column(&self.keys);
         e.column(&self.starts);
+        e.column(&self.bucket_starts);
         e.column(&self.lists);
     }
 
@@ -209,17 +240,21 @@ impl TextIndex {
         let text_bytes = d.u64()?;
         let keys: Column<u64> = d.column()?;
         let starts: Column<u32> = d.column()?;
+        let bucket_starts: Column<u32> = d.column()?;
         let lists: Column<u8> = d.column()?;
         // Only what costs nothing to check: a million articles' index is over a gigabyte,
         // and reading it whole at every open is what mapping it avoids. Each list is checked
         // as it is read ([`TextIndex::candidates`]).
         let sound = starts.len() == keys.len() + 1
+            && bucket_starts.len() >= 2
             && starts.first() == Some(&0)
-            && starts.last().is_some_and(|&s| s as usize == lists.len());
+            && starts.last() == bucket_starts.first()
+            && bucket_starts.last().is_some_and(|&s| s as usize == lists.len());
         sound.then_some(TextIndex {
             len,
             keys,
             starts,
+            bucket_starts,
             lists,
             text_bytes,
         })

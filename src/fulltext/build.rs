@@ -1,7 +1,8 @@
-//! Building a chunk's [`TextIndex`]: each body folded, its distinct grams listed, and each
-//! gram's articles gathered in one hash map, then laid out in key order.
+//! Building a chunk's [`TextIndex`]: each body folded, its distinct grams listed, every
+//! (gram, article) pair sorted once, then each common gram's list laid out under its key and
+//! the rare grams' lists merged into hashed buckets.
 
-use super::{TextIndex, key, postings};
+use super::{RARE_BELOW, TextIndex, bucket_of, key, postings};
 use crate::query::fold_into;
 
 /// Appends the keys of `folded`'s grams (each char, each adjacent pair), distinct and
@@ -44,22 +45,51 @@ pub(crate) fn build(len: usize, body: impl Fn(usize) -> String) -> Option<TextIn
         pairs.extend(keys.iter().map(|&k| k << 16 | doc as u64));
     }
     radsort::sort(&mut pairs);
+    // Common grams keep a list of their own; a rare one's articles go to its bucket.
+    let groups: Vec<&[u64]> = pairs.chunk_by(|a, b| a >> 16 == b >> 16).collect();
+    let rare = groups.iter().filter(|g| g.len() < RARE_BELOW).count();
+    let buckets = (rare / super::GRAMS_PER_BUCKET).max(1) as u64;
     let mut keys = Vec::new();
     let mut starts = Vec::new();
     let mut bytes = Vec::new();
     let mut docs = Vec::new();
-    for group in pairs.chunk_by(|a, b| a >> 16 == b >> 16) {
+    let mut rare_pairs = Vec::with_capacity(rare * 2);
+    for group in groups {
+        let k = group[0] >> 16;
+        if group.len() < RARE_BELOW {
+            let bucket = bucket_of(k, buckets);
+            rare_pairs.extend(group.iter().map(|&p| bucket << 16 | (p & 0xFFFF)));
+            continue;
+        }
         docs.clear();
         docs.extend(group.iter().map(|&p| (p & 0xFFFF) as u32));
-        keys.push(group[0] >> 16);
+        keys.push(k);
         starts.push(u32::try_from(bytes.len()).ok()?);
         postings::encode(&docs, len, &mut bytes);
     }
     starts.push(u32::try_from(bytes.len()).ok()?);
+    drop(pairs);
+    radsort::sort(&mut rare_pairs);
+    rare_pairs.dedup();
+    let mut bucket_starts = Vec::with_capacity(buckets as usize + 1);
+    let mut at = 0;
+    for bucket in 0..buckets {
+        bucket_starts.push(u32::try_from(bytes.len()).ok()?);
+        docs.clear();
+        while at < rare_pairs.len() && rare_pairs[at] >> 16 == bucket {
+            docs.push((rare_pairs[at] & 0xFFFF) as u32);
+            at += 1;
+        }
+        if !docs.is_empty() {
+            postings::encode(&docs, len, &mut bytes);
+        }
+    }
+    bucket_starts.push(u32::try_from(bytes.len()).ok()?);
     Some(TextIndex {
         len,
         keys: keys.into(),
         starts: starts.into(),
+        bucket_starts: bucket_starts.into(),
         lists: bytes.into(),
         text_bytes,
     })
