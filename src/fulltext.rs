@@ -116,7 +116,6 @@ impl Candidates {
     }
 
     /// How many candidates.
-    #[cfg_attr(not(test), allow(dead_code))]
     pub(crate) fn count(&self) -> usize {
         self.bits.iter().map(|w| w.count_ones() as usize).sum()
     }
@@ -158,20 +157,28 @@ impl TextIndex {
     /// ones. An empty needle is in every body.
     pub(crate) fn candidates(&self, needle: &str) -> Candidates {
         let chars: Vec<char> = needle.chars().collect();
-        let mut keys: Vec<u64> = match chars.len() {
+        // The pairs decide; each char's own list (common chars have one) also narrows what a
+        // rare pair's bucket holds of other grams' articles.
+        let mut keys: Vec<(u64, bool)> = match chars.len() {
             0 => return Candidates::all(self.len, true),
-            1 => vec![key(chars[0], None)],
-            _ => chars.windows(2).map(|w| key(w[0], Some(w[1]))).collect(),
+            1 => vec![(key(chars[0], None), true)],
+            _ => chars
+                .windows(2)
+                .map(|w| (key(w[0], Some(w[1])), true))
+                .chain(chars.iter().map(|&c| (key(c, None), false)))
+                .collect(),
         };
         keys.sort_unstable();
-        keys.dedup();
+        keys.dedup_by_key(|(k, _)| *k);
         let mut exact = chars.len() <= 2;
         let mut lists = Vec::with_capacity(keys.len());
-        for k in keys {
+        for (k, decides) in keys {
             match self.list(k) {
                 Ok(Some((list, own))) => {
-                    exact &= own;
-                    lists.push(list);
+                    exact &= own || !decides;
+                    if own || decides {
+                        lists.push(list);
+                    }
                 }
                 Ok(None) => {
                     return Candidates {

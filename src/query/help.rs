@@ -3,8 +3,8 @@
 
 /// The query syntax with examples, as plain text lines of at most 78 columns.
 pub(crate) const SYNTAX_HELP: &str = "\
-Query syntax (terms separated by spaces must all hold; case and full-width
-letters or digits do not matter: ＶＩＰ finds vip, ２０１２ finds 2012):
+Query syntax (terms separated by spaces must all hold; case, full-width
+letters or digits and 繁简 do not matter: ＶＩＰ finds vip, 國旗 finds 国旗):
   长春          fuzzy on the title: these characters in order, gaps allowed
   ccrb          ASCII also matches through pinyin: initials (长春日报), whole
   changchun     syllables, or a mix (changcrb); any reading of a polyphone
@@ -15,7 +15,8 @@ letters or digits do not matter: ＶＩＰ finds vip, ２０１２ finds 2012):
   \"两 会\"       quotes keep spaces and make ! ' ^ $ : literal
   src:长春日报  source contains (also source:); ^ and $ anchor it
   title:长春    the title explicitly (same forms as a bare term)
-  body:人大     body contains
+  body:人大     body contains (from the body index once it is built)
+  text:人大     title or body contains
   date:2017     a year; date:2017-09 a month; date:2017-09-06 a day
   date:2017-09-01..2017-09-30   a range; also open: date:2017.. date:..2016
   after:2017-09-01              on or after that day (the day counts)
@@ -23,10 +24,11 @@ letters or digits do not matter: ＶＩＰ finds vip, ２０１２ finds 2012):
 Dates are compared as real instants, days running midnight to midnight in
 China Standard Time (UTC+8); undated articles never match a date term.
 Ranking: best match first (adjacent characters beat scattered ones), then
-newest. Examples:
+newest; body-only queries newest first. Examples:
   ccrd src:长春 date:2017-09
   人大 !政协 after:2017-09-01 before:2017-09-30
-  'ＶＩＰ | 会员 date:2012";
+  'ＶＩＰ | 会员 date:2012
+  body:改革开放 src:人民日报";
 
 #[cfg(test)]
 mod tests {
