@@ -1,6 +1,7 @@
 //! End-to-end: search inside the article, as less does, in the real binary in a
 //! pseudo-terminal on the bundled sample: `/` and Enter show "1/N" beside the percentage, `n`
-//! goes on to "2/N"; a `body:` query opens the article at its first body match.
+//! goes on to "2/N"; a `body:` query shows snippets and the timeline in the list, and opens the
+//! article at its first body match.
 
 #[allow(dead_code)]
 mod support;
@@ -68,6 +69,19 @@ fn a_body_query_opens_the_article_at_its_first_match() {
     pty.send("body:依法");
     pty.wait_for_text(SEED_TITLE);
     pty.settle(200);
+    // The list: the seed's row shows the context of its first body match beside the title,
+    // and the timeline strip under the query line shows the matches per period.
+    let rows = pty.rows();
+    let seed_row = rows
+        .iter()
+        .find(|r| r.contains("2017-09-06") && r.contains("长春日报"))
+        .expect("the seed's row");
+    assert!(seed_row.contains("依法"), "no snippet in {seed_row:?}");
+    assert!(
+        rows[1].contains(['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█']),
+        "no timeline in {:?}",
+        rows[1]
+    );
     pty.send("\r");
     let n = occurrences("依法");
     assert_eq!(n, 20);
