@@ -52,7 +52,12 @@ fn main() {
     );
 
     for field in ["body", "text"] {
-        println!("{:<14} {:>9} {:>10}", format!("{field}: term"), "hits", "median");
+        println!(
+            "{:<14} {:>9} {:>10}",
+            format!("{field}: term"),
+            "hits",
+            "median"
+        );
         let mut all = Vec::new();
         for (k, term) in terms.iter().enumerate() {
             let query = format!("{field}:{term}");
@@ -67,7 +72,10 @@ fn main() {
             let median = times[2];
             let ratio = match scanned.get(k) {
                 Some(scan) if field == "body" => {
-                    format!("  ({:.0}× faster than the scan)", scan.as_secs_f64() / median.as_secs_f64())
+                    format!(
+                        "  ({:.0}× faster than the scan)",
+                        scan.as_secs_f64() / median.as_secs_f64()
+                    )
                 }
                 _ => String::new(),
             };

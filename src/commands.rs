@@ -12,20 +12,20 @@ use crate::corpus::Corpus;
 mod check;
 mod config;
 mod count;
-mod index;
 mod failure;
 mod generate;
 mod import;
+mod index;
 mod list;
 mod show;
 
 pub use check::check;
 pub use config::config;
 pub use count::count;
-pub use index::index;
 pub use failure::Failure;
 pub use generate::generate;
 pub use import::import;
+pub use index::index;
 pub use list::list;
 pub use show::show;
 

@@ -116,6 +116,7 @@ impl Candidates {
     }
 
     /// How many candidates.
+    #[cfg(test)]
     pub(crate) fn count(&self) -> usize {
         self.bits.iter().map(|w| w.count_ones() as usize).sum()
     }
@@ -213,7 +214,11 @@ impl TextIndex {
             Ok(at) => (&self.starts, at, true),
             Err(_) => {
                 let buckets = self.bucket_starts.len().checked_sub(1).ok_or(Damaged)? as u64;
-                (&self.bucket_starts, bucket_of(k, buckets.max(1)) as usize, false)
+                (
+                    &self.bucket_starts,
+                    bucket_of(k, buckets.max(1)) as usize,
+                    false,
+                )
             }
         };
         let start = *starts.get(at).ok_or(Damaged)? as usize;
@@ -256,7 +261,9 @@ impl TextIndex {
             && bucket_starts.len() >= 2
             && starts.first() == Some(&0)
             && starts.last() == bucket_starts.first()
-            && bucket_starts.last().is_some_and(|&s| s as usize == lists.len());
+            && bucket_starts
+                .last()
+                .is_some_and(|&s| s as usize == lists.len());
         sound.then_some(TextIndex {
             len,
             keys,

@@ -19,7 +19,7 @@
 //! |---|---|
 //! | [`cli`] | clap definitions of the command line |
 //! | [`config`] | the config file: colours, keys, split, default archives, zone; errors at file:line:column |
-//! | [`commands`] | `list`, `show`, `import`, `check`, `gen`, `config`: the scriptable commands |
+//! | [`commands`] | `list`, `count`, `index`, `show`, `import`, `check`, `gen`, `config`: the scriptable commands |
 //! | `article` | [`Article`], [`Body`], [`Header`] and [`stable_id`] |
 //! | `date` | [`Date`], [`Stamp`]: parsing, display in one [`zone`] (`--tz`), sorting; days in URLs and paths |
 //! | [`heap`] | giving the memory a load freed back to the system |
@@ -28,8 +28,9 @@
 //! | [`archive`] | loading files, folders and stdin, skips named, copies folded, the index cache: the only file-system code |
 //! | `parse` | the pure layer below `corpus`: every format's bytes to articles and problems, no I/O |
 //! | `sanitize` | text hygiene: nothing from the web reaches the terminal but printable text |
-//! | `query` | the query language: [`Query`], matching, pinyin, the per-chunk [`Index`], [`Hit`] |
-//! | [`search`] | the engine over a corpus: parallel ranked search, narrowing, a cancellable worker |
+//! | `query` | the query language: [`Query`], matching, pinyin, 繁简 folding, the per-chunk [`Index`], [`Hit`] |
+//! | `fulltext` | the body index: posting lists of chars and char pairs per chunk, candidates, verification |
+//! | [`search`] | the engine over a corpus: parallel ranked search, narrowing, a cancellable worker, snippets |
 //! | [`text`] | display widths, the Chinese-aware wrapper, truncation, article layout |
 //! | [`app`] | interface state, [`app::Action`] and `update`; no terminal code |
 //! | [`keymap`] | key and mouse events to actions: the only place keys get meaning |
@@ -54,7 +55,7 @@
 //!   [`fuzzing`] and [`heap`];
 //! - the interface: [`app`], [`cli`], [`config`], [`keymap`], [`tui`] and [`ui`].
 //!
-//! `article`, `column`, `corpus`, `date`, `parse`, `query` and `sanitize` are private.
+//! `article`, `column`, `corpus`, `date`, `fulltext`, `parse`, `query` and `sanitize` are private.
 
 // The interface.
 pub mod app;

@@ -25,10 +25,10 @@ mod parse;
 mod pinyin;
 mod readings;
 
+pub(crate) use fold::{fold, fold_into};
 pub(crate) use help::SYNTAX_HELP;
 pub use index::Index;
 pub(crate) use index::id_key;
-pub(crate) use fold::{fold, fold_into};
 pub(crate) use matcher::Scratch;
 
 use crate::article::Article;
@@ -127,9 +127,10 @@ impl Query {
 
     /// True when a term reads bodies (`body:`, `text:`): the body index answers those.
     pub(crate) fn reads_bodies(&self) -> bool {
-        self.clauses.iter().flatten().any(|t| {
-            matches!(t.test, parse::Test::Body(_) | parse::Test::Text(_))
-        })
+        self.clauses
+            .iter()
+            .flatten()
+            .any(|t| matches!(t.test, parse::Test::Body(_) | parse::Test::Text(_)))
     }
 
     /// True when every article this query matches is certainly matched by `old` too, so a

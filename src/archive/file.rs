@@ -150,9 +150,8 @@ pub(super) fn load(
         chunk
     };
     if let (Some(dir), Some(key)) = (cache_dir, &key) {
-        let from_cache = |chunk, problems, covered| {
-            out.add_chunk(text_store(chunk), problems, covered)
-        };
+        let from_cache =
+            |chunk, problems, covered| out.add_chunk(text_store(chunk), problems, covered);
         if cache::read(dir, key, &shown, &shared, from_cache) {
             return;
         }

@@ -316,7 +316,10 @@ impl Records {
         }
         let bytes = self.shared.get((place >> OFFSET_BITS) as usize)?;
         let start = (place & ((1 << OFFSET_BITS) - 1)) as usize + (span >> 32) as usize;
-        let raw = bytes.as_ref().as_ref().get(start..start + (span & 0xFFFF_FFFF) as usize)?;
+        let raw = bytes
+            .as_ref()
+            .as_ref()
+            .get(start..start + (span & 0xFFFF_FFFF) as usize)?;
         raw.strip_prefix(b"\"")?.strip_suffix(b"\"")
     }
 

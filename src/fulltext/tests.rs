@@ -22,9 +22,15 @@ fn listed(c: &Candidates, len: usize) -> Vec<usize> {
 
 #[test]
 fn common_grams_answer_one_and_two_chars_exactly_rare_ones_and_longer_terms_give_candidates() {
-    let mut bodies: Vec<String> = ["改革开放四十年", "改革\n开放", "开放的改革", "NASA 发射", "ｎａｓａ"]
-        .map(String::from)
-        .to_vec();
+    let mut bodies: Vec<String> = [
+        "改革开放四十年",
+        "改革\n开放",
+        "开放的改革",
+        "NASA 发射",
+        "ｎａｓａ",
+    ]
+    .map(String::from)
+    .to_vec();
     // Enough more with 改革 that its chars and pair are common grams, with lists of their own.
     bodies.extend((0..RARE_BELOW).map(|_| "改革者".to_string()));
     let n = bodies.len();
@@ -54,7 +60,9 @@ fn common_grams_answer_one_and_two_chars_exactly_rare_ones_and_longer_terms_give
 
 #[test]
 fn an_index_reads_back_from_its_bytes_and_refuses_bad_ones() {
-    let bodies: Vec<String> = (0..300).map(|i| format!("第{i}号文件，共{}页", i % 7)).collect();
+    let bodies: Vec<String> = (0..300)
+        .map(|i| format!("第{i}号文件，共{}页", i % 7))
+        .collect();
     let index = index_of(&bodies);
     let mut e = Encoder::new();
     index.encode(&mut e);
@@ -62,7 +70,11 @@ fn an_index_reads_back_from_its_bytes_and_refuses_bad_ones() {
     let len = bytes.as_ref().as_ref().len();
     let back = TextIndex::decode(&mut Decoder::new(&bytes, 0..len)).unwrap();
     for needle in ["第1", "号文件", "3页", "共", "99号"] {
-        assert_eq!(back.candidates(needle), index.candidates(needle), "{needle}");
+        assert_eq!(
+            back.candidates(needle),
+            index.candidates(needle),
+            "{needle}"
+        );
     }
     let mut raw = bytes.as_ref().as_ref().to_vec();
     raw[0] ^= 1; // another format
@@ -75,7 +87,8 @@ fn an_index_reads_back_from_its_bytes_and_refuses_bad_ones() {
 fn body() -> impl Strategy<Value = String> {
     proptest::collection::vec(
         prop::sample::select(vec![
-            "改", "革", "开", "放", "國", "国", "旗", "\n", "a", "A", "ａ", "b", "1", "１", " ", "的",
+            "改", "革", "开", "放", "國", "国", "旗", "\n", "a", "A", "ａ", "b", "1", "１", " ",
+            "的",
         ]),
         0..40,
     )

@@ -11,9 +11,9 @@
 /// which an escape sequence the cleaner removes whole would need) and holds no C1 control.
 pub(crate) fn surely_holds(literal: &[u8], needle: &str) -> bool {
     let plain = !needle.is_empty()
-        && needle.chars().all(|c| {
-            crate::sanitize::is_plain(c) && !c.is_whitespace() && c != '\\' && c != '"'
-        });
+        && needle
+            .chars()
+            .all(|c| crate::sanitize::is_plain(c) && !c.is_whitespace() && c != '\\' && c != '"');
     if !plain
         || memchr::memmem::find(literal, b"\\u00").is_some()
         || memchr::memchr_iter(0xC2, literal)
@@ -39,9 +39,9 @@ pub(crate) fn surely_holds(literal: &[u8], needle: &str) -> bool {
 /// leaves as it is; `None` otherwise (decode and look).
 pub(crate) fn plain_holds(literal: &[u8], needle: &str) -> Option<bool> {
     let plain_needle = !needle.is_empty()
-        && needle.chars().all(|c| {
-            crate::sanitize::is_plain(c) && !c.is_whitespace() && c != '\\' && c != '"'
-        });
+        && needle
+            .chars()
+            .all(|c| crate::sanitize::is_plain(c) && !c.is_whitespace() && c != '\\' && c != '"');
     if !plain_needle
         || memchr::memchr_iter(b'\\', literal).any(|i| literal.get(i + 1) != Some(&b'n'))
     {

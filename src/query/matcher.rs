@@ -6,13 +6,13 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::Bodies;
-use crate::fulltext::Candidates;
 use super::date_spec::Span;
 use super::fold::fold;
 use super::index::{Index, char_signature};
 use super::parse::{Clause, How, Pattern, Test};
 use super::pinyin::{self, Anchors, MAX_TERM_LETTERS, PinyinTerm, match_pinyin};
 use super::readings::letter_mask;
+use crate::fulltext::Candidates;
 
 mod text;
 
@@ -133,15 +133,17 @@ impl<'a> Plan<'a> {
     /// The articles every match is among, when a clause is one body term the index answered
     /// (a scan then visits those only).
     pub(super) fn required(&self) -> Option<&Candidates> {
-        self.clauses.iter().find_map(|clause| match clause.as_slice() {
-            [
-                Compiled {
-                    negated: false,
-                    check: Check::Body(body),
-                },
-            ] => body.candidates.as_ref(),
-            _ => None,
-        })
+        self.clauses
+            .iter()
+            .find_map(|clause| match clause.as_slice() {
+                [
+                    Compiled {
+                        negated: false,
+                        check: Check::Body(body),
+                    },
+                ] => body.candidates.as_ref(),
+                _ => None,
+            })
     }
 
     /// Tests article `i`: `Some` with its score and positions when every clause holds.

@@ -85,7 +85,10 @@ mod tests {
     fn context_is_cut_around_the_match() {
         let body = format!("{}改革{}", "前".repeat(100), "后".repeat(200));
         let s = snippets("body:改革").of(&body).unwrap();
-        assert_eq!(s.text, format!("{}改革{}", "前".repeat(BEFORE), "后".repeat(AFTER)));
+        assert_eq!(
+            s.text,
+            format!("{}改革{}", "前".repeat(BEFORE), "后".repeat(AFTER))
+        );
         assert_eq!(&s.text[s.marked.clone()], "改革");
     }
 

@@ -68,7 +68,11 @@ pub(crate) fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         // A body hit: the title takes two fifths and the context around the body's first
         // match the rest (when there are 40 cells for both).
         let snippet = app.snippet_of(hit).filter(|_| room >= 40);
-        let title_w = if snippet.is_some() { room * 2 / 5 } else { room };
+        let title_w = if snippet.is_some() {
+            room * 2 / 5
+        } else {
+            room
+        };
         let title = title_spans(a.title, app.positions_of(hit), title_w, mode, theme);
         let title_used: usize = title.iter().map(|s| text::width(&s.content)).sum();
         spans.extend(title);
