@@ -24,6 +24,13 @@ pub(crate) fn surely_holds(literal: &[u8], needle: &str) -> bool {
     if memchr::memmem::find(literal, needle.as_bytes()).is_some() {
         return true;
     }
+    // Folded Latin is lower case; news writes NBA, PM2.5, CCTV.
+    if needle.bytes().any(|b| b.is_ascii_lowercase()) {
+        let upper = needle.to_ascii_uppercase();
+        if memchr::memmem::find(literal, upper.as_bytes()).is_some() {
+            return true;
+        }
+    }
     if needle.is_ascii() || needle.chars().any(|c| c as u32 > 0xFFFF) {
         return false;
     }
@@ -81,6 +88,7 @@ mod tests {
         assert!(surely_holds(br"\u6539\u9769\u5f00\u653e", "开放"));
         assert!(surely_holds(br"\u6539\u9769\u5F00\u653E", "开放"));
         assert!(surely_holds(br"NASA\n\u53d1\u5c04", "NASA"));
+        assert!(surely_holds(br"NASA\n\u53d1\u5c04", "nasa"));
     }
 
     #[test]

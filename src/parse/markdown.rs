@@ -83,6 +83,14 @@ pub(super) fn parse(file: &str, name: &str, text: &str, out: &mut Archive) {
             // A title that ends by repeating the story's source (`… - BBC`) is listed without
             // it, as for records; the reader shows it whole.
             let given = clean_title(&story.title);
+            if given.is_empty() {
+                // A story whose heading cleans to nothing (`---`, markup only) is no article.
+                out.problems.push(Problem::whole(
+                    file,
+                    "a digest story without a title was left out",
+                ));
+                continue;
+            }
             let host = story.url.as_deref().and_then(super::url::host);
             let names = [story_source.as_str(), host.as_deref().unwrap_or("")];
             let listed = super::url::without_site_suffix(&given, &names);

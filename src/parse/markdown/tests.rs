@@ -484,6 +484,21 @@ fn edge_layouts() {
     assert_eq!(a.articles[0].paragraphs(), ["正文第一段，说了一件事情。"]);
 }
 
+#[test]
+fn a_digest_story_whose_title_cleans_to_nothing_is_named_not_listed() {
+    // Found by `any_text_parses`: shortcodes and rules around empty `title:` lines made two
+    // stories with empty titles.
+    let mut out = Archive::default();
+    let text = "{{< x >}}---\n---\ntitle: ---\n\n{{< x >}}---\n---\ntitle: ";
+    parse("f.md", "2019-10-01.md", text, &mut out);
+    assert!(out.articles.iter().all(|a| !a.title.is_empty()));
+    assert!(
+        out.problems
+            .iter()
+            .any(|p| p.to_string().contains("story without a title"))
+    );
+}
+
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
 
