@@ -108,16 +108,23 @@ impl Chunk {
     /// Gives the chunk its body index unless it has one: the one kept in its store when
     /// sound, else one built now (and then kept). `true` when it has one after.
     pub(crate) fn index_text(&self) -> bool {
+        self.index_text_unless(&|| false)
+    }
+
+    /// [`Chunk::index_text`], given up as soon as `stopped` says so (a reload: the old
+    /// archive's bodies are not to be read again).
+    pub(crate) fn index_text_unless(&self, stopped: &dyn Fn() -> bool) -> bool {
         if self.text.get().is_none() && !self.read_text_index(true) {
-            self.build_text_index();
+            self.build_text_index(stopped);
         }
         self.text.get().is_some()
     }
 
     /// Builds the chunk's body index (whatever its store keeps) and keeps it there; the chunk
-    /// takes it unless it already has one.
-    pub(crate) fn build_text_index(&self) {
-        if let Some(text) = crate::fulltext::build(self.len(), |i| self.records.body(i)) {
+    /// takes it unless it already has one. Nothing is built once `stopped` says so.
+    pub(crate) fn build_text_index(&self, stopped: &dyn Fn() -> bool) {
+        let body = |i| (!stopped()).then(|| self.records.body(i));
+        if let Some(text) = crate::fulltext::build(self.len(), body) {
             if let Some(store) = &self.text_store {
                 store.write(&text);
             }
@@ -249,7 +256,7 @@ impl Corpus {
         use rayon::prelude::*;
         self.chunks.par_iter().for_each(|c| {
             if rebuild {
-                c.build_text_index();
+                c.build_text_index(&|| false);
             } else {
                 c.index_text();
             }

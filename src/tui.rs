@@ -153,6 +153,7 @@ fn event_loop(
                 area.height,
                 Some(app.list_percent()),
             );
+            indexer.stop();
             loader.start();
             dirty = true;
         }

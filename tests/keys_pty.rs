@@ -334,6 +334,20 @@ fn every_reader_key_of_the_table_does_its_job() {
                 send(&mut pty, &key);
                 pty.wait_for(&what, 10, at('甲', 0));
             }
+            Command::FindInArticle => {
+                // The prompt opens on the status line; Esc leaves it.
+                open(&mut pty, 0);
+                send(&mut pty, &key);
+                pty.wait_for(&what, 10, |s| s.contains("Enter find"));
+                pty.send("\x1b");
+                pty.wait_for(&what, 10, |s| !s.contains("Enter find"));
+            }
+            Command::NextMatch | Command::PrevMatch => {
+                // Before any find, the key says how to start one.
+                open(&mut pty, 0);
+                send(&mut pty, &key);
+                pty.wait_for(&what, 10, |s| s.contains("no previous search"));
+            }
             other => panic!("{what}: no check in this test for `{}`", other.name()),
         }
     }

@@ -22,13 +22,13 @@ pub(super) fn grams(folded: &str, out: &mut Vec<u64>) {
 }
 
 /// The index of a chunk of `len` articles whose bodies `body` gives (article by local number);
-/// `None` when the chunk holds more than 65,536 articles or its lists would pass 4 GiB (its
+/// `None` when `body` gives up (the build was cancelled), when the chunk holds more than 65,536 articles or its lists would pass 4 GiB (its
 /// bodies are then read for every term).
 ///
 /// Every (gram, article) pair is one `u64` — the gram's 42-bit key above the 16-bit article
 /// number — so sorting them all once lays out every list in order: no hash map, whose
 /// millions of keys (most grams of a chunk are rare) made building ten times slower.
-pub(crate) fn build(len: usize, body: impl Fn(usize) -> String) -> Option<TextIndex> {
+pub(crate) fn build(len: usize, body: impl Fn(usize) -> Option<String>) -> Option<TextIndex> {
     if len > 1 << 16 {
         return None;
     }
@@ -37,7 +37,7 @@ pub(crate) fn build(len: usize, body: impl Fn(usize) -> String) -> Option<TextIn
     let mut keys = Vec::new();
     let mut text_bytes = 0u64;
     for doc in 0..len {
-        let text = body(doc);
+        let text = body(doc)?;
         text_bytes += text.len() as u64;
         folded.clear();
         fold_into(&text, &mut folded);

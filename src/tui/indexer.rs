@@ -3,49 +3,76 @@
 //! kept — one chunk at a time on one core, so the other stays free for searches while the
 //! index is missing (`body:` terms read bodies meanwhile). It reports after each chunk.
 
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::{Arc, Mutex};
 
 use super::Msg;
 use crate::corpus::Corpus;
 
 /// Hands corpus snapshots to the indexer thread.
 pub(super) struct Indexer {
-    tx: Sender<Corpus>,
+    tx: Sender<(u64, Corpus)>,
+    /// The number of the latest snapshot handed over (or of a stop): work on any other is
+    /// dropped between chunks.
+    latest: Arc<AtomicU64>,
+    /// Held while a chunk is indexed, so [`Indexer::stop`] can wait for the reading to end.
+    busy: Arc<Mutex<()>>,
 }
 
 impl Indexer {
     /// Starts the thread; it reports on `out` as `Msg::Indexed(done, total)`.
     pub(super) fn spawn(out: Sender<Msg>) -> Indexer {
-        let (tx, rx) = channel::<Corpus>();
-        std::thread::spawn(move || run(&rx, &out));
-        Indexer { tx }
+        let (tx, rx) = channel::<(u64, Corpus)>();
+        let latest = Arc::new(AtomicU64::new(0));
+        let wanted = latest.clone();
+        let busy = Arc::new(Mutex::new(()));
+        let working = busy.clone();
+        std::thread::spawn(move || run(&rx, &wanted, &working, &out));
+        Indexer { tx, latest, busy }
     }
 
     /// Indexes the chunks of `corpus` (a snapshot: cheap, the chunks are shared) that have
     /// no body index yet.
     pub(super) fn index(&self, corpus: Corpus) {
-        let _ = self.tx.send(corpus);
+        let number = self.latest.fetch_add(1, Ordering::Relaxed) + 1;
+        let _ = self.tx.send((number, corpus));
+    }
+
+    /// Stops the work under way and returns once no body of it is being read (a reload: the
+    /// old archive's bodies are not to be read again, nor its changes reported anew). The
+    /// indexer looks before each body, so this waits for one body at most.
+    pub(super) fn stop(&self) {
+        self.latest.fetch_add(1, Ordering::Relaxed);
+        drop(self.busy.lock());
     }
 }
 
-fn run(rx: &Receiver<Corpus>, out: &Sender<Msg>) {
-    while let Ok(mut corpus) = rx.recv() {
+fn run(rx: &Receiver<(u64, Corpus)>, latest: &AtomicU64, busy: &Mutex<()>, out: &Sender<Msg>) {
+    while let Ok(mut job) = rx.recv() {
         // Only the newest snapshot matters: it holds every chunk the older ones do.
         while let Ok(newer) = rx.try_recv() {
-            corpus = newer;
+            job = newer;
         }
+        let (number, corpus) = job;
         let total = corpus.chunks().len();
         let mut done = corpus.body_index_figures().chunks;
         if out.send(Msg::Indexed(done, total)).is_err() {
             return;
         }
         for chunk in corpus.chunks() {
+            if latest.load(Ordering::Relaxed) != number {
+                break;
+            }
             if chunk.text.get().is_some() {
                 continue;
             }
             // A chunk that cannot be indexed (lists past 4 GiB) counts as done: its bodies
             // are read.
-            chunk.index_text();
+            {
+                let _reading = busy.lock();
+                chunk.index_text_unless(&|| latest.load(Ordering::Relaxed) != number);
+            }
             done += 1;
             if out.send(Msg::Indexed(done, total)).is_err() {
                 return;

@@ -84,6 +84,11 @@ impl Loader {
             while open && !follow.is_empty() {
                 std::thread::sleep(FOLLOW_EVERY);
                 open = !cancelled.load(Ordering::Relaxed);
+                if !open {
+                    // A reload forgot the changes seen so far: this load must not report its
+                    // own file's change again.
+                    break;
+                }
                 follow.poll(&options, |batch| {
                     last.articles += batch.chunk.len();
                     send(&mut open, batch, last, true);
