@@ -70,7 +70,7 @@ Examples:
   juan list a.jsonl b.jsonl --oldest-first
   juan list ~/archive -q ccrb --json | jq .title", after_long_help = crate::query::SYNTAX_HELP)]
     List(ListArgs),
-    /// Count matching articles per year, month or day: PERIOD<TAB>COUNT, zeros included.
+    /// Count matching articles per year, month or day: each period and its count, zeros included.
     #[command(after_help = "\
 Every period from the first match's to the last's is printed, in order, empty ones as 0.
 Periods are those of the display zone, as dates are shown (China Standard Time unless --tz).

@@ -72,7 +72,7 @@ pub struct Row<'a> {
     pub kind: BlockKind,
     /// The text to draw (empty for a separator row).
     pub text: &'a str,
-    /// Where `text` starts in [`Layout::text`] (for a separator, where the `\n` before its
+    /// Where `text` starts in `Layout::text` (for a separator, where the `\n` before its
     /// block is), so a match found in the whole text can be marked on the rows that show it.
     pub offset: usize,
 }

@@ -31,7 +31,9 @@ pub(crate) fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let mode = app.settings.ambiguous;
     // Columns that fit: all three from 60 cells, date and title from 40, else the title alone.
     let date_w = if width >= 40 { 16 } else { 0 };
-    let source_w = if width >= 60 {
+    // Rows with a body snippet need room beside the title: below 100 cells the source goes.
+    let snippets = view.iter().any(|h| app.snippet_of(h).is_some());
+    let source_w = if width >= 60 && !(snippets && width < 100) {
         view.iter()
             .map(|h| text::width(app.row(h).source))
             .max()
