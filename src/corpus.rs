@@ -108,13 +108,18 @@ impl Chunk {
     /// Gives the chunk its body index unless it has one: the one kept in its store when
     /// sound, else one built now (and then kept). `true` when it has one after.
     pub(crate) fn index_text(&self) -> bool {
-        self.index_text_unless(&|| false)
+        if self.text.get().is_none() && !self.read_text_index(true) {
+            self.build_text_index(&|| false);
+        }
+        self.text.get().is_some()
     }
 
-    /// [`Chunk::index_text`], given up as soon as `stopped` says so (a reload: the old
-    /// archive's bodies are not to be read again).
+    /// [`Chunk::index_text`] for the interface: given up as soon as `stopped` says so (a
+    /// reload: the old archive's bodies are not to be read again), and a kept index taken
+    /// without hashing it whole (reading 0.6× the body text at every open would cost time and
+    /// fill memory with its pages; its lists are checked as they are read).
     pub(crate) fn index_text_unless(&self, stopped: &dyn Fn() -> bool) -> bool {
-        if self.text.get().is_none() && !self.read_text_index(true) {
+        if self.text.get().is_none() && !self.read_text_index(false) {
             self.build_text_index(stopped);
         }
         self.text.get().is_some()
@@ -124,9 +129,14 @@ impl Chunk {
     /// takes it unless it already has one. Nothing is built once `stopped` says so.
     pub(crate) fn build_text_index(&self, stopped: &dyn Fn() -> bool) {
         let body = |i| (!stopped()).then(|| self.records.body(i));
-        if let Some(text) = crate::fulltext::build(self.len(), body) {
+        if let Some(mut text) = crate::fulltext::build(self.len(), body) {
             if let Some(store) = &self.text_store {
                 store.write(&text);
+                // The kept file, mapped, in place of the lists just built: they would stay in
+                // memory (0.6× the body text) where the map costs only the pages a search reads.
+                if let Some(kept) = store.read(false).filter(|k| k.len() == text.len()) {
+                    text = kept;
+                }
             }
             let _ = self.text.set(text);
         }

@@ -2,9 +2,9 @@
 //! archive's `NAME.idx`, written when the interface (or `juan index`) has built the chunk's
 //! [`TextIndex`] and mapped again on the next open, so that the index is built once per
 //! archive. Its header repeats the archive's [`Key`], so a changed archive never meets an old
-//! index. The payload's XXH3 is checked by the interface (in the background) and `juan index`,
-//! not by `juan list` and `count` (it would cost them 0.15 s at a million articles to read
-//! the 1.4 GB whole): opening checks
+//! index. The payload's XXH3 is checked by `juan index`, not when the interface, `juan list`
+//! or `count` open it (reading 0.8 GB whole at a million articles would cost them time and
+//! fill memory with its pages): opening checks
 //! the header and the lengths, and every list is checked as it is read (`crate::fulltext`).
 //!
 //! ```text
