@@ -199,16 +199,6 @@ impl Body {
         Some((range.start.checked_sub(*record)?, range.len()))
     }
 
-    /// A lazy body's JSON string literal without its quotes, as raw bytes (for a quick
-    /// look before decoding: `fulltext::surely_holds`); `None` for a body in memory.
-    pub(crate) fn raw_literal(&self) -> Option<&[u8]> {
-        let Repr::Json { bytes, range, .. } = &self.0 else {
-            return None;
-        };
-        let raw = bytes.as_ref().as_ref().get(range.clone())?;
-        raw.strip_prefix(b"\"")?.strip_suffix(b"\"")
-    }
-
     /// Bytes the body keeps in memory of its own (0 for a lazy body).
     pub fn resident_bytes(&self) -> usize {
         match &self.0 {

@@ -164,8 +164,8 @@ impl Bodies for Chunk {
         self.text.get().filter(|t| t.len() == self.len())
     }
 
-    fn holds(&self, i: usize, needle: &str) -> bool {
-        self.records.body_holds(i, needle)
+    fn holds(&self, i: usize, probe: &crate::fulltext::Probe) -> bool {
+        self.records.body_holds(i, probe)
     }
 }
 

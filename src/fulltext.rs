@@ -28,7 +28,7 @@ mod postings;
 mod verify;
 
 pub(crate) use build::build;
-pub(crate) use verify::{plain_holds, surely_holds};
+pub(crate) use verify::Probe;
 
 use crate::column::Column;
 use crate::column::codec::{Decoder, Encoder};

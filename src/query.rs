@@ -162,9 +162,9 @@ pub(crate) trait Bodies: Sync {
         None
     }
 
-    /// Whether article `i`'s folded body holds the folded `needle`.
-    fn holds(&self, i: usize, needle: &str) -> bool {
-        fold(&self.body(i)).contains(needle)
+    /// Whether article `i`'s folded body holds the probe's (folded) term.
+    fn holds(&self, i: usize, probe: &crate::fulltext::Probe) -> bool {
+        fold(&self.body(i)).contains(probe.text())
     }
 }
 

@@ -283,26 +283,10 @@ impl Records {
         self.rest(i).body.text().into_owned()
     }
 
-    /// Whether article `i`'s folded body holds the folded `needle`: seen in the archive's
-    /// raw bytes when it can be ([`crate::fulltext::surely_holds`]), else decoded and folded.
-    pub(crate) fn body_holds(&self, i: usize, needle: &str) -> bool {
-        if let Some(literal) = self.literal(i) {
-            if crate::fulltext::surely_holds(literal, needle) {
-                return true;
-            }
-            if let Some(answer) = crate::fulltext::plain_holds(literal, needle) {
-                return answer;
-            }
-        }
-        let rest = self.rest(i);
-        if rest
-            .body
-            .raw_literal()
-            .is_some_and(|raw| crate::fulltext::surely_holds(raw, needle))
-        {
-            return true;
-        }
-        crate::query::fold(&rest.body.text()).contains(needle)
+    /// Whether article `i`'s folded body holds the probe's term: seen in the archive's raw
+    /// bytes when it can be ([`crate::fulltext::Probe::holds`]), else decoded and folded.
+    pub(crate) fn body_holds(&self, i: usize, probe: &crate::fulltext::Probe) -> bool {
+        probe.holds(self.literal(i), || self.body(i))
     }
 
     /// Article `i`'s body literal as it lies in the archive, without its quotes, when its

@@ -3,64 +3,97 @@
 //! Python's `json.dumps` writes it — the decoded, cleaned and folded body holds it too, with
 //! no decoding at all. Only when that look fails is the body decoded (by the caller).
 
-/// True when `literal` (a JSON string literal's bytes, without quotes) surely holds the
-/// folded `needle` once decoded, cleaned and folded. `false` says nothing: decode and look.
-///
-/// Sure only where cleaning cannot reach into a match: the needle is printable, holds no
-/// space, quote or backslash, and the literal escapes no control or Latin-1 char (`\u00…`,
-/// which an escape sequence the cleaner removes whole would need) and holds no C1 control.
-pub(crate) fn surely_holds(literal: &[u8], needle: &str) -> bool {
-    let plain = !needle.is_empty()
-        && needle
-            .chars()
-            .all(|c| crate::sanitize::is_plain(c) && !c.is_whitespace() && c != '\\' && c != '"');
-    if !plain
-        || memchr::memmem::find(literal, b"\\u00").is_some()
-        || memchr::memchr_iter(0xC2, literal)
-            .any(|i| matches!(literal.get(i + 1), Some(0x80..=0x9F)))
-    {
-        return false;
-    }
-    if memchr::memmem::find(literal, needle.as_bytes()).is_some() {
-        return true;
-    }
-    // Folded Latin is lower case; news writes NBA, PM2.5, CCTV.
-    if needle.bytes().any(|b| b.is_ascii_lowercase()) {
-        let upper = needle.to_ascii_uppercase();
-        if memchr::memmem::find(literal, upper.as_bytes()).is_some() {
-            return true;
-        }
-    }
-    if needle.is_ascii() || needle.chars().any(|c| c as u32 > 0xFFFF) {
-        return false;
-    }
-    [false, true].into_iter().any(|upper| {
-        let escaped = escaped(needle, upper);
-        memchr::memmem::find(literal, escaped.as_bytes()).is_some()
-    })
+/// A folded term prepared once per query for verifying candidates: whether it is plain
+/// enough for the raw looks, and the forms news archives write it in (upper-case Latin, `\u`
+/// escapes in lower- and upper-case hex), so each candidate costs searches and no allocation.
+#[derive(Debug, Clone)]
+pub(crate) struct Probe {
+    /// The folded term.
+    text: String,
+    /// Printable, no whitespace, quote or backslash: cleaning cannot reach into a match.
+    plain: bool,
+    /// Other raw forms that, found in a literal, are a match.
+    forms: Vec<String>,
 }
 
-/// Whether `literal` holds the folded `needle` once decoded, cleaned and folded, answered
-/// without decoding when the literal is plain: valid UTF-8 whose only escapes are `\n`
-/// (paragraph breaks, which a needle without whitespace cannot span) and which cleaning
-/// leaves as it is; `None` otherwise (decode and look).
-pub(crate) fn plain_holds(literal: &[u8], needle: &str) -> Option<bool> {
-    let plain_needle = !needle.is_empty()
-        && needle
-            .chars()
-            .all(|c| crate::sanitize::is_plain(c) && !c.is_whitespace() && c != '\\' && c != '"');
-    if !plain_needle
-        || memchr::memchr_iter(b'\\', literal).any(|i| literal.get(i + 1) != Some(&b'n'))
-    {
-        return None;
+impl Probe {
+    /// The probe of the folded `needle`.
+    pub(crate) fn new(needle: &str) -> Probe {
+        let plain = !needle.is_empty()
+            && needle.chars().all(|c| {
+                crate::sanitize::is_plain(c) && !c.is_whitespace() && c != '\\' && c != '"'
+            });
+        let mut forms = Vec::new();
+        if plain {
+            // Folded Latin is lower case; news writes NBA, PM2.5, CCTV.
+            if needle.bytes().any(|b| b.is_ascii_lowercase()) {
+                forms.push(needle.to_ascii_uppercase());
+            }
+            if !needle.is_ascii() && needle.chars().all(|c| c as u32 <= 0xFFFF) {
+                forms.extend([escaped(needle, false), escaped(needle, true)]);
+            }
+        }
+        Probe {
+            text: needle.to_string(),
+            plain,
+            forms,
+        }
     }
-    let text = simdutf8::basic::from_utf8(literal).ok()?;
-    if !crate::sanitize::needs_no_cleaning(text) {
-        return None;
+
+    /// The folded term.
+    pub(crate) fn text(&self) -> &str {
+        &self.text
     }
-    let mut folded = String::with_capacity(text.len());
-    crate::query::fold_into(text, &mut folded);
-    Some(folded.contains(needle))
+
+    /// Whether a body holds the term once decoded, cleaned and folded: `literal` is the
+    /// body's JSON string literal as it lies in the archive, when it does, and `decode` gives
+    /// the body's text when looking at the literal cannot answer.
+    pub(crate) fn holds(&self, literal: Option<&[u8]>, decode: impl FnOnce() -> String) -> bool {
+        if let Some(literal) = literal {
+            if self.surely_in(literal) {
+                return true;
+            }
+            if let Some(answer) = self.plain_answer(literal) {
+                return answer;
+            }
+        }
+        crate::query::fold(&decode()).contains(&self.text)
+    }
+
+    /// True when `literal` (without quotes) surely holds the term once decoded, cleaned and
+    /// folded; `false` says nothing. Sure only where cleaning cannot reach into a match: the
+    /// term is plain, and the literal escapes no control or Latin-1 char (`\u00…`, which an
+    /// escape sequence the cleaner removes whole would need) and holds no C1 control.
+    fn surely_in(&self, literal: &[u8]) -> bool {
+        if !self.plain
+            || memchr::memmem::find(literal, b"\\u00").is_some()
+            || memchr::memchr_iter(0xC2, literal)
+                .any(|i| matches!(literal.get(i + 1), Some(0x80..=0x9F)))
+        {
+            return false;
+        }
+        std::iter::once(&self.text)
+            .chain(&self.forms)
+            .any(|form| memchr::memmem::find(literal, form.as_bytes()).is_some())
+    }
+
+    /// Whether `literal` holds the term, answered without decoding when the literal is plain:
+    /// valid UTF-8 whose only escapes are `\n` (paragraph breaks, which a term without
+    /// whitespace cannot span) and which cleaning leaves as it is; `None` otherwise.
+    fn plain_answer(&self, literal: &[u8]) -> Option<bool> {
+        if !self.plain
+            || memchr::memchr_iter(b'\\', literal).any(|i| literal.get(i + 1) != Some(&b'n'))
+        {
+            return None;
+        }
+        let text = simdutf8::basic::from_utf8(literal).ok()?;
+        if !crate::sanitize::needs_no_cleaning(text) {
+            return None;
+        }
+        let mut folded = String::with_capacity(text.len());
+        crate::query::fold_into(text, &mut folded);
+        Some(folded.contains(&self.text))
+    }
 }
 
 /// `needle` with every non-ASCII char written `\uXXXX`, in lower- or upper-case hex.
@@ -81,6 +114,14 @@ fn escaped(needle: &str, upper: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn surely_holds(literal: &[u8], needle: &str) -> bool {
+        Probe::new(needle).surely_in(literal)
+    }
+
+    fn plain_holds(literal: &[u8], needle: &str) -> Option<bool> {
+        Probe::new(needle).plain_answer(literal)
+    }
 
     #[test]
     fn a_literal_showing_the_term_is_sure() {

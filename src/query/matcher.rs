@@ -12,7 +12,7 @@ use super::index::{Index, char_signature};
 use super::parse::{Clause, How, Pattern, Test};
 use super::pinyin::{self, Anchors, MAX_TERM_LETTERS, PinyinTerm, match_pinyin};
 use super::readings::letter_mask;
-use crate::fulltext::Candidates;
+use crate::fulltext::{Candidates, Probe};
 
 mod text;
 
@@ -60,12 +60,15 @@ enum Check {
 struct BodyCheck {
     pattern: Pattern,
     candidates: Option<Candidates>,
+    /// The pattern prepared for verifying candidates, once per plan.
+    probe: Probe,
 }
 
 impl BodyCheck {
     fn new(pattern: &Pattern, bodies: &dyn Bodies) -> BodyCheck {
         BodyCheck {
             candidates: bodies.text_index().map(|t| t.candidates(&pattern.text)),
+            probe: Probe::new(&pattern.text),
             pattern: pattern.clone(),
         }
     }
@@ -104,6 +107,8 @@ pub(super) struct Plan<'a> {
     clauses: Vec<Vec<Compiled>>,
     /// The fuzzy matcher for bare title terms (texts are folded already: case respected).
     skim: SkimMatcherV2,
+    /// The clause that is one body term the index answered, found once ([`Plan::required`]).
+    required: Option<usize>,
 }
 
 impl<'a> Plan<'a> {
@@ -122,28 +127,39 @@ impl<'a> Plan<'a> {
             })
             .collect();
         compiled.sort_by_key(|clause| clause.iter().map(|t| cost(&t.check)).max());
+        let required = compiled.iter().position(|clause| {
+            matches!(
+                clause.as_slice(),
+                [Compiled {
+                    negated: false,
+                    check: Check::Body(BodyCheck {
+                        candidates: Some(_),
+                        ..
+                    }),
+                }]
+            )
+        });
         Plan {
             bodies,
             index,
             clauses: compiled,
             skim: SkimMatcherV2::default().respect_case(),
+            required,
         }
     }
 
     /// The articles every match is among, when a clause is one body term the index answered
     /// (a scan then visits those only).
     pub(super) fn required(&self) -> Option<&Candidates> {
-        self.clauses
-            .iter()
-            .find_map(|clause| match clause.as_slice() {
-                [
-                    Compiled {
-                        negated: false,
-                        check: Check::Body(body),
-                    },
-                ] => body.candidates.as_ref(),
-                _ => None,
-            })
+        match self.clauses.get(self.required?)?.as_slice() {
+            [
+                Compiled {
+                    check: Check::Body(body),
+                    ..
+                },
+            ] => body.candidates.as_ref(),
+            _ => None,
+        }
     }
 
     /// Tests article `i`: `Some` with its score and positions when every clause holds.
@@ -196,7 +212,7 @@ impl<'a> Plan<'a> {
             return true;
         }
         match body.pattern.how {
-            How::Fuzzy | How::Contains => self.bodies.holds(i, &body.pattern.text),
+            How::Fuzzy | How::Contains => self.bodies.holds(i, &body.probe),
             _ => text_match(&fold(&self.bodies.body(i)), &body.pattern).is_some(),
         }
     }

@@ -70,8 +70,9 @@ impl Store for TextCache {
         let map = crate::archive::guard::GuardedMap::map(&file).ok()??;
         let shared: SharedBytes = Arc::new(map);
         let bytes: &[u8] = shared.as_ref().as_ref();
-        let fixed = self.header(0, 0).len() - 16;
-        if bytes.len() < fixed + 16 || bytes[..fixed] != self.header(0, 0)[..fixed] {
+        let header = self.header(0, 0);
+        let fixed = header.len() - 16;
+        if bytes.len() < fixed + 16 || bytes[..fixed] != header[..fixed] {
             return None;
         }
         let len = u64::from_le_bytes(bytes[fixed..fixed + 8].try_into().ok()?);
