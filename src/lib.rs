@@ -83,6 +83,7 @@ pub(crate) mod fulltext;
 pub(crate) mod parse;
 pub(crate) mod query;
 pub(crate) mod sanitize;
+pub(crate) mod state;
 
 // The article model: one article as every format becomes it, and its stable id.
 pub use article::{Article, Body, Header, stable_id};
