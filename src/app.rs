@@ -107,6 +107,9 @@ pub struct App {
     positions: HashMap<usize, Vec<usize>>,
     /// The body snippets of the rows in view (a query with body terms), by article number.
     snippets: HashMap<usize, Option<crate::search::Snippet>>,
+    /// The reader's marks resolved to `corpus` (read, starred, labels), for the list and the
+    /// query's `is:` and `label:` terms; replaced, not changed, while a search holds it.
+    flags: std::sync::Arc<crate::state::Flags>,
     loading: Option<LoadProgress>,
     /// Fixed settings.
     pub(crate) settings: Settings,
@@ -199,6 +202,7 @@ impl App {
             search: SearchState::default(),
             positions: HashMap::new(),
             snippets: HashMap::new(),
+            flags: std::sync::Arc::default(),
             loading: None,
             settings,
             query: QueryInput::default(),

@@ -31,7 +31,10 @@ pub use index::Index;
 pub(crate) use index::id_key;
 pub(crate) use matcher::Scratch;
 
+use std::sync::Arc;
+
 use crate::article::Article;
+use crate::state::Flags;
 
 /// A query that did not parse, with a message for the user.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -109,6 +112,9 @@ pub enum Order {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Query {
     clauses: Vec<parse::Clause>,
+    /// What `is:` and `label:` terms read: the reader's marks resolved to the corpus searched
+    /// ([`Query::with_marks`]); without them nothing is read, starred or labelled.
+    marks: Option<Arc<Flags>>,
 }
 
 impl Query {
@@ -117,6 +123,7 @@ impl Query {
     pub fn parse(text: &str) -> Result<Query, QueryError> {
         Ok(Query {
             clauses: parse::parse_clauses(text)?,
+            marks: None,
         })
     }
 
@@ -133,10 +140,32 @@ impl Query {
             .any(|t| matches!(t.test, parse::Test::Body(_) | parse::Test::Text(_)))
     }
 
+    /// True when a term reads the reader's marks (`is:`, `label:`).
+    pub(crate) fn reads_marks(&self) -> bool {
+        self.clauses
+            .iter()
+            .flatten()
+            .any(|t| matches!(t.test, parse::Test::Marked(_)))
+    }
+
+    /// The query with its `is:` and `label:` terms reading `marks` (resolved to the corpus
+    /// it will search).
+    pub(crate) fn with_marks(mut self, marks: Arc<Flags>) -> Query {
+        self.marks = Some(marks);
+        self
+    }
+
     /// True when every article this query matches is certainly matched by `old` too, so a
-    /// search may scan `old`'s hits only. Conservative: see the `narrow` module.
+    /// search may scan `old`'s hits only. Conservative: see the `narrow` module; a query
+    /// reading marks narrows only over the very same marks (a mark may have changed since).
     pub(crate) fn narrows(&self, old: &Query) -> bool {
-        narrow::narrows(&self.clauses, &old.clauses)
+        let same_marks = match (&self.marks, &old.marks) {
+            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+            (None, None) => true,
+            _ => false,
+        };
+        (same_marks || !self.reads_marks() && !old.reads_marks())
+            && narrow::narrows(&self.clauses, &old.clauses)
     }
 
     /// Matches one article on its own: `Some((score, positions))` when every term holds.
@@ -145,7 +174,7 @@ impl Query {
         let articles = std::slice::from_ref(article);
         let index = Index::build(articles);
         let bodies = ArticleBodies(articles);
-        let plan = matcher::Plan::new(&bodies, &index, &self.clauses);
+        let plan = matcher::Plan::new(&bodies, &index, self, 0);
         plan.check(0, &mut Scratch::default())
             .map(|m| (m.score, m.positions))
     }
@@ -184,10 +213,17 @@ pub(crate) struct Matcher<'a> {
 }
 
 impl<'a> Matcher<'a> {
-    /// Compiles `query` for the articles prepared as `index`, whose bodies `bodies` gives.
-    pub(crate) fn new(bodies: &'a dyn Bodies, index: &'a Index, query: &Query) -> Matcher<'a> {
+    /// Compiles `query` for the articles prepared as `index`, whose bodies `bodies` gives;
+    /// `first` is the number of the first of them in the corpus the query's marks were
+    /// resolved to (0 for a list of articles on its own).
+    pub(crate) fn new(
+        bodies: &'a dyn Bodies,
+        index: &'a Index,
+        query: &'a Query,
+        first: usize,
+    ) -> Matcher<'a> {
         Matcher {
-            plan: matcher::Plan::new(bodies, index, &query.clauses),
+            plan: matcher::Plan::new(bodies, index, query, first),
         }
     }
 
@@ -228,7 +264,7 @@ pub fn search(articles: &[Article], index: &Index, query: &Query, order: Order) 
             .collect();
     }
     let bodies = ArticleBodies(articles);
-    let plan = matcher::Plan::new(&bodies, index, &query.clauses);
+    let plan = matcher::Plan::new(&bodies, index, query, 0);
     let mut scratch = Scratch::default();
     let mut hits: Vec<Found> = in_order
         .iter()

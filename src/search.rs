@@ -132,7 +132,7 @@ impl<'a> Positions<'a> {
         let chunk = &chunks[k];
         let query = self.query;
         self.matchers[k]
-            .get_or_insert_with(|| Matcher::new(&**chunk, &chunk.index, query))
+            .get_or_insert_with(|| Matcher::new(&**chunk, &chunk.index, query, chunk.first))
             .check(article - chunk.first, &mut self.scratch)
             .map(|(_, positions)| positions)
             .unwrap_or_default()

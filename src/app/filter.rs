@@ -155,6 +155,8 @@ impl App {
     /// Reruns the query and source filter, keeping the selected article when it is still listed.
     pub(super) fn refilter(&mut self) {
         let query = match Query::parse(self.query.text()) {
+            // `is:` and `label:` read the marks as they are now.
+            Ok(q) if q.reads_marks() => q.with_marks(self.flags.clone()),
             Ok(q) => q,
             Err(e) => {
                 // Keep the last good list under an error message.

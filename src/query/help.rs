@@ -21,6 +21,8 @@ letters or digits and 繁简 do not matter: ＶＩＰ finds vip, 國旗 finds �
   date:2017-09-01..2017-09-30   a range; also open: date:2017.. date:..2016
   after:2017-09-01              on or after that day (the day counts)
   before:2017-09-30             on or before that day (the day counts)
+  is:unread     not opened yet; also is:read, is:starred (juan remembers them)
+  label:第三章  carries this label, exactly as given
 Dates are compared as real instants, days running midnight to midnight in
 China Standard Time (UTC+8); undated articles never match a date term.
 Ranking: best match first (adjacent characters beat scattered ones), then
@@ -28,7 +30,8 @@ newest; body-only queries newest first. Examples:
   ccrd src:长春 date:2017-09
   人大 !政协 after:2017-09-01 before:2017-09-30
   'ＶＩＰ | 会员 date:2012
-  body:改革开放 src:人民日报";
+  body:改革开放 src:人民日报
+  label:第三章 !is:read";
 
 #[cfg(test)]
 mod tests {

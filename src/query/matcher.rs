@@ -6,13 +6,15 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::Bodies;
+use super::Query;
 use super::date_spec::Span;
 use super::fold::fold;
 use super::index::{Index, char_signature};
-use super::parse::{Clause, How, Pattern, Test};
+use super::parse::{How, Marked, Pattern, Test};
 use super::pinyin::{self, Anchors, MAX_TERM_LETTERS, PinyinTerm, match_pinyin};
 use super::readings::letter_mask;
 use crate::fulltext::{Candidates, Probe};
+use crate::state::Flags;
 
 mod text;
 
@@ -53,6 +55,8 @@ enum Check {
     Text(BodyCheck),
     /// Publication instant within a span; undated articles fail.
     Date(Span),
+    /// A mark the reader set, read from the query's [`Flags`] (none bound: nothing marked).
+    Marked(Marked),
 }
 
 /// A body test: the folded pattern, and the articles that may hold it when the body index
@@ -109,12 +113,21 @@ pub(super) struct Plan<'a> {
     skim: SkimMatcherV2,
     /// The clause that is one body term the index answered, found once ([`Plan::required`]).
     required: Option<usize>,
+    /// The reader's marks, and the number in their corpus of this index's first article.
+    marks: Option<(&'a Flags, usize)>,
 }
 
 impl<'a> Plan<'a> {
-    /// Compiles `clauses` for `index`, whose articles' bodies `bodies` gives.
-    pub(super) fn new(bodies: &'a dyn Bodies, index: &'a Index, clauses: &[Clause]) -> Plan<'a> {
-        let mut compiled: Vec<Vec<Compiled>> = clauses
+    /// Compiles `query` for `index`, whose articles' bodies `bodies` gives; `first` is the
+    /// number of the index's first article in the corpus the query's marks belong to.
+    pub(super) fn new(
+        bodies: &'a dyn Bodies,
+        index: &'a Index,
+        query: &'a Query,
+        first: usize,
+    ) -> Plan<'a> {
+        let mut compiled: Vec<Vec<Compiled>> = query
+            .clauses
             .iter()
             .map(|clause| {
                 clause
@@ -145,6 +158,7 @@ impl<'a> Plan<'a> {
             clauses: compiled,
             skim: SkimMatcherV2::default().respect_case(),
             required,
+            marks: query.marks.as_deref().map(|flags| (flags, first)),
         }
     }
 
@@ -261,6 +275,20 @@ impl<'a> Plan<'a> {
         Some((score + ADJACENT_BONUS * adjacent as i64, positions))
     }
 
+    /// Whether article `i` carries the mark (read from the bound [`Flags`]).
+    fn marked(&self, marked: &Marked, i: usize) -> bool {
+        let Some((flags, first)) = self.marks else {
+            return matches!(marked, Marked::Unread);
+        };
+        let at = first + i;
+        match marked {
+            Marked::Read => flags.is_read(at),
+            Marked::Unread => !flags.is_read(at),
+            Marked::Starred => flags.is_starred(at),
+            Marked::Label(name) => flags.has_label(name, at),
+        }
+    }
+
     /// Tests one term (before negation): its score and title positions when it holds.
     fn test(
         &self,
@@ -276,6 +304,7 @@ impl<'a> Plan<'a> {
                 .filter(|&t| span.contains(t))
                 .map(|_| (0, Vec::new())),
             Check::Source(by_id) => by_id[self.index.source_id(i)].then(|| (0, Vec::new())),
+            Check::Marked(marked) => self.marked(marked, i).then(|| (0, Vec::new())),
             Check::Body(body) => self.body_holds(body, i).then(|| (0, Vec::new())),
             Check::Text(body) => {
                 let title = self.index.folded_title(i, &mut scratch.folded);
@@ -342,13 +371,14 @@ fn compile(test: &Test, index: &Index, bodies: &dyn Bodies) -> Check {
         Test::Body(p) => Check::Body(BodyCheck::new(p, bodies)),
         Test::Text(p) => Check::Text(BodyCheck::new(p, bodies)),
         Test::Date(span) => Check::Date(*span),
+        Test::Marked(marked) => Check::Marked(marked.clone()),
     }
 }
 
 /// Relative cost, to run cheap checks first.
 fn cost(check: &Check) -> u8 {
     match check {
-        Check::Date(_) | Check::Source(_) => 0,
+        Check::Date(_) | Check::Source(_) | Check::Marked(_) => 0,
         Check::Body(body) if body.is_exact() => 0,
         Check::Title { .. } => 1,
         Check::Body(_) | Check::Text(_) => 2,

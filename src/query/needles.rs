@@ -27,7 +27,7 @@ impl Query {
     pub(crate) fn needles(&self) -> Vec<String> {
         self.needles_where(|test| match test {
             Test::Title(p) | Test::Body(p) | Test::Text(p) => Some(&p.text),
-            Test::Source(_) | Test::Date(_) => None,
+            Test::Source(_) | Test::Date(_) | Test::Marked(_) => None,
         })
     }
 
@@ -36,7 +36,7 @@ impl Query {
     pub(crate) fn body_needles(&self) -> Vec<String> {
         self.needles_where(|test| match test {
             Test::Body(p) | Test::Text(p) => Some(&p.text),
-            Test::Title(_) | Test::Source(_) | Test::Date(_) => None,
+            Test::Title(_) | Test::Source(_) | Test::Date(_) | Test::Marked(_) => None,
         })
     }
 

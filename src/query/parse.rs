@@ -25,6 +25,21 @@ pub(super) enum Test {
     Text(Pattern),
     /// The publication instant (`date:`, `after:`, `before:`).
     Date(Span),
+    /// What the reader marked (`is:read`, `is:unread`, `is:starred`, `label:NAME`).
+    Marked(Marked),
+}
+
+/// A mark the reader set (`crate::state`), as a query term tests it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Marked {
+    /// `is:read`.
+    Read,
+    /// `is:unread`.
+    Unread,
+    /// `is:starred`.
+    Starred,
+    /// `label:NAME`: carries this label, exactly as given.
+    Label(String),
 }
 
 /// How a text pattern must occur.
@@ -93,7 +108,7 @@ fn empty_or() -> QueryError {
 }
 
 /// The field names, for error messages.
-const FIELDS: &str = "src:, source:, title:, body:, text:, date:, after:, before:";
+const FIELDS: &str = "src:, source:, title:, body:, text:, date:, after:, before:, is:, label:";
 
 /// Parses one token into a term.
 fn parse_term(token: &[(char, bool)]) -> Result<Term, QueryError> {
@@ -115,6 +130,26 @@ fn parse_term(token: &[(char, bool)]) -> Result<Term, QueryError> {
         Some("src" | "source") => Test::Source(substring(parse_pattern(rest, &shown)?)),
         Some("body") => Test::Body(substring(parse_pattern(rest, &shown)?)),
         Some("text") => Test::Text(substring(parse_pattern(rest, &shown)?)),
+        Some("is") => {
+            let value: String = rest.iter().map(|(c, _)| c).collect();
+            Test::Marked(match value.to_ascii_lowercase().as_str() {
+                "read" => Marked::Read,
+                "unread" => Marked::Unread,
+                "starred" | "star" => Marked::Starred,
+                _ => {
+                    return Err(QueryError::new(format!(
+                        "`is:` takes read, unread or starred, not `{value}`"
+                    )));
+                }
+            })
+        }
+        Some("label") => {
+            let value: String = rest.iter().map(|(c, _)| c).collect();
+            if value.is_empty() {
+                return Err(QueryError::new("`label:` needs a label, e.g. label:第三章"));
+            }
+            Test::Marked(Marked::Label(value))
+        }
         Some(name @ ("date" | "after" | "before")) => {
             let value: String = rest.iter().map(|(c, _)| c).collect();
             if value.is_empty() {

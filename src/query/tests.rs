@@ -3,6 +3,7 @@
 //! ranking; 繁简 folding through every form in `fanjian`.
 
 mod fanjian;
+mod marks;
 
 use super::*;
 use crate::date::Date;

@@ -27,7 +27,7 @@ pub(super) fn matching_keys(
     let chunks = corpus.chunks();
     let matchers: Vec<Matcher> = chunks
         .iter()
-        .map(|c| Matcher::new(&**c, &c.index, query))
+        .map(|c| Matcher::new(&**c, &c.index, query, c.first))
         .collect();
     let marks = within.map(|within| bitmap(within, corpus.len()));
     let blocks: Vec<(usize, usize)> = chunks
