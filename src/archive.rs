@@ -45,6 +45,7 @@ mod guard;
 mod mapped;
 mod ordered;
 mod special;
+pub(crate) mod state;
 mod stream;
 mod walk;
 

@@ -135,6 +135,32 @@ Examples:
   juan config --default > ~/.config/juan/config.toml
   juan config --path                     where juan looks for it")]
     Config(ConfigArgs),
+    /// Mark articles read or unread, starred or not, or give and take labels, by id.
+    #[command(after_help = "\
+Marks are kept by article id in the state file (`juan state path`), so they show wherever an
+article with that id is opened; no archive is read. Nothing is printed on success.
+
+Examples:
+  juan mark 1f3a9c0d2b7e --read --star
+  juan mark 1f3a9c0d2b7e 9a8b7c6d5e4f --label 第三章
+  juan list ~/archive -q 'src:新华社 2019' | cut -f1 | xargs juan mark --read
+  juan mark 1f3a9c0d2b7e --unlabel 第三章 --unstar")]
+    Mark(MarkArgs),
+    /// Export or import what juan remembers (read marks, stars, labels, places), or say
+    /// where it is kept.
+    #[command(after_help = "\
+The state is kept in $XDG_STATE_HOME/juan/state.db (else ~/.local/state/juan/state.db).
+Export writes one JSON object a line per article with state:
+  {\"id\":\"1f3a9c0d2b7e\",\"read\":true,\"starred\":false,\"labels\":[\"第三章\"],\"place\":{\"block\":3,\"byte\":120}}
+Import merges: it sets each field a record gives (labels are added), leaves the rest alone, and
+names each bad line (exit code 1) while importing the others.
+
+Examples:
+  juan state export -o marks.jsonl       on one machine
+  juan state import marks.jsonl          on another
+  ssh server juan state export | juan state import -
+  juan state path                        where the state file is")]
+    State(StateArgs),
 }
 
 /// Arguments of `juan config`.
@@ -257,4 +283,59 @@ pub struct GenArgs {
 pub struct CheckArgs {
     /// Archives to check (default: $JUAN_ARCHIVE, else the config's archives, else the sample).
     pub paths: Vec<PathBuf>,
+}
+
+/// Arguments of `juan mark`: the ids, and at least one change.
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("change").required(true).multiple(true)
+    .args(["read", "unread", "star", "unstar", "label", "unlabel"])))]
+pub struct MarkArgs {
+    /// The ids of the articles to mark (`juan list` prints them).
+    #[arg(required = true, value_name = "ID")]
+    pub ids: Vec<String>,
+    /// Mark them read.
+    #[arg(long, conflicts_with = "unread")]
+    pub(crate) read: bool,
+    /// Mark them unread.
+    #[arg(long)]
+    pub(crate) unread: bool,
+    /// Star them.
+    #[arg(long, conflicts_with = "unstar")]
+    pub(crate) star: bool,
+    /// Take their star away.
+    #[arg(long)]
+    pub(crate) unstar: bool,
+    /// Give them the label NAME (repeat for several).
+    #[arg(long, value_name = "NAME")]
+    pub(crate) label: Vec<String>,
+    /// Take the label NAME from them (repeat for several).
+    #[arg(long, value_name = "NAME")]
+    pub(crate) unlabel: Vec<String>,
+}
+
+/// Arguments of `juan state`.
+#[derive(Debug, Args)]
+pub struct StateArgs {
+    /// What to do with the state.
+    #[command(subcommand)]
+    pub(crate) action: StateAction,
+}
+
+/// What `juan state` does.
+#[derive(Debug, Subcommand)]
+pub enum StateAction {
+    /// Write every article with state as JSON Lines, sorted by id.
+    Export {
+        /// Write to this file instead of stdout.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Merge JSON Lines records (as `juan state export` writes them) into the state.
+    Import {
+        /// The records: a file, or `-` for stdin.
+        #[arg(value_name = "FILE|-")]
+        input: PathBuf,
+    },
+    /// Print the path of the state file (whether or not it exists).
+    Path,
 }

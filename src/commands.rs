@@ -17,7 +17,9 @@ mod generate;
 mod import;
 mod index;
 mod list;
+mod mark;
 mod show;
+mod state;
 
 pub use check::check;
 pub use config::config;
@@ -27,7 +29,9 @@ pub use generate::generate;
 pub use import::import;
 pub use index::index;
 pub use list::list;
+pub use mark::mark;
 pub use show::show;
+pub use state::state;
 
 /// What a command ends with: the process exit code, or why it failed.
 pub type Outcome = Result<i32, Failure>;

@@ -42,6 +42,8 @@ fn main() {
         Some(Command::Check(a)) => commands::check(a),
         Some(Command::Gen(a)) => commands::generate(a),
         Some(Command::Config(a)) => commands::config(a, cli.config.as_deref()),
+        Some(Command::Mark(a)) => commands::mark(a),
+        Some(Command::State(a)) => commands::state(a),
         None => juan::tui::run(
             &commands::resolve_paths(&cli.paths),
             width,

@@ -1,0 +1,219 @@
+//! Finding and opening the state file: the folder created 0700 and the file 0600 by juan
+//! itself before SQLite sees it (SQLite's own `-wal` and `-shm` files take the file's mode),
+//! the connection set up (WAL, `synchronous=NORMAL`, a busy timeout), and what to do when
+//! it goes wrong: a file SQLite cannot read is moved aside and a fresh one started; a folder
+//! or file juan may not write, a newer juan's file or a lock held too long turn state off.
+//! Either way the caller gets one line to show ([`Opened::notice`]).
+
+use std::fs::{DirBuilder, OpenOptions};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, ErrorCode, OpenFlags};
+
+use super::{Opened, StateError, Store, schema};
+use crate::sanitize::visible;
+
+/// How long a write waits for another juan's before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// `$XDG_STATE_HOME/juan/state.db` (an absolute `$XDG_STATE_HOME` only), else
+/// `$HOME/.local/state/juan/state.db`; `None` when neither is set.
+pub(super) fn default_path() -> Option<PathBuf> {
+    let base = std::env::var_os("XDG_STATE_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .filter(|p| p.is_absolute())
+        .or_else(|| {
+            std::env::var_os("HOME")
+                .filter(|v| !v.is_empty())
+                .map(|h| PathBuf::from(h).join(".local/state"))
+        })?;
+    Some(base.join("juan").join("state.db"))
+}
+
+/// True when `JUAN_NO_STATE` is set to anything but nothing or `0`: juan neither reads nor
+/// writes state.
+pub(super) fn disabled() -> bool {
+    std::env::var_os("JUAN_NO_STATE").is_some_and(|v| !v.is_empty() && v != "0")
+}
+
+/// Opens the state file at `path` for reading and writing, creating its folder and itself
+/// when missing; a bad file is moved aside once and a fresh one started.
+pub(super) fn open_writable(path: &Path) -> Opened {
+    let shown = || visible(&path.to_string_lossy()).into_owned();
+    let off = |why: String| Opened {
+        store: None,
+        notice: Some(format!("state off (marks are not remembered): {why}")),
+    };
+    if let Err(e) = create_file(path) {
+        return off(e.to_string());
+    }
+    match connect(path) {
+        Ok(conn) => Opened {
+            store: Some(Store {
+                conn,
+                path: path.to_path_buf(),
+            }),
+            notice: None,
+        },
+        Err(e) if unreadable(&e) => {
+            let aside = match move_aside(path) {
+                Ok(aside) => aside,
+                Err(moving) => {
+                    return off(format!(
+                        "{} cannot be read ({e}) nor moved aside ({moving})",
+                        shown()
+                    ));
+                }
+            };
+            let told = format!(
+                "{} could not be read ({e}): moved aside to {}, starting with no marks",
+                shown(),
+                visible(&aside.to_string_lossy())
+            );
+            match create_file(path).and_then(|()| connect(path)) {
+                Ok(conn) => Opened {
+                    store: Some(Store {
+                        conn,
+                        path: path.to_path_buf(),
+                    }),
+                    notice: Some(format!("state: {told}")),
+                },
+                Err(again) => off(format!("{told}; a new one failed too: {again}")),
+            }
+        }
+        Err(StateError::Sqlite(e)) if e.sqlite_error_code() == Some(ErrorCode::ReadOnly) => {
+            off(format!("{} is read-only", shown()))
+        }
+        Err(e @ StateError::Sqlite(_)) => off(format!("{}: {e}", shown())),
+        Err(e) => off(e.to_string()),
+    }
+}
+
+/// Opens the existing state file at `path` without writing to it; `Ok(None)` when there is
+/// none (or it was never set up).
+pub(super) fn open_read_only(path: &Path) -> Result<Option<Store>, StateError> {
+    match std::fs::metadata(path) {
+        Ok(_) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(StateError::Io(path.to_path_buf(), e)),
+    }
+    // Read-write without create where the folder allows it, so SQLite tidies its `-wal` and
+    // `-shm` files away on closing; `query_only` keeps it from writing anything else.
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = match Connection::open_with_flags(path, flags) {
+        Ok(conn) => conn,
+        Err(_) => Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?,
+    };
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    conn.pragma_update(None, "query_only", true)?;
+    let version = schema::version(&conn)?;
+    if version > schema::VERSION {
+        return Err(StateError::Newer(version));
+    }
+    if version == 0 {
+        return Ok(None);
+    }
+    Ok(Some(Store {
+        conn,
+        path: path.to_path_buf(),
+    }))
+}
+
+/// Creates `path`'s folders (0700) and the file itself (0600, empty: SQLite takes an empty
+/// file for a new database) unless it exists.
+fn create_file(path: &Path) -> Result<(), StateError> {
+    use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        if !dir.is_dir() {
+            DirBuilder::new()
+                .recursive(true)
+                .mode(0o700)
+                .create(dir)
+                .map_err(|e| StateError::Io(dir.to_path_buf(), e))?;
+            // The umask may have taken bits away; it cannot have added any.
+            let _ = std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700));
+        }
+    }
+    match OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+    {
+        Ok(file) => {
+            let _ = file.set_permissions(std::fs::Permissions::from_mode(0o600));
+            Ok(())
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(StateError::Io(path.to_path_buf(), e)),
+    }
+}
+
+/// Opens the existing file at `path` read-write and sets it up: busy timeout, WAL,
+/// `synchronous=NORMAL`, the tables. A file that cannot be written is an error (SQLite would
+/// otherwise open it read-only and fail at the first mark).
+fn connect(path: &Path) -> Result<Connection, StateError> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags)?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    if conn.is_readonly(rusqlite::MAIN_DB)? {
+        return Err(StateError::Sqlite(rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_READONLY),
+            None,
+        )));
+    }
+    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        // A folder where SQLite cannot make the `-wal` file: take it as read-only.
+        return Err(StateError::Sqlite(rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_READONLY),
+            Some(format!("cannot use WAL mode (journal mode {mode})")),
+        )));
+    }
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    schema::ensure(&conn)?;
+    Ok(conn)
+}
+
+/// True when the error says the file is not a database SQLite can read (garbage, cut short,
+/// damaged): such a file is moved aside. A lock, a full disk or a read-only file is not.
+fn unreadable(e: &StateError) -> bool {
+    matches!(e, StateError::Sqlite(e) if matches!(
+        e.sqlite_error_code(),
+        Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt)
+    ))
+}
+
+/// Renames `path` (and its `-wal` and `-shm`) to `path.corrupt-YYYYMMDDTHHMMSS` (plus `-N`
+/// when that name is taken); returns the new name.
+fn move_aside(path: &Path) -> std::io::Result<PathBuf> {
+    let stamp = jiff::ZonedDateTime::now()
+        .strftime("%Y%m%dT%H%M%S")
+        .to_string();
+    let name = |suffix: &str| {
+        let mut s = path.as_os_str().to_owned();
+        s.push(suffix);
+        PathBuf::from(s)
+    };
+    let mut aside = name(&format!(".corrupt-{stamp}"));
+    let mut n = 2;
+    while aside.exists() {
+        aside = name(&format!(".corrupt-{stamp}-{n}"));
+        n += 1;
+    }
+    std::fs::rename(path, &aside)?;
+    for suffix in ["-wal", "-shm"] {
+        let from = name(suffix);
+        if from.exists() {
+            let mut to = aside.as_os_str().to_owned();
+            to.push(suffix);
+            std::fs::rename(&from, PathBuf::from(to))?;
+        }
+    }
+    Ok(aside)
+}
