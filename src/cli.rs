@@ -161,6 +161,32 @@ Examples:
   ssh server juan state export | juan state import -
   juan state path                        where the state file is")]
     State(StateArgs),
+    /// Cite articles: GB/T 7714-2015 (default), CSL-JSON for Zotero, or biblatex.
+    #[command(after_help = "\
+Parts an archive does not give (author, date, source, URL) are left out, never invented. An
+article with a URL is cited as read online, accessed today (in the display zone). An unknown id
+is named on stderr (exit code 1); the others are still cited.
+
+Examples:
+  juan cite 1813adf16dc74ae9             GB/T 7714, from the sample archive
+  juan cite ID1 ID2 --archive ~/archive --format bibtex >> refs.bib
+  juan cite ID1 ID2 --format csl-json > refs.json   import into Zotero")]
+    Cite(CiteArgs),
+}
+
+/// Arguments of `juan cite`.
+#[derive(Debug, Args)]
+pub struct CiteArgs {
+    /// The ids of the articles to cite (`juan list` prints them).
+    #[arg(required = true, value_name = "ID")]
+    pub ids: Vec<String>,
+    /// The citation form.
+    #[arg(long, value_enum, default_value_t = crate::cite::Format::Gbt7714)]
+    pub(crate) format: crate::cite::Format,
+    /// An archive to read (repeat for several; default: $JUAN_ARCHIVE, else the config's
+    /// archives, else the sample).
+    #[arg(long = "archive", value_name = "PATH")]
+    pub archives: Vec<PathBuf>,
 }
 
 /// Arguments of `juan config`.

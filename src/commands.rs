@@ -10,6 +10,7 @@ use crate::article::Article;
 use crate::corpus::Corpus;
 
 mod check;
+mod cite;
 mod config;
 mod count;
 mod failure;
@@ -22,6 +23,7 @@ mod show;
 mod state;
 
 pub use check::check;
+pub use cite::cite;
 pub use config::config;
 pub use count::count;
 pub use failure::Failure;

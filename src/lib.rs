@@ -21,6 +21,7 @@
 //! | [`config`] | the config file: colours, keys, split, default archives, zone; errors at file:line:column |
 //! | [`commands`] | `list`, `count`, `index`, `show`, `import`, `check`, `gen`, `config`: the scriptable commands |
 //! | `article` | [`Article`], [`Body`], [`Header`] and [`stable_id`] |
+//! | `cite` | citations of an article: GB/T 7714-2015, CSL-JSON and biblatex (`juan cite`, the copy menu) |
 //! | `date` | [`Date`], [`Stamp`]: parsing, display in one [`zone`] (`--tz`), sorting; days in URLs and paths |
 //! | [`heap`] | giving the memory a load freed back to the system |
 //! | `corpus` | [`Corpus`]: the loaded articles in [`Chunk`]s of columns, shared by the interface and the engine |
@@ -76,6 +77,7 @@ pub mod text;
 
 // The data layer, reached through the re-exports below.
 pub(crate) mod article;
+pub(crate) mod cite;
 pub(crate) mod column;
 pub(crate) mod corpus;
 pub(crate) mod date;

@@ -42,6 +42,7 @@ fn main() {
         Some(Command::Check(a)) => commands::check(a),
         Some(Command::Gen(a)) => commands::generate(a),
         Some(Command::Config(a)) => commands::config(a, cli.config.as_deref()),
+        Some(Command::Cite(a)) => commands::cite(a),
         Some(Command::Mark(a)) => commands::mark(a),
         Some(Command::State(a)) => commands::state(a),
         None => juan::tui::run(
@@ -72,6 +73,7 @@ fn give_default_archives(cli: &mut Cli, config: &Config) {
         Some(Command::Count(a)) => fill(&mut a.paths),
         Some(Command::Index(a)) => fill(&mut a.paths),
         Some(Command::Check(a)) => fill(&mut a.paths),
+        Some(Command::Cite(a)) => fill(&mut a.archives),
         // `show [PATH]... ID`: the id alone means no archive was given.
         Some(Command::Show(a)) if a.args.len() == 1 => {
             let given: Vec<String> = defaults
