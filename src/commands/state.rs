@@ -83,10 +83,12 @@ fn import(input: &std::path::Path) -> Outcome {
     for problem in &imported.problems {
         eprintln!("juan: {name}:{}: {}", problem.line, problem.reason);
     }
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     eprintln!(
-        "juan: state: {} records imported, {} lines skipped",
-        imported.records,
-        imported.problems.len()
+        "juan: state: {} imported, {} skipped",
+        plural(imported.records, "record", "records"),
+        plural(imported.problems.len(), "line", "lines")
     );
     Ok(i32::from(!imported.problems.is_empty()))
 }

@@ -217,3 +217,182 @@ fn move_aside(path: &Path) -> std::io::Result<PathBuf> {
     }
     Ok(aside)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::Change;
+    use std::os::unix::fs::PermissionsExt;
+
+    fn mode(path: &Path) -> u32 {
+        std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+    }
+
+    /// Root ignores permissions: the read-only cases cannot be shown as root.
+    fn root() -> bool {
+        // SAFETY: geteuid has no preconditions and cannot fail.
+        unsafe { libc::geteuid() == 0 }
+    }
+
+    fn star(id: &str) -> Change {
+        Change::Star {
+            id: id.into(),
+            starred: true,
+        }
+    }
+
+    #[test]
+    fn the_folder_is_made_0700_and_the_file_0600_in_wal_mode() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state/juan/state.db");
+        let opened = open_writable(&path);
+        assert_eq!(opened.notice, None);
+        let store = opened.store.unwrap();
+        store.apply(&star("a")).unwrap();
+        assert_eq!(mode(&dir.path().join("state")), 0o700);
+        assert_eq!(mode(&dir.path().join("state/juan")), 0o700);
+        assert_eq!(mode(&path), 0o600);
+        assert_eq!(mode(&dir.path().join("state/juan/state.db-wal")), 0o600);
+        let journal: String = store
+            .conn
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .unwrap();
+        let synchronous: i64 = store
+            .conn
+            .query_row("PRAGMA synchronous", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!((journal.as_str(), synchronous), ("wal", 1));
+    }
+
+    #[test]
+    fn a_garbage_file_is_moved_aside_and_a_fresh_one_started() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.db");
+        std::fs::write(
+            &path,
+            "这不是数据库 not a database at all, long enough to have a header".repeat(20),
+        )
+        .unwrap();
+        let opened = open_writable(&path);
+        let notice = opened.notice.unwrap();
+        assert!(notice.starts_with("state: "), "{notice}");
+        assert!(
+            notice.contains("could not be read (file is not a database): moved aside to"),
+            "{notice}"
+        );
+        assert!(notice.ends_with(", starting with no marks"), "{notice}");
+        let store = opened.store.unwrap();
+        assert!(store.load().unwrap().is_empty());
+        store.apply(&star("a")).unwrap();
+        let mut names: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .filter(|n| n.contains("corrupt"))
+            .collect();
+        names.sort();
+        assert_eq!(names.len(), 1, "{names:?}");
+        let aside = &names[0];
+        assert!(aside.starts_with("state.db.corrupt-2"), "{aside}");
+        assert_eq!(
+            aside.len(),
+            "state.db.corrupt-YYYYMMDDTHHMMSS".len(),
+            "{aside}"
+        );
+        assert!(notice.contains(aside.as_str()), "{notice}");
+        assert!(
+            std::fs::read(dir.path().join(aside))
+                .unwrap()
+                .starts_with("这不是".as_bytes())
+        );
+        // Opened again, the fresh file is kept: nothing more is moved aside.
+        drop(store);
+        let again = open_writable(&path);
+        assert_eq!(again.notice, None);
+        assert!(
+            again
+                .store
+                .unwrap()
+                .load()
+                .unwrap()
+                .get("a")
+                .unwrap()
+                .starred
+        );
+    }
+
+    #[test]
+    fn a_read_only_folder_turns_state_off_with_a_notice() {
+        if root() {
+            return;
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("juan");
+        std::fs::create_dir(&folder).unwrap();
+        std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o500)).unwrap();
+        let opened = open_writable(&folder.join("state.db"));
+        assert!(opened.store.is_none());
+        let notice = opened.notice.unwrap();
+        assert!(
+            notice.starts_with("state off (marks are not remembered): "),
+            "{notice}"
+        );
+        assert!(notice.contains("Permission denied"), "{notice}");
+        assert!(open_read_only(&folder.join("state.db")).unwrap().is_none());
+        std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o700)).unwrap();
+    }
+
+    #[test]
+    fn a_read_only_file_turns_state_off_and_can_still_be_read() {
+        if root() {
+            return;
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.db");
+        open_writable(&path)
+            .store
+            .unwrap()
+            .apply(&star("a"))
+            .unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o400)).unwrap();
+        let opened = open_writable(&path);
+        assert!(opened.store.is_none());
+        let notice = opened.notice.unwrap();
+        assert!(notice.ends_with("state.db is read-only"), "{notice}");
+        let store = open_read_only(&path).unwrap().unwrap();
+        assert!(store.load().unwrap().get("a").unwrap().starred);
+    }
+
+    #[test]
+    fn reading_only_creates_nothing_and_writes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("juan/state.db");
+        assert!(open_read_only(&path).unwrap().is_none());
+        assert!(!dir.path().join("juan").exists());
+        open_writable(&path)
+            .store
+            .unwrap()
+            .apply(&star("a"))
+            .unwrap();
+        let store = open_read_only(&path).unwrap().unwrap();
+        assert!(store.apply(&star("b")).is_err());
+        assert_eq!(store.load().unwrap().len(), 1);
+        std::fs::write(dir.path().join("garbage.db"), [7u8; 4096]).unwrap();
+        assert!(open_read_only(&dir.path().join("garbage.db")).is_err());
+    }
+
+    #[test]
+    fn a_newer_juans_file_is_left_alone_and_state_is_off() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.db");
+        drop(open_writable(&path).store.unwrap());
+        let conn = Connection::open(&path).unwrap();
+        conn.pragma_update(None, "user_version", schema::VERSION + 1)
+            .unwrap();
+        drop(conn);
+        let opened = open_writable(&path);
+        assert!(opened.store.is_none());
+        assert!(opened.notice.unwrap().contains("written by a newer juan"));
+        assert!(path.exists());
+        assert!(matches!(open_read_only(&path), Err(StateError::Newer(_))));
+    }
+}
