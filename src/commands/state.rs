@@ -34,9 +34,12 @@ pub fn state(args: &StateArgs) -> Outcome {
             };
             match output {
                 Some(path) => {
-                    let mut file =
+                    let file =
                         std::fs::File::create(path).map_err(|e| Failure::File(path.clone(), e))?;
-                    match export(&mut file) {
+                    let mut file = io::BufWriter::with_capacity(1 << 20, file);
+                    let written =
+                        export(&mut file).and_then(|()| file.flush().map_err(StateError::Write));
+                    match written {
                         Ok(()) => Ok(0),
                         Err(StateError::Write(e)) => Err(Failure::File(path.clone(), e)),
                         Err(e) => fail(&e),

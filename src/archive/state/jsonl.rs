@@ -19,7 +19,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::StateError;
-use super::marks::{in_transaction, load, store};
+use super::marks::{each_sorted, in_transaction, store};
 use crate::state::{Change, Place};
 
 /// What an import did.
@@ -63,12 +63,13 @@ pub(super) fn export(
     conn: &rusqlite::Connection,
     out: &mut dyn Write,
 ) -> Result<usize, StateError> {
-    let memory = load(conn)?;
-    let mut all: Vec<_> = memory.iter().collect();
-    all.sort_unstable_by_key(|(id, _)| *id);
-    for (id, marks) in &all {
+    let mut failed = None;
+    let count = each_sorted(conn, |id, marks| {
+        if failed.is_some() {
+            return;
+        }
         let record = Record {
-            id,
+            id: &id,
             read: marks.read,
             starred: marks.starred,
             labels: marks.labels.iter().map(String::as_str).collect(),
@@ -77,10 +78,15 @@ pub(super) fn export(
                 byte: p.byte,
             }),
         };
-        serde_json::to_writer(&mut *out, &record).map_err(|e| StateError::Write(e.into()))?;
-        out.write_all(b"\n").map_err(StateError::Write)?;
+        let written = serde_json::to_writer(&mut *out, &record)
+            .map_err(std::io::Error::from)
+            .and_then(|()| out.write_all(b"\n"));
+        failed = written.err();
+    })?;
+    match failed {
+        Some(e) => Err(StateError::Write(e)),
+        None => Ok(count),
     }
-    Ok(all.len())
 }
 
 /// Merges the records read from `input` into the store, in one transaction.

@@ -49,7 +49,7 @@ pub(super) fn open_writable(path: &Path) -> Opened {
     if let Err(e) = create_file(path) {
         return off(e.to_string());
     }
-    match connect(path) {
+    match connect_waiting(path) {
         Ok(conn) => Opened {
             store: Some(Store {
                 conn,
@@ -72,7 +72,7 @@ pub(super) fn open_writable(path: &Path) -> Opened {
                 shown(),
                 visible(&aside.to_string_lossy())
             );
-            match create_file(path).and_then(|()| connect(path)) {
+            match create_file(path).and_then(|()| connect_waiting(path)) {
                 Ok(conn) => Opened {
                     store: Some(Store {
                         conn,
@@ -151,6 +151,26 @@ fn create_file(path: &Path) -> Result<(), StateError> {
         }
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
         Err(e) => Err(StateError::Io(path.to_path_buf(), e)),
+    }
+}
+
+/// [`connect`], tried again while another process holds a lock SQLite does not wait for
+/// by itself (switching a new file to WAL mode, recovering another's log), up to
+/// [`BUSY_TIMEOUT`].
+fn connect_waiting(path: &Path) -> Result<Connection, StateError> {
+    let started = std::time::Instant::now();
+    loop {
+        match connect(path) {
+            Err(StateError::Sqlite(e))
+                if matches!(
+                    e.sqlite_error_code(),
+                    Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked)
+                ) && started.elapsed() < BUSY_TIMEOUT =>
+            {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            other => return other,
+        }
     }
 }
 
