@@ -25,7 +25,7 @@ mod parse;
 mod pinyin;
 mod readings;
 
-pub(crate) use fold::{fold, fold_into};
+pub(crate) use fold::{class_of, fold, fold_char, fold_into};
 pub(crate) use help::SYNTAX_HELP;
 pub use index::Index;
 pub(crate) use index::id_key;
