@@ -283,6 +283,19 @@ impl Corpus {
         });
     }
 
+    /// How many articles the body index gives as candidates for the folded `term` (every
+    /// article of a chunk without an index): what verification has to read, for benchmarks.
+    pub fn body_candidates(&self, term: &str) -> usize {
+        let term = crate::query::fold(term);
+        self.chunks
+            .iter()
+            .map(|c| match c.text.get() {
+                Some(text) => text.candidates(&term).count(),
+                None => c.len(),
+            })
+            .sum()
+    }
+
     /// The body index as it stands: chunks indexed, bytes the indexes take, body bytes they
     /// cover.
     pub fn body_index_figures(&self) -> BodyIndexFigures {

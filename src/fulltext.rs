@@ -95,6 +95,11 @@ pub(crate) struct Candidates {
 }
 
 impl Candidates {
+    /// How many articles may hold the term.
+    pub(crate) fn count(&self) -> usize {
+        self.bits.iter().map(|w| w.count_ones() as usize).sum()
+    }
+
     /// Whether article `local` may hold the term.
     pub(crate) fn contains(&self, local: usize) -> bool {
         self.bits
