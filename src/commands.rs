@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use crate::archive::{self, Problem};
 use crate::article::Article;
 use crate::corpus::Corpus;
+use crate::query::Query;
 
 mod check;
 mod cite;
@@ -37,6 +38,18 @@ pub use state::state;
 
 /// What a command ends with: the process exit code, or why it failed.
 pub type Outcome = Result<i32, Failure>;
+
+/// `query` with its `is:` and `label:` terms reading the marks juan keeps, resolved to
+/// `corpus` (the state file read only: a command never creates or changes it); a query
+/// without such terms as it is.
+pub(crate) fn bind_marks(query: Query, corpus: &Corpus) -> Result<Query, Failure> {
+    if !query.reads_marks() {
+        return Ok(query);
+    }
+    let memory = archive::state::Store::read_memory().map_err(|e| Failure::State(e.to_string()))?;
+    let flags = crate::state::Flags::resolve(&memory, corpus);
+    Ok(query.with_marks(std::sync::Arc::new(flags)))
+}
 
 /// The paths to load: those given, else `$JUAN_ARCHIVE`, else the bundled `sample-data/`.
 pub fn resolve_paths(given: &[PathBuf]) -> Vec<PathBuf> {

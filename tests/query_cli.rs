@@ -131,3 +131,57 @@ fn juan_isolated() -> Command {
     c.env("JUAN_CONFIG", "/dev/null");
     c
 }
+
+/// `is:` and `label:` read the marks `juan mark` stored (in a state folder of the test's own),
+/// by id, combined with other terms; `juan list` never creates the state file.
+#[test]
+fn marks_terms_read_what_juan_mark_stored() {
+    let file = archive();
+    let state = tempfile::tempdir().expect("state folder");
+    let run = |args: &[&str]| {
+        let out = juan_isolated()
+            .env("XDG_STATE_HOME", state.path())
+            .env_remove("JUAN_NO_STATE")
+            .args(args)
+            .output()
+            .expect("run juan");
+        assert!(out.status.success(), "{args:?}: {out:?}");
+        String::from_utf8(out.stdout).expect("UTF-8 output")
+    };
+    let path = file.path().to_str().expect("UTF-8 path");
+    let listed = |query: &str| -> Vec<String> {
+        run(&["list", path, "-q", query])
+            .lines()
+            .map(|l| l.split('\t').nth(3).unwrap_or_default().to_string())
+            .collect()
+    };
+    // Nothing stored yet: every article is unread, and listing wrote nothing.
+    assert_eq!(listed("is:unread").len(), 4);
+    assert!(listed("is:starred").is_empty());
+    assert!(
+        !state.path().join("juan").exists(),
+        "juan list created state"
+    );
+    let ids: Vec<String> = run(&["list", path, "-q", "人大"])
+        .lines()
+        .map(|l| l.split('\t').next().unwrap().to_string())
+        .collect();
+    assert_eq!(ids.len(), 3);
+    run(&["mark", &ids[0], "--star", "--label", "第三章"]);
+    run(&["mark", &ids[1], "--read", "--label", "第三章"]);
+    let first = listed(&format!("'{}", titles(&file, "人大")[0]));
+    assert_eq!(listed("is:starred"), first);
+    assert_eq!(listed("label:第三章").len(), 2);
+    assert_eq!(listed("label:第三章 !is:read"), first);
+    assert_eq!(listed("is:read").len(), 1);
+    assert_eq!(listed("is:unread").len(), 3);
+    assert!(listed("label:第四章").is_empty());
+    // `juan count` reads the same marks.
+    assert_eq!(
+        run(&["count", path, "-q", "label:第三章"])
+            .lines()
+            .map(|l| l.split('\t').nth(1).unwrap().parse::<usize>().unwrap())
+            .sum::<usize>(),
+        2
+    );
+}

@@ -21,6 +21,7 @@ pub fn count(args: &CountArgs) -> Outcome {
     let loaded = load_reporting(&args.paths);
     let failed = loaded.corpus.is_empty() && !loaded.problems.is_empty();
     let corpus = loaded.corpus;
+    let query = super::bind_marks(query, &corpus)?;
     if query.reads_bodies() {
         // As `juan list`: the body index kept in the cache answers `body:` and `text:`.
         corpus.read_body_indexes();

@@ -23,6 +23,8 @@ pub enum Failure {
     File(PathBuf, std::io::Error),
     /// The terminal could not be set up or used.
     Terminal(String),
+    /// The reader's marks, which `is:` and `label:` terms read, could not be read.
+    State(String),
 }
 
 impl Failure {
@@ -57,6 +59,7 @@ impl fmt::Display for Failure {
             Failure::Output(e) => write!(f, "cannot write output: {e}"),
             Failure::File(path, e) => write!(f, "{}: {e}", visible(&path.to_string_lossy())),
             Failure::Terminal(e) => write!(f, "{}", visible(e)),
+            Failure::State(e) => write!(f, "state: {} (is: and label: read it)", visible(e)),
         }
     }
 }

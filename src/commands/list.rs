@@ -20,6 +20,7 @@ pub fn list(args: &ListArgs) -> Outcome {
     // Nothing could be read at all (a mistyped path): say so through the exit code too.
     let failed = loaded.corpus.is_empty() && !loaded.problems.is_empty();
     let corpus = loaded.corpus;
+    let query = super::bind_marks(query, &corpus)?;
     if query.reads_bodies() {
         // The body index kept in the cache answers `body:` and `text:` (none is built here:
         // `juan index` or the interface builds it); chunks without one have their bodies read.
