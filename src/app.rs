@@ -20,7 +20,10 @@ mod detail;
 mod filter;
 mod find;
 pub mod geometry;
+mod labels;
+mod marks;
 mod query_input;
+mod session;
 mod sources;
 pub(crate) mod timeline;
 mod update;
@@ -30,6 +33,8 @@ pub(crate) use detail::Mark;
 pub use detail::{Detail, VisibleRow};
 pub(crate) use filter::{LoadProgress, SearchMode, SearchRequest};
 pub(crate) use geometry::Geometry;
+pub(crate) use labels::{LabelEntry, LabelPicker};
+pub(crate) use marks::RowMarks;
 pub(crate) use query_input::QueryInput;
 pub(crate) use sources::SourcePicker;
 
@@ -54,6 +59,8 @@ pub(crate) enum Popup {
     Problems(usize),
     /// Choose a source to filter by.
     Sources(SourcePicker),
+    /// Add or remove the labels of an article (`labels.rs`).
+    Labels(LabelPicker),
 }
 
 /// What the list shows of an article, read from its chunk's columns.
@@ -151,6 +158,8 @@ pub struct App {
     timeline: timeline::Timeline,
     /// How far the body index stands: chunks indexed and chunks in all ([`App::set_body_index`]).
     body_index: (usize, usize),
+    /// Read marks, stars, labels and places, the changes for the store (`marks.rs`).
+    remembered: marks::Remembered,
 }
 
 /// A search's request and result kept together, as gitui's `AsyncDiff` keeps its own: what
@@ -230,6 +239,7 @@ impl App {
             find: find::FindState::default(),
             timeline: timeline::Timeline::default(),
             body_index: (0, 0),
+            remembered: marks::Remembered::default(),
         };
         app.refilter();
         app
@@ -398,6 +408,7 @@ impl App {
         let held = std::mem::take(&mut self.preview_held);
         if held {
             self.sync();
+            self.after_update(false);
         }
         held
     }
@@ -432,6 +443,7 @@ impl App {
         self.refresh_positions();
         let pane = Geometry::inner(self.geometry.detail);
         let Some(hit) = self.hits.get(self.selected) else {
+            self.leave_detail();
             self.detail = None;
             self.reader = false;
             return;
@@ -450,11 +462,14 @@ impl App {
                     .as_ref()
                     .is_none_or(|d| d.article() != hit.article()))
         {
+            let article = hit.article();
+            self.leave_detail();
             self.detail = Some(Detail::new(
-                hit.article(),
-                &self.corpus.article(hit.article()),
+                article,
+                &self.corpus.article(article),
                 self.settings.ambiguous,
             ));
+            self.resume_detail();
         }
         if let Some(d) = &mut self.detail {
             d.resize(usize::from(pane.width), usize::from(pane.height));

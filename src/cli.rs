@@ -57,6 +57,10 @@ pub struct Cli {
     /// `[terminal] alt_screen`, else the alternate screen.
     #[arg(long)]
     pub no_alt_screen: bool,
+    /// Start clean: do not restore the last session over these archives (the query, the
+    /// selected article, the order, the source filter). Read marks, stars and labels stay.
+    #[arg(long)]
+    pub fresh: bool,
 }
 
 /// The scriptable commands.

@@ -20,6 +20,7 @@ mod commands;
 mod defaults;
 mod docs;
 mod keys;
+mod labels;
 mod prompt;
 mod table;
 
@@ -67,6 +68,8 @@ impl Scope {
         match app.popup() {
             Popup::Help(_) | Popup::Problems(_) => Scope::Popup,
             Popup::Sources(_) => Scope::Sources,
+            // Its keys are the list's (`keymap/labels.rs`).
+            Popup::Labels(_) => Scope::List,
             Popup::None if app.reader_open() || app.focus() == Focus::Detail => Scope::Reader,
             Popup::None => Scope::List,
         }
@@ -78,6 +81,9 @@ impl Keymap {
     pub(crate) fn action_for(&self, event: &Event, app: &App) -> Option<Action> {
         if app.find_prompt().is_some() {
             return self.prompt_action(event);
+        }
+        if let Popup::Labels(_) = app.popup() {
+            return self.label_action(event);
         }
         let scope = Scope::of(app);
         match event {

@@ -50,6 +50,7 @@ fn main() {
             width,
             config.layout.list_percent,
             juan::tui::term::TermOptions::new(cli.no_alt_screen, &config.terminal),
+            cli.fresh,
         ),
     };
     finish(outcome);

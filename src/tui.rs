@@ -5,15 +5,18 @@
 //! Three threads feed one channel: terminal input (`input`: keys, pastes, the terminal's
 //! answers, its hangup), the loader (batches of articles with progress, so the first frame is
 //! drawn at once and the list fills in), and the search worker (results tagged with the
-//! query's generation; stale ones are dropped by the app). The loop blocks on that channel —
-//! no timer ticks while idle — applies what arrived (and whatever else is already queued), and
-//! redraws only when something changed and the terminal has taken the frame before
-//! (`display`: frames paced by the link, drawn by the `screen` renderer).
+//! query's generation; stale ones are dropped by the app). A fourth, `remember`, opens the
+//! state store beside the first frame, sends what it remembers (the marks, the last session),
+//! and stores each change the interface makes; quitting hands it the session. The loop blocks
+//! on that channel — no timer ticks while idle — applies what arrived (and whatever else is
+//! already queued), and redraws only when something changed and the terminal has taken the
+//! frame before (`display`: frames paced by the link, drawn by the `screen` renderer).
 
 mod display;
 mod indexer;
 mod input;
 mod loader;
+mod remember;
 mod screen;
 mod suspend;
 pub mod term;
@@ -51,16 +54,22 @@ enum Msg {
     Answered,
     /// The terminal is gone (closed without a SIGHUP: POLLHUP, end of file or EIO on it).
     Hangup,
+    /// The state store is open: what it remembers, the last session, a notice.
+    Recalled(Box<remember::Recalled>),
+    /// The state store could not store a change (said once).
+    StateFailed(String),
 }
 
 /// Opens the interface on `paths`; returns the exit code.
 /// `list_percent` is the list pane's share of the width side by side (the config file's
-/// `[layout] split`), or the default.
+/// `[layout] split`), or the default. `fresh`: the last session over these archives is not
+/// restored (`--fresh`).
 pub fn run(
     paths: &[PathBuf],
     mode: AmbiguousWidth,
     list_percent: Option<u16>,
     options: term::TermOptions,
+    fresh: bool,
 ) -> crate::commands::Outcome {
     // Keys come from the terminal even when stdin is an archive (`juan -`): the input thread
     // reads /dev/tty. Only the screen must be a terminal.
@@ -98,9 +107,21 @@ pub fn run(
         let _ = results.send(Msg::Searched(done));
     });
     let indexer = indexer::Indexer::spawn(tx.clone());
+    let remember = remember::Remember::spawn(paths, fresh, tx.clone());
     let mut loader = Loader::new(paths.to_vec(), tx);
     loader.start();
-    let result = event_loop(&mut display, &mut app, &rx, &worker, &mut loader, &indexer);
+    let threads = Threads {
+        worker: &worker,
+        indexer: &indexer,
+        remember: &remember,
+    };
+    let result = event_loop(&mut display, &mut app, &rx, &threads, &mut loader);
+    // The place in the article shown, the last changes and the session are stored while the
+    // terminal's last answer is awaited.
+    app.keep_place();
+    remember.store(app.take_changes());
+    let session = app.session();
+    let saving = std::thread::spawn(move || remember.quit(session));
     // The answer to the last status request must not land in the shell after juan is gone.
     let deadline = std::time::Instant::now() + QUIT_PATIENCE;
     while display.asking() {
@@ -112,6 +133,7 @@ pub fn run(
         }
     }
     restore();
+    let _ = saving.join();
     result
         .map(|_| 0)
         .map_err(|e| Failure::Terminal(format!("terminal error: {e}")))
@@ -129,14 +151,25 @@ fn fresh_app(settings: Settings, width: u16, height: u16, list_percent: Option<u
     app
 }
 
+/// The threads the event loop hands work to.
+struct Threads<'a> {
+    worker: &'a search::Worker,
+    indexer: &'a indexer::Indexer,
+    remember: &'a remember::Remember,
+}
+
 fn event_loop(
     display: &mut display::Display,
     app: &mut App,
     rx: &Receiver<Msg>,
-    worker: &search::Worker,
+    threads: &Threads,
     loader: &mut Loader,
-    indexer: &indexer::Indexer,
 ) -> io::Result<()> {
+    let Threads {
+        worker,
+        indexer,
+        remember,
+    } = *threads;
     let mut dirty = true;
     // When the last key came (the article pane waits for the selection to rest).
     let mut last_key = std::time::Instant::now();
@@ -147,16 +180,25 @@ fn event_loop(
         }
         if app.take_reload() {
             let area = app.geometry().area;
+            // What is remembered carries over to the new interface.
+            app.keep_place();
+            remember.store(app.take_changes());
+            let memory = app.marks_shown().then(|| app.memory().clone());
             *app = fresh_app(
                 app.settings,
                 area.width,
                 area.height,
                 Some(app.list_percent()),
             );
+            if let Some(memory) = memory {
+                app.attach_memory(memory, None);
+            }
             indexer.stop();
             loader.start();
             dirty = true;
         }
+        // Marks, stars, labels and places changed: the store thread keeps them.
+        remember.store(app.take_changes());
         // A query changed or articles arrived: the newest search replaces any running one.
         if let Some(req) = app.take_search_request() {
             worker.submit(search::Request {
@@ -255,10 +297,28 @@ fn handle(display: &mut display::Display, app: &mut App, msg: Msg, load: u64) ->
         Msg::Term(ev) => keymap::action_for(&ev, app).is_some_and(|a| app.update(a)),
         Msg::Loaded(number, chunk, problems, progress) if number == load => {
             app.append_chunk(*chunk, problems, progress);
+            app.extend_flags();
+            app.settle_session();
             true
         }
         Msg::Loaded(..) => false,
-        Msg::Searched(done) => app.apply_search(done.generation, done.hits),
+        Msg::Searched(done) => app.apply_search(done.generation, done.hits) | app.settle_session(),
+        Msg::Recalled(recalled) => {
+            let remember::Recalled {
+                memory,
+                session,
+                notice,
+            } = *recalled;
+            app.attach_memory(memory, notice);
+            if let Some(session) = session {
+                app.restore_session(session);
+            }
+            true
+        }
+        Msg::StateFailed(notice) => {
+            app.state_failed(notice);
+            true
+        }
         Msg::Indexed(done, total) => app.set_body_index(done, total),
         Msg::Stop => {
             let area = suspend::suspend(suspend::Stop::Signal)?;

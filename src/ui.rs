@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Borders};
 use crate::app::{App, Popup};
 
 mod detail;
+mod labels;
 mod list;
 mod popup;
 mod query_line;
@@ -43,6 +44,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Popup::Help(scroll) => popup::help(frame, g.area, *scroll, &theme),
         Popup::Problems(scroll) => popup::problems(frame, g.area, app, *scroll, &theme),
         Popup::Sources(picker) => popup::sources(frame, g.area, picker, &theme),
+        Popup::Labels(picker) => labels::draw(frame, g.area, picker, &theme),
     }
 }
 

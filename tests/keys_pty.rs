@@ -168,11 +168,16 @@ fn to_list(pty: &mut Pty) {
     pty.wait_for("the list, query empty", 10, |_| query(pty).is_empty());
 }
 
-/// Opens the article `nth` of the list (0: 甲, 1: 乙) full-screen, at its start.
+/// Opens the article `nth` of the list (0: 甲, 1: 乙) full-screen, at its start (an article
+/// scrolled before reopens where it was left: `g` goes to the top).
 fn open(pty: &mut Pty, nth: usize) {
     to_list(pty);
     send(pty, &"\x1b[B".repeat(nth));
     send(pty, "\r");
+    pty.wait_for("the reader", 10, |s| panes(s) == 1);
+    if pty.screen().contains("resumed where you left off") {
+        send(pty, "g");
+    }
     let letter = ['甲', '乙', '丙'][nth];
     pty.wait_for(&format!("{letter} open"), 10, |s| {
         reader_at(s) == Some((letter, 0)) && panes(s) == 1
@@ -347,6 +352,32 @@ fn every_reader_key_of_the_table_does_its_job() {
                 open(&mut pty, 0);
                 send(&mut pty, &key);
                 pty.wait_for(&what, 10, |s| s.contains("no previous search"));
+            }
+            Command::ToggleRead => {
+                // Opening read it; the key marks it unread, then read again.
+                open(&mut pty, 0);
+                send(&mut pty, &key);
+                pty.wait_for(&what, 10, |s| s.contains("marked unread"));
+                send(&mut pty, &key);
+                pty.wait_for(&what, 10, |s| s.contains("marked read"));
+            }
+            Command::ToggleStar => {
+                // The star shows on the reader's top border until it is taken away.
+                open(&mut pty, 0);
+                send(&mut pty, &key);
+                pty.wait_for(&what, 10, |s| s.contains("starred") && s.contains('★'));
+                send(&mut pty, &key);
+                pty.wait_for(&what, 10, |s| {
+                    s.contains("star taken away") && !s.contains('★')
+                });
+            }
+            Command::EditLabels => {
+                // The picker opens over the reader; Esc closes it.
+                open(&mut pty, 0);
+                send(&mut pty, &key);
+                pty.wait_for(&what, 10, |s| s.contains("labels: 甲篇"));
+                pty.send("\x1b");
+                pty.wait_for(&what, 10, |s| !s.contains("labels: 甲篇"));
             }
             other => panic!("{what}: no check in this test for `{}`", other.name()),
         }

@@ -103,4 +103,20 @@ pub enum Action {
     PrevPeriod,
     /// Select the first listed match of the next period with matches on the timeline.
     NextPeriod,
+    /// Mark the article read, or unread when it is read (the reader's, else the selected one).
+    ToggleRead,
+    /// Star the article, or take its star away.
+    ToggleStar,
+    /// Open the label picker for the article (add or remove its labels).
+    OpenLabels,
+    /// Type text into the label picker (a key or a paste).
+    LabelInsert(String),
+    /// Delete the char before the label picker's cursor.
+    LabelBackspace,
+    /// Delete the word before the label picker's cursor.
+    LabelDeleteWord,
+    /// Empty the label picker's line.
+    LabelClear,
+    /// Add the picker's selected label to the article, or remove it when the article has it.
+    LabelToggle,
 }

@@ -24,6 +24,7 @@ use crate::text::layout::{BlockKind, Layout, Position};
 use crate::text::{AmbiguousWidth, for_display};
 
 mod found;
+mod place;
 mod seek;
 
 pub(crate) use found::Mark;
@@ -76,6 +77,9 @@ pub struct Detail {
     found: Option<Found>,
     /// True once the reader has opened this article (at its first body match).
     opened: bool,
+    /// True while the view is where the reader left the article last time (`place.rs`):
+    /// the pane says so until the view moves.
+    resumed: bool,
 }
 
 impl Detail {
@@ -98,6 +102,7 @@ impl Detail {
             terms: Needles::default(),
             found: None,
             opened: false,
+            resumed: false,
         }
     }
 
@@ -162,6 +167,7 @@ impl Detail {
 
     /// Scrolls by `delta` rows (negative is up).
     pub(crate) fn scroll_by(&mut self, delta: isize) {
+        self.resumed = false;
         match &mut self.pending {
             Pending::Seek { delta: d, .. } => {
                 *d = d.saturating_add(delta);
@@ -176,6 +182,7 @@ impl Detail {
 
     /// Scrolls to the first row.
     pub(crate) fn scroll_to_top(&mut self) {
+        self.resumed = false;
         self.pending = Pending::None;
         self.top = 0;
         self.clamp_and_refresh(true);
@@ -184,6 +191,7 @@ impl Detail {
     /// Scrolls so the last row is at the bottom of the pane: at once when the end is laid out
     /// within `SYNC_BYTES`, else the view follows the layout there (see the module docs).
     pub(crate) fn scroll_to_bottom(&mut self) {
+        self.resumed = false;
         self.pending = Pending::End;
         self.settle(SYNC_BYTES);
     }

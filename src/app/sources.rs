@@ -1,4 +1,5 @@
-//! The source picker: every source with its article count, and a selection.
+//! The source picker: every source with its article count (and, once the reader's marks are
+//! known, how many of its articles are unread), and a selection.
 
 use std::collections::HashMap;
 
@@ -7,6 +8,8 @@ use std::collections::HashMap;
 pub(crate) struct SourcePicker {
     entries: Vec<(String, usize)>,
     selected: usize,
+    /// Unread articles per entry, once the marks are known ([`SourcePicker::set_unread`]).
+    unread: Option<Vec<usize>>,
 }
 
 impl SourcePicker {
@@ -27,7 +30,26 @@ impl SourcePicker {
         let selected = current
             .and_then(|c| entries.iter().position(|(s, _)| s == c))
             .unwrap_or(0);
-        SourcePicker { entries, selected }
+        SourcePicker {
+            entries,
+            selected,
+            unread: None,
+        }
+    }
+
+    /// Gives each entry its count of unread articles (`counts` by source; none is 0).
+    pub(crate) fn set_unread(&mut self, counts: &HashMap<&str, usize>) {
+        let unread = self
+            .entries
+            .iter()
+            .map(|(s, _)| counts.get(s.as_str()).copied().unwrap_or(0))
+            .collect();
+        self.unread = Some(unread);
+    }
+
+    /// How many of entry `i`'s articles are unread, once the marks are known.
+    pub(crate) fn unread(&self, i: usize) -> Option<usize> {
+        self.unread.as_ref()?.get(i).copied()
     }
 
     /// `(source, count)` pairs in display order; an unknown source is the empty string.

@@ -14,11 +14,16 @@ impl App {
     /// Applies one action. Returns false when nothing visible changed (no redraw needed).
     /// A notice on the status line lasts until the next thing the user does.
     pub fn update(&mut self, action: Action) -> bool {
-        let cleared = !matches!(action, Action::Resize(..)) && self.notice.take().is_some();
-        self.apply(action) | cleared
+        let key = !matches!(action, Action::Resize(..));
+        let cleared = key && self.notice.take().is_some();
+        let changed = self.apply(action) | cleared;
+        self.after_update(key) | changed
     }
 
     fn apply(&mut self, action: Action) -> bool {
+        if let Popup::Labels(_) = &self.popup {
+            return self.label_action(action);
+        }
         if let Popup::Sources(picker) = &mut self.popup {
             match action {
                 Action::SelectNext => picker.move_by(1),
@@ -105,10 +110,12 @@ impl App {
                 self.refilter();
             }
             Action::OpenSources => {
-                self.popup = Popup::Sources(SourcePicker::new(
-                    self.corpus.sources(),
-                    self.source_filter.as_deref(),
-                ))
+                let mut picker =
+                    SourcePicker::new(self.corpus.sources(), self.source_filter.as_deref());
+                if let Some(unread) = self.unread_by_source() {
+                    picker.set_unread(&unread);
+                }
+                self.popup = Popup::Sources(picker)
             }
             Action::ToggleHelp => self.popup = Popup::Help(0),
             Action::ToggleProblems => self.popup = Popup::Problems(0),
@@ -148,11 +155,19 @@ impl App {
             Action::PrevMatch => return self.step_match(false),
             Action::PrevPeriod => return self.select_period(-1),
             Action::NextPeriod => return self.select_period(1),
+            Action::ToggleRead => return self.toggle_read(),
+            Action::ToggleStar => return self.toggle_star(),
+            Action::OpenLabels => return self.open_labels(),
+            Action::LabelInsert(_)
+            | Action::LabelBackspace
+            | Action::LabelDeleteWord
+            | Action::LabelClear
+            | Action::LabelToggle => return false,
         }
         true
     }
 
-    fn resize(&mut self, width: u16, height: u16) {
+    pub(super) fn resize(&mut self, width: u16, height: u16) {
         let area = Rect::new(0, 0, width, height);
         self.geometry = Geometry::split(area, self.reader, self.list_percent);
         self.fit_timeline();
@@ -216,7 +231,7 @@ impl App {
         }
     }
 
-    fn open(&mut self) {
+    pub(super) fn open(&mut self) {
         if self.hits.is_empty() {
             return;
         }

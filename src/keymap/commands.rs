@@ -81,6 +81,9 @@ commands! {
     ToggleMouse = "toggle_mouse", "mouse capture off (plain drag selects text) or on (the wheel scrolls)", [List, Reader];
     PrevPeriod = "prev_period", "select the first match of the previous period with matches (the timeline)", [List, Reader];
     NextPeriod = "next_period", "select the first match of the next period with matches (the timeline)", [List, Reader];
+    ToggleRead = "toggle_read", "mark the article read, or unread again (opening it marks it read)", [List, Reader];
+    ToggleStar = "toggle_star", "star the article, or take its star away", [List, Reader];
+    EditLabels = "edit_labels", "add or remove the article's labels (a picker that completes the labels in use)", [List, Reader];
 }
 
 impl Command {
@@ -135,6 +138,9 @@ impl Command {
             Command::ToggleMouse => Action::ToggleMouse,
             Command::PrevPeriod => Action::PrevPeriod,
             Command::NextPeriod => Action::NextPeriod,
+            Command::ToggleRead => Action::ToggleRead,
+            Command::ToggleStar => Action::ToggleStar,
+            Command::EditLabels => Action::OpenLabels,
         })
     }
 }

@@ -380,6 +380,28 @@ fn exercise(scope: Scope, chord: KeyChord, command: Command) {
             assert_eq!(app.mouse_capture(), !before, "{what}");
             assert!(app.notice().is_some(), "{what}");
         }
+        (Command::ToggleRead, _) => {
+            let id = app.article(&app.hits()[app.selected()]).id;
+            let read = |app: &App| app.memory().get(&id).is_some_and(|m| m.read);
+            let before = read(&app);
+            assert_eq!(before, scope == Scope::Reader, "{what}: opening marks read");
+            go(&mut app);
+            assert_eq!(read(&app), !before, "{what}");
+        }
+        (Command::ToggleStar, _) => {
+            let id = app.article(&app.hits()[app.selected()]).id;
+            go(&mut app);
+            assert!(app.memory().get(&id).is_some_and(|m| m.starred), "{what}");
+        }
+        (Command::EditLabels, _) => {
+            go(&mut app);
+            assert!(matches!(app.popup(), Popup::Labels(_)), "{what}");
+            // Every printable key is picker text now, `m` and `q` too.
+            for c in "mq".chars() {
+                let action = press(&mut app, KeyChord::plain(Key::Char(c)));
+                assert_eq!(action, Some(Action::LabelInsert(c.to_string())), "{what}");
+            }
+        }
         (Command::PrevPeriod | Command::NextPeriod, _) => {
             // Newest first, one a year: e 2023, d 2022, b 2021, a 2020, c 2019.
             app.update(Action::SelectNext);

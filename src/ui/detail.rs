@@ -4,6 +4,8 @@
 //! [`links`] says where it is, so the renderer can make it a hyperlink (OSC 8).
 //! Matches of a find and the query's terms are marked on their rows (the current match in
 //! reverse video), and the find's counter (`国旗 3/17`) goes beside the percentage.
+//! The top border shows the article's star and labels; an article reopened where the reader
+//! left it says so on the bottom border, with the key back to the top, until the view moves.
 
 use ratatui::Frame;
 use ratatui::layout::{Margin, Rect};
@@ -26,6 +28,26 @@ pub(crate) fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     };
     let position = format!(" {}/{} ", app.detail_position() + 1, app.hits().len());
     block = block.title(position);
+    if let Some(marks) = app.detail_marks() {
+        block = block.title(marks_title(&marks, theme));
+    }
+    if detail.resumed() {
+        let top = crate::keymap::active()
+            .keys_for(
+                crate::keymap::Scope::Reader,
+                crate::keymap::Command::ScrollTop,
+            )
+            .first()
+            .map(|k| format!(" · {k} top"))
+            .unwrap_or_default();
+        block = block.title_bottom(
+            Line::from(Span::styled(
+                format!(" resumed where you left off{top} "),
+                theme.hint,
+            ))
+            .left_aligned(),
+        );
+    }
     let counter = detail
         .match_counter()
         .map(|(label, counter)| format!(" {} {counter} ", theme.truncate(label, 16)))
@@ -68,6 +90,34 @@ pub(crate) fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             &mut state,
         );
     }
+}
+
+/// The article's star and labels for the top border: ` ★ 第三章 · 待查 `.
+fn marks_title(marks: &crate::state::Marks, theme: &Theme) -> Line<'static> {
+    let mut parts: Vec<String> = Vec::new();
+    if marks.starred {
+        let star = if theme.chrome.ellipsis.is_ascii() {
+            "*"
+        } else {
+            "★"
+        };
+        parts.push(star.to_string());
+    }
+    let labels: Vec<String> = marks
+        .labels
+        .iter()
+        .map(|l| crate::text::for_display(l, theme.ambiguous).into_owned())
+        .collect();
+    if !labels.is_empty() {
+        parts.push(theme.truncate(&labels.join(" · "), 40).into_owned());
+    }
+    if parts.is_empty() {
+        return Line::default();
+    }
+    Line::from(Span::styled(
+        format!(" {} ", parts.join(" ")),
+        theme.heading,
+    ))
 }
 
 /// A row's text in `style`, its marked stretches in the theme's find styles.

@@ -1,17 +1,20 @@
 //! The list pane: date, source and title columns sized by display width, titles truncated with
-//! an ellipsis, matched characters highlighted.
+//! an ellipsis, matched characters highlighted. Once the reader's marks are known, unread
+//! titles are bold and a marker column leads each row (`★` starred, `•` unread; `*` and `+`
+//! where the chrome is ASCII), so they stand out without colour too.
 
 use std::collections::HashSet;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::pane;
 use super::theme::Theme;
-use crate::app::{App, Focus};
+use crate::app::{App, Focus, RowMarks};
 use crate::search::Snippet;
 use crate::text::{self, AmbiguousWidth, for_display};
 
@@ -50,6 +53,11 @@ pub(crate) fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let selected = app.list_offset() + i == app.selected();
         let mut spans = Vec::new();
         let mut used = 0;
+        let marks = app.row_marks(hit.article());
+        if let Some(marks) = marks.filter(|_| width >= 20) {
+            spans.push(Span::styled(marker(marks, theme), theme.heading));
+            used += 2;
+        }
         if date_w > 0 {
             spans.push(Span::styled(
                 theme.pad(&a.date.display(), date_w),
@@ -77,6 +85,7 @@ pub(crate) fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         };
         let title = title_spans(a.title, app.positions_of(hit), title_w, mode, theme);
         let title_used: usize = title.iter().map(|s| text::width(&s.content)).sum();
+        let title_spans = spans.len()..spans.len() + title.len();
         spans.extend(title);
         if let Some(snippet) = snippet {
             spans.push(Span::raw(" ".repeat(title_w - title_used.min(title_w))));
@@ -94,6 +103,11 @@ pub(crate) fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 } else {
                     theme.selected
                 };
+            }
+        }
+        if marks.is_some_and(|m| !m.read) {
+            for span in &mut spans[title_spans] {
+                span.style = span.style.add_modifier(Modifier::BOLD);
             }
         }
         lines.push(Line::from(spans));
@@ -186,6 +200,19 @@ pub(crate) fn snippet_spans(
     let tail_room = width - lead_w - matched_w;
     spans.extend(title_spans(after, &[], tail_room, mode, theme));
     spans
+}
+
+/// The marker column of a row (two cells): starred, else unread, else blank; ASCII where
+/// the chrome is.
+fn marker(marks: RowMarks, theme: &Theme) -> &'static str {
+    let ascii = theme.chrome.ellipsis.is_ascii();
+    match (marks.starred, marks.read, ascii) {
+        (true, _, false) => "★ ",
+        (true, _, true) => "* ",
+        (false, false, false) => "• ",
+        (false, false, true) => "+ ",
+        (false, true, _) => "  ",
+    }
 }
 
 fn styled(text: String, marked: bool, theme: &Theme) -> Span<'static> {

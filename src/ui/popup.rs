@@ -14,7 +14,7 @@ use crate::query::SYNTAX_HELP;
 use crate::text::{self, for_display};
 
 /// A centred rectangle of at most `w` × `h` inside `area`.
-fn centered(area: Rect, w: u16, h: u16) -> Rect {
+pub(super) fn centered(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width);
     let h = h.min(area.height);
     Rect::new(
@@ -27,7 +27,7 @@ fn centered(area: Rect, w: u16, h: u16) -> Rect {
 
 /// Clears `rect`, and blanks a wide character of the layer below that straddles its left
 /// edge (half of it would otherwise be left on screen).
-fn clear(frame: &mut Frame, rect: Rect) {
+pub(super) fn clear(frame: &mut Frame, rect: Rect) {
     frame.render_widget(Clear, rect);
     if rect.x == 0 {
         return;
@@ -187,7 +187,11 @@ pub(crate) fn sources(frame: &mut Frame, area: Rect, picker: &SourcePicker, them
             } else {
                 for_display(name, theme.ambiguous)
             };
-            let line = Line::from(format!("{} {n:>6}", theme.pad(&name, 24)));
+            let unread = picker
+                .unread(i)
+                .map(|u| format!(" {u:>6} unread"))
+                .unwrap_or_default();
+            let line = Line::from(format!("{} {n:>6}{unread}", theme.pad(&name, 24)));
             if i == picker.selected() {
                 line.style(theme.selected)
             } else {
@@ -195,7 +199,8 @@ pub(crate) fn sources(frame: &mut Frame, area: Rect, picker: &SourcePicker, them
             }
         })
         .collect();
-    window(frame, area, "source", lines, 0, 36, theme);
+    let width = if picker.unread(0).is_some() { 50 } else { 36 };
+    window(frame, area, "source", lines, 0, width, theme);
 }
 
 #[cfg(test)]

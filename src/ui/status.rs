@@ -2,7 +2,9 @@
 //! the key hints of the scope that takes keys, drawn from the keymap in use (so a rebound key
 //! shows as bound). Some hints carry state: what Esc does now in the list, and the order.
 //! While the reader's find prompt is open, the line is that prompt (`/国旗`, the cursor after
-//! it), as less's bottom line is.
+//! it), as less's bottom line is. Once the reader's marks are known, it counts the unread
+//! articles listed; what the state store had to say (state off, a bad file moved aside) shows
+//! until the next key; while the label picker is open, its keys are the hints.
 
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
@@ -10,7 +12,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::theme::Theme;
-use crate::app::App;
+use crate::app::{App, Popup};
 use crate::keymap::{self, Command, Keymap, Scope};
 use crate::query::Order;
 
@@ -28,6 +30,9 @@ pub(crate) fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let mut spans = Vec::new();
     if let Some(notice) = app.notice() {
         spans.push(Span::styled(format!("{notice}  "), theme.heading));
+    }
+    if let Some(notice) = app.state_notice() {
+        spans.push(Span::styled(format!("{notice}  "), theme.warning));
     }
     if app.changed_on_disk() {
         let text = match key_for(keymap, scope, Command::Reload) {
@@ -68,9 +73,14 @@ pub(crate) fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             p.articles,
             p.mb_per_sec()
         )
+    } else if let Popup::Labels(_) = app.popup() {
+        label_hints(keymap)
     } else {
         hints(keymap, scope, app)
     };
+    if let Some(unread) = app.unread_listed().filter(|_| loading.is_none()) {
+        spans.push(Span::styled(format!("{unread} unread  "), theme.hint));
+    }
     let used: usize = spans.iter().map(|s: &Span| s.width()).sum();
     let room = usize::from(area.width).saturating_sub(used);
     spans.push(Span::styled(
@@ -139,6 +149,18 @@ fn hints(keymap: &Keymap, scope: Scope, app: &App) -> String {
         })
         .collect();
     hints.join("  ")
+}
+
+/// The label picker's keys: the list's, as the picker reads them (`keymap/labels.rs`).
+fn label_hints(keymap: &Keymap) -> String {
+    let key = |command| key_for(keymap, Scope::List, command).unwrap_or_default();
+    format!(
+        "{} add/remove  {}/{} move  {} done",
+        key(Command::Open),
+        key(Command::SelectNext),
+        key(Command::SelectPrev),
+        key(Command::ClearOrQuit)
+    )
 }
 
 /// The first key that runs `command` in `scope`, else in the list (from a window, the key

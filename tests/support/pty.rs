@@ -1,5 +1,9 @@
 //! A pseudo-terminal harness: runs the real `juan` binary in a pty, types into it, and reads
 //! the screen back through a vt100 emulator (and the raw bytes juan wrote).
+//!
+//! Every juan started here gets a state folder of its own (`XDG_STATE_HOME`, a temporary
+//! folder that goes with the `Pty`) unless the test gives one, so no test reads or writes the
+//! real home's marks and sessions, and none sees another's.
 
 use std::io::{Read, Write};
 use std::sync::{Arc, Mutex};
@@ -13,6 +17,8 @@ pub struct Pty {
     writer: Box<dyn Write + Send>,
     child: Box<dyn Child + Send + Sync>,
     shared: Arc<Mutex<Shared>>,
+    /// The state folder made for this juan (none when the test gave `XDG_STATE_HOME`).
+    _state: Option<tempfile::TempDir>,
 }
 
 struct Shared {
@@ -52,6 +58,12 @@ impl Pty {
         if cmd.get_env("JUAN_CONFIG").is_none() {
             cmd.env("JUAN_CONFIG", "/dev/null");
         }
+        // Marks and sessions of the test's own (see the module docs).
+        let state = cmd.get_env("XDG_STATE_HOME").is_none().then(|| {
+            let dir = tempfile::tempdir().expect("a state folder");
+            cmd.env("XDG_STATE_HOME", dir.path());
+            dir
+        });
         let child = pair.slave.spawn_command(cmd).expect("spawn juan");
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().expect("reader");
@@ -77,6 +89,7 @@ impl Pty {
             writer,
             child,
             shared,
+            _state: state,
         }
     }
 

@@ -124,6 +124,7 @@ impl Detail {
         let Some((first, _)) = self.current_match_rows() else {
             return;
         };
+        self.resumed = false;
         self.pending = Pending::None;
         self.top = first.saturating_sub(CONTEXT_ROWS.min(self.height.saturating_sub(1) / 2));
         self.clamp_and_refresh(true);
