@@ -159,12 +159,10 @@ fn marks_set_in_the_interface_are_what_list_finds() {
     let a2 = export.iter().find(|l| l.contains("\"id\":\"a2\"")).unwrap();
     assert!(a2.contains("\"read\":true") && a2.contains("\"starred\":false"), "{a2}");
     assert!(!export.iter().any(|l| l.contains("\"id\":\"a1\"")), "{export:?}");
-    // TODO(lead): once `juan list` reads the state, also:
-    // assert_eq!(listed(state.path(), &archive, "is:starred"), ["a3"]);
-    // assert_eq!(listed(state.path(), &archive, "label:第三章"), ["a3"]);
-    // assert_eq!(listed(state.path(), &archive, "is:read"), ["a3", "a2"]);
-    // assert_eq!(listed(state.path(), &archive, "is:unread"), ["a1"]);
-    let _ = listed;
+    assert_eq!(listed(state.path(), &archive, "is:starred"), ["a3"]);
+    assert_eq!(listed(state.path(), &archive, "label:第三章"), ["a3"]);
+    assert_eq!(listed(state.path(), &archive, "is:read"), ["a3", "a2"]);
+    assert_eq!(listed(state.path(), &archive, "is:unread"), ["a1"]);
 }
 
 #[test]
