@@ -120,12 +120,6 @@ impl Candidates {
         }
     }
 
-    /// How many candidates.
-    #[cfg(test)]
-    pub(crate) fn count(&self) -> usize {
-        self.bits.iter().map(|w| w.count_ones() as usize).sum()
-    }
-
     /// Every article of a chunk of `len`, unverified: what a lookup the index cannot answer
     /// gives (the matcher then reads every body).
     fn all(len: usize, exact: bool) -> Candidates {

@@ -140,6 +140,15 @@ impl Query {
             .any(|t| matches!(t.test, parse::Test::Body(_) | parse::Test::Text(_)))
     }
 
+    /// True when a hit can score above 0: a title term that is not negated (only those
+    /// score); otherwise every hit ranks by date alone.
+    pub(crate) fn scores(&self) -> bool {
+        self.clauses
+            .iter()
+            .flatten()
+            .any(|t| !t.negated && matches!(t.test, parse::Test::Title(_)))
+    }
+
     /// True when a term reads the reader's marks (`is:`, `label:`).
     pub(crate) fn reads_marks(&self) -> bool {
         self.clauses

@@ -386,11 +386,11 @@ mod tests {
             ("“a b", "unclosed quote: add the closing `\"`"),
             (
                 "foo:bar",
-                "unknown field `foo:` (fields are src:, source:, title:, body:, text:, date:, after:, before:; quote the term to search for it)",
+                "unknown field `foo:` (fields are src:, source:, title:, body:, text:, date:, after:, before:, is:, label:; quote the term to search for it)",
             ),
             (
                 "!Tag:x",
-                "unknown field `tag:` (fields are src:, source:, title:, body:, text:, date:, after:, before:; quote the term to search for it)",
+                "unknown field `tag:` (fields are src:, source:, title:, body:, text:, date:, after:, before:, is:, label:; quote the term to search for it)",
             ),
         ];
         for (text, want) in cases {

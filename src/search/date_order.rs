@@ -1,7 +1,8 @@
 //! Every article of a corpus in date order (the empty query), merged from the chunks' own
 //! date orders and kept for the next call: while loading appends chunks, only the new chunks
 //! are merged into the kept order, so the interface re-listing everything after each chunk
-//! costs one pass, not a full merge.
+//! costs one pass, not a full merge. A query whose hits all score alike (no title term:
+//! `is:unread`, `src:`, `date:`) filters that order instead of sorting its hits.
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
@@ -10,7 +11,7 @@ use std::sync::{Arc, Mutex, PoisonError, Weak};
 use rayon::prelude::*;
 
 use crate::corpus::{Chunk, Corpus};
-use crate::query::{Hit, Order};
+use crate::query::{Hit, Matcher, Order, Query, Scratch};
 
 use super::Cancel;
 
@@ -41,6 +42,45 @@ pub(super) fn all_in_date_order(
             .map(|&g| Hit { index: g, score: 0 })
             .collect(),
     )
+}
+
+/// How many articles in date order one task of [`matching_in_date_order`] tests.
+const BLOCK: usize = 1 << 14;
+
+/// Every article of `corpus` that `query` matches, in date `order` (undated last, ties in
+/// load order): the ranking [`super::run`] gives when every hit scores 0, which is so when
+/// the query has no title term to score. The kept date order is tested on every core, block
+/// by block, and nothing is sorted; `None` when cancelled.
+pub(super) fn matching_in_date_order(
+    corpus: &Corpus,
+    query: &Query,
+    order: Order,
+    cancel: &Cancel,
+) -> Option<Vec<Hit>> {
+    let numbers = merged(corpus, order, cancel)?;
+    let chunks = corpus.chunks();
+    let matchers: Vec<Matcher> = chunks
+        .iter()
+        .map(|c| Matcher::new(&**c, &c.index, query, c.first))
+        .collect();
+    let parts: Vec<Vec<Hit>> = numbers
+        .par_chunks(BLOCK)
+        .map_init(Scratch::default, |scratch, block| {
+            if cancel.is_cancelled() {
+                return Vec::new();
+            }
+            block
+                .iter()
+                .filter(|&&g| {
+                    let k = chunks.partition_point(|c| c.first <= g as usize) - 1;
+                    let local = g as usize - chunks[k].first;
+                    matchers[k].score(local, scratch).is_some()
+                })
+                .map(|&g| Hit { index: g, score: 0 })
+                .collect()
+        })
+        .collect();
+    (!cancel.is_cancelled()).then(|| parts.concat())
 }
 
 /// The global numbers of `corpus` in date `order`, from the kept order when it covers a

@@ -45,7 +45,7 @@ fn chunked(articles: &[Article], size: usize) -> Corpus {
     corpus
 }
 
-const QUERIES: [&str; 14] = [
+const QUERIES: [&str; 18] = [
     "",
     "人大",
     "长春 人大",
@@ -60,6 +60,10 @@ const QUERIES: [&str; 14] = [
     "vip | 火锅",
     "会议$",
     "after:2017-09-01",
+    "src:新华社",
+    "date:2017",
+    "!src:新华社 !人大",
+    "src:晚报 | date:2015",
 ];
 
 #[test]
