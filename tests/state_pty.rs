@@ -6,6 +6,7 @@
 //! Each test writes its archive into a temporary folder and keeps its state in another
 //! (`XDG_STATE_HOME`), shared by the runs of that test only.
 
+#[allow(dead_code)]
 mod support;
 
 use std::path::{Path, PathBuf};
@@ -50,7 +51,8 @@ fn first_paragraph(pty: &Pty) -> String {
         .find_map(|row| {
             let at = row.find("第")?;
             let rest = &row[at..];
-            rest.contains("段：").then(|| rest.trim_end_matches([' ', '│']).to_string())
+            rest.contains("段：")
+                .then(|| rest.trim_end_matches([' ', '│']).to_string())
         })
         .unwrap_or_default()
 }
@@ -69,7 +71,11 @@ fn exported(state: &Path) -> Vec<String> {
         .env_remove("JUAN_NO_STATE")
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout)
         .unwrap()
         .lines()
@@ -86,7 +92,11 @@ fn listed(state: &Path, archive: &Path, query: &str) -> Vec<String> {
         .env_remove("JUAN_NO_STATE")
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout)
         .unwrap()
         .lines()
@@ -157,8 +167,14 @@ fn marks_set_in_the_interface_are_what_list_finds() {
     assert!(a3.contains("\"starred\":true"), "{a3}");
     assert!(a3.contains("\"labels\":[\"第三章\"]"), "{a3}");
     let a2 = export.iter().find(|l| l.contains("\"id\":\"a2\"")).unwrap();
-    assert!(a2.contains("\"read\":true") && a2.contains("\"starred\":false"), "{a2}");
-    assert!(!export.iter().any(|l| l.contains("\"id\":\"a1\"")), "{export:?}");
+    assert!(
+        a2.contains("\"read\":true") && a2.contains("\"starred\":false"),
+        "{a2}"
+    );
+    assert!(
+        !export.iter().any(|l| l.contains("\"id\":\"a1\"")),
+        "{export:?}"
+    );
     assert_eq!(listed(state.path(), &archive, "is:starred"), ["a3"]);
     assert_eq!(listed(state.path(), &archive, "label:第三章"), ["a3"]);
     assert_eq!(listed(state.path(), &archive, "is:read"), ["a3", "a2"]);

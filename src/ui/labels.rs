@@ -105,12 +105,93 @@ fn entry_text(entry: &LabelEntry, width: usize, theme: &Theme) -> String {
             carried,
         } => {
             let tick = if *carried { "[x] " } else { "[ ] " };
-            let count = format!(" {count}");
+            let count = format!(" {count} ");
             let room = width.saturating_sub(4 + count.len());
             format!(
                 "{tick}{}{count}",
                 theme.pad(&for_display(name, theme.ambiguous), room)
             )
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    use crate::app::{Action, App};
+    use crate::article::Article;
+    use crate::state::{Change, Memory};
+
+    /// The frame's rows as text within `cols`, the hidden half of a wide glyph skipped.
+    fn frame(app: &App, cols: std::ops::Range<u16>) -> Vec<String> {
+        let area = app.geometry().area;
+        let mut terminal = Terminal::new(TestBackend::new(area.width, area.height)).unwrap();
+        terminal.draw(|f| crate::ui::draw(f, app)).unwrap();
+        let buf = terminal.backend().buffer();
+        (0..area.height)
+            .map(|y| {
+                let mut row = String::new();
+                let mut skip = 0;
+                for x in cols.clone() {
+                    if skip > 0 {
+                        skip -= 1;
+                        continue;
+                    }
+                    let sym = buf[(x, y)].symbol();
+                    skip = crate::text::width(sym).saturating_sub(1);
+                    row.push_str(sym);
+                }
+                row.trim_end().to_string()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_picker_lists_the_labels_in_use_and_offers_a_new_one() {
+        let arts = ["a", "b"]
+            .iter()
+            .map(|id| Article {
+                id: id.to_string(),
+                title: format!("{id}：长春市人大工作会议召开"),
+                body: "正文。".into(),
+                ..Default::default()
+            })
+            .collect();
+        let mut app = App::of_articles(arts, 60, 16);
+        let mut memory = Memory::default();
+        for (id, label) in [("a", "第三章"), ("b", "第三章"), ("b", "待查")] {
+            memory.apply(&Change::Label {
+                id: id.into(),
+                label: label.into(),
+                on: true,
+            });
+        }
+        app.attach_memory(memory, None);
+        app.update(Action::OpenLabels);
+        app.update(Action::LabelInsert("第".into()));
+        // 44 × 5 (the line, two entries), centred over the status line of a 60 × 16 screen.
+        let rows = frame(&app, 8..52);
+        assert_eq!(
+            rows[5..10],
+            [
+                "╭ labels: a：长春市人大工作会议召开 ───────╮",
+                "│> 第                                      │",
+                "│[x] 第三章                              2 │",
+                "│+ new label: 第                           │",
+                "╰──────────────────────────────────────────╯",
+            ],
+            "{}",
+            rows.join("\n")
+        );
+        let rows = frame(&app, 0..60);
+        assert!(
+            rows.last()
+                .unwrap()
+                .starts_with("2 unread  Enter add/remove  Down/Up move  Esc done"),
+            "{}",
+            rows.last().unwrap()
+        );
     }
 }

@@ -307,4 +307,132 @@ mod tests {
                 .any(|s| s.content == "人大" && s.style == t.matched)
         );
     }
+
+    /// An app over three articles, marks known: 乙 read, 丙 starred (and unread), 甲 unread.
+    fn marked_app(settings: Settings) -> crate::app::App {
+        use crate::article::Article;
+        use crate::state::{Change, Memory};
+        let art = |id: &str, title: &str, date: &str| Article {
+            id: id.into(),
+            title: title.into(),
+            date: crate::date::Date::from_text(date),
+            source: "长春日报".into(),
+            body: "正文。".into(),
+            ..Default::default()
+        };
+        let arts = vec![
+            art("a", "甲：长春市人大开会", "2020-01-03"),
+            art("b", "乙：北京地铁新线开通", "2020-01-02"),
+            art("c", "丙：上海天气晴", "2020-01-01"),
+        ];
+        let mut memory = Memory::default();
+        memory.apply(&Change::Read {
+            id: "b".into(),
+            read: true,
+        });
+        memory.apply(&Change::Star {
+            id: "c".into(),
+            starred: true,
+        });
+        let mut app = crate::app::App::new(
+            crate::corpus::Corpus::from_articles(arts),
+            vec![],
+            settings,
+            70,
+            12,
+        );
+        app.attach_memory(memory, None);
+        app
+    }
+
+    /// The list pane's rows as text, and whether each title is bold.
+    fn list_rows(app: &crate::app::App) -> Vec<(String, bool)> {
+        use ratatui::Terminal;
+        use ratatui::backend::TestBackend;
+        let area = app.geometry().area;
+        let mut terminal = Terminal::new(TestBackend::new(area.width, area.height)).unwrap();
+        terminal.draw(|f| crate::ui::draw(f, app)).unwrap();
+        let buf = terminal.backend().buffer();
+        let list = crate::app::Geometry::inner(app.geometry().list);
+        (list.top()..list.top() + 3)
+            .map(|y| {
+                let mut text = String::new();
+                let mut skip = 0;
+                for x in list.left()..list.right() {
+                    if skip > 0 {
+                        skip -= 1;
+                        continue;
+                    }
+                    let sym = buf[(x, y)].symbol();
+                    skip = text::width(sym).saturating_sub(1);
+                    text.push_str(sym);
+                }
+                let title_x = (list.left()..list.right())
+                    .find(|&x| "甲乙丙".contains(buf[(x, y)].symbol()))
+                    .unwrap();
+                let bold = buf[(title_x, y)].modifier.contains(Modifier::BOLD);
+                (text.trim_end().to_string(), bold)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn unread_titles_are_bold_behind_a_marker_column() {
+        let rows = list_rows(&marked_app(Settings::default()));
+        assert_eq!(
+            rows,
+            [
+                (
+                    "• 2020-01-03       │ 长春日报 │ 甲：长春市人大开会".to_string(),
+                    true
+                ),
+                (
+                    "  2020-01-02       │ 长春日报 │ 乙：北京地铁新线开通".to_string(),
+                    false
+                ),
+                (
+                    "★ 2020-01-01       │ 长春日报 │ 丙：上海天气晴".to_string(),
+                    true
+                ),
+            ]
+        );
+        // No colour and no Unicode: ASCII markers, still bold.
+        let plain = Settings {
+            color: false,
+            unicode: false,
+            ..Settings::default()
+        };
+        let rows = list_rows(&marked_app(plain));
+        assert!(rows[0].0.starts_with("+ 2020-01-03"), "{rows:?}");
+        assert!(rows[1].0.starts_with("  2020-01-02"), "{rows:?}");
+        assert!(rows[2].0.starts_with("* 2020-01-01"), "{rows:?}");
+        assert_eq!(
+            rows.iter().map(|r| r.1).collect::<Vec<_>>(),
+            [true, false, true]
+        );
+    }
+
+    #[test]
+    fn no_marker_column_until_the_marks_are_known() {
+        let app = crate::app::App::of_articles(
+            vec![crate::article::Article {
+                id: "a".into(),
+                title: "甲：长春市人大开会".into(),
+                ..Default::default()
+            }],
+            70,
+            12,
+        );
+        assert_eq!(app.row_marks(0), None);
+        let area = app.geometry().area;
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(area.width, area.height))
+                .unwrap();
+        terminal.draw(|f| crate::ui::draw(f, &app)).unwrap();
+        let list = crate::app::Geometry::inner(app.geometry().list);
+        let first = terminal.backend().buffer()[(list.left(), list.top())]
+            .symbol()
+            .to_string();
+        assert_ne!(first, "•");
+    }
 }
