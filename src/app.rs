@@ -16,6 +16,7 @@ use crate::query::{Hit, Order};
 use crate::text::AmbiguousWidth;
 
 mod action;
+mod copy;
 mod detail;
 mod filter;
 mod find;
@@ -29,6 +30,7 @@ pub(crate) mod timeline;
 mod update;
 
 pub use action::Action;
+pub(crate) use copy::{CopyItem, CopyMenu};
 pub(crate) use detail::Mark;
 pub use detail::{Detail, VisibleRow};
 pub(crate) use filter::{LoadProgress, SearchMode, SearchRequest};
@@ -59,6 +61,8 @@ pub(crate) enum Popup {
     Problems(usize),
     /// Choose a source to filter by.
     Sources(SourcePicker),
+    /// Copy the article's URL, title, citation, text or paragraph (`copy.rs`).
+    Copy(CopyMenu),
     /// Add or remove the labels of an article (`labels.rs`).
     Labels(LabelPicker),
 }
@@ -158,6 +162,10 @@ pub struct App {
     timeline: timeline::Timeline,
     /// How far the body index stands: chunks indexed and chunks in all ([`App::set_body_index`]).
     body_index: (usize, usize),
+    /// Text the user chose to copy, for the terminal loop ([`App::take_clipboard`]).
+    clipboard: Option<String>,
+    /// What the last copy did, shown as a notice until the next key ([`App::notice`]).
+    copied: Option<String>,
     /// Read marks, stars, labels and places, the changes for the store (`marks.rs`).
     remembered: marks::Remembered,
 }
@@ -239,6 +247,8 @@ impl App {
             find: find::FindState::default(),
             timeline: timeline::Timeline::default(),
             body_index: (0, 0),
+            clipboard: None,
+            copied: None,
             remembered: marks::Remembered::default(),
         };
         app.refilter();
@@ -421,8 +431,8 @@ impl App {
     }
 
     /// A short message for the status line (what the last key did), until the next key.
-    pub(crate) fn notice(&self) -> Option<&'static str> {
-        self.notice
+    pub(crate) fn notice(&self) -> Option<&str> {
+        self.notice.or(self.copied.as_deref())
     }
 
     /// True once the user asked to leave.

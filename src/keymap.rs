@@ -68,6 +68,7 @@ impl Scope {
         match app.popup() {
             Popup::Help(_) | Popup::Problems(_) => Scope::Popup,
             Popup::Sources(_) => Scope::Sources,
+            Popup::Copy(_) => Scope::Copy,
             // Its keys are the list's (`keymap/labels.rs`).
             Popup::Labels(_) => Scope::List,
             Popup::None if app.reader_open() || app.focus() == Focus::Detail => Scope::Reader,

@@ -12,6 +12,7 @@
 //! already queued), and redraws only when something changed and the terminal has taken the
 //! frame before (`display`: frames paced by the link, drawn by the `screen` renderer).
 
+mod clipboard;
 mod display;
 mod indexer;
 mod input;
@@ -214,6 +215,11 @@ fn event_loop(
         let now = std::time::Instant::now();
         // The mouse key turned capture on or off: the terminal's modes follow.
         display.set_mouse(app.mouse_capture(), &mut io::stdout().lock())?;
+        // A copy the user chose goes to the terminal's clipboard (OSC 52), the text only
+        // inside the sequence's base64 payload.
+        if let Some(text) = app.take_clipboard() {
+            clipboard::copy(&text, &mut io::stdout().lock())?;
+        }
         if dirty && display.ready(now) {
             display.draw(app, &mut io::stdout().lock())?;
             dirty = false;

@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Borders};
 
 use crate::app::{App, Popup};
 
+mod copy;
 mod detail;
 mod labels;
 mod list;
@@ -44,6 +45,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Popup::Help(scroll) => popup::help(frame, g.area, *scroll, &theme),
         Popup::Problems(scroll) => popup::problems(frame, g.area, app, *scroll, &theme),
         Popup::Sources(picker) => popup::sources(frame, g.area, picker, &theme),
+        Popup::Copy(menu) => copy::draw(frame, g.area, menu, &theme),
         Popup::Labels(picker) => labels::draw(frame, g.area, picker, &theme),
     }
 }

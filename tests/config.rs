@@ -159,7 +159,7 @@ fn error_of(text: &str) -> String {
 fn bad_bindings_are_errors_at_the_scope_command_or_key() {
     assert_eq!(
         error_of("[keys.lists]\nopen = \"enter\"\n"),
-        "c.toml:1:7: `lists` is not a key scope (use list, reader, popup, sources, everywhere)"
+        "c.toml:1:7: `lists` is not a key scope (use list, reader, popup, sources, copy, everywhere)"
     );
     assert_eq!(
         error_of("[keys.list]\nopen = \"enter\"\nclsoe = \"esc\"\n"),

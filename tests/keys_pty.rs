@@ -379,6 +379,14 @@ fn every_reader_key_of_the_table_does_its_job() {
                 pty.send("\x1b");
                 pty.wait_for(&what, 10, |s| !s.contains("labels: 甲篇"));
             }
+            Command::CopyMenu => {
+                // The menu opens over the reader; Esc closes it, copying nothing.
+                open(&mut pty, 0);
+                send(&mut pty, &key);
+                pty.wait_for(&what, 10, |s| s.contains("copy to the clipboard"));
+                pty.send("\x1b");
+                pty.wait_for(&what, 10, |s| !s.contains("copy to the clipboard"));
+            }
             other => panic!("{what}: no check in this test for `{}`", other.name()),
         }
     }

@@ -119,4 +119,10 @@ pub enum Action {
     LabelClear,
     /// Add the picker's selected label to the article, or remove it when the article has it.
     LabelToggle,
+    /// Open the copy menu for the article (URL, title, citation, text, paragraph).
+    OpenCopy,
+    /// Copy this item of the copy menu (OSC 52) and close it.
+    Copy(crate::app::CopyItem),
+    /// Copy the copy menu's highlighted item and close it.
+    CopyChosen,
 }

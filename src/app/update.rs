@@ -15,12 +15,15 @@ impl App {
     /// A notice on the status line lasts until the next thing the user does.
     pub fn update(&mut self, action: Action) -> bool {
         let key = !matches!(action, Action::Resize(..));
-        let cleared = key && self.notice.take().is_some();
+        let cleared = key && (self.notice.take().is_some() | self.copied.take().is_some());
         let changed = self.apply(action) | cleared;
         self.after_update(key) | changed
     }
 
     fn apply(&mut self, action: Action) -> bool {
+        if let Popup::Copy(_) = &self.popup {
+            return self.copy_action(action);
+        }
         if let Popup::Labels(_) = &self.popup {
             return self.label_action(action);
         }
@@ -155,6 +158,8 @@ impl App {
             Action::PrevMatch => return self.step_match(false),
             Action::PrevPeriod => return self.select_period(-1),
             Action::NextPeriod => return self.select_period(1),
+            Action::OpenCopy => return self.open_copy(),
+            Action::Copy(_) | Action::CopyChosen => return false,
             Action::ToggleRead => return self.toggle_read(),
             Action::ToggleStar => return self.toggle_star(),
             Action::OpenLabels => return self.open_labels(),

@@ -4,7 +4,7 @@
 //! `static_commands!` does, so a command cannot exist without its name and description.
 
 use super::Scope;
-use crate::app::Action;
+use crate::app::{Action, CopyItem};
 
 /// Declares [`Command`] and its name, description and scopes from one list.
 macro_rules! commands {
@@ -40,8 +40,8 @@ macro_rules! commands {
 commands! {
     Quit = "quit", "quit juan", [Everywhere, List, Reader, Popup, Sources];
     Suspend = "suspend", "suspend juan to the shell (fg brings it back)", [Everywhere];
-    SelectNext = "select_next", "move the selection down one", [List, Sources];
-    SelectPrev = "select_prev", "move the selection up one", [List, Sources];
+    SelectNext = "select_next", "move the selection down one", [List, Sources, Copy];
+    SelectPrev = "select_prev", "move the selection up one", [List, Sources, Copy];
     SelectPageDown = "select_page_down", "move the selection down a page", [List, Sources];
     SelectPageUp = "select_page_up", "move the selection up a page", [List, Sources];
     SelectFirst = "select_first", "select the first entry", [List, Sources];
@@ -76,11 +76,18 @@ commands! {
     FindInArticle = "find_in_article", "find text in the article (Enter finds, an empty find repeats the last)", [Reader];
     NextMatch = "next_match", "go to the next match of the find (round to the first after the last)", [Reader];
     PrevMatch = "prev_match", "go to the previous match of the find (round to the last before the first)", [Reader];
-    Close = "close", "go back: close the reader or window, or leave the article pane", [Reader, Popup, Sources];
+    Close = "close", "go back: close the reader or window, or leave the article pane", [Reader, Popup, Sources, Copy];
     ChooseSource = "choose_source", "filter the list by the selected source", [Sources];
     ToggleMouse = "toggle_mouse", "mouse capture off (plain drag selects text) or on (the wheel scrolls)", [List, Reader];
     PrevPeriod = "prev_period", "select the first match of the previous period with matches (the timeline)", [List, Reader];
     NextPeriod = "next_period", "select the first match of the next period with matches (the timeline)", [List, Reader];
+    CopyMenu = "copy_menu", "copy the URL, title, citation, whole text or paragraph in view to the clipboard (a menu)", [List, Reader];
+    CopyChosen = "copy_chosen", "copy the highlighted item", [Copy];
+    CopyUrl = "copy_url", "copy the URL", [Copy];
+    CopyTitle = "copy_title", "copy the headline", [Copy];
+    CopyCitation = "copy_citation", "copy the citation (GB/T 7714-2015, as juan cite writes it)", [Copy];
+    CopyText = "copy_text", "copy the whole article as text", [Copy];
+    CopyParagraph = "copy_paragraph", "copy the paragraph at the top of the view", [Copy];
     ToggleRead = "toggle_read", "mark the article read, or unread again (opening it marks it read)", [List, Reader];
     ToggleStar = "toggle_star", "star the article, or take its star away", [List, Reader];
     EditLabels = "edit_labels", "add or remove the article's labels (a picker that completes the labels in use)", [List, Reader];
@@ -138,6 +145,13 @@ impl Command {
             Command::ToggleMouse => Action::ToggleMouse,
             Command::PrevPeriod => Action::PrevPeriod,
             Command::NextPeriod => Action::NextPeriod,
+            Command::CopyMenu => Action::OpenCopy,
+            Command::CopyChosen => Action::CopyChosen,
+            Command::CopyUrl => Action::Copy(CopyItem::Url),
+            Command::CopyTitle => Action::Copy(CopyItem::Title),
+            Command::CopyCitation => Action::Copy(CopyItem::Citation),
+            Command::CopyText => Action::Copy(CopyItem::Text),
+            Command::CopyParagraph => Action::Copy(CopyItem::Paragraph),
             Command::ToggleRead => Action::ToggleRead,
             Command::ToggleStar => Action::ToggleStar,
             Command::EditLabels => Action::OpenLabels,

@@ -20,17 +20,20 @@ pub enum Scope {
     Popup,
     /// The source picker.
     Sources,
+    /// The copy menu.
+    Copy,
     /// Every scope (quit, suspend).
     Everywhere,
 }
 
 impl Scope {
     /// Every scope, in the order the help lists them.
-    pub const ALL: [Scope; 5] = [
+    pub const ALL: [Scope; 6] = [
         Scope::List,
         Scope::Reader,
         Scope::Popup,
         Scope::Sources,
+        Scope::Copy,
         Scope::Everywhere,
     ];
 
@@ -41,6 +44,7 @@ impl Scope {
             Scope::Reader => "reader",
             Scope::Popup => "popup",
             Scope::Sources => "sources",
+            Scope::Copy => "copy",
             Scope::Everywhere => "everywhere",
         }
     }
@@ -57,6 +61,7 @@ impl Scope {
             Scope::Reader => "In the reader (and the article pane when it has the focus)",
             Scope::Popup => "In the help and not-loaded windows",
             Scope::Sources => "In the source picker",
+            Scope::Copy => "In the copy menu (OSC 52: see the README for your terminal)",
             Scope::Everywhere => "Everywhere",
         }
     }

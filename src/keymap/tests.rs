@@ -97,6 +97,9 @@ fn app_in(scope: Scope) -> App {
         Scope::Sources => {
             app.update(Action::OpenSources);
         }
+        Scope::Copy => {
+            app.update(Action::OpenCopy);
+        }
     }
     assert_eq!(Scope::of(&app), scope.min_list());
     app
@@ -124,6 +127,13 @@ fn picked(app: &App) -> usize {
     }
 }
 
+fn copy_highlight(app: &App) -> usize {
+    match app.popup() {
+        Popup::Copy(m) => m.highlighted(),
+        other => panic!("no copy menu: {other:?}"),
+    }
+}
+
 fn help_scroll(app: &App) -> usize {
     match app.popup() {
         Popup::Help(n) => *n,
@@ -144,6 +154,11 @@ fn exercise(scope: Scope, chord: KeyChord, command: Command) {
         (Command::Suspend, _) => {
             assert!(Keymap::default().is_suspend(&event(chord)), "{what}");
             assert_eq!(Keymap::default().action_for(&event(chord), &app), None);
+        }
+        (Command::SelectNext | Command::SelectPrev, Scope::Copy) => {
+            go(&mut app);
+            let expected = if command == Command::SelectNext { 1 } else { 4 };
+            assert_eq!(copy_highlight(&app), expected, "{what}");
         }
         (Command::SelectNext, Scope::Sources) => {
             go(&mut app);
@@ -401,6 +416,34 @@ fn exercise(scope: Scope, chord: KeyChord, command: Command) {
                 let action = press(&mut app, KeyChord::plain(Key::Char(c)));
                 assert_eq!(action, Some(Action::LabelInsert(c.to_string())), "{what}");
             }
+        }
+        (Command::CopyMenu, _) => {
+            go(&mut app);
+            assert!(matches!(app.popup(), Popup::Copy(_)), "{what}");
+        }
+        (
+            Command::CopyChosen
+            | Command::CopyUrl
+            | Command::CopyTitle
+            | Command::CopyCitation
+            | Command::CopyText
+            | Command::CopyParagraph,
+            _,
+        ) => {
+            go(&mut app);
+            assert_eq!(app.popup(), &Popup::None, "{what}");
+            let copied = app.take_clipboard();
+            let text_start = "改革开放四十年\n\n2023-01-01  乙报\n\nid e\n\n改革开放四十年第1段。";
+            let expected = match command {
+                Command::CopyTitle => Some("改革开放四十年".to_string()),
+                Command::CopyCitation => Some("改革开放四十年[N]. 乙报, 2023-01-01.".to_string()),
+                Command::CopyParagraph => Some("改革开放四十年第1段。".to_string()),
+                Command::CopyText => copied.clone().filter(|t| t.starts_with(text_start)),
+                // No URL: nothing to copy (Enter copies the first item, the URL).
+                _ => None,
+            };
+            assert_eq!(copied, expected, "{what}");
+            assert!(app.notice().is_some(), "{what}");
         }
         (Command::PrevPeriod | Command::NextPeriod, _) => {
             // Newest first, one a year: e 2023, d 2022, b 2021, a 2020, c 2019.
