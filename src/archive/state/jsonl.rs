@@ -20,6 +20,7 @@ use serde_json::Value;
 
 use super::StateError;
 use super::marks::{each_sorted, in_transaction, store};
+use crate::sanitize::is_plain;
 use crate::state::{Change, Place};
 
 /// What an import did.
@@ -64,6 +65,7 @@ pub(super) fn export(
     out: &mut dyn Write,
 ) -> Result<usize, StateError> {
     let mut failed = None;
+    let mut line = Vec::with_capacity(256);
     let count = each_sorted(conn, |id, marks| {
         if failed.is_some() {
             return;
@@ -78,15 +80,41 @@ pub(super) fn export(
                 byte: p.byte,
             }),
         };
-        let written = serde_json::to_writer(&mut *out, &record)
-            .map_err(std::io::Error::from)
-            .and_then(|()| out.write_all(b"\n"));
+        line.clear();
+        serde_json::to_writer(&mut line, &record).expect("a record serializes");
+        line.push(b'\n');
+        let text = std::str::from_utf8(&line).expect("serde_json writes UTF-8");
+        let written = if text.chars().all(is_plain) {
+            out.write_all(&line)
+        } else {
+            out.write_all(escape_unplain(text).as_bytes())
+        };
         failed = written.err();
     })?;
     match failed {
         Some(e) => Err(StateError::Write(e)),
         None => Ok(count),
     }
+}
+
+/// `line` (JSON) with every character that is not [`is_plain`] written as a `\\uXXXX` escape
+/// (two for one past U+FFFF): the same JSON value, so the record imports exactly as stored,
+/// but nothing in it can act on a terminal it is printed to (C1 controls, bidi overrides,
+/// invisible characters). serde_json has already escaped C0 controls; what is left can only
+/// be inside a string.
+fn escape_unplain(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + 16);
+    for c in line.chars() {
+        if is_plain(c) || c == '\n' {
+            out.push(c);
+        } else {
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
+        }
+    }
+    out
 }
 
 /// Merges the records read from `input` into the store, in one transaction.
@@ -245,6 +273,30 @@ mod tests {
         other.import(&mut text.as_bytes()).unwrap();
         assert_eq!(other.load().unwrap(), store.load().unwrap());
         assert_eq!(export_text(&other), RECORDS);
+    }
+
+    #[test]
+    fn what_could_act_on_a_terminal_is_exported_escaped_and_imports_exactly() {
+        let (_dir, store) = temp_store();
+        let label = "\u{9b}31m红\u{202e}字\u{200b}\u{e0041}";
+        store
+            .apply(&Change::Label {
+                id: "x\u{85}".into(),
+                label: label.into(),
+                on: true,
+            })
+            .unwrap();
+        let text = export_text(&store);
+        assert_eq!(
+            text,
+            "{\"id\":\"x\\u0085\",\"read\":false,\"starred\":false,\
+             \"labels\":[\"\\u009b31m红\\u202e字\\u200b\\udb40\\udc41\"]}\n"
+        );
+        let (_dir2, other) = temp_store();
+        other.import(&mut text.as_bytes()).unwrap();
+        assert_eq!(other.load().unwrap(), store.load().unwrap());
+        let memory = other.load().unwrap();
+        assert!(memory.get("x\u{85}").unwrap().labels.contains(label));
     }
 
     #[test]
