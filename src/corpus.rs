@@ -229,6 +229,13 @@ impl Corpus {
         c.index.title(local)
     }
 
+    /// Article `i`'s id (its archive's own, else the stable one loading gave it): what the
+    /// reader's marks are kept by.
+    pub fn id(&self, i: usize) -> std::borrow::Cow<'_, str> {
+        let (chunk, local) = self.locate(i);
+        chunk.index.id(local)
+    }
+
     /// Article `i`'s source (empty when unknown).
     pub(crate) fn source(&self, i: usize) -> &str {
         let (c, local) = self.locate(i);

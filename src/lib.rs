@@ -72,6 +72,7 @@ pub mod commands;
 pub mod fuzzing;
 pub mod heap;
 pub mod search;
+pub mod state;
 pub mod synthetic;
 pub mod text;
 
@@ -85,7 +86,6 @@ pub(crate) mod fulltext;
 pub(crate) mod parse;
 pub(crate) mod query;
 pub(crate) mod sanitize;
-pub(crate) mod state;
 
 // The article model: one article as every format becomes it, and its stable id.
 pub use article::{Article, Body, Header, stable_id};

@@ -150,7 +150,7 @@ impl Query {
     }
 
     /// True when a term reads the reader's marks (`is:`, `label:`).
-    pub(crate) fn reads_marks(&self) -> bool {
+    pub fn reads_marks(&self) -> bool {
         self.clauses
             .iter()
             .flatten()
@@ -159,7 +159,7 @@ impl Query {
 
     /// The query with its `is:` and `label:` terms reading `marks` (resolved to the corpus
     /// it will search).
-    pub(crate) fn with_marks(mut self, marks: Arc<Flags>) -> Query {
+    pub fn with_marks(mut self, marks: Arc<Flags>) -> Query {
         self.marks = Some(marks);
         self
     }

@@ -9,9 +9,9 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-mod flags;
+pub(crate) mod flags;
 
-pub(crate) use flags::Flags;
+pub use flags::Flags;
 
 /// Where the reader was in an article: the text at the top of the view, as the layout's
 /// block and byte offset (`text::layout::Position`), the same anchor a resize keeps, so it

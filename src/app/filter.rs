@@ -110,8 +110,10 @@ impl App {
     fn append_done(&mut self, problems: Vec<Problem>, progress: LoadProgress) {
         self.problems.extend(problems);
         self.loading = Some(progress);
-        // New articles: the previous hits are no longer a superset of anything.
+        // New articles: the previous hits are no longer a superset of anything, and their
+        // marks are resolved before the search that lists them.
         self.search.shown = None;
+        self.extend_flags();
         self.refilter();
     }
 

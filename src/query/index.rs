@@ -142,7 +142,7 @@ impl Index {
 
     /// Article `i`'s id: the archive's own, else the [`crate::article::stable_id`] loading
     /// gave it.
-    pub(crate) fn id(&self, i: usize) -> std::borrow::Cow<'_, str> {
+    pub fn id(&self, i: usize) -> std::borrow::Cow<'_, str> {
         if !self.columns.hex_ids.is_empty() {
             // Digit by digit: `format!("{:016x}")` cost as much as the rest of a listed row.
             let v = self.columns.hex_ids[i];

@@ -15,6 +15,7 @@ use super::pinyin::{self, Anchors, MAX_TERM_LETTERS, PinyinTerm, match_pinyin};
 use super::readings::letter_mask;
 use crate::fulltext::{Candidates, Probe};
 use crate::state::Flags;
+use crate::state::flags::Bits;
 
 mod text;
 
@@ -57,6 +58,8 @@ enum Check {
     Date(Span),
     /// A mark the reader set, read from the query's [`Flags`] (none bound: nothing marked).
     Marked(Marked),
+    /// `label:NAME`, its articles looked up once: [`Plan::labels`]`[slot]`.
+    Label(usize),
 }
 
 /// A body test: the folded pattern, and the articles that may hold it when the body index
@@ -115,6 +118,8 @@ pub(super) struct Plan<'a> {
     required: Option<usize>,
     /// The reader's marks, and the number in their corpus of this index's first article.
     marks: Option<(&'a Flags, usize)>,
+    /// The articles of each `label:` term's label ([`Check::Label`]), by slot.
+    labels: Vec<Option<&'a Bits>>,
 }
 
 impl<'a> Plan<'a> {
@@ -139,6 +144,15 @@ impl<'a> Plan<'a> {
                     .collect()
             })
             .collect();
+        // Each label's articles looked up once.
+        let marks = query.marks.as_deref();
+        let mut labels = Vec::new();
+        for term in compiled.iter_mut().flatten() {
+            if let Check::Marked(Marked::Label(name)) = &term.check {
+                labels.push(marks.and_then(|flags| flags.label(name)));
+                term.check = Check::Label(labels.len() - 1);
+            }
+        }
         compiled.sort_by_key(|clause| clause.iter().map(|t| cost(&t.check)).max());
         let required = compiled.iter().position(|clause| {
             matches!(
@@ -158,7 +172,8 @@ impl<'a> Plan<'a> {
             clauses: compiled,
             skim: SkimMatcherV2::default().respect_case(),
             required,
-            marks: query.marks.as_deref().map(|flags| (flags, first)),
+            marks: marks.map(|flags| (flags, first)),
+            labels,
         }
     }
 
@@ -305,6 +320,12 @@ impl<'a> Plan<'a> {
                 .map(|_| (0, Vec::new())),
             Check::Source(by_id) => by_id[self.index.source_id(i)].then(|| (0, Vec::new())),
             Check::Marked(marked) => self.marked(marked, i).then(|| (0, Vec::new())),
+            Check::Label(slot) => {
+                let first = self.marks.map_or(0, |(_, first)| first);
+                self.labels[*slot]
+                    .is_some_and(|bits| bits.get(first + i))
+                    .then(|| (0, Vec::new()))
+            }
             Check::Body(body) => self.body_holds(body, i).then(|| (0, Vec::new())),
             Check::Text(body) => {
                 let title = self.index.folded_title(i, &mut scratch.folded);
@@ -378,7 +399,7 @@ fn compile(test: &Test, index: &Index, bodies: &dyn Bodies) -> Check {
 /// Relative cost, to run cheap checks first.
 fn cost(check: &Check) -> u8 {
     match check {
-        Check::Date(_) | Check::Source(_) | Check::Marked(_) => 0,
+        Check::Date(_) | Check::Source(_) | Check::Marked(_) | Check::Label(_) => 0,
         Check::Body(body) if body.is_exact() => 0,
         Check::Title { .. } => 1,
         Check::Body(_) | Check::Text(_) => 2,

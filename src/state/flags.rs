@@ -10,6 +10,9 @@
 
 use std::collections::HashMap;
 
+use std::sync::Arc;
+
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::{Marks, Memory};
@@ -18,10 +21,11 @@ use crate::query::id_key;
 
 /// A growable set of article numbers.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-struct Bits(Vec<u64>);
+pub(crate) struct Bits(Vec<u64>);
 
 impl Bits {
-    fn get(&self, i: usize) -> bool {
+    /// Whether article `i` is in the set.
+    pub(crate) fn get(&self, i: usize) -> bool {
         self.0.get(i / 64).is_some_and(|w| w >> (i % 64) & 1 == 1)
     }
 
@@ -58,7 +62,7 @@ impl Bits {
 
 /// The read, starred and labelled articles of one corpus, by article number.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(crate) struct Flags {
+pub struct Flags {
     /// How many articles were resolved (the corpus's length at the last `extend`).
     len: usize,
     read: Bits,
@@ -68,47 +72,53 @@ pub(crate) struct Flags {
 
 impl Flags {
     /// The marks of `memory` resolved to `corpus`'s article numbers.
-    pub(crate) fn resolve(memory: &Memory, corpus: &Corpus) -> Flags {
+    pub fn resolve(memory: &Memory, corpus: &Corpus) -> Flags {
         let mut flags = Flags::default();
-        let keys = keys_of(memory);
-        for chunk in corpus.chunks() {
-            flags.add_chunk(&keys, chunk);
-        }
+        flags.add_chunks(memory, corpus.chunks());
         flags
     }
 
     /// Resolves the chunks `corpus` gained since the last call (a batch arrived).
-    pub(crate) fn extend(&mut self, memory: &Memory, corpus: &Corpus) {
-        if self.len >= corpus.len() {
-            return;
-        }
-        let keys = keys_of(memory);
-        let mut start = 0;
-        for chunk in corpus.chunks() {
-            let end = start + chunk.len();
-            if end > self.len {
-                debug_assert_eq!(start, self.len, "chunks are only ever appended");
-                self.add_chunk(&keys, chunk);
-            }
-            start = end;
-        }
+    pub fn extend(&mut self, memory: &Memory, corpus: &Corpus) {
+        let chunks = corpus.chunks();
+        let done = chunks.partition_point(|c| c.first < self.len);
+        debug_assert!(
+            chunks.get(done).is_none_or(|c| c.first == self.len),
+            "chunks are only ever appended"
+        );
+        self.add_chunks(memory, &chunks[done..]);
     }
 
-    fn add_chunk(&mut self, keys: &FxHashMap<u64, &Marks>, chunk: &Chunk) {
-        let base = self.len;
-        self.len += chunk.len();
-        if keys.is_empty() {
-            return;
-        }
-        for local in 0..chunk.len() {
-            if let Some(marks) = keys.get(&chunk.index.id_key(local)) {
-                self.set(base + local, marks);
+    /// Resolves `chunks` (the next ones of the corpus), in parallel: one id hash and one
+    /// look-up per article, none at all when nothing is remembered.
+    fn add_chunks(&mut self, memory: &Memory, chunks: &[Arc<Chunk>]) {
+        let added: usize = chunks.iter().map(|c| c.len()).sum();
+        if !memory.is_empty() && added > 0 {
+            let keys = keys_of(memory);
+            let found: Vec<Vec<(usize, &Marks)>> = chunks
+                .par_iter()
+                .map(|chunk| {
+                    (0..chunk.len())
+                        .filter_map(|local| {
+                            let marks = keys.get(&chunk.index.id_key(local))?;
+                            Some((chunk.first + local, *marks))
+                        })
+                        .collect()
+                })
+                .collect();
+            for (i, marks) in found.into_iter().flatten() {
+                self.read.put(i, marks.read);
+                self.starred.put(i, marks.starred);
+                for name in &marks.labels {
+                    self.labels.entry(name.clone()).or_default().put(i, true);
+                }
             }
         }
+        self.len += added;
     }
 
     /// Sets article `i`'s flags to `marks` (after a change to it).
-    pub(crate) fn set(&mut self, i: usize, marks: &Marks) {
+    pub fn set(&mut self, i: usize, marks: &Marks) {
         self.read.put(i, marks.read);
         self.starred.put(i, marks.starred);
         for (name, bits) in self.labels.iter_mut() {
@@ -124,22 +134,28 @@ impl Flags {
     }
 
     /// Article `i` was read.
-    pub(crate) fn is_read(&self, i: usize) -> bool {
+    pub fn is_read(&self, i: usize) -> bool {
         self.read.get(i)
     }
 
     /// Article `i` is starred.
-    pub(crate) fn is_starred(&self, i: usize) -> bool {
+    pub fn is_starred(&self, i: usize) -> bool {
         self.starred.get(i)
     }
 
+    /// The articles that carry the label `name`, for testing many (a search looks the name
+    /// up once, not once an article).
+    pub(crate) fn label(&self, name: &str) -> Option<&Bits> {
+        self.labels.get(name)
+    }
+
     /// Article `i` carries the label `name` (exactly as given).
-    pub(crate) fn has_label(&self, name: &str, i: usize) -> bool {
+    pub fn has_label(&self, name: &str, i: usize) -> bool {
         self.labels.get(name).is_some_and(|bits| bits.get(i))
     }
 
     /// How many of the resolved articles are unread.
-    pub(crate) fn unread(&self) -> usize {
+    pub fn unread(&self) -> usize {
         self.len - self.read.count(self.len)
     }
 }
