@@ -42,7 +42,6 @@ pub(crate) use session::session_key;
 /// `Send`: open it on the thread that uses it, or move it there).
 pub(crate) struct Store {
     conn: Connection,
-    path: PathBuf,
 }
 
 /// What opening the state gave: a store (or none: state is off), and a one-line notice for
@@ -160,11 +159,6 @@ impl Store {
             Some(store) => store.load(),
             None => Ok(Memory::default()),
         }
-    }
-
-    /// The state file this store has open.
-    pub(crate) fn path(&self) -> &Path {
-        &self.path
     }
 
     /// Everything remembered of articles: read, starred, labels and place, by id.

@@ -51,10 +51,7 @@ pub(super) fn open_writable(path: &Path) -> Opened {
     }
     match connect_waiting(path) {
         Ok(conn) => Opened {
-            store: Some(Store {
-                conn,
-                path: path.to_path_buf(),
-            }),
+            store: Some(Store { conn }),
             notice: None,
         },
         Err(e) if unreadable(&e) => {
@@ -74,10 +71,7 @@ pub(super) fn open_writable(path: &Path) -> Opened {
             );
             match create_file(path).and_then(|()| connect_waiting(path)) {
                 Ok(conn) => Opened {
-                    store: Some(Store {
-                        conn,
-                        path: path.to_path_buf(),
-                    }),
+                    store: Some(Store { conn }),
                     notice: Some(format!("state: {told}")),
                 },
                 Err(again) => off(format!("{told}; a new one failed too: {again}")),
@@ -118,26 +112,23 @@ pub(super) fn open_read_only(path: &Path) -> Result<Option<Store>, StateError> {
     if version == 0 {
         return Ok(None);
     }
-    Ok(Some(Store {
-        conn,
-        path: path.to_path_buf(),
-    }))
+    Ok(Some(Store { conn }))
 }
 
 /// Creates `path`'s folders (0700) and the file itself (0600, empty: SQLite takes an empty
 /// file for a new database) unless it exists.
 fn create_file(path: &Path) -> Result<(), StateError> {
     use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        if !dir.is_dir() {
-            DirBuilder::new()
-                .recursive(true)
-                .mode(0o700)
-                .create(dir)
-                .map_err(|e| StateError::Io(dir.to_path_buf(), e))?;
-            // The umask may have taken bits away; it cannot have added any.
-            let _ = std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700));
-        }
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+        && !dir.is_dir()
+    {
+        DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)
+            .map_err(|e| StateError::Io(dir.to_path_buf(), e))?;
+        // The umask may have taken bits away; it cannot have added any.
+        let _ = std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700));
     }
     match OpenOptions::new()
         .write(true)
