@@ -1,4 +1,5 @@
-//! The scriptable commands (`list`, `count`, `show`, `import`, `check`, `gen`, `config`): load with
+//! The scriptable commands (`list`, `count`, `index`, `show`, `cite`, `mark`, `state`, `import`,
+//! `check`, `gen`, `config`): load with
 //! [`crate::archive`], query with [`crate::Query`], lay out with [`crate::text`], print. Results
 //! go to stdout, reports to stderr; a closed pipe (`| head`) ends quietly.
 

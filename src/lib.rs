@@ -19,7 +19,7 @@
 //! |---|---|
 //! | [`cli`] | clap definitions of the command line |
 //! | [`config`] | the config file: colours, keys, split, default archives, zone; errors at file:line:column |
-//! | [`commands`] | `list`, `count`, `index`, `show`, `import`, `check`, `gen`, `config`: the scriptable commands |
+//! | [`commands`] | `list`, `count`, `index`, `show`, `cite`, `mark`, `state`, `import`, `check`, `gen`, `config`: the scriptable commands |
 //! | `article` | [`Article`], [`Body`], [`Header`] and [`stable_id`] |
 //! | `cite` | citations of an article: GB/T 7714-2015, CSL-JSON and biblatex (`juan cite`, the copy menu) |
 //! | `date` | [`Date`], [`Stamp`]: parsing, display in one [`zone`] (`--tz`), sorting; days in URLs and paths |
@@ -31,6 +31,7 @@
 //! | `sanitize` | text hygiene: nothing from the web reaches the terminal but printable text |
 //! | `query` | the query language: [`Query`], matching, pinyin, 繁简 folding, the per-chunk [`Index`], [`Hit`] |
 //! | `fulltext` | the body index: posting lists of chars and char pairs per chunk, candidates, verification |
+//! | [`state`] | what the reader remembers (read, stars, labels, places, sessions) as data, and resolved to article numbers ([`state::Flags`]) |
 //! | [`search`] | the engine over a corpus: parallel ranked search, narrowing, a cancellable worker, snippets |
 //! | [`text`] | display widths, the Chinese-aware wrapper, truncation, article layout |
 //! | [`app`] | interface state, [`app::Action`] and `update`; no terminal code |
@@ -52,11 +53,13 @@
 //!   query ([`Query`], [`QueryError`], [`Order`], [`Hit`]);
 //! - one module per job whose functions read best with its name: [`archive`] (`load`,
 //!   `load_with`, `load_streaming`, …), [`search`] (`run`, `narrows`, `positions`, the
-//!   [`search::Worker`]), [`text`] (`width`, [`text::Layout`]), [`commands`], [`synthetic`],
-//!   [`fuzzing`] and [`heap`];
+//!   [`search::Worker`]), [`text`] (`width`, [`text::Layout`]), [`state`] (the reader's
+//!   marks as data and [`state::Flags`], for the state benchmark), [`commands`],
+//!   [`synthetic`], [`fuzzing`] and [`heap`];
 //! - the interface: [`app`], [`cli`], [`config`], [`keymap`], [`tui`] and [`ui`].
 //!
-//! `article`, `column`, `corpus`, `date`, `fulltext`, `parse`, `query` and `sanitize` are private.
+//! `article`, `cite`, `column`, `corpus`, `date`, `fulltext`, `parse`, `query` and `sanitize`
+//! are private.
 
 // The interface.
 pub mod app;
