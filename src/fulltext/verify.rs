@@ -83,10 +83,10 @@ impl Probe {
     /// body's JSON string literal as it lies in the archive, when it does, and `decode` gives
     /// the body's text when looking at the literal cannot answer.
     pub(crate) fn holds(&self, literal: Option<&[u8]>, decode: impl FnOnce() -> String) -> bool {
-        if let Some(literal) = literal.filter(|_| self.plain) {
-            if let Some(answer) = self.raw_answer(literal) {
-                return answer;
-            }
+        if let Some(literal) = literal.filter(|_| self.plain)
+            && let Some(answer) = self.raw_answer(literal)
+        {
+            return answer;
         }
         crate::query::fold(&decode()).contains(&self.text)
     }

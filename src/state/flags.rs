@@ -51,10 +51,10 @@ impl Bits {
             .take(full)
             .map(|w| w.count_ones() as usize)
             .sum();
-        if len % 64 != 0 {
-            if let Some(w) = self.0.get(full) {
-                n += (w & ((1u64 << (len % 64)) - 1)).count_ones() as usize;
-            }
+        if !len.is_multiple_of(64)
+            && let Some(w) = self.0.get(full)
+        {
+            n += (w & ((1u64 << (len % 64)) - 1)).count_ones() as usize;
         }
         n
     }
