@@ -78,7 +78,16 @@ pub(super) fn open_writable(path: &Path) -> Opened {
             }
         }
         Err(StateError::Sqlite(e)) if e.sqlite_error_code() == Some(ErrorCode::ReadOnly) => {
-            off(format!("{} is read-only", shown()))
+            let folder = path
+                .parent()
+                .filter(|dir| std::fs::metadata(dir).is_ok_and(|m| m.permissions().readonly()));
+            match folder {
+                Some(dir) => off(format!(
+                    "the folder {} is read-only",
+                    visible(&dir.to_string_lossy())
+                )),
+                None => off(format!("{} is read-only", shown())),
+            }
         }
         Err(e @ StateError::Sqlite(_)) => off(format!("{}: {e}", shown())),
         Err(e) => off(e.to_string()),
@@ -93,18 +102,19 @@ pub(super) fn open_read_only(path: &Path) -> Result<Option<Store>, StateError> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(StateError::Io(path.to_path_buf(), e)),
     }
-    // Read-write without create where the folder allows it, so SQLite tidies its `-wal` and
-    // `-shm` files away on closing; `query_only` keeps it from writing anything else.
-    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let conn = match Connection::open_with_flags(path, flags) {
-        Ok(conn) => conn,
-        Err(_) => Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )?,
+    let conn = match reader(path, false) {
+        // A folder SQLite may not make its `-shm` in (a read-only one): the file read as it
+        // lies, its log (if any) left out, as nothing can be writing it.
+        Err(StateError::Sqlite(e))
+            if matches!(
+                e.sqlite_error_code(),
+                Some(ErrorCode::ReadOnly | ErrorCode::CannotOpen)
+            ) =>
+        {
+            reader(path, true)?
+        }
+        other => other?,
     };
-    conn.busy_timeout(BUSY_TIMEOUT)?;
-    conn.pragma_update(None, "query_only", true)?;
     let version = schema::version(&conn)?;
     if version > schema::VERSION {
         return Err(StateError::Newer(version));
@@ -113,6 +123,49 @@ pub(super) fn open_read_only(path: &Path) -> Result<Option<Store>, StateError> {
         return Ok(None);
     }
     Ok(Some(Store { conn }))
+}
+
+/// A connection to `path` that does not write, its first read done: read-write without
+/// create where the folder allows it, so SQLite tidies its `-wal` and `-shm` away on
+/// closing, with `query_only` keeping it from writing anything else; read-only otherwise;
+/// `immutable`: read-only with neither lock nor log (a read-only folder).
+fn reader(path: &Path, immutable: bool) -> Result<Connection, StateError> {
+    let conn = if immutable {
+        Connection::open_with_flags(
+            immutable_uri(path),
+            OpenFlags::SQLITE_OPEN_READ_ONLY
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX
+                | OpenFlags::SQLITE_OPEN_URI,
+        )?
+    } else {
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        match Connection::open_with_flags(path, flags) {
+            Ok(conn) => conn,
+            Err(_) => Connection::open_with_flags(
+                path,
+                OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )?,
+        }
+    };
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    conn.pragma_update(None, "query_only", true)?;
+    schema::version(&conn)?;
+    Ok(conn)
+}
+
+/// `file:PATH?immutable=1`, every byte of the path but unreserved ones and `/`
+/// percent-encoded.
+fn immutable_uri(path: &Path) -> String {
+    let mut uri = String::from("file:");
+    for &b in path.as_os_str().as_encoded_bytes() {
+        if b.is_ascii_alphanumeric() || b"/-._~".contains(&b) {
+            uri.push(char::from(b));
+        } else {
+            uri.push_str(&format!("%{b:02X}"));
+        }
+    }
+    uri.push_str("?immutable=1");
+    uri
 }
 
 /// Creates `path`'s folders (0700) and the file itself (0600, empty: SQLite takes an empty
@@ -350,6 +403,40 @@ mod tests {
         assert!(notice.contains("Permission denied"), "{notice}");
         assert!(open_read_only(&folder.join("state.db")).unwrap().is_none());
         std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o700)).unwrap();
+    }
+
+    #[test]
+    fn a_read_only_folder_with_a_file_is_read_as_it_lies() {
+        if root() {
+            return;
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("dé jà?#%");
+        let path = folder.join("state.db");
+        open_writable(&path)
+            .store
+            .unwrap()
+            .apply(&star("a"))
+            .unwrap();
+        std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o500)).unwrap();
+        let store = open_read_only(&path).unwrap().unwrap();
+        assert!(store.load().unwrap().get("a").unwrap().starred);
+        assert!(store.apply(&star("b")).is_err());
+        drop(store);
+        let opened = open_writable(&path);
+        assert!(opened.store.is_none());
+        let notice = opened.notice.unwrap();
+        assert!(notice.ends_with("dé jà?#% is read-only"), "{notice}");
+        assert!(notice.contains(": the folder /"), "{notice}");
+        std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o700)).unwrap();
+    }
+
+    #[test]
+    fn the_immutable_uri_escapes_what_a_uri_would_read() {
+        assert_eq!(
+            immutable_uri(Path::new("/a b/c?d#e%f/状")),
+            "file:/a%20b/c%3Fd%23e%25f/%E7%8A%B6?immutable=1"
+        );
     }
 
     #[test]
