@@ -3,7 +3,7 @@
 //! shows as bound). Some hints carry state: what Esc does now in the list, and the order.
 //! While the reader's find prompt is open, the line is that prompt (`/国旗`, the cursor after
 //! it), as less's bottom line is. Once the reader's marks are known, it counts the unread
-//! articles listed; what the state store had to say (state off, a bad file moved aside) shows
+//! articles listed, at the right end when the hints leave room; what the state store had to say (state off, a bad file moved aside) shows
 //! until the next key; while the label picker is open, its keys are the hints.
 
 use ratatui::Frame;
@@ -78,15 +78,27 @@ pub(crate) fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     } else {
         hints(keymap, scope, app)
     };
-    if let Some(unread) = app.unread_listed().filter(|_| loading.is_none()) {
-        spans.push(Span::styled(format!("{unread} unread  "), theme.hint));
-    }
     let used: usize = spans.iter().map(|s: &Span| s.width()).sum();
     let room = usize::from(area.width).saturating_sub(used);
-    spans.push(Span::styled(
-        theme.truncate(&hints, room).into_owned(),
-        theme.hint,
-    ));
+    // The unread count goes at the right end when the hints leave room for it: on a narrow
+    // terminal the keys matter more.
+    let unread = app
+        .unread_listed()
+        .filter(|_| loading.is_none())
+        .map(|n| format!("{n} unread"));
+    let hints_width = crate::text::width(&hints);
+    match unread {
+        Some(count) if hints_width + 2 + count.len() <= room => {
+            let gap = room - hints_width - count.len();
+            spans.push(Span::styled(hints, theme.hint));
+            spans.push(Span::raw(" ".repeat(gap)));
+            spans.push(Span::styled(count, theme.hint));
+        }
+        _ => spans.push(Span::styled(
+            theme.truncate(&hints, room).into_owned(),
+            theme.hint,
+        )),
+    }
     Paragraph::new(Line::from(spans)).render(area, frame.buffer_mut());
 }
 
