@@ -7,7 +7,8 @@
 //! cargo bench --bench startup -- /tmp/juan-1m.jsonl 5
 //! ```
 //!
-//! Prints the median and each run. The index cache (if any) is used as it is: clear
+//! Prints the median and each run. With `JUAN_STARTUP_MARKS=1` (and `XDG_STATE_HOME` holding
+//! marks: `benches/state.sh`) each run also waits until the status line counts the unread. The index cache (if any) is used as it is: clear
 //! `$XDG_CACHE_HOME/juan` (default `~/.cache/juan`) first for a cold-cache figure.
 
 #[path = "../tests/support/pty.rs"]
@@ -54,6 +55,13 @@ fn main() {
                     .is_some_and(|c| c.split('/').next() != Some("0"))
         });
         let ready = start.elapsed();
+        // With marks remembered, the status line counts the unread once they are resolved.
+        let marks = std::env::var_os("JUAN_STARTUP_MARKS").map(|_| {
+            p.wait_for("marks shown", 60, |s| {
+                s.lines().last().unwrap_or("").contains(" unread")
+            });
+            start.elapsed()
+        });
         let kib = status_kib(p.pid(), "VmHWM:");
         // Resident once loaded and idle (the loader has given back what it freed).
         std::thread::sleep(Duration::from_millis(300));
@@ -61,11 +69,12 @@ fn main() {
         p.send("q");
         p.wait_exit(30);
         println!(
-            "run {run}: first frame {:>8.1} ms, loaded {:>8.1} ms, peak RSS {:>7.1} MB, then {:>7.1} MB",
+            "run {run}: first frame {:>8.1} ms, loaded {:>8.1} ms, peak RSS {:>7.1} MB, then {:>7.1} MB{}",
             ms(first),
             ms(ready),
             kib as f64 / 1024.0,
-            now_kib as f64 / 1024.0
+            now_kib as f64 / 1024.0,
+            marks.map_or(String::new(), |m| format!(", marks shown {:.1} ms", ms(m)))
         );
         firsts.push(first);
         readies.push(ready);
