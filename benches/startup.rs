@@ -66,7 +66,8 @@ fn main() {
         // Resident once loaded and idle (the loader has given back what it freed).
         std::thread::sleep(Duration::from_millis(300));
         let now_kib = status_kib(p.pid(), "VmRSS:");
-        p.send("q");
+        // Ctrl-c: in the list a plain `q` is query text.
+        p.send("\x03");
         p.wait_exit(30);
         println!(
             "run {run}: first frame {:>8.1} ms, loaded {:>8.1} ms, peak RSS {:>7.1} MB, then {:>7.1} MB{}",

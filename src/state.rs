@@ -7,7 +7,9 @@
 //! through [`Change`]s that the event loop hands to the store, and the query's `is:` and
 //! `label:` terms read [`Flags`], the marks resolved to the loaded corpus's article numbers.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
+
+use rustc_hash::FxHashMap;
 
 pub(crate) mod flags;
 
@@ -88,13 +90,34 @@ pub struct Session {
 /// Everything remembered of articles, by id: what the store loads at start and keeps in step.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Memory {
-    marks: HashMap<String, Marks>,
+    /// By id (a fast hash: ids are the user's own archive's, and resolving a corpus looks up
+    /// one for every article that has marks).
+    marks: FxHashMap<String, Marks>,
+    /// The ids by their [`crate::query::id_key`], the key a loaded article's id is compared
+    /// by: resolving marks to a corpus ([`Flags`]) looks each article up here without making
+    /// its id text, and this map is built as marks arrive, not at each batch.
+    by_key: FxHashMap<u64, String>,
 }
 
 impl Memory {
     /// The marks of article `id` (all unset when nothing is remembered).
     pub fn get(&self, id: &str) -> Option<&Marks> {
         self.marks.get(id)
+    }
+
+    /// The marks of the article whose id has the [`crate::query::id_key`] `key`.
+    pub(crate) fn by_key(&self, key: u64) -> Option<&Marks> {
+        self.marks.get(self.by_key.get(&key)?)
+    }
+
+    /// Keeps `by_key` in step with one id's marks.
+    fn index(&mut self, id: &str, kept: bool) {
+        let key = crate::query::id_key(id);
+        if kept {
+            self.by_key.entry(key).or_insert_with(|| id.to_string());
+        } else {
+            self.by_key.remove(&key);
+        }
     }
 
     /// Applies one change; returns the article's marks after it.
@@ -116,11 +139,13 @@ impl Memory {
         if !marks.is_empty() {
             self.marks.insert(id.to_string(), marks.clone());
         }
+        self.index(id, !marks.is_empty());
         marks
     }
 
     /// Sets the marks of `id` whole (the store's load and `juan state import`).
     pub fn insert(&mut self, id: String, marks: Marks) {
+        self.index(&id, !marks.is_empty());
         if marks.is_empty() {
             self.marks.remove(&id);
         } else {

@@ -13,11 +13,9 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
 
 use super::{Marks, Memory};
 use crate::corpus::{Chunk, Corpus};
-use crate::query::id_key;
 
 /// A growable set of article numbers.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -94,14 +92,13 @@ impl Flags {
     fn add_chunks(&mut self, memory: &Memory, chunks: &[Arc<Chunk>]) {
         let added: usize = chunks.iter().map(|c| c.len()).sum();
         if !memory.is_empty() && added > 0 {
-            let keys = keys_of(memory);
             let found: Vec<Vec<(usize, &Marks)>> = chunks
                 .par_iter()
                 .map(|chunk| {
                     (0..chunk.len())
                         .filter_map(|local| {
-                            let marks = keys.get(&chunk.index.id_key(local))?;
-                            Some((chunk.first + local, *marks))
+                            let marks = memory.by_key(chunk.index.id_key(local))?;
+                            Some((chunk.first + local, marks))
                         })
                         .collect()
                 })
@@ -158,14 +155,6 @@ impl Flags {
     pub fn unread(&self) -> usize {
         self.len - self.read.count(self.len)
     }
-}
-
-/// The marks by [`id_key`] of their id.
-fn keys_of(memory: &Memory) -> FxHashMap<u64, &Marks> {
-    memory
-        .iter()
-        .map(|(id, marks)| (id_key(id), marks))
-        .collect()
 }
 
 #[cfg(test)]
