@@ -72,6 +72,11 @@ impl App {
         r.memory = memory;
         r.attached = true;
         r.notice = notice;
+        // A query typed before the marks came read none: it is searched again with them.
+        if crate::query::Query::parse(self.query.text()).is_ok_and(|q| q.reads_marks()) {
+            self.search.shown = None;
+            self.refilter();
+        }
     }
 
     /// True once the store's memory arrived (or state is off): marks are shown.

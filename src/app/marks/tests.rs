@@ -203,3 +203,22 @@ fn a_body_query_opens_at_its_first_match_over_the_place() {
         &d.visible()[..4]
     );
 }
+
+#[test]
+fn a_marks_query_typed_before_the_marks_came_is_searched_again_with_them() {
+    let arts = vec![
+        art("a", "长春下雪了", "2020-01-01", "甲报"),
+        art("b", "北京地铁新线开通", "2021-01-01", "乙报"),
+    ];
+    let mut app = App::of_articles(arts, 80, 24);
+    app.update(Action::QueryInsert("is:starred".into()));
+    assert!(app.hits().is_empty());
+    let mut memory = Memory::default();
+    memory.apply(&Change::Star {
+        id: "b".into(),
+        starred: true,
+    });
+    app.attach_memory(memory, None);
+    assert_eq!(app.hits().len(), 1);
+    assert_eq!(app.hits()[0].article(), 1);
+}
