@@ -113,11 +113,16 @@ impl Probe {
         if !escapes.only_breaks {
             return (!escapes.backslash && self.shows_a_form(literal)).then_some(true);
         }
+        // A raw form shown is a match whatever the rest of the bytes are: without a Han char to
+        // anchor on (Latin terms), look for one before reading the literal as text.
+        if self.anchor.is_none() && self.shows_a_form(literal) {
+            return Some(true);
+        }
         let text = simdutf8::basic::from_utf8(literal).ok()?;
         if let Some(answer) = self.anchored_answer(text) {
             return Some(answer);
         }
-        if self.shows_a_form(literal) {
+        if self.anchor.is_some() && self.shows_a_form(literal) {
             return Some(true);
         }
         if !crate::sanitize::needs_no_cleaning(text) {
