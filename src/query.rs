@@ -34,7 +34,6 @@ pub(crate) use matcher::Scratch;
 use std::sync::Arc;
 
 use crate::article::Article;
-use crate::state::Flags;
 
 /// A query that did not parse, with a message for the user.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -108,14 +107,41 @@ pub enum Order {
     OldestFirst,
 }
 
+/// What `is:` and `label:` terms read: the reader's marks by article number in the corpus
+/// searched. `state::Flags` is the one the interface and the commands bind; the query
+/// language knows only this, so it does not depend on how marks are kept.
+pub trait ReaderMarks: Send + Sync + std::fmt::Debug {
+    /// Article `i` was read.
+    fn is_read(&self, i: usize) -> bool;
+    /// Article `i` is starred.
+    fn is_starred(&self, i: usize) -> bool;
+    /// The articles carrying the label `name` as a bitset, bit `i % 64` of word `i / 64`
+    /// (looked up once per search); `None` when no article does.
+    fn label_words(&self, name: &str) -> Option<&[u64]>;
+}
+
 /// A parsed query: clauses that must all hold, each one term or an OR of terms.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct Query {
     clauses: Vec<parse::Clause>,
     /// What `is:` and `label:` terms read: the reader's marks resolved to the corpus searched
     /// ([`Query::with_marks`]); without them nothing is read, starred or labelled.
-    marks: Option<Arc<Flags>>,
+    marks: Option<Arc<dyn ReaderMarks>>,
 }
+
+/// Equal when the clauses are and the same marks (the very same, by address) are bound.
+impl PartialEq for Query {
+    fn eq(&self, other: &Query) -> bool {
+        self.clauses == other.clauses
+            && match (&self.marks, &other.marks) {
+                (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+                (None, None) => true,
+                _ => false,
+            }
+    }
+}
+
+impl Eq for Query {}
 
 impl Query {
     /// Parses the query text (syntax in `query::SYNTAX_HELP`, shown on the help screen); an
@@ -159,7 +185,7 @@ impl Query {
 
     /// The query with its `is:` and `label:` terms reading `marks` (resolved to the corpus
     /// it will search).
-    pub fn with_marks(mut self, marks: Arc<Flags>) -> Query {
+    pub fn with_marks(mut self, marks: Arc<dyn ReaderMarks>) -> Query {
         self.marks = Some(marks);
         self
     }

@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use rustc_hash::FxHashMap;
 
-pub(crate) mod flags;
+mod flags;
 
 pub use flags::Flags;
 

@@ -7,6 +7,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::Bodies;
 use super::Query;
+use super::ReaderMarks;
 use super::date_spec::Span;
 use super::fold::fold;
 use super::index::{Index, char_signature};
@@ -14,8 +15,6 @@ use super::parse::{How, Marked, Pattern, Test};
 use super::pinyin::{self, Anchors, MAX_TERM_LETTERS, PinyinTerm, match_pinyin};
 use super::readings::letter_mask;
 use crate::fulltext::{Candidates, Probe};
-use crate::state::Flags;
-use crate::state::flags::Bits;
 
 mod text;
 
@@ -56,7 +55,8 @@ enum Check {
     Text(BodyCheck),
     /// Publication instant within a span; undated articles fail.
     Date(Span),
-    /// A mark the reader set, read from the query's [`Flags`] (none bound: nothing marked).
+    /// A mark the reader set, read from the query's [`ReaderMarks`] (none bound: nothing
+    /// marked).
     Marked(Marked),
     /// `label:NAME`, its articles looked up once: [`Plan::labels`]`[slot]`.
     Label(usize),
@@ -117,9 +117,9 @@ pub(super) struct Plan<'a> {
     /// The clause that is one body term the index answered, found once ([`Plan::required`]).
     required: Option<usize>,
     /// The reader's marks, and the number in their corpus of this index's first article.
-    marks: Option<(&'a Flags, usize)>,
+    marks: Option<(&'a dyn ReaderMarks, usize)>,
     /// The articles of each `label:` term's label ([`Check::Label`]), by slot.
-    labels: Vec<Option<&'a Bits>>,
+    labels: Vec<Option<&'a [u64]>>,
 }
 
 impl<'a> Plan<'a> {
@@ -149,7 +149,7 @@ impl<'a> Plan<'a> {
         let mut labels = Vec::new();
         for term in compiled.iter_mut().flatten() {
             if let Check::Marked(Marked::Label(name)) = &term.check {
-                labels.push(marks.and_then(|flags| flags.label(name)));
+                labels.push(marks.and_then(|flags| flags.label_words(name)));
                 term.check = Check::Label(labels.len() - 1);
             }
         }
@@ -290,7 +290,7 @@ impl<'a> Plan<'a> {
         Some((score + ADJACENT_BONUS * adjacent as i64, positions))
     }
 
-    /// Whether article `i` carries the mark (read from the bound [`Flags`]).
+    /// Whether article `i` carries the mark (read from the bound [`ReaderMarks`]).
     fn marked(&self, marked: &Marked, i: usize) -> bool {
         let Some((flags, first)) = self.marks else {
             return matches!(marked, Marked::Unread);
@@ -300,7 +300,9 @@ impl<'a> Plan<'a> {
             Marked::Read => flags.is_read(at),
             Marked::Unread => !flags.is_read(at),
             Marked::Starred => flags.is_starred(at),
-            Marked::Label(name) => flags.has_label(name, at),
+            Marked::Label(name) => flags
+                .label_words(name)
+                .is_some_and(|words| words.get(at / 64).is_some_and(|w| w >> (at % 64) & 1 == 1)),
         }
     }
 
@@ -322,8 +324,11 @@ impl<'a> Plan<'a> {
             Check::Marked(marked) => self.marked(marked, i).then(|| (0, Vec::new())),
             Check::Label(slot) => {
                 let first = self.marks.map_or(0, |(_, first)| first);
+                let at = first + i;
                 self.labels[*slot]
-                    .is_some_and(|bits| bits.get(first + i))
+                    .is_some_and(|words| {
+                        words.get(at / 64).is_some_and(|w| w >> (at % 64) & 1 == 1)
+                    })
                     .then(|| (0, Vec::new()))
             }
             Check::Body(body) => self.body_holds(body, i).then(|| (0, Vec::new())),

@@ -16,14 +16,14 @@ use rayon::prelude::*;
 
 use super::{Marks, Memory};
 use crate::corpus::{Chunk, Corpus};
+use crate::query::ReaderMarks;
 
 /// A growable set of article numbers.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(crate) struct Bits(Vec<u64>);
+struct Bits(Vec<u64>);
 
 impl Bits {
-    /// Whether article `i` is in the set.
-    pub(crate) fn get(&self, i: usize) -> bool {
+    fn get(&self, i: usize) -> bool {
         self.0.get(i / 64).is_some_and(|w| w >> (i % 64) & 1 == 1)
     }
 
@@ -140,12 +140,6 @@ impl Flags {
         self.starred.get(i)
     }
 
-    /// The articles that carry the label `name`, for testing many (a search looks the name
-    /// up once, not once an article).
-    pub(crate) fn label(&self, name: &str) -> Option<&Bits> {
-        self.labels.get(name)
-    }
-
     /// Article `i` carries the label `name` (exactly as given).
     pub fn has_label(&self, name: &str, i: usize) -> bool {
         self.labels.get(name).is_some_and(|bits| bits.get(i))
@@ -154,6 +148,21 @@ impl Flags {
     /// How many of the resolved articles are unread.
     pub fn unread(&self) -> usize {
         self.len - self.read.count(self.len)
+    }
+}
+
+/// What the query's `is:` and `label:` terms read.
+impl ReaderMarks for Flags {
+    fn is_read(&self, i: usize) -> bool {
+        Flags::is_read(self, i)
+    }
+
+    fn is_starred(&self, i: usize) -> bool {
+        Flags::is_starred(self, i)
+    }
+
+    fn label_words(&self, name: &str) -> Option<&[u64]> {
+        self.labels.get(name).map(|bits| bits.0.as_slice())
     }
 }
 
