@@ -48,6 +48,7 @@ mod special;
 pub(crate) mod state;
 mod stream;
 mod walk;
+mod xdg;
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;

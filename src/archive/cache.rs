@@ -111,16 +111,7 @@ pub(super) fn default_dir() -> Option<PathBuf> {
     if std::env::var_os("JUAN_NO_CACHE").is_some_and(|v| !v.is_empty() && v != "0") {
         return None;
     }
-    let base = std::env::var_os("XDG_CACHE_HOME")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-        .filter(|p| p.is_absolute())
-        .or_else(|| {
-            std::env::var_os("HOME")
-                .filter(|v| !v.is_empty())
-                .map(|h| PathBuf::from(h).join(".cache"))
-        })?;
-    Some(base.join("juan"))
+    super::xdg::juan_dir("XDG_CACHE_HOME", ".cache")
 }
 
 /// True when `dir` may hold the cache of the archive file at `path`, found under `root`

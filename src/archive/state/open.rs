@@ -20,16 +20,7 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 /// `$XDG_STATE_HOME/juan/state.db` (an absolute `$XDG_STATE_HOME` only), else
 /// `$HOME/.local/state/juan/state.db`; `None` when neither is set.
 pub(super) fn default_path() -> Option<PathBuf> {
-    let base = std::env::var_os("XDG_STATE_HOME")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-        .filter(|p| p.is_absolute())
-        .or_else(|| {
-            std::env::var_os("HOME")
-                .filter(|v| !v.is_empty())
-                .map(|h| PathBuf::from(h).join(".local/state"))
-        })?;
-    Some(base.join("juan").join("state.db"))
+    Some(super::super::xdg::juan_dir("XDG_STATE_HOME", ".local/state")?.join("state.db"))
 }
 
 /// True when `JUAN_NO_STATE` is set to anything but nothing or `0`: juan neither reads nor
