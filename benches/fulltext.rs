@@ -13,9 +13,10 @@
 use std::time::{Duration, Instant};
 
 use juan::search::{self, Cancel};
-use juan::synthetic::Generator;
-use juan::{Article, Chunk, Corpus, Order, Query, archive};
-use rayon::prelude::*;
+use juan::{Corpus, Order, Query};
+
+#[path = "support/corpus.rs"]
+mod corpus;
 
 const TERMS: &str = include_str!("body_terms.txt");
 
@@ -109,9 +110,7 @@ fn timed(corpus: &Corpus, query: &str) -> (usize, Duration) {
 /// The archive at `paths`, loaded as the interface loads it.
 fn loaded(paths: &[std::path::PathBuf]) -> Corpus {
     let start = Instant::now();
-    let mut corpus = Corpus::default();
-    archive::load_streaming(paths, |batch| corpus.push_chunk(batch.chunk));
-    juan::heap::trim();
+    let corpus = corpus::loaded(paths);
     println!(
         "loaded {} articles from {paths:?} in {:.2?}",
         corpus.len(),
@@ -122,21 +121,7 @@ fn loaded(paths: &[std::path::PathBuf]) -> Corpus {
 
 /// `n` synthetic articles in 4 chunks, bodies in memory.
 fn generated(n: usize) -> Corpus {
-    let mut generator = Generator::new(1);
-    let per_chunk = n.div_ceil(4);
-    let parts: Vec<Vec<Article>> = (0..n)
-        .step_by(per_chunk)
-        .map(|first| {
-            (first..(first + per_chunk).min(n))
-                .map(|_| generator.next_article().to_article())
-                .collect()
-        })
-        .collect();
-    let chunks: Vec<Chunk> = parts.into_par_iter().map(Chunk::build).collect();
-    let mut corpus = Corpus::default();
-    for chunk in chunks {
-        corpus.push_chunk(chunk);
-    }
+    let corpus = corpus::generated(n, 4, true);
     println!("generated {n} articles");
     corpus
 }

@@ -16,18 +16,15 @@ use std::time::{Duration, Instant};
 
 use juan::search::{self, Cancel};
 use juan::state::{Change, Flags, Memory};
-use juan::synthetic::Generator;
-use juan::{Article, Body, Chunk, Corpus, Order, Query, archive};
-use rayon::prelude::*;
+use juan::{Order, Query};
+
+#[path = "support/corpus.rs"]
+mod corpus;
 
 fn main() {
     let corpus = match std::env::var_os("JUAN_STATE_ARCHIVE") {
-        Some(path) => {
-            let mut corpus = Corpus::default();
-            archive::load_streaming(&[path.into()], |batch| corpus.push_chunk(batch.chunk));
-            corpus
-        }
-        None => generated(1_000_000),
+        Some(path) => corpus::loaded(&[path.into()]),
+        None => corpus::generated(1_000_000, 16, false),
     };
     let n = corpus.len();
     // Every tenth article read (100k of 1M), every thousandth starred and labelled.
@@ -105,28 +102,4 @@ fn summary(times: &mut [Duration]) -> String {
         times[times.len() / 2],
         times[times.len() - 1]
     )
-}
-
-/// `n` generated articles in 16 chunks, bodies dropped (titles are what the list needs).
-fn generated(n: usize) -> Corpus {
-    let mut generator = Generator::new(1);
-    let per_chunk = n.div_ceil(16);
-    let parts: Vec<Vec<Article>> = (0..n)
-        .step_by(per_chunk)
-        .map(|first| {
-            (first..(first + per_chunk).min(n))
-                .map(|_| {
-                    let mut a = generator.next_article().to_article();
-                    a.body = Body::default();
-                    a
-                })
-                .collect()
-        })
-        .collect();
-    let chunks: Vec<Chunk> = parts.into_par_iter().map(Chunk::build).collect();
-    let mut corpus = Corpus::default();
-    for chunk in chunks {
-        corpus.push_chunk(chunk);
-    }
-    corpus
 }
