@@ -63,11 +63,12 @@ fn quit(pty: &mut Pty) {
     assert_eq!(pty.wait_exit(10), 0, "{}", pty.screen());
 }
 
-/// `juan state export` with the state in `state`: one line per article with state.
-fn exported(state: &Path) -> Vec<String> {
+/// The lines `juan ARGS` prints with the state in `state` (it must succeed).
+fn output_lines(state: &Path, args: &[&str]) -> Vec<String> {
     let out = Command::new(env!("CARGO_BIN_EXE_juan"))
-        .args(["state", "export"])
+        .args(args)
         .env("XDG_STATE_HOME", state)
+        .env("JUAN_CONFIG", "/dev/null")
         .env_remove("JUAN_NO_STATE")
         .output()
         .unwrap();
@@ -83,23 +84,15 @@ fn exported(state: &Path) -> Vec<String> {
         .collect()
 }
 
+/// `juan state export` with the state in `state`: one line per article with state.
+fn exported(state: &Path) -> Vec<String> {
+    output_lines(state, &["state", "export"])
+}
+
 /// `juan list ARCHIVE -q QUERY` with the state in `state`: the ids, one a line.
 fn listed(state: &Path, archive: &Path, query: &str) -> Vec<String> {
-    let out = Command::new(env!("CARGO_BIN_EXE_juan"))
-        .args(["list", archive.to_str().unwrap(), "-q", query])
-        .env("XDG_STATE_HOME", state)
-        .env("JUAN_CONFIG", "/dev/null")
-        .env_remove("JUAN_NO_STATE")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
+    output_lines(state, &["list", archive.to_str().unwrap(), "-q", query])
+        .iter()
         .map(|l| l.split('\t').next().unwrap_or("").to_string())
         .collect()
 }
