@@ -295,7 +295,8 @@ impl Detail {
 mod tests {
     use super::*;
 
-    fn article() -> Article {
+    /// A 40-paragraph article that wraps to many rows (also the place tests' article).
+    pub(super) fn article() -> Article {
         let body = (1..=40)
             .map(|i| {
                 format!(

@@ -47,24 +47,9 @@ impl Detail {
 
 #[cfg(test)]
 mod tests {
+    use super::super::tests::article;
     use super::*;
-    use crate::article::Article;
     use crate::text::AmbiguousWidth;
-
-    fn article() -> Article {
-        let body = (1..=40)
-            .map(|i| {
-                format!("第{i}段。这是一个用来测试阅读位置的段落，内容足够长，可以折成好几行。")
-            })
-            .collect::<Vec<_>>()
-            .join("\n");
-        Article {
-            id: "x".into(),
-            title: "标题".into(),
-            body: body.into(),
-            ..Default::default()
-        }
-    }
 
     #[test]
     fn the_place_reopens_the_same_text_at_any_width() {
