@@ -306,6 +306,12 @@ pub struct GenArgs {
     /// Compress with gzip.
     #[arg(long)]
     pub(crate) gzip: bool,
+    /// Build the articles from the sentences of this archive (any format juan reads; repeat
+    /// for more) instead of the word tables: titles and bodies are its clauses recombined, cut
+    /// at 。！？；，、： and line breaks and left as they are; dates 2005-2024; its sources when
+    /// it names several. A path that cannot be read or has no usable sentences is an error.
+    #[arg(long, value_name = "PATH")]
+    pub(crate) from: Vec<std::path::PathBuf>,
 }
 
 /// Arguments of `juan check`.

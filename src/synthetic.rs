@@ -10,6 +10,9 @@
 //! The generator is pure: it writes to any [`Write`] and holds one article at a time, so memory
 //! stays flat however many it writes. `--escaped` output is what Python's `json.dumps` writes
 //! (`json.rs`); `--gzip` wraps the stream in gzip (fast level, mtime 0, so it is deterministic too).
+//!
+//! `text` is the second generator (`juan gen N --from ARCHIVE`): the same records, recombined
+//! from the clauses of real archives instead of drawn from word tables.
 
 use std::io::{self, BufWriter, Write};
 
@@ -21,6 +24,7 @@ pub(crate) mod json;
 pub(crate) mod length;
 pub(crate) mod random;
 pub(crate) mod sources;
+pub mod text;
 pub(crate) mod title;
 pub(crate) mod vocab;
 pub(crate) mod weighted;

@@ -66,6 +66,95 @@ fn help_has_examples() {
     }
 }
 
+/// The bundled sample archive.
+const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/sample-data/news.jsonl");
+
+#[test]
+fn from_an_archive_writes_records_juan_loads_without_problems() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("text.jsonl");
+    let args = ["gen", "300", "--seed", "3", "--from", SAMPLE];
+    let run = juan_in(dir.path())
+        .args(args)
+        .args(["-o", out.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let report = String::from_utf8_lossy(&run.stderr);
+    assert!(report.contains("clauses from 173 articles"), "{report}");
+    assert!(report.contains("wrote 300 articles"), "{report}");
+    let written = std::fs::read(&out).unwrap();
+    let again = juan_in(dir.path()).args(args).output().unwrap();
+    assert_eq!(
+        again.stdout, written,
+        "the same input and seed, the same bytes"
+    );
+    assert_ne!(written, juan(&["gen", "300", "--seed", "3"]).stdout);
+
+    let check = juan_in(dir.path())
+        .args(["check", out.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let checked = String::from_utf8_lossy(&check.stdout);
+    assert!(check.status.success(), "{checked}");
+    for line in [
+        "articles: 300\n",
+        "undated: 0\n",
+        "problems: 0\n",
+        "skipped: 0\n",
+    ] {
+        assert!(checked.contains(line), "{line:?} missing from\n{checked}");
+    }
+    let list = juan_in(dir.path())
+        .args(["list", out.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(list.status.success() && list.stderr.is_empty());
+    assert_eq!(list.stdout.iter().filter(|&&b| b == b'\n').count(), 300);
+}
+
+#[test]
+fn from_a_path_with_nothing_usable_fails_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("missing.jsonl");
+    let latin = dir.path().join("latin.txt");
+    std::fs::write(
+        &latin,
+        "Only Latin text here, nothing else.\nA second line.\n",
+    )
+    .unwrap();
+    for path in [&missing, &latin] {
+        let out = juan_in(dir.path())
+            .args([
+                "gen",
+                "10",
+                "--from",
+                SAMPLE,
+                "--from",
+                path.to_str().unwrap(),
+            ])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        assert!(out.stdout.is_empty(), "never an archive on a failure");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(path.to_str().unwrap()), "{err}");
+    }
+}
+
+/// [`juan_isolated`] with the index cache off and the state and cache homes in `dir`.
+fn juan_in(dir: &std::path::Path) -> Command {
+    let mut c = juan_isolated();
+    c.env("JUAN_NO_CACHE", "1")
+        .env("XDG_CACHE_HOME", dir.join("cache"))
+        .env("XDG_STATE_HOME", dir.join("state"));
+    c
+}
+
 /// The juan binary with the user's own config file out of the way (`JUAN_CONFIG=/dev/null`:
 /// the defaults).
 fn juan_isolated() -> Command {
