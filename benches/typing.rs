@@ -19,7 +19,7 @@ use std::time::{Duration, Instant};
 
 use juan::search::{self, Cancel};
 use juan::synthetic::Generator;
-use juan::{Article, Body, Chunk, Corpus, Order, Query, archive};
+use juan::{Article, Body, Chunk, Corpus, Hit, Order, Query, archive};
 use rayon::prelude::*;
 
 /// The typed queries: Chinese, pinyin (initials, syllables), fields, operators.
@@ -70,29 +70,32 @@ fn main() {
     );
 
     println!(
-        "{:<16} {:>5} {:>9} {:>9} {:>9}  hits after each key",
-        "query", "keys", "p50", "p99", "max"
+        "{:<16} {:>5} {:>9} {:>9} {:>9}  {:>9} {:>9}  hits after each key",
+        "query", "keys", "p50", "p99", "max", "whole p50", "whole max"
     );
-    let mut all = Vec::new();
+    let (mut all, mut all_wholes) = (Vec::new(), Vec::new());
     let chosen = std::env::var("JUAN_TYPING_QUERIES").ok();
     let queries: Vec<&str> = match &chosen {
         Some(list) => list.split(',').collect(),
         None => QUERIES.to_vec(),
     };
     for text in queries {
-        let (mut times, counts) = type_query(&corpus, text);
+        let (mut times, mut wholes, counts) = type_query(&corpus, text);
         println!(
-            "{text:<16} {:>5} {}  {counts:?}",
+            "{text:<16} {:>5} {}  {}  {counts:?}",
             times.len(),
-            summary(&mut times)
+            summary(&mut times),
+            whole_summary(&mut wholes)
         );
         all.extend(times);
+        all_wholes.extend(wholes);
     }
     println!(
-        "{:<16} {:>5} {}",
+        "{:<16} {:>5} {}  {}",
         "all keystrokes",
         all.len(),
-        summary(&mut all)
+        summary(&mut all),
+        whole_summary(&mut all_wholes)
     );
 }
 
@@ -144,10 +147,13 @@ fn loaded(paths: &[std::path::PathBuf]) -> (Corpus, Duration) {
     (corpus, start.elapsed())
 }
 
-/// Types `text` one char at a time; the time of each keystroke and the hit counts.
-fn type_query(corpus: &Corpus, text: &str) -> (Vec<Duration>, Vec<usize>) {
+/// Types `text` one char at a time; the time of each keystroke until its first screen (the
+/// first [`VISIBLE_ROWS`] hits with their positions: the page [`search::run_paged`] hands
+/// over early, or the whole ranking when it has none), the time until the whole ranking, and
+/// the hit counts.
+fn type_query(corpus: &Corpus, text: &str) -> (Vec<Duration>, Vec<Duration>, Vec<usize>) {
     let mut last: Option<(Query, Vec<usize>)> = None;
-    let (mut times, mut counts) = (Vec::new(), Vec::new());
+    let (mut times, mut wholes, mut counts) = (Vec::new(), Vec::new(), Vec::new());
     for end in (1..=text.len()).filter(|&e| text.is_char_boundary(e)) {
         let start = Instant::now();
         let Ok(query) = Query::parse(&text[..end]) else {
@@ -157,17 +163,49 @@ fn type_query(corpus: &Corpus, text: &str) -> (Vec<Duration>, Vec<usize>) {
             .as_ref()
             .filter(|(old, _)| search::narrows(&query, old))
             .map(|(_, hits)| hits.as_slice());
-        let hits = search::run(corpus, &query, Order::NewestFirst, within, &Cancel::new())
-            .expect("not cancelled");
-        let mut rows = search::Positions::new(corpus, &query);
-        for hit in hits.iter().take(VISIBLE_ROWS) {
-            std::hint::black_box(rows.of(hit.article()));
+        let mut shown = None;
+        let show = |hits: &[Hit]| {
+            let mut rows = search::Positions::new(corpus, &query);
+            for hit in hits.iter().take(VISIBLE_ROWS) {
+                std::hint::black_box(rows.of(hit.article()));
+            }
+            start.elapsed()
+        };
+        let hits = search::run_paged(
+            corpus,
+            &query,
+            Order::NewestFirst,
+            within,
+            &Cancel::new(),
+            search::PAGE_ROWS,
+            |page| shown = Some(show(&page.hits)),
+        )
+        .expect("not cancelled");
+        let whole = show(&hits);
+        if std::env::var_os("JUAN_TYPING_TRACE").is_some() {
+            eprintln!(
+                "{:?}: first {shown:?} whole {whole:?} within {:?}",
+                &text[..end],
+                within.map(|w| w.len())
+            );
         }
-        times.push(start.elapsed());
+        times.push(shown.unwrap_or(whole));
+        wholes.push(whole);
         counts.push(hits.len());
         last = Some((query, hits.iter().map(|h| h.article()).collect()));
     }
-    (times, counts)
+    (times, wholes, counts)
+}
+
+/// `p50 max` of the times until the whole ranking, in milliseconds.
+fn whole_summary(times: &mut [Duration]) -> String {
+    times.sort_unstable();
+    let ms = |d: Duration| format!("{:>7.1}ms", d.as_secs_f64() * 1e3);
+    format!(
+        "{} {}",
+        ms(times[(times.len() - 1) / 2]),
+        ms(times[times.len() - 1])
+    )
 }
 
 /// `p50 p99 max` of `times`, in milliseconds.

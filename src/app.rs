@@ -185,6 +185,9 @@ struct SearchState {
     pending: Option<SearchRequest>,
     /// True while a search runs on the worker.
     searching: bool,
+    /// While the hits on screen are a search's first page ([`crate::search::Done`] not
+    /// complete): how many hits it knows of. They are not narrowed from.
+    page_total: Option<crate::search::Total>,
 }
 
 #[cfg(test)]

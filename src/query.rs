@@ -166,13 +166,14 @@ impl Query {
             .any(|t| matches!(t.test, parse::Test::Body(_) | parse::Test::Text(_)))
     }
 
-    /// True when a hit can score above 0: a title term that is not negated (only those
-    /// score); otherwise every hit ranks by date alone.
+    /// True when a hit can score above 0: a title term that is not negated and ranks
+    /// ([`parse::Pattern::ranks`]: not one or two letters alone); otherwise every hit ranks by
+    /// date alone.
     pub(crate) fn scores(&self) -> bool {
         self.clauses
             .iter()
             .flatten()
-            .any(|t| !t.negated && matches!(t.test, parse::Test::Title(_)))
+            .any(|t| !t.negated && matches!(&t.test, parse::Test::Title(p) if p.ranks()))
     }
 
     /// True when a term reads the reader's marks (`is:`, `label:`).

@@ -26,7 +26,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use rayon::prelude::*;
 
 pub use snippet::{Snippet, Snippets};
-pub use worker::{Done, Request, Worker};
+pub use worker::{Done, PAGE_ROWS, Request, Worker};
 
 pub use crate::query::Found;
 /// The single-thread search over one list of articles that [`run`] ranks exactly like: the
@@ -75,6 +75,51 @@ pub fn run(
     within: Option<&[usize]>,
     cancel: &Cancel,
 ) -> Option<Vec<Hit>> {
+    run_paged(corpus, query, order, within, cancel, 0, |_| {})
+}
+
+/// How many hits a search has, as far as it knows when it hands over its first [`Page`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Total {
+    /// This many, counted.
+    Exact(usize),
+    /// At least this many: the rest are still being counted.
+    AtLeast(usize),
+}
+
+impl Total {
+    /// The count, or its lower bound.
+    pub fn count(self) -> usize {
+        match self {
+            Total::Exact(n) | Total::AtLeast(n) => n,
+        }
+    }
+}
+
+/// The first rows of a search's ranking, handed over before the rest is ranked or counted.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page {
+    /// The first hits, exactly as the whole ranking begins.
+    pub hits: Vec<Hit>,
+    /// How many hits there are in all.
+    pub total: Total,
+}
+
+/// [`run`], handing the first `rows` hits to `first` as soon as they are known, before the
+/// rest is ranked: for a query whose hits list by date (no ranking title term) that is as
+/// soon as `rows` of them are found in the date order, the total then still being counted;
+/// for a ranked query, once every hit is scored and the best `rows` are picked, before the
+/// whole sort. `first` is not called when `rows` is 0, when the search is cancelled first, or
+/// when nothing is saved by it (the whole answer is as quick).
+pub fn run_paged(
+    corpus: &Corpus,
+    query: &Query,
+    order: Order,
+    within: Option<&[usize]>,
+    cancel: &Cancel,
+    rows: usize,
+    first: impl FnOnce(Page),
+) -> Option<Vec<Hit>> {
     assert!(
         u32::try_from(corpus.len()).is_ok(),
         "at most 2^32 articles are searched"
@@ -82,12 +127,22 @@ pub fn run(
     if query.is_empty() && within.is_none() {
         return date_order::all_in_date_order(corpus, order, cancel);
     }
-    if within.is_none() && !query.scores() && !query.reads_bodies() {
-        // Every hit scores 0: the date order, filtered, is the ranking (bodies excepted: the
-        // body index's candidates are fewer than all articles).
-        return date_order::matching_in_date_order(corpus, query, order, cancel);
+    let within = within.map(|within| scan::bitmap(within, corpus.len()));
+    let within = within.as_deref();
+    if !query.scores() && (within.is_some() || !query.reads_bodies()) {
+        // Every hit scores 0: the date order, filtered, is the ranking (except for bodies
+        // searched over everything: the body index's candidates, sorted, are fewer).
+        return date_order::matching_in_date_order(
+            corpus, query, order, within, cancel, rows, first,
+        );
     }
     let mut keys = scan::matching_keys(corpus, query, order, within, cancel)?;
+    if rows > 0 && keys.len() > rows * 4 && !cancel.is_cancelled() {
+        first(Page {
+            hits: rank::best(&mut keys, rows),
+            total: Total::Exact(keys.len()),
+        });
+    }
     keys.par_sort_unstable();
     if cancel.is_cancelled() {
         return None;

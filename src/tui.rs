@@ -308,7 +308,10 @@ fn handle(display: &mut display::Display, app: &mut App, msg: Msg, load: u64) ->
             true
         }
         Msg::Loaded(..) => false,
-        Msg::Searched(done) => app.apply_search(done.generation, done.hits) | app.settle_session(),
+        Msg::Searched(done) => {
+            app.apply_search(done.generation, done.hits, done.total, done.complete)
+                | app.settle_session()
+        }
         Msg::Recalled(recalled) => {
             let remember::Recalled {
                 memory,

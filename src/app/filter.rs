@@ -70,14 +70,32 @@ impl App {
         self.search.searching
     }
 
-    /// Takes a worker's results. Results of a superseded generation are dropped (returns false).
-    pub(crate) fn apply_search(&mut self, generation: u64, hits: Vec<Hit>) -> bool {
-        if generation != self.search.generation {
+    /// Takes a worker's results: its first page (`complete` false, `total` perhaps a lower
+    /// bound) or the whole ranking. Results of a superseded generation are dropped, and so is
+    /// a page under a source filter, which would leave too few rows (returns false).
+    pub(crate) fn apply_search(
+        &mut self,
+        generation: u64,
+        hits: Vec<Hit>,
+        total: search::Total,
+        complete: bool,
+    ) -> bool {
+        if generation != self.search.generation || (!complete && self.source_filter.is_some()) {
             return false;
         }
-        self.search.searching = false;
+        self.search.searching = !complete;
         self.show_hits(hits);
+        self.search.page_total = (!complete).then_some(total);
         true
+    }
+
+    /// How many articles the list holds: exact, or at least so many while a search's first
+    /// page is shown and it still counts.
+    pub(crate) fn hit_total(&self) -> search::Total {
+        match self.search.page_total {
+            Some(total) => total,
+            None => search::Total::Exact(self.hits.len()),
+        }
     }
 
     /// Appends a batch of loaded articles (and its problems) and refreshes the list.
@@ -199,6 +217,10 @@ impl App {
 
     /// The previous hits, when the new query can only match a subset of them.
     fn narrowing_base(&self, query: &Query) -> Option<Arc<Vec<usize>>> {
+        if self.search.page_total.is_some() {
+            // A first page: not every hit of the old query is listed.
+            return None;
+        }
         let old = self.search.shown.as_ref()?;
         let same_frame = old.order == self.order && old.source == self.source_filter;
         (same_frame && old.articles == self.corpus.len() && search::narrows(query, &old.query))
@@ -211,6 +233,7 @@ impl App {
             hits.retain(|h| self.corpus.source(h.article()) == src);
         }
         self.hits = hits;
+        self.search.page_total = None;
         self.recount_timeline();
         self.search.shown = self.search.in_flight.clone();
         self.positions.clear();
@@ -314,7 +337,8 @@ mod tests {
     fn answer(app: &mut App, r: &SearchRequest) {
         let within = r.within.as_deref().map(Vec::as_slice);
         let hits = search_inline(app.corpus(), &r.query, r.order, within);
-        app.apply_search(r.generation, hits);
+        let total = search::Total::Exact(hits.len());
+        app.apply_search(r.generation, hits, total, true);
     }
 
     #[test]
@@ -364,11 +388,43 @@ mod tests {
         assert!(app.is_searching());
         let stale = search_inline(app.corpus(), &first.query, first.order, None);
         let before = ids(&app);
-        assert!(!app.apply_search(first.generation, stale));
+        let exact = |hits: &Vec<Hit>| search::Total::Exact(hits.len());
+        assert!(!app.apply_search(first.generation, stale.clone(), exact(&stale), true));
         assert_eq!(ids(&app), before, "stale results were shown");
         let fresh = search_inline(app.corpus(), &second.query, second.order, None);
-        assert!(app.apply_search(second.generation, fresh));
+        assert!(app.apply_search(second.generation, fresh.clone(), exact(&fresh), true));
         assert_eq!(ids(&app), ["a"]);
+        assert!(!app.is_searching());
+    }
+
+    #[test]
+    fn a_first_page_shows_at_least_its_count_and_is_never_narrowed_from() {
+        let mut app = deferred_app_of_two();
+        type_text(&mut app, "c");
+        let request = app.take_search_request().expect("a request");
+        let all = search_inline(app.corpus(), &request.query, request.order, None);
+        assert_eq!(all.len(), 1, "c takes 长春下雪 through pinyin");
+        let page = all.clone();
+        let at_least = search::Total::AtLeast(page.len());
+        assert!(app.apply_search(request.generation, page, at_least, false));
+        assert_eq!(ids(&app), ["a"]);
+        assert_eq!(app.hit_total(), at_least);
+        assert!(app.is_searching(), "the whole answer is still to come");
+        // A page is not every hit: the next key searches everything.
+        type_text(&mut app, "c");
+        let next = app.take_search_request().expect("a request");
+        assert!(next.within.is_none());
+        // The whole answer replaces the page and its count.
+        assert!(!app.apply_search(
+            request.generation,
+            all.clone(),
+            search::Total::Exact(1),
+            true
+        ));
+        let whole = search_inline(app.corpus(), &next.query, next.order, None);
+        let total = search::Total::Exact(whole.len());
+        assert!(app.apply_search(next.generation, whole, total, true));
+        assert_eq!(app.hit_total(), total);
         assert!(!app.is_searching());
     }
 

@@ -12,7 +12,7 @@ use super::date_spec::Span;
 use super::fold::fold;
 use super::index::{Index, char_signature};
 use super::parse::{How, Marked, Pattern, Test};
-use super::pinyin::{self, Anchors, MAX_TERM_LETTERS, PinyinTerm, match_pinyin};
+use super::pinyin::{self, Anchors, MAX_TERM_LETTERS, PinyinTerm, could_match, match_pinyin};
 use super::readings::letter_mask;
 use crate::fulltext::{Candidates, Probe};
 
@@ -46,6 +46,8 @@ enum Check {
         /// When the term is ASCII letters and digits with a letter, at most
         /// [`MAX_TERM_LETTERS`] long: the term compiled for matching through pinyin too.
         pinyin: Option<PinyinTerm>,
+        /// False when a match scores 0 ([`Pattern::ranks`]: one or two letters alone).
+        ranks: bool,
     },
     /// Whether each distinct source (by id) matches.
     Source(Vec<bool>),
@@ -342,11 +344,24 @@ impl<'a> Plan<'a> {
                 letters,
                 chars,
                 pinyin,
+                ranks,
             } => {
                 if self.index.title_letters(i) & letters != *letters
                     || (pinyin.is_none() && self.index.title_signature(i) & chars != *chars)
                 {
                     return None;
+                }
+                if !*ranks && !want_positions {
+                    // A match scores 0 whatever it is: whether there is one is enough.
+                    let direct = (pinyin.is_none() || self.index.title_has_latin(i))
+                        && is_subsequence(
+                            self.index.folded_title(i, &mut scratch.folded),
+                            &pattern.text,
+                        );
+                    let through_pinyin = pinyin
+                        .as_ref()
+                        .is_some_and(|term| could_match(term, self.index.title_readings(i), false));
+                    return (direct || through_pinyin).then(|| (0, Vec::new()));
                 }
                 // A term that may match through pinyin is ASCII letters and digits: directly,
                 // it can only match a title that holds some.
@@ -365,10 +380,11 @@ impl<'a> Plan<'a> {
                         want_positions,
                     )
                 });
-                match (direct, through_pinyin) {
+                let best = match (direct, through_pinyin) {
                     (Some(d), Some(p)) => Some(if p.0 > d.0 { p } else { d }),
                     (d, p) => d.or(p),
-                }
+                };
+                best.map(|(score, positions)| (if *ranks { score } else { 0 }, positions))
             }
         }
     }
@@ -385,6 +401,7 @@ fn compile(test: &Test, index: &Index, bodies: &dyn Bodies) -> Check {
                 && p.text.bytes().any(|b| b.is_ascii_alphabetic()))
             .then(|| PinyinTerm::new(p.text.as_bytes(), index.reading_table()))
             .flatten(),
+            ranks: p.ranks(),
             pattern: p.clone(),
         },
         Test::Source(p) => Check::Source(

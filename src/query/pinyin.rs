@@ -189,7 +189,7 @@ pub(super) fn match_pinyin(
 /// chars when `contiguous`): the same moves as [`match_pinyin`] without scores, as a set of
 /// reachable term offsets in one word. Most titles fail here, several times faster than the
 /// scored programme.
-fn could_match(term: &PinyinTerm, chars: &[u16], contiguous: bool) -> bool {
+pub(super) fn could_match(term: &PinyinTerm, chars: &[u16], contiguous: bool) -> bool {
     let goal = 1u64 << term.letters();
     let mut reach = 1u64;
     for &set in chars {

@@ -4,8 +4,6 @@
 //! costs one pass, not a full merge. A query whose hits all score alike (no title term:
 //! `is:unread`, `src:`, `date:`) filters that order instead of sorting its hits.
 
-use std::cmp::Reverse;
-use std::collections::BinaryHeap;
 use std::sync::{Arc, Mutex, PoisonError, Weak};
 
 use rayon::prelude::*;
@@ -13,7 +11,7 @@ use rayon::prelude::*;
 use crate::corpus::{Chunk, Corpus};
 use crate::query::{Hit, Matcher, Order, Query, Scratch};
 
-use super::Cancel;
+use super::{Cancel, Page, Total};
 
 /// How many articles the merge emits between looks at the cancel token.
 const CANCEL_STRIDE: usize = 1 << 14;
@@ -24,6 +22,9 @@ struct Kept {
     chunks: Vec<Weak<Chunk>>,
     order: Order,
     numbers: Arc<Vec<u32>>,
+    /// The date key ([`crate::query::Index::date_key`]) of each of `numbers`, so chunks
+    /// appended later merge in without looking the old ones up again.
+    keys: Arc<Vec<u64>>,
 }
 
 static KEPT: Mutex<Option<Kept>> = Mutex::new(None);
@@ -47,15 +48,26 @@ pub(super) fn all_in_date_order(
 /// How many articles in date order one task of [`matching_in_date_order`] tests.
 const BLOCK: usize = 1 << 14;
 
-/// Every article of `corpus` that `query` matches, in date `order` (undated last, ties in
-/// load order): the ranking [`super::run`] gives when every hit scores 0, which is so when
-/// the query has no title term to score. The kept date order is tested on every core, block
-/// by block, and nothing is sorted; `None` when cancelled.
+/// How many articles [`matching_in_date_order`] tests on one thread for its first page
+/// before leaving it to the parallel pass (about a millisecond).
+const WALK_LIMIT: usize = 1 << 16;
+
+/// Every article of `corpus` that `query` matches (among `within`, when given), in date
+/// `order` (undated last, ties in load order): the ranking [`super::run`] gives when every hit
+/// scores 0, which is so when the query has no title term that ranks. Nothing is sorted. The
+/// kept date order is walked on this thread until `rows` hits are found, which go to `first`
+/// with the total still being counted (most such queries match much of the archive, so that
+/// takes a few hundred tests); then every chunk is tested on every core in load order (memory
+/// read in sequence), marking hits in a bitmap, and the kept order is filtered by it. `None`
+/// when cancelled.
 pub(super) fn matching_in_date_order(
     corpus: &Corpus,
     query: &Query,
     order: Order,
+    within: Option<&[u64]>,
     cancel: &Cancel,
+    rows: usize,
+    first: impl FnOnce(Page),
 ) -> Option<Vec<Hit>> {
     let numbers = merged(corpus, order, cancel)?;
     let chunks = corpus.chunks();
@@ -63,20 +75,39 @@ pub(super) fn matching_in_date_order(
         .iter()
         .map(|c| Matcher::new(&**c, &c.index, query, c.first))
         .collect();
+    let among = |g: usize| within.is_none_or(|marks| marks[g / 64] >> (g % 64) & 1 == 1);
+    let hit = |g: u32| Hit { index: g, score: 0 };
+    if rows > 0 && !query.reads_bodies() {
+        // The first page, from the start of the order; given up (the pass below does it all)
+        // when the hits are too rare to find quickly, and not tried for bodies, whose tests
+        // in date order would read the archive out of order.
+        let mut scratch = Scratch::default();
+        let mut page = Vec::new();
+        for &g in numbers.iter().take(WALK_LIMIT.max(rows * 64)) {
+            let k = chunks.partition_point(|c| c.first <= g as usize) - 1;
+            let local = g as usize - chunks[k].first;
+            if among(g as usize) && matchers[k].score(local, &mut scratch).is_some() {
+                page.push(hit(g));
+                if page.len() == rows {
+                    break;
+                }
+            }
+        }
+        if page.len() == rows && !cancel.is_cancelled() {
+            first(Page {
+                hits: page,
+                total: Total::AtLeast(rows),
+            });
+        }
+    }
+    let marks = super::scan::matching_marks(corpus, &matchers, within, cancel)?;
     let parts: Vec<Vec<Hit>> = numbers
         .par_chunks(BLOCK)
-        .map_init(Scratch::default, |scratch, block| {
-            if cancel.is_cancelled() {
-                return Vec::new();
-            }
+        .map(|block| {
             block
                 .iter()
-                .filter(|&&g| {
-                    let k = chunks.partition_point(|c| c.first <= g as usize) - 1;
-                    let local = g as usize - chunks[k].first;
-                    matchers[k].score(local, scratch).is_some()
-                })
-                .map(|&g| Hit { index: g, score: 0 })
+                .filter(|&&g| marks[g as usize / 64] >> (g % 64) & 1 == 1)
+                .map(|&g| hit(g))
                 .collect()
         })
         .collect();
@@ -87,7 +118,7 @@ pub(super) fn matching_in_date_order(
 /// prefix of the chunks.
 fn merged(corpus: &Corpus, order: Order, cancel: &Cancel) -> Option<Arc<Vec<u32>>> {
     let chunks = corpus.chunks();
-    let (base, done) = {
+    let (numbers, keys, done) = {
         let kept = KEPT.lock().unwrap_or_else(PoisonError::into_inner);
         match kept.as_ref() {
             Some(k)
@@ -98,55 +129,69 @@ fn merged(corpus: &Corpus, order: Order, cancel: &Cancel) -> Option<Arc<Vec<u32>
                         .zip(chunks)
                         .all(|(w, c)| std::ptr::eq(w.as_ptr(), Arc::as_ptr(c))) =>
             {
-                (Arc::clone(&k.numbers), k.chunks.len())
+                (Arc::clone(&k.numbers), Arc::clone(&k.keys), k.chunks.len())
             }
-            _ => (Arc::new(Vec::new()), 0),
+            _ => (Arc::default(), Arc::default(), 0),
         }
     };
     if done == chunks.len() {
-        return Some(base);
+        return Some(numbers);
     }
-    let numbers = Arc::new(merge(corpus, &base, &chunks[done..], order, cancel)?);
+    let (numbers, keys) = merge(&numbers, &keys, &chunks[done..], order, cancel)?;
+    let numbers = Arc::new(numbers);
     *KEPT.lock().unwrap_or_else(PoisonError::into_inner) = Some(Kept {
         chunks: chunks.iter().map(Arc::downgrade).collect(),
         order,
         numbers: Arc::clone(&numbers),
+        keys: Arc::new(keys),
     });
     Some(numbers)
 }
 
-/// Merges `base` (global numbers already in order) with the date orders of `new` chunks.
+/// Merges `base` (global numbers already in order, with their date `keys`) with the articles
+/// of `new` chunks: those as (date key, global number) pairs sorted on every core, then one
+/// pass taking the smaller head. A tie goes to the smaller global number, as the chunks'
+/// own orders break ties in load order.
 fn merge(
-    corpus: &Corpus,
     base: &[u32],
+    keys: &[u64],
     new: &[Arc<Chunk>],
     order: Order,
     cancel: &Cancel,
-) -> Option<Vec<u32>> {
-    let lists: Vec<&[u32]> = new.iter().map(|c| c.index.in_order(order)).collect();
-    // Source 0 is `base`, source k + 1 is chunk `new[k]`; a head is (date key, global, source, at).
-    let head = |source: usize, at: usize| -> Option<Reverse<(u64, u32, usize, usize)>> {
-        let (chunk, local) = if source == 0 {
-            let g = *base.get(at)? as usize;
-            corpus.locate(g)
-        } else {
-            let chunk = &*new[source - 1];
-            (chunk, *lists[source - 1].get(at)? as usize)
-        };
-        let key = chunk.index.date_key(local, order);
-        Some(Reverse((key, (chunk.first + local) as u32, source, at)))
-    };
-    let mut heap: BinaryHeap<_> = (0..=new.len()).filter_map(|s| head(s, 0)).collect();
-    let total = base.len() + lists.iter().map(|l| l.len()).sum::<usize>();
-    let mut numbers = Vec::with_capacity(total);
-    while let Some(Reverse((_, global, source, at))) = heap.pop() {
+) -> Option<(Vec<u32>, Vec<u64>)> {
+    let mut fresh: Vec<u128> = new
+        .par_iter()
+        .flat_map_iter(|chunk| {
+            chunk.index.in_order(order).iter().map(move |&local| {
+                let local = local as usize;
+                u128::from(chunk.index.date_key(local, order)) << 32 | (chunk.first + local) as u128
+            })
+        })
+        .collect();
+    fresh.par_sort_unstable();
+    if cancel.is_cancelled() {
+        return None;
+    }
+    let total = base.len() + fresh.len();
+    let (mut numbers, mut merged_keys) = (Vec::with_capacity(total), Vec::with_capacity(total));
+    let (mut b, mut f) = (0, 0);
+    while b < base.len() || f < fresh.len() {
         if numbers.len() % CANCEL_STRIDE == 0 && cancel.is_cancelled() {
             return None;
         }
-        numbers.push(global);
-        heap.extend(head(source, at + 1));
+        let from_base = f == fresh.len()
+            || (b < base.len() && (u128::from(keys[b]) << 32 | u128::from(base[b])) < fresh[f]);
+        if from_base {
+            numbers.push(base[b]);
+            merged_keys.push(keys[b]);
+            b += 1;
+        } else {
+            numbers.push(fresh[f] as u32);
+            merged_keys.push((fresh[f] >> 32) as u64);
+            f += 1;
+        }
     }
-    Some(numbers)
+    Some((numbers, merged_keys))
 }
 
 #[cfg(test)]

@@ -4,6 +4,8 @@
 //! [`Index::date_key`] and the 32-bit global article number. Scores are clamped to `i32`
 //! (real ones are a few hundred).
 
+use rayon::prelude::*;
+
 use crate::query::{Hit, Index, Order};
 
 /// The sort key of a hit with `score` on article `local` of a chunk starting at `first`.
@@ -11,6 +13,24 @@ pub(super) fn key(score: i64, index: &Index, first: usize, local: usize, order: 
     let score = score.clamp(i64::from(i32::MIN), i64::from(i32::MAX));
     let descending = (i64::from(i32::MAX) - score) as u128;
     descending << 96 | u128::from(index.date_key(local, order)) << 32 | (first + local) as u128
+}
+
+/// The hits of the `rows` smallest keys, in order: each half of `keys` partitioned on its own
+/// core around its `rows`-th key (the order of `keys` changes), then the two bests sorted.
+pub(super) fn best(keys: &mut [u128], rows: usize) -> Vec<Hit> {
+    let half = keys.len().div_ceil(2).max(1);
+    let mut picked: Vec<u128> = keys
+        .par_chunks_mut(half)
+        .flat_map_iter(|part| {
+            if part.len() > rows {
+                part.select_nth_unstable(rows);
+            }
+            part[..rows.min(part.len())].to_vec()
+        })
+        .collect();
+    picked.sort_unstable();
+    picked.truncate(rows);
+    picked.into_iter().map(hit_of).collect()
 }
 
 /// The hit a key stands for.
@@ -46,5 +66,20 @@ mod tests {
         assert!(key(9, &index, 0, 0, order) < key(9, &index, 0, 2, order));
         assert!(key(9, &index, 0, 2, order) < key(9, &index, 5, 2, order));
         assert!(key(i64::MAX, &index, 0, 0, order) < key(i64::MIN, &index, 0, 0, order));
+    }
+
+    #[test]
+    fn the_best_keys_are_the_first_of_the_sorted_keys() {
+        let keys: Vec<u128> = (0..1000u128).map(|k| (k * 7919) % 1009).collect();
+        let mut sorted = keys.clone();
+        sorted.sort_unstable();
+        for rows in [1, 5, 499, 500, 501, 1000, 2000] {
+            let want: Vec<u32> = sorted.iter().take(rows).map(|&k| k as u32).collect();
+            let got: Vec<u32> = best(&mut keys.clone(), rows)
+                .iter()
+                .map(|h| h.index)
+                .collect();
+            assert_eq!(got, want, "{rows} rows");
+        }
     }
 }

@@ -14,14 +14,14 @@ use super::{Cancel, rank};
 /// millisecond or so, large enough to keep scheduling cheap.
 const BLOCK: usize = 4096;
 
-/// The sort keys ([`rank::key`]) of every candidate that matches, unsorted; `None` when
-/// cancelled. Candidates are every article, or those of `within` (global numbers; numbers
-/// beyond the corpus are ignored).
+/// The sort keys ([`rank::key`]) of every article that matches, unsorted; `None` when
+/// cancelled. Candidates are every article, or those marked in `within` (a bitmap over global
+/// numbers, [`bitmap`]).
 pub(super) fn matching_keys(
     corpus: &Corpus,
     query: &Query,
     order: Order,
-    within: Option<&[usize]>,
+    within: Option<&[u64]>,
     cancel: &Cancel,
 ) -> Option<Vec<u128>> {
     let chunks = corpus.chunks();
@@ -29,13 +29,49 @@ pub(super) fn matching_keys(
         .iter()
         .map(|c| Matcher::new(&**c, &c.index, query, c.first))
         .collect();
-    let marks = within.map(|within| bitmap(within, corpus.len()));
+    let parts = each_match(corpus, &matchers, within, cancel, |k, local, score| {
+        let chunk = &chunks[k];
+        rank::key(score, &chunk.index, chunk.first, local, order)
+    })?;
+    Some(parts.concat())
+}
+
+/// A bitmap over global numbers marking every article that `matchers` (one per chunk)
+/// match, among those marked in `within` when given; `None` when cancelled.
+pub(super) fn matching_marks(
+    corpus: &Corpus,
+    matchers: &[Matcher],
+    within: Option<&[u64]>,
+    cancel: &Cancel,
+) -> Option<Vec<u64>> {
+    let chunks = corpus.chunks();
+    let parts = each_match(corpus, matchers, within, cancel, |k, local, _| {
+        (chunks[k].first + local) as u32
+    })?;
+    let mut marks = vec![0u64; corpus.len().div_ceil(64)];
+    for g in parts.into_iter().flatten() {
+        marks[g as usize / 64] |= 1 << (g % 64);
+    }
+    Some(marks)
+}
+
+/// Tests every article (or those marked in `within`) with its chunk's matcher, block by
+/// block on rayon threads in load order, and gives `found(chunk, local, score)` of each
+/// match, per block; `None` when cancelled.
+fn each_match<T: Send>(
+    corpus: &Corpus,
+    matchers: &[Matcher],
+    within: Option<&[u64]>,
+    cancel: &Cancel,
+    found: impl Fn(usize, usize, i64) -> T + Sync,
+) -> Option<Vec<Vec<T>>> {
+    let chunks = corpus.chunks();
     let blocks: Vec<(usize, usize)> = chunks
         .iter()
         .enumerate()
         .flat_map(|(k, c)| (0..c.len()).step_by(BLOCK).map(move |s| (k, s)))
         .collect();
-    let parts: Vec<Vec<u128>> = blocks
+    let parts: Vec<Vec<T>> = blocks
         .par_iter()
         .map_init(Scratch::default, |scratch, &(k, start)| {
             if cancel.is_cancelled() {
@@ -43,10 +79,10 @@ pub(super) fn matching_keys(
             }
             let (chunk, matcher) = (&chunks[k], &matchers[k]);
             let end = (start + BLOCK).min(chunk.len());
-            let mut keys = Vec::new();
+            let mut out = Vec::new();
             let mut local = start;
             while local < end {
-                if let Some(marks) = &marks {
+                if let Some(marks) = within {
                     // Jump to the next marked article.
                     let global = chunk.first + local;
                     let rest = marks[global / 64] >> (global % 64);
@@ -59,7 +95,7 @@ pub(super) fn matching_keys(
                         continue;
                     }
                 }
-                if marks.is_none()
+                if within.is_none()
                     && let Some(next) = matcher.next_candidate(local)
                 {
                     // The body index lists the articles that may match: skip to the next.
@@ -74,21 +110,18 @@ pub(super) fn matching_keys(
                     }
                 }
                 if let Some(score) = matcher.score(local, scratch) {
-                    keys.push(rank::key(score, &chunk.index, chunk.first, local, order));
+                    out.push(found(k, local, score));
                 }
                 local += 1;
             }
-            keys
+            out
         })
         .collect();
-    if cancel.is_cancelled() {
-        return None;
-    }
-    Some(parts.concat())
+    (!cancel.is_cancelled()).then_some(parts)
 }
 
 /// A bitmap over `len` global numbers with those of `numbers` set.
-fn bitmap(numbers: &[usize], len: usize) -> Vec<u64> {
+pub(super) fn bitmap(numbers: &[usize], len: usize) -> Vec<u64> {
     let mut marks = vec![0u64; len.div_ceil(64)];
     for &g in numbers.iter().filter(|&&g| g < len) {
         marks[g / 64] |= 1 << (g % 64);

@@ -185,3 +185,71 @@ fn corpus_of_splits_into_chunks_that_search_alike() {
     assert_eq!(hits[0].article(), CHUNK_LEN + 3);
     assert!(corpus_of(Vec::new()).is_empty());
 }
+
+#[test]
+fn a_first_page_begins_the_whole_ranking() {
+    // Many copies, so a page is a fraction: dated ones newest first, then ranked ones.
+    let articles: Vec<Article> = (0..40).flat_map(|_| shelf()).collect();
+    for size in [7, 1000] {
+        let corpus = chunked(&articles, size);
+        for text in [
+            "c",
+            "rd",
+            "人大",
+            "ccrd",
+            "src:晚报",
+            "date:2017 人大",
+            "!人大",
+        ] {
+            let query = Query::parse(text).unwrap();
+            let whole = run(&corpus, &query, Order::NewestFirst, None, &Cancel::new()).unwrap();
+            for rows in [1, 3, 10] {
+                let mut page = None;
+                let paged = run_paged(
+                    &corpus,
+                    &query,
+                    Order::NewestFirst,
+                    None,
+                    &Cancel::new(),
+                    rows,
+                    |p| page = Some(p),
+                )
+                .unwrap();
+                assert_eq!(paged, whole, "{text:?}");
+                let Some(page) = page else {
+                    // No page: only when the whole answer saved nothing by it.
+                    assert!(whole.len() <= rows * 4, "{text:?}: {} hits", whole.len());
+                    continue;
+                };
+                assert_eq!(page.hits, whole[..rows], "{text:?}, {rows} rows");
+                match page.total {
+                    // Hits that rank by date: found before all are counted.
+                    Total::AtLeast(n) => assert!(!query.scores() && n == rows, "{text:?}"),
+                    Total::Exact(n) => assert_eq!(n, whole.len(), "{text:?}"),
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn one_or_two_letters_filter_and_list_newest_first() {
+    let corpus = chunked(&shelf(), 5);
+    for text in ["c", "rd", "d", "12"] {
+        let query = Query::parse(text).unwrap();
+        assert!(!query.scores(), "{text}");
+        let hits = run(&corpus, &query, Order::NewestFirst, None, &Cancel::new()).unwrap();
+        assert!(hits.iter().all(|h| h.score == 0), "{text}");
+        let keys: Vec<u64> = hits
+            .iter()
+            .map(|h| {
+                let (chunk, local) = corpus.locate(h.article());
+                chunk.index.date_key(local, Order::NewestFirst)
+            })
+            .collect();
+        assert!(keys.is_sorted(), "{text}: not in date order");
+    }
+    // A third letter ranks.
+    assert!(Query::parse("ccr").unwrap().scores());
+    assert!(Query::parse("c 人").unwrap().scores());
+}

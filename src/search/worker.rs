@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use crate::corpus::Corpus;
 use crate::query::{Hit, Order, Query};
 
-use super::{Cancel, run};
+use super::{Cancel, Page, Total, run_paged};
 
 /// One search to run.
 #[derive(Debug, Clone)]
@@ -28,14 +28,23 @@ pub struct Request {
     pub within: Option<Arc<Vec<usize>>>,
 }
 
-/// A finished search.
+/// Rows of the first page a search hands over before it has ranked or counted everything
+/// ([`super::run_paged`]): a few screens.
+pub const PAGE_ROWS: usize = 200;
+
+/// A search's answer: its first page ([`Done::complete`] false), then the whole of it.
 #[derive(Debug, Clone)]
 pub struct Done {
     /// The [`Request::generation`] it answers.
     pub generation: u64,
-    /// Every hit, ranked, positions empty.
+    /// Every hit, ranked, positions empty; only the first [`PAGE_ROWS`] while not complete.
     pub hits: Vec<Hit>,
-    /// Time from the start of the search to its end.
+    /// How many hits there are in all (exact once complete).
+    pub total: Total,
+    /// False for the first page: the whole answer follows unless a newer request supersedes
+    /// it.
+    pub complete: bool,
+    /// Time from the start of the search to this answer.
     pub elapsed: Duration,
 }
 
@@ -115,23 +124,30 @@ fn serve(
         }
         let start = Instant::now();
         let within = request.within.as_deref().map(Vec::as_slice);
-        let Some(hits) = run(
+        let mut deliver = |hits: Vec<Hit>, total: Total, complete: bool| {
+            let _guard = latest.lock().unwrap_or_else(PoisonError::into_inner);
+            if !cancel.is_cancelled() {
+                on_done(Done {
+                    generation: request.generation,
+                    hits,
+                    total,
+                    complete,
+                    elapsed: start.elapsed(),
+                });
+            }
+        };
+        let Some(hits) = run_paged(
             &request.corpus,
             &request.query,
             request.order,
             within,
             &cancel,
+            PAGE_ROWS,
+            |page: Page| deliver(page.hits, page.total, false),
         ) else {
             continue;
         };
-        let elapsed = start.elapsed();
-        let _guard = latest.lock().unwrap_or_else(PoisonError::into_inner);
-        if !cancel.is_cancelled() {
-            on_done(Done {
-                generation: request.generation,
-                hits,
-                elapsed,
-            });
-        }
+        let total = Total::Exact(hits.len());
+        deliver(hits, total, true);
     }
 }

@@ -7,6 +7,7 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::theme::Theme;
 use crate::app::{App, Focus, Popup};
+use crate::search::Total;
 use crate::text::{self, for_display};
 
 const PROMPT: &str = "> ";
@@ -17,7 +18,14 @@ pub(crate) fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         return;
     }
     let q = app.query();
-    let counts = format!(" {}/{}", app.hits().len(), app.corpus().len());
+    let counts = match app.hit_total() {
+        Total::Exact(n) => format!(" {n}/{}", app.corpus().len()),
+        // A first page: the search still counts.
+        Total::AtLeast(n) => {
+            let at_least = if app.settings.unicode { "≥" } else { ">=" };
+            format!(" {at_least}{n}/{}", app.corpus().len())
+        }
+    };
     let mut tags = String::new();
     if let Some(src) = app.source_filter() {
         tags = format!(
