@@ -30,6 +30,8 @@ const ARCHIVE: &str = "sample-data";
 /// Typed in the list, selects the sample's longest article (124 lines at 198 columns).
 const LONG_ARTICLE: &str = "'烟囱、冰雪与芯片";
 const LIST_HINT: &str = "Ctrl-s source";
+/// The query line's count once all of [`ARCHIVE`]'s 181 articles are listed.
+const ALL_LISTED: &str = " 181/181";
 const READER_HINT: &str = "j/k scroll";
 
 const DOWN: &str = "\x1b[B";
@@ -65,6 +67,9 @@ impl Mirror {
     fn spawn(cols: u16, rows: u16) -> Mirror {
         let pty = Pty::spawn(&[ARCHIVE], cols, rows);
         pty.wait_for_text(LIST_HINT);
+        // Every article listed: a key sent while the first search is still out would move
+        // a selection that its answer then puts back on one of the two screens only.
+        pty.wait_for_text(ALL_LISTED);
         Mirror {
             pty,
             parser: vt100::Parser::new(rows, cols, 0),

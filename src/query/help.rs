@@ -26,7 +26,8 @@ letters or digits and 繁简 do not matter: ＶＩＰ finds vip, 國旗 finds �
 Dates are compared as real instants, days running midnight to midnight in
 China Standard Time (UTC+8); undated articles never match a date term.
 Ranking: best match first (adjacent characters beat scattered ones), then
-newest; body-only queries newest first. Examples:
+newest; body-only queries, and one or two letters alone (c, cc), newest
+first. Examples:
   ccrd src:长春 date:2017-09
   人大 !政协 after:2017-09-01 before:2017-09-30
   'ＶＩＰ | 会员 date:2012

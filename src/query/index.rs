@@ -24,7 +24,6 @@ mod stored;
 mod tests;
 
 use super::Order;
-use super::fold::fold_into;
 use super::readings::ReadingTable;
 use crate::date::{Date, Stamp};
 
@@ -65,10 +64,11 @@ impl Index {
         if !bit(&self.aids.unfolded) {
             return title;
         }
-        buf.clear();
         if bit(&self.aids.widely_unfolded) {
-            fold_into(title, buf);
-        } else {
+            return text_in(&self.aids.folded_titles, &self.aids.folded_starts, i);
+        }
+        buf.clear();
+        {
             // Only ASCII capitals to lower: a copy and a byte-wise pass, far cheaper.
             buf.push_str(title);
             buf.make_ascii_lowercase();

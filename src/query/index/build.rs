@@ -108,17 +108,21 @@ impl SearchAids {
         let mut readings = ReadingTable::default();
         let mut letters = Vec::with_capacity(n);
         let mut char_sigs = Vec::with_capacity(n);
+        let mut folded_titles = Vec::new();
+        let mut folded_starts = Vec::with_capacity(n + 1);
         let mut folded_sources: Vec<Box<str>> = Vec::new();
         let mut seen_sources = std::collections::HashSet::<&str>::new();
         let mut one = String::new();
         for (i, a) in articles.iter().enumerate() {
             char_starts.push(offset(char_readings.len()));
+            folded_starts.push(offset(folded_titles.len()));
             one.clear();
             fold_into(&a.title, &mut one);
             if one != a.title {
                 unfolded[i / 64] |= 1 << (i % 64);
                 if !is_ascii_lowercase_of(&one, &a.title) {
                     widely_unfolded[i / 64] |= 1 << (i % 64);
+                    folded_titles.extend_from_slice(one.as_bytes());
                 }
             }
             let mut mask = letter_mask(one.as_bytes());
@@ -138,9 +142,13 @@ impl SearchAids {
             }
         }
         char_starts.push(offset(char_readings.len()));
+        folded_starts.push(offset(folded_titles.len()));
+        folded_titles.shrink_to_fit();
         SearchAids {
             unfolded: unfolded.into(),
             widely_unfolded: widely_unfolded.into(),
+            folded_titles: folded_titles.into(),
+            folded_starts: folded_starts.into(),
             latin: latin.into(),
             char_readings: char_readings.into(),
             char_starts: char_starts.into(),

@@ -2,7 +2,7 @@
 //! text, and back as views of the bytes, checked against the [`Columns`] they go with. The
 //! folded sources are not stored: they are folded again from the columns' sources.
 
-use super::starts_sound;
+use super::{starts_sound, texts_sound};
 use crate::column::Column;
 use crate::column::codec::{Decoder, Encoder};
 use crate::query::index::{Columns, SearchAids};
@@ -13,6 +13,8 @@ impl SearchAids {
     pub(crate) fn encode(&self, e: &mut Encoder) {
         e.column(&self.unfolded);
         e.column(&self.widely_unfolded);
+        e.column(&self.folded_titles);
+        e.column(&self.folded_starts);
         e.column(&self.latin);
         e.column(&self.char_readings);
         e.column(&self.char_starts);
@@ -34,6 +36,8 @@ impl SearchAids {
     pub(crate) fn decode(d: &mut Decoder, columns: &Columns) -> Option<SearchAids> {
         let unfolded: Column<u64> = d.column()?;
         let widely_unfolded: Column<u64> = d.column()?;
+        let folded_titles: Column<u8> = d.column()?;
+        let folded_starts: Column<u32> = d.column()?;
         let latin: Column<u64> = d.column()?;
         let char_readings: Column<u16> = d.column()?;
         let char_starts = d.column()?;
@@ -48,6 +52,7 @@ impl SearchAids {
         let n = columns.len();
         let sound = unfolded.len() == n.div_ceil(64)
             && widely_unfolded.len() == n.div_ceil(64)
+            && texts_sound(&folded_titles, &folded_starts, n)
             && latin.len() == n.div_ceil(64)
             && starts_sound(&char_starts, char_readings.len(), n)
             && !sets.is_empty()
@@ -66,6 +71,8 @@ impl SearchAids {
         Some(SearchAids {
             unfolded,
             widely_unfolded,
+            folded_titles,
+            folded_starts,
             latin,
             char_readings,
             char_starts,
