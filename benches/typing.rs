@@ -4,9 +4,12 @@
 //! It times the index build of all chunks (in parallel, as loading does), the empty query
 //! (every article in date order: the first merge, then with the merged order kept), then
 //! types 10 queries one character at a time. Each keystroke is what the interface does:
-//! parse, [`search::run`] within the previous hits when [`search::narrows`] allows, else over
-//! everything, then [`search::Positions`] for the 40 visible rows. It prints p50 / p99 / max
-//! per keystroke, per query and overall. `JUAN_TYPING_ARTICLES=100000` changes the corpus
+//! parse, [`search::run_paged`] within the previous hits when [`search::narrows`] allows, else
+//! over everything, then [`search::Positions`] for the 40 visible rows. A keystroke's time is
+//! until its first screen: the first page the search hands over early when it does, else its
+//! whole answer. It prints p50 / p99 / max of those per query and overall, and p50 / max of
+//! the time until the whole answer (ranked and counted), which the interface shows when it
+//! comes unless the next key cancels it; the next key narrows from that whole answer. `JUAN_TYPING_ARTICLES=100000` changes the corpus
 //! size, `JUAN_TYPING_QUERIES=ccrd,北京` the queries.
 //!
 //! `JUAN_TYPING_ARCHIVE=/tmp/gen-1m.jsonl` types over a real archive instead, loaded as the

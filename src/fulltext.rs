@@ -95,6 +95,11 @@ pub(crate) struct Candidates {
 }
 
 impl Candidates {
+    /// The articles whose bits are set in `bits` (a bitmap over a chunk's local numbers).
+    pub(crate) fn from_bits(bits: Vec<u64>, exact: bool) -> Candidates {
+        Candidates { bits, exact }
+    }
+
     /// How many articles may hold the term.
     pub(crate) fn count(&self) -> usize {
         self.bits.iter().map(|w| w.count_ones() as usize).sum()

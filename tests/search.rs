@@ -7,7 +7,7 @@ use std::sync::mpsc::channel;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use juan::search::{self, Cancel, Done, Request, Worker};
+use juan::search::{self, Cancel, Done, Request, Total, Worker};
 use juan::{Article, Corpus, Date, Hit, Index, Order, Query};
 use proptest::prelude::*;
 
@@ -90,7 +90,7 @@ fn every_delivered_result_answers_its_own_request_and_the_last_one_arrives() {
     let sink = Arc::clone(&delivered);
     let (tx, rx) = channel();
     let worker = Worker::spawn(move |done: Done| {
-        let last = done.generation == 40;
+        let last = done.generation == 40 && done.complete;
         sink.lock().unwrap().push(done);
         if last {
             let _ = tx.send(());
@@ -111,12 +111,16 @@ fn every_delivered_result_answers_its_own_request_and_the_last_one_arrives() {
         .expect("the last request is answered");
     drop(worker);
     let delivered = delivered.lock().unwrap();
-    let generations: Vec<u64> = delivered.iter().map(|d| d.generation).collect();
+    // Each generation at most once as a first page, then at most once whole, in order.
+    let generations: Vec<(u64, bool)> = delivered
+        .iter()
+        .map(|d| (d.generation, d.complete))
+        .collect();
     assert!(
         generations.windows(2).all(|w| w[0] < w[1]),
         "{generations:?}"
     );
-    assert_eq!(generations.last(), Some(&40));
+    assert_eq!(generations.last(), Some(&(40, true)));
     for done in delivered.iter() {
         let text = texts[done.generation as usize % texts.len()];
         let got: Vec<(usize, i64)> = done
@@ -124,7 +128,16 @@ fn every_delivered_result_answers_its_own_request_and_the_last_one_arrives() {
             .iter()
             .map(|h| (h.article(), i64::from(h.score)))
             .collect();
-        assert_eq!(got, fresh(&corpus, text), "generation {}", done.generation);
+        let whole = fresh(&corpus, text);
+        if done.complete {
+            assert_eq!(got, whole, "generation {}", done.generation);
+            assert_eq!(done.total, Total::Exact(whole.len()));
+        } else {
+            // A first page: the whole answer's first rows.
+            assert!(!got.is_empty(), "generation {}", done.generation);
+            assert_eq!(got, whole[..got.len()], "generation {}", done.generation);
+            assert!(done.total.count() <= whole.len());
+        }
     }
 }
 

@@ -12,12 +12,14 @@
 //! marks, pinyin readings, letter masks, signatures), so a new column or aid touches its type
 //! and its codec only. This file holds what reads an `Index` as one.
 //!
-//! Titles are kept once: a title whose folded form ([`super::fold`]) differs (Latin capitals,
-//! full-width forms) is marked, and folded again when a search reaches it — after the
-//! prefilters, which have turned most titles away by then.
+//! A title whose folded form ([`super::fold`]) differs only by Latin capitals is marked and
+//! lowered again when a search reaches it; one whose folding changes more (full-width forms,
+//! 繁简) keeps its folded form too. The titles holding each char beyond ASCII are listed
+//! (`chars.rs`), so a title term with Han chars tests only the titles holding them all.
 
 mod aids;
 mod build;
+mod chars;
 mod columns;
 mod stored;
 #[cfg(test)]
@@ -80,6 +82,21 @@ impl Index {
     pub(crate) fn title_readings(&self, i: usize) -> &[u16] {
         &self.aids.char_readings
             [self.aids.char_starts[i] as usize..self.aids.char_starts[i + 1] as usize]
+    }
+
+    /// The titles that may match a title term whose folded text is `text`: those holding
+    /// every char of it beyond ASCII ([`chars`]); `None` when it has none.
+    pub(crate) fn title_candidates(&self, text: &str) -> Option<crate::fulltext::Candidates> {
+        self.aids.chars.candidates(text, self.len())
+    }
+
+    /// The same index without its title lists, so every title term scans every title: the
+    /// reference the lists are tested against.
+    #[cfg(test)]
+    pub(crate) fn without_title_lists(&self) -> Index {
+        let mut index = self.clone();
+        index.aids.chars = chars::TitleChars::default();
+        index
     }
 
     /// The reading sets the ids of [`Index::title_readings`] refer to.

@@ -48,6 +48,9 @@ enum Check {
         pinyin: Option<PinyinTerm>,
         /// False when a match scores 0 ([`Pattern::ranks`]: one or two letters alone).
         ranks: bool,
+        /// The titles holding every char of the term beyond ASCII (none for an ASCII term):
+        /// no other title can match.
+        candidates: Option<Candidates>,
     },
     /// Whether each distinct source (by id) matches.
     Source(Vec<bool>),
@@ -116,7 +119,8 @@ pub(super) struct Plan<'a> {
     clauses: Vec<Vec<Compiled>>,
     /// The fuzzy matcher for bare title terms (texts are folded already: case respected).
     skim: SkimMatcherV2,
-    /// The clause that is one body term the index answered, found once ([`Plan::required`]).
+    /// The clause of one term whose articles are listed (a body term the body index answered,
+    /// a title term with Han chars), the one with the fewest, found once ([`Plan::required`]).
     required: Option<usize>,
     /// The reader's marks, and the number in their corpus of this index's first article.
     marks: Option<(&'a dyn ReaderMarks, usize)>,
@@ -156,18 +160,13 @@ impl<'a> Plan<'a> {
             }
         }
         compiled.sort_by_key(|clause| clause.iter().map(|t| cost(&t.check)).max());
-        let required = compiled.iter().position(|clause| {
-            matches!(
-                clause.as_slice(),
-                [Compiled {
-                    negated: false,
-                    check: Check::Body(BodyCheck {
-                        candidates: Some(_),
-                        ..
-                    }),
-                }]
-            )
-        });
+        // The clause of one term with the fewest candidates, when one has any.
+        let required = compiled
+            .iter()
+            .enumerate()
+            .filter_map(|(k, clause)| Some((k, required_candidates(clause)?.count())))
+            .min_by_key(|&(_, count)| count)
+            .map(|(k, _)| k);
         Plan {
             bodies,
             index,
@@ -182,15 +181,7 @@ impl<'a> Plan<'a> {
     /// The articles every match is among, when a clause is one body term the index answered
     /// (a scan then visits those only).
     pub(super) fn required(&self) -> Option<&Candidates> {
-        match self.clauses.get(self.required?)?.as_slice() {
-            [
-                Compiled {
-                    check: Check::Body(body),
-                    ..
-                },
-            ] => body.candidates.as_ref(),
-            _ => None,
-        }
+        required_candidates(self.clauses.get(self.required?)?)
     }
 
     /// Tests article `i`: `Some` with its score and positions when every clause holds.
@@ -345,8 +336,10 @@ impl<'a> Plan<'a> {
                 chars,
                 pinyin,
                 ranks,
+                candidates,
             } => {
-                if self.index.title_letters(i) & letters != *letters
+                if candidates.as_ref().is_some_and(|c| !c.contains(i))
+                    || self.index.title_letters(i) & letters != *letters
                     || (pinyin.is_none() && self.index.title_signature(i) & chars != *chars)
                 {
                     return None;
@@ -390,6 +383,24 @@ impl<'a> Plan<'a> {
     }
 }
 
+/// The candidates of a clause that is one term, not negated, whose articles are listed: a
+/// body term the body index answered, or a title term with chars beyond ASCII.
+fn required_candidates(clause: &[Compiled]) -> Option<&Candidates> {
+    match clause {
+        [
+            Compiled {
+                negated: false,
+                check,
+            },
+        ] => match check {
+            Check::Body(body) => body.candidates.as_ref(),
+            Check::Title { candidates, .. } => candidates.as_ref(),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 /// Compiles one test.
 fn compile(test: &Test, index: &Index, bodies: &dyn Bodies) -> Check {
     match test {
@@ -402,6 +413,7 @@ fn compile(test: &Test, index: &Index, bodies: &dyn Bodies) -> Check {
             .then(|| PinyinTerm::new(p.text.as_bytes(), index.reading_table()))
             .flatten(),
             ranks: p.ranks(),
+            candidates: index.title_candidates(&p.text),
             pattern: p.clone(),
         },
         Test::Source(p) => Check::Source(

@@ -2,6 +2,7 @@
 //! pinyin readings, letter masks, char signatures), per article of a chunk, so a query pays
 //! nothing for folding or pinyin. Kept apart from the corpus's own [`super::Columns`].
 
+use super::chars::TitleChars;
 use crate::column::Column;
 use crate::query::readings::ReadingTable;
 
@@ -33,6 +34,8 @@ pub(crate) struct SearchAids {
     pub(super) letters: Column<u64>,
     /// The chars of each folded title, each hashed to one of 64 bits ([`char_signature`]).
     pub(super) char_sigs: Column<u64>,
+    /// The titles holding each char beyond ASCII, for a title term's candidates.
+    pub(super) chars: TitleChars,
     /// The same, folded (two sources may fold alike).
     pub(super) folded_sources: Vec<Box<str>>,
 }

@@ -1,6 +1,7 @@
 //! Building an [`Index`]: its [`Columns`] and its [`SearchAids`], each made in one pass over
 //! the articles by its own builder, so a new column touches its own type only.
 
+use super::chars::TitleChars;
 use super::columns::UNDATED;
 use super::{Columns, Index, Order, SearchAids, char_signature, offset};
 use crate::article::Article;
@@ -144,6 +145,16 @@ impl SearchAids {
         char_starts.push(offset(char_readings.len()));
         folded_starts.push(offset(folded_titles.len()));
         folded_titles.shrink_to_fit();
+        let chars = TitleChars::build(articles.iter().enumerate().map(|(i, a)| {
+            let bit = |bits: &[u64]| bits[i / 64] >> (i % 64) & 1 == 1;
+            if bit(&widely_unfolded) {
+                let (start, end) = (folded_starts[i] as usize, folded_starts[i + 1] as usize);
+                std::str::from_utf8(&folded_titles[start..end]).expect("folded as UTF-8")
+            } else {
+                // The same chars beyond ASCII as folded: only ASCII capitals differ.
+                a.title.as_str()
+            }
+        }));
         SearchAids {
             unfolded: unfolded.into(),
             widely_unfolded: widely_unfolded.into(),
@@ -155,6 +166,7 @@ impl SearchAids {
             readings: readings.frozen(),
             letters: letters.into(),
             char_sigs: char_sigs.into(),
+            chars,
             folded_sources,
         }
     }

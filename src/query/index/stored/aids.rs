@@ -5,6 +5,7 @@
 use super::{starts_sound, texts_sound};
 use crate::column::Column;
 use crate::column::codec::{Decoder, Encoder};
+use crate::query::index::chars::TitleChars;
 use crate::query::index::{Columns, SearchAids};
 use crate::query::readings::ReadingTable;
 
@@ -29,6 +30,7 @@ impl SearchAids {
         }
         e.column(&self.letters);
         e.column(&self.char_sigs);
+        self.chars.encode(e);
     }
 
     /// Reads search aids written by [`SearchAids::encode`] for `columns` (whose sources are
@@ -50,6 +52,7 @@ impl SearchAids {
         let letters = d.column()?;
         let char_sigs = d.column()?;
         let n = columns.len();
+        let chars = TitleChars::decode(d, n)?;
         let sound = unfolded.len() == n.div_ceil(64)
             && widely_unfolded.len() == n.div_ceil(64)
             && texts_sound(&folded_titles, &folded_starts, n)
@@ -79,6 +82,7 @@ impl SearchAids {
             readings: ReadingTable::from_sets(sets.into_iter().skip(1)),
             letters,
             char_sigs,
+            chars,
             folded_sources,
         })
     }
