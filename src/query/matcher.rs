@@ -344,7 +344,7 @@ impl<'a> Plan<'a> {
                 {
                     return None;
                 }
-                if !*ranks && !want_positions {
+                if !*ranks && !want_positions && pattern.how == How::Fuzzy {
                     // A match scores 0 whatever it is: whether there is one is enough.
                     let direct = (pinyin.is_none() || self.index.title_has_latin(i))
                         && is_subsequence(

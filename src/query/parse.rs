@@ -70,14 +70,13 @@ pub(super) struct Pattern {
 pub(crate) const UNRANKED_LETTERS: usize = 2;
 
 impl Pattern {
-    /// False for a bare (fuzzy) title term of one or two ASCII letters or digits: it matches
-    /// most titles (through pinyin initials `c` takes every title with a char read c…, ch…),
-    /// so its score says little, and ranking millions of hits by it would cost every
-    /// keystroke. Such a term filters and its hits list in date order, like `src:`; a third
-    /// letter, or any other title term beside it, ranks.
+    /// False for a title term of one or two ASCII letters or digits, in any form (`c`, `'c`,
+    /// `^zg`): it matches most titles (through pinyin initials `c` takes every title with a
+    /// char read c…, ch…), so its score says little, and ranking millions of hits by it would
+    /// cost every keystroke. Such a term filters and its hits list in date order, like
+    /// `src:`; a third letter, or any other title term beside it, ranks.
     pub(crate) fn ranks(&self) -> bool {
-        !(self.how == How::Fuzzy
-            && self.text.len() <= UNRANKED_LETTERS
+        !(self.text.len() <= UNRANKED_LETTERS
             && self.text.bytes().all(|b| b.is_ascii_alphanumeric()))
     }
 }

@@ -235,7 +235,7 @@ fn a_first_page_begins_the_whole_ranking() {
 #[test]
 fn one_or_two_letters_filter_and_list_newest_first() {
     let corpus = chunked(&shelf(), 5);
-    for text in ["c", "rd", "d", "12"] {
+    for text in ["c", "rd", "d", "12", "'n", "^c", "z$ ^c"] {
         let query = Query::parse(text).unwrap();
         assert!(!query.scores(), "{text}");
         let hits = run(&corpus, &query, Order::NewestFirst, None, &Cancel::new()).unwrap();
