@@ -1,8 +1,9 @@
-//! Every article of a corpus in date order (the empty query), merged from the chunks' own
-//! date orders and kept for the next call: while loading appends chunks, only the new chunks
-//! are merged into the kept order, so the interface re-listing everything after each chunk
-//! costs one pass, not a full merge. A query whose hits all score alike (no title term:
-//! `is:unread`, `src:`, `date:`) filters that order instead of sorting its hits.
+//! Every article of a corpus in date order (the empty query), kept for the next call with
+//! each article's date key: while loading appends chunks, only the new chunks' articles are
+//! sorted and merged into the kept order in one pass, so the interface re-listing everything
+//! after each chunk costs one pass, not a full merge. A query whose hits all score alike (no
+//! title term that ranks: `is:unread`, `src:`, `date:`, one or two letters) filters that
+//! order instead of sorting its hits, handing over its first page as soon as it is found.
 
 use std::sync::{Arc, Mutex, PoisonError, Weak};
 
