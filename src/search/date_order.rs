@@ -14,9 +14,6 @@ use crate::query::{Hit, Matcher, Order, Query, Scratch};
 
 use super::{Cancel, Page, Total};
 
-/// How many articles the merge emits between looks at the cancel token.
-const CANCEL_STRIDE: usize = 1 << 14;
-
 /// The last merged order: of which chunks (weak, so they are not kept alive, and their
 /// addresses are not reused while held), in which order, as global numbers.
 struct Kept {
@@ -37,7 +34,10 @@ pub(super) fn all_in_date_order(
     order: Order,
     cancel: &Cancel,
 ) -> Option<Vec<Hit>> {
-    let numbers = merged(corpus, order, cancel)?;
+    let numbers = merged(corpus, order);
+    if cancel.is_cancelled() {
+        return None;
+    }
     Some(
         numbers
             .par_iter()
@@ -70,7 +70,10 @@ pub(super) fn matching_in_date_order(
     rows: usize,
     first: impl FnOnce(Page),
 ) -> Option<Vec<Hit>> {
-    let numbers = merged(corpus, order, cancel)?;
+    let numbers = merged(corpus, order);
+    if cancel.is_cancelled() {
+        return None;
+    }
     let chunks = corpus.chunks();
     let matchers: Vec<Matcher> = chunks
         .iter()
@@ -116,8 +119,10 @@ pub(super) fn matching_in_date_order(
 }
 
 /// The global numbers of `corpus` in date `order`, from the kept order when it covers a
-/// prefix of the chunks.
-fn merged(corpus: &Corpus, order: Order, cancel: &Cancel) -> Option<Arc<Vec<u32>>> {
+/// prefix of the chunks. Never cancelled: the merge is kept for every later search, and a
+/// merge cancelled by each keystroke would be redone by the next (at 10M articles it takes
+/// about a second, longer than a typist waits between keys).
+fn merged(corpus: &Corpus, order: Order) -> Arc<Vec<u32>> {
     let chunks = corpus.chunks();
     let (numbers, keys, done) = {
         let kept = KEPT.lock().unwrap_or_else(PoisonError::into_inner);
@@ -136,9 +141,9 @@ fn merged(corpus: &Corpus, order: Order, cancel: &Cancel) -> Option<Arc<Vec<u32>
         }
     };
     if done == chunks.len() {
-        return Some(numbers);
+        return numbers;
     }
-    let (numbers, keys) = merge(&numbers, &keys, &chunks[done..], order, cancel)?;
+    let (numbers, keys) = merge(&numbers, &keys, &chunks[done..], order);
     let numbers = Arc::new(numbers);
     *KEPT.lock().unwrap_or_else(PoisonError::into_inner) = Some(Kept {
         chunks: chunks.iter().map(Arc::downgrade).collect(),
@@ -146,20 +151,14 @@ fn merged(corpus: &Corpus, order: Order, cancel: &Cancel) -> Option<Arc<Vec<u32>
         numbers: Arc::clone(&numbers),
         keys: Arc::new(keys),
     });
-    Some(numbers)
+    numbers
 }
 
 /// Merges `base` (global numbers already in order, with their date `keys`) with the articles
 /// of `new` chunks: those as (date key, global number) pairs sorted on every core, then one
 /// pass taking the smaller head. A tie goes to the smaller global number, as the chunks'
 /// own orders break ties in load order.
-fn merge(
-    base: &[u32],
-    keys: &[u64],
-    new: &[Arc<Chunk>],
-    order: Order,
-    cancel: &Cancel,
-) -> Option<(Vec<u32>, Vec<u64>)> {
+fn merge(base: &[u32], keys: &[u64], new: &[Arc<Chunk>], order: Order) -> (Vec<u32>, Vec<u64>) {
     let mut fresh: Vec<u128> = new
         .par_iter()
         .flat_map_iter(|chunk| {
@@ -170,16 +169,10 @@ fn merge(
         })
         .collect();
     fresh.par_sort_unstable();
-    if cancel.is_cancelled() {
-        return None;
-    }
     let total = base.len() + fresh.len();
     let (mut numbers, mut merged_keys) = (Vec::with_capacity(total), Vec::with_capacity(total));
     let (mut b, mut f) = (0, 0);
     while b < base.len() || f < fresh.len() {
-        if numbers.len() % CANCEL_STRIDE == 0 && cancel.is_cancelled() {
-            return None;
-        }
         let from_base = f == fresh.len()
             || (b < base.len() && (u128::from(keys[b]) << 32 | u128::from(base[b])) < fresh[f]);
         if from_base {
@@ -192,7 +185,7 @@ fn merge(
             f += 1;
         }
     }
-    Some((numbers, merged_keys))
+    (numbers, merged_keys)
 }
 
 #[cfg(test)]
