@@ -7,7 +7,7 @@
 
 use super::{Outcome, load_reporting, with_stdout};
 use crate::app::timeline::period::{Periods, Unit};
-use crate::app::timeline::{count_in, instant_of};
+use crate::app::timeline::{count_in, span_in};
 use crate::cli::{CountArgs, CountBy};
 use crate::query::{Order, Query};
 use crate::search::{self, Cancel};
@@ -33,12 +33,7 @@ pub fn count(args: &CountArgs) -> Outcome {
         CountBy::Month => Unit::Month,
         CountBy::Day => Unit::Day,
     };
-    let span = hits
-        .iter()
-        .filter_map(|h| instant_of(&corpus, h.article()))
-        .fold(None, |span: Option<(i64, i64)>, t| {
-            Some(span.map_or((t, t), |(lo, hi)| (lo.min(t), hi.max(t))))
-        });
+    let span = span_in(&corpus, &hits);
     let (periods, counts, undated) = match span {
         Some((first, last)) => {
             let periods = Periods::between_instants(unit, first, last);

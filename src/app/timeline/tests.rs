@@ -208,3 +208,57 @@ fn the_period_keys_work_in_the_reader_too() {
         "the reader shows it"
     );
 }
+
+#[test]
+fn many_and_few_hits_are_counted_alike_by_either_path() {
+    // Enough articles that a twentieth of them is more than a slice: the parallel path over
+    // the hits in rank order, and the sweep over the chunks for many hits, both reached.
+    let n = SLICE * 21;
+    let articles: Vec<Article> = (0..n)
+        .map(|i| {
+            let year = 2010 + i % 5;
+            let date = if i % 97 == 0 {
+                String::new()
+            } else {
+                format!("{year}-06-01")
+            };
+            art(&format!("x{i}"), "新闻", &date)
+        })
+        .collect();
+    let corpus = crate::search::corpus_of(articles);
+    let (first, last) = corpus_span(&corpus).unwrap();
+    let day = |t| crate::date::zone::civil_of(t).date();
+    let (periods, _) = choose(day(first), day(last), 60).unwrap();
+    for step in [1, 20] {
+        let hits: Vec<Hit> = (0..n)
+            .step_by(step)
+            .rev()
+            .map(|i| Hit {
+                index: i as u32,
+                score: 0,
+            })
+            .collect();
+        assert_eq!(hits.len() >= n / SWEEP_SHARE, step == 1);
+        let undated = (0..n).step_by(step).filter(|i| i % 97 == 0).count();
+        let per_year = |k: usize| {
+            (0..n)
+                .step_by(step)
+                .filter(|i| i % 97 != 0 && i % 5 == k)
+                .count() as u32
+        };
+        let brute = hits
+            .iter()
+            .filter_map(|h| instant_of(&corpus, h.article()))
+            .fold(None, |span: Option<(i64, i64)>, t| {
+                Some(span.map_or((t, t), |(lo, hi)| (lo.min(t), hi.max(t))))
+            });
+        assert_eq!(span_in(&corpus, &hits), brute, "every {step}");
+        let (counts, got_undated) = count_in(&corpus, &hits, &periods);
+        assert_eq!(got_undated, undated, "every {step}");
+        assert_eq!(
+            counts,
+            (0..5).map(per_year).collect::<Vec<_>>(),
+            "every {step}"
+        );
+    }
+}
