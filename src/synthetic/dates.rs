@@ -21,9 +21,14 @@ pub(crate) struct Days {
 impl Days {
     /// The 5,479 days from [`FIRST_DAY`] to [`LAST_DAY`].
     pub(crate) fn new() -> Days {
-        let days = FIRST_DAY
+        Days::between(FIRST_DAY, LAST_DAY)
+    }
+
+    /// Every day from `first` to `last`, both included.
+    pub(crate) fn between(first: Date, last: Date) -> Days {
+        let days = first
             .series(jiff::Span::new().days(1))
-            .take_while(|d| *d <= LAST_DAY)
+            .take_while(|d| *d <= last)
             .map(|d| d.strftime("%Y-%m-%d").to_string())
             .collect();
         Days { days }

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use super::compose::Composer;
-use super::dates::Days;
+use super::dates::{self, Days};
 use super::outlets::Outlets;
 use super::pool::Pool;
 use crate::synthetic::random::Rng;
@@ -63,7 +63,7 @@ impl<'p> TextGenerator<'p> {
             rng: Rng::new(seed),
             composer: Composer::new(pool),
             outlets: Outlets::new(pool),
-            days: Days::new(),
+            days: dates::days(),
             all_tags: pool.tags(),
             id: String::new(),
             title: String::new(),
