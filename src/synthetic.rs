@@ -63,14 +63,37 @@ pub struct Summary {
 /// Writes `options.count` articles to `out` as JSON Lines, streaming, and says what it wrote.
 /// `out` is buffered here; pass it unbuffered.
 pub fn write_archive<W: Write>(out: W, options: &Options) -> io::Result<Summary> {
+    write_stream(out, options, &mut Generator::new(options.seed))
+}
+
+/// A deterministic stream of generated articles: [`Generator`], or
+/// [`text::TextGenerator`] for `juan gen --from`.
+pub(crate) trait ArticleStream {
+    /// The next article; its fields live until the next call.
+    fn next_article(&mut self) -> SyntheticArticle<'_>;
+}
+
+impl ArticleStream for Generator {
+    fn next_article(&mut self) -> SyntheticArticle<'_> {
+        Generator::next_article(self)
+    }
+}
+
+/// Writes `options.count` articles of `stream` to `out` as JSON Lines (gzip when
+/// `options.gzip`), and says what it wrote.
+pub(crate) fn write_stream<W: Write>(
+    out: W,
+    options: &Options,
+    stream: &mut impl ArticleStream,
+) -> io::Result<Summary> {
     let mut output = Counting::new(out);
     let mut summary = if options.gzip {
         let gzip = flate2::GzBuilder::new().write(&mut output, flate2::Compression::fast());
-        let (summary, gzip) = write_lines(gzip, options)?;
+        let (summary, gzip) = write_lines(gzip, options, stream)?;
         gzip.finish()?;
         summary
     } else {
-        write_lines(&mut output, options)?.0
+        write_lines(&mut output, options, stream)?.0
     };
     output.flush()?;
     summary.output_bytes = output.bytes();
@@ -78,12 +101,15 @@ pub fn write_archive<W: Write>(out: W, options: &Options) -> io::Result<Summary>
 }
 
 /// Writes the lines through a large buffer and a byte counter; hands back the inner writer.
-fn write_lines<W: Write>(out: W, options: &Options) -> io::Result<(Summary, W)> {
+fn write_lines<W: Write>(
+    out: W,
+    options: &Options,
+    stream: &mut impl ArticleStream,
+) -> io::Result<(Summary, W)> {
     let mut buffered = BufWriter::with_capacity(1 << 20, Counting::new(out));
-    let mut generator = Generator::new(options.seed);
     let mut summary = Summary::default();
     for _ in 0..options.count {
-        let article = generator.next_article();
+        let article = stream.next_article();
         summary.longest_body = summary.longest_body.max(article.body.len());
         json::write_line(&mut buffered, &article, options.escaped)?;
         summary.articles += 1;

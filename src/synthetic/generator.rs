@@ -10,7 +10,8 @@ use super::{body, dates, length, sources, title, vocab};
 use crate::article::Article;
 use crate::date::Date;
 
-/// One generated article, borrowing the generator's buffers; serialises to the JSON Lines record.
+/// One generated article, borrowing its generator's buffers ([`Generator`] or
+/// [`super::text::TextGenerator`]); serialises to the JSON Lines record.
 #[derive(Debug, Clone, Copy, Serialize)]
 pub struct SyntheticArticle<'a> {
     /// 16 hex digits, unique within an archive (a hash of the seed and the article's number).
@@ -26,7 +27,7 @@ pub struct SyntheticArticle<'a> {
     /// Paragraphs joined by `\n`.
     pub body: &'a str,
     /// 0–3 keywords.
-    pub tags: &'a [&'static str],
+    pub tags: &'a [&'a str],
 }
 
 impl SyntheticArticle<'_> {

@@ -28,46 +28,24 @@ mod generator;
 mod outlets;
 mod pool;
 
-use std::io::{self, BufWriter, Write};
+use std::io::{self, Write};
 
-pub use generator::{TextArticle, TextGenerator};
+pub use generator::TextGenerator;
 pub use pool::Pool;
 
-use super::counting::Counting;
-use super::{Options, Summary, json};
+use super::{ArticleStream, Options, Summary, SyntheticArticle};
 
 /// Writes `options.count` articles recombined from `pool` to `out` as JSON Lines, streaming,
 /// and says what it wrote (as [`super::write_archive`] does). `out` is buffered here; pass it
 /// unbuffered. Panics when the pool is empty.
 pub fn write_archive<W: Write>(out: W, options: &Options, pool: &Pool) -> io::Result<Summary> {
-    let mut output = Counting::new(out);
-    let mut summary = if options.gzip {
-        let gzip = flate2::GzBuilder::new().write(&mut output, flate2::Compression::fast());
-        let (summary, gzip) = write_lines(gzip, options, pool)?;
-        gzip.finish()?;
-        summary
-    } else {
-        write_lines(&mut output, options, pool)?.0
-    };
-    output.flush()?;
-    summary.output_bytes = output.bytes();
-    Ok(summary)
+    super::write_stream(out, options, &mut TextGenerator::new(pool, options.seed))
 }
 
-/// Writes the lines through a large buffer and a byte counter; hands back the inner writer.
-fn write_lines<W: Write>(out: W, options: &Options, pool: &Pool) -> io::Result<(Summary, W)> {
-    let mut buffered = BufWriter::with_capacity(1 << 20, Counting::new(out));
-    let mut generator = TextGenerator::new(pool, options.seed);
-    let mut summary = Summary::default();
-    for _ in 0..options.count {
-        let article = generator.next_article();
-        summary.longest_body = summary.longest_body.max(article.body.len());
-        json::write_line(&mut buffered, &article, options.escaped)?;
-        summary.articles += 1;
+impl ArticleStream for TextGenerator<'_> {
+    fn next_article(&mut self) -> SyntheticArticle<'_> {
+        TextGenerator::next_article(self)
     }
-    let counted = buffered.into_inner().map_err(|e| e.into_error())?;
-    summary.json_bytes = counted.bytes();
-    Ok((summary, counted.into_inner()))
 }
 
 #[cfg(test)]

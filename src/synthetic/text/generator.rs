@@ -4,37 +4,16 @@
 
 use std::fmt::Write as _;
 
-use serde::Serialize;
-
 use super::compose::Composer;
 use super::dates::{self, Days};
 use super::outlets::Outlets;
 use super::pool::Pool;
+use crate::synthetic::SyntheticArticle;
 use crate::synthetic::random::Rng;
 
 /// What follows the article number in the bytes hashed for an id: the text-based stream's ids
 /// never equal `juan gen`'s (which hash the number alone), whatever the seeds.
 const ID_SALT: &[u8; 8] = b"textgen1";
-
-/// One generated article, borrowing the generator's buffers; serialises to the same JSON Lines
-/// record as [`crate::synthetic::SyntheticArticle`] (same fields, same order).
-#[derive(Debug, Clone, Copy, Serialize)]
-pub struct TextArticle<'a> {
-    /// 16 hex digits, unique within an archive.
-    pub id: &'a str,
-    /// One or two clauses of the input.
-    pub title: &'a str,
-    /// `YYYY-MM-DD HH:MM`, 2005–2024.
-    pub date: &'a str,
-    /// The source's name.
-    pub source: &'a str,
-    /// `https://HOST/news/YYYY-MM/DD/content_N.htm`.
-    pub url: &'a str,
-    /// Sentences of the input's clauses, paragraphs joined by `\n`.
-    pub body: &'a str,
-    /// 0–3 of the input's tags (none when it has none).
-    pub tags: &'a [&'a str],
-}
 
 /// An endless, deterministic stream of articles recombined from a [`Pool`].
 #[derive(Debug, Clone)]
@@ -75,7 +54,7 @@ impl<'p> TextGenerator<'p> {
     }
 
     /// The next article. Its fields live until the next call.
-    pub fn next_article(&mut self) -> TextArticle<'_> {
+    pub fn next_article(&mut self) -> SyntheticArticle<'_> {
         self.number += 1;
         let rng = &mut self.rng;
         let source = self.outlets.pick(rng);
@@ -105,7 +84,7 @@ impl<'p> TextGenerator<'p> {
             &day[8..],
             self.number
         );
-        TextArticle {
+        SyntheticArticle {
             id: &self.id,
             title: &self.title,
             date: &self.date,
