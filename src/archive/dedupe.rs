@@ -4,7 +4,13 @@
 //!
 //! Ids are compared by a 64-bit key ([`id_key`]), and content by a hash of title, source and
 //! date: a re-scraped copy whose body changed is still the same article. The table lives only
-//! while a load runs (about 24 bytes an article).
+//! while a load runs (about 16 bytes an article).
+//!
+//! Articles parsed one by one go through a hash table. The chunks of a cached file come all
+//! at once, so they are folded as a group ([`Seen::fold_group`]): their ids sorted by radix
+//! sort, copies found as runs of one id, and the sorted ids kept as the table for that file.
+//! A sort reads and writes memory in order; a hash table of a million ids misses the cache on
+//! nearly every insert, and regrows as it fills.
 
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
@@ -21,6 +27,9 @@ use crate::query::id_key;
 #[derive(Debug, Default)]
 pub(super) struct Seen {
     first_by_id: HashMap<u64, Packed, FxBuildHasher>,
+    /// The ids of each group folded at once ([`Seen::fold_group`]), sorted, each with its
+    /// first article: no id is in two of these or in `first_by_id`.
+    sorted: Vec<Vec<(u64, Packed)>>,
     /// Chunks mapped from the index cache whose articles' content is worked out only when
     /// their id is met again (views of the cache: cheap to keep).
     mapped: Vec<Chunk>,
@@ -77,13 +86,22 @@ impl Seen {
     /// id.
     fn admit(&mut self, id: u64, this: First) -> bool {
         let first = match self.first_by_id.entry(id) {
-            Entry::Vacant(slot) => {
-                slot.insert(Packed::pack(this));
-                return true;
-            }
+            Entry::Vacant(slot) => match find_sorted(&self.sorted, id) {
+                Some(first) => first,
+                None => {
+                    slot.insert(Packed::pack(this));
+                    return true;
+                }
+            },
             // The first content stays the one later copies are compared with.
             Entry::Occupied(first) => first.get().unpack(),
         };
+        self.admit_again(first, this)
+    }
+
+    /// Whether `this`, met under the id of `first`, is to be kept: a clash (counted) when its
+    /// content differs, else a copy (counted, dropped).
+    fn admit_again(&mut self, first: First, this: First) -> bool {
         if self.content(first) == self.content(this) {
             self.copies_folded += 1;
             false
@@ -156,6 +174,87 @@ impl Seen {
             .collect();
         Chunk::build(kept)
     }
+
+    /// `chunks` — the chunks of one cached file, mapped — without their copies, folded as
+    /// one group: the same as [`Seen::fold_chunk`] on each in turn, without a hash table.
+    pub(super) fn fold_group(&mut self, chunks: Vec<Chunk>) -> Vec<Chunk> {
+        if chunks.iter().any(|c| !c.is_mapped()) {
+            return chunks.into_iter().map(|c| self.fold_chunk(c)).collect();
+        }
+        let base = self.mapped.len();
+        self.mapped.extend(chunks.iter().cloned());
+        // (id, place), sorted stably by id: one id's articles stay in load order.
+        let mut ids: Vec<(u64, Packed)> = Vec::with_capacity(chunks.iter().map(Chunk::len).sum());
+        for (k, chunk) in chunks.iter().enumerate() {
+            let at = |local| {
+                Packed::pack(First::At {
+                    chunk: base + k,
+                    local,
+                })
+            };
+            ids.extend((0..chunk.len()).map(|i| (chunk.index.id_key(i), at(i))));
+        }
+        radsort::sort_by_key(&mut ids, |&(id, _)| id);
+        let earlier = !self.first_by_id.is_empty() || !self.sorted.is_empty();
+        let mut dropped: Vec<Vec<usize>> = vec![Vec::new(); chunks.len()];
+        // Compacted in place to one entry per id: its first article.
+        let mut distinct = 0;
+        let mut run = 0;
+        while run < ids.len() {
+            let id = ids[run].0;
+            let end = run + ids[run..].iter().take_while(|e| e.0 == id).count();
+            let before = if earlier { self.first_of(id) } else { None };
+            let first = before.unwrap_or(ids[run].1.unpack());
+            let later = if before.is_some() { run } else { run + 1 };
+            for &(_, place) in &ids[later..end] {
+                // Every article of a group is a place.
+                let this = place.unpack();
+                if let First::At { chunk, local } = this
+                    && !self.admit_again(first, this)
+                {
+                    dropped[chunk - base].push(local);
+                }
+            }
+            if before.is_none() {
+                ids[distinct] = (id, Packed::pack(first));
+                distinct += 1;
+            }
+            run = end;
+        }
+        ids.truncate(distinct);
+        self.sorted.push(ids);
+        chunks
+            .into_iter()
+            .zip(dropped)
+            .map(|(chunk, mut gone)| {
+                if gone.is_empty() {
+                    return chunk;
+                }
+                gone.sort_unstable();
+                let kept = (0..chunk.len())
+                    .filter(|i| gone.binary_search(i).is_err())
+                    .map(|i| chunk.article(i))
+                    .collect();
+                Chunk::build(kept)
+            })
+            .collect()
+    }
+
+    /// The first article met under `id` before now, if any.
+    fn first_of(&self, id: u64) -> Option<First> {
+        match self.first_by_id.get(&id) {
+            Some(first) => Some(first.unpack()),
+            None => find_sorted(&self.sorted, id),
+        }
+    }
+}
+
+/// The first article of `id` in the sorted groups, if any is there.
+fn find_sorted(sorted: &[Vec<(u64, Packed)>], id: u64) -> Option<First> {
+    sorted.iter().find_map(|group| {
+        let at = group.partition_point(|e| e.0 < id);
+        group.get(at).filter(|e| e.0 == id).map(|e| e.1.unpack())
+    })
 }
 
 /// A hash of what makes two records under one id the same article: title, source, and the
@@ -167,85 +266,4 @@ fn content_key(title: &str, source: &str, (kind, unix): (u8, i64)) -> u64 {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn packed_firsts_unpack_to_what_was_packed() {
-        for first in [
-            First::At { chunk: 0, local: 0 },
-            First::At {
-                chunk: (1 << 23) - 1,
-                local: (1 << 40) - 1,
-            },
-            First::At {
-                chunk: 5,
-                local: 1_000_000,
-            },
-        ] {
-            let back = Packed::pack(first).unpack();
-            assert!(
-                matches!((first, back), (First::At { chunk: a, local: b }, First::At { chunk: c, local: d }) if a == c && b == d)
-            );
-        }
-        let key = 0xFEDC_BA98_7654_3210;
-        assert!(
-            matches!(Packed::pack(First::Content(key)).unpack(), First::Content(k) if k == key & !PLACE)
-        );
-    }
-
-    fn article(id: &str, title: &str, body: &str) -> Article {
-        Article {
-            id: id.into(),
-            title: title.into(),
-            source: "新华社".into(),
-            date: Date::from_text("2019-10-01 08:00"),
-            body: body.into(),
-            ..Article::default()
-        }
-    }
-
-    #[test]
-    fn copies_fold_and_clashes_stay() {
-        let mut seen = Seen::default();
-        let mut articles = vec![
-            article("a", "国庆", "正文"),
-            article("b", "阅兵", "正文"),
-            article("a", "国庆", "正文，更正后"),
-            article("a", "另一篇", "别的正文"),
-            article("a", "国庆", "正文"),
-        ];
-        seen.fold(&mut articles);
-        let titles: Vec<_> = articles.iter().map(|a| a.title.as_str()).collect();
-        assert_eq!(titles, ["国庆", "阅兵", "另一篇"]);
-        assert_eq!((seen.copies_folded, seen.id_clashes), (2, 1));
-    }
-
-    #[test]
-    fn a_chunk_loses_its_copies_and_keeps_the_rest() {
-        let mut seen = Seen::default();
-        let mut first = vec![article("a", "国庆", "正文")];
-        seen.fold(&mut first);
-        let chunk = Chunk::build(vec![
-            article("b", "阅兵", "正文"),
-            article("a", "国庆", "正文"),
-            article("c", "烟花", "正文"),
-        ]);
-        let folded = seen.fold_chunk(chunk);
-        let titles: Vec<_> = (0..folded.len()).map(|i| folded.index.title(i)).collect();
-        assert_eq!(titles, ["阅兵", "烟花"]);
-        assert_eq!(folded.article(1).body, "正文");
-        assert_eq!(seen.copies_folded, 1);
-        // Ids stored as numbers (16 hex digits) meet the same ids given as text.
-        let hex = "85671091eda75eb5";
-        let mut text_first = vec![article(hex, "烟花", "正文")];
-        seen.fold(&mut text_first);
-        let chunk = Chunk::build(vec![article(hex, "烟花", "正文")]);
-        assert!(chunk.index.id(0) == hex);
-        assert_eq!(seen.fold_chunk(chunk).len(), 0);
-        assert_eq!(seen.copies_folded, 2);
-        // A chunk with nothing to drop is handed back as it was.
-        let again = seen.fold_chunk(Chunk::build(vec![article("d", "花车", "x")]));
-        assert_eq!(again.len(), 1);
-    }
-}
+mod tests;

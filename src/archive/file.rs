@@ -150,10 +150,11 @@ pub(super) fn load(
         chunk
     };
     if let (Some(dir), Some(key)) = (cache_dir, &key) {
+        let mut group = Vec::new();
         let from_cache =
-            |chunk, problems, covered| out.add_chunk(text_store(chunk), problems, covered);
+            |chunk, problems, covered| group.push((text_store(chunk), problems, covered));
         if cache::read(dir, key, &shown, &shared, from_cache) {
-            return;
+            return out.add_cached(group);
         }
         // A cache that does not check out hands on nothing: the parts count from 0 again.
         writer = cache::Writer::create(dir, key);

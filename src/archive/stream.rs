@@ -230,6 +230,29 @@ impl<'a> Collector<'a> {
         self.emit_chunk(chunk);
     }
 
+    /// Adds the chunks of one cached file, each with the problems met before it and the
+    /// `bytes` it covered, like [`Collector::add_chunk`] on each in turn; copies are folded
+    /// for the whole group at once ([`Seen::fold_group`]).
+    pub(super) fn add_cached(&mut self, group: Vec<(Chunk, Vec<Problem>, u64)>) {
+        let (chunks, rest): (Vec<Chunk>, Vec<(Vec<Problem>, u64)>) = group
+            .into_iter()
+            .map(|(chunk, problems, bytes)| (chunk, (problems, bytes)))
+            .unzip();
+        let chunks = match &mut self.seen {
+            Some(seen) => seen.fold_group(chunks),
+            None => chunks,
+        };
+        if !self.pending.articles.is_empty() {
+            let pending = std::mem::take(&mut self.pending.articles);
+            self.emit(pending);
+        }
+        for (chunk, (problems, bytes)) in chunks.into_iter().zip(rest) {
+            self.progress.bytes_done += bytes;
+            self.take_problems(problems, 0);
+            self.emit_chunk(chunk);
+        }
+    }
+
     /// Hands on what is left (an empty final batch when nothing is, so that the caller
     /// always sees the final progress).
     pub(super) fn finish(mut self) {
