@@ -7,14 +7,15 @@
 //! while a load runs (about 16 bytes an article).
 //!
 //! Articles parsed one by one go through a hash table. The chunks of a cached file come all
-//! at once, so they are folded as a group ([`Seen::fold_group`]): their ids sorted by radix
-//! sort, copies found as runs of one id, and the sorted ids kept as the table for that file.
+//! at once, so they are folded as a group ([`Seen::fold_group`]): their ids sorted, copies
+//! found as runs of one id, and the sorted ids kept as the table for that file.
 //! A sort reads and writes memory in order; a hash table of a million ids misses the cache on
 //! nearly every insert, and regrows as it fills.
 
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
+use rayon::slice::ParallelSliceMut;
 use rustc_hash::FxBuildHasher;
 use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
 
@@ -51,7 +52,7 @@ enum First {
 /// fewer cache lines: the top bit tells a place (chunk in the next 23 bits, article in the
 /// low 40) from a content key (its low 63 bits: two copies of one article agree on those
 /// as surely as on all 64).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct Packed(u64);
 
 const PLACE: u64 = 1 << 63;
@@ -183,7 +184,8 @@ impl Seen {
         }
         let base = self.mapped.len();
         self.mapped.extend(chunks.iter().cloned());
-        // (id, place), sorted stably by id: one id's articles stay in load order.
+        // (id, place), sorted: a packed place orders as (chunk, local), so one id's articles
+        // stay in load order.
         let mut ids: Vec<(u64, Packed)> = Vec::with_capacity(chunks.iter().map(Chunk::len).sum());
         for (k, chunk) in chunks.iter().enumerate() {
             let at = |local| {
@@ -194,7 +196,8 @@ impl Seen {
             };
             ids.extend((0..chunk.len()).map(|i| (chunk.index.id_key(i), at(i))));
         }
-        radsort::sort_by_key(&mut ids, |&(id, _)| id);
+        // On every core: a radix sort on one measured slower (65 against 25 ms a million).
+        ids.par_sort_unstable();
         let earlier = !self.first_by_id.is_empty() || !self.sorted.is_empty();
         let mut dropped: Vec<Vec<usize>> = vec![Vec::new(); chunks.len()];
         // Compacted in place to one entry per id: its first article.
