@@ -2,7 +2,8 @@
 //! [`super::match_pinyin`], keeping only the last three rows (no back-pointers, no
 //! allocation), for scans that rank every title and draw positions for a few. A one-letter
 //! term needs no programme: its best match is its first char that can take the letter; a
-//! two-letter term needs one pass keeping the programme's few live cells in variables.
+//! two-letter term needs one pass keeping the programme's few live cells in variables; terms
+//! of three to eight letters keep their rows in fixed-size arrays, in registers.
 
 use super::{
     ADJACENT_BONUS, Anchors, GAP_EXTENSION, GAP_START, LETTER_SCORE, NO_READING, NONE, PinyinTerm,
@@ -21,6 +22,12 @@ pub(crate) fn score_pinyin(
     match m {
         1 => return score_one_letter(term, chars, anchors),
         2 => return score_two_letters(term, chars, anchors),
+        3 => return score_fixed::<4>(term, chars, anchors),
+        4 => return score_fixed::<5>(term, chars, anchors),
+        5 => return score_fixed::<6>(term, chars, anchors),
+        6 => return score_fixed::<7>(term, chars, anchors),
+        7 => return score_fixed::<8>(term, chars, anchors),
+        8 => return score_fixed::<9>(term, chars, anchors),
         _ => {}
     }
     let width = m + 1;
@@ -79,6 +86,62 @@ pub(crate) fn score_pinyin(
         if !anchors.at_end || i + 1 == n {
             best_end = best_end.max(cur[m]);
         }
+    }
+    (best_end > NONE / 2).then_some(best_end)
+}
+
+/// [`score_pinyin`] for a term of `W - 1` letters: the same programme with its rows in
+/// arrays of a size known when compiling (kept in registers, no scratch memory), the rows
+/// passed on by value.
+fn score_fixed<const W: usize>(term: &PinyinTerm, chars: &[u16], anchors: Anchors) -> Option<i64> {
+    let (n, m) = (chars.len(), W - 1);
+    debug_assert_eq!(term.letters(), m);
+    let (mut prev, mut two_back, mut far) = ([NONE; W], [NONE; W], [NONE; W]);
+    let mut best_end = NONE;
+    for (i, &set) in chars.iter().enumerate() {
+        if i >= 2 && !anchors.contiguous {
+            for j in 1..W {
+                far[j] = (far[j] - GAP_EXTENSION).max(two_back[j] - GAP_START);
+            }
+        }
+        let mut cur = [NONE; W];
+        if set != NO_READING {
+            for j0 in 0..m {
+                let (mut fits, whole) = term.moves(set, j0);
+                if fits == 0 {
+                    continue;
+                }
+                let base = if j0 == 0 {
+                    if anchors.at_start && i != 0 {
+                        continue;
+                    }
+                    if i == 0 { START_BONUS } else { 0 }
+                } else if i == 0 {
+                    continue;
+                } else {
+                    let adjacent = prev[j0] + ADJACENT_BONUS;
+                    if anchors.contiguous {
+                        adjacent
+                    } else {
+                        adjacent.max(far[j0])
+                    }
+                };
+                if base <= NONE / 2 {
+                    continue;
+                }
+                while fits != 0 {
+                    let l = fits.trailing_zeros() as usize;
+                    fits &= fits - 1;
+                    let cell = &mut cur[j0 + l];
+                    *cell = (*cell).max(base + piece_score(l, whole));
+                }
+            }
+        }
+        if !anchors.at_end || i + 1 == n {
+            best_end = best_end.max(cur[m]);
+        }
+        two_back = prev;
+        prev = cur;
     }
     (best_end > NONE / 2).then_some(best_end)
 }
@@ -176,13 +239,7 @@ mod tests {
             let chars: Vec<u16> = fold(title).chars().map(|c| table.id_of(c)).collect();
             for text in &terms {
                 let term = PinyinTerm::new(text.as_bytes(), &table).unwrap();
-                for (contiguous, at_start, at_end) in [
-                    (false, false, false),
-                    (true, false, false),
-                    (true, true, false),
-                    (true, false, true),
-                    (true, true, true),
-                ] {
+                for (contiguous, at_start, at_end) in ANCHORINGS {
                     let anchors = Anchors {
                         contiguous,
                         at_start,
@@ -197,5 +254,46 @@ mod tests {
             }
         }
         assert!(checked > 200, "only {checked} matches checked");
+    }
+
+    /// Every anchoring the query forms give.
+    const ANCHORINGS: [(bool, bool, bool); 5] = [
+        (false, false, false),
+        (true, false, false),
+        (true, true, false),
+        (true, false, true),
+        (true, true, true),
+    ];
+
+    mod property {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(400))]
+
+            /// Terms of every length, each length's own programme or the general one, score
+            /// as the programme with positions does: random titles of chars with many readings
+            /// (长 chang/zhang, 行 xing/hang), punctuation and Latin, random terms of their
+            /// letters.
+            #[test]
+            fn every_length_scores_like_the_programme(
+                title in prop::collection::vec(prop::sample::select(
+                    "中国长春人大行银新闻北京市委会，a1".chars().collect::<Vec<_>>()), 1..24),
+                text in "[zhongcarebijxwuaegs]{1,12}",
+            ) {
+                let title: String = title.into_iter().collect();
+                let mut table = ReadingTable::default();
+                let chars: Vec<u16> = fold(&title).chars().map(|c| table.id_of(c)).collect();
+                let term = PinyinTerm::new(text.as_bytes(), &table).unwrap();
+                for (contiguous, at_start, at_end) in ANCHORINGS {
+                    let anchors = Anchors { contiguous, at_start, at_end };
+                    let want = match_pinyin(&term, &chars, anchors, &mut Scratch::default(), true)
+                        .map(|(score, _)| score);
+                    let got = score_pinyin(&term, &chars, anchors, &mut Vec::new());
+                    prop_assert_eq!(got, want, "{} on {} {:?}", text, title, anchors);
+                }
+            }
+        }
     }
 }
