@@ -203,7 +203,7 @@ pub(super) fn could_match(term: &PinyinTerm, chars: &[u16], contiguous: bool) ->
             continue;
         }
         let mut added = 0u64;
-        let mut pending = reach & (goal - 1);
+        let mut pending = reach & (goal - 1) & term.starts(set);
         while pending != 0 {
             let j0 = pending.trailing_zeros() as usize;
             pending &= pending - 1;

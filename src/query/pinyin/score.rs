@@ -106,11 +106,11 @@ fn score_fixed<const W: usize>(term: &PinyinTerm, chars: &[u16], anchors: Anchor
         }
         let mut cur = [NONE; W];
         if set != NO_READING {
-            for j0 in 0..m {
+            let mut starts = term.starts(set);
+            while starts != 0 {
+                let j0 = starts.trailing_zeros() as usize;
+                starts &= starts - 1;
                 let (mut fits, whole) = term.moves(set, j0);
-                if fits == 0 {
-                    continue;
-                }
                 let base = if j0 == 0 {
                     if anchors.at_start && i != 0 {
                         continue;

@@ -15,6 +15,9 @@ pub(crate) struct PinyinTerm {
     /// Indexed `s * len + j`: bit `l` of the first word set when a piece of `l` letters
     /// fits, of the second when that piece is a whole syllable (together: one cache line).
     moves: Vec<[u64; 2]>,
+    /// Per set: bit `j` set when some piece fits at term offset `j`. Small enough to stay
+    /// in cache, so a char that takes no piece (most chars of most titles) costs one look.
+    starts: Vec<u64>,
 }
 
 impl PinyinTerm {
@@ -27,6 +30,7 @@ impl PinyinTerm {
         }
         let sets = table.set_count();
         let mut moves = vec![[0u64; 2]; sets * len];
+        let mut starts = vec![0u64; sets];
         for s in 0..sets {
             for reading in table.set(s as u16) {
                 let r = reading.as_bytes();
@@ -38,15 +42,24 @@ impl PinyinTerm {
                     if common == r.len() && common > 1 {
                         cell[1] |= 1 << common;
                     }
+                    if common > 0 {
+                        starts[s] |= 1 << j;
+                    }
                 }
             }
         }
-        Some(PinyinTerm { len, moves })
+        Some(PinyinTerm { len, moves, starts })
     }
 
     /// The term's length in letters.
     pub(crate) fn letters(&self) -> usize {
         self.len
+    }
+
+    /// The term offsets at which set `set` takes some piece, as bits.
+    #[inline]
+    pub(crate) fn starts(&self, set: u16) -> u64 {
+        self.starts[usize::from(set)]
     }
 
     /// The piece lengths set `set` allows at term offset `j`, and which are whole syllables.
@@ -73,6 +86,10 @@ mod tests {
         assert_eq!(term.moves(chun, 5), (0b10, 0));
         assert_eq!(term.moves(chun, 1), (0, 0));
         assert_eq!(term.moves(0, 0), (0, 0));
+        // 长 and 春 take pieces at offsets 0 (c, ch…) and 5 (c) only.
+        assert_eq!(term.starts(chang), 1 | 1 << 5);
+        assert_eq!(term.starts(chun), 1 | 1 << 5);
+        assert_eq!(term.starts(0), 0);
         assert!(PinyinTerm::new(b"", &table).is_none());
         assert!(PinyinTerm::new(&[b'a'; MAX_TERM_LETTERS + 1], &table).is_none());
     }
