@@ -7,10 +7,11 @@
 //! while a load runs (about 16 bytes an article).
 //!
 //! Articles parsed one by one go through a hash table. The chunks of a cached file come all
-//! at once, so they are folded as a group ([`Seen::fold_group`]): their ids sorted, copies
-//! found as runs of one id, and the sorted ids kept as the table for that file.
-//! A sort reads and writes memory in order; a hash table of a million ids misses the cache on
-//! nearly every insert, and regrows as it fills.
+//! at once, so the first such file of a load is folded as a group ([`Seen::fold_group`]):
+//! its ids sorted, copies found as runs of one id, and the sorted ids kept as its table. A
+//! sort reads and writes memory in order; a hash table of a million ids misses the cache on
+//! nearly every insert, and regrows as it fills. Later files take the hash table, so that
+//! every look stays one hash and at most one binary search, however many files a load has.
 
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
@@ -28,9 +29,9 @@ use crate::query::id_key;
 #[derive(Debug, Default)]
 pub(super) struct Seen {
     first_by_id: HashMap<u64, Packed, FxBuildHasher>,
-    /// The ids of each group folded at once ([`Seen::fold_group`]), sorted, each with its
-    /// first article: no id is in two of these or in `first_by_id`.
-    sorted: Vec<Vec<(u64, Packed)>>,
+    /// The ids of the group folded at once ([`Seen::fold_group`]), sorted, each with its
+    /// first article; none of them is in `first_by_id`.
+    sorted: Vec<(u64, Packed)>,
     /// Chunks mapped from the index cache whose articles' content is worked out only when
     /// their id is met again (views of the cache: cheap to keep).
     mapped: Vec<Chunk>,
@@ -166,20 +167,14 @@ impl Seen {
                 self.admit(index.id_key(i), this)
             })
             .collect();
-        if keep.iter().all(|&k| k) {
-            return chunk;
-        }
-        let kept = (0..chunk.len())
-            .filter(|&i| keep[i])
-            .map(|i| chunk.article(i))
-            .collect();
-        Chunk::build(kept)
+        keeping(chunk, |i| keep[i])
     }
 
-    /// `chunks` — the chunks of one cached file, mapped — without their copies, folded as
-    /// one group: the same as [`Seen::fold_chunk`] on each in turn, without a hash table.
+    /// `chunks` — the chunks of one cached file, mapped — without their copies: the same as
+    /// [`Seen::fold_chunk`] on each in turn. The load's first group is folded by sorting its
+    /// ids; a later one chunk by chunk.
     pub(super) fn fold_group(&mut self, chunks: Vec<Chunk>) -> Vec<Chunk> {
-        if chunks.iter().any(|c| !c.is_mapped()) {
+        if !self.sorted.is_empty() || chunks.iter().any(|c| !c.is_mapped()) {
             return chunks.into_iter().map(|c| self.fold_chunk(c)).collect();
         }
         let base = self.mapped.len();
@@ -198,7 +193,6 @@ impl Seen {
         }
         // On every core: a radix sort on one measured slower (65 against 25 ms a million).
         ids.par_sort_unstable();
-        let earlier = !self.first_by_id.is_empty() || !self.sorted.is_empty();
         let mut dropped: Vec<Vec<usize>> = vec![Vec::new(); chunks.len()];
         // Compacted in place to one entry per id: its first article.
         let mut distinct = 0;
@@ -206,7 +200,8 @@ impl Seen {
         while run < ids.len() {
             let id = ids[run].0;
             let end = run + ids[run..].iter().take_while(|e| e.0 == id).count();
-            let before = if earlier { self.first_of(id) } else { None };
+            // Articles parsed before this file are in the hash table.
+            let before = self.first_by_id.get(&id).map(|first| first.unpack());
             let first = before.unwrap_or(ids[run].1.unpack());
             let later = if before.is_some() { run } else { run + 1 };
             for &(_, place) in &ids[later..end] {
@@ -225,39 +220,35 @@ impl Seen {
             run = end;
         }
         ids.truncate(distinct);
-        self.sorted.push(ids);
+        self.sorted = ids;
         chunks
             .into_iter()
             .zip(dropped)
             .map(|(chunk, mut gone)| {
-                if gone.is_empty() {
-                    return chunk;
-                }
                 gone.sort_unstable();
-                let kept = (0..chunk.len())
-                    .filter(|i| gone.binary_search(i).is_err())
-                    .map(|i| chunk.article(i))
-                    .collect();
-                Chunk::build(kept)
+                keeping(chunk, |i| gone.binary_search(&i).is_err())
             })
             .collect()
     }
-
-    /// The first article met under `id` before now, if any.
-    fn first_of(&self, id: u64) -> Option<First> {
-        match self.first_by_id.get(&id) {
-            Some(first) => Some(first.unpack()),
-            None => find_sorted(&self.sorted, id),
-        }
-    }
 }
 
-/// The first article of `id` in the sorted groups, if any is there.
-fn find_sorted(sorted: &[Vec<(u64, Packed)>], id: u64) -> Option<First> {
-    sorted.iter().find_map(|group| {
-        let at = group.partition_point(|e| e.0 < id);
-        group.get(at).filter(|e| e.0 == id).map(|e| e.1.unpack())
-    })
+/// The first article of `id` in the sorted table, if it is there.
+fn find_sorted(sorted: &[(u64, Packed)], id: u64) -> Option<First> {
+    let at = sorted.partition_point(|e| e.0 < id);
+    sorted.get(at).filter(|e| e.0 == id).map(|e| e.1.unpack())
+}
+
+/// `chunk` with only the articles `keep` says yes to: itself when that is all of them, else
+/// built anew.
+fn keeping(chunk: Chunk, keep: impl Fn(usize) -> bool) -> Chunk {
+    if (0..chunk.len()).all(&keep) {
+        return chunk;
+    }
+    let kept = (0..chunk.len())
+        .filter(|&i| keep(i))
+        .map(|i| chunk.article(i))
+        .collect();
+    Chunk::build(kept)
 }
 
 /// A hash of what makes two records under one id the same article: title, source, and the
