@@ -37,10 +37,7 @@ pub(crate) fn score_pinyin(
     let mut best_end = NONE;
     for (i, &set) in chars.iter().enumerate() {
         if i >= 2 && !anchors.contiguous {
-            let two_back = &rows[(i - 2) % 3 * width..][..width];
-            for j in 1..=m {
-                far[j] = (far[j] - GAP_EXTENSION).max(two_back[j] - GAP_START);
-            }
+            extend_gaps(far, &rows[(i - 2) % 3 * width..][..width]);
         }
         let (a, rest) = rows.split_at_mut(width);
         let (b, c) = rest.split_at_mut(width);
@@ -50,44 +47,69 @@ pub(crate) fn score_pinyin(
             _ => (c, &*b),
         };
         cur.fill(NONE);
-        if set == NO_READING {
-            continue;
-        }
-        for j0 in 0..m {
-            let (mut fits, whole) = term.moves(set, j0);
-            if fits == 0 {
-                continue;
-            }
-            let base = if j0 == 0 {
-                if anchors.at_start && i != 0 {
-                    continue;
-                }
-                if i == 0 { START_BONUS } else { 0 }
-            } else if i == 0 {
-                continue;
-            } else {
-                let adjacent = prev[j0] + ADJACENT_BONUS;
-                if anchors.contiguous {
-                    adjacent
-                } else {
-                    adjacent.max(far[j0])
-                }
-            };
-            if base <= NONE / 2 {
-                continue;
-            }
-            while fits != 0 {
-                let l = fits.trailing_zeros() as usize;
-                fits &= fits - 1;
-                let cell = &mut cur[j0 + l];
-                *cell = (*cell).max(base + piece_score(l, whole));
-            }
-        }
+        take_char(term, set, i, anchors, prev, far, cur);
         if !anchors.at_end || i + 1 == n {
             best_end = best_end.max(cur[m]);
         }
     }
     (best_end > NONE / 2).then_some(best_end)
+}
+
+/// One step of the programme: `far[j]`, the best match of `j` letters ending two or more
+/// chars back less its gap, taken on past the row `two_back` (of the char two back).
+#[inline(always)]
+fn extend_gaps(far: &mut [i64], two_back: &[i64]) {
+    for (slot, &ended) in far.iter_mut().zip(two_back).skip(1) {
+        *slot = (*slot - GAP_EXTENSION).max(ended - GAP_START);
+    }
+}
+
+/// One step of the programme: into `cur` (all [`NONE`] before), the best scores of matches
+/// ending at char `i`, of reading set `set`, from the previous char's row `prev` and `far`
+/// ([`extend_gaps`]).
+#[inline(always)]
+fn take_char(
+    term: &PinyinTerm,
+    set: u16,
+    i: usize,
+    anchors: Anchors,
+    prev: &[i64],
+    far: &[i64],
+    cur: &mut [i64],
+) {
+    if set == NO_READING {
+        return;
+    }
+    let mut starts = term.starts(set);
+    while starts != 0 {
+        let j0 = starts.trailing_zeros() as usize;
+        starts &= starts - 1;
+        let (mut fits, whole) = term.moves(set, j0);
+        let base = if j0 == 0 {
+            if anchors.at_start && i != 0 {
+                continue;
+            }
+            if i == 0 { START_BONUS } else { 0 }
+        } else if i == 0 {
+            continue;
+        } else {
+            let adjacent = prev[j0] + ADJACENT_BONUS;
+            if anchors.contiguous {
+                adjacent
+            } else {
+                adjacent.max(far[j0])
+            }
+        };
+        if base <= NONE / 2 {
+            continue;
+        }
+        while fits != 0 {
+            let l = fits.trailing_zeros() as usize;
+            fits &= fits - 1;
+            let cell = &mut cur[j0 + l];
+            *cell = (*cell).max(base + piece_score(l, whole));
+        }
+    }
 }
 
 /// [`score_pinyin`] for a term of `W - 1` letters: the same programme with its rows in
@@ -100,43 +122,10 @@ fn score_fixed<const W: usize>(term: &PinyinTerm, chars: &[u16], anchors: Anchor
     let mut best_end = NONE;
     for (i, &set) in chars.iter().enumerate() {
         if i >= 2 && !anchors.contiguous {
-            for j in 1..W {
-                far[j] = (far[j] - GAP_EXTENSION).max(two_back[j] - GAP_START);
-            }
+            extend_gaps(&mut far, &two_back);
         }
         let mut cur = [NONE; W];
-        if set != NO_READING {
-            let mut starts = term.starts(set);
-            while starts != 0 {
-                let j0 = starts.trailing_zeros() as usize;
-                starts &= starts - 1;
-                let (mut fits, whole) = term.moves(set, j0);
-                let base = if j0 == 0 {
-                    if anchors.at_start && i != 0 {
-                        continue;
-                    }
-                    if i == 0 { START_BONUS } else { 0 }
-                } else if i == 0 {
-                    continue;
-                } else {
-                    let adjacent = prev[j0] + ADJACENT_BONUS;
-                    if anchors.contiguous {
-                        adjacent
-                    } else {
-                        adjacent.max(far[j0])
-                    }
-                };
-                if base <= NONE / 2 {
-                    continue;
-                }
-                while fits != 0 {
-                    let l = fits.trailing_zeros() as usize;
-                    fits &= fits - 1;
-                    let cell = &mut cur[j0 + l];
-                    *cell = (*cell).max(base + piece_score(l, whole));
-                }
-            }
-        }
+        take_char(term, set, i, anchors, &prev, &far, &mut cur);
         if !anchors.at_end || i + 1 == n {
             best_end = best_end.max(cur[m]);
         }
