@@ -269,6 +269,18 @@ impl<'a> Matcher<'a> {
         self.plan.required().map(|c| c.next_from(i))
     }
 
+    /// True when [`Matcher::bound`] bounds every article's score (each ranking term is a
+    /// short pinyin-capable one), so the best rows can be found scoring few articles.
+    pub(crate) fn bounded(&self) -> bool {
+        self.plan.bounded()
+    }
+
+    /// At least article `i`'s score when [`Matcher::bounded`] (far cheaper to compute);
+    /// `None` when it certainly does not match.
+    pub(crate) fn bound(&self, i: usize) -> Option<i64> {
+        self.plan.bound(i)
+    }
+
     /// Article `i`'s score when it matches, computing no more positions than the score needs.
     pub(crate) fn score(&self, i: usize, scratch: &mut Scratch) -> Option<i64> {
         self.plan.score(i, scratch)

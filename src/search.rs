@@ -5,6 +5,7 @@
 //!
 //! | module | job |
 //! |---|---|
+//! | `bounded` | a ranked first page from score bounds, scoring few candidates |
 //! | `date_order` | the empty query: per-chunk date orders merged, kept for appended chunks |
 //! | `rank` | sort keys of hits: score, date, load order |
 //! | `scan` | the parallel scan of candidates, chunk by chunk and block by block |
@@ -14,6 +15,7 @@
 //! descending, then date in the chosen [`Order`] (undated last), then load order — so a corpus
 //! of many chunks ranks exactly like one chunk holding the same articles.
 
+mod bounded;
 mod date_order;
 mod rank;
 mod scan;
@@ -78,6 +80,10 @@ pub fn run(
     run_paged(corpus, query, order, within, cancel, 0, |_| {})
 }
 
+/// Candidates per page row from which a ranked search whose scores have bounds finds its
+/// first page from them ([`bounded`]) before ranking everything.
+const BOUNDED_FROM: usize = 16;
+
 /// How many hits a search has, as far as it knows when it hands over its first [`Page`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Total {
@@ -109,7 +115,9 @@ pub struct Page {
 /// rest is ranked: for a query whose hits list by date (no ranking title term) that is as
 /// soon as `rows` of them are found in the date order, the total then still being counted;
 /// for a ranked query, once every hit is scored and the best `rows` are picked, before the
-/// whole sort. `first` is not called when `rows` is 0, when the search is cancelled first, or
+/// whole sort — or sooner, when every ranking term is a short pinyin-capable one: the best
+/// `rows` are then found from cheap score bounds, scoring few candidates ([`bounded`]), and
+/// the total is at least the matches found so far. `first` is not called when `rows` is 0, when the search is cancelled first, or
 /// when nothing is saved by it (the whole answer is as quick).
 pub fn run_paged(
     corpus: &Corpus,
@@ -127,6 +135,7 @@ pub fn run_paged(
     if query.is_empty() && within.is_none() {
         return date_order::all_in_date_order(corpus, order, cancel);
     }
+    let candidates = within.map_or(corpus.len(), <[usize]>::len);
     let within = within.map(|within| scan::bitmap(within, corpus.len()));
     let within = within.as_deref();
     if !query.scores() && (within.is_some() || !query.reads_bodies()) {
@@ -136,8 +145,28 @@ pub fn run_paged(
             corpus, query, order, within, cancel, rows, first,
         );
     }
-    let mut keys = scan::matching_keys(corpus, query, order, within, cancel)?;
-    if rows > 0 && keys.len() > rows * 4 && !cancel.is_cancelled() {
+    let matchers = scan::matchers(corpus, query);
+    let mut first = Some(first);
+    if rows > 0 && candidates > rows * BOUNDED_FROM && matchers.iter().all(Matcher::bounded) {
+        // Many candidates, each with a cheap bound: the page without scoring them all.
+        if let Some((hits, found, exact)) =
+            bounded::best_rows(corpus, &matchers, order, within, cancel, rows)
+            && let Some(first) = first.take()
+        {
+            let total = if exact {
+                Total::Exact(found)
+            } else {
+                Total::AtLeast(found)
+            };
+            first(Page { hits, total });
+        }
+    }
+    let mut keys = scan::matching_keys(corpus, &matchers, order, within, cancel)?;
+    if rows > 0
+        && keys.len() > rows * 4
+        && !cancel.is_cancelled()
+        && let Some(first) = first.take()
+    {
         first(Page {
             hits: rank::best(&mut keys, rows),
             total: Total::Exact(keys.len()),

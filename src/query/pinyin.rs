@@ -6,9 +6,11 @@
 //! programme over (title char, term letters used) finds the best-scoring cut, so a match on
 //! adjacent chars (人大) beats one on scattered chars (人…大). Positions are the matched chars.
 
+mod bound;
 mod score;
 mod term;
 
+pub(super) use bound::PinyinBound;
 pub(super) use score::score_pinyin;
 pub(super) use term::PinyinTerm;
 
@@ -42,7 +44,7 @@ const GAP_START: i64 = 4;
 const GAP_EXTENSION: i64 = 1;
 
 /// The score of a state no match reaches (far from overflow when bonuses are added).
-const NONE: i64 = i64::MIN / 4;
+pub(super) const NONE: i64 = i64::MIN / 4;
 
 /// The longest term matched through pinyin, in letters: the quick check keeps reachable
 /// term offsets in one `u64`.

@@ -1,7 +1,8 @@
 //! The parallel scan: every chunk cut into blocks, each block matched on a rayon thread in
 //! load order (sequential memory), giving the sort keys of the hits. When searching within
 //! earlier hits, those are marked in a bitmap over global numbers (cheaper than sorting them)
-//! and a block tests its marked articles only.
+//! and a block tests its marked articles only. The same walk gives score bounds instead of
+//! scores for [`super::bounded`].
 
 use rayon::prelude::*;
 
@@ -14,24 +15,69 @@ use super::{Cancel, rank};
 /// millisecond or so, large enough to keep scheduling cheap.
 const BLOCK: usize = 4096;
 
-/// The sort keys ([`rank::key`]) of every article that matches, unsorted; `None` when
-/// cancelled. Candidates are every article, or those marked in `within` (a bitmap over global
-/// numbers, [`bitmap`]).
+/// `query` compiled for each chunk of `corpus`, in chunk order.
+pub(super) fn matchers<'a>(corpus: &'a Corpus, query: &'a Query) -> Vec<Matcher<'a>> {
+    corpus
+        .chunks()
+        .iter()
+        .map(|c| Matcher::new(&**c, &c.index, query, c.first))
+        .collect()
+}
+
+/// The sort keys ([`rank::key`]) of every article that `matchers` (one per chunk) match,
+/// unsorted; `None` when cancelled. Candidates are every article, or those marked in
+/// `within` (a bitmap over global numbers, [`bitmap`]).
 pub(super) fn matching_keys(
     corpus: &Corpus,
-    query: &Query,
+    matchers: &[Matcher],
     order: Order,
     within: Option<&[u64]>,
     cancel: &Cancel,
 ) -> Option<Vec<u128>> {
+    keys_of(
+        corpus,
+        matchers,
+        order,
+        within,
+        cancel,
+        |matcher, local, scratch| matcher.score(local, scratch),
+    )
+}
+
+/// The keys each candidate would have if it scored its bound ([`Matcher::bound`]), for
+/// those that may match, unsorted; `None` when cancelled. No key sorts after the article's
+/// own.
+pub(super) fn bound_keys(
+    corpus: &Corpus,
+    matchers: &[Matcher],
+    order: Order,
+    within: Option<&[u64]>,
+    cancel: &Cancel,
+) -> Option<Vec<u128>> {
+    keys_of(
+        corpus,
+        matchers,
+        order,
+        within,
+        cancel,
+        |matcher, local, _| matcher.bound(local),
+    )
+}
+
+/// The sort keys of the candidates that `score(matcher, local, scratch)` gives a score.
+fn keys_of(
+    corpus: &Corpus,
+    matchers: &[Matcher],
+    order: Order,
+    within: Option<&[u64]>,
+    cancel: &Cancel,
+    score: impl Fn(&Matcher, usize, &mut Scratch) -> Option<i64> + Sync,
+) -> Option<Vec<u128>> {
     let chunks = corpus.chunks();
-    let matchers: Vec<Matcher> = chunks
-        .iter()
-        .map(|c| Matcher::new(&**c, &c.index, query, c.first))
-        .collect();
-    let parts = each_match(corpus, &matchers, within, cancel, |k, local, score| {
+    let parts = each_candidate(corpus, matchers, within, cancel, |k, local, scratch| {
         let chunk = &chunks[k];
-        rank::key(score, &chunk.index, chunk.first, local, order)
+        let score = score(&matchers[k], local, scratch)?;
+        Some(rank::key(score, &chunk.index, chunk.first, local, order))
     })?;
     Some(parts.concat())
 }
@@ -45,8 +91,9 @@ pub(super) fn matching_marks(
     cancel: &Cancel,
 ) -> Option<Vec<u64>> {
     let chunks = corpus.chunks();
-    let parts = each_match(corpus, matchers, within, cancel, |k, local, _| {
-        (chunks[k].first + local) as u32
+    let parts = each_candidate(corpus, matchers, within, cancel, |k, local, scratch| {
+        matchers[k].score(local, scratch)?;
+        Some((chunks[k].first + local) as u32)
     })?;
     let mut marks = vec![0u64; corpus.len().div_ceil(64)];
     for g in parts.into_iter().flatten() {
@@ -55,15 +102,15 @@ pub(super) fn matching_marks(
     Some(marks)
 }
 
-/// Tests every article (or those marked in `within`) with its chunk's matcher, block by
-/// block on rayon threads in load order, and gives `found(chunk, local, score)` of each
-/// match, per block; `None` when cancelled.
-fn each_match<T: Send>(
+/// Visits every candidate (every article, or those marked in `within`, skipping those the
+/// body index rules out) block by block on rayon threads in load order, and keeps what
+/// `visit(chunk, local, scratch)` gives, per block; `None` when cancelled.
+fn each_candidate<T: Send>(
     corpus: &Corpus,
     matchers: &[Matcher],
     within: Option<&[u64]>,
     cancel: &Cancel,
-    found: impl Fn(usize, usize, i64) -> T + Sync,
+    visit: impl Fn(usize, usize, &mut Scratch) -> Option<T> + Sync,
 ) -> Option<Vec<Vec<T>>> {
     let chunks = corpus.chunks();
     let blocks: Vec<(usize, usize)> = chunks
@@ -109,8 +156,8 @@ fn each_match<T: Send>(
                         _ => break,
                     }
                 }
-                if let Some(score) = matcher.score(local, scratch) {
-                    out.push(found(k, local, score));
+                if let Some(kept) = visit(k, local, scratch) {
+                    out.push(kept);
                 }
                 local += 1;
             }

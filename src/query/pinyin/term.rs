@@ -56,6 +56,11 @@ impl PinyinTerm {
         self.len
     }
 
+    /// How many reading sets the term was compiled for.
+    pub(crate) fn sets(&self) -> usize {
+        self.starts.len()
+    }
+
     /// The term offsets at which set `set` takes some piece, as bits.
     #[inline]
     pub(crate) fn starts(&self, set: u16) -> u64 {
@@ -67,6 +72,16 @@ impl PinyinTerm {
     pub(crate) fn moves(&self, set: u16, j: usize) -> (u64, u64) {
         let [fits, whole] = self.moves[usize::from(set) * self.len + j];
         (fits, whole)
+    }
+
+    /// The piece lengths some set of the table allows at term offset `j`, and those that are
+    /// a whole syllable of some set: the cuts of the term any title could take.
+    pub(crate) fn any_moves(&self, j: usize) -> (u64, u64) {
+        self.moves
+            .iter()
+            .skip(j)
+            .step_by(self.len)
+            .fold((0, 0), |(fits, whole), m| (fits | m[0], whole | m[1]))
     }
 }
 

@@ -1,0 +1,301 @@
+//! An upper bound on a title's pinyin score from one cheap pass over its chars, so a search
+//! can find its best rows without scoring every title ([`crate::search`]'s first page).
+//!
+//! A match's score is fixed by its cut of the term into pieces and by where they lie: each
+//! piece is worth its letters (and a bonus when it is a whole syllable), each next piece on
+//! the char right after the previous one earns [`ADJACENT_BONUS`], one further on pays at
+//! least [`GAP_START`], and a first piece on the title's first char earns [`START_BONUS`].
+//! Which of those a title can earn depends on little: a piece starting at term offset `b`
+//! can follow the previous piece directly only if some char takes a piece at `b` right
+//! after a char taking one at an offset below `b`. One pass gathers those offsets (one look
+//! per char in [`PinyinTerm::starts`]); a table made once per term gives the best any cut
+//! could score with them. Only the title's own chars are read: nothing is stored per title.
+
+use std::sync::atomic::{AtomicI64, Ordering};
+
+use super::{
+    ADJACENT_BONUS, GAP_START, LETTER_SCORE, NONE, PinyinTerm, START_BONUS, SYLLABLE_BONUS,
+};
+
+/// The longest term bounded, in letters.
+const MAX_LETTERS: usize = 8;
+
+/// Bits of a bound table's index: the term's offsets, the offsets a whole syllable may end
+/// at right before another piece, then one per whole syllable tracked.
+const INDEX_BITS: usize = 14;
+
+/// A table entry not computed yet.
+const UNKNOWN: i64 = i64::MIN;
+
+/// The bound table of one compiled term.
+#[derive(Debug)]
+pub(crate) struct PinyinBound {
+    /// The term's length in letters.
+    letters: usize,
+    /// Per reading set, a byte each: [`PinyinTerm::starts`] (a term has at most eight
+    /// offsets); which [`PinyinBound::tracked`] pieces it reads as a whole syllable; the
+    /// offsets `b` at which a piece it reads whole ends. Small, so looking up every char of
+    /// every title stays in cache.
+    codes: Vec<u32>,
+    /// True when the index keeps the offsets where a whole piece is followed at once by
+    /// another (short terms); else a whole piece is assumed able to be.
+    pairs: bool,
+    /// Whole-syllable pieces (offset, length) whose bonus a title earns only if one of its
+    /// chars reads the piece whole; any others are assumed earned.
+    tracked: Vec<(usize, usize)>,
+    /// Per term offset: the piece lengths some set allows, and the whole syllables.
+    moves: Vec<(u64, u64)>,
+    /// By index: bit 0 when the title's first char takes a first piece; bits `1..letters`,
+    /// the offsets a piece may start at right after another's char; when
+    /// [`PinyinBound::pairs`], the next `letters - 1` bits, those where the char before reads
+    /// the piece before whole; then one bit per tracked piece some char reads whole. The
+    /// best score of any cut with those, [`NONE`] when none exists. Filled the first time an
+    /// index is met ([`UNKNOWN`] before): a scan meets few.
+    table: Vec<AtomicI64>,
+}
+
+impl PinyinBound {
+    /// The bound table of `term`, or `None` when it is longer than eight letters (a scan
+    /// then scores every title).
+    pub(crate) fn new(term: &PinyinTerm) -> Option<PinyinBound> {
+        let m = term.letters();
+        if m > MAX_LETTERS {
+            return None;
+        }
+        let moves: Vec<(u64, u64)> = (0..m).map(|j| term.any_moves(j)).collect();
+        let pairs = 2 * m + 1 < INDEX_BITS;
+        let used = if pairs { 2 * m - 1 } else { m };
+        let tracked: Vec<(usize, usize)> = (0..m)
+            .flat_map(|a| (2..=m - a).map(move |l| (a, l)))
+            .filter(|&(a, l)| moves[a].1 >> l & 1 == 1)
+            .take((INDEX_BITS - used).min(8))
+            .collect();
+        let codes = (0..term.sets() as u16)
+            .map(|set| {
+                let reads_whole = |a: usize, l: usize| term.moves(set, a).1 >> l & 1 == 1;
+                let wholes = tracked.iter().enumerate().fold(0u32, |bits, (r, &(a, l))| {
+                    bits | u32::from(reads_whole(a, l)) << r
+                });
+                let ends = (0..m)
+                    .flat_map(|a| (2..=m - a).map(move |l| (a, l)))
+                    .filter(|&(a, l)| a + l < m && reads_whole(a, l))
+                    .fold(0u32, |bits, (a, l)| bits | 1 << (a + l));
+                term.starts(set) as u32 | wholes << 8 | ends << 16
+            })
+            .collect();
+        let table = (0..1usize << (used + tracked.len()))
+            .map(|_| AtomicI64::new(UNKNOWN))
+            .collect();
+        Some(PinyinBound {
+            letters: m,
+            codes,
+            pairs,
+            tracked,
+            moves,
+            table,
+        })
+    }
+
+    /// At least the score [`super::match_pinyin`] gives the term this bound was made for on
+    /// the title of reading sets `chars`, with any anchors; [`NONE`] when the title
+    /// certainly does not match.
+    pub(crate) fn of(&self, chars: &[u16]) -> i64 {
+        let (mut adjacent, mut after_whole, mut any, mut wholes) = (0u32, 0u32, 0u32, 0u32);
+        let mut previous = 0u32;
+        for &set in chars {
+            let code = self.codes[usize::from(set)];
+            let starts = code & 0xff;
+            // Offsets above the lowest the previous char takes a piece at.
+            let before = previous & 0xff;
+            let lowest = before & before.wrapping_neg();
+            adjacent |= starts & !(lowest | lowest.wrapping_sub(1));
+            after_whole |= starts & previous >> 16;
+            any |= starts;
+            wholes |= code >> 8 & 0xff;
+            previous = code;
+        }
+        if any & 1 == 0 {
+            // No char takes the term's first letter.
+            return NONE;
+        }
+        let m = self.letters;
+        let first = chars
+            .first()
+            .map_or(0, |&set| self.codes[usize::from(set)] & 1);
+        let offsets = (1u32 << m) - 2;
+        let mut index = (adjacent & offsets | first) as usize;
+        let mut shift = m;
+        if self.pairs {
+            index |= (((after_whole & offsets) >> 1) as usize) << shift;
+            shift += m - 1;
+        }
+        index |= (wholes as usize) << shift;
+        let known = self.table[index].load(Ordering::Relaxed);
+        if known != UNKNOWN {
+            return known;
+        }
+        let bound = self.compute(index);
+        self.table[index].store(bound, Ordering::Relaxed);
+        bound
+    }
+
+    /// The table's entry at `index` ([`PinyinBound::table`]).
+    fn compute(&self, index: usize) -> i64 {
+        let m = self.letters;
+        let offsets = (1usize << m) - 2;
+        let adjacent = (index & offsets) as u64;
+        let (after_whole, wholes) = if self.pairs {
+            (((index >> m) << 1 & offsets) as u64, index >> (2 * m - 1))
+        } else {
+            (adjacent, index >> m)
+        };
+        let earned = |a: usize, l: usize| match self.tracked.iter().position(|&p| p == (a, l)) {
+            Some(r) => wholes >> r & 1 == 1,
+            None => true,
+        };
+        let start = if index & 1 == 1 { START_BONUS } else { 0 };
+        best_cut(&self.moves, m, adjacent, after_whole, earned).map_or(NONE, |best| best + start)
+    }
+}
+
+/// The best score of a cut of a term of `m` letters into pieces that `moves` (per offset:
+/// the piece lengths some char allows, and the whole syllables) allows, without the start
+/// bonus; `None` when no cut exists. A piece starting at offset `b` may follow the previous
+/// one directly (the adjacency bonus) only if bit `b` of `adjacent` is set, and a whole piece
+/// before it may keep its bonus then only if bit `b` of `after_whole` is too; a whole piece
+/// (offset, length) earns its bonus at all only when `earned` says so; any other join pays
+/// the least gap.
+fn best_cut(
+    moves: &[(u64, u64)],
+    m: usize,
+    adjacent: u64,
+    after_whole: u64,
+    earned: impl Fn(usize, usize) -> bool,
+) -> Option<i64> {
+    // best[a]: the best score of cutting term[a..], from a piece starting at a.
+    let mut best = [None; MAX_LETTERS + 1];
+    best[m] = Some(0);
+    for a in (0..m).rev() {
+        let (fits, whole) = moves[a];
+        best[a] = (1..=m - a)
+            .filter(|&l| fits >> l & 1 == 1)
+            .filter_map(|l| {
+                let b = a + l;
+                let bonus = if whole >> l & 1 == 1 && earned(a, l) {
+                    SYLLABLE_BONUS
+                } else {
+                    0
+                };
+                let bonus_and_join = if b == m {
+                    bonus
+                } else {
+                    let gap = bonus - GAP_START;
+                    let next_to = |bit: u64| bit >> b & 1 == 1;
+                    match (next_to(adjacent), next_to(after_whole)) {
+                        (true, true) => bonus + ADJACENT_BONUS,
+                        (true, false) => gap.max(ADJACENT_BONUS),
+                        _ => gap,
+                    }
+                };
+                Some(LETTER_SCORE * l as i64 + bonus_and_join + best[b]?)
+            })
+            .max();
+    }
+    best[0]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::super::fold::fold;
+    use super::super::super::readings::ReadingTable;
+    use super::super::{Anchors, Scratch, match_pinyin};
+    use super::*;
+
+    fn bound_and_score(text: &str, title: &str, anchors: Anchors) -> (i64, Option<i64>) {
+        let mut table = ReadingTable::default();
+        let chars: Vec<u16> = fold(title).chars().map(|c| table.id_of(c)).collect();
+        let term = PinyinTerm::new(text.as_bytes(), &table).unwrap();
+        let bound = PinyinBound::new(&term).unwrap();
+        let score = match_pinyin(&term, &chars, anchors, &mut Scratch::default(), false)
+            .map(|(score, _)| score);
+        (bound.of(&chars), score)
+    }
+
+    #[test]
+    fn the_bound_is_the_score_where_the_best_cut_is_adjacent() {
+        // 中华 at the start: z|h adjacent, then o can only follow h through a gap.
+        let (bound, score) = bound_and_score("zho", "中华欧洲", Anchors::default());
+        assert_eq!(score, Some(bound));
+        // 北京 at the start: bei whole on 北, jing whole on 京, adjacent.
+        let (bound, score) = bound_and_score("beijing", "北京日报", Anchors::default());
+        assert_eq!((bound, score), (8 * 7 + 2 * 10 + 8 + 2, Some(bound)));
+        // Short terms keep where a whole syllable is followed at once: ren|da, xin|wen.
+        let (bound, score) = bound_and_score("renda", "市人大常委会", Anchors::default());
+        assert_eq!((bound, score), (8 * 5 + 2 * 10 + 8, Some(bound)));
+        let (bound, score) = bound_and_score("xinwen", "新闻发布", Anchors::default());
+        assert_eq!((bound, score), (8 * 6 + 2 * 10 + 8 + 2, Some(bound)));
+        // 新年 may take xi|n adjacent, but 新 does not read xi whole: 34, not 42.
+        let (bound, score) = bound_and_score("xin", "市新年", Anchors::default());
+        assert_eq!((bound, score), (8 * 3 + 10, Some(bound)));
+    }
+
+    #[test]
+    fn titles_without_adjacent_pieces_or_a_first_letter_are_bounded_low() {
+        // No char takes a piece right after another: every cut pays gaps.
+        let (bound, score) = bound_and_score("zho", "中，会，欧", Anchors::default());
+        assert!(bound < 8 * 3 + 2 * 8, "{bound}");
+        assert!(score.unwrap() <= bound);
+        // Nothing starts with z: no match, and the bound says so.
+        assert_eq!(
+            bound_and_score("zho", "北京", Anchors::default()),
+            (NONE, None)
+        );
+    }
+
+    #[test]
+    fn long_terms_have_no_table() {
+        let table = ReadingTable::default();
+        let term = PinyinTerm::new(b"zhongguoren", &table).unwrap();
+        assert!(PinyinBound::new(&term).is_none());
+    }
+
+    mod property {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// Every anchoring the query forms give.
+        const ANCHORINGS: [(bool, bool, bool); 4] = [
+            (false, false, false),
+            (true, false, false),
+            (true, true, false),
+            (true, false, true),
+        ];
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(500))]
+
+            /// No title scores above its bound, under any anchoring, and a title bounded at
+            /// [`NONE`] does not match; random titles of chars with many readings
+            /// (长 chang/zhang, 行 xing/hang), punctuation and Latin, terms of their letters.
+            #[test]
+            fn no_title_scores_above_its_bound(
+                title in prop::collection::vec(prop::sample::select(
+                    "中国长春人大行银新闻北京市委会华欧，a1".chars().collect::<Vec<_>>()), 1..24),
+                text in "[zhongcarebijxwuaegs]{1,8}",
+            ) {
+                let title: String = title.into_iter().collect();
+                for (contiguous, at_start, at_end) in ANCHORINGS {
+                    let anchors = Anchors { contiguous, at_start, at_end };
+                    let (bound, score) = bound_and_score(&text, &title, anchors);
+                    if let Some(score) = score {
+                        prop_assert!(score <= bound,
+                            "{} on {}: {} above {} {:?}", text, title, score, bound, anchors);
+                    }
+                    if bound == NONE {
+                        prop_assert_eq!(score, None);
+                    }
+                }
+            }
+        }
+    }
+}
