@@ -18,8 +18,10 @@ use super::pinyin::{
 use super::readings::letter_mask;
 use crate::fulltext::{Candidates, Probe};
 
+mod one_char;
 mod text;
 
+use one_char::OneChar;
 use text::{exact_hit, exact_score, is_subsequence, text_match};
 
 /// The bound of an article whose score [`Plan::bound`] cannot bound.
@@ -127,6 +129,8 @@ pub(super) struct Plan<'a> {
     clauses: Vec<Vec<Compiled>>,
     /// The fuzzy matcher for bare title terms (texts are folded already: case respected).
     skim: SkimMatcherV2,
+    /// Its scores for a term of one char beyond ASCII.
+    one_char: OneChar,
     /// The clause of one term whose articles are listed (a body term the body index answered,
     /// a title term with Han chars), the one with the fewest, found once ([`Plan::required`]).
     required: Option<usize>,
@@ -175,11 +179,13 @@ impl<'a> Plan<'a> {
             .filter_map(|(k, clause)| Some((k, required_candidates(clause)?.count())))
             .min_by_key(|&(_, count)| count)
             .map(|(k, _)| k);
+        let skim = SkimMatcherV2::default().respect_case();
         Plan {
             bodies,
             index,
             clauses: compiled,
-            skim: SkimMatcherV2::default().respect_case(),
+            one_char: OneChar::new(&skim),
+            skim,
             required,
             marks: marks.map(|flags| (flags, first)),
             labels,
@@ -326,6 +332,17 @@ impl<'a> Plan<'a> {
     /// rank 人们在大街 above 市人大常委会). When the term occurs as a substring, that
     /// occurrence is the one highlighted.
     fn fuzzy(&self, title: &str, term: &str, want_positions: bool) -> Option<(i64, Vec<usize>)> {
+        let mut chars = term.chars();
+        if !want_positions
+            && let (Some(c), None) = (chars.next(), chars.next())
+            && !c.is_ascii()
+        {
+            // One Han char: skim's score in one pass, without its matrix.
+            return self
+                .one_char
+                .score(title, c)
+                .map(|score| (score, Vec::new()));
+        }
         if !is_subsequence(title, term) {
             return None;
         }
