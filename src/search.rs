@@ -116,7 +116,7 @@ pub struct Page {
 /// soon as `rows` of them are found in the date order, the total then still being counted;
 /// for a ranked query, once every hit is scored and the best `rows` are picked, before the
 /// whole sort — or sooner, when every ranking term is a short pinyin-capable one: the best
-/// `rows` are then found from cheap score bounds, scoring few candidates ([`bounded`]), and
+/// `rows` are then found from cheap score bounds, scoring few candidates (`search/bounded.rs`), and
 /// the total is at least the matches found so far. `first` is not called when `rows` is 0, when the search is cancelled first, or
 /// when nothing is saved by it (the whole answer is as quick).
 pub fn run_paged(
