@@ -246,9 +246,7 @@ impl<'a> Plan<'a> {
                         };
                         if self.index.title_letters(i) & letters != *letters {
                             None
-                        } else if self.index.title_has_latin(i)
-                            && self.index.title_signature(i) & chars == *chars
-                        {
+                        } else if self.may_match_directly(i, *chars) {
                             Some(UNBOUNDED)
                         } else {
                             let b = bound.of(self.index.title_readings(i));
@@ -379,6 +377,13 @@ impl<'a> Plan<'a> {
         }
     }
 
+    /// Whether a term of ASCII letters and digits whose [`char_signature`] is `chars` may
+    /// match article `i`'s title directly, not only through pinyin: the title holds a Latin
+    /// letter or digit, and every char of the term by its signature.
+    fn may_match_directly(&self, i: usize, chars: u64) -> bool {
+        self.index.title_has_latin(i) && self.index.title_signature(i) & chars == chars
+    }
+
     /// Tests one term (before negation): its score and title positions when it holds.
     fn test(
         &self,
@@ -427,9 +432,7 @@ impl<'a> Plan<'a> {
                 }
                 if !*ranks && !want_positions && pattern.how == How::Fuzzy {
                     // A match scores 0 whatever it is: whether there is one is enough.
-                    let direct = (pinyin.is_none()
-                        || self.index.title_has_latin(i)
-                            && self.index.title_signature(i) & chars == *chars)
+                    let direct = (pinyin.is_none() || self.may_match_directly(i, *chars))
                         && is_subsequence(
                             self.index.folded_title(i, &mut scratch.folded),
                             &pattern.text,
@@ -441,10 +444,7 @@ impl<'a> Plan<'a> {
                 }
                 // A term that may match through pinyin is ASCII letters and digits: directly,
                 // it can only match a title that holds some, and all of its own.
-                let direct = if pinyin.is_some()
-                    && (!self.index.title_has_latin(i)
-                        || self.index.title_signature(i) & chars != *chars)
-                {
+                let direct = if pinyin.is_some() && !self.may_match_directly(i, *chars) {
                     None
                 } else {
                     let title = self.index.folded_title(i, &mut scratch.folded);
