@@ -161,7 +161,14 @@ pub fn run_paged(
             first(Page { hits, total });
         }
     }
-    let mut keys = scan::matching_keys(corpus, &matchers, order, within, cancel)?;
+    let mut keys = scan::keys(
+        corpus,
+        &matchers,
+        order,
+        within,
+        cancel,
+        |m, local, scratch| m.score(local, scratch),
+    )?;
     if rows > 0
         && keys.len() > rows * 4
         && !cancel.is_cancelled()

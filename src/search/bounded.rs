@@ -29,7 +29,9 @@ pub(super) fn best_rows(
     rows: usize,
 ) -> Option<(Vec<Hit>, usize, bool)> {
     debug_assert!(rows > 0 && matchers.iter().all(Matcher::bounded));
-    let mut bounds = scan::bound_keys(corpus, matchers, order, within, cancel)?;
+    let mut bounds = scan::keys(corpus, matchers, order, within, cancel, |m, local, _| {
+        m.bound(local)
+    })?;
     let limit = bounds.len() / 4;
     let mut rest: &mut [u128] = &mut bounds;
     let (mut best, mut found, mut scored) = (Vec::<u128>::new(), 0, 0);

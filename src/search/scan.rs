@@ -2,7 +2,7 @@
 //! load order (sequential memory), giving the sort keys of the hits. When searching within
 //! earlier hits, those are marked in a bitmap over global numbers (cheaper than sorting them)
 //! and a block tests its marked articles only. The same walk gives score bounds instead of
-//! scores for [`super::bounded`].
+//! scores for `bounded.rs`.
 
 use rayon::prelude::*;
 
@@ -24,48 +24,12 @@ pub(super) fn matchers<'a>(corpus: &'a Corpus, query: &'a Query) -> Vec<Matcher<
         .collect()
 }
 
-/// The sort keys ([`rank::key`]) of every article that `matchers` (one per chunk) match,
-/// unsorted; `None` when cancelled. Candidates are every article, or those marked in
-/// `within` (a bitmap over global numbers, [`bitmap`]).
-pub(super) fn matching_keys(
-    corpus: &Corpus,
-    matchers: &[Matcher],
-    order: Order,
-    within: Option<&[u64]>,
-    cancel: &Cancel,
-) -> Option<Vec<u128>> {
-    keys_of(
-        corpus,
-        matchers,
-        order,
-        within,
-        cancel,
-        |matcher, local, scratch| matcher.score(local, scratch),
-    )
-}
-
-/// The keys each candidate would have if it scored its bound ([`Matcher::bound`]), for
-/// those that may match, unsorted; `None` when cancelled. No key sorts after the article's
-/// own.
-pub(super) fn bound_keys(
-    corpus: &Corpus,
-    matchers: &[Matcher],
-    order: Order,
-    within: Option<&[u64]>,
-    cancel: &Cancel,
-) -> Option<Vec<u128>> {
-    keys_of(
-        corpus,
-        matchers,
-        order,
-        within,
-        cancel,
-        |matcher, local, _| matcher.bound(local),
-    )
-}
-
-/// The sort keys of the candidates that `score(matcher, local, scratch)` gives a score.
-fn keys_of(
+/// The sort keys ([`rank::key`]) of the candidates (every article, or those marked in
+/// `within`, a bitmap over global numbers, [`bitmap`]) to which `score(matcher, local,
+/// scratch)` gives a score, with its chunk's matcher: [`Matcher::score`] for the hits, or
+/// [`Matcher::bound`] for keys that sort no later than the hits' own. Unsorted; `None` when
+/// cancelled.
+pub(super) fn keys(
     corpus: &Corpus,
     matchers: &[Matcher],
     order: Order,
