@@ -8,7 +8,9 @@
 //! as the interface does (from the index cache when there is one); the README's figures
 //! come from that mode; `JUAN_FULLTEXT_FIELDS=body` times `body:` only (default
 //! `body,text`). `JUAN_FULLTEXT_SCAN=3` first times the first 3 terms without the
-//! index (reading every body, as juan did before), for the ratio.
+//! index (reading every body, as juan did before), for the ratio. `JUAN_FULLTEXT_KEPT=1`
+//! takes the body index kept in the cache instead of building it (queries only: the build
+//! line then times reading it); `JUAN_FULLTEXT_TERMS=NBA,公益活动` runs those terms only.
 
 use std::time::{Duration, Instant};
 
@@ -25,7 +27,12 @@ fn main() {
         Some(path) => loaded(&[path.into()]),
         None => generated(100_000),
     };
-    let terms: Vec<&str> = TERMS.lines().filter(|t| !t.is_empty()).collect();
+    let only = std::env::var("JUAN_FULLTEXT_TERMS").unwrap_or_default();
+    let terms: Vec<&str> = if only.is_empty() {
+        TERMS.lines().filter(|t| !t.is_empty()).collect()
+    } else {
+        only.split(',').collect()
+    };
     let scan_terms: usize = std::env::var("JUAN_FULLTEXT_SCAN")
         .ok()
         .and_then(|v| v.parse().ok())
@@ -38,7 +45,11 @@ fn main() {
     }
 
     let start = Instant::now();
-    corpus.index_bodies(true);
+    if std::env::var_os("JUAN_FULLTEXT_KEPT").is_some() {
+        corpus.read_body_indexes();
+    } else {
+        corpus.index_bodies(true);
+    }
     let build = start.elapsed();
     let f = corpus.body_index_figures();
     let mb = f.body_bytes as f64 / 1e6;

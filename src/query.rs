@@ -269,6 +269,12 @@ impl<'a> Matcher<'a> {
         self.plan.required().map(|c| c.next_from(i))
     }
 
+    /// How many articles the body index leaves that may match, when it narrows the query
+    /// ([`Matcher::next_candidate`]); `None`: every article may.
+    pub(crate) fn candidate_count(&self) -> Option<usize> {
+        self.plan.required().map(crate::fulltext::Candidates::count)
+    }
+
     /// True when [`Matcher::bound`] bounds every article's score (each ranking term is a
     /// short pinyin-capable one), so the best rows can be found scoring few articles.
     pub(crate) fn bounded(&self) -> bool {

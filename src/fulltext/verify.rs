@@ -51,18 +51,29 @@ impl Probe {
             && needle.chars().all(|c| {
                 crate::sanitize::is_plain(c) && !c.is_whitespace() && c != '\\' && c != '"'
             });
-        let mut forms = Vec::new();
+        let mut forms = vec![needle.to_string()];
         if plain {
-            // Folded Latin is lower case; news writes NBA, PM2.5, CCTV.
+            // Folded Latin is lower case; news writes NBA, PM2.5, CCTV, and in Chinese text
+            // often full-width: ＮＢＡ, ２０２０年.
             if needle.bytes().any(|b| b.is_ascii_lowercase()) {
                 forms.push(needle.to_ascii_uppercase());
+            }
+            if needle.bytes().any(|b| b.is_ascii_graphic()) {
+                let wide: Vec<String> = forms.iter().map(|f| full_width(f)).collect();
+                forms.extend(wide);
             }
             if !needle.is_ascii() && needle.chars().all(|c| c as u32 <= 0xFFFF) {
                 forms.extend([escaped(needle, false), escaped(needle, true)]);
             }
         }
-        let finders = std::iter::once(needle.to_string())
-            .chain(forms)
+        // Each raw form, found, is a match only because it folds to the term.
+        debug_assert!(
+            forms
+                .iter()
+                .all(|f| f.contains('\\') || crate::query::fold(f) == needle)
+        );
+        let finders = forms
+            .into_iter()
             .filter(|_| plain)
             .map(|form| memchr::memmem::Finder::new(form.as_bytes()).into_owned())
             .collect();
@@ -92,63 +103,73 @@ impl Probe {
     }
 
     /// The answer the literal gives without decoding, when it gives one: one pass over its
-    /// escapes and one over its C1 controls (an escape sequence cleaning cuts out whole could
-    /// hide or make a match: decode), then —
+    /// escapes and C1 controls (an escape sequence cleaning cuts out whole could hide or make
+    /// a match: decode), then —
     /// - a literal whose only escapes are `\n` (paragraph breaks, which a term without
     ///   whitespace cannot span): the term's anchor searched for ([`Probe::anchored_answer`]),
     ///   else its raw forms, else the literal folded whole if cleaning leaves it as it is;
     /// - one with other escapes: a match when a raw form shows, `\u`-escaped ones included,
     ///   unless it escapes a Latin-1 or control char (`\u00…`) or a backslash.
+    ///
+    /// The literal is not checked to be UTF-8 first (that was a pass over every candidate):
+    /// the anchor's neighbours are decoded one by one, a bad byte among them leaving the
+    /// answer to decoding; only a literal folded whole is checked.
     fn raw_answer(&self, literal: &[u8]) -> Option<bool> {
         if !self.plain {
             return None;
         }
-        let escapes = Escapes::of(literal);
-        if escapes.latin1
-            || memchr::memchr_iter(0xC2, literal)
-                .any(|i| matches!(literal.get(i + 1), Some(0x80..=0x9F)))
-        {
-            return None;
-        }
+        let escapes = Escapes::of(literal)?;
         if !escapes.only_breaks {
             return (!escapes.backslash && self.shows_a_form(literal)).then_some(true);
         }
         // A raw form shown is a match whatever the rest of the bytes are: without a Han char to
-        // anchor on (Latin terms), look for one before reading the literal as text.
+        // anchor on (Latin terms), look for one before anything else.
         if self.anchor.is_none() && self.shows_a_form(literal) {
             return Some(true);
         }
-        let text = simdutf8::basic::from_utf8(literal).ok()?;
-        if let Some(answer) = self.anchored_answer(text) {
+        if let Some(answer) = self.anchored_answer(literal) {
             return Some(answer);
         }
         if self.anchor.is_some() && self.shows_a_form(literal) {
             return Some(true);
         }
+        let text = simdutf8::basic::from_utf8(literal).ok()?;
         if !crate::sanitize::needs_no_cleaning(text) {
             return None;
         }
+        // Its only escapes are `\n`: each is a paragraph break in the text.
         let mut folded = String::with_capacity(text.len());
-        crate::query::fold_into(text, &mut folded);
+        for (k, paragraph) in text.split("\\n").enumerate() {
+            if k > 0 {
+                folded.push('\n');
+            }
+            crate::query::fold_into(paragraph, &mut folded);
+        }
         Some(folded.contains(&self.text))
     }
 
-    /// True when the literal shows the term in one of its raw forms.
+    /// True when the literal shows the term in one of its raw forms, outside its escapes (a
+    /// form has no backslash, so it can only meet an escape by starting inside one: `u` in
+    /// `\u6539`, `nba` in `\nba`).
     fn shows_a_form(&self, literal: &[u8]) -> bool {
-        self.finders.iter().any(|f| f.find(literal).is_some())
+        self.finders.iter().any(|f| {
+            f.find_iter(literal)
+                .any(|at| !inside_an_escape(literal, at))
+        })
     }
 
-    /// Whether a plain literal's `text` (only `\n` escapes, no C1 control) holds the term,
-    /// found by searching for the raw forms of one Han char of the term and comparing the
-    /// chars around each place it occurs, folded one by one: no body is folded whole, and a
-    /// body without the char is read no further than a search. `None` when a char cleaning
-    /// may drop lies where the term would be, or the term has no Han char.
-    fn anchored_answer(&self, text: &str) -> Option<bool> {
+    /// Whether a plain literal (only `\n` escapes, no C1 control) holds the term, found by
+    /// searching for the raw forms of one Han char of the term and comparing the chars
+    /// around each place it occurs, folded one by one: no body is folded whole, and a body
+    /// without the char is read no further than a search. `None` when a char cleaning may
+    /// drop (or a byte that is not UTF-8) lies where the term would be, or the term has no
+    /// Han char.
+    fn anchored_answer(&self, literal: &[u8]) -> Option<bool> {
         let anchor = self.anchor.as_ref()?;
         let mut sure = true;
         for finder in &anchor.forms {
-            for at in finder.find_iter(text.as_bytes()) {
-                match anchor.attempt(text, at, finder.needle().len()) {
+            for at in finder.find_iter(literal) {
+                match anchor.attempt(literal, at, finder.needle().len()) {
                     Attempt::Match => return Some(true),
                     Attempt::Miss => {}
                     Attempt::Unsure => sure = false,
@@ -163,37 +184,44 @@ impl Probe {
 struct Escapes {
     /// No escape but `\n`.
     only_breaks: bool,
-    /// A `\u00…` escape: a control or Latin-1 char.
-    latin1: bool,
     /// An escaped backslash (`\\`): `\u…` after it is text, not an escape.
     backslash: bool,
 }
 
 impl Escapes {
-    fn of(literal: &[u8]) -> Escapes {
+    /// The escapes of `literal`, read in the same pass that looks for C1 controls (UTF-8
+    /// `C2 80`–`C2 9F`); `None` when it holds one, or escapes a Latin-1 or control char
+    /// (`\u00…`): an escape sequence cleaning cuts out whole may lie there, so only decoding
+    /// can answer.
+    fn of(literal: &[u8]) -> Option<Escapes> {
         let mut escapes = Escapes {
             only_breaks: true,
-            latin1: false,
             backslash: false,
         };
         let mut from = 0;
-        while let Some(k) = memchr::memchr(b'\\', &literal[from..]) {
+        while let Some(k) = memchr::memchr2(b'\\', 0xC2, &literal[from..]) {
             let at = from + k;
-            match literal.get(at + 1) {
-                Some(b'n') => {}
-                Some(b'u') => {
-                    escapes.only_breaks = false;
-                    escapes.latin1 |= literal[at + 2..].starts_with(b"00");
+            let next = literal.get(at + 1);
+            if literal[at] == 0xC2 {
+                if matches!(next, Some(0x80..=0x9F)) {
+                    return None;
                 }
+                from = at + 1;
+                continue;
+            }
+            match next {
+                Some(b'n') => {}
+                Some(b'u') if literal[at + 2..].starts_with(b"00") => return None,
+                Some(b'u') => escapes.only_breaks = false,
                 Some(b'\\') => {
                     escapes.only_breaks = false;
                     escapes.backslash = true;
                 }
                 _ => escapes.only_breaks = false,
             }
-            from = at + 2;
+            from = (at + 2).min(literal.len());
         }
-        escapes
+        Some(escapes)
     }
 }
 
@@ -219,23 +247,97 @@ impl Anchor {
         Some(Anchor { chars, at, forms })
     }
 
-    /// Whether the term lies around the anchor's form found at byte `at` (`len` bytes).
-    fn attempt(&self, text: &str, at: usize, len: usize) -> Attempt {
-        let mut before = text[..at].chars().rev();
+    /// Whether the term lies around the anchor's form found at byte `at` (`len` bytes) of
+    /// `literal`, its neighbours decoded one by one (a byte that is no UTF-8 char: unsure).
+    fn attempt(&self, literal: &[u8], at: usize, len: usize) -> Attempt {
+        let mut end = at;
         for &want in self.chars[..self.at].iter().rev() {
-            match compare(before.next(), want) {
-                Attempt::Match => {}
+            let (raw, start) = match char_before(literal, end) {
+                Ok(Some((c, start))) => (Some(c), start),
+                Ok(None) => (None, end),
+                Err(NotUtf8) => return Attempt::Unsure,
+            };
+            match compare(raw, want) {
+                Attempt::Match => end = start,
                 other => return other,
             }
         }
-        let mut after = text[at + len..].chars();
+        let mut start = at + len;
         for &want in &self.chars[self.at + 1..] {
-            match compare(after.next(), want) {
-                Attempt::Match => {}
+            let (raw, end) = match char_after(literal, start) {
+                Ok(Some((c, end))) => (Some(c), end),
+                Ok(None) => (None, start),
+                Err(NotUtf8) => return Attempt::Unsure,
+            };
+            match compare(raw, want) {
+                Attempt::Match => start = end,
                 other => return other,
             }
         }
         Attempt::Match
+    }
+}
+
+/// True when byte `at` of a JSON string literal lies inside an escape, after its backslash.
+/// An escape is at most 6 bytes (`\uXXXX`) and holds no backslash after its first, so only the
+/// nearest backslash of the 5 bytes before `at` can begin one that covers it; it begins one
+/// when an even number of backslashes come right before it (else it is the second of `\\`).
+fn inside_an_escape(literal: &[u8], at: usize) -> bool {
+    let from = at.saturating_sub(5);
+    let Some(k) = memchr::memrchr(b'\\', &literal[from..at]) else {
+        return false;
+    };
+    let slash = from + k;
+    let before = literal[..slash]
+        .iter()
+        .rev()
+        .take_while(|&&b| b == b'\\')
+        .count();
+    let len = if literal.get(slash + 1) == Some(&b'u') {
+        6
+    } else {
+        2
+    };
+    before % 2 == 0 && at < slash + len
+}
+
+/// Bytes that are not a UTF-8 char where one was looked for.
+struct NotUtf8;
+
+/// The char of `bytes` that ends at byte `end`, with where it starts; `None` at the start.
+fn char_before(bytes: &[u8], end: usize) -> Result<Option<(char, usize)>, NotUtf8> {
+    if end == 0 {
+        return Ok(None);
+    }
+    let mut start = end - 1;
+    while start > 0 && end - start < 4 && (bytes[start] as i8) < -0x40 {
+        start -= 1;
+    }
+    one_char(&bytes[start..end]).map(|c| Some((c, start)))
+}
+
+/// The char of `bytes` that starts at byte `start`, with where it ends; `None` at the end.
+fn char_after(bytes: &[u8], start: usize) -> Result<Option<(char, usize)>, NotUtf8> {
+    let Some(&lead) = bytes.get(start) else {
+        return Ok(None);
+    };
+    let width = match lead {
+        0x00..=0x7F => 1,
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    };
+    let char_bytes = bytes.get(start..start + width).ok_or(NotUtf8)?;
+    one_char(char_bytes).map(|c| Some((c, start + width)))
+}
+
+/// The one char `bytes` encode, exactly.
+fn one_char(bytes: &[u8]) -> Result<char, NotUtf8> {
+    let text = std::str::from_utf8(bytes).map_err(|_| NotUtf8)?;
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => Ok(c),
+        _ => Err(NotUtf8),
     }
 }
 
@@ -252,6 +354,16 @@ fn compare(raw: Option<char>, want: char) -> Attempt {
 /// beyond the BMP: the chars whose 繁简 class [`crate::query::class_of`] knows whole.
 fn is_han(c: char) -> bool {
     matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{3FFFF}')
+}
+
+/// `form` with every printable ASCII char written in its full-width form (`Ｎ` for `N`).
+fn full_width(form: &str) -> String {
+    form.chars()
+        .map(|c| match c {
+            '!'..='~' => char::from_u32(c as u32 + 0xFEE0).unwrap_or(c),
+            c => c,
+        })
+        .collect()
 }
 
 /// `needle` with every non-ASCII char written `\uXXXX`, in lower- or upper-case hex.
@@ -307,7 +419,8 @@ mod tests {
 
     #[test]
     fn anchored_answers_fold_only_around_the_anchor() {
-        let anchored = |text: &str, needle: &str| Probe::new(needle).anchored_answer(text);
+        let anchored =
+            |text: &str, needle: &str| Probe::new(needle).anchored_answer(text.as_bytes());
         // Traditional forms around the anchor, and the anchor in its traditional form.
         assert_eq!(anchored("今年改革開放四十年", "改革开放"), Some(true));
         assert_eq!(anchored("升國旗儀式", "国旗"), Some(true));
@@ -332,6 +445,53 @@ mod tests {
     }
 
     #[test]
+    fn a_form_inside_an_escape_is_no_match() {
+        assert_eq!(plain_holds(br"\u6539", "u"), None);
+        assert_eq!(plain_holds(br"\u6539", "6539"), None);
+        assert_eq!(plain_holds(br"x\nba", "nba"), Some(false));
+        assert_eq!(plain_holds(br"\\nba", "nba"), None);
+        assert!(surely_holds(br"\u6539nba", "nba"));
+        assert!(surely_holds(br"\nnba", "nba"));
+        assert!(inside_an_escape(br"\u6539", 1));
+        assert!(inside_an_escape(br"\u6539", 5));
+        assert!(!inside_an_escape(br"\u6539", 6));
+        assert!(!inside_an_escape(br"\\u6539", 2));
+        assert!(inside_an_escape(br"\\\u6539", 3));
+    }
+
+    #[test]
+    fn full_width_latin_is_a_raw_form() {
+        assert_eq!(plain_holds("受ＮＢＡ有".as_bytes(), "nba"), Some(true));
+        assert_eq!(plain_holds("受ｎｂａ有".as_bytes(), "nba"), Some(true));
+        assert_eq!(
+            plain_holds("ＰＭ２．５浓度".as_bytes(), "pm2.5"),
+            Some(true)
+        );
+        assert_eq!(plain_holds("２０２０年".as_bytes(), "2020年"), Some(true));
+        // Mixed widths are no raw form: the literal is folded whole.
+        assert_eq!(plain_holds("ＮBA".as_bytes(), "nba"), Some(true));
+        assert_eq!(plain_holds("ＮＢ".as_bytes(), "nba"), Some(false));
+    }
+
+    #[test]
+    fn bytes_that_are_no_utf8_beside_the_anchor_leave_it_to_decoding() {
+        let probe = Probe::new("改革开放");
+        let mut literal = "改革".as_bytes().to_vec();
+        literal.extend_from_slice(&[0xE5, 0xBC]); // 开 cut short
+        literal.extend_from_slice("放".as_bytes());
+        assert_eq!(probe.raw_answer(&literal), None);
+        // Far from every place of the anchor, they change nothing the anchor sees.
+        let mut far = vec![0xFF, 0xC3];
+        far.extend_from_slice("，改革开放".as_bytes());
+        assert_eq!(probe.raw_answer(&far), Some(true));
+        // The anchor's bytes met inside other chars' bytes: nothing there is a match.
+        for cut in 0..literal.len() {
+            let _ = probe.raw_answer(&literal[cut..]);
+            let _ = probe.raw_answer(&literal[..cut]);
+        }
+    }
+
+    #[test]
     fn anything_cleaning_might_change_is_left_to_decoding() {
         // Not shown; a space; a control escaped (an escape sequence may be cut out whole);
         // a C1 control; an empty needle.
@@ -348,8 +508,8 @@ mod tests {
 
         /// Chars that fold together, cleaning drops, or break paragraphs.
         const ALPHABET: &[char] = &[
-            '改', '革', '开', '開', '放', '国', '國', '旗', '，', 'a', 'A', 'Ａ', 'u', '0', '\n',
-            '\u{200b}', '\u{9b}', '\u{1b}', ' ', '\\', '"',
+            '改', '革', '开', '開', '放', '国', '國', '旗', '，', 'a', 'A', 'Ａ', 'ａ', 'u', 'n',
+            '0', '０', '.', '．', '\n', '\u{200b}', '\u{9b}', '\u{1b}', ' ', '\\', '"',
         ];
 
         /// `text` as a JSON string literal's inside, each char escaped `\uXXXX` where
@@ -394,6 +554,36 @@ mod tests {
                 let want = crate::query::fold(&clean).contains(&needle);
                 let probe = Probe::new(&needle);
                 prop_assert_eq!(probe.holds(Some(literal.as_bytes()), || clean.clone()), want);
+            }
+
+            /// The same for a term that need not be in the text at all.
+            #[test]
+            fn the_probe_agrees_for_any_term(
+                text in proptest::collection::vec(proptest::sample::select(ALPHABET), 0..40),
+                escape in proptest::collection::vec(any::<bool>(), 40),
+                needle in proptest::collection::vec(proptest::sample::select(ALPHABET), 1..4),
+            ) {
+                let text: String = text.into_iter().collect();
+                let needle = crate::query::fold(&needle.into_iter().collect::<String>());
+                let literal = literal_of(&text, &escape);
+                let clean = crate::sanitize::clean(&text);
+                let want = crate::query::fold(&clean).contains(&needle);
+                let probe = Probe::new(&needle);
+                prop_assert_eq!(probe.holds(Some(literal.as_bytes()), || clean.clone()), want);
+            }
+
+            /// Bytes that are not UTF-8 (an archive changed on disk) give an answer, never a
+            /// panic.
+            #[test]
+            fn any_bytes_give_an_answer(
+                bytes in proptest::collection::vec(
+                    prop_oneof![any::<u8>(), Just(0xE6), Just(0x94), Just(0xB9), Just(b'\\')],
+                    0..40,
+                ),
+            ) {
+                for needle in ["改革", "nba", "2020年", "改"] {
+                    let _ = Probe::new(needle).holds(Some(&bytes), String::new);
+                }
             }
         }
     }

@@ -53,16 +53,19 @@ const BLOCK: usize = 1 << 14;
 /// before leaving it to the parallel pass (about a millisecond).
 const WALK_LIMIT: usize = 1 << 16;
 
-/// Every article of `corpus` that `query` matches (among `within`, when given), in date
-/// `order` (undated last, ties in load order): the ranking [`super::run`] gives when every hit
-/// scores 0, which is so when the query has no title term that ranks. Nothing is sorted. The
+/// Every article of `corpus` that `matchers` (`query`'s, one per chunk) match (among
+/// `within`, when given), in date `order` (undated last, ties in load order): the ranking
+/// [`super::run`] gives when every hit scores 0, which is so when the query has no title term
+/// that ranks. Nothing is sorted. The
 /// kept date order is walked on this thread until `rows` hits are found, which go to `first`
 /// with the total still being counted (most such queries match much of the archive, so that
 /// takes a few hundred tests); then every chunk is tested on every core in load order (memory
 /// read in sequence), marking hits in a bitmap, and the kept order is filtered by it. `None`
 /// when cancelled.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn matching_in_date_order(
     corpus: &Corpus,
+    matchers: &[Matcher],
     query: &Query,
     order: Order,
     within: Option<&[u64]>,
@@ -75,10 +78,6 @@ pub(super) fn matching_in_date_order(
         return None;
     }
     let chunks = corpus.chunks();
-    let matchers: Vec<Matcher> = chunks
-        .iter()
-        .map(|c| Matcher::new(&**c, &c.index, query, c.first))
-        .collect();
     let among = |g: usize| within.is_none_or(|marks| marks[g / 64] >> (g % 64) & 1 == 1);
     let hit = |g: u32| Hit { index: g, score: 0 };
     if rows > 0 && !query.reads_bodies() {
@@ -104,7 +103,7 @@ pub(super) fn matching_in_date_order(
             });
         }
     }
-    let marks = super::scan::matching_marks(corpus, &matchers, within, cancel)?;
+    let marks = super::scan::matching_marks(corpus, matchers, within, cancel)?;
     let parts: Vec<Vec<Hit>> = numbers
         .par_chunks(BLOCK)
         .map(|block| {
