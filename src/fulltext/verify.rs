@@ -12,11 +12,14 @@ pub(crate) struct Probe {
     text: String,
     /// Printable, no whitespace, quote or backslash: cleaning cannot reach into a match.
     plain: bool,
-    /// The raw forms that, found in a literal, are a match: the term, and the forms news
-    /// archives write it in (upper-case Latin, `\u` escapes in lower- and upper-case hex).
+    /// The raw forms that, found in a literal outside its escapes, are a match: the term,
+    /// and the forms news archives write it in (upper-case and full-width Latin).
     finders: Vec<memchr::memmem::Finder<'static>>,
+    /// The term `\u`-escaped, in lower- and upper-case hex, as Python's `json.dumps` writes
+    /// non-ASCII text: found in a literal with no escaped backslash, a match.
+    escaped: Vec<memchr::memmem::Finder<'static>>,
     /// For a plain term with a Han char: that char's place in the term and every raw char
-    /// that folds to it (its 繁简 class), as UTF-8 finders ([`Probe::anchored_answer`]).
+    /// that folds to it (its 繁简 class), as UTF-8 finders ([`Probe::first_shown`]).
     anchor: Option<Anchor>,
 }
 
@@ -33,8 +36,8 @@ struct Anchor {
 
 /// What one place of the anchor in a body says.
 enum Attempt {
-    /// The term is there.
-    Match,
+    /// The term is there, at these bytes of the literal.
+    Match(std::ops::Range<usize>),
     /// Not here: every char compared is one cleaning keeps.
     Miss,
     /// A char cleaning may drop lies where the term would be: decode to know.
@@ -62,26 +65,26 @@ impl Probe {
                 let wide: Vec<String> = forms.iter().map(|f| full_width(f)).collect();
                 forms.extend(wide);
             }
-            if !needle.is_ascii() && needle.chars().all(|c| c as u32 <= 0xFFFF) {
-                forms.extend([escaped(needle, false), escaped(needle, true)]);
-            }
         }
         // Each raw form, found, is a match only because it folds to the term.
-        debug_assert!(
+        debug_assert!(forms.iter().all(|f| crate::query::fold(f) == needle));
+        let mut escaped_forms = Vec::new();
+        if plain && !needle.is_ascii() && needle.chars().all(|c| c as u32 <= 0xFFFF) {
+            escaped_forms.extend([escaped(needle, false), escaped(needle, true)]);
+        }
+        let finders_of = |forms: Vec<String>| {
             forms
-                .iter()
-                .all(|f| f.contains('\\') || crate::query::fold(f) == needle)
-        );
-        let finders = forms
-            .into_iter()
-            .filter(|_| plain)
-            .map(|form| memchr::memmem::Finder::new(form.as_bytes()).into_owned())
-            .collect();
+                .into_iter()
+                .filter(|_| plain)
+                .map(|form| memchr::memmem::Finder::new(form.as_bytes()).into_owned())
+                .collect()
+        };
         Probe {
             text: needle.to_string(),
             anchor: plain.then(|| Anchor::of(needle)).flatten(),
             plain,
-            finders,
+            finders: finders_of(forms),
+            escaped: finders_of(escaped_forms),
         }
     }
 
@@ -102,14 +105,18 @@ impl Probe {
         crate::query::fold(&decode()).contains(&self.text)
     }
 
-    /// The answer the literal gives without decoding, when it gives one: one pass over its
-    /// escapes and C1 controls (an escape sequence cleaning cuts out whole could hide or make
-    /// a match: decode), then —
-    /// - a literal whose only escapes are `\n` (paragraph breaks, which a term without
-    ///   whitespace cannot span): the term's anchor searched for ([`Probe::anchored_answer`]),
-    ///   else its raw forms, else the literal folded whole if cleaning leaves it as it is;
-    /// - one with other escapes: a match when a raw form shows, `\u`-escaped ones included,
-    ///   unless it escapes a Latin-1 or control char (`\u00…`) or a backslash.
+    /// The answer the literal gives without decoding, when it gives one.
+    ///
+    /// - A match the literal shows as it is — one of the term's raw forms, or the term around
+    ///   a raw form of its anchor char ([`Anchor`]), starting outside every escape — is a
+    ///   match when no C1 control and no `\u00…` escape comes before its end (an escape
+    ///   sequence, which cleaning cuts out whole, could hold it): a hit is read no further
+    ///   than its first match.
+    /// - Otherwise the whole literal's escapes are read. With escapes other than `\n`: a match
+    ///   when a `\u`-escaped form shows (and no backslash is escaped), else unknown. With
+    ///   only `\n` (paragraph breaks, which a term without whitespace cannot span): no match
+    ///   when every place of the anchor was surely none, else the literal folded whole if
+    ///   cleaning leaves it as it is.
     ///
     /// The literal is not checked to be UTF-8 first (that was a pass over every candidate):
     /// the anchor's neighbours are decoded one by one, a bad byte among them leaving the
@@ -118,20 +125,17 @@ impl Probe {
         if !self.plain {
             return None;
         }
+        let (shown, sure) = self.first_shown(literal);
+        if let Some(end) = shown {
+            return Escapes::of(&literal[..end]).map(|_| true);
+        }
         let escapes = Escapes::of(literal)?;
         if !escapes.only_breaks {
-            return (!escapes.backslash && self.shows_a_form(literal)).then_some(true);
+            return (!escapes.backslash && self.escaped.iter().any(|f| f.find(literal).is_some()))
+                .then_some(true);
         }
-        // A raw form shown is a match whatever the rest of the bytes are: without a Han char to
-        // anchor on (Latin terms), look for one before anything else.
-        if self.anchor.is_none() && self.shows_a_form(literal) {
-            return Some(true);
-        }
-        if let Some(answer) = self.anchored_answer(literal) {
-            return Some(answer);
-        }
-        if self.anchor.is_some() && self.shows_a_form(literal) {
-            return Some(true);
+        if self.anchor.is_some() && sure {
+            return Some(false);
         }
         let text = simdutf8::basic::from_utf8(literal).ok()?;
         if !crate::sanitize::needs_no_cleaning(text) {
@@ -148,35 +152,32 @@ impl Probe {
         Some(folded.contains(&self.text))
     }
 
-    /// True when the literal shows the term in one of its raw forms, outside its escapes (a
-    /// form has no backslash, so it can only meet an escape by starting inside one: `u` in
-    /// `\u6539`, `nba` in `\nba`).
-    fn shows_a_form(&self, literal: &[u8]) -> bool {
-        self.finders.iter().any(|f| {
-            f.find_iter(literal)
-                .any(|at| !inside_an_escape(literal, at))
-        })
-    }
-
-    /// Whether a plain literal (only `\n` escapes, no C1 control) holds the term, found by
-    /// searching for the raw forms of one Han char of the term and comparing the chars
-    /// around each place it occurs, folded one by one: no body is folded whole, and a body
-    /// without the char is read no further than a search. `None` when a char cleaning may
-    /// drop (or a byte that is not UTF-8) lies where the term would be, or the term has no
-    /// Han char.
-    fn anchored_answer(&self, literal: &[u8]) -> Option<bool> {
-        let anchor = self.anchor.as_ref()?;
+    /// Where the first match the literal shows as it is ends ([`Probe::raw_answer`]), and
+    /// whether every other place of the anchor was surely no match (false when a char
+    /// cleaning may drop, or a byte that is not UTF-8, lay where the term would be). A match
+    /// that starts inside an escape is none: a form has no backslash, so it can only meet an
+    /// escape by starting inside one (`u` in `\u6539`, `nba` in `\nba`).
+    fn first_shown(&self, literal: &[u8]) -> (Option<usize>, bool) {
         let mut sure = true;
-        for finder in &anchor.forms {
-            for at in finder.find_iter(literal) {
-                match anchor.attempt(literal, at, finder.needle().len()) {
-                    Attempt::Match => return Some(true),
-                    Attempt::Miss => {}
-                    Attempt::Unsure => sure = false,
+        if let Some(anchor) = &self.anchor {
+            for finder in &anchor.forms {
+                for at in finder.find_iter(literal) {
+                    match anchor.attempt(literal, at, finder.needle().len()) {
+                        Attempt::Match(span) if !inside_an_escape(literal, span.start) => {
+                            return (Some(span.end), sure);
+                        }
+                        Attempt::Match(_) | Attempt::Miss => {}
+                        Attempt::Unsure => sure = false,
+                    }
                 }
             }
         }
-        sure.then_some(false)
+        let form = self.finders.iter().find_map(|f| {
+            f.find_iter(literal)
+                .find(|&at| !inside_an_escape(literal, at))
+                .map(|at| at + f.needle().len())
+        });
+        (form, sure)
     }
 }
 
@@ -250,31 +251,33 @@ impl Anchor {
     /// Whether the term lies around the anchor's form found at byte `at` (`len` bytes) of
     /// `literal`, its neighbours decoded one by one (a byte that is no UTF-8 char: unsure).
     fn attempt(&self, literal: &[u8], at: usize, len: usize) -> Attempt {
-        let mut end = at;
+        let mut start = at;
         for &want in self.chars[..self.at].iter().rev() {
-            let (raw, start) = match char_before(literal, end) {
-                Ok(Some((c, start))) => (Some(c), start),
-                Ok(None) => (None, end),
-                Err(NotUtf8) => return Attempt::Unsure,
-            };
-            match compare(raw, want) {
-                Attempt::Match => end = start,
-                other => return other,
-            }
-        }
-        let mut start = at + len;
-        for &want in &self.chars[self.at + 1..] {
-            let (raw, end) = match char_after(literal, start) {
-                Ok(Some((c, end))) => (Some(c), end),
+            let (raw, before) = match char_before(literal, start) {
+                Ok(Some((c, before))) => (Some(c), before),
                 Ok(None) => (None, start),
                 Err(NotUtf8) => return Attempt::Unsure,
             };
             match compare(raw, want) {
-                Attempt::Match => start = end,
-                other => return other,
+                Fits::Yes => start = before,
+                Fits::No => return Attempt::Miss,
+                Fits::Unsure => return Attempt::Unsure,
             }
         }
-        Attempt::Match
+        let mut end = at + len;
+        for &want in &self.chars[self.at + 1..] {
+            let (raw, after) = match char_after(literal, end) {
+                Ok(Some((c, after))) => (Some(c), after),
+                Ok(None) => (None, end),
+                Err(NotUtf8) => return Attempt::Unsure,
+            };
+            match compare(raw, want) {
+                Fits::Yes => end = after,
+                Fits::No => return Attempt::Miss,
+                Fits::Unsure => return Attempt::Unsure,
+            }
+        }
+        Attempt::Match(start..end)
     }
 }
 
@@ -341,12 +344,20 @@ fn one_char(bytes: &[u8]) -> Result<char, NotUtf8> {
     }
 }
 
+/// Whether one raw char is a folded char of the term.
+enum Fits {
+    Yes,
+    No,
+    /// A char cleaning drops: the term may lie across it.
+    Unsure,
+}
+
 /// One raw char against one folded char of the term.
-fn compare(raw: Option<char>, want: char) -> Attempt {
+fn compare(raw: Option<char>, want: char) -> Fits {
     match raw {
-        Some(c) if crate::query::fold_char(c) == want => Attempt::Match,
-        Some(c) if !crate::sanitize::is_plain(c) => Attempt::Unsure,
-        _ => Attempt::Miss,
+        Some(c) if crate::query::fold_char(c) == want => Fits::Yes,
+        Some(c) if !crate::sanitize::is_plain(c) => Fits::Unsure,
+        _ => Fits::No,
     }
 }
 
@@ -419,8 +430,7 @@ mod tests {
 
     #[test]
     fn anchored_answers_fold_only_around_the_anchor() {
-        let anchored =
-            |text: &str, needle: &str| Probe::new(needle).anchored_answer(text.as_bytes());
+        let anchored = |text: &str, needle: &str| plain_holds(text.as_bytes(), needle);
         // Traditional forms around the anchor, and the anchor in its traditional form.
         assert_eq!(anchored("今年改革開放四十年", "改革开放"), Some(true));
         assert_eq!(anchored("升國旗儀式", "国旗"), Some(true));
@@ -435,13 +445,17 @@ mod tests {
         // A char cleaning drops inside the term: unsure; far from it: no matter.
         assert_eq!(anchored("改革\u{200b}开放", "改革开放"), None);
         assert_eq!(anchored("\u{200b}改革，开放", "改革开放"), Some(false));
-        // A C1 control anywhere (an escape sequence cut out whole): unsure.
-        assert_eq!(
-            Probe::new("改革开放").raw_answer("\u{9b}31m改革开放".as_bytes()),
-            None
-        );
-        // No Han char to anchor on: not answered this way.
-        assert_eq!(anchored("NASA", "nasa"), None);
+        // A C1 control before the match (an escape sequence cut out whole): unsure; after
+        // it, no matter.
+        assert_eq!(anchored("\u{9b}31m改革开放", "改革开放"), None);
+        assert_eq!(anchored("改革开放\u{9b}31m", "改革开放"), Some(true));
+        assert_eq!(anchored(r"\u001b改革开放", "改革开放"), None);
+        assert_eq!(anchored(r"改革开放\u001b", "改革开放"), Some(true));
+        // The anchor's neighbours from inside an escape are no match.
+        assert_eq!(anchored(r"\u6539放", "9放"), None);
+        assert_eq!(anchored(r"x\u6539放", "9放"), None);
+        assert_eq!(anchored(r"\u65399放", "9放"), Some(true));
+        assert_eq!(anchored("x9放", "9放"), Some(true));
     }
 
     #[test]
@@ -449,7 +463,7 @@ mod tests {
         assert_eq!(plain_holds(br"\u6539", "u"), None);
         assert_eq!(plain_holds(br"\u6539", "6539"), None);
         assert_eq!(plain_holds(br"x\nba", "nba"), Some(false));
-        assert_eq!(plain_holds(br"\\nba", "nba"), None);
+        assert_eq!(plain_holds(br"\\nba", "nba"), Some(true));
         assert!(surely_holds(br"\u6539nba", "nba"));
         assert!(surely_holds(br"\nnba", "nba"));
         assert!(inside_an_escape(br"\u6539", 1));
