@@ -64,6 +64,15 @@ fn main() {
         f.index_bytes as f64 / f.body_bytes.max(1) as f64,
     );
 
+    // The interface lists everything in date order before any query (its first frame), so
+    // its searches find that order kept; so do these.
+    search::run(
+        &corpus,
+        &Query::default(),
+        Order::NewestFirst,
+        None,
+        &Cancel::new(),
+    );
     let fields = std::env::var("JUAN_FULLTEXT_FIELDS").unwrap_or_else(|_| "body,text".into());
     for field in fields.split(',').filter(|f| matches!(*f, "body" | "text")) {
         println!(

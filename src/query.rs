@@ -176,6 +176,15 @@ impl Query {
             .any(|t| !t.negated && matches!(&t.test, parse::Test::Title(p) if p.ranks()))
     }
 
+    /// True when a match can mark title chars ([`crate::search::positions`]): a title term
+    /// that is not negated. `body:` and `text:` terms mark none.
+    pub(crate) fn marks_titles(&self) -> bool {
+        self.clauses
+            .iter()
+            .flatten()
+            .any(|t| !t.negated && matches!(t.test, parse::Test::Title(_)))
+    }
+
     /// True when a term reads the reader's marks (`is:`, `label:`).
     pub fn reads_marks(&self) -> bool {
         self.clauses

@@ -82,15 +82,16 @@ pub fn run(
 
 /// True when the body index leaves so many candidates among `corpus` (one matcher per chunk)
 /// that filtering the kept date order by their hits is cheaper than sorting the hits: an
-/// eighth of the articles or more (the kept order is a pass over every article; sorting a
-/// million hits took 25–30 ms of a 47 ms `body:的` at 1M).
-fn many(corpus: &Corpus, matchers: &[Matcher]) -> bool {
+/// eighth of the articles or more, and the order is kept (the interface's is, from its first
+/// list; merging it first costs about 100 ms at 1M, more than a sort). Filtering is a pass
+/// over every article; sorting a million hits took 25–30 ms of a 47 ms `body:的` at 1M.
+fn many(corpus: &Corpus, matchers: &[Matcher], order: Order) -> bool {
     let candidates: usize = matchers
         .iter()
         .zip(corpus.chunks())
         .map(|(m, c)| m.candidate_count().unwrap_or(c.len()))
         .sum();
-    candidates >= corpus.len() / 8
+    candidates >= corpus.len() / 8 && date_order::is_kept(corpus, order)
 }
 
 /// Candidates per page row from which a ranked search whose scores have bounds finds its
@@ -152,9 +153,12 @@ pub fn run_paged(
     let within = within.map(|within| scan::bitmap(within, corpus.len()));
     let within = within.as_deref();
     let matchers = scan::matchers(corpus, query);
-    if !query.scores() && (within.is_some() || !query.reads_bodies() || many(corpus, &matchers)) {
+    if !query.scores()
+        && (within.is_some() || !query.reads_bodies() || many(corpus, &matchers, order))
+    {
         // Every hit scores 0: the date order, filtered, is the ranking (except for bodies
-        // searched over everything with few candidates: those, sorted, are fewer).
+        // searched over everything with few candidates, or no kept order: those, sorted, are
+        // fewer).
         return date_order::matching_in_date_order(
             corpus, &matchers, query, order, within, cancel, rows, first,
         );
@@ -237,6 +241,11 @@ impl<'a> Positions<'a> {
             "article {article} of {}",
             self.corpus.len()
         );
+        if !self.query.marks_titles() {
+            // No term marks title chars: nothing to compile (a body term's matcher would
+            // intersect its lists for each chunk a row is in).
+            return Vec::new();
+        }
         let k = chunks.partition_point(|c| c.first <= article) - 1;
         let chunk = &chunks[k];
         let query = self.query;

@@ -27,6 +27,20 @@ struct Kept {
 
 static KEPT: Mutex<Option<Kept>> = Mutex::new(None);
 
+impl Kept {
+    /// True when this is an order in `order` of the first of `chunks` (the same chunks, not
+    /// equal ones).
+    fn begins(&self, chunks: &[Arc<Chunk>], order: Order) -> bool {
+        self.order == order
+            && self.chunks.len() <= chunks.len()
+            && self
+                .chunks
+                .iter()
+                .zip(chunks)
+                .all(|(w, c)| std::ptr::eq(w.as_ptr(), Arc::as_ptr(c)))
+    }
+}
+
 /// Every article of `corpus` in date `order` (undated last, ties in load order); `None`
 /// when cancelled.
 pub(super) fn all_in_date_order(
@@ -117,6 +131,15 @@ pub(super) fn matching_in_date_order(
     (!cancel.is_cancelled()).then(|| parts.concat())
 }
 
+/// True when the kept date order covers every chunk of `corpus` in `order`: filtering it
+/// then costs one pass, with no merge first.
+pub(super) fn is_kept(corpus: &Corpus, order: Order) -> bool {
+    let kept = KEPT.lock().unwrap_or_else(PoisonError::into_inner);
+    kept.as_ref().is_some_and(|k| {
+        k.chunks.len() == corpus.chunks().len() && k.begins(corpus.chunks(), order)
+    })
+}
+
 /// The global numbers of `corpus` in date `order`, from the kept order when it covers a
 /// prefix of the chunks. Never cancelled: the merge is kept for every later search, and a
 /// merge cancelled by each keystroke would be redone by the next (at 10M articles it takes
@@ -126,14 +149,7 @@ fn merged(corpus: &Corpus, order: Order) -> Arc<Vec<u32>> {
     let (numbers, keys, done) = {
         let kept = KEPT.lock().unwrap_or_else(PoisonError::into_inner);
         match kept.as_ref() {
-            Some(k)
-                if k.order == order
-                    && k.chunks.len() <= chunks.len()
-                    && k.chunks
-                        .iter()
-                        .zip(chunks)
-                        .all(|(w, c)| std::ptr::eq(w.as_ptr(), Arc::as_ptr(c))) =>
-            {
+            Some(k) if k.begins(chunks, order) => {
                 (Arc::clone(&k.numbers), Arc::clone(&k.keys), k.chunks.len())
             }
             _ => (Arc::default(), Arc::default(), 0),

@@ -45,7 +45,7 @@ fn chunked(articles: &[Article], size: usize) -> Corpus {
     corpus
 }
 
-const QUERIES: [&str; 18] = [
+const QUERIES: [&str; 21] = [
     "",
     "人大",
     "长春 人大",
@@ -64,6 +64,9 @@ const QUERIES: [&str; 18] = [
     "date:2017",
     "!src:新华社 !人大",
     "src:晚报 | date:2015",
+    "text:人大",
+    "text:人大 长春",
+    "!长春 text:会",
 ];
 
 #[test]
