@@ -172,6 +172,11 @@ impl Probe {
                 }
             }
         }
+        if self.anchor.is_some() {
+            // Every raw form holds the anchor char, so the places above included its every
+            // match: a second search would find none of its own.
+            return (None, sure);
+        }
         let form = self.finders.iter().find_map(|f| {
             f.find_iter(literal)
                 .find(|&at| !inside_an_escape(literal, at))
