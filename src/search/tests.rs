@@ -258,3 +258,57 @@ fn one_or_two_letters_filter_and_list_newest_first() {
     assert!(Query::parse("ccr").unwrap().scores());
     assert!(Query::parse("c 人").unwrap().scores());
 }
+
+#[test]
+fn body_hits_filtered_from_the_date_order_are_the_sorted_hits() {
+    // Bodies where 改革 is common (most articles), 开放 rarer, and one article's in a later
+    // chunk; the body index built, so candidates come from it.
+    let mut articles = shelf();
+    for (k, a) in articles.iter_mut().enumerate() {
+        let text = match k % 3 {
+            0 => "深化改革，扩大开放。",
+            1 => "改革不停步",
+            _ => "别的事",
+        };
+        a.body = format!("{text}\n{}", a.title).into();
+    }
+    let index = Index::build(&articles);
+    let corpus = chunked(&articles, 5);
+    corpus.index_bodies(true);
+    for text in [
+        "body:改革",
+        "body:开放",
+        "body:改革 src:新华社",
+        "text:人大",
+    ] {
+        let query = Query::parse(text).unwrap();
+        for order in [Order::NewestFirst, Order::OldestFirst] {
+            let want: Vec<usize> = query::search(&articles, &index, &query, order)
+                .iter()
+                .map(|f| f.index)
+                .collect();
+            let sorted: Vec<usize> = run(&corpus, &query, order, None, &Cancel::new())
+                .unwrap()
+                .iter()
+                .map(Hit::article)
+                .collect();
+            let matchers = scan::matchers(&corpus, &query);
+            let filtered: Vec<usize> = date_order::matching_in_date_order(
+                &corpus,
+                &matchers,
+                &query,
+                order,
+                None,
+                &Cancel::new(),
+                0,
+                |_| {},
+            )
+            .unwrap()
+            .iter()
+            .map(Hit::article)
+            .collect();
+            assert_eq!(sorted, want, "{text:?} {order:?}");
+            assert_eq!(filtered, want, "{text:?} {order:?}");
+        }
+    }
+}
