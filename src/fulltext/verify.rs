@@ -66,8 +66,12 @@ impl Probe {
                 forms.extend(wide);
             }
         }
-        // Each raw form, found, is a match only because it folds to the term.
-        debug_assert!(forms.iter().all(|f| crate::query::fold(f) == needle));
+        // Each raw form, found, is a match only because it folds as the term does.
+        debug_assert!(
+            forms
+                .iter()
+                .all(|f| crate::query::fold(f) == crate::query::fold(needle))
+        );
         let mut escaped_forms = Vec::new();
         if plain && !needle.is_ascii() && needle.chars().all(|c| c as u32 <= 0xFFFF) {
             escaped_forms.extend([escaped(needle, false), escaped(needle, true)]);
