@@ -553,6 +553,18 @@ mod tests {
             out
         }
 
+        /// What the probe of `needle` (folded here) says of `text` written as a literal with
+        /// the escapes `escape` asks for, and whether the decoded, cleaned, folded text holds
+        /// it.
+        fn probe_and_folding(text: &str, escape: &[bool], needle: &str) -> (bool, bool) {
+            let needle = crate::query::fold(needle);
+            let literal = literal_of(text, escape);
+            let clean = crate::sanitize::clean(text);
+            let want = crate::query::fold(&clean).contains(&needle);
+            let got = Probe::new(&needle).holds(Some(literal.as_bytes()), || clean.clone());
+            (got, want)
+        }
+
         proptest! {
             /// Whatever the literal, the probe agrees with decoding, cleaning and folding the
             /// whole body.
@@ -571,12 +583,8 @@ mod tests {
                 } else {
                     chars[start..(start + len).min(chars.len())].iter().collect()
                 };
-                let needle = crate::query::fold(&needle);
-                let literal = literal_of(&text, &escape);
-                let clean = crate::sanitize::clean(&text);
-                let want = crate::query::fold(&clean).contains(&needle);
-                let probe = Probe::new(&needle);
-                prop_assert_eq!(probe.holds(Some(literal.as_bytes()), || clean.clone()), want);
+                let (got, want) = probe_and_folding(&text, &escape, &needle);
+                prop_assert_eq!(got, want);
             }
 
             /// The same for a term that need not be in the text at all.
@@ -587,12 +595,9 @@ mod tests {
                 needle in proptest::collection::vec(proptest::sample::select(ALPHABET), 1..4),
             ) {
                 let text: String = text.into_iter().collect();
-                let needle = crate::query::fold(&needle.into_iter().collect::<String>());
-                let literal = literal_of(&text, &escape);
-                let clean = crate::sanitize::clean(&text);
-                let want = crate::query::fold(&clean).contains(&needle);
-                let probe = Probe::new(&needle);
-                prop_assert_eq!(probe.holds(Some(literal.as_bytes()), || clean.clone()), want);
+                let needle: String = needle.into_iter().collect();
+                let (got, want) = probe_and_folding(&text, &escape, &needle);
+                prop_assert_eq!(got, want);
             }
 
             /// Bytes that are not UTF-8 (an archive changed on disk) give an answer, never a
