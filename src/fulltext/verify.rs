@@ -260,33 +260,18 @@ impl Anchor {
     /// Whether the term lies around the anchor's form found at byte `at` (`len` bytes) of
     /// `literal`, its neighbours decoded one by one (a byte that is no UTF-8 char: unsure).
     fn attempt(&self, literal: &[u8], at: usize, len: usize) -> Attempt {
-        let mut start = at;
-        for &want in self.chars[..self.at].iter().rev() {
-            let (raw, before) = match char_before(literal, start) {
-                Ok(Some((c, before))) => (Some(c), before),
-                Ok(None) => (None, start),
-                Err(NotUtf8) => return Attempt::Unsure,
-            };
-            match compare(raw, want) {
-                Fits::Yes => start = before,
-                Fits::No => return Attempt::Miss,
-                Fits::Unsure => return Attempt::Unsure,
+        let span = || -> Result<std::ops::Range<usize>, Attempt> {
+            let mut start = at;
+            for &want in self.chars[..self.at].iter().rev() {
+                start = take(char_before(literal, start), want)?;
             }
-        }
-        let mut end = at + len;
-        for &want in &self.chars[self.at + 1..] {
-            let (raw, after) = match char_after(literal, end) {
-                Ok(Some((c, after))) => (Some(c), after),
-                Ok(None) => (None, end),
-                Err(NotUtf8) => return Attempt::Unsure,
-            };
-            match compare(raw, want) {
-                Fits::Yes => end = after,
-                Fits::No => return Attempt::Miss,
-                Fits::Unsure => return Attempt::Unsure,
+            let mut end = at + len;
+            for &want in &self.chars[self.at + 1..] {
+                end = take(char_after(literal, end), want)?;
             }
-        }
-        Attempt::Match(start..end)
+            Ok(start..end)
+        };
+        span().map_or_else(|attempt| attempt, Attempt::Match)
     }
 }
 
@@ -353,20 +338,15 @@ fn one_char(bytes: &[u8]) -> Result<char, NotUtf8> {
     }
 }
 
-/// Whether one raw char is a folded char of the term.
-enum Fits {
-    Yes,
-    No,
-    /// A char cleaning drops: the term may lie across it.
-    Unsure,
-}
-
-/// One raw char against one folded char of the term.
-fn compare(raw: Option<char>, want: char) -> Fits {
-    match raw {
-        Some(c) if crate::query::fold_char(c) == want => Fits::Yes,
-        Some(c) if !crate::sanitize::is_plain(c) => Fits::Unsure,
-        _ => Fits::No,
+/// Where the raw char `next` (with its far end: where it starts, walking back, or ends) ends
+/// when it is `want` once folded; else what that makes of the attempt: a miss, or unsure when
+/// it is a char cleaning drops (the term may lie across it) or bytes that are no char.
+fn take(next: Result<Option<(char, usize)>, NotUtf8>, want: char) -> Result<usize, Attempt> {
+    match next {
+        Ok(Some((c, far))) if crate::query::fold_char(c) == want => Ok(far),
+        Ok(Some((c, _))) if !crate::sanitize::is_plain(c) => Err(Attempt::Unsure),
+        Err(NotUtf8) => Err(Attempt::Unsure),
+        _ => Err(Attempt::Miss),
     }
 }
 
