@@ -345,5 +345,19 @@ pub fn search(articles: &[Article], index: &Index, query: &Query, order: Order) 
     hits
 }
 
+/// Random strings of `alphabet`'s chars, `len` of them: the titles property tests draw.
+#[cfg(test)]
+pub(crate) fn strings_of(
+    alphabet: &str,
+    len: std::ops::Range<usize>,
+) -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    prop::collection::vec(
+        prop::sample::select(alphabet.chars().collect::<Vec<_>>()),
+        len,
+    )
+    .prop_map(|chars| chars.into_iter().collect())
+}
+
 #[cfg(test)]
 mod tests;

@@ -18,6 +18,17 @@ use super::readings::NO_READING;
 #[cfg(test)]
 use super::readings::ReadingTable;
 
+/// Every anchoring the query forms give (`contiguous`, `at_start`, `at_end`), for the tests
+/// that check the scorers and their bounds under each.
+#[cfg(test)]
+const ANCHORINGS: [(bool, bool, bool); 5] = [
+    (false, false, false),
+    (true, false, false),
+    (true, true, false),
+    (true, false, true),
+    (true, true, true),
+];
+
 /// Score per term letter a char consumes: a match is worth the letters it explains.
 const LETTER_SCORE: i64 = 8;
 /// Extra when a piece is a whole syllable of two letters or more, so `jing` on 京 beats

@@ -90,11 +90,9 @@ mod tests {
         /// and a NUL.
         #[test]
         fn scores_like_skim(
-            title in prop::collection::vec(prop::sample::select(
-                "国中长Ａａ１aZ9 /|(]{-_.,:@^`~!'\"\t\0é".chars().collect::<Vec<_>>()), 0..12),
+            title in crate::query::strings_of("国中长Ａａ１aZ9 /|(]{-_.,:@^`~!'\"\t\0é", 0..12),
             term in prop::sample::select("国长Ａé".chars().collect::<Vec<_>>()),
         ) {
-            let title: String = title.into_iter().collect();
             let skim = SkimMatcherV2::default().respect_case();
             let want = skim.fuzzy_match(&title, &term.to_string());
             prop_assert_eq!(OneChar::new(&skim).score(&title, term), want, "{:?}", title);

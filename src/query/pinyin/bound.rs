@@ -208,7 +208,7 @@ fn best_cut(
 mod tests {
     use super::super::super::fold::fold;
     use super::super::super::readings::ReadingTable;
-    use super::super::{Anchors, Scratch, match_pinyin};
+    use super::super::{ANCHORINGS, Anchors, Scratch, match_pinyin};
     use super::*;
 
     fn bound_and_score(text: &str, title: &str, anchors: Anchors) -> (i64, Option<i64>) {
@@ -263,14 +263,6 @@ mod tests {
         use super::*;
         use proptest::prelude::*;
 
-        /// Every anchoring the query forms give.
-        const ANCHORINGS: [(bool, bool, bool); 4] = [
-            (false, false, false),
-            (true, false, false),
-            (true, true, false),
-            (true, false, true),
-        ];
-
         proptest! {
             #![proptest_config(ProptestConfig::with_cases(500))]
 
@@ -279,11 +271,9 @@ mod tests {
             /// (长 chang/zhang, 行 xing/hang), punctuation and Latin, terms of their letters.
             #[test]
             fn no_title_scores_above_its_bound(
-                title in prop::collection::vec(prop::sample::select(
-                    "中国长春人大行银新闻北京市委会华欧，a1".chars().collect::<Vec<_>>()), 1..24),
+                title in crate::query::strings_of("中国长春人大行银新闻北京市委会华欧，a1", 1..24),
                 text in "[zhongcarebijxwuaegs]{1,8}",
             ) {
-                let title: String = title.into_iter().collect();
                 for (contiguous, at_start, at_end) in ANCHORINGS {
                     let anchors = Anchors { contiguous, at_start, at_end };
                     let (bound, score) = bound_and_score(&text, &title, anchors);

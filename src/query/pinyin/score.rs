@@ -200,7 +200,7 @@ fn score_two_letters(term: &PinyinTerm, chars: &[u16], anchors: Anchors) -> Opti
 mod tests {
     use super::super::super::fold::fold;
     use super::super::super::readings::ReadingTable;
-    use super::super::{Scratch, match_pinyin};
+    use super::super::{ANCHORINGS, Scratch, match_pinyin};
     use super::*;
 
     #[test]
@@ -245,15 +245,6 @@ mod tests {
         assert!(checked > 200, "only {checked} matches checked");
     }
 
-    /// Every anchoring the query forms give.
-    const ANCHORINGS: [(bool, bool, bool); 5] = [
-        (false, false, false),
-        (true, false, false),
-        (true, true, false),
-        (true, false, true),
-        (true, true, true),
-    ];
-
     mod property {
         use super::*;
         use proptest::prelude::*;
@@ -267,11 +258,9 @@ mod tests {
             /// letters.
             #[test]
             fn every_length_scores_like_the_programme(
-                title in prop::collection::vec(prop::sample::select(
-                    "中国长春人大行银新闻北京市委会，a1".chars().collect::<Vec<_>>()), 1..24),
+                title in crate::query::strings_of("中国长春人大行银新闻北京市委会，a1", 1..24),
                 text in "[zhongcarebijxwuaegs]{1,12}",
             ) {
-                let title: String = title.into_iter().collect();
                 let mut table = ReadingTable::default();
                 let chars: Vec<u16> = fold(&title).chars().map(|c| table.id_of(c)).collect();
                 let term = PinyinTerm::new(text.as_bytes(), &table).unwrap();
