@@ -138,7 +138,8 @@ fn generated(n: usize) -> (Corpus, Duration) {
 fn loaded(paths: &[std::path::PathBuf]) -> (Corpus, Duration) {
     let start = Instant::now();
     let mut corpus = Corpus::default();
-    archive::load_streaming(paths, |batch| corpus.push_chunk(batch.chunk));
+    let options = archive::LoadOptions::interactive();
+    archive::load_streaming_with(paths, &options, |batch| corpus.push_chunk(batch.chunk));
     juan::heap::trim();
     // `body:` terms are answered by the body index the cache keeps (`juan index` builds it).
     corpus.read_body_indexes();

@@ -30,6 +30,7 @@
 //! | `file` | one file: mapped + cached + parallel for plain JSON Lines, else read whole |
 //! | `follow` | archives that grow while open: appended records read and handed on |
 //! | `guard` | memory maps whose file, cut short under them, cannot kill juan (SIGBUS) |
+//! | `held` | an archive's map with its file kept open: a search reads bodies, not maps them |
 //! | `mapped` | line-aligned pieces of a mapped file, parsed on every core, in order |
 //! | `ordered` | work on every core with results handed on in order |
 //! | `cache` | the index cache file: key, header, checksums, atomic write; `cache/part` |
@@ -42,6 +43,7 @@ mod dedupe;
 mod file;
 mod follow;
 mod guard;
+mod held;
 mod mapped;
 mod ordered;
 mod special;
@@ -58,7 +60,7 @@ use crate::parse::short_io_error;
 pub use crate::parse::{Archive, Problem, load_bytes};
 pub use cache::VERSION as CACHE_VERSION;
 pub use follow::Follow;
-pub use stream::{Batch, LoadOptions, Progress};
+pub use stream::{Batch, BodyReads, LoadOptions, Progress};
 
 /// True once a file juan loaded is known to have changed under it: a guarded map lost pages
 /// (the file was cut short), `note_changed` was called (a followed file shrank or was

@@ -94,7 +94,22 @@ pub(crate) fn line_check(line: &[u8]) -> u32 {
 }
 
 /// Bytes shared by many lazy bodies: a memory-mapped archive file, or a decompressed one.
-pub(crate) type SharedBytes = Arc<dyn AsRef<[u8]> + Send + Sync>;
+pub(crate) type SharedBytes = Arc<dyn Stored>;
+
+/// Bytes lazy bodies lie in, and how a search reads a piece of them.
+pub trait Stored: AsRef<[u8]> + Send + Sync {
+    /// `range` of the bytes, for a search's quick look at one body: borrowed from memory, or
+    /// read from the file into `scratch` when the bytes are a mapped file that is also kept
+    /// open (a read copies only the body, where touching a map makes the kernel map 64 KiB
+    /// around it into juan's memory and keep it there). `None` when the bytes do not reach
+    /// that far (a file cut short).
+    fn read<'a>(&'a self, range: Range<usize>, scratch: &'a mut Vec<u8>) -> Option<&'a [u8]> {
+        let _ = scratch;
+        self.as_ref().get(range)
+    }
+}
+
+impl Stored for Vec<u8> {}
 
 /// An article's body: text in memory, or a JSON string literal still in the archive's bytes,
 /// decoded (and cleaned) only when the article is opened or a `body:` term needs it.

@@ -8,9 +8,10 @@ use std::fs::OpenOptions;
 use std::io::{Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
-use juan::Corpus;
-use juan::archive::{self, LoadOptions};
+use juan::archive::{self, BodyReads, LoadOptions};
+use juan::search::{self, Cancel};
 use juan::synthetic;
+use juan::{Corpus, Order, Query};
 
 /// Records enough to be mapped (juan reads files under 1 MiB instead).
 const COUNT: u64 = 2_000;
@@ -95,6 +96,82 @@ fn a_cache_truncated_while_open_does_not_kill_juan() {
     for i in (0..cached.len()).step_by(97) {
         let _ = cached.title(i).len();
         let _ = cached.article(i);
+    }
+}
+
+/// The articles a `body:` search for `term` finds in `corpus`.
+fn body_hits(corpus: &Corpus, term: &str) -> Vec<usize> {
+    let query = Query::parse(&format!("body:{term}")).unwrap();
+    let mut hits: Vec<usize> =
+        search::run(corpus, &query, Order::NewestFirst, None, &Cancel::new())
+            .unwrap()
+            .iter()
+            .map(|h| h.article())
+            .collect();
+    hits.sort_unstable();
+    hits
+}
+
+/// Terms cut from bodies of `corpus`: 2 to 5 chars at several places, so that some are rare
+/// (only runs of letters: no space or quote the query language would read).
+fn terms_from_bodies(corpus: &Corpus) -> Vec<String> {
+    (0..corpus.len())
+        .step_by(61)
+        .map(|i| {
+            let chars: Vec<char> = corpus.article(i).body.text().chars().collect();
+            let len = 2 + i % 4;
+            let at = (i * 7) % chars.len().saturating_sub(len).max(1);
+            chars[at..(at + len).min(chars.len())]
+                .iter()
+                .collect::<String>()
+        })
+        .filter(|t: &String| t.chars().all(|c| !c.is_ascii() && c.is_alphanumeric()))
+        .collect()
+}
+
+#[test]
+fn body_searches_read_from_the_file_find_what_the_map_finds() {
+    let (_dir, path) = setup();
+    let read = load(&path, &options(None));
+    let mapped = load(
+        &path,
+        &LoadOptions {
+            body_reads: BodyReads::Mapped,
+            ..options(None)
+        },
+    );
+    let terms = terms_from_bodies(&read);
+    assert!(terms.len() >= 10);
+    for term in &terms {
+        let hits = body_hits(&read, term);
+        assert!(!hits.is_empty(), "{term:?} was cut from a body");
+        assert_eq!(hits, body_hits(&mapped, term), "{term:?}");
+        for &i in &hits {
+            let body = read.article(i).body.text().into_owned();
+            assert!(!body.contains(CHANGED), "{term:?}: article {i}");
+        }
+    }
+}
+
+#[test]
+fn a_body_search_on_a_file_cut_short_finds_what_is_left() {
+    let (_dir, path) = setup();
+    let corpus = load(&path, &options(None));
+    let terms = terms_from_bodies(&corpus);
+    let before: Vec<Vec<usize>> = terms.iter().map(|t| body_hits(&corpus, t)).collect();
+    // Cut in the middle: the articles before the cut are still found, no article after it.
+    let half = corpus.len() / 2;
+    let bytes = std::fs::read(&path).unwrap();
+    let cut = memchr::memchr_iter(b'\n', &bytes).nth(half - 1).unwrap() + 1;
+    OpenOptions::new()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_len(cut as u64)
+        .unwrap();
+    for (term, before) in terms.iter().zip(before) {
+        let kept: Vec<usize> = before.into_iter().filter(|&i| i < half).collect();
+        assert_eq!(body_hits(&corpus, term), kept, "{term:?}");
     }
 }
 

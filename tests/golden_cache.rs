@@ -50,6 +50,7 @@ fn cached(dir: &Path) -> LoadOptions {
         batch_articles: 8,
         threads: 2,
         piece_bytes: 4 << 10,
+        ..LoadOptions::without_cache()
     }
 }
 

@@ -35,7 +35,8 @@ pub fn generated(n: usize, chunks: usize, bodies: bool) -> Corpus {
 /// The archive at `paths`, loaded as the interface loads it (from the index cache when it can).
 pub fn loaded(paths: &[std::path::PathBuf]) -> Corpus {
     let mut corpus = Corpus::default();
-    archive::load_streaming(paths, |batch| corpus.push_chunk(batch.chunk));
+    let options = archive::LoadOptions::interactive();
+    archive::load_streaming_with(paths, &options, |batch| corpus.push_chunk(batch.chunk));
     juan::heap::trim();
     corpus
 }

@@ -9,6 +9,7 @@
 //! is parsed on every core: [`prepare`] reads and parses such a file on a worker, and
 //! [`load`] hands on what it made in the files' order; the big files are left to `load`.
 
+use std::fs::File;
 use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
@@ -17,7 +18,8 @@ use std::time::Instant;
 
 use super::follow::Followed;
 use super::guard::GuardedMap;
-use super::stream::{Batch, Collector, LoadOptions};
+use super::held::HeldFile;
+use super::stream::{Batch, BodyReads, Collector, LoadOptions};
 use super::{cache, cannot_read, mapped, special};
 use crate::article::SharedBytes;
 use crate::corpus::Chunk;
@@ -43,7 +45,7 @@ pub(super) fn prepare(path: &Path) -> Prepared {
         Prepared::Read(loaded, bytes.len() as u64)
     };
     match open(path) {
-        Ok(Opened::Mapped(map))
+        Ok(Opened::Mapped(map, _))
             if gzip::is_gzip(&map) || mapped::is_plain_json_lines(&name, &map) =>
         {
             Prepared::Later
@@ -53,7 +55,7 @@ pub(super) fn prepare(path: &Path) -> Prepared {
         {
             Prepared::Later
         }
-        Ok(Opened::Mapped(map)) => read(&map),
+        Ok(Opened::Mapped(map, _)) => read(&map),
         Ok(Opened::Small(bytes)) => read(&bytes),
         Ok(Opened::Stream(bytes, stopped)) => {
             let mut loaded = Archive::default();
@@ -107,7 +109,10 @@ pub(super) fn load(
     let shown = path.display().to_string();
     let name = file_name(path);
     let map = match open(path) {
-        Ok(Opened::Mapped(map)) => map,
+        Ok(Opened::Mapped(map, file)) => {
+            let reads = options.body_reads == BodyReads::FromFile;
+            HeldFile::new(map, reads.then_some(file))
+        }
         Ok(Opened::Small(bytes)) => {
             if !gzip::is_gzip(&bytes) && mapped::is_plain_json_lines(&name, &bytes) {
                 follow.extend(Followed::new(path.to_path_buf(), bytes.len() as u64));
@@ -265,8 +270,9 @@ const MAP_MIN_BYTES: u64 = 1 << 20;
 
 /// A file opened once: mapped, or read whole.
 enum Opened {
-    /// A regular file of at least [`MAP_MIN_BYTES`], memory-mapped ([`GuardedMap`]).
-    Mapped(GuardedMap),
+    /// A regular file of at least [`MAP_MIN_BYTES`], memory-mapped ([`GuardedMap`]), and
+    /// the file itself (for [`HeldFile`]).
+    Mapped(GuardedMap, File),
     /// A smaller regular file (or one that would not map), read whole.
     Small(Vec<u8>),
     /// Anything else (a FIFO, a device): read to its end from the one handle opened, so a
@@ -285,7 +291,7 @@ fn open(path: &Path) -> std::io::Result<Opened> {
         && meta.len() >= MAP_MIN_BYTES
         && let Ok(Some(map)) = GuardedMap::map(&file)
     {
-        return Ok(Opened::Mapped(map));
+        return Ok(Opened::Mapped(map, file));
     }
     if !meta.is_file() {
         let (bytes, stopped) = special::read_bounded(file, special::max_stream_bytes())?;

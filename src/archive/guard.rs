@@ -115,6 +115,9 @@ impl AsRef<[u8]> for GuardedMap {
     }
 }
 
+/// Read through the map (a cache file, which juan reads whole).
+impl crate::article::Stored for GuardedMap {}
+
 impl Drop for GuardedMap {
     fn drop(&mut self) {
         // Unlisted before the map goes, so the handler never touches a range given back.

@@ -70,6 +70,22 @@ pub struct LoadOptions {
     pub threads: usize,
     /// About how many bytes of a mapped file one thread parses at a time.
     pub piece_bytes: usize,
+    /// How a search looks at the bodies it checks in a mapped file.
+    pub body_reads: BodyReads,
+}
+
+/// How a `body:` search looks at the bodies of its candidates in a mapped archive file
+/// (`held`): the interface searches the same bodies again at every key, a command once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BodyReads {
+    /// Read from the file, kept open: a system call a body (about 2× a warm map's time at
+    /// 1M articles), less than a first touch of the map, and nothing stays resident. For a
+    /// command, which looks at each body once.
+    FromFile,
+    /// Through the map: fastest once its pages are in, but each page touched (with the
+    /// 64 KiB the kernel maps around it) stays in juan's resident memory. For the
+    /// interface, where each key searches the same candidates again.
+    Mapped,
 }
 
 impl LoadOptions {
@@ -83,6 +99,15 @@ impl LoadOptions {
         }
     }
 
+    /// The interface's options: an ordinary run's, with bodies searched through the map
+    /// ([`BodyReads::Mapped`]), since each key searches the same candidates again.
+    pub fn interactive() -> LoadOptions {
+        LoadOptions {
+            body_reads: BodyReads::Mapped,
+            ..LoadOptions::from_env()
+        }
+    }
+
     /// Like `LoadOptions::from_env` (what [`load`](super::load) uses) with the cache off.
     pub fn without_cache() -> LoadOptions {
         LoadOptions {
@@ -91,6 +116,7 @@ impl LoadOptions {
             batch_articles: 50_000,
             threads: std::thread::available_parallelism().map_or(1, usize::from),
             piece_bytes: 4 << 20,
+            body_reads: BodyReads::FromFile,
         }
     }
 }

@@ -129,6 +129,7 @@ pub(crate) fn aligned(bytes: &[u8]) -> SharedBytes {
             &bytemuck::cast_slice(&self.0)[..self.1]
         }
     }
+    impl crate::article::Stored for Aligned {}
     let mut words = vec![0u128; bytes.len().div_ceil(16)];
     bytemuck::cast_slice_mut::<u128, u8>(&mut words)[..bytes.len()].copy_from_slice(bytes);
     std::sync::Arc::new(Aligned(words, bytes.len()))

@@ -23,6 +23,9 @@ const KEPT: u64 = 1 << 63;
 /// Bits of a line's byte offset; the bits above (below [`KEPT`]) name its bytes' slot.
 const OFFSET_BITS: u32 = 48;
 
+/// A scratch buffer grown past this by one huge body is given back after the read.
+const SCRATCH_KEPT_BYTES: usize = 1 << 20;
+
 /// Set when an article's line read back did not match what loading recorded.
 static READ_BACK_CHANGED: AtomicBool = AtomicBool::new(false);
 
@@ -286,13 +289,24 @@ impl Records {
     /// Whether article `i`'s folded body holds the probe's term: seen in the archive's raw
     /// bytes when it can be ([`crate::fulltext::Probe::holds`]), else decoded and folded.
     pub(crate) fn body_holds(&self, i: usize, probe: &crate::fulltext::Probe) -> bool {
-        probe.holds(self.literal(i), || self.body(i))
+        thread_local! {
+            /// Where a body read from its file lands ([`crate::article::Stored::read`]).
+            static SCRATCH: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+        }
+        SCRATCH.with_borrow_mut(|scratch| {
+            let holds = probe.holds(self.literal(i, scratch), || self.body(i));
+            if scratch.capacity() > SCRATCH_KEPT_BYTES {
+                *scratch = Vec::new();
+            }
+            holds
+        })
     }
 
     /// Article `i`'s body literal as it lies in the archive, without its quotes, when its
     /// body is lazy and the bytes there still look like one (a search's quick look: opening
-    /// the article checks its whole line).
-    fn literal(&self, i: usize) -> Option<&[u8]> {
+    /// the article checks its whole line); read into `scratch` or borrowed, as its bytes
+    /// choose ([`crate::article::Stored::read`]).
+    fn literal<'a>(&'a self, i: usize, scratch: &'a mut Vec<u8>) -> Option<&'a [u8]> {
         let span = *self.literals.get(i)?;
         let place = self.places[i];
         if span == 0 || place & KEPT != 0 {
@@ -300,10 +314,7 @@ impl Records {
         }
         let bytes = self.shared.get((place >> OFFSET_BITS) as usize)?;
         let start = (place & ((1 << OFFSET_BITS) - 1)) as usize + (span >> 32) as usize;
-        let raw = bytes
-            .as_ref()
-            .as_ref()
-            .get(start..start + (span & 0xFFFF_FFFF) as usize)?;
+        let raw = bytes.read(start..start + (span & 0xFFFF_FFFF) as usize, scratch)?;
         raw.strip_prefix(b"\"")?.strip_suffix(b"\"")
     }
 

@@ -68,7 +68,10 @@ impl Loader {
                         ))
                         .is_ok();
             };
-            let mut follow = archive::load_streaming(&paths, |batch| {
+            // The interface searches the same bodies at every key: through the map, warm
+            // after the first (`archive::BodyReads`).
+            let options = archive::LoadOptions::interactive();
+            let mut follow = archive::load_streaming_with(&paths, &options, |batch| {
                 last = batch.progress;
                 send(&mut open, batch, last, false);
             });
@@ -80,7 +83,6 @@ impl Loader {
             };
             let _ = tx.send(Msg::Loaded(number, Box::default(), Vec::new(), done));
             // A scraper may still be writing: what it appends joins the list as it comes.
-            let options = archive::LoadOptions::from_env();
             while open && !follow.is_empty() {
                 std::thread::sleep(FOLLOW_EVERY);
                 open = !cancelled.load(Ordering::Relaxed);

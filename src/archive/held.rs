@@ -1,0 +1,172 @@
+//! An archive file mapped and also kept open, so that a search reads the few bodies it
+//! checks instead of touching them in the map.
+//!
+//! A `body:` term checks its index's candidates by looking at their bodies in the archive
+//! (`fulltext::Probe`). Touched through the map, each body's page is mapped with the 64 KiB
+//! around it (the kernel's fault-around) and stays mapped in juan: 86,000 candidates spread
+//! over a 1.6 GB archive left 1.9 GB resident. Read with `pread`, only the body is copied and
+//! nothing stays: resident memory is what juan allocates. A read costs a system call (about
+//! 1.5 µs more than a warm map on this project's machine), but less than the first touch of a
+//! page through the map, which is what a one-shot command and the first query of a session
+//! pay. ripgrep makes the same choice for the same reason: it reads rather than maps unless
+//! mapping is known to pay.
+//!
+//! Opening an article and loading still use the map: they read whole lines, in order.
+//!
+//! Each handle kept is a file descriptor; at most a quarter of the process's limit (and at
+//! most [`MAX_HANDLES`]) are kept, so a folder of thousands of big files never runs juan out
+//! of descriptors. A file past that budget is read through its map, as before.
+
+use std::fs::File;
+use std::ops::{Deref, Range};
+use std::os::unix::fs::FileExt;
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use super::guard::GuardedMap;
+use crate::article::Stored;
+
+/// The most file handles kept open for reads, whatever the descriptor limit.
+const MAX_HANDLES: usize = 4096;
+
+/// Handles kept open now.
+static HELD: AtomicUsize = AtomicUsize::new(0);
+
+/// A guarded map of an archive file, with the file kept open for reads when the budget
+/// allows.
+pub(super) struct HeldFile {
+    map: GuardedMap,
+    file: Option<File>,
+}
+
+impl HeldFile {
+    /// `map` of `file`, which is kept open for reads unless too many already are; without a
+    /// file, bodies are read through the map.
+    pub(super) fn new(map: GuardedMap, file: Option<File>) -> HeldFile {
+        match file {
+            Some(file) => HeldFile::within(map, file, budget()),
+            None => HeldFile { map, file: None },
+        }
+    }
+
+    /// [`HeldFile::new`], with at most `budget` handles kept in all.
+    fn within(map: GuardedMap, file: File, budget: usize) -> HeldFile {
+        let taken = HELD
+            .fetch_update(Ordering::AcqRel, Ordering::Acquire, |n| {
+                (n < budget).then_some(n + 1)
+            })
+            .is_ok();
+        HeldFile {
+            map,
+            file: taken.then_some(file),
+        }
+    }
+
+    /// [`GuardedMap::release`].
+    pub(super) fn release(&self, range: Range<usize>) {
+        self.map.release(range);
+    }
+}
+
+impl Drop for HeldFile {
+    fn drop(&mut self) {
+        if self.file.is_some() {
+            HELD.fetch_sub(1, Ordering::AcqRel);
+        }
+    }
+}
+
+impl Deref for HeldFile {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        &self.map
+    }
+}
+
+impl AsRef<[u8]> for HeldFile {
+    fn as_ref(&self) -> &[u8] {
+        &self.map
+    }
+}
+
+impl Stored for HeldFile {
+    /// Read from the file when it is kept open; a read that comes back short (the file was
+    /// cut) gives `None`, and the caller then reads the article its usual, checked way.
+    fn read<'a>(&'a self, range: Range<usize>, scratch: &'a mut Vec<u8>) -> Option<&'a [u8]> {
+        let Some(file) = &self.file else {
+            return self.map.get(range);
+        };
+        if range.end > self.map.len() || range.start > range.end {
+            return None;
+        }
+        scratch.clear();
+        scratch.resize(range.len(), 0);
+        file.read_exact_at(scratch, range.start as u64).ok()?;
+        Some(scratch)
+    }
+}
+
+/// How many handles may be kept: a quarter of the soft limit on open files, at most
+/// [`MAX_HANDLES`].
+fn budget() -> usize {
+    static BUDGET: OnceLock<usize> = OnceLock::new();
+    *BUDGET.get_or_init(|| {
+        let mut limit = libc::rlimit {
+            rlim_cur: 0,
+            rlim_max: 0,
+        };
+        // SAFETY: getrlimit writes the struct it is given.
+        let got = unsafe { libc::getrlimit(libc::RLIMIT_NOFILE, &mut limit) } == 0;
+        let soft = if got { limit.rlim_cur as usize } else { 1024 };
+        (soft / 4).min(MAX_HANDLES)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn held(bytes: &[u8]) -> (HeldFile, File) {
+        let mut file = tempfile::tempfile().unwrap();
+        file.write_all(bytes).unwrap();
+        let map = GuardedMap::map(&file).unwrap().unwrap();
+        let kept = file.try_clone().unwrap();
+        (HeldFile::new(map, Some(kept)), file)
+    }
+
+    #[test]
+    fn a_read_gives_the_bytes_the_map_holds() {
+        let (held, _) = held(b"0123456789");
+        assert!(held.file.is_some());
+        let mut scratch = Vec::new();
+        assert_eq!(held.read(2..6, &mut scratch), Some(&b"2345"[..]));
+        assert_eq!(
+            scratch, b"2345",
+            "read into the scratch buffer, not borrowed"
+        );
+        assert_eq!(held.read(0..0, &mut scratch), Some(&b""[..]));
+        assert_eq!(held.read(8..11, &mut scratch), None, "past the end");
+    }
+
+    #[test]
+    fn a_file_cut_short_reads_as_none_not_zeros() {
+        let (held, file) = held(&[b'x'; 8192]);
+        file.set_len(100).unwrap();
+        let mut scratch = Vec::new();
+        assert_eq!(held.read(50..90, &mut scratch), Some(&[b'x'; 40][..]));
+        assert_eq!(held.read(4000..4100, &mut scratch), None);
+    }
+
+    #[test]
+    fn a_file_past_the_budget_is_read_through_its_map() {
+        let mut file = tempfile::tempfile().unwrap();
+        file.write_all(b"abc").unwrap();
+        let map = GuardedMap::map(&file).unwrap().unwrap();
+        let held = HeldFile::within(map, file, 0);
+        assert!(held.file.is_none(), "over budget: no handle kept");
+        let mut scratch = Vec::new();
+        assert_eq!(held.read(1..3, &mut scratch), Some(&b"bc"[..]));
+        assert!(scratch.is_empty(), "borrowed from the map");
+    }
+}
