@@ -8,8 +8,12 @@
 //!
 //! ```text
 //! magic "JUANIDX\0" · format version u32 · key length u32 · key · payload length u64 ·
-//! XXH3 of the parts' prefixes u64 · padding · parts
+//! XXH3 of the parts' prefixes and the flags u64 · flags u64 · padding · parts
 //! ```
+//!
+//! The one flag ([`IDS_DISTINCT`]) says no two articles of the file share an id, worked out
+//! once as the cache is written: a load of that file alone then has no copies to fold and
+//! sorts no ids (`dedupe`).
 //!
 //! The key is the archive's canonical path, size, modification time, an XXH3 of its first
 //! and last 64 KiB, and the machine's byte order (columns are stored as they lie in memory).
@@ -44,7 +48,9 @@ const MAGIC: &[u8; 8] = b"JUANIDX\0";
 /// for JSON Lines changes (an article's line is read again by today's `crate::parse` when it
 /// is opened, beside columns the older parser built). `tests/golden_cache.rs` pins a fixture's
 /// cache and parsed articles to this number and fails when they change and it does not.
-pub const VERSION: u32 = 13;
+pub const VERSION: u32 = 14;
+/// The header's flag for a file whose articles' ids are all different.
+pub(super) const IDS_DISTINCT: u64 = 1;
 /// Bytes hashed at each end of the archive for the key.
 const EDGE: usize = 64 << 10;
 
@@ -129,9 +135,10 @@ pub(super) fn may_hold(dir: &Path, path: &Path, root: &Path) -> bool {
 }
 
 /// Hands `each`, in order, the chunks of the cached load of the archive keyed `key` — each
-/// with the problems met before it and the archive bytes it covers — and says `true`, when
+/// with the problems met before it and the archive bytes it covers — and says what else the
+/// cache found ([`Found`]), when
 /// `dir` holds a cache whose header, key, length, parts and every checksum are sound and
-/// whose chunks all read back; else hands nothing and says `false` (the caller loads the
+/// whose chunks all read back; else hands nothing and says `None` (the caller loads the
 /// archive and writes the cache anew). The chunks' columns stay views of the mapped cache
 /// file; `file` names problems; `archive` is the archive's bytes, which hold the articles'
 /// lines. Parts are checked on every core before the first is handed on.
@@ -141,11 +148,9 @@ pub(super) fn read(
     file: &str,
     archive: &SharedBytes,
     mut each: impl FnMut(Chunk, Vec<Problem>, u64),
-) -> bool {
+) -> Option<Found> {
     let path = key.file_in(dir);
-    let Some(cache_file) = trust::open(dir, &path) else {
-        return false;
-    };
+    let cache_file = trust::open(dir, &path)?;
     // Read: recently used, so the last a full cache folder lets go ([`tidy`]). The access
     // time says so (set here: mounts often do not keep it); the modification time stays the
     // time the cache was written.
@@ -153,44 +158,47 @@ pub(super) fn read(
     let _ = cache_file.set_times(now);
     // A file only juan writes, and only by renaming a new file over it (the mapped one stays
     // intact); what it holds is checked before it is used, and a cut cannot kill juan.
-    let Ok(Some(map)) = super::guard::GuardedMap::map(&cache_file) else {
-        return false;
-    };
+    let map = super::guard::GuardedMap::map(&cache_file).ok()??;
     let cache: SharedBytes = Arc::new(map);
     let bytes: &[u8] = cache.as_ref().as_ref();
     let archive_len = archive.as_ref().as_ref().len() as u64;
-    let Some(parts) = payload_of(bytes, key).and_then(|payload| part::find(bytes, payload)) else {
-        return false;
-    };
+    let (payload, flags) = payload_of(bytes, key)?;
+    let parts = part::find(bytes, payload)?;
     let covered = parts
         .iter()
         .try_fold(0u64, |sum, p| sum.checked_add(p.covered));
     if covered != Some(archive_len) {
-        return false;
+        return None;
     }
     let decoded: Option<Vec<(Chunk, Vec<Problem>)>> = parts
         .par_iter()
         .map(|p| part::decode(&cache, p, file, archive))
         .collect();
-    let Some(decoded) = decoded else {
-        return false;
-    };
-    for ((chunk, problems), p) in decoded.into_iter().zip(&parts) {
+    for ((chunk, problems), p) in decoded?.into_iter().zip(&parts) {
         each(chunk, problems, p.covered);
     }
-    true
+    Some(Found {
+        ids_distinct: flags & IDS_DISTINCT != 0,
+    })
 }
 
-/// Where the parts lie in a cache file's `bytes` when its header matches `key`, its length
-/// and the checksum of its parts' prefixes.
-fn payload_of(bytes: &[u8], key: &Key) -> Option<Range<usize>> {
-    let header = header(key, 0, 0);
-    let fixed = header.len() - 16;
+/// What a sound cache says of its file besides its chunks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Found {
+    /// No two articles of the file share an id ([`IDS_DISTINCT`]).
+    pub(super) ids_distinct: bool,
+}
+
+/// Where the parts lie in a cache file's `bytes`, and its flags, when its header matches
+/// `key`, its length and the checksum of its parts' prefixes and flags.
+fn payload_of(bytes: &[u8], key: &Key) -> Option<(Range<usize>, u64)> {
+    let header = header(key, 0, 0, 0);
+    let fixed = header.len() - 24;
     if bytes.len() < header.len() || bytes[..fixed] != header[..fixed] {
         return None;
     }
-    let len = u64::from_le_bytes(bytes[fixed..fixed + 8].try_into().ok()?);
-    let sum = u64::from_le_bytes(bytes[fixed + 8..fixed + 16].try_into().ok()?);
+    let word = |at: usize| bytes[at..at + 8].try_into().ok().map(u64::from_le_bytes);
+    let (len, sum, flags) = (word(fixed)?, word(fixed + 8)?, word(fixed + 16)?);
     let start = payload_start(key);
     let payload = start..bytes.len();
     let parts = part::find(bytes, payload.clone())?;
@@ -198,26 +206,28 @@ fn payload_of(bytes: &[u8], key: &Key) -> Option<Range<usize>> {
     for p in &parts {
         prefixes.update(&bytes[p.body.start - part::PREFIX..p.body.start]);
     }
+    prefixes.update(&flags.to_le_bytes());
     (bytes.len() >= start && (bytes.len() - start) as u64 == len && prefixes.digest() == sum)
-        .then_some(payload)
+        .then_some((payload, flags))
 }
 
 /// Where the parts start in a cache file for `key`: after the header, 16-aligned.
 fn payload_start(key: &Key) -> usize {
-    header(key, 0, 0)
+    header(key, 0, 0, 0)
         .len()
         .next_multiple_of(crate::column::codec::ALIGN)
 }
 
 /// A cache file's header.
-fn header(key: &Key, payload_len: u64, checksum: u64) -> Vec<u8> {
-    let mut h = Vec::with_capacity(key.bytes.len() + 32);
+fn header(key: &Key, payload_len: u64, checksum: u64, flags: u64) -> Vec<u8> {
+    let mut h = Vec::with_capacity(key.bytes.len() + 40);
     h.extend_from_slice(MAGIC);
     h.extend_from_slice(&VERSION.to_le_bytes());
     h.extend_from_slice(&(key.bytes.len() as u32).to_le_bytes());
     h.extend_from_slice(&key.bytes);
     h.extend_from_slice(&payload_len.to_le_bytes());
     h.extend_from_slice(&checksum.to_le_bytes());
+    h.extend_from_slice(&flags.to_le_bytes());
     h
 }
 
@@ -249,11 +259,11 @@ mod tests {
     fn read_all(s: &Setup) -> Option<(Vec<String>, Vec<Problem>)> {
         let mut titles = Vec::new();
         let mut problems = Vec::new();
-        let sound = read(&s.cache_dir, &s.key, "shown", &s.shared, |c, mut p, _| {
+        read(&s.cache_dir, &s.key, "shown", &s.shared, |c, mut p, _| {
             titles.extend((0..c.len()).map(|i| c.index.title(i).to_string()));
             problems.append(&mut p);
-        });
-        sound.then_some((titles, problems))
+        })?;
+        Some((titles, problems))
     }
 
     fn write(s: &Setup) {
@@ -270,6 +280,36 @@ mod tests {
     }
 
     #[test]
+    fn the_cache_says_whether_the_files_ids_are_all_different() {
+        let s = setup();
+        let len = s.shared.as_ref().as_ref().len() as u64;
+        let article = |id: &str| Article {
+            id: id.into(),
+            title: "t".into(),
+            ..Article::default()
+        };
+        let found = |ids: [&str; 2], split: bool| {
+            let mut w = Writer::create(&s.cache_dir, &s.key).unwrap();
+            let (first, second) = if split {
+                (vec![article(ids[0])], vec![article(ids[1])])
+            } else {
+                (vec![article(ids[0]), article(ids[1])], Vec::new())
+            };
+            w.add(&Chunk::build(first), &[], len - 4).unwrap();
+            w.add(&Chunk::build(second), &[], 4).unwrap();
+            w.finish().unwrap();
+            read(&s.cache_dir, &s.key, "shown", &s.shared, |_, _, _| {}).unwrap()
+        };
+        assert!(found(["a", "b"], false).ids_distinct);
+        assert!(found(["a", "b"], true).ids_distinct);
+        assert!(!found(["a", "a"], false).ids_distinct);
+        assert!(
+            !found(["a", "a"], true).ids_distinct,
+            "one id in two chunks"
+        );
+    }
+
+    #[test]
     fn header_parts_and_checksums_must_all_match() {
         let s = setup();
         write(&s);
@@ -279,9 +319,20 @@ mod tests {
         let file = s.key.file_in(&s.cache_dir);
         let good = std::fs::read(&file).unwrap();
         let start = payload_start(&s.key);
-        let sum = header(&s.key, 0, 0).len() - 1;
-        // Magic, key, the header's checksum, a part's length, its checksum, its body, the end.
-        for at in [0, 9, sum, start, start + 16, start + 40, good.len() - 1] {
+        let sum = header(&s.key, 0, 0, 0).len() - 9;
+        let flags = sum + 8;
+        // Magic, key, the header's checksum, its flags, a part's length, its checksum, its
+        // body, the end.
+        for at in [
+            0,
+            9,
+            sum,
+            flags,
+            start,
+            start + 16,
+            start + 40,
+            good.len() - 1,
+        ] {
             let mut bad = good.clone();
             bad[at] ^= 0x41;
             std::fs::write(&file, &bad).unwrap();
@@ -298,11 +349,17 @@ mod tests {
         let s = setup();
         let body = vec![0xffu8; 32];
         let prefix = part::prefix(&body, s.shared.as_ref().as_ref().len() as u64);
-        let mut file_bytes = header(&s.key, (prefix.len() + body.len()) as u64, {
-            let mut h = Xxh3::new();
-            h.update(&prefix);
-            h.digest()
-        });
+        let mut file_bytes = header(
+            &s.key,
+            (prefix.len() + body.len()) as u64,
+            {
+                let mut h = Xxh3::new();
+                h.update(&prefix);
+                h.update(&0u64.to_le_bytes());
+                h.digest()
+            },
+            0,
+        );
         file_bytes.resize(payload_start(&s.key), 0);
         file_bytes.extend_from_slice(&prefix);
         file_bytes.extend_from_slice(&body);

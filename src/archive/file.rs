@@ -158,8 +158,8 @@ pub(super) fn load(
         let mut group = Vec::new();
         let from_cache =
             |chunk, problems, covered| group.push((text_store(chunk), problems, covered));
-        if cache::read(dir, key, &shown, &shared, from_cache) {
-            return out.add_cached(group);
+        if let Some(found) = cache::read(dir, key, &shown, &shared, from_cache) {
+            return out.add_cached(group, found.ids_distinct);
         }
         // A cache that does not check out hands on nothing: the parts count from 0 again.
         writer = cache::Writer::create(dir, key);

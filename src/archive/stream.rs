@@ -258,14 +258,19 @@ impl<'a> Collector<'a> {
 
     /// Adds the chunks of one cached file, each with the problems met before it and the
     /// `bytes` it covered, like [`Collector::add_chunk`] on each in turn; copies are folded
-    /// for the whole group at once ([`Seen::fold_group`]).
-    pub(super) fn add_cached(&mut self, group: Vec<(Chunk, Vec<Problem>, u64)>) {
+    /// for the whole group at once ([`Seen::fold_group`]), which `ids_distinct` (no two of
+    /// its articles share an id, as its cache says) may let wait.
+    pub(super) fn add_cached(
+        &mut self,
+        group: Vec<(Chunk, Vec<Problem>, u64)>,
+        ids_distinct: bool,
+    ) {
         let (chunks, rest): (Vec<Chunk>, Vec<(Vec<Problem>, u64)>) = group
             .into_iter()
             .map(|(chunk, problems, bytes)| (chunk, (problems, bytes)))
             .unzip();
         let chunks = match &mut self.seen {
-            Some(seen) => seen.fold_group(chunks),
+            Some(seen) => seen.fold_group(chunks, ids_distinct),
             None => chunks,
         };
         if !self.pending.articles.is_empty() {

@@ -1,6 +1,7 @@
 //! Writing a cache file as loading goes on: a temporary file beside the final one gets a
 //! placeholder header, then each chunk as a part; at the end the real header (length,
-//! checksum of the parts' prefixes) is written and the file renamed into place.
+//! checksum of the parts' prefixes, whether the file's ids are all different) is written and
+//! the file renamed into place.
 
 use std::fs::File;
 use std::io::{BufWriter, Seek, SeekFrom, Write};
@@ -8,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use xxhash_rust::xxh3::Xxh3;
 
-use super::{Key, header, part, payload_start};
+use super::{IDS_DISTINCT, Key, header, part, payload_start};
 use crate::corpus::Chunk;
 use crate::parse::Problem;
 
@@ -32,6 +33,8 @@ pub(crate) struct Writer {
     out: BufWriter<File>,
     prefixes: Xxh3,
     len: u64,
+    /// Every article's id key so far ([`crate::query::id_key`]), for [`IDS_DISTINCT`].
+    ids: Vec<u64>,
 }
 
 impl Writer {
@@ -53,7 +56,7 @@ impl Writer {
             .keep()
             .ok()?;
         let mut out = BufWriter::with_capacity(1 << 20, file);
-        let mut head = header(key, 0, 0);
+        let mut head = header(key, 0, 0, 0);
         head.resize(payload_start(key), 0);
         if out.write_all(&head).is_err() {
             let _ = std::fs::remove_file(&temp);
@@ -66,6 +69,7 @@ impl Writer {
             out,
             prefixes: Xxh3::new(),
             len: 0,
+            ids: Vec::new(),
         })
     }
 
@@ -82,14 +86,20 @@ impl Writer {
         let prefix = part::prefix(&body, covered);
         self.prefixes.update(&prefix);
         self.len += (prefix.len() + body.len()) as u64;
+        self.ids
+            .extend((0..chunk.len()).map(|i| chunk.index.id_key(i)));
         self.out.write_all(&prefix)?;
         self.out.write_all(&body)
     }
 
     /// Completes the header and moves the file into place.
     pub(crate) fn finish(mut self) -> std::io::Result<()> {
+        self.ids.sort_unstable();
+        let distinct = self.ids.windows(2).all(|w| w[0] != w[1]);
+        let flags = if distinct { IDS_DISTINCT } else { 0 };
+        self.prefixes.update(&flags.to_le_bytes());
         let result = (|| {
-            let header = header(&self.key, self.len, self.prefixes.digest());
+            let header = header(&self.key, self.len, self.prefixes.digest(), flags);
             self.out.seek(SeekFrom::Start(0))?;
             self.out.write_all(&header)?;
             self.out.flush()?;
