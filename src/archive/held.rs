@@ -13,15 +13,20 @@
 //!
 //! Opening an article and loading still use the map: they read whole lines, in order.
 //!
+//! A search with no index reads every body in turn: reads that follow one another closely
+//! are served from one block of [`BLOCK_BYTES`] read ahead, as `grep` reads, so a scan costs
+//! a system call per block, not per body.
+//!
 //! Each handle kept is a file descriptor; at most a quarter of the process's limit (and at
 //! most [`MAX_HANDLES`]) are kept, so a folder of thousands of big files never runs juan out
 //! of descriptors. A file past that budget is read through its map, as before.
 
+use std::cell::RefCell;
 use std::fs::File;
 use std::ops::{Deref, Range};
 use std::os::unix::fs::FileExt;
 use std::sync::OnceLock;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 use super::guard::GuardedMap;
 use crate::article::Stored;
@@ -32,11 +37,38 @@ const MAX_HANDLES: usize = 4096;
 /// Handles kept open now.
 static HELD: AtomicUsize = AtomicUsize::new(0);
 
+/// How much a read that follows the last one closely reads ahead.
+const BLOCK_BYTES: usize = 256 << 10;
+/// A read starting at most this far past the end of the last one follows it (a scan: the
+/// next article's body, after its other fields).
+const FOLLOWS_WITHIN: usize = 4 << 10;
+
+/// Numbers each [`HeldFile`], so a thread's block is never taken for another file's.
+static NEXT_ID: AtomicU64 = AtomicU64::new(1);
+
+/// The last block a thread read ahead, and where its last read ended.
+#[derive(Default)]
+struct Block {
+    /// [`HeldFile::id`] of the file read (0: none).
+    file: u64,
+    /// Where `bytes` start in the file.
+    start: usize,
+    bytes: Vec<u8>,
+    /// Where the thread's last read from `file` ended.
+    last_end: usize,
+}
+
+thread_local! {
+    static BLOCK: RefCell<Block> = RefCell::new(Block::default());
+}
+
 /// A guarded map of an archive file, with the file kept open for reads when the budget
 /// allows.
 pub(super) struct HeldFile {
     map: GuardedMap,
     file: Option<File>,
+    /// This file's number ([`NEXT_ID`]).
+    id: u64,
 }
 
 impl HeldFile {
@@ -45,7 +77,11 @@ impl HeldFile {
     pub(super) fn new(map: GuardedMap, file: Option<File>) -> HeldFile {
         match file {
             Some(file) => HeldFile::within(map, file, budget()),
-            None => HeldFile { map, file: None },
+            None => HeldFile {
+                map,
+                file: None,
+                id: 0,
+            },
         }
     }
 
@@ -59,6 +95,7 @@ impl HeldFile {
         HeldFile {
             map,
             file: taken.then_some(file),
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
         }
     }
 
@@ -99,10 +136,48 @@ impl Stored for HeldFile {
         if range.end > self.map.len() || range.start > range.end {
             return None;
         }
-        scratch.clear();
-        scratch.resize(range.len(), 0);
-        file.read_exact_at(scratch, range.start as u64).ok()?;
+        BLOCK.with_borrow_mut(|block| self.read_through(file, block, range, scratch))?;
         Some(scratch)
+    }
+}
+
+impl HeldFile {
+    /// `range` of `file` into `scratch`: from the thread's `block` when it holds it; else a
+    /// new block read ahead when the read follows the last closely, or just the range.
+    fn read_through(
+        &self,
+        file: &File,
+        block: &mut Block,
+        range: Range<usize>,
+        scratch: &mut Vec<u8>,
+    ) -> Option<()> {
+        scratch.clear();
+        let same_file = block.file == self.id;
+        let follows = same_file
+            && range.start >= block.last_end
+            && range.start - block.last_end <= FOLLOWS_WITHIN;
+        let held =
+            same_file && range.start >= block.start && range.end <= block.start + block.bytes.len();
+        if !held && follows {
+            let end = (range.start + BLOCK_BYTES.max(range.len())).min(self.map.len());
+            block.bytes.clear();
+            block.bytes.resize(end - range.start, 0);
+            block.start = range.start;
+            let read = file.read_exact_at(&mut block.bytes, range.start as u64);
+            if read.is_err() {
+                block.bytes.clear();
+                return None;
+            }
+        }
+        block.file = self.id;
+        block.last_end = range.end;
+        if held || follows {
+            let at = range.start - block.start;
+            scratch.extend_from_slice(&block.bytes[at..at + range.len()]);
+            return Some(());
+        }
+        scratch.resize(range.len(), 0);
+        file.read_exact_at(scratch, range.start as u64).ok()
     }
 }
 
@@ -147,6 +222,40 @@ mod tests {
         );
         assert_eq!(held.read(0..0, &mut scratch), Some(&b""[..]));
         assert_eq!(held.read(8..11, &mut scratch), None, "past the end");
+    }
+
+    #[test]
+    fn a_scan_and_jumps_read_what_the_map_holds() {
+        let bytes: Vec<u8> = (0..(3 * BLOCK_BYTES + 1234))
+            .map(|i| (i * 7 % 251) as u8)
+            .collect();
+        let (held, _) = held(&bytes);
+        let mut scratch = Vec::new();
+        let mut at = 0;
+        let mut step = 0;
+        while at < bytes.len() {
+            step += 1;
+            // Bodies of 1 byte to 40 KiB, gaps of 0 to 6 KiB (some past FOLLOWS_WITHIN), and
+            // now and then a jump back.
+            let len = (step * 7919 % (40 << 10)).max(1).min(bytes.len() - at);
+            let range = at..at + len;
+            assert_eq!(
+                held.read(range.clone(), &mut scratch),
+                Some(&bytes[range]),
+                "{step}"
+            );
+            at += len + step * 131 % (6 << 10);
+            if step % 17 == 0 {
+                at = at.saturating_sub(3 * BLOCK_BYTES / 2);
+            }
+        }
+        assert!(step > 50);
+        // A read that follows, then one inside the block read ahead but for its last byte.
+        for range in [0..10, 10..20, 20..10 + BLOCK_BYTES + 1] {
+            assert_eq!(held.read(range.clone(), &mut scratch), Some(&bytes[range]));
+        }
+        let whole = 0..bytes.len();
+        assert_eq!(held.read(whole.clone(), &mut scratch), Some(&bytes[whole]));
     }
 
     #[test]
