@@ -237,9 +237,7 @@ impl Seen {
             })
             .collect()
     }
-}
 
-impl Seen {
     /// (id, place) of every article of the `mapped` chunks in `range`, sorted: a packed
     /// place orders as (chunk, local), so one id's articles stay in load order.
     fn sorted_ids(&self, range: std::ops::Range<usize>) -> Vec<(u64, Packed)> {

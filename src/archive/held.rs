@@ -5,11 +5,12 @@
 //! (`fulltext::Probe`). Touched through the map, each body's page is mapped with the 64 KiB
 //! around it (the kernel's fault-around) and stays mapped in juan: 86,000 candidates spread
 //! over a 1.6 GB archive left 1.9 GB resident. Read with `pread`, only the body is copied and
-//! nothing stays: resident memory is what juan allocates. A read costs a system call (about
-//! 1.5 µs more than a warm map on this project's machine), but less than the first touch of a
-//! page through the map, which is what a one-shot command and the first query of a session
-//! pay. ripgrep makes the same choice for the same reason: it reads rather than maps unless
-//! mapping is known to pay.
+//! nothing stays: resident memory is what juan allocates. A read costs a system call and a
+//! page cache look-up (about 1.5 µs more than a warm map on this project's machine), but less
+//! than the first touch of a page through the map, which is what a one-shot command pays. So
+//! commands read ([`super::BodyReads::FromFile`]); the interface, which searches the same
+//! candidates again at every key, keeps the map ([`super::BodyReads::Mapped`]: no file kept
+//! here). ripgrep, likewise, reads by default and maps only where it measured mapping to pay.
 //!
 //! Opening an article and loading still use the map: they read whole lines, in order.
 //!
