@@ -107,6 +107,11 @@ pub trait Stored: AsRef<[u8]> + Send + Sync {
         let _ = scratch;
         self.as_ref().get(range)
     }
+
+    /// Lets the pages of these bytes go from juan's resident memory when they are a map
+    /// that is to be let go after each use (read again from the file when next touched);
+    /// nothing for bytes in memory, or a map kept warm.
+    fn release_pages(&self) {}
 }
 
 impl Stored for Vec<u8> {}

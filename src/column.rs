@@ -53,6 +53,14 @@ impl<T: Pod> Column<T> {
         bytemuck::cast_slice(self)
     }
 
+    /// Lets the pages of the shared bytes this column is a view of go, when they say so
+    /// ([`crate::article::Stored::release_pages`]): all of them, not only this column's.
+    pub(crate) fn release_backing_pages(&self) {
+        if let Owner::Shared(bytes) = &self.owner {
+            bytes.release_pages();
+        }
+    }
+
     /// True when the elements are borrowed from shared bytes.
     pub(crate) fn is_view(&self) -> bool {
         matches!(self.owner, Owner::Shared(_))

@@ -161,6 +161,15 @@ impl TextIndex {
     /// are): exactly those for a needle of one or two chars, a superset to verify for longer
     /// ones. An empty needle is in every body.
     pub(crate) fn candidates(&self, needle: &str) -> Candidates {
+        let found = self.look_up(needle);
+        // A command's index lets its pages go once read (keys, starts and lists are views
+        // of one mapped file): its look-ups' pages never pile up in memory.
+        self.lists.release_backing_pages();
+        found
+    }
+
+    /// [`TextIndex::candidates`], its lists left as they are.
+    fn look_up(&self, needle: &str) -> Candidates {
         let chars: Vec<char> = needle.chars().collect();
         // The pairs decide; each char's own list (common chars have one) also narrows what a
         // rare pair's bucket holds of other grams' articles.

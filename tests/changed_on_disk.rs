@@ -8,7 +8,7 @@ use std::fs::OpenOptions;
 use std::io::{Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
-use juan::archive::{self, BodyReads, LoadOptions};
+use juan::archive::{self, Access, LoadOptions};
 use juan::search::{self, Cancel};
 use juan::synthetic;
 use juan::{Corpus, Order, Query};
@@ -136,7 +136,7 @@ fn body_searches_read_from_the_file_find_what_the_map_finds() {
     let mapped = load(
         &path,
         &LoadOptions {
-            body_reads: BodyReads::Mapped,
+            access: Access::Repeated,
             ..options(None)
         },
     );

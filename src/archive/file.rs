@@ -19,7 +19,7 @@ use std::time::Instant;
 use super::follow::Followed;
 use super::guard::GuardedMap;
 use super::held::HeldFile;
-use super::stream::{Batch, BodyReads, Collector, LoadOptions};
+use super::stream::{Access, Batch, Collector, LoadOptions};
 use super::{cache, cannot_read, mapped, special};
 use crate::article::SharedBytes;
 use crate::corpus::Chunk;
@@ -110,7 +110,7 @@ pub(super) fn load(
     let name = file_name(path);
     let map = match open(path) {
         Ok(Opened::Mapped(map, file)) => {
-            let reads = options.body_reads == BodyReads::FromFile;
+            let reads = options.access == Access::Once;
             HeldFile::new(map, reads.then_some(file))
         }
         Ok(Opened::Small(bytes)) => {
@@ -149,7 +149,7 @@ pub(super) fn load(
     let mut part = 0;
     let mut text_store = |mut chunk: Chunk| {
         if let (Some(dir), Some(key)) = (cache_dir, &key) {
-            chunk.text_store = Some(cache::TextCache::new(dir, key, part));
+            chunk.text_store = Some(cache::TextCache::new(dir, key, part, options.access));
         }
         part += 1;
         chunk

@@ -8,8 +8,8 @@
 //! nothing stays: resident memory is what juan allocates. A read costs a system call and a
 //! page cache look-up (about 1.5 µs more than a warm map on this project's machine), but less
 //! than the first touch of a page through the map, which is what a one-shot command pays. So
-//! commands read ([`super::BodyReads::FromFile`]); the interface, which searches the same
-//! candidates again at every key, keeps the map ([`super::BodyReads::Mapped`]: no file kept
+//! commands read ([`super::Access::Once`]); the interface, which searches the same
+//! candidates again at every key, keeps the map ([`super::Access::Repeated`]: no file kept
 //! here). ripgrep, likewise, reads by default and maps only where it measured mapping to pay.
 //!
 //! Opening an article and loading still use the map: they read whole lines, in order.

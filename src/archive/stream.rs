@@ -70,22 +70,25 @@ pub struct LoadOptions {
     pub threads: usize,
     /// About how many bytes of a mapped file one thread parses at a time.
     pub piece_bytes: usize,
-    /// How a search looks at the bodies it checks in a mapped file.
-    pub body_reads: BodyReads,
+    /// How the archive will be searched: once (a command) or again and again (the
+    /// interface); it decides what a search keeps in memory.
+    pub access: Access,
 }
 
-/// How a `body:` search looks at the bodies of its candidates in a mapped archive file
-/// (`held`): the interface searches the same bodies again at every key, a command once.
+/// How an archive will be searched, which decides how a `body:` search reads what it needs
+/// from files (`held`, `cache::TextCache`): the interface searches the same candidates again
+/// at every key, a command once.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BodyReads {
-    /// Read from the file, kept open: a system call a body (about 2× a warm map's time at
-    /// 1M articles), less than a first touch of the map, and nothing stays resident. For a
-    /// command, which looks at each body once.
-    FromFile,
-    /// Through the map: fastest once its pages are in, but each page touched (with the
-    /// 64 KiB the kernel maps around it) stays in juan's resident memory. For the
-    /// interface, where each key searches the same candidates again.
-    Mapped,
+pub enum Access {
+    /// Searched once (a command): candidates' bodies are read from the archive file, kept
+    /// open (a system call a body, about 2× a warm map's time at 1M articles but less than
+    /// a first touch of the map), and the body index's pages are let go after each look-up.
+    /// Nothing a search reads stays resident.
+    Once,
+    /// Searched again and again (the interface): bodies and the body index are read through
+    /// their maps, fastest once their pages are in; each page touched (with the 64 KiB the
+    /// kernel maps around it) stays in juan's resident memory.
+    Repeated,
 }
 
 impl LoadOptions {
@@ -99,11 +102,11 @@ impl LoadOptions {
         }
     }
 
-    /// The interface's options: an ordinary run's, with bodies searched through the map
-    /// ([`BodyReads::Mapped`]), since each key searches the same candidates again.
+    /// The interface's options: an ordinary run's, searched again and again
+    /// ([`Access::Repeated`]).
     pub fn interactive() -> LoadOptions {
         LoadOptions {
-            body_reads: BodyReads::Mapped,
+            access: Access::Repeated,
             ..LoadOptions::from_env()
         }
     }
@@ -116,7 +119,7 @@ impl LoadOptions {
             batch_articles: 50_000,
             threads: std::thread::available_parallelism().map_or(1, usize::from),
             piece_bytes: 4 << 20,
-            body_reads: BodyReads::FromFile,
+            access: Access::Once,
         }
     }
 }

@@ -69,7 +69,7 @@ impl Loader {
                         .is_ok();
             };
             // The interface searches the same bodies at every key: through the map, warm
-            // after the first (`archive::BodyReads`).
+            // after the first (`archive::Access`).
             let options = archive::LoadOptions::interactive();
             let mut follow = archive::load_streaming_with(&paths, &options, |batch| {
                 last = batch.progress;

@@ -19,7 +19,9 @@ use std::sync::Arc;
 use xxhash_rust::xxh3::xxh3_64;
 
 use super::Key;
-use crate::article::SharedBytes;
+use crate::archive::Access;
+use crate::archive::guard::GuardedMap;
+use crate::article::{SharedBytes, Stored};
 use crate::column::codec::{ALIGN, Decoder, Encoder};
 use crate::fulltext::{Store, TextIndex};
 
@@ -32,16 +34,20 @@ pub(crate) struct TextCache {
     dir: PathBuf,
     key: Key,
     part: u32,
+    /// Whether the index read back lets its pages go after each look-up
+    /// ([`crate::archive::Access::Once`]).
+    release: bool,
 }
 
 impl TextCache {
     /// The body index file of part `part` (the chunk's number in the archive's cache) of the
-    /// archive keyed `key`, in `dir`.
-    pub(crate) fn new(dir: &Path, key: &Key, part: usize) -> Arc<TextCache> {
+    /// archive keyed `key`, in `dir`, to be searched as `access` says.
+    pub(crate) fn new(dir: &Path, key: &Key, part: usize, access: Access) -> Arc<TextCache> {
         Arc::new(TextCache {
             dir: dir.to_path_buf(),
             key: key.clone(),
             part: part as u32,
+            release: access == Access::Once,
         })
     }
 
@@ -64,11 +70,30 @@ impl TextCache {
     }
 }
 
+/// A body index's map whose pages go after each look-up ([`Stored::release_pages`]).
+struct Released(GuardedMap);
+
+impl AsRef<[u8]> for Released {
+    fn as_ref(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+impl Stored for Released {
+    fn release_pages(&self) {
+        self.0.release(0..self.0.len());
+    }
+}
+
 impl Store for TextCache {
     fn read(&self, verify: bool) -> Option<TextIndex> {
         let file = super::trust::open(&self.dir, &self.path())?;
-        let map = crate::archive::guard::GuardedMap::map(&file).ok()??;
-        let shared: SharedBytes = Arc::new(map);
+        let map = GuardedMap::map(&file).ok()??;
+        let shared: SharedBytes = if self.release {
+            Arc::new(Released(map))
+        } else {
+            Arc::new(map)
+        };
         let bytes: &[u8] = shared.as_ref().as_ref();
         let header = self.header(0, 0);
         let fixed = header.len() - 16;
@@ -125,7 +150,7 @@ mod tests {
         std::fs::write(&archive, "{}\n").unwrap();
         let key = Key::of(&archive, b"{}\n").unwrap();
         let cache_dir = dir.path().join("cache");
-        let store = TextCache::new(&cache_dir, &key, 3);
+        let store = TextCache::new(&cache_dir, &key, 3, Access::Repeated);
         assert!(store.read(true).is_none());
         let bodies = ["改革开放", "开放的城市", "城市"];
         let index = crate::fulltext::build(3, |i| Some(bodies[i].to_string())).unwrap();
@@ -133,8 +158,24 @@ mod tests {
         let back = store.read(true).unwrap();
         assert_eq!(back.candidates("开放"), index.candidates("开放"));
         assert!(back.byte_len() > 0);
+        // Read for a command, its pages let go after each look-up: the same answers, again.
+        let once = TextCache::new(&cache_dir, &key, 3, Access::Once);
+        let back = once.read(true).unwrap();
+        for needle in ["开放", "城市", "改革开放", "放的", "x"] {
+            for _ in 0..2 {
+                assert_eq!(
+                    back.candidates(needle),
+                    index.candidates(needle),
+                    "{needle}"
+                );
+            }
+        }
         // Another part, another file; a flipped byte, no index.
-        assert!(TextCache::new(&cache_dir, &key, 4).read(true).is_none());
+        assert!(
+            TextCache::new(&cache_dir, &key, 4, Access::Repeated)
+                .read(true)
+                .is_none()
+        );
         let path = store.path();
         let mut bytes = std::fs::read(&path).unwrap();
         let last = bytes.len() - 20;
