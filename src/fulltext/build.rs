@@ -5,20 +5,91 @@
 use super::{RARE_BELOW, TextIndex, bucket_of, key, postings};
 use crate::query::fold_into;
 
-/// Appends the keys of `folded`'s grams (each char, each adjacent pair), distinct and
-/// ascending, to `out` (cleared first).
-pub(super) fn grams(folded: &str, out: &mut Vec<u64>) {
+/// The keys of `folded`'s grams (each char, each adjacent pair), each once, in no order, put
+/// in `out` (cleared first). `seen` is a table reused from text to text.
+///
+/// A table, not a sort: the build's one sort of every (gram, article) pair orders them, so a
+/// text's grams need only be distinct, and a sort of each text's grams was a seventh of the
+/// build.
+pub(super) fn grams(folded: &str, seen: &mut Seen, out: &mut Vec<u64>) {
     out.clear();
+    let chars = folded.chars().count();
+    if chars > SEEN_MAX_CHARS {
+        // A huge text: sorted, so the table stays small.
+        let mut prev = None;
+        for c in folded.chars() {
+            out.push(key(c, None));
+            if let Some(p) = prev {
+                out.push(key(p, Some(c)));
+            }
+            prev = Some(c);
+        }
+        out.sort_unstable();
+        out.dedup();
+        return;
+    }
+    seen.start(chars * 2);
     let mut prev = None;
     for c in folded.chars() {
-        out.push(key(c, None));
-        if let Some(p) = prev {
+        if seen.insert(key(c, None)) {
+            out.push(key(c, None));
+        }
+        if let Some(p) = prev
+            && seen.insert(key(p, Some(c)))
+        {
             out.push(key(p, Some(c)));
         }
         prev = Some(c);
     }
-    out.sort_unstable();
-    out.dedup();
+}
+
+/// Texts longer than this (in chars) have their grams sorted instead, so [`Seen`] stays
+/// within 2 MiB.
+const SEEN_MAX_CHARS: usize = 32 << 10;
+
+/// Which keys one text has shown so far: open addressing, each slot stamped with the text it
+/// was filled for, so nothing is cleared between texts.
+#[derive(Default)]
+pub(super) struct Seen {
+    /// Key and the stamp of the text that put it there; the text uses the first `mask + 1`.
+    slots: Vec<(u64, u32)>,
+    /// The current text's stamp (slots with another are empty).
+    stamp: u32,
+    /// The current text's table size, less one (a power of two, less one).
+    mask: usize,
+}
+
+impl Seen {
+    /// Begins a text of at most `grams` grams: the table at least twice that size.
+    fn start(&mut self, grams: usize) {
+        let size = (grams * 2).next_power_of_two().max(64);
+        self.stamp = self.stamp.wrapping_add(1);
+        if self.slots.len() < size || self.stamp == 0 {
+            let len = size.max(self.slots.len());
+            self.slots.clear();
+            self.slots.resize(len, (0, 0));
+            self.stamp = 1;
+        }
+        self.mask = size - 1;
+    }
+
+    /// True when `k` is new in this text (it is then remembered).
+    fn insert(&mut self, k: u64) -> bool {
+        let mask = self.mask;
+        let mut at = (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & mask;
+        loop {
+            let (key, stamp) = &mut self.slots[at];
+            if *stamp != self.stamp {
+                *key = k;
+                *stamp = self.stamp;
+                return true;
+            }
+            if *key == k {
+                return false;
+            }
+            at = (at + 1) & mask;
+        }
+    }
 }
 
 /// The index of a chunk of `len` articles whose bodies `body` gives (article by local number);
@@ -34,6 +105,7 @@ pub(crate) fn build(len: usize, body: impl Fn(usize) -> Option<String>) -> Optio
     }
     let mut pairs: Vec<u64> = Vec::new();
     let mut folded = String::new();
+    let mut seen = Seen::default();
     let mut keys = Vec::new();
     let mut text_bytes = 0u64;
     for doc in 0..len {
@@ -41,7 +113,7 @@ pub(crate) fn build(len: usize, body: impl Fn(usize) -> Option<String>) -> Optio
         text_bytes += text.len() as u64;
         folded.clear();
         fold_into(&text, &mut folded);
-        grams(&folded, &mut keys);
+        grams(&folded, &mut seen, &mut keys);
         pairs.extend(keys.iter().map(|&k| k << 16 | doc as u64));
     }
     radsort::sort(&mut pairs);
@@ -93,4 +165,59 @@ pub(crate) fn build(len: usize, body: impl Fn(usize) -> Option<String>) -> Optio
         lists: bytes.into(),
         text_bytes,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Each char and adjacent pair of `text`, sorted and each once.
+    fn reference(text: &str) -> Vec<u64> {
+        let chars: Vec<char> = text.chars().collect();
+        let mut keys: Vec<u64> = chars.iter().map(|&c| key(c, None)).collect();
+        keys.extend(chars.windows(2).map(|w| key(w[0], Some(w[1]))));
+        keys.sort_unstable();
+        keys.dedup();
+        keys
+    }
+
+    fn sorted_grams(text: &str, seen: &mut Seen) -> Vec<u64> {
+        let mut out = Vec::new();
+        grams(text, seen, &mut out);
+        out.sort_unstable();
+        out
+    }
+
+    proptest! {
+        /// One table, reused from text to text (long and short, so its size changes), gives
+        /// each text's grams once each, as sorting them does.
+        #[test]
+        fn grams_are_each_char_and_pair_once(
+            texts in prop::collection::vec("[改革开放a\n ]{0,300}", 1..12),
+        ) {
+            let mut seen = Seen::default();
+            for text in &texts {
+                let mut out = Vec::new();
+                grams(text, &mut seen, &mut out);
+                let count = out.len();
+                out.sort_unstable();
+                out.dedup();
+                prop_assert_eq!(out.len(), count, "a gram twice");
+                prop_assert_eq!(out, reference(text));
+            }
+        }
+    }
+
+    #[test]
+    fn a_huge_text_between_short_ones() {
+        let mut seen = Seen::default();
+        let huge: String = "改革开放四十年".repeat(SEEN_MAX_CHARS / 3);
+        for text in ["改革", huge.as_str(), "开放开放", "", huge.as_str(), "a"] {
+            assert_eq!(sorted_grams(text, &mut seen), reference(text));
+        }
+        // The stamp wraps: the table is cleared, not read as full.
+        seen.stamp = u32::MAX;
+        assert_eq!(sorted_grams("改革开放", &mut seen), reference("改革开放"));
+    }
 }
