@@ -99,11 +99,6 @@ impl HeldFile {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
         }
     }
-
-    /// [`GuardedMap::release`].
-    pub(super) fn release(&self, range: Range<usize>) {
-        self.map.release(range);
-    }
 }
 
 impl Drop for HeldFile {
@@ -114,9 +109,10 @@ impl Drop for HeldFile {
     }
 }
 
+/// The map: its bytes, and [`GuardedMap::release`] for the load's parsed pieces.
 impl Deref for HeldFile {
-    type Target = [u8];
-    fn deref(&self) -> &[u8] {
+    type Target = GuardedMap;
+    fn deref(&self) -> &GuardedMap {
         &self.map
     }
 }
