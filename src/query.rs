@@ -292,8 +292,8 @@ impl<'a> Matcher<'a> {
 
     /// At least article `i`'s score when [`Matcher::bounded`] (far cheaper to compute);
     /// `None` when it certainly does not match.
-    pub(crate) fn bound(&self, i: usize) -> Option<i64> {
-        self.plan.bound(i)
+    pub(crate) fn bound(&self, i: usize, scratch: &mut Scratch) -> Option<i64> {
+        self.plan.bound(i, scratch)
     }
 
     /// Article `i`'s score when it matches, computing no more positions than the score needs.

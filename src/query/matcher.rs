@@ -223,8 +223,11 @@ impl<'a> Plan<'a> {
 
     /// At least article `i`'s score, when [`Plan::bounded`]; `None` when it certainly does
     /// not match. Far cheaper than the score: one look per title char, no programme. A
-    /// title a term may match directly (Latin letters) is bounded by [`UNBOUNDED`].
-    pub(super) fn bound(&self, i: usize) -> Option<i64> {
+    /// title a term may match directly (its Latin letters hold the term's in order) is
+    /// bounded by [`UNBOUNDED`]; one whose letters do not (`NBA` for `xin`: three in ten
+    /// titles that have Latin letters at all) is bounded through pinyin like the rest, as
+    /// a direct match, of any form, needs the term's chars in order.
+    pub(super) fn bound(&self, i: usize, scratch: &mut Scratch) -> Option<i64> {
         let mut sum = 0;
         for clause in &self.clauses {
             let mut best = None;
@@ -233,6 +236,7 @@ impl<'a> Plan<'a> {
                     (_, true) => Some(0),
                     (
                         Check::Title {
+                            pattern,
                             letters,
                             chars,
                             bound,
@@ -246,7 +250,12 @@ impl<'a> Plan<'a> {
                         };
                         if self.index.title_letters(i) & letters != *letters {
                             None
-                        } else if self.may_match_directly(i, *chars) {
+                        } else if self.may_match_directly(i, *chars)
+                            && is_subsequence(
+                                self.index.folded_title(i, &mut scratch.folded),
+                                &pattern.text,
+                            )
+                        {
                             Some(UNBOUNDED)
                         } else {
                             let b = bound.of(self.index.title_readings(i));

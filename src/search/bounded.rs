@@ -1,10 +1,11 @@
 //! The first page of a ranked search found by scoring few candidates: when every ranking
 //! term is a short pinyin-capable one ([`Matcher::bounded`]), each candidate's score has a
 //! cheap upper bound ([`Matcher::bound`]), so its key can sort no earlier than the key of
-//! its bound. Candidates are scored best bound first, in batches growing fourfold from sixteen times the page, until the
-//! next bound's key sorts after the last of the best `rows` keys found: no candidate left can
-//! enter the page. This is the threshold algorithm of top-k retrieval: for `zho` at a million
-//! titles (`juan gen`) it scores 16,000 of 724,000 candidates for a page of 200 rows.
+//! its bound. The candidates with the best bounds are scored first (sixteen times the
+//! page); the last key of the page they give is a threshold, and every other candidate
+//! whose bound sorts before it is scored next; no candidate left can enter the page. This
+//! is the threshold algorithm of top-k retrieval: for `zho` at a million titles (`juan
+//! gen`) it scores a few thousand of 724,000 candidates for a page of 200 rows.
 //!
 //! When the bounds are too loose to spare most of the work, it gives up and the search
 //! ranks every hit as before.
@@ -19,7 +20,7 @@ use super::{Cancel, rank, scan};
 /// The best `rows` hits of the candidates (every article, or those marked in `within`) for
 /// `matchers` (one per chunk, [`Matcher::bounded`]), in rank order, and how many matches were
 /// found on the way (a lower bound of the total, exact when the third value is true).
-/// `None` when cancelled, or when it would score more than a quarter of the candidates.
+/// `None` when cancelled, or when it would score more than half of the candidates.
 pub(super) fn best_rows(
     corpus: &Corpus,
     matchers: &[Matcher],
@@ -29,42 +30,59 @@ pub(super) fn best_rows(
     rows: usize,
 ) -> Option<(Vec<Hit>, usize, bool)> {
     debug_assert!(rows > 0 && matchers.iter().all(Matcher::bounded));
-    let mut bounds = scan::keys(corpus, matchers, order, within, cancel, |m, local, _| {
-        m.bound(local)
-    })?;
-    let limit = bounds.len() / 4;
-    let mut rest: &mut [u128] = &mut bounds;
-    let (mut best, mut found, mut scored) = (Vec::<u128>::new(), 0, 0);
-    let mut batch = rows * 16;
-    loop {
-        let take = batch.min(rest.len());
-        if take < rest.len() {
-            // The `take` smallest bounds first; `rest[take]` the smallest of the others.
-            rest.select_nth_unstable(take);
-        }
-        let (now, later) = rest.split_at_mut(take);
-        let keys = true_keys(corpus, matchers, order, now, cancel)?;
-        (found, scored) = (found + keys.len(), scored + take);
-        best.extend(keys);
-        if best.len() > rows {
-            best.select_nth_unstable(rows - 1);
-            best.truncate(rows);
-        }
-        rest = later;
-        let Some(&next) = rest.first() else {
-            break;
-        };
-        if best.len() == rows && best.iter().all(|&key| key < next) {
-            break;
-        }
-        batch *= 4;
-        if scored + batch.min(rest.len()) > limit {
-            return None;
+    let mut bounds = scan::keys(
+        corpus,
+        matchers,
+        order,
+        within,
+        cancel,
+        |m, local, scratch| m.bound(local, scratch),
+    )?;
+    let limit = bounds.len() / 2;
+    // First the `rows * 16` smallest bounds: their true keys give a page, whose last key
+    // says which other candidates could still enter it.
+    let take = (rows * 16).min(bounds.len());
+    if take < bounds.len() {
+        bounds.select_nth_unstable(take);
+    }
+    let (now, rest) = bounds.split_at_mut(take);
+    let mut best = true_keys(corpus, matchers, order, now, cancel)?;
+    let mut found = best.len();
+    keep_best(&mut best, rows);
+    // Then every candidate whose bound sorts before that last key (all of them while the
+    // page is short), and no other: a candidate left out cannot enter the page, whose last
+    // key only moves earlier as better ones come.
+    let last = if best.len() == rows {
+        best.iter().copied().max().unwrap_or(u128::MAX)
+    } else {
+        u128::MAX
+    };
+    let mut could = 0;
+    for at in 0..rest.len() {
+        if rest[at] < last {
+            rest.swap(could, at);
+            could += 1;
         }
     }
+    if take + could > limit {
+        return None;
+    }
+    let (then, out) = rest.split_at(could);
+    let keys = true_keys(corpus, matchers, order, then, cancel)?;
+    found += keys.len();
+    best.extend(keys);
+    keep_best(&mut best, rows);
     best.sort_unstable();
-    let exact = rest.is_empty();
+    let exact = out.is_empty();
     Some((best.into_iter().map(rank::hit_of).collect(), found, exact))
+}
+
+/// Keeps the `rows` smallest of `keys`, in no order.
+fn keep_best(keys: &mut Vec<u128>, rows: usize) {
+    if keys.len() > rows {
+        keys.select_nth_unstable(rows - 1);
+        keys.truncate(rows);
+    }
 }
 
 /// The true sort keys of the matches among the articles whose bound keys are `bounds`,
@@ -158,6 +176,56 @@ mod tests {
         }
         // The bounds spared the work for most of them.
         assert!(spared >= 10, "only {spared} of 16 pages came from bounds");
+    }
+
+    #[test]
+    fn titles_with_latin_letters_out_of_order_are_bounded_through_pinyin() {
+        // Latin titles among many Chinese ones: some hold `x`, `i`, `n` in order (a direct
+        // match, scored high), some hold them all but not in order, or not all (bounded
+        // through pinyin like the rest).
+        let latin = [
+            "Xinhua 报道新年",
+            "NBA 新闻",
+            "Nix 消息",
+            "in X 新华",
+            "Linux 新版",
+            "iPhone 新品",
+        ];
+        let mut generator = Generator::new(3);
+        let articles = (0..4000)
+            .map(|k| {
+                let mut article = generator.next_article().to_article();
+                if k % 7 == 0 {
+                    article.title = latin[k / 7 % latin.len()].to_string();
+                }
+                article
+            })
+            .collect();
+        let corpus = Corpus::from_articles(articles);
+        let query = Query::parse("xin").unwrap();
+        let matchers = scan::matchers(&corpus, &query);
+        let mut scratch = Scratch::default();
+        let mut bound = |k: usize| matchers[0].bound(k, &mut scratch);
+        // Real scores are a few hundred; a title that may match directly is unbounded.
+        assert!(bound(0).unwrap() > 1 << 40, "Xinhua");
+        for k in [7, 14, 21, 28, 35] {
+            let b = bound(k).unwrap();
+            assert!(b < 1000, "{k}: {b}");
+            let score = matchers[0].score(k, &mut Scratch::default());
+            assert!(score.is_none_or(|s| s <= b), "{k}: {score:?} above {b}");
+        }
+        let whole = whole(&corpus, "xin");
+        for rows in [1, 20] {
+            let (hits, _, _) = bounded_page(&corpus, "xin", rows).expect("spared");
+            assert_eq!(hits, whole[..rows], "{rows} rows");
+        }
+        // The direct matches rank first.
+        assert!(
+            corpus
+                .article(whole[0].article())
+                .title
+                .starts_with("Xinhua")
+        );
     }
 
     proptest! {
