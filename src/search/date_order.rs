@@ -170,37 +170,72 @@ fn merged(corpus: &Corpus, order: Order) -> Arc<Vec<u32>> {
 }
 
 /// Merges `base` (global numbers already in order, with their date `keys`) with the articles
-/// of `new` chunks: those as (date key, global number) pairs sorted on every core, then one
-/// pass taking the smaller head. A tie goes to the smaller global number, as the chunks'
-/// own orders break ties in load order.
+/// of `new` chunks: those as (date key, global number) pairs in load order, each half sorted
+/// by date key on its own core ([`sort_by_date`]), then one pass taking the smallest of the
+/// three heads. A tie of date keys goes to the smaller global number, as the chunks' own
+/// orders break ties in load order.
 fn merge(base: &[u32], keys: &[u64], new: &[Arc<Chunk>], order: Order) -> (Vec<u32>, Vec<u64>) {
-    let mut fresh: Vec<u128> = new
-        .par_iter()
-        .flat_map_iter(|chunk| {
-            chunk.index.in_order(order).iter().map(move |&local| {
-                let local = local as usize;
-                u128::from(chunk.index.date_key(local, order)) << 32 | (chunk.first + local) as u128
-            })
-        })
-        .collect();
-    fresh.par_sort_unstable();
+    let mut fresh = vec![0u128; new.iter().map(|c| c.len()).sum()];
+    let mut slots: Vec<(&Arc<Chunk>, &mut [u128])> = Vec::with_capacity(new.len());
+    let mut rest = &mut fresh[..];
+    for chunk in new {
+        let (these, others) = rest.split_at_mut(chunk.len());
+        slots.push((chunk, these));
+        rest = others;
+    }
+    slots.into_par_iter().for_each(|(chunk, slots)| {
+        for (local, slot) in slots.iter_mut().enumerate() {
+            *slot = u128::from(chunk.index.date_key(local, order)) << 32
+                | (chunk.first + local) as u128;
+        }
+    });
+    let half = fresh.len().div_ceil(2).max(1);
+    fresh.par_chunks_mut(half).for_each(sort_by_date);
+    // Three runs in order: the kept one and the two halves; each step takes the smallest
+    // head (pairs are distinct: no two share a global number; an ended run's head is MAX,
+    // which no pair reaches, as a pair's top 32 bits are 0).
+    let (left, right) = fresh.split_at(half.min(fresh.len()));
+    let head = |run: &[u128], k: usize| run.get(k).copied().unwrap_or(u128::MAX);
+    let kept = |k: usize| {
+        base.get(k)
+            .map_or(u128::MAX, |&g| u128::from(keys[k]) << 32 | u128::from(g))
+    };
     let total = base.len() + fresh.len();
     let (mut numbers, mut merged_keys) = (Vec::with_capacity(total), Vec::with_capacity(total));
-    let (mut b, mut f) = (0, 0);
-    while b < base.len() || f < fresh.len() {
-        let from_base = f == fresh.len()
-            || (b < base.len() && (u128::from(keys[b]) << 32 | u128::from(base[b])) < fresh[f]);
-        if from_base {
-            numbers.push(base[b]);
-            merged_keys.push(keys[b]);
+    let (mut b, mut l, mut r) = (0, 0, 0);
+    while numbers.len() < total {
+        let (x, y, z) = (kept(b), head(left, l), head(right, r));
+        let next = x.min(y).min(z);
+        if next == x {
             b += 1;
+        } else if next == y {
+            l += 1;
         } else {
-            numbers.push(fresh[f] as u32);
-            merged_keys.push((fresh[f] >> 32) as u64);
-            f += 1;
+            r += 1;
         }
+        numbers.push(next as u32);
+        merged_keys.push((next >> 32) as u64);
     }
     (numbers, merged_keys)
+}
+
+/// Sorts (date key, global number) pairs given in load order by date key, ties left in load
+/// order: a stable radix sort (`radsort`) by the key's bytes that differ. The dated come
+/// first, each kind of undated after them (the key's top bits): sorted apart, as a key of
+/// each kind in one sort would make every byte differ.
+fn sort_by_date(pairs: &mut [u128]) {
+    let kind = |pair: &u128| (pair >> 94) as u8;
+    if pairs.iter().all(|p| kind(p) == 0) {
+        radsort::sort_by_key(pairs, |&p| (p >> 32) as u64);
+        return;
+    }
+    let mut sorted = Vec::with_capacity(pairs.len());
+    for k in 0..4 {
+        let start = sorted.len();
+        sorted.extend(pairs.iter().filter(|p| kind(p) == k));
+        radsort::sort_by_key(&mut sorted[start..], |&p| (p >> 32) as u64);
+    }
+    pairs.copy_from_slice(&sorted);
 }
 
 #[cfg(test)]
@@ -225,6 +260,68 @@ mod tests {
             .iter()
             .map(|h| h.article())
             .collect()
+    }
+
+    proptest::proptest! {
+        /// The radix sort by date key gives what sorting the whole pairs gives, with
+        /// undated kinds mixed in or not, and equal keys.
+        #[test]
+        fn sorting_by_date_is_sorting_the_pairs(
+            keys in proptest::collection::vec((0u64..4, 0u64..40, proptest::bool::ANY), 0..300),
+        ) {
+            let pairs: Vec<u128> = keys
+                .iter()
+                .enumerate()
+                .map(|(g, &(kind, at, wide))| {
+                    let kind = if wide { kind } else { 0 };
+                    let key = kind << 62 | ((1 << 60) - at * 86_400);
+                    u128::from(key) << 32 | g as u128
+                })
+                .collect();
+            let mut want = pairs.clone();
+            want.sort_unstable();
+            let mut got = pairs;
+            sort_by_date(&mut got);
+            proptest::prop_assert_eq!(got, want);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(32))]
+
+        /// Chunks of dated, undated and unparsed articles appended in steps (the last step's
+        /// chunks merged at once, so the halves split chunks unevenly): the kept order is
+        /// every article sorted by date key, then load order, in both orders.
+        #[test]
+        fn the_kept_order_is_every_article_sorted_by_date(
+            days in proptest::collection::vec(
+                proptest::collection::vec(0usize..12, 0..40), 1..6),
+            steps in 1usize..4,
+        ) {
+            let date = |d: usize| match d {
+                0 => String::new(),
+                1 => "不详".to_string(),
+                d => format!("2020-0{}-0{}", d % 9 + 1, d % 3 + 1),
+            };
+            for order in [Order::NewestFirst, Order::OldestFirst] {
+                let mut corpus = Corpus::default();
+                for (k, chunk) in days.iter().enumerate() {
+                    let dates: Vec<String> = chunk.iter().map(|&d| date(d)).collect();
+                    corpus.push(dated(&dates.iter().map(String::as_str).collect::<Vec<_>>()));
+                    if k % steps != 0 && k + 1 < days.len() {
+                        continue;
+                    }
+                    let mut want: Vec<(u64, usize)> = corpus
+                        .chunks()
+                        .iter()
+                        .flat_map(|c| (0..c.len()).map(move |i| (c.index.date_key(i, order), c.first + i)))
+                        .collect();
+                    want.sort_unstable();
+                    let want: Vec<usize> = want.into_iter().map(|(_, g)| g).collect();
+                    proptest::prop_assert_eq!(numbers(&corpus, order), want);
+                }
+            }
+        }
     }
 
     #[test]
