@@ -125,11 +125,12 @@ impl TitleChars {
                 && starts.last().map(|&s| s as usize) == Some(titles.len())
                 && starts.windows(2).all(|w| w[0] < w[1])
                 && chars.windows(2).all(|w| w[0] < w[1])
-                && starts.windows(2).all(|w| {
-                    let list = &titles[w[0] as usize..w[1] as usize];
-                    list.windows(2).all(|p| p[0] < p[1])
-                        && list.last().is_some_and(|&i| usize::from(i) < len)
-                });
+                && lists_ascend(&titles, &starts)
+                && titles
+                    .iter()
+                    .copied()
+                    .max()
+                    .is_none_or(|i| usize::from(i) < len);
         sound.then_some(TitleChars {
             chars,
             starts,
@@ -138,9 +139,45 @@ impl TitleChars {
     }
 }
 
+/// Whether each list, `titles[starts[j]..starts[j + 1]]` (`starts` strictly ascending from 0
+/// to the end), ascends: the descents of the whole column, counted in one pass without early
+/// exits (vectorised: 0.3 GB of lists at 10M articles), are exactly those where one list
+/// meets the next.
+fn lists_ascend(titles: &[u16], starts: &[u32]) -> bool {
+    let next = titles.get(1..).unwrap_or(&[]);
+    let descents: usize = titles
+        .iter()
+        .zip(next)
+        .map(|(a, b)| usize::from(a >= b))
+        .sum();
+    let joins = starts.get(1..starts.len().saturating_sub(1)).unwrap_or(&[]);
+    let at_joins = joins
+        .iter()
+        .filter(|&&s| titles[s as usize - 1] >= titles[s as usize])
+        .count();
+    descents == at_joins
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// Lists checked in one pass over the column say what checking each list says.
+        #[test]
+        fn lists_ascend_as_each_list_checked_alone(
+            lists in proptest::collection::vec(
+                proptest::collection::vec(0u16..8, 1..5), 0..8),
+        ) {
+            let titles: Vec<u16> = lists.concat();
+            let mut starts = vec![0u32];
+            for list in &lists {
+                starts.push(starts[starts.len() - 1] + list.len() as u32);
+            }
+            let each = lists.iter().all(|l| l.windows(2).all(|p| p[0] < p[1]));
+            proptest::prop_assert_eq!(lists_ascend(&titles, &starts), each);
+        }
+    }
 
     fn numbers(c: Option<Candidates>, len: usize) -> Option<Vec<usize>> {
         c.map(|c| (0..len).filter(|&i| c.contains(i)).collect())

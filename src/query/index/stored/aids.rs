@@ -61,7 +61,13 @@ impl SearchAids {
             && !sets.is_empty()
             && sets[0].is_empty()
             && sets.len() < usize::from(u16::MAX)
-            && char_readings.iter().all(|&r| usize::from(r) < sets.len())
+            // The largest id, not `all`: a pass without early exits is vectorised (0.39 GB
+            // of ids at 10M articles).
+            && char_readings
+                .iter()
+                .copied()
+                .max()
+                .is_none_or(|r| usize::from(r) < sets.len())
             && [letters.len(), char_sigs.len()] == [n; 2];
         if !sound {
             return None;
