@@ -126,13 +126,15 @@ pub struct Page {
 }
 
 /// [`run`], handing the first `rows` hits to `first` as soon as they are known, before the
-/// rest is ranked: for a query whose hits list by date (no ranking title term) that is as
-/// soon as `rows` of them are found in the date order, the total then still being counted;
-/// for a ranked query, once every hit is scored and the best `rows` are picked, before the
-/// whole sort — or sooner, when every ranking term is a short pinyin-capable one: the best
-/// `rows` are then found from cheap score bounds, scoring few candidates (`search/bounded.rs`), and
-/// the total is at least the matches found so far. `first` is not called when `rows` is 0, when the search is cancelled first, or
-/// when nothing is saved by it (the whole answer is as quick).
+/// rest is ranked: for the empty query, whose every article's date order is not merged yet,
+/// at once from the chunks' own orders (the total exact); for a query whose hits list by
+/// date (no ranking title term), as soon as `rows` of them are found in the date order, the
+/// total then still being counted; for a ranked query, once every hit is scored and the best
+/// `rows` are picked, before the whole sort — or sooner, when every ranking term is a short
+/// pinyin-capable one: the best `rows` are then found from cheap score bounds, scoring few
+/// candidates (`search/bounded.rs`), and the total is at least the matches found so far.
+/// `first` is not called when `rows` is 0, when the search is cancelled first, or when
+/// nothing is saved by it (the whole answer is as quick).
 pub fn run_paged(
     corpus: &Corpus,
     query: &Query,
@@ -147,6 +149,14 @@ pub fn run_paged(
         "at most 2^32 articles are searched"
     );
     if query.is_empty() && within.is_none() {
+        if rows > 0 && !date_order::is_kept(corpus, order) {
+            // Every article, whose order is not merged yet (0.6 s at 10M): the first rows
+            // from the chunks' own orders at once.
+            first(Page {
+                hits: date_order::first_in_date_order(corpus, order, rows),
+                total: Total::Exact(corpus.len()),
+            });
+        }
         return date_order::all_in_date_order(corpus, order, cancel);
     }
     let candidates = within.map_or(corpus.len(), <[usize]>::len);

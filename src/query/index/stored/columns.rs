@@ -64,9 +64,18 @@ impl Columns {
                 || (hex_ids.len() == n && ids.is_empty() && id_starts.is_empty()))
             && (date_zones.len() == n || date_zones.len() == 1 && n > 0)
             && [date_kinds.len(), source_ids.len(), newest_first.len()] == [n; 3]
-            && date_kinds.iter().all(|&k| k <= 2)
-            && source_ids.iter().all(|&s| usize::from(s) < sources.len())
-            && newest_first.iter().all(|&i| (i as usize) < n)
+            // Largest values, not `all`: passes without early exits are vectorised.
+            && date_kinds.iter().copied().max().is_none_or(|k| k <= 2)
+            && source_ids
+                .iter()
+                .copied()
+                .max()
+                .is_none_or(|s| usize::from(s) < sources.len())
+            && newest_first
+                .iter()
+                .copied()
+                .max()
+                .is_none_or(|i| (i as usize) < n)
             && unparsed.windows(2).all(|w| w[0].0 < w[1].0)
             && unparsed.iter().all(|(i, _)| (*i as usize) < n);
         sound.then(|| Columns {
