@@ -47,12 +47,15 @@ fn main() {
         p.wait_for("fully loaded", 600, |s| {
             let top = s.lines().next().unwrap_or("");
             let status = s.lines().last().unwrap_or("");
+            // Every article listed: the count reads N/N (not a first page of a snapshot
+            // taken while loading, nor `≥N`).
             !status.contains("loading")
                 && top
                     .trim_end()
                     .rsplit(' ')
                     .next()
-                    .is_some_and(|c| c.split('/').next() != Some("0"))
+                    .and_then(|c| c.split_once('/'))
+                    .is_some_and(|(listed, all)| listed == all && listed != "0")
         });
         let ready = start.elapsed();
         // With marks remembered, the status line counts the unread once they are resolved.
