@@ -6,7 +6,9 @@
 //! only appends them (`Corpus::push_chunk`); a chunk read from the index cache needs no
 //! building at all.
 
+use std::collections::VecDeque;
 use std::path::PathBuf;
+use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use super::cache;
@@ -139,7 +141,21 @@ pub(super) struct Collector<'a> {
     progress: Progress,
     batch_articles: usize,
     start: Instant,
+    /// Batches whose chunks are being built on the thread pool, oldest first, each with the
+    /// problems met before it: handed on in this order as they are done.
+    building: VecDeque<Building>,
 }
+
+/// A chunk being built on the thread pool ([`Collector::emit`]), and the problems that go
+/// with its batch.
+struct Building {
+    chunk: mpsc::Receiver<Chunk>,
+    problems: Vec<Problem>,
+}
+
+/// How many chunks may be building at once: the next batch waits for the oldest. Two keep
+/// both cores busy beside the parsing threads, and the articles in memory bounded.
+const BUILDING: usize = 2;
 
 /// How many problems a load hands on with their reasons; the rest are counted, and the count
 /// per file told at the end (a 10 MB file of bad lines costs a few hundred reasons, not 1.4 GB).
@@ -166,6 +182,7 @@ impl<'a> Collector<'a> {
             },
             batch_articles: options.batch_articles.clamp(1, 1 << 16),
             start,
+            building: VecDeque::new(),
         }
     }
 
@@ -184,6 +201,7 @@ impl<'a> Collector<'a> {
 
     /// Adds what `bytes` more bytes of the archive held, handing on full batches.
     pub(super) fn add(&mut self, mut loaded: Archive, bytes: u64) {
+        self.hand_on_built(false);
         if let Some(day) = self.undated_date {
             for a in &mut loaded.articles {
                 if a.date == Date::Missing {
@@ -250,6 +268,7 @@ impl<'a> Collector<'a> {
             let rest = std::mem::take(&mut self.pending.articles);
             self.emit(rest);
         }
+        self.hand_on_built(true);
         self.progress.bytes_done += bytes;
         self.take_problems(problems, 0);
         let chunk = match &mut self.seen {
@@ -280,6 +299,7 @@ impl<'a> Collector<'a> {
             let pending = std::mem::take(&mut self.pending.articles);
             self.emit(pending);
         }
+        self.hand_on_built(true);
         for (chunk, (problems, bytes)) in chunks.into_iter().zip(rest) {
             self.progress.bytes_done += bytes;
             self.take_problems(problems, 0);
@@ -297,11 +317,62 @@ impl<'a> Collector<'a> {
         }
         let rest = std::mem::take(&mut self.pending.articles);
         self.emit(rest);
+        self.hand_on_built(true);
     }
 
-    /// Hands the chunk of `articles` and every pending problem to the sink.
+    /// Builds the chunk of `articles` on the thread pool, to be handed on with every pending
+    /// problem once it and those before it are done ([`Collector::hand_on_built`]); meanwhile
+    /// this thread goes on taking what the parsing threads give (it was the load's
+    /// bottleneck: 1.1 of 2 cores busy). The first batch, and the final empty one, are
+    /// built here, so the caller sees them at once.
     fn emit(&mut self, articles: Vec<Article>) {
-        self.emit_chunk(Chunk::build(articles));
+        if self.progress.articles == 0 && self.building.is_empty() || articles.is_empty() {
+            self.hand_on_built(true);
+            self.emit_chunk(Chunk::build(articles));
+            return;
+        }
+        let problems = std::mem::take(&mut self.pending.problems);
+        let (send, chunk) = mpsc::sync_channel(1);
+        rayon::spawn(move || {
+            // The receiver is gone only when the load itself is unwinding.
+            let _ = send.send(Chunk::build(articles));
+        });
+        self.building.push_back(Building { chunk, problems });
+        while self.building.len() > BUILDING {
+            self.hand_on_one();
+        }
+    }
+
+    /// Hands on the chunks built so far, in order: every one when `all` (waiting for them),
+    /// else those done before the first that is not.
+    fn hand_on_built(&mut self, all: bool) {
+        while let Some(front) = self.building.front() {
+            match front.chunk.try_recv() {
+                Ok(chunk) => {
+                    let building = self.building.pop_front().expect("a front");
+                    self.emit_built(chunk, building.problems);
+                }
+                Err(mpsc::TryRecvError::Empty) if all => self.hand_on_one(),
+                Err(mpsc::TryRecvError::Empty) => return,
+                Err(mpsc::TryRecvError::Disconnected) => panic!("building a chunk failed"),
+            }
+        }
+    }
+
+    /// Waits for the oldest chunk being built and hands it on.
+    fn hand_on_one(&mut self) {
+        if let Some(building) = self.building.pop_front() {
+            let chunk = building.chunk.recv().expect("building a chunk failed");
+            self.emit_built(chunk, building.problems);
+        }
+    }
+
+    /// Hands on `chunk` with `problems`, those met before its batch; any met since stay
+    /// pending for the next.
+    fn emit_built(&mut self, chunk: Chunk, problems: Vec<Problem>) {
+        let since = std::mem::replace(&mut self.pending.problems, problems);
+        self.emit_chunk(chunk);
+        self.pending.problems = since;
     }
 
     /// Hands `chunk` and every pending problem to the sink.
