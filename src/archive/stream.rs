@@ -7,6 +7,7 @@
 //! building at all.
 
 use std::collections::VecDeque;
+use std::panic::{self, AssertUnwindSafe};
 use std::path::PathBuf;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
@@ -149,7 +150,9 @@ pub(super) struct Collector<'a> {
 /// A chunk being built on the thread pool ([`Collector::emit`]), and the problems that go
 /// with its batch.
 struct Building {
-    chunk: mpsc::Receiver<Chunk>,
+    /// The chunk, or the panic that building it met (resumed on the loading thread: a
+    /// panic on the pool would abort, leaving the terminal as it was).
+    chunk: mpsc::Receiver<std::thread::Result<Chunk>>,
     problems: Vec<Problem>,
 }
 
@@ -334,8 +337,9 @@ impl<'a> Collector<'a> {
         let problems = std::mem::take(&mut self.pending.problems);
         let (send, chunk) = mpsc::sync_channel(1);
         rayon::spawn(move || {
+            let built = panic::catch_unwind(AssertUnwindSafe(|| Chunk::build(articles)));
             // The receiver is gone only when the load itself is unwinding.
-            let _ = send.send(Chunk::build(articles));
+            let _ = send.send(built);
         });
         self.building.push_back(Building { chunk, problems });
         while self.building.len() > BUILDING {
@@ -348,9 +352,9 @@ impl<'a> Collector<'a> {
     fn hand_on_built(&mut self, all: bool) {
         while let Some(front) = self.building.front() {
             match front.chunk.try_recv() {
-                Ok(chunk) => {
+                Ok(built) => {
                     let building = self.building.pop_front().expect("a front");
-                    self.emit_built(chunk, building.problems);
+                    self.emit_built(built, building.problems);
                 }
                 Err(mpsc::TryRecvError::Empty) if all => self.hand_on_one(),
                 Err(mpsc::TryRecvError::Empty) => return,
@@ -362,14 +366,15 @@ impl<'a> Collector<'a> {
     /// Waits for the oldest chunk being built and hands it on.
     fn hand_on_one(&mut self) {
         if let Some(building) = self.building.pop_front() {
-            let chunk = building.chunk.recv().expect("building a chunk failed");
-            self.emit_built(chunk, building.problems);
+            let built = building.chunk.recv().expect("building a chunk failed");
+            self.emit_built(built, building.problems);
         }
     }
 
-    /// Hands on `chunk` with `problems`, those met before its batch; any met since stay
-    /// pending for the next.
-    fn emit_built(&mut self, chunk: Chunk, problems: Vec<Problem>) {
+    /// Hands on the `built` chunk with `problems`, those met before its batch (any met since
+    /// stay pending for the next); a panic met building it goes on here.
+    fn emit_built(&mut self, built: std::thread::Result<Chunk>, problems: Vec<Problem>) {
+        let chunk = built.unwrap_or_else(|p| panic::resume_unwind(p));
         let since = std::mem::replace(&mut self.pending.problems, problems);
         self.emit_chunk(chunk);
         self.pending.problems = since;
