@@ -70,9 +70,7 @@ pub(super) fn first_in_date_order(corpus: &Corpus, order: Order, rows: usize) ->
     let head = |k: usize, at: usize| {
         let chunk = &chunks[k];
         let local = *chunk.index.in_order(order).get(at)? as usize;
-        let key =
-            u128::from(chunk.index.date_key(local, order)) << 32 | (chunk.first + local) as u128;
-        Some(Reverse((key, k, at)))
+        Some(Reverse((pair(chunk, local, order), k, at)))
     };
     let mut heads: BinaryHeap<_> = (0..chunks.len()).filter_map(|k| head(k, 0)).collect();
     let mut hits = Vec::with_capacity(rows.min(corpus.len()));
@@ -86,6 +84,12 @@ pub(super) fn first_in_date_order(corpus: &Corpus, order: Order, rows: usize) ->
         heads.extend(head(k, at + 1));
     }
     hits
+}
+
+/// Article `local` of `chunk` as a (date key, global number) pair: the key in the high
+/// bits, so pairs sort in date `order`, ties in load order.
+fn pair(chunk: &Chunk, local: usize, order: Order) -> u128 {
+    u128::from(chunk.index.date_key(local, order)) << 32 | (chunk.first + local) as u128
 }
 
 /// How many articles in date order one task of [`matching_in_date_order`] tests.
@@ -213,8 +217,7 @@ fn merge(base: &[u32], keys: &[u64], new: &[Arc<Chunk>], order: Order) -> (Vec<u
     }
     slots.into_par_iter().for_each(|(chunk, slots)| {
         for (local, slot) in slots.iter_mut().enumerate() {
-            *slot = u128::from(chunk.index.date_key(local, order)) << 32
-                | (chunk.first + local) as u128;
+            *slot = pair(chunk, local, order);
         }
     });
     let half = fresh.len().div_ceil(2).max(1);

@@ -13,8 +13,8 @@ impl Index {
     /// Prepares the columns and search aids of `articles`, which may have at most 65,536
     /// distinct sources.
     pub fn build(articles: &[Article]) -> Index {
-        // The two halves on two cores: a load builds its chunks on one thread, in order,
-        // while the parsing threads wait for it when it falls behind.
+        // The two halves side by side: a load's first batch is built before anything is
+        // shown, and the pool has a core free whenever one chunk alone is building.
         let (columns, aids) =
             rayon::join(|| Columns::build(articles), || SearchAids::build(articles));
         Index { columns, aids }
