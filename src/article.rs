@@ -179,7 +179,7 @@ impl Body {
                     .get(range.clone())
                     .unwrap_or_default();
                 match serde_json::from_slice::<String>(raw) {
-                    Ok(s) => Cow::Owned(normalize_body(&crate::sanitize::clean(&s))),
+                    Ok(s) => Cow::Owned(cleaned_body(s)),
                     Err(e) => Cow::Owned(format!("[the body could not be read: {e}]")),
                 }
             }
@@ -426,6 +426,22 @@ fn hash_without_whitespace(text: &str, hasher: &mut xxhash_rust::xxh3::Xxh3) {
     }
 }
 
+/// `normalize_body(&clean(&raw))`, but `raw` itself when neither would change it: every line
+/// plain ([`crate::sanitize::needs_no_cleaning`]), not blank and not starting or ending with
+/// whitespace. Most bodies are, and their decoding (search scans, the body index's build, the
+/// reader) then skips two copies and the char-by-char clean.
+pub(crate) fn cleaned_body(raw: String) -> String {
+    let normal = |line: &str| {
+        crate::sanitize::needs_no_cleaning(line)
+            && line.chars().next().is_some_and(|c| !c.is_whitespace())
+            && line.chars().next_back().is_some_and(|c| !c.is_whitespace())
+    };
+    if raw.split('\n').all(normal) {
+        return raw;
+    }
+    normalize_body(&crate::sanitize::clean(&raw))
+}
+
 /// Splits body text into paragraphs: one per non-blank line, trimmed of surrounding
 /// whitespace (ASCII, NBSP and ideographic spaces, so `　　` indentation goes too), joined by
 /// `\n`. Paragraph indentation is layout, not text; the reader adds its own.
@@ -534,6 +550,26 @@ mod tests {
                     stable_id("s", &Date::Missing, "t", &lazy),
                     stable_id("s", &Date::Missing, "t", &eager)
                 );
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// The shortcut gives what cleaning and normalising give, for bodies already clean
+        /// and normal (the shortcut's case) and for any others.
+        #[test]
+        fn cleaned_body_is_normalize_after_clean(
+            chars in proptest::collection::vec(proptest::sample::select(vec![
+                'a', ' ', '标', '，', '\n', '\r', '\t', '\u{1b}', '[', '\u{7}', '\u{9b}',
+                '\u{85}', '\u{200b}', '\u{200d}', '\u{2028}', '\u{3000}', '\u{a0}',
+                '\u{7f}', '\u{feff}', '\u{fe0f}', '😀',
+            ]), 0..30),
+            plain in "([a-z标，😀]{1,5}( [a-z标]{1,3})?\n){0,4}[a-z标，]{1,5}",
+        ) {
+            let text: String = chars.into_iter().collect();
+            for raw in [text, plain] {
+                let want = normalize_body(&crate::sanitize::clean(&raw));
+                proptest::prop_assert_eq!(cleaned_body(raw), want);
             }
         }
     }

@@ -7,9 +7,9 @@ use std::borrow::Cow;
 
 use super::url::host;
 use super::{Archive, Problem};
-use crate::article::{Article, normalize_body};
+use crate::article::{Article, cleaned_body};
 use crate::date::{self, Date};
-use crate::sanitize::{clean, clean_line};
+use crate::sanitize::clean_line;
 
 /// Parses every `<doc>` record in `text`; each is reported on the line of its `<doc>`.
 pub(super) fn parse(file: &str, text: &str, out: &mut Archive) {
@@ -48,7 +48,7 @@ fn record(block: &str) -> Result<Article, String> {
         .map_or(Date::Missing, Date::Known);
     // SogouCA marks paragraphs with U+E40C (a private-use character).
     let content = entities(field(block, "content")).replace('\u{E40C}', "\n");
-    let body = normalize_body(&clean(&content));
+    let body = cleaned_body(content);
     let id = clean_line(&entities(field(block, "docno")));
     let mut article = Article {
         id,

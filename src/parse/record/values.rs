@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 
 use super::clean_field;
 use super::keys::Field;
-use crate::article::normalize_body;
+use crate::article::{cleaned_body, normalize_body};
 use crate::parse::html::fragment_text;
 use crate::sanitize::clean;
 
@@ -81,7 +81,7 @@ pub(super) fn prose_of(field: Option<Field<'_>>) -> String {
 /// Text that may hold markup, as clean paragraphs separated by `\n`.
 pub(super) fn prose(raw: &str) -> String {
     if looks_like_html(raw) {
-        normalize_body(&clean(&fragment_text(raw)))
+        cleaned_body(fragment_text(raw))
     } else {
         normalize_body(&clean(raw))
     }
