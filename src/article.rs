@@ -178,10 +178,7 @@ impl Body {
                     .as_ref()
                     .get(range.clone())
                     .unwrap_or_default();
-                match serde_json::from_slice::<String>(raw) {
-                    Ok(s) => Cow::Owned(cleaned_body(s)),
-                    Err(e) => Cow::Owned(format!("[the body could not be read: {e}]")),
-                }
+                Cow::Owned(decode_literal(raw))
             }
         }
     }
@@ -423,6 +420,15 @@ fn hash_without_whitespace(text: &str, hasher: &mut xxhash_rust::xxh3::Xxh3) {
     }
     if let Some(from) = run_start {
         hasher.update(&text.as_bytes()[from..]);
+    }
+}
+
+/// The body text a JSON string literal (quotes included) holds: decoded, cleaned and split
+/// into paragraphs; a literal that does not decode gives a line saying so.
+pub(crate) fn decode_literal(literal: &[u8]) -> String {
+    match serde_json::from_slice::<String>(literal) {
+        Ok(s) => cleaned_body(s),
+        Err(e) => format!("[the body could not be read: {e}]"),
     }
 }
 

@@ -143,3 +143,75 @@ mod stored {
         }
     }
 }
+
+mod bodies {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// JSON Lines of `bodies`, each line ended as `ends` says (`\n`, `\r\n`, or a lone `\r`
+    /// before a field, which the reader splits at), and where each line starts.
+    fn lines(bodies: &[(String, u8)]) -> (String, Vec<usize>) {
+        let mut text = String::new();
+        let mut starts = Vec::new();
+        for (k, (body, end)) in bodies.iter().enumerate() {
+            starts.push(text.len());
+            let lone_cr = if *end == 2 { "\r" } else { "" };
+            let body = serde_json::to_string(body).unwrap();
+            text += &format!("{{\"title\":\"t{k}\",{lone_cr}\"body\":{body}}}");
+            text += if *end == 1 { "\r\n" } else { "\n" };
+        }
+        (text, starts)
+    }
+
+    proptest! {
+        /// A body read straight from its literal is the body its whole record gives, for
+        /// escapes, controls, blank lines and every line end; lines without a lone `\r` take
+        /// that shortcut.
+        #[test]
+        fn a_body_from_its_literal_is_the_body_of_its_record(
+            bodies in proptest::collection::vec(
+                ("[a标，。 \\n\\r\\t\"\\\\\u{1b}\u{7}\u{85}\u{200b}\u{3000}\u{a0}😀]{0,24}", 0u8..3),
+                1..12,
+            ),
+        ) {
+            let (text, starts) = lines(&bodies);
+            let shared: SharedBytes = Arc::new(text.into_bytes());
+            let loaded: Vec<Article> = starts
+                .iter()
+                .map(|&at| crate::parse::record_at(&shared, at).unwrap())
+                .collect();
+            let c = Corpus::from_articles(loaded.clone());
+            let records = &c.chunks()[0].records;
+            for (i, a) in loaded.iter().enumerate() {
+                prop_assert_eq!(records.body(i), a.body.text().into_owned());
+                prop_assert_eq!(records.body_from_literal(i).is_some(), bodies[i].1 != 2 && a.body.is_lazy());
+            }
+        }
+    }
+
+    #[test]
+    fn a_line_changed_since_the_load_gives_no_body_from_its_literal() {
+        let (text, starts) = lines(&[("第一段".into(), 0), ("第二段".into(), 0)]);
+        let shared: SharedBytes = Arc::new(text.clone().into_bytes());
+        let loaded: Vec<Article> = starts
+            .iter()
+            .map(|&at| crate::parse::record_at(&shared, at).unwrap())
+            .collect();
+        let c = Corpus::from_articles(loaded);
+        assert_eq!(c.chunks()[0].records.body(1), "第二段");
+        let mut e = Encoder::new();
+        c.chunks()[0].encode(&mut e).unwrap();
+        let buf = e.finish();
+        let stored = crate::column::codec::aligned(&buf);
+        // The same length, the second body edited in place.
+        let edited: SharedBytes = Arc::new(text.replace("第二段", "第三段").into_bytes());
+        let back = Chunk::decode(&mut Decoder::new(&stored, 0..buf.len()), &edited).unwrap();
+        assert_eq!(back.records.body(0), "第一段");
+        assert!(back.records.body_from_literal(1).is_none());
+        assert!(
+            back.records.body(1).contains("changed on disk"),
+            "{}",
+            back.records.body(1)
+        );
+    }
+}
