@@ -105,31 +105,32 @@ impl Chunk {
 }
 
 impl Chunk {
-    /// Gives the chunk its body index unless it has one: the one kept in its store when
-    /// sound, else one built now (and then kept). `true` when it has one after.
-    pub(crate) fn index_text(&self) -> bool {
-        if self.text.get().is_none() && !self.read_text_index(true) {
-            self.build_text_index(&|| false);
-        }
-        self.text.get().is_some()
-    }
-
-    /// [`Chunk::index_text`] for the interface: given up as soon as `stopped` says so (a
+    /// Gives the chunk its body index unless it has one, for the interface: the one kept in
+    /// its store when sound, else one built now (and then kept), given up as soon as `stopped` says so (a
     /// reload: the old archive's bodies are not to be read again), and a kept index taken
     /// without hashing it whole (reading 0.6× the body text at every open would cost time and
-    /// fill memory with its pages; its lists are checked as they are read).
-    pub(crate) fn index_text_unless(&self, stopped: &dyn Fn() -> bool) -> bool {
+    /// fill memory with its pages; its lists are checked as they are read). `builder` keeps
+    /// its buffers for the next chunk.
+    pub(crate) fn index_text_unless(
+        &self,
+        builder: &mut crate::fulltext::Builder,
+        stopped: &dyn Fn() -> bool,
+    ) -> bool {
         if self.text.get().is_none() && !self.read_text_index(false) {
-            self.build_text_index(stopped);
+            self.build_text_index(builder, stopped);
         }
         self.text.get().is_some()
     }
 
     /// Builds the chunk's body index (whatever its store keeps) and keeps it there; the chunk
     /// takes it unless it already has one. Nothing is built once `stopped` says so.
-    pub(crate) fn build_text_index(&self, stopped: &dyn Fn() -> bool) {
+    pub(crate) fn build_text_index(
+        &self,
+        builder: &mut crate::fulltext::Builder,
+        stopped: &dyn Fn() -> bool,
+    ) {
         let body = |i| (!stopped()).then(|| self.records.body(i));
-        if let Some(mut text) = crate::fulltext::build(self.len(), body) {
+        if let Some(mut text) = builder.build(self.len(), body) {
             if let Some(store) = &self.text_store {
                 store.write(&text);
                 // The kept file, mapped, in place of the lists just built: they would stay in
@@ -271,13 +272,22 @@ impl Corpus {
     /// kept in the cache unless `rebuild`, else built now and kept.
     pub fn index_bodies(&self, rebuild: bool) {
         use rayon::prelude::*;
-        self.chunks.par_iter().for_each(|c| {
-            if rebuild {
-                c.build_text_index(&|| false);
-            } else {
-                c.index_text();
-            }
-        });
+        // One builder a thread, its buffers reused from chunk to chunk; each thread takes the
+        // next chunk no one has taken.
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        (0..rayon::current_num_threads())
+            .into_par_iter()
+            .for_each(|_| {
+                let mut builder = crate::fulltext::Builder::default();
+                while let Some(c) = self
+                    .chunks
+                    .get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
+                {
+                    if rebuild || !c.read_text_index(true) {
+                        c.build_text_index(&mut builder, &|| false);
+                    }
+                }
+            });
     }
 
     /// Gives every chunk the body index kept in the cache for it, where there is one, and

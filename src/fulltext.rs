@@ -27,7 +27,7 @@ mod build;
 mod postings;
 mod verify;
 
-pub(crate) use build::build;
+pub(crate) use build::Builder;
 pub(crate) use verify::Probe;
 
 use crate::column::Column;

@@ -13,7 +13,9 @@ fn scanned(bodies: &[String], needle: &str) -> Vec<usize> {
 }
 
 fn index_of(bodies: &[String]) -> TextIndex {
-    build(bodies.len(), |i| Some(bodies[i].clone())).unwrap()
+    Builder::default()
+        .build(bodies.len(), |i| Some(bodies[i].clone()))
+        .unwrap()
 }
 
 fn listed(c: &Candidates, len: usize) -> Vec<usize> {

@@ -60,6 +60,8 @@ fn run(rx: &Receiver<(u64, Corpus)>, latest: &AtomicU64, busy: &Mutex<()>, out: 
         if out.send(Msg::Indexed(done, total)).is_err() {
             return;
         }
+        // Its buffers reused from chunk to chunk, and let go once the snapshot is indexed.
+        let mut builder = crate::fulltext::Builder::default();
         for chunk in corpus.chunks() {
             if latest.load(Ordering::Relaxed) != number {
                 break;
@@ -71,7 +73,7 @@ fn run(rx: &Receiver<(u64, Corpus)>, latest: &AtomicU64, busy: &Mutex<()>, out: 
             // are read.
             {
                 let _reading = busy.lock();
-                chunk.index_text_unless(&|| latest.load(Ordering::Relaxed) != number);
+                chunk.index_text_unless(&mut builder, &|| latest.load(Ordering::Relaxed) != number);
             }
             done += 1;
             if out.send(Msg::Indexed(done, total)).is_err() {

@@ -153,7 +153,9 @@ mod tests {
         let store = TextCache::new(&cache_dir, &key, 3, Access::Repeated);
         assert!(store.read(true).is_none());
         let bodies = ["改革开放", "开放的城市", "城市"];
-        let index = crate::fulltext::build(3, |i| Some(bodies[i].to_string())).unwrap();
+        let index = crate::fulltext::Builder::default()
+            .build(3, |i| Some(bodies[i].to_string()))
+            .unwrap();
         store.write(&index);
         let back = store.read(true).unwrap();
         assert_eq!(back.candidates("开放"), index.candidates("开放"));
