@@ -278,6 +278,11 @@ impl<'a> Matcher<'a> {
         self.plan.required().map(|c| c.next_from(i))
     }
 
+    /// False when the body index rules article `i` out (a cheap test before [`Matcher::score`]).
+    pub(crate) fn may_match(&self, i: usize) -> bool {
+        self.plan.required().is_none_or(|c| c.contains(i))
+    }
+
     /// How many articles the body index leaves that may match, when it narrows the query
     /// ([`Matcher::next_candidate`]); `None`: every article may.
     pub(crate) fn candidate_count(&self) -> Option<usize> {

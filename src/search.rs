@@ -7,6 +7,7 @@
 //! |---|---|
 //! | `bounded` | a ranked first page from score bounds, scoring few candidates |
 //! | `date_order` | the empty query: per-chunk date orders merged, kept for appended chunks |
+//! | `first` | a command's first rows, without ranking or testing the rest |
 //! | `rank` | sort keys of hits: score, date, load order |
 //! | `scan` | the parallel scan of candidates, chunk by chunk and block by block |
 //! | `worker` | the background thread: requests in, [`Done`] out, superseded ones dropped |
@@ -17,6 +18,7 @@
 
 mod bounded;
 mod date_order;
+mod first;
 mod rank;
 mod scan;
 mod snippet;
@@ -27,6 +29,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
 
+pub use first::first_rows;
 pub use snippet::{Snippet, Snippets};
 pub use worker::{Done, PAGE_ROWS, Request, Worker};
 

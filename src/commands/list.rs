@@ -11,8 +11,8 @@ use crate::query::{Hit, Order, Query};
 use crate::search::{self, Cancel};
 
 /// Runs `juan list`: the archive loads as a chunked [`crate::corpus::Corpus`] (from the index
-/// cache when it can), [`search::run`] ranks it on every core, and match positions are
-/// computed for printed rows only.
+/// cache when it can), [`search::run`] ranks it on every core (or [`search::first_rows`] finds
+/// the `--limit` rows), and match positions are computed for printed rows only.
 pub fn list(args: &ListArgs) -> Outcome {
     let query = Query::parse(args.query.as_deref().unwrap_or(""))
         .map_err(|e| super::Failure::Query(e.to_string()))?;
@@ -31,8 +31,13 @@ pub fn list(args: &ListArgs) -> Outcome {
         // `juan index` or the interface builds it); chunks without one have their bodies read.
         corpus.read_body_indexes();
     }
-    let hits = search::run(&corpus, &query, order, None, &Cancel::new())
-        .expect("a search nobody cancels finishes");
+    // With a limit, only the rows printed are searched for ([`search::first_rows`]): a
+    // `body:` term then reads about as many bodies as rows, not every candidate's.
+    let hits = match args.limit {
+        Some(limit) => search::first_rows(&corpus, &query, order, limit),
+        None => search::run(&corpus, &query, order, None, &Cancel::new())
+            .expect("a search nobody cancels finishes"),
+    };
     let limit = args.limit.unwrap_or(usize::MAX);
     let mut positions = search::Positions::new(&corpus, &query);
     let snippets = search::Snippets::new(&query).filter(|_| args.json);

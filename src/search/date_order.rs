@@ -88,7 +88,7 @@ pub(super) fn first_in_date_order(corpus: &Corpus, order: Order, rows: usize) ->
 
 /// Article `local` of `chunk` as a (date key, global number) pair: the key in the high
 /// bits, so pairs sort in date `order`, ties in load order.
-fn pair(chunk: &Chunk, local: usize, order: Order) -> u128 {
+pub(super) fn pair(chunk: &Chunk, local: usize, order: Order) -> u128 {
     u128::from(chunk.index.date_key(local, order)) << 32 | (chunk.first + local) as u128
 }
 
