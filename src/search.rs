@@ -83,6 +83,20 @@ pub fn run(
     run_paged(corpus, query, order, within, cancel, 0, |_| {})
 }
 
+/// Every article of `corpus` that `query` matches, in load order, unranked: what counting
+/// needs (`juan count`), without the sort a ranking costs (25–30 ms for a million hits).
+/// Uses every core.
+pub fn matching(corpus: &Corpus, query: &Query) -> Vec<Hit> {
+    let hit = |g: u32| Hit { index: g, score: 0 };
+    if query.is_empty() {
+        return (0..corpus.len() as u32).map(hit).collect();
+    }
+    let matchers = scan::matchers(corpus, query);
+    let parts = scan::matching(corpus, &matchers, None, &Cancel::new())
+        .expect("a search nobody cancels finishes");
+    parts.into_iter().flatten().map(hit).collect()
+}
+
 /// True when the body index leaves so many candidates among `corpus` (one matcher per chunk)
 /// that filtering the kept date order by their hits is cheaper than sorting the hits: an
 /// eighth of the articles or more, and the order is kept (the interface's is, from its first

@@ -9,8 +9,8 @@ use super::{Outcome, load_reporting, with_stdout};
 use crate::app::timeline::period::{Periods, Unit};
 use crate::app::timeline::{count_in, span_in};
 use crate::cli::{CountArgs, CountBy};
-use crate::query::{Order, Query};
-use crate::search::{self, Cancel};
+use crate::query::Query;
+use crate::search;
 
 /// Runs `juan count`: prints each period and its count (or JSON Lines with `--json`), and on
 /// stderr how many matches are undated and so in no period, when any are. No match prints
@@ -26,8 +26,8 @@ pub fn count(args: &CountArgs) -> Outcome {
         // As `juan list`: the body index kept in the cache answers `body:` and `text:`.
         corpus.read_body_indexes();
     }
-    let hits = search::run(&corpus, &query, Order::NewestFirst, None, &Cancel::new())
-        .expect("a search nobody cancels finishes");
+    // Counts need every hit, in no order: nothing is ranked.
+    let hits = search::matching(&corpus, &query);
     let unit = match args.by {
         CountBy::Year => Unit::Year,
         CountBy::Month => Unit::Month,

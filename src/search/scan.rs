@@ -54,16 +54,27 @@ pub(super) fn matching_marks(
     within: Option<&[u64]>,
     cancel: &Cancel,
 ) -> Option<Vec<u64>> {
-    let chunks = corpus.chunks();
-    let parts = each_candidate(corpus, matchers, within, cancel, |k, local, scratch| {
-        matchers[k].score(local, scratch)?;
-        Some((chunks[k].first + local) as u32)
-    })?;
+    let parts = matching(corpus, matchers, within, cancel)?;
     let mut marks = vec![0u64; corpus.len().div_ceil(64)];
     for g in parts.into_iter().flatten() {
         marks[g as usize / 64] |= 1 << (g % 64);
     }
     Some(marks)
+}
+
+/// The global numbers of every article that `matchers` (one per chunk) match, among those
+/// marked in `within` when given, in load order block by block; `None` when cancelled.
+pub(super) fn matching(
+    corpus: &Corpus,
+    matchers: &[Matcher],
+    within: Option<&[u64]>,
+    cancel: &Cancel,
+) -> Option<Vec<Vec<u32>>> {
+    let chunks = corpus.chunks();
+    each_candidate(corpus, matchers, within, cancel, |k, local, scratch| {
+        matchers[k].score(local, scratch)?;
+        Some((chunks[k].first + local) as u32)
+    })
 }
 
 /// Visits every candidate (every article, or those marked in `within`, skipping those the
