@@ -26,6 +26,10 @@ use crate::query::{Hit, Order, Query, Scratch};
 /// them in order, ahead of need.
 const WALK_BUDGET: f64 = 0.25;
 
+/// Candidates the walk may always test, whatever their share: testing a few hundred bodies
+/// out of order costs less than starting over.
+const WALK_FLOOR: usize = 4096;
+
 /// Candidates tested in the walk's first window; each next window is twice as large.
 const FIRST_WINDOW: usize = 64;
 
@@ -35,16 +39,17 @@ const MAX_WINDOW: usize = 1 << 14;
 /// The first `rows` hits of `query` in `corpus`, exactly as [`run`]'s whole ranking begins
 /// (score descending, then date in `order`, undated last, then load order).
 pub fn first_rows(corpus: &Corpus, query: &Query, order: Order, rows: usize) -> Vec<Hit> {
-    first_rows_within(corpus, query, order, rows, WALK_BUDGET)
+    first_rows_within(corpus, query, order, rows, (WALK_BUDGET, WALK_FLOOR))
 }
 
-/// [`first_rows`], the walk given up past the share `budget` of the candidates.
+/// [`first_rows`], the walk given up past the share `budget.0` of the candidates, or
+/// `budget.1` candidates when that is more.
 fn first_rows_within(
     corpus: &Corpus,
     query: &Query,
     order: Order,
     rows: usize,
-    budget: f64,
+    budget: (f64, usize),
 ) -> Vec<Hit> {
     if let Some(hits) = first_hits(corpus, query, order, rows, budget) {
         return hits;
@@ -61,8 +66,8 @@ fn first_rows_within(
 }
 
 /// [`first_rows`] for a query whose hits all score 0, from the chunks' own date orders;
-/// `None` for a query that ranks, or when the walk has tested more than `budget` of the
-/// candidates (a fraction) without finding the rows.
+/// `None` for a query that ranks, or when the walk has tested more than the share `budget.0`
+/// of the candidates (and more than `budget.1` of them) without finding the rows.
 ///
 /// A heap of the chunks' next candidates (articles the body index does not rule out) gives
 /// them in date order; they are tested a window at a time on every core, the window doubling
@@ -72,7 +77,7 @@ fn first_hits(
     query: &Query,
     order: Order,
     rows: usize,
-    budget: f64,
+    budget: (f64, usize),
 ) -> Option<Vec<Hit>> {
     if query.scores() {
         return None;
@@ -87,7 +92,7 @@ fn first_hits(
         .zip(chunks)
         .map(|(m, c)| m.candidate_count().unwrap_or(c.len()))
         .sum();
-    let give_up = (candidates as f64 * budget) as usize;
+    let give_up = ((candidates as f64 * budget.0) as usize).max(budget.1);
     // Each chunk's candidates in date order when the body index leaves few (an eighth of the
     // chunk or fewer): sorted by date key, instead of walking the chunk's whole order.
     let few: Vec<Option<Vec<u128>>> = chunks
@@ -187,7 +192,7 @@ mod tests {
             rows in prop::sample::select(vec![0usize, 1, 3, 50, 400, 5000]),
             indexed in any::<bool>(),
             oldest in any::<bool>(),
-            budget in prop::sample::select(vec![0.0, 0.01, WALK_BUDGET, 1.0]),
+            budget in prop::sample::select(vec![(0.0, 0), (0.01, 0), (0.0, 100), (WALK_BUDGET, WALK_FLOOR), (1.0, 0)]),
         ) {
             // Chunks of 700, so the walk goes through several.
             let mut generator = Generator::new(seed);
