@@ -36,8 +36,8 @@ const FIRST_WINDOW: usize = 64;
 /// The largest window.
 const MAX_WINDOW: usize = 1 << 14;
 
-/// The first `rows` hits of `query` in `corpus`, exactly as [`run`]'s whole ranking begins
-/// (score descending, then date in `order`, undated last, then load order).
+/// The first `rows` hits of `query` in `corpus`, exactly as [`super::run`]'s whole ranking
+/// begins (score descending, then date in `order`, undated last, then load order).
 pub fn first_rows(corpus: &Corpus, query: &Query, order: Order, rows: usize) -> Vec<Hit> {
     first_rows_within(corpus, query, order, rows, (WALK_BUDGET, WALK_FLOOR))
 }
@@ -51,6 +51,9 @@ fn first_rows_within(
     rows: usize,
     budget: (f64, usize),
 ) -> Vec<Hit> {
+    if rows == 0 {
+        return Vec::new();
+    }
     if let Some(hits) = first_hits(corpus, query, order, rows, budget) {
         return hits;
     }
