@@ -106,11 +106,11 @@ impl Chunk {
 
 impl Chunk {
     /// Gives the chunk its body index unless it has one, for the interface: the one kept in
-    /// its store when sound, else one built now (and then kept), given up as soon as `stopped` says so (a
-    /// reload: the old archive's bodies are not to be read again), and a kept index taken
-    /// without hashing it whole (reading 0.6× the body text at every open would cost time and
-    /// fill memory with its pages; its lists are checked as they are read). `builder` keeps
-    /// its buffers for the next chunk.
+    /// its store when sound, else one built now (and then kept), given up as soon as
+    /// `stopped` says so (a reload: the old archive's bodies are not to be read again), and a
+    /// kept index taken without hashing it whole (reading 0.6× the body text at every open
+    /// would cost time and fill memory with its pages; its lists are checked as they are
+    /// read). `builder` keeps its buffers for the next chunk.
     pub(crate) fn index_text_unless(
         &self,
         builder: &mut crate::fulltext::Builder,
