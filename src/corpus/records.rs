@@ -304,12 +304,18 @@ impl Records {
             .as_ref()
             .as_ref();
         let rest = data.get((place & ((1 << OFFSET_BITS) - 1)) as usize..)?;
+        let (start, len) = ((span >> 32) as usize, (span & 0xFFFF_FFFF) as usize);
+        // Still quoted where it was, before the line's end is looked for: a file cut short
+        // reads as zeros from the cut, and the end would be sought through all of them.
+        let literal = rest.get(start..start + len)?;
+        if literal.first() != Some(&b'"') || literal.last() != Some(&b'"') {
+            return None;
+        }
         let line = &rest[..memchr::memchr(b'\n', rest).unwrap_or(rest.len())];
         let line = line.strip_suffix(b"\r").unwrap_or(line);
-        let unchanged = memchr::memchr(b'\r', line).is_none()
+        let unchanged = line.len() >= start + len
+            && memchr::memchr(b'\r', line).is_none()
             && Some(crate::article::line_check(line)) == self.checks.get(i).copied();
-        let start = (span >> 32) as usize;
-        let literal = line.get(start..start + (span & 0xFFFF_FFFF) as usize)?;
         unchanged.then(|| crate::article::decode_literal(literal))
     }
 
