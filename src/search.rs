@@ -103,12 +103,8 @@ pub fn matching(corpus: &Corpus, query: &Query) -> Vec<Hit> {
 /// list; merging it first costs about 100 ms at 1M, more than a sort). Filtering is a pass
 /// over every article; sorting a million hits took 25–30 ms of a 47 ms `body:的` at 1M.
 fn many(corpus: &Corpus, matchers: &[Matcher], order: Order) -> bool {
-    let candidates: usize = matchers
-        .iter()
-        .zip(corpus.chunks())
-        .map(|(m, c)| m.candidate_count().unwrap_or(c.len()))
-        .sum();
-    candidates >= corpus.len() / 8 && date_order::is_kept(corpus, order)
+    scan::candidate_total(corpus, matchers) >= corpus.len() / 8
+        && date_order::is_kept(corpus, order)
 }
 
 /// Candidates per page row from which a ranked search whose scores have bounds finds its

@@ -90,11 +90,7 @@ fn first_hits(
     }
     let chunks = corpus.chunks();
     let matchers = scan::matchers(corpus, query);
-    let candidates: usize = matchers
-        .iter()
-        .zip(chunks)
-        .map(|(m, c)| m.candidate_count().unwrap_or(c.len()))
-        .sum();
+    let candidates = scan::candidate_total(corpus, &matchers);
     let give_up = ((candidates as f64 * budget.0) as usize).max(budget.1);
     // Each chunk's candidates in date order when the body index leaves few (an eighth of the
     // chunk or fewer): sorted by date key, instead of walking the chunk's whole order.

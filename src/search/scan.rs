@@ -62,6 +62,16 @@ pub(super) fn matching_marks(
     Some(marks)
 }
 
+/// How many articles of `corpus` its `matchers` (one per chunk) may match: the body index's
+/// candidates where it narrows a chunk, else every article of the chunk.
+pub(super) fn candidate_total(corpus: &Corpus, matchers: &[Matcher]) -> usize {
+    matchers
+        .iter()
+        .zip(corpus.chunks())
+        .map(|(m, c)| m.candidate_count().unwrap_or(c.len()))
+        .sum()
+}
+
 /// The global numbers of every article that `matchers` (one per chunk) match, among those
 /// marked in `within` when given, in load order block by block; `None` when cancelled.
 pub(super) fn matching(
