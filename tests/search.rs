@@ -3,6 +3,8 @@
 //! search gives (property test over random titles and typed queries, pinyin and Chinese), and
 //! a corpus in many chunks ranks exactly like one list of the same articles.
 
+use std::sync::atomic::AtomicU64;
+use std::sync::atomic::Ordering::SeqCst;
 use std::sync::mpsc::channel;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -50,9 +52,16 @@ fn fresh(corpus: &Corpus, text: &str) -> Vec<(usize, i64)> {
 #[test]
 fn a_superseded_query_never_delivers() {
     let corpus = real_corpus(3);
-    let (tx, rx) = channel::<Done>();
+    // The newest generation whose `submit` has returned. A result delivered after its request
+    // was superseded would carry an older generation than this. (Set after `submit` returns: a
+    // request may still deliver in the moment before its successor's `submit` takes the lock,
+    // and that is no supersession.)
+    let superseding = Arc::new(AtomicU64::new(0));
+    let seen = Arc::clone(&superseding);
+    let (tx, rx) = channel::<(Done, u64)>();
     let worker = Worker::spawn(move |done| {
-        let _ = tx.send(done);
+        let newest = seen.load(SeqCst);
+        let _ = tx.send((done, newest));
     });
     let request = |generation, text: &str| Request {
         generation,
@@ -62,23 +71,43 @@ fn a_superseded_query_never_delivers() {
         within: None,
     };
     let fast_hits = fresh(&corpus, "'篮球赛");
+    let mut rounds_slow_delivered = 0;
     for round in 0..5u64 {
         // A slow query (one letter: most titles pass the prefilter) then a fast one at once.
-        worker.submit(request(2 * round + 1, "b"));
-        worker.submit(request(2 * round + 2, "'篮球赛"));
-        let done = rx.recv_timeout(Duration::from_secs(60)).expect("B arrives");
-        assert_eq!(
-            done.generation,
-            2 * round + 2,
-            "only B's generation arrives"
-        );
-        let got: Vec<(usize, i64)> = done
-            .hits
-            .iter()
-            .map(|h| (h.article(), i64::from(h.score)))
-            .collect();
-        assert_eq!(got, fast_hits);
+        let (slow, fast) = (2 * round + 1, 2 * round + 2);
+        worker.submit(request(slow, "b"));
+        superseding.store(slow, SeqCst);
+        worker.submit(request(fast, "'篮球赛"));
+        superseding.store(fast, SeqCst);
+        let mut slow_delivered = false;
+        loop {
+            let (done, newest) = rx.recv_timeout(Duration::from_secs(60)).expect("B arrives");
+            assert!(
+                done.generation >= newest,
+                "generation {} delivered after {newest} superseded it",
+                done.generation
+            );
+            if done.generation == slow {
+                // It delivered before the fast query was submitted: allowed.
+                slow_delivered = true;
+                continue;
+            }
+            assert_eq!(done.generation, fast, "only this round's queries arrive");
+            let got: Vec<(usize, i64)> = done
+                .hits
+                .iter()
+                .map(|h| (h.article(), i64::from(h.score)))
+                .collect();
+            assert_eq!(got, fast_hits);
+            break;
+        }
+        rounds_slow_delivered += u32::from(slow_delivered);
     }
+    // The slow query takes far longer than a `submit`; some round must have cancelled it.
+    assert!(
+        rounds_slow_delivered < 5,
+        "the slow query was never cancelled"
+    );
     drop(worker);
     assert!(rx.recv().is_err(), "nothing else was ever delivered");
 }
