@@ -143,6 +143,9 @@ fn loaded(paths: &[std::path::PathBuf]) -> (Corpus, Duration) {
     juan::heap::trim();
     // `body:` terms are answered by the body index the cache keeps (`juan index` builds it).
     corpus.read_body_indexes();
+    // The interface reads the title search aids in the background once the load is done
+    // (they are read on first use otherwise): a reader's first key finds them ready.
+    corpus.prepare_search();
     println!(
         "loaded {} articles from {paths:?}; body index of {} chunks",
         corpus.len(),

@@ -17,7 +17,7 @@ use crate::article::{Article, SharedBytes};
 use crate::column::codec::{Decoder, Encoder};
 use crate::date::Date;
 use crate::fulltext::{Store, TextIndex};
-use crate::query::{Bodies, Index};
+use crate::query::{Bodies, Index, StoredAids};
 
 /// Articles loaded together: their columns and the rest of each.
 #[derive(Debug, Clone, Default)]
@@ -73,16 +73,29 @@ impl Chunk {
         }
     }
 
-    /// Appends the chunk to `e`; `None` when it cannot be stored (see [`Records::encode`]).
+    /// Appends the chunk to `e` but for its search aids ([`Chunk::encode_aids`]); `None` when
+    /// it cannot be stored (see [`Records::encode`]).
     pub(crate) fn encode(&self, e: &mut Encoder) -> Option<()> {
         self.index.encode(e);
         self.records.encode(e)
     }
 
+    /// Appends the chunk's search aids to `e`: what only a title or source search needs,
+    /// kept apart so that a load reads them on first use.
+    pub(crate) fn encode_aids(&self, e: &mut Encoder) {
+        self.index.encode_aids(e);
+    }
+
     /// Reads a chunk written by [`Chunk::encode`] whose articles' lines lie in `file`, its
-    /// columns left as views of `d`'s bytes; `None` when the bytes are not such a chunk.
-    pub(crate) fn decode(d: &mut Decoder, file: &SharedBytes) -> Option<Chunk> {
-        let index = Index::decode(d)?;
+    /// columns left as views of `d`'s bytes, with the search aids `aids` written by
+    /// [`Chunk::encode_aids`] to read on first use (made from the columns when `None` or
+    /// unsound); `None` when the bytes are not such a chunk.
+    pub(crate) fn decode(
+        d: &mut Decoder,
+        file: &SharedBytes,
+        aids: Option<StoredAids>,
+    ) -> Option<Chunk> {
+        let index = Index::decode(d, aids)?;
         let records = Records::decode(d, index.len(), file)?;
         Some(Chunk {
             first: 0,
@@ -311,6 +324,15 @@ impl Corpus {
                 None => c.len(),
             })
             .sum()
+    }
+
+    /// Reads (or makes) every chunk's title search aids now, on every core, so the first
+    /// title or source search does not wait for them ([`Index::prepare_search`]).
+    pub fn prepare_search(&self) {
+        use rayon::prelude::*;
+        self.chunks
+            .par_iter()
+            .for_each(|c| c.index.prepare_search());
     }
 
     /// The body index as it stands: chunks indexed, bytes the indexes take, body bytes they

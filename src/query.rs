@@ -28,7 +28,7 @@ mod readings;
 pub(crate) use fold::{class_of, fold, fold_char, fold_into};
 pub(crate) use help::SYNTAX_HELP;
 pub use index::Index;
-pub(crate) use index::id_key;
+pub(crate) use index::{StoredAids, id_key};
 pub(crate) use matcher::Scratch;
 
 use std::sync::Arc;

@@ -105,18 +105,35 @@ fn second_load_comes_from_the_cache_and_equals_a_fresh_one() {
     );
 }
 
+/// The cache file of `s`'s archive, written by a first load, and its bytes.
+fn written_cache(s: &Setup) -> (PathBuf, Vec<u8>) {
+    load(&s.archive, &cached(&s.cache_dir));
+    let file = cache_files(&s.cache_dir).remove(0);
+    let bytes = std::fs::read(&file).unwrap();
+    (file, bytes)
+}
+
+/// `bytes` with the byte at `at` changed.
+fn flipped(bytes: &[u8], at: usize) -> Vec<u8> {
+    let mut bad = bytes.to_vec();
+    bad[at] ^= 0x5a;
+    bad
+}
+
 #[test]
 fn corrupt_and_truncated_caches_are_rebuilt() {
     let s = setup();
-    load(&s.archive, &cached(&s.cache_dir));
-    let file = cache_files(&s.cache_dir).remove(0);
-    let good = std::fs::read(&file).unwrap();
-    let mut damaged = Vec::new();
-    for at in [0, 12, good.len() / 2, good.len() - 1] {
-        let mut bad = good.clone();
-        bad[at] ^= 0x5a;
-        damaged.push(bad);
-    }
+    let (file, good) = written_cache(&s);
+    // A title's bytes: the first place they lie is the titles column, in a part's core.
+    let title = s.fresh.articles[7].title.as_bytes();
+    let in_titles = good
+        .windows(title.len())
+        .position(|w| w == title)
+        .expect("the titles are stored");
+    let mut damaged: Vec<Vec<u8>> = [0, 12, in_titles]
+        .iter()
+        .map(|&at| flipped(&good, at))
+        .collect();
     damaged.push(good[..good.len() / 3].to_vec());
     damaged.push(Vec::new());
     for bad in damaged {
@@ -124,6 +141,43 @@ fn corrupt_and_truncated_caches_are_rebuilt() {
         assert_same(&load(&s.archive, &cached(&s.cache_dir)), &s.fresh);
         assert_eq!(std::fs::read(&file).unwrap(), good, "rebuilt");
     }
+}
+
+/// The articles' titles searched for `text` in a corpus loaded as the interface loads it.
+fn searched(corpus: &juan::Corpus, text: &str) -> Vec<(String, i64)> {
+    let query = juan::Query::parse(text).unwrap();
+    let cancel = juan::search::Cancel::new();
+    let hits = juan::search::run(corpus, &query, juan::Order::NewestFirst, None, &cancel);
+    hits.unwrap()
+        .iter()
+        .map(|h| (corpus.title(h.article()).to_string(), i64::from(h.score)))
+        .collect()
+}
+
+#[test]
+fn damaged_search_aids_are_made_again_from_the_titles() {
+    // The search aids, the end of every part, are checked on first use, not by the load: a
+    // load that needs none of them (a list, a count, a body search) does not read them.
+    let s = setup();
+    let (file, good) = written_cache(&s);
+    std::fs::write(&file, flipped(&good, good.len() - 1)).unwrap();
+    assert_same(&load(&s.archive, &cached(&s.cache_dir)), &s.fresh);
+    let mut corpus = juan::Corpus::default();
+    archive::load_streaming_with(
+        std::slice::from_ref(&s.archive),
+        &cached(&s.cache_dir),
+        |batch| corpus.push_chunk(batch.chunk),
+    );
+    assert!(
+        corpus.chunks().iter().all(|c| c.is_mapped()),
+        "from the cache"
+    );
+    let fresh = juan::search::corpus_of(s.fresh.articles.clone());
+    for text in ["中国", "zg", "经济 改革", "src:报", "'NBA"] {
+        let got = searched(&corpus, text);
+        assert_eq!(got, searched(&fresh, text), "{text}");
+    }
+    assert!(!searched(&fresh, "中国").is_empty());
 }
 
 #[test]

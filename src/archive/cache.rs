@@ -48,7 +48,7 @@ const MAGIC: &[u8; 8] = b"JUANIDX\0";
 /// for JSON Lines changes (an article's line is read again by today's `crate::parse` when it
 /// is opened, beside columns the older parser built). `tests/golden_cache.rs` pins a fixture's
 /// cache and parsed articles to this number and fails when they change and it does not.
-pub const VERSION: u32 = 14;
+pub const VERSION: u32 = 15;
 /// The header's flag for a file whose articles' ids are all different.
 pub(super) const IDS_DISTINCT: u64 = 1;
 /// Bytes hashed at each end of the archive for the key.
@@ -204,7 +204,7 @@ fn payload_of(bytes: &[u8], key: &Key) -> Option<(Range<usize>, u64)> {
     let parts = part::find(bytes, payload.clone())?;
     let mut prefixes = Xxh3::new();
     for p in &parts {
-        prefixes.update(&bytes[p.body.start - part::PREFIX..p.body.start]);
+        prefixes.update(&bytes[p.core.start - part::PREFIX..p.core.start]);
     }
     prefixes.update(&flags.to_le_bytes());
     (bytes.len() >= start && (bytes.len() - start) as u64 == len && prefixes.digest() == sum)
@@ -321,22 +321,44 @@ mod tests {
         let start = payload_start(&s.key);
         let sum = header(&s.key, 0, 0, 0).len() - 9;
         let flags = sum + 8;
-        // Magic, key, the header's checksum, its flags, a part's length, its checksum, its
-        // body, the end.
+        // Magic, key, the header's checksum, its flags, a part's length, its core's length,
+        // its checksums, its reserved word, its body.
+        let part = |k: usize| start + 8 * k;
         for at in [
             0,
             9,
             sum,
             flags,
-            start,
-            start + 16,
-            start + 40,
-            good.len() - 1,
+            part(0),
+            part(2),
+            part(3),
+            part(4),
+            part(5),
+            part(6) + 8,
         ] {
             let mut bad = good.clone();
             bad[at] ^= 0x41;
             std::fs::write(&file, &bad).unwrap();
             assert!(read_all(&s).is_none(), "{at}");
+        }
+        // The search aids are checked on first use, not at the load: damaged, they are made
+        // again from the columns.
+        let core = u64::from_le_bytes(good[part(2)..part(3)].try_into().unwrap()) as usize;
+        let first_aids = part(6) + core;
+        for at in [first_aids, first_aids + 17, good.len() - 1] {
+            let mut bad = good.clone();
+            bad[at] ^= 0x41;
+            std::fs::write(&file, &bad).unwrap();
+            let mut chunks = Vec::new();
+            read(&s.cache_dir, &s.key, "shown", &s.shared, |c, _, _| {
+                chunks.push(c)
+            });
+            let folded: Vec<_> = chunks
+                .iter()
+                .map(|c| c.index.folded_sources().len())
+                .collect();
+            assert_eq!(folded, [1, 0], "{at}");
+            assert_eq!(chunks[0].index.title_candidates("a"), None);
         }
         for cut in [good.len() - 16, start + 8, 10] {
             std::fs::write(&file, &good[..cut]).unwrap();
@@ -348,7 +370,7 @@ mod tests {
     fn a_part_with_a_sound_checksum_that_does_not_decode_fails_the_whole() {
         let s = setup();
         let body = vec![0xffu8; 32];
-        let prefix = part::prefix(&body, s.shared.as_ref().as_ref().len() as u64);
+        let prefix = part::prefix(&body, body.len(), s.shared.as_ref().as_ref().len() as u64);
         let mut file_bytes = header(
             &s.key,
             (prefix.len() + body.len()) as u64,

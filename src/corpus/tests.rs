@@ -63,13 +63,13 @@ fn articles_come_back_whole_from_columns_and_lines() {
     c.chunks()[0].encode(&mut e).unwrap();
     let buf = e.finish();
     let stored = crate::column::codec::aligned(&buf);
-    let back = Chunk::decode(&mut Decoder::new(&stored, 0..buf.len()), &shared).unwrap();
+    let back = Chunk::decode(&mut Decoder::new(&stored, 0..buf.len()), &shared, None).unwrap();
     assert!(back.index.same_as(&c.chunks()[0].index));
     for i in 0..3 {
         assert_eq!(back.article(i), c.article(i), "{i}");
     }
     let other: SharedBytes = Arc::new(b"short".to_vec());
-    let refused = Chunk::decode(&mut Decoder::new(&stored, 0..buf.len()), &other);
+    let refused = Chunk::decode(&mut Decoder::new(&stored, 0..buf.len()), &other, None);
     assert!(refused.is_none(), "a line beyond the file");
 }
 
@@ -132,10 +132,20 @@ mod stored {
             }
             let mut e = Encoder::new();
             chunk.encode(&mut e).unwrap();
-            let buf = e.finish();
+            let mut buf = e.finish();
+            let core = buf.len();
+            let mut e = Encoder::new();
+            chunk.encode_aids(&mut e);
+            buf.extend_from_slice(&e.finish());
             let stored = aligned(&buf);
+            let aids = crate::query::StoredAids {
+                checksum: xxhash_rust::xxh3::xxh3_64(&buf[core..]),
+                bytes: stored.clone(),
+                range: core..buf.len(),
+            };
             let file: SharedBytes = Arc::new(Vec::new());
-            let back = Chunk::decode(&mut Decoder::new(&stored, 0..buf.len()), &file).unwrap();
+            let back =
+                Chunk::decode(&mut Decoder::new(&stored, 0..core), &file, Some(aids)).unwrap();
             prop_assert!(back.index.same_as(&chunk.index));
             for (i, a) in articles.iter().enumerate() {
                 prop_assert_eq!(&back.article(i), a);
@@ -205,7 +215,7 @@ mod bodies {
         let stored = crate::column::codec::aligned(&buf);
         // The same length, the second body edited in place.
         let edited: SharedBytes = Arc::new(text.replace("第二段", "第三段").into_bytes());
-        let back = Chunk::decode(&mut Decoder::new(&stored, 0..buf.len()), &edited).unwrap();
+        let back = Chunk::decode(&mut Decoder::new(&stored, 0..buf.len()), &edited, None).unwrap();
         assert_eq!(back.records.body(0), "第一段");
         assert!(back.records.body_from_literal(1).is_none());
         assert!(

@@ -29,6 +29,8 @@ use super::Order;
 use super::readings::ReadingTable;
 use crate::date::{Date, Stamp};
 
+use aids::LazyAids;
+pub(crate) use aids::StoredAids;
 pub(super) use aids::{SearchAids, char_signature};
 pub(super) use columns::Columns;
 
@@ -38,11 +40,30 @@ pub(super) use columns::Columns;
 pub struct Index {
     /// Titles, dates, ids and sources.
     columns: Columns,
-    /// Folding marks, pinyin readings, letter masks and signatures.
-    aids: SearchAids,
+    /// Folding marks, pinyin readings, letter masks and signatures, read or made on first
+    /// use.
+    aids: LazyAids,
 }
 
 impl Index {
+    /// The search aids, read from the cache or made on first use (at every title search,
+    /// a load: `OnceLock::get`).
+    fn aids(&self) -> &SearchAids {
+        self.aids.get(&self.columns)
+    }
+
+    /// Reads or makes the search aids now, so that the first title search does not wait for
+    /// them.
+    pub fn prepare_search(&self) {
+        self.aids();
+    }
+
+    /// True when the search aids are read or made already.
+    #[cfg(test)]
+    pub(crate) fn search_is_prepared(&self) -> bool {
+        self.aids.is_ready()
+    }
+
     /// How many articles the index covers.
     pub(crate) fn len(&self) -> usize {
         self.columns.len()
@@ -63,11 +84,12 @@ impl Index {
     pub(crate) fn folded_title<'a>(&'a self, i: usize, buf: &'a mut String) -> &'a str {
         let title = self.title(i);
         let bit = |bits: &[u64]| bits[i / 64] >> (i % 64) & 1 == 1;
-        if !bit(&self.aids.unfolded) {
+        let aids = self.aids();
+        if !bit(&aids.unfolded) {
             return title;
         }
-        if bit(&self.aids.widely_unfolded) {
-            return text_in(&self.aids.folded_titles, &self.aids.folded_starts, i);
+        if bit(&aids.widely_unfolded) {
+            return text_in(&aids.folded_titles, &aids.folded_starts, i);
         }
         buf.clear();
         {
@@ -80,14 +102,14 @@ impl Index {
 
     /// The reading-set id of each char of article `i`'s title.
     pub(crate) fn title_readings(&self, i: usize) -> &[u16] {
-        &self.aids.char_readings
-            [self.aids.char_starts[i] as usize..self.aids.char_starts[i + 1] as usize]
+        let aids = self.aids();
+        &aids.char_readings[aids.char_starts[i] as usize..aids.char_starts[i + 1] as usize]
     }
 
     /// The titles that may match a title term whose folded text is `text`: those holding
     /// every char of it beyond ASCII ([`chars`]); `None` when it has none.
     pub(crate) fn title_candidates(&self, text: &str) -> Option<crate::fulltext::Candidates> {
-        self.aids.chars.candidates(text, self.len())
+        self.aids().chars.candidates(text, self.len())
     }
 
     /// The same index without its title lists, so every title term scans every title: the
@@ -95,31 +117,32 @@ impl Index {
     #[cfg(test)]
     pub(crate) fn without_title_lists(&self) -> Index {
         let mut index = self.clone();
-        index.aids.chars = chars::TitleChars::default();
+        index.prepare_search();
+        index.aids.get_mut().expect("prepared").chars = chars::TitleChars::default();
         index
     }
 
     /// The reading sets the ids of [`Index::title_readings`] refer to.
     pub(crate) fn reading_table(&self) -> &ReadingTable {
-        &self.aids.readings
+        &self.aids().readings
     }
 
     /// True when article `i`'s folded title holds an ASCII letter or digit (else a term of
     /// ASCII letters and digits can only match it through pinyin).
     pub(crate) fn title_has_latin(&self, i: usize) -> bool {
-        self.aids.latin[i / 64] >> (i % 64) & 1 == 1
+        self.aids().latin[i / 64] >> (i % 64) & 1 == 1
     }
 
     /// The letters and digits a term can match in article `i`'s title, directly or through
     /// pinyin: a term using any other is no match.
     pub(crate) fn title_letters(&self, i: usize) -> u64 {
-        self.aids.letters[i]
+        self.aids().letters[i]
     }
 
     /// The 64-bit signature of article `i`'s folded title chars (`char_signature`): a term
     /// whose signature is not a subset cannot occur in the title, directly.
     pub(crate) fn title_signature(&self, i: usize) -> u64 {
-        self.aids.char_sigs[i]
+        self.aids().char_sigs[i]
     }
 
     /// A key that sorts article `i` in date `order` when ascending, comparable across
@@ -201,7 +224,7 @@ impl Index {
 
     /// The distinct sources, folded, by source id.
     pub(crate) fn folded_sources(&self) -> &[Box<str>] {
-        &self.aids.folded_sources
+        &self.aids().folded_sources
     }
 
     /// Article `i`'s publication instant in Unix seconds, when it has one.
@@ -238,19 +261,18 @@ impl Index {
 
     /// Bytes of each column, by name (for reports of memory use).
     pub(crate) fn column_sizes(&self) -> [(&'static str, usize); 15] {
+        let aids = self.aids();
         [
             ("titles", self.columns.titles.byte_len()),
             ("title_starts", self.columns.title_starts.byte_len()),
             (
                 "bitmaps",
-                self.aids.unfolded.byte_len()
-                    + self.aids.widely_unfolded.byte_len()
-                    + self.aids.latin.byte_len(),
+                aids.unfolded.byte_len() + aids.widely_unfolded.byte_len() + aids.latin.byte_len(),
             ),
-            ("char_readings", self.aids.char_readings.byte_len()),
-            ("char_starts", self.aids.char_starts.byte_len()),
-            ("letters", self.aids.letters.byte_len()),
-            ("char_sigs", self.aids.char_sigs.byte_len()),
+            ("char_readings", aids.char_readings.byte_len()),
+            ("char_starts", aids.char_starts.byte_len()),
+            ("letters", aids.letters.byte_len()),
+            ("char_sigs", aids.char_sigs.byte_len()),
             ("date_kinds", self.columns.date_kinds.byte_len()),
             ("stamps", self.columns.stamps.byte_len()),
             ("date_zones", self.columns.date_zones.byte_len()),

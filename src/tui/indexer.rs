@@ -2,6 +2,8 @@
 //! gives every chunk its body index — read from the cache when kept there, else built and
 //! kept — one chunk at a time on one core, so the other stays free for searches while the
 //! index is missing (`body:` terms read bodies meanwhile). It reports after each chunk.
+//! Before that it reads the chunks' title search aids from the cache (`Corpus::prepare_search`),
+//! which a load leaves to their first use.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
@@ -55,6 +57,8 @@ fn run(rx: &Receiver<(u64, Corpus)>, latest: &AtomicU64, busy: &Mutex<()>, out: 
             job = newer;
         }
         let (number, corpus) = job;
+        // First what title searches need (read on first use otherwise): brief, on every core.
+        corpus.prepare_search();
         let total = corpus.chunks().len();
         let mut done = corpus.body_index_figures().chunks;
         if out.send(Msg::Indexed(done, total)).is_err() {

@@ -1,11 +1,18 @@
 //! One part of a cache file: a chunk of articles ([`Chunk::encode`]) and the problems met
-//! while loading it, with a prefix giving its length, the archive bytes it covers and an
-//! XXH3 checksum of its body. Bodies start 16-aligned in the file, so the chunk's columns
-//! are read back as views of the mapped cache, not copies.
+//! while loading it, then the chunk's search aids ([`Chunk::encode_aids`]), with a prefix
+//! giving their lengths, the archive bytes they cover and an XXH3 checksum of each. Bodies
+//! start 16-aligned in the file, so the chunk's columns are read back as views of the mapped
+//! cache, not copies.
+//!
+//! The search aids have their own checksum because they are read on first use, not at the
+//! load: more than half of a part, they are what only a title or source search needs.
 //!
 //! ```text
-//! body length u64 · archive bytes covered u64 · body XXH3 u64 · 0 u64 · body
-//! body: chunk · problem count · (line + 1, or 0; reason) per problem · padding
+//! body length u64 · archive bytes covered u64 · core length u64 · core XXH3 u64 ·
+//! aids XXH3 u64 · 0 u64 · body
+//! body: core · aids
+//! core: chunk · problem count · (line + 1, or 0; reason) per problem · padding
+//! aids: search aids · padding
 //! ```
 
 use std::ops::Range;
@@ -16,12 +23,14 @@ use crate::article::SharedBytes;
 use crate::column::codec::{ALIGN, Decoder, Encoder};
 use crate::corpus::Chunk;
 use crate::parse::Problem;
+use crate::query::StoredAids;
 
 /// Bytes of a part's prefix.
-pub(super) const PREFIX: usize = 32;
+pub(super) const PREFIX: usize = 48;
 
-/// A part's body, encoded; `None` when the chunk cannot be stored.
-pub(super) fn encode(chunk: &Chunk, problems: &[Problem]) -> Option<Vec<u8>> {
+/// A part's body, encoded, and the length of its core (the aids follow); `None` when the
+/// chunk cannot be stored.
+pub(super) fn encode(chunk: &Chunk, problems: &[Problem]) -> Option<(Vec<u8>, usize)> {
     let mut e = Encoder::new();
     chunk.encode(&mut e)?;
     e.u64(problems.len() as u64);
@@ -29,27 +38,47 @@ pub(super) fn encode(chunk: &Chunk, problems: &[Problem]) -> Option<Vec<u8>> {
         e.u64(p.line.map_or(0, |n| n as u64 + 1));
         e.str(&p.reason);
     }
-    Some(e.finish())
+    let mut body = e.finish();
+    let core = body.len();
+    let mut e = Encoder::new();
+    chunk.encode_aids(&mut e);
+    body.extend_from_slice(&e.finish());
+    Some((body, core))
 }
 
-/// The prefix of a part with `body`, covering `covered` bytes of the archive.
-pub(super) fn prefix(body: &[u8], covered: u64) -> [u8; PREFIX] {
+/// The prefix of a part with `body`, whose first `core` bytes are its core, covering
+/// `covered` bytes of the archive.
+pub(super) fn prefix(body: &[u8], core: usize, covered: u64) -> [u8; PREFIX] {
     let mut out = [0u8; PREFIX];
-    out[0..8].copy_from_slice(&(body.len() as u64).to_le_bytes());
-    out[8..16].copy_from_slice(&covered.to_le_bytes());
-    out[16..24].copy_from_slice(&xxh3_64(body).to_le_bytes());
+    let (head, aids) = body.split_at(core);
+    for (k, n) in [
+        body.len() as u64,
+        covered,
+        core as u64,
+        xxh3_64(head),
+        xxh3_64(aids),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        out[8 * k..8 * k + 8].copy_from_slice(&n.to_le_bytes());
+    }
     out
 }
 
 /// Where a part lies in a cache file, and what it must hold (not yet checked).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct PartPlace {
-    /// Where its body lies in the file.
-    pub(crate) body: Range<usize>,
+    /// Where its core (chunk and problems) lies in the file.
+    pub(crate) core: Range<usize>,
+    /// Where its search aids lie in the file, right after the core.
+    pub(crate) aids: Range<usize>,
     /// Archive bytes it covers.
     pub(crate) covered: u64,
-    /// The XXH3 its body must have.
-    pub(crate) checksum: u64,
+    /// The XXH3 its core must have.
+    pub(crate) core_checksum: u64,
+    /// The XXH3 its aids must have (checked on first use).
+    pub(crate) aids_checksum: u64,
 }
 
 /// The parts of `bytes[payload]`, when their prefixes fit it exactly.
@@ -59,24 +88,29 @@ pub(super) fn find(bytes: &[u8], payload: Range<usize>) -> Option<Vec<PartPlace>
     let number = |b: &[u8]| u64::from_le_bytes(b.try_into().expect("8 bytes"));
     while at < payload.end {
         let prefix = bytes.get(at..at + PREFIX)?;
-        let len = usize::try_from(number(&prefix[0..8])).ok()?;
+        let word = |k: usize| number(&prefix[8 * k..8 * k + 8]);
+        let len = usize::try_from(word(0)).ok()?;
+        let core = usize::try_from(word(2)).ok().filter(|c| *c <= len)?;
         let start = at + PREFIX;
         let end = start.checked_add(len).filter(|e| *e <= payload.end)?;
-        if len % ALIGN != 0 || number(&prefix[24..32]) != 0 {
+        if len % ALIGN != 0 || core % ALIGN != 0 || word(5) != 0 {
             return None;
         }
         parts.push(PartPlace {
-            body: start..end,
-            covered: number(&prefix[8..16]),
-            checksum: number(&prefix[16..24]),
+            core: start..start + core,
+            aids: start + core..end,
+            covered: word(1),
+            core_checksum: word(3),
+            aids_checksum: word(4),
         });
         at = end;
     }
     Some(parts)
 }
 
-/// Reads a part: its checksum, then its chunk (lines in `archive`) and problems (named
-/// `file`); `None` when any of it is wrong.
+/// Reads a part: its core's checksum, then its chunk (lines in `archive`) and problems (named
+/// `file`); `None` when any of it is wrong. The chunk's search aids are left to their first
+/// use, with their checksum.
 pub(super) fn decode(
     cache: &SharedBytes,
     part: &PartPlace,
@@ -84,11 +118,16 @@ pub(super) fn decode(
     archive: &SharedBytes,
 ) -> Option<(Chunk, Vec<Problem>)> {
     let bytes: &[u8] = cache.as_ref().as_ref();
-    if xxh3_64(bytes.get(part.body.clone())?) != part.checksum {
+    if xxh3_64(bytes.get(part.core.clone())?) != part.core_checksum {
         return None;
     }
-    let mut d = Decoder::new(cache, part.body.clone());
-    let chunk = Chunk::decode(&mut d, archive)?;
+    let aids = StoredAids {
+        bytes: cache.clone(),
+        range: part.aids.clone(),
+        checksum: part.aids_checksum,
+    };
+    let mut d = Decoder::new(cache, part.core.clone());
+    let chunk = Chunk::decode(&mut d, archive, Some(aids))?;
     let mut problems = Vec::new();
     for _ in 0..d.count()? {
         let line = d.u64()?;

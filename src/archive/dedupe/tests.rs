@@ -89,7 +89,7 @@ fn mapped(articles: Vec<Article>) -> Chunk {
     let buf = e.finish();
     let stored = aligned(&buf);
     let file: crate::article::SharedBytes = std::sync::Arc::new(Vec::new());
-    let chunk = Chunk::decode(&mut Decoder::new(&stored, 0..buf.len()), &file).unwrap();
+    let chunk = Chunk::decode(&mut Decoder::new(&stored, 0..buf.len()), &file, None).unwrap();
     assert!(chunk.is_mapped());
     chunk
 }

@@ -1,8 +1,18 @@
 //! [`SearchAids`]: what searching titles and sources needs beyond their text (folding marks,
 //! pinyin readings, letter masks, char signatures), per article of a chunk, so a query pays
 //! nothing for folding or pinyin. Kept apart from the corpus's own [`super::Columns`].
+//!
+//! They are more than half of a cache file, and only a title or source search needs them, so
+//! an index read from the cache reads them on first use ([`LazyAids`]): `juan list`,
+//! `juan count` and `body:` queries neither hash nor check nor page them in. Being made from
+//! the titles and sources alone, aids that do not check out are made again from the columns.
 
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use super::Columns;
 use super::chars::TitleChars;
+use crate::article::SharedBytes;
 use crate::column::Column;
 use crate::query::readings::ReadingTable;
 
@@ -38,6 +48,90 @@ pub(crate) struct SearchAids {
     pub(super) chars: TitleChars,
     /// The same, folded (two sources may fold alike).
     pub(super) folded_sources: Vec<Box<str>>,
+}
+
+/// An index's search aids: made with it, or kept in a cache file and read on first use.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct LazyAids {
+    /// The aids, once made or read.
+    aids: OnceLock<SearchAids>,
+    /// Where a cache file keeps them, for the first use.
+    stored: Option<StoredAids>,
+}
+
+/// Search aids encoded in a cache file ([`SearchAids::encode`]) and not read yet: where they
+/// lie and the checksum they must have.
+#[derive(Clone)]
+pub(crate) struct StoredAids {
+    /// The mapped file.
+    pub(crate) bytes: SharedBytes,
+    /// Where in it the encoded aids lie (16-aligned).
+    pub(crate) range: Range<usize>,
+    /// The XXH3 of those bytes.
+    pub(crate) checksum: u64,
+}
+
+impl LazyAids {
+    /// Aids already made.
+    pub(super) fn made(aids: SearchAids) -> LazyAids {
+        LazyAids {
+            aids: OnceLock::from(aids),
+            stored: None,
+        }
+    }
+
+    /// Aids to read from `stored` on first use; made from the columns instead when it is
+    /// `None` or does not check out.
+    pub(super) fn stored(stored: Option<StoredAids>) -> LazyAids {
+        LazyAids {
+            aids: OnceLock::new(),
+            stored,
+        }
+    }
+
+    /// The aids of `columns`: read (checksum, then every bound) or made now on first use.
+    pub(super) fn get(&self, columns: &Columns) -> &SearchAids {
+        self.aids.get_or_init(|| {
+            self.stored
+                .as_ref()
+                .and_then(|s| s.read(columns))
+                .unwrap_or_else(|| SearchAids::of_columns(columns))
+        })
+    }
+
+    /// The aids when made or read already.
+    #[cfg(test)]
+    pub(super) fn get_mut(&mut self) -> Option<&mut SearchAids> {
+        self.aids.get_mut()
+    }
+
+    /// True when the aids have been made or read.
+    #[cfg(test)]
+    pub(super) fn is_ready(&self) -> bool {
+        self.aids.get().is_some()
+    }
+}
+
+impl std::fmt::Debug for StoredAids {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("StoredAids")
+            .field("range", &self.range)
+            .field("checksum", &self.checksum)
+            .finish_non_exhaustive()
+    }
+}
+
+impl StoredAids {
+    /// The aids, when the bytes have their checksum and decode soundly for `columns`.
+    fn read(&self, columns: &Columns) -> Option<SearchAids> {
+        let bytes: &[u8] = self.bytes.as_ref().as_ref();
+        if xxhash_rust::xxh3::xxh3_64(bytes.get(self.range.clone())?) != self.checksum {
+            return None;
+        }
+        let mut d = crate::column::codec::Decoder::new(&self.bytes, self.range.clone());
+        let aids = SearchAids::decode(&mut d, columns)?;
+        d.is_done().then_some(aids)
+    }
 }
 
 /// The chars of a folded text, each hashed to one of 64 bits: a cheap subset test before

@@ -3,7 +3,7 @@
 
 use super::chars::TitleChars;
 use super::columns::UNDATED;
-use super::{Columns, Index, Order, SearchAids, char_signature, offset};
+use super::{Columns, Index, LazyAids, Order, SearchAids, char_signature, offset};
 use crate::article::Article;
 use crate::date::Date;
 use crate::query::fold::fold_into;
@@ -17,7 +17,10 @@ impl Index {
         // shown, and the pool has a core free whenever one chunk alone is building.
         let (columns, aids) =
             rayon::join(|| Columns::build(articles), || SearchAids::build(articles));
-        Index { columns, aids }
+        Index {
+            columns,
+            aids: LazyAids::made(aids),
+        }
     }
 }
 
@@ -98,13 +101,38 @@ impl SearchAids {
     /// What searching the titles and sources of `articles` needs beyond the text: folding
     /// marks, pinyin readings, letter masks and char signatures.
     pub(crate) fn build(articles: &[Article]) -> SearchAids {
-        let n = articles.len();
+        let mut seen_sources = std::collections::HashSet::<&str>::new();
+        // In the order the columns number the sources: first met first.
+        let sources = articles
+            .iter()
+            .filter(|a| seen_sources.insert(&a.source))
+            .map(|a| a.source.as_str());
+        SearchAids::of_titles(articles.len(), |i| &articles[i].title, sources)
+    }
+
+    /// The same aids made from `columns` (when a cache's copy of them does not check out).
+    pub(crate) fn of_columns(columns: &Columns) -> SearchAids {
+        let sources = columns.sources.iter().map(|s| &**s);
+        SearchAids::of_titles(
+            columns.len(),
+            |i| super::text_in(&columns.titles, &columns.title_starts, i),
+            sources,
+        )
+    }
+
+    /// The aids of `n` titles, given by number, and of the distinct `sources` in the order
+    /// the columns number them.
+    fn of_titles<'a>(
+        n: usize,
+        title: impl Fn(usize) -> &'a str,
+        sources: impl Iterator<Item = &'a str>,
+    ) -> SearchAids {
         let mut unfolded = vec![0u64; n.div_ceil(64)];
         let mut widely_unfolded = vec![0u64; n.div_ceil(64)];
         let mut latin = vec![0u64; n.div_ceil(64)];
         // Exact sizes up front: a column that grew and shrank would leave holes in the heap
         // that outlive the load (the columns live as long as the corpus).
-        let title_chars = articles.iter().map(|a| a.title.chars().count()).sum();
+        let title_chars = (0..n).map(|i| title(i).chars().count()).sum();
         let mut char_readings = Vec::with_capacity(title_chars);
         let mut char_starts = Vec::with_capacity(n + 1);
         let mut readings = ReadingTable::default();
@@ -112,17 +140,16 @@ impl SearchAids {
         let mut char_sigs = Vec::with_capacity(n);
         let mut folded_titles = Vec::new();
         let mut folded_starts = Vec::with_capacity(n + 1);
-        let mut folded_sources: Vec<Box<str>> = Vec::new();
-        let mut seen_sources = std::collections::HashSet::<&str>::new();
         let mut one = String::new();
-        for (i, a) in articles.iter().enumerate() {
+        for i in 0..n {
+            let text = title(i);
             char_starts.push(offset(char_readings.len()));
             folded_starts.push(offset(folded_titles.len()));
             one.clear();
-            fold_into(&a.title, &mut one);
-            if one != a.title {
+            fold_into(text, &mut one);
+            if one != text {
                 unfolded[i / 64] |= 1 << (i % 64);
-                if !is_ascii_lowercase_of(&one, &a.title) {
+                if !is_ascii_lowercase_of(&one, text) {
                     widely_unfolded[i / 64] |= 1 << (i % 64);
                     folded_titles.extend_from_slice(one.as_bytes());
                 }
@@ -138,22 +165,18 @@ impl SearchAids {
             }
             letters.push(mask);
             char_sigs.push(char_signature(&one));
-            // In the order the columns number the sources: first met first.
-            if seen_sources.insert(&a.source) {
-                folded_sources.push(crate::query::fold::fold(&a.source).into_boxed_str());
-            }
         }
         char_starts.push(offset(char_readings.len()));
         folded_starts.push(offset(folded_titles.len()));
         folded_titles.shrink_to_fit();
-        let chars = TitleChars::build(articles.iter().enumerate().map(|(i, a)| {
+        let chars = TitleChars::build((0..n).map(|i| {
             let bit = |bits: &[u64]| bits[i / 64] >> (i % 64) & 1 == 1;
             if bit(&widely_unfolded) {
                 let (start, end) = (folded_starts[i] as usize, folded_starts[i + 1] as usize);
                 std::str::from_utf8(&folded_titles[start..end]).expect("folded as UTF-8")
             } else {
                 // The same chars beyond ASCII as folded: only ASCII capitals differ.
-                a.title.as_str()
+                title(i)
             }
         }));
         SearchAids {
@@ -168,7 +191,9 @@ impl SearchAids {
             letters: letters.into(),
             char_sigs: char_sigs.into(),
             chars,
-            folded_sources,
+            folded_sources: sources
+                .map(|s| crate::query::fold::fold(s).into_boxed_str())
+                .collect(),
         }
     }
 }

@@ -1,26 +1,35 @@
-//! An [`Index`] written into an encoded buffer ([`Index::encode`]) and read back as views of
-//! the bytes holding it ([`Index::decode`]), checked so that every accessor stays in bounds
-//! and every text is UTF-8 whatever the bytes were. Its [`Columns`] and its [`SearchAids`]
-//! each have their own codec: a new column touches its type and its codec only.
+//! An [`Index`] written into encoded buffers ([`Index::encode`], [`Index::encode_aids`]) and
+//! read back as views of the bytes holding it ([`Index::decode`]), checked so that every
+//! accessor stays in bounds and every text is UTF-8 whatever the bytes were. Its [`Columns`]
+//! and its [`SearchAids`] each have their own codec, and are written apart: the aids are read
+//! on first use ([`super::StoredAids`]).
 
 mod aids;
 mod columns;
 
-use super::{Columns, Index, SearchAids};
+use super::{Columns, Index, LazyAids, StoredAids};
 use crate::column::codec::{Decoder, Encoder};
 
 impl Index {
-    /// Appends the index to `e`: its columns, then its search aids.
+    /// Appends the index's columns to `e` ([`Index::encode_aids`] writes the rest).
     pub(crate) fn encode(&self, e: &mut Encoder) {
         self.columns.encode(e);
-        self.aids.encode(e);
     }
 
-    /// Reads an index written by [`Index::encode`]; `None` when the bytes are not one.
-    pub(crate) fn decode(d: &mut Decoder) -> Option<Index> {
+    /// Appends the index's search aids to `e`, made now unless they are.
+    pub(crate) fn encode_aids(&self, e: &mut Encoder) {
+        self.aids().encode(e);
+    }
+
+    /// Reads the columns written by [`Index::encode`], with the search aids `aids` written by
+    /// [`Index::encode_aids`] to be read on first use (and made from the columns instead when
+    /// they are `None` or do not check out then); `None` when the bytes are not columns.
+    pub(crate) fn decode(d: &mut Decoder, aids: Option<StoredAids>) -> Option<Index> {
         let columns = Columns::decode(d)?;
-        let aids = SearchAids::decode(d, &columns)?;
-        Some(Index { columns, aids })
+        Some(Index {
+            columns,
+            aids: LazyAids::stored(aids),
+        })
     }
 
     /// True when both indexes hold the same columns (a test of encoding).
@@ -39,7 +48,7 @@ impl Index {
                 && self.title_signature(i) == other.title_signature(i)
         }) && self.len() == other.len()
             && self.in_order(super::Order::NewestFirst) == other.in_order(super::Order::NewestFirst)
-            && self.aids.readings.same_sets(&other.aids.readings)
+            && self.aids().readings.same_sets(&other.aids().readings)
     }
 }
 
@@ -77,6 +86,8 @@ mod tests {
     use crate::article::{Article, SharedBytes};
     use crate::column::codec::aligned;
     use crate::date::Date;
+    use std::ops::Range;
+    use xxhash_rust::xxh3::xxh3_64;
 
     fn articles() -> Vec<Article> {
         [
@@ -100,19 +111,41 @@ mod tests {
         .collect()
     }
 
-    fn encoded(index: &Index) -> (SharedBytes, usize) {
+    /// The index's columns then its aids, as a cache part lays them out: the bytes, the
+    /// columns' length, and where the aids lie.
+    fn encoded(index: &Index) -> (SharedBytes, usize, Range<usize>) {
         let mut e = Encoder::new();
         index.encode(&mut e);
-        let buf = e.finish();
-        (aligned(&buf), buf.len())
+        let mut buf = e.finish();
+        let columns = buf.len();
+        let mut e = Encoder::new();
+        index.encode_aids(&mut e);
+        buf.extend_from_slice(&e.finish());
+        let len = buf.len();
+        (aligned(&buf), columns, columns..len)
+    }
+
+    /// The index in `shared`, its aids checked against the checksum they have there.
+    fn decoded(shared: &SharedBytes, columns: usize, aids: Range<usize>) -> Option<Index> {
+        let bytes: &[u8] = shared.as_ref().as_ref();
+        let stored = StoredAids {
+            checksum: xxh3_64(&bytes[aids.clone()]),
+            bytes: shared.clone(),
+            range: aids,
+        };
+        Index::decode(&mut Decoder::new(shared, 0..columns), Some(stored))
     }
 
     #[test]
     fn an_index_reads_back_as_views_of_the_same_columns() {
         let index = Index::build(&articles());
-        let (shared, len) = encoded(&index);
-        let back = Index::decode(&mut Decoder::new(&shared, 0..len)).unwrap();
+        let (shared, len, aids) = encoded(&index);
+        let back = decoded(&shared, len, aids).unwrap();
+        assert!(!back.search_is_prepared(), "aids are read on first use");
+        assert_eq!(back.title(2), "绿色 NBA");
+        assert!(!back.search_is_prepared());
         assert!(back.same_as(&index));
+        assert!(back.search_is_prepared());
         assert_eq!(back.id(0), "own-1");
         assert_eq!(back.date(1), Date::Unparsed("不详".into()));
         assert_eq!(back.title(0), "ＶＩＰ会员２０１２");
@@ -135,14 +168,11 @@ mod tests {
                 2 => forged[2].id = bad.into(),
                 _ => forged[1].date = Date::Unparsed(bad.into()),
             }
-            let (shared, len) = encoded(&Index::build(&forged));
-            assert!(
-                Index::decode(&mut Decoder::new(&shared, 0..len)).is_none(),
-                "{bad:?}"
-            );
+            let (shared, len, aids) = encoded(&Index::build(&forged));
+            assert!(decoded(&shared, len, aids).is_none(), "{bad:?}");
         }
-        let (shared, len) = encoded(&Index::build(&articles()));
-        assert!(Index::decode(&mut Decoder::new(&shared, 0..len)).is_some());
+        let (shared, len, aids) = encoded(&Index::build(&articles()));
+        assert!(decoded(&shared, len, aids).is_some());
     }
 
     #[test]
@@ -159,8 +189,8 @@ mod tests {
             (size("hex_ids"), size("ids"), size("date_zones")),
             (24, 0, 4)
         );
-        let (shared, len) = encoded(&index);
-        let back = Index::decode(&mut Decoder::new(&shared, 0..len)).unwrap();
+        let (shared, len, aids) = encoded(&index);
+        let back = decoded(&shared, len, aids).unwrap();
         assert!(back.same_as(&index));
         for (i, a) in hexed.iter().enumerate() {
             assert_eq!(
@@ -196,34 +226,62 @@ mod tests {
         for (i, a) in mixed.iter().enumerate() {
             assert_eq!(apart.date(i), a.date, "{i}");
         }
-        let (shared, len) = encoded(&apart);
-        let back = Index::decode(&mut Decoder::new(&shared, 0..len)).unwrap();
+        let (shared, len, aids) = encoded(&apart);
+        let back = decoded(&shared, len, aids).unwrap();
         assert!(back.same_as(&apart));
     }
 
     #[test]
     fn damaged_bytes_never_make_an_index() {
         let index = Index::build(&articles());
-        let (shared, len) = encoded(&index);
+        let (shared, columns, aids) = encoded(&index);
+        let len = aids.end;
         let bytes: &[u8] = shared.as_ref().as_ref();
         // (The last 16 bytes may be padding only.)
-        for cut in (0..len - 16).step_by(7) {
-            assert!(Index::decode(&mut Decoder::new(&shared, 0..cut)).is_none());
+        for cut in (0..columns - 16).step_by(7) {
+            assert!(decoded(&shared, cut, aids.clone()).is_none());
         }
-        // Flip bytes one at a time: decoding either fails or gives an index whose accessors
-        // all work (the cache's checksum is what refuses such files).
+        // Flip bytes one at a time, the aids' checksum taken of the damaged bytes (as a forged
+        // file would have it): decoding either fails or gives an index whose accessors all
+        // work, its aids made again from the columns when they do not decode.
         for at in 0..len {
             let mut copy = bytes[..len].to_vec();
             copy[at] ^= 0x80;
             let words = aligned(&copy);
-            if let Some(back) = Index::decode(&mut Decoder::new(&words, 0..len)) {
+            if let Some(back) = decoded(&words, columns, aids.clone()) {
                 for i in 0..back.len() {
                     let _ = (back.title(i), back.id(i), back.date(i));
                     let _ = back.folded_title(i, &mut String::new());
                     let _ = (back.source(i), back.title_readings(i));
+                    let _ = (back.title_letters(i), back.title_signature(i));
                 }
+                let _ = back.title_candidates("会员");
                 let _ = back.in_order(super::super::Order::OldestFirst);
             }
+        }
+    }
+
+    #[test]
+    fn aids_that_do_not_check_out_are_made_again_from_the_columns() {
+        let index = Index::build(&articles());
+        let (shared, columns, aids) = encoded(&index);
+        let bytes: &[u8] = shared.as_ref().as_ref();
+        let whole = xxh3_64(&bytes[aids.clone()]);
+        let half = aids.start + aids.len() / 32 * 16;
+        let stored = |checksum, range: Range<usize>| StoredAids {
+            bytes: shared.clone(),
+            range,
+            checksum,
+        };
+        for aids in [
+            Some(stored(whole ^ 1, aids.clone())),
+            Some(stored(xxh3_64(&bytes[aids.start..half]), aids.start..half)),
+            None,
+        ] {
+            let back = Index::decode(&mut Decoder::new(&shared, 0..columns), aids).unwrap();
+            assert!(back.same_as(&index));
+            let folded = back.folded_sources().to_vec();
+            assert_eq!(folded, index.folded_sources());
         }
     }
 }
