@@ -25,6 +25,9 @@ const OFFSET_BITS: u32 = 48;
 
 /// A scratch buffer grown past this by one huge body is given back after the read.
 const SCRATCH_KEPT_BYTES: usize = 1 << 20;
+/// How much of a long body literal a search reads first ([`Records::body_holds`]): a hit
+/// shown there needs no more. Literals of up to twice this are read whole at once.
+const PEEK_BYTES: usize = 4 << 10;
 
 /// Set when an article's line read back did not match what loading recorded.
 static READ_BACK_CHANGED: AtomicBool = AtomicBool::new(false);
@@ -327,6 +330,14 @@ impl Records {
             static SCRATCH: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
         }
         SCRATCH.with_borrow_mut(|scratch| {
+            // A long body's first bytes first: most hits show there, and the rest is not read.
+            let peeked = self.literal_len(i) > 2 * PEEK_BYTES
+                && self
+                    .literal_bytes(i, PEEK_BYTES, scratch)
+                    .is_some_and(|prefix| probe.shown_in_prefix(prefix));
+            if peeked {
+                return true;
+            }
             let holds = probe.holds(self.literal(i, scratch), || self.body(i));
             if scratch.capacity() > SCRATCH_KEPT_BYTES {
                 *scratch = Vec::new();
@@ -340,6 +351,18 @@ impl Records {
     /// the article checks its whole line); read into `scratch` or borrowed, as its bytes
     /// choose ([`crate::article::Stored::read`]).
     fn literal<'a>(&'a self, i: usize, scratch: &'a mut Vec<u8>) -> Option<&'a [u8]> {
+        let raw = self.literal_bytes(i, usize::MAX, scratch)?;
+        raw.strip_suffix(b"\"")
+    }
+
+    /// Bytes of article `i`'s body literal as it lies in the archive, its opening quote
+    /// stripped (the closing one kept when read): at most `most` of them.
+    fn literal_bytes<'a>(
+        &'a self,
+        i: usize,
+        most: usize,
+        scratch: &'a mut Vec<u8>,
+    ) -> Option<&'a [u8]> {
         let span = *self.literals.get(i)?;
         let place = self.places[i];
         if span == 0 || place & KEPT != 0 {
@@ -347,8 +370,14 @@ impl Records {
         }
         let bytes = self.shared.get((place >> OFFSET_BITS) as usize)?;
         let start = (place & ((1 << OFFSET_BITS) - 1)) as usize + (span >> 32) as usize;
-        let raw = bytes.read(start..start + (span & 0xFFFF_FFFF) as usize, scratch)?;
-        raw.strip_prefix(b"\"")?.strip_suffix(b"\"")
+        let len = ((span & 0xFFFF_FFFF) as usize).min(most.saturating_add(1));
+        bytes.read(start..start + len, scratch)?.strip_prefix(b"\"")
+    }
+
+    /// The length of article `i`'s body literal in the archive (0 when it has none there).
+    fn literal_len(&self, i: usize) -> usize {
+        let span = self.literals.get(i).copied().unwrap_or(0);
+        (span & 0xFFFF_FFFF) as usize
     }
 
     /// Bytes of memory the places and kept articles take (roughly, for the latter).

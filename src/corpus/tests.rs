@@ -199,6 +199,47 @@ mod bodies {
         }
     }
 
+    proptest! {
+        /// Long bodies (whose first bytes a search reads first) hold a term exactly when
+        /// their folded text does, wherever the term lies: in the first bytes, across their
+        /// end, past them, escaped, in traditional form, or nowhere.
+        #[test]
+        fn long_bodies_hold_a_term_wherever_it_lies(
+            places in proptest::collection::vec(0usize..12_000, 1..6),
+            forms in proptest::collection::vec(0u8..4, 6),
+        ) {
+            let filler = "经济发展，人民生活。";
+            let bodies: Vec<(String, u8)> = places
+                .iter()
+                .zip(&forms)
+                .map(|(&at, &form)| {
+                    let mut body: String = filler.chars().cycle().take(4000).collect();
+                    let cut = body.char_indices().nth(at / 3).map_or(body.len(), |(k, _)| k);
+                    let term = ["联合国", "聯合國", "@@8054合国", "联合"][usize::from(form)];
+                    body.insert_str(cut, term);
+                    (body, 0)
+                })
+                .collect();
+            let (text, starts) = lines(&bodies);
+            // As Python writes non-ASCII: the literal holds the escape `\u8054` (联) itself.
+            let text = text.replace("@@8054", "\\u8054");
+            let shared: SharedBytes = Arc::new(text.into_bytes());
+            let loaded: Vec<Article> = starts
+                .iter()
+                .map(|&at| crate::parse::record_at(&shared, at).unwrap())
+                .collect();
+            let c = Corpus::from_articles(loaded.clone());
+            let records = &c.chunks()[0].records;
+            for needle in ["联合国", "合国", "国联", "人民"] {
+                let probe = crate::fulltext::Probe::new(&crate::query::fold(needle));
+                for (i, a) in loaded.iter().enumerate() {
+                    let want = crate::query::fold(&a.body.text()).contains(&crate::query::fold(needle));
+                    prop_assert_eq!(records.body_holds(i, &probe), want, "{} in {}", needle, i);
+                }
+            }
+        }
+    }
+
     #[test]
     fn a_line_changed_since_the_load_gives_no_body_from_its_literal() {
         let (text, starts) = lines(&[("第一段".into(), 0), ("第二段".into(), 0)]);

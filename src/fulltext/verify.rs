@@ -109,6 +109,17 @@ impl Probe {
         crate::query::fold(&decode()).contains(&self.text)
     }
 
+    /// True when the first `prefix` bytes of a body's literal (after its opening quote)
+    /// already show a match as [`Probe::raw_answer`] takes one: the bytes up to a match's end
+    /// are all it reads, so a long body's hit needs no more of it read.
+    pub(crate) fn shown_in_prefix(&self, prefix: &[u8]) -> bool {
+        self.plain
+            && self
+                .first_shown(prefix)
+                .0
+                .is_some_and(|end| Escapes::of(&prefix[..end]).is_some())
+    }
+
     /// The answer the literal gives without decoding, when it gives one.
     ///
     /// - A match the literal shows as it is — one of the term's raw forms, or the term around
@@ -541,7 +552,15 @@ mod tests {
             let literal = literal_of(text, escape);
             let clean = crate::sanitize::clean(text);
             let want = crate::query::fold(&clean).contains(&needle);
-            let got = Probe::new(&needle).holds(Some(literal.as_bytes()), || clean.clone());
+            let probe = Probe::new(&needle);
+            let got = probe.holds(Some(literal.as_bytes()), || clean.clone());
+            // A match shown in any first bytes of the literal is one in the whole body.
+            for cut in 0..=literal.len() {
+                if probe.shown_in_prefix(&literal.as_bytes()[..cut]) {
+                    let shown = String::from_utf8_lossy(&literal.as_bytes()[..cut]);
+                    assert!(want, "{needle:?} shown in {shown:?}");
+                }
+            }
             (got, want)
         }
 
