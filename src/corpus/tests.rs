@@ -173,6 +173,18 @@ mod bodies {
         (text, starts)
     }
 
+    /// The records of JSON Lines `text` whose lines start at `starts`, as a load reads them
+    /// (bodies left in the text), and a corpus of them.
+    fn read_back(text: String, starts: &[usize]) -> (Vec<Article>, Corpus) {
+        let shared: SharedBytes = Arc::new(text.into_bytes());
+        let loaded: Vec<Article> = starts
+            .iter()
+            .map(|&at| crate::parse::record_at(&shared, at).unwrap())
+            .collect();
+        let c = Corpus::from_articles(loaded.clone());
+        (loaded, c)
+    }
+
     proptest! {
         /// A body read straight from its literal is the body its whole record gives, for
         /// escapes, controls, blank lines and every line end; lines without a lone `\r` take
@@ -185,12 +197,7 @@ mod bodies {
             ),
         ) {
             let (text, starts) = lines(&bodies);
-            let shared: SharedBytes = Arc::new(text.into_bytes());
-            let loaded: Vec<Article> = starts
-                .iter()
-                .map(|&at| crate::parse::record_at(&shared, at).unwrap())
-                .collect();
-            let c = Corpus::from_articles(loaded.clone());
+            let (loaded, c) = read_back(text, &starts);
             let records = &c.chunks()[0].records;
             for (i, a) in loaded.iter().enumerate() {
                 prop_assert_eq!(records.body(i), a.body.text().into_owned());
@@ -223,12 +230,7 @@ mod bodies {
             let (text, starts) = lines(&bodies);
             // As Python writes non-ASCII: the literal holds the escape `\u8054` (联) itself.
             let text = text.replace("@@8054", "\\u8054");
-            let shared: SharedBytes = Arc::new(text.into_bytes());
-            let loaded: Vec<Article> = starts
-                .iter()
-                .map(|&at| crate::parse::record_at(&shared, at).unwrap())
-                .collect();
-            let c = Corpus::from_articles(loaded.clone());
+            let (loaded, c) = read_back(text, &starts);
             let records = &c.chunks()[0].records;
             for needle in ["联合国", "合国", "国联", "人民"] {
                 let probe = crate::fulltext::Probe::new(&crate::query::fold(needle));
