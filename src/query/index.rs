@@ -48,6 +48,7 @@ pub struct Index {
 impl Index {
     /// The search aids, read from the cache or made on first use (at every title search,
     /// a load: `OnceLock::get`).
+    #[inline]
     fn aids(&self) -> &SearchAids {
         self.aids.get(&self.columns)
     }
@@ -81,6 +82,7 @@ impl Index {
 
     /// Article `i`'s folded title (case and width folded), char for char its title: the title
     /// itself, or its folded form made in `buf`.
+    #[inline]
     pub(crate) fn folded_title<'a>(&'a self, i: usize, buf: &'a mut String) -> &'a str {
         let title = self.title(i);
         let bit = |bits: &[u64]| bits[i / 64] >> (i % 64) & 1 == 1;
@@ -101,6 +103,7 @@ impl Index {
     }
 
     /// The reading-set id of each char of article `i`'s title.
+    #[inline]
     pub(crate) fn title_readings(&self, i: usize) -> &[u16] {
         let aids = self.aids();
         &aids.char_readings[aids.char_starts[i] as usize..aids.char_starts[i + 1] as usize]
@@ -129,18 +132,21 @@ impl Index {
 
     /// True when article `i`'s folded title holds an ASCII letter or digit (else a term of
     /// ASCII letters and digits can only match it through pinyin).
+    #[inline]
     pub(crate) fn title_has_latin(&self, i: usize) -> bool {
         self.aids().latin[i / 64] >> (i % 64) & 1 == 1
     }
 
     /// The letters and digits a term can match in article `i`'s title, directly or through
     /// pinyin: a term using any other is no match.
+    #[inline]
     pub(crate) fn title_letters(&self, i: usize) -> u64 {
         self.aids().letters[i]
     }
 
     /// The 64-bit signature of article `i`'s folded title chars (`char_signature`): a term
     /// whose signature is not a subset cannot occur in the title, directly.
+    #[inline]
     pub(crate) fn title_signature(&self, i: usize) -> u64 {
         self.aids().char_sigs[i]
     }

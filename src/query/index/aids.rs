@@ -90,6 +90,8 @@ impl LazyAids {
     }
 
     /// The aids of `columns`: read (checksum, then every bound) or made now on first use.
+    /// Inlined: searches call it per title, and once they are there it is one load.
+    #[inline]
     pub(super) fn get(&self, columns: &Columns) -> &SearchAids {
         self.aids.get_or_init(|| {
             self.stored
