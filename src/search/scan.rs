@@ -16,10 +16,13 @@ use super::{Cancel, rank};
 const BLOCK: usize = 4096;
 
 /// `query` compiled for each chunk of `corpus`, in chunk order.
+///
+/// Made on every core: a chunk's matcher for a title or source term reads the chunk's search
+/// aids, which a load from the cache leaves to their first use (hashed and checked here).
 pub(super) fn matchers<'a>(corpus: &'a Corpus, query: &'a Query) -> Vec<Matcher<'a>> {
     corpus
         .chunks()
-        .iter()
+        .par_iter()
         .map(|c| Matcher::new(&**c, &c.index, query, c.first))
         .collect()
 }
