@@ -7,23 +7,23 @@
 //! candidates gives them in date order, and they are tested a window at a time on every
 //! core until the rows are found. A `body:` term then reads about as many bodies as rows
 //! need, where a whole search reads every candidate's (89,000 for `body:联合国` at 1M). When
-//! the hits are rare among the candidates, the walk stops after a share of them and a whole
-//! search takes over. A ranked query has its first page from [`super::run_paged`], which
-//! stops there.
+//! the hits are rare among the candidates, the walk stops after a share of them and a scan
+//! of the candidates it left, in load order, takes over ([`after_the_walk`]). A ranked query
+//! has its first page from [`super::run_paged`], which stops there.
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
 use rayon::prelude::*;
 
-use super::{Cancel, date_order, run_paged, scan};
+use super::{Cancel, date_order, rank, run_paged, scan};
 use crate::corpus::Corpus;
 use crate::query::{Hit, Order, Query, Scratch};
 
-/// The share of the candidates the walk may test before it leaves the rest to a whole
-/// search: with hits rare among them (a `body:` term whose every pair is common, but rarely
-/// together, as `延迟退休年龄`), the walk reads bodies out of load order, and the search reads
-/// them in order, ahead of need.
+/// The share of the candidates the walk may test before it leaves the rest to a scan: with
+/// hits rare among them (a `body:` term whose every pair is common, but rarely together, as
+/// `延迟退休年龄`), the walk reads bodies out of load order, and the scan reads them in order,
+/// ahead of need.
 const WALK_BUDGET: f64 = 0.25;
 
 /// Candidates the walk may always test, whatever their share: testing a few hundred bodies
@@ -69,12 +69,13 @@ fn first_rows_within(
 }
 
 /// [`first_rows`] for a query whose hits all score 0, from the chunks' own date orders;
-/// `None` for a query that ranks, or when the walk has tested more than the share `budget.0`
-/// of the candidates (and more than `budget.1` of them) without finding the rows.
+/// `None` for a query that ranks.
 ///
 /// A heap of the chunks' next candidates (articles the body index does not rule out) gives
 /// them in date order; they are tested a window at a time on every core, the window doubling
-/// from [`FIRST_WINDOW`], until `rows` hits are found.
+/// from [`FIRST_WINDOW`], until `rows` hits are found. Once the walk has tested more than
+/// the share `budget.0` of the candidates (and more than `budget.1` of them) without finding
+/// the rows, the candidates it left are scanned instead ([`after_the_walk`]).
 fn first_hits(
     corpus: &Corpus,
     query: &Query,
@@ -131,12 +132,16 @@ fn first_hits(
     };
     let mut heads: BinaryHeap<_> = (0..chunks.len()).filter_map(|k| next(k, 0)).collect();
     let mut hits = Vec::with_capacity(rows.min(corpus.len()));
+    // Global numbers the walk has not tested (bits set), for the scan that may take over.
+    let mut untested = vec![u64::MAX; corpus.len().div_ceil(64)];
     let mut window = Vec::new();
     let mut size = FIRST_WINDOW;
     let mut tested = 0;
     while hits.len() < rows && !heads.is_empty() {
         if tested > give_up {
-            return None;
+            return Some(after_the_walk(
+                corpus, &matchers, order, rows, hits, &untested,
+            ));
         }
         window.clear();
         while window.len() < size
@@ -147,6 +152,10 @@ fn first_hits(
             heads.extend(next(k, at + 1));
         }
         tested += window.len();
+        for &(key, _, _) in &window {
+            let global = key as u32 as usize;
+            untested[global / 64] &= !(1 << (global % 64));
+        }
         let found: Vec<bool> = window
             .par_iter()
             .map_init(Scratch::default, |scratch, &(_, k, local)| {
@@ -162,6 +171,26 @@ fn first_hits(
     }
     hits.truncate(rows);
     Some(hits)
+}
+
+/// The first `rows` hits when the walk gave up with `hits`: those, then the first of the hits
+/// among the candidates it left untested (marked in `untested`), found by a scan of those
+/// alone in load order. The walk took candidates in date order, so every one that sorts
+/// before the last it tested was tested, and each hit it left sorts after its own.
+fn after_the_walk(
+    corpus: &Corpus,
+    matchers: &[crate::query::Matcher],
+    order: Order,
+    rows: usize,
+    mut hits: Vec<Hit>,
+    untested: &[u64],
+) -> Vec<Hit> {
+    let score = |m: &crate::query::Matcher, local, scratch: &mut Scratch| m.score(local, scratch);
+    let cancel = Cancel::new();
+    let mut keys = scan::keys(corpus, matchers, order, Some(untested), &cancel, score)
+        .expect("never cancelled");
+    hits.extend(rank::best(&mut keys, rows - hits.len()));
+    hits
 }
 
 /// Every hit of `query`, ranked: what [`first_rows`] is checked against.
