@@ -60,7 +60,7 @@ use crate::parse::short_io_error;
 pub use crate::parse::{Archive, Problem, load_bytes};
 pub use cache::VERSION as CACHE_VERSION;
 pub use follow::Follow;
-pub use stream::{Access, Batch, LoadOptions, Progress};
+pub use stream::{Access, Batch, LoadOptions, Progress, TitleCheck};
 
 /// True once a file juan loaded is known to have changed under it: a guarded map lost pages
 /// (the file was cut short), `note_changed` was called (a followed file shrank or was

@@ -75,7 +75,29 @@ pub(crate) struct Loaded {
 
 /// Loads the archive and reports each problem on stderr as `FILE:LINE: reason`.
 pub(crate) fn load_reporting(paths: &[PathBuf]) -> Loaded {
-    let loaded = load_corpus(&resolve_paths(paths));
+    load_reporting_with(paths, archive::TitleCheck::AtLoad)
+}
+
+/// When a command's load checks a cached file's titles whole ([`archive::TitleCheck`]): at
+/// once when `query` reads titles (its search will read them all) or when every row may be
+/// printed; else each title is checked as it is read, for the `rows` printed (none for
+/// `juan count`), and a `body:` query or a filter lists its first rows without reading the
+/// rest.
+pub(crate) fn title_check(query: &Query, rows: Option<usize>) -> archive::TitleCheck {
+    match rows {
+        Some(_) if !query.reads_titles() => archive::TitleCheck::OnUse,
+        _ => archive::TitleCheck::AtLoad,
+    }
+}
+
+/// [`load_reporting`], a cached file's titles checked whole as `titles` says: at their first
+/// whole use for a command that prints a few rows of a query reading no title.
+pub(crate) fn load_reporting_with(paths: &[PathBuf], titles: archive::TitleCheck) -> Loaded {
+    let options = archive::LoadOptions {
+        titles,
+        ..archive::LoadOptions::from_env()
+    };
+    let loaded = load_corpus_with(&resolve_paths(paths), &options);
     let stderr = io::stderr();
     let mut err = stderr.lock();
     for p in &loaded.problems {
@@ -89,6 +111,11 @@ pub(crate) fn load_reporting(paths: &[PathBuf]) -> Loaded {
 /// articles arrived, how fast the whole load went and the memory resident after it (what
 /// `benches/load.sh` reports).
 pub(crate) fn load_corpus(paths: &[PathBuf]) -> Loaded {
+    load_corpus_with(paths, &archive::LoadOptions::from_env())
+}
+
+/// [`load_corpus`] with `options`.
+fn load_corpus_with(paths: &[PathBuf], options: &archive::LoadOptions) -> Loaded {
     let trace = std::env::var_os("JUAN_TRACE_LOAD").is_some_and(|v| !v.is_empty() && v != "0");
     let mut loaded = Loaded {
         corpus: Corpus::default(),
@@ -96,7 +123,7 @@ pub(crate) fn load_corpus(paths: &[PathBuf]) -> Loaded {
         progress: archive::Progress::default(),
     };
     let mut last = archive::Progress::default();
-    archive::load_streaming(paths, |mut batch: archive::Batch| {
+    archive::load_streaming_with(paths, options, |mut batch: archive::Batch| {
         if trace && loaded.corpus.is_empty() && !batch.chunk.is_empty() {
             eprintln!(
                 "load: first batch of {} articles at {:.3} s",

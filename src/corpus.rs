@@ -17,7 +17,7 @@ use crate::article::{Article, SharedBytes};
 use crate::column::codec::{Decoder, Encoder};
 use crate::date::Date;
 use crate::fulltext::{Store, TextIndex};
-use crate::query::{Bodies, Index, StoredAids};
+use crate::query::{Bodies, Index, Sections};
 
 /// Articles loaded together: their columns and the rest of each.
 #[derive(Debug, Clone, Default)]
@@ -73,11 +73,18 @@ impl Chunk {
         }
     }
 
-    /// Appends the chunk to `e` but for its search aids ([`Chunk::encode_aids`]); `None` when
-    /// it cannot be stored (see [`Records::encode`]).
+    /// Appends the chunk to `e` but for its titles' text ([`Chunk::encode_titles`]) and
+    /// search aids ([`Chunk::encode_aids`]); `None` when it cannot be stored (see
+    /// [`Records::encode`]).
     pub(crate) fn encode(&self, e: &mut Encoder) -> Option<()> {
         self.index.encode(e);
         self.records.encode(e)
+    }
+
+    /// Appends the chunk's titles' text to `e`, kept apart so that a load checks it on first
+    /// use.
+    pub(crate) fn encode_titles(&self, e: &mut Encoder) {
+        self.index.encode_titles(e);
     }
 
     /// Appends the chunk's search aids to `e`: what only a title or source search needs,
@@ -87,15 +94,11 @@ impl Chunk {
     }
 
     /// Reads a chunk written by [`Chunk::encode`] whose articles' lines lie in `file`, its
-    /// columns left as views of `d`'s bytes, with the search aids `aids` written by
-    /// [`Chunk::encode_aids`] to read on first use (made from the columns when `None` or
-    /// unsound); `None` when the bytes are not such a chunk.
-    pub(crate) fn decode(
-        d: &mut Decoder,
-        file: &SharedBytes,
-        aids: Option<StoredAids>,
-    ) -> Option<Chunk> {
-        let index = Index::decode(d, aids)?;
+    /// columns left as views of `d`'s bytes, with the `sections` written by
+    /// [`Chunk::encode_titles`] and [`Chunk::encode_aids`], checked or read on first use;
+    /// `None` when the bytes are not such a chunk.
+    pub(crate) fn decode(d: &mut Decoder, file: &SharedBytes, sections: Sections) -> Option<Chunk> {
+        let index = Index::decode(d, sections)?;
         let records = Records::decode(d, index.len(), file)?;
         Some(Chunk {
             first: 0,
@@ -104,6 +107,33 @@ impl Chunk {
             text: OnceLock::new(),
             text_store: None,
         })
+    }
+
+    /// The chunk encoded as a cache file keeps it, in one buffer: the bytes, where its core
+    /// ([`Chunk::encode`]) lies, and its sections (for tests of decoding).
+    #[cfg(test)]
+    pub(crate) fn encoded(&self) -> (SharedBytes, std::ops::Range<usize>, Sections) {
+        use crate::column::codec::Section;
+        use xxhash_rust::xxh3::xxh3_64;
+        let mut e = Encoder::new();
+        self.encode(&mut e).expect("a chunk that can be stored");
+        let mut buf = e.finish();
+        let mut ends = vec![buf.len()];
+        for write in [Chunk::encode_titles, Chunk::encode_aids] {
+            let mut e = Encoder::new();
+            write(self, &mut e);
+            buf.extend_from_slice(&e.finish());
+            ends.push(buf.len());
+        }
+        let stored = crate::column::codec::aligned(&buf);
+        let section = |range: std::ops::Range<usize>| {
+            Section::new(stored.clone(), range.clone(), xxh3_64(&buf[range]))
+        };
+        let sections = Sections {
+            titles: section(ends[0]..ends[1]),
+            aids: Some(section(ends[1]..ends[2])),
+        };
+        (stored, 0..ends[0], sections)
     }
 
     /// True when the chunk's columns are views of a mapped cache file, not in memory.

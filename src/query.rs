@@ -28,7 +28,7 @@ mod readings;
 pub(crate) use fold::{class_of, fold, fold_char, fold_into};
 pub(crate) use help::SYNTAX_HELP;
 pub use index::Index;
-pub(crate) use index::{StoredAids, id_key};
+pub(crate) use index::{Sections, id_key};
 pub(crate) use matcher::Scratch;
 
 use std::sync::Arc;
@@ -164,6 +164,17 @@ impl Query {
             .iter()
             .flatten()
             .any(|t| matches!(t.test, parse::Test::Body(_) | parse::Test::Text(_)))
+    }
+
+    /// True when a term reads titles or sources (a bare term, `title:`, `src:`, `text:`):
+    /// searching it reads every title of the chunks it searches.
+    pub(crate) fn reads_titles(&self) -> bool {
+        self.clauses.iter().flatten().any(|t| {
+            matches!(
+                t.test,
+                parse::Test::Title(_) | parse::Test::Source(_) | parse::Test::Text(_)
+            )
+        })
     }
 
     /// True when a hit can score above 0: a title term that is not negated and ranks

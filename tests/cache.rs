@@ -247,3 +247,65 @@ fn juan_uses_xdg_cache_home_unless_told_not_to() {
     assert_eq!(cache_files(&xdg.join("juan")).len(), 1);
     assert_eq!(run(false), plain);
 }
+
+/// A command that lists a few rows of a query reading no title checks the cached titles it
+/// prints one by one, not all of them at the load: a title damaged in the cache (here into an
+/// escape sequence) is printed as U+FFFD, the rest as they are, and no damaged byte reaches
+/// the output. A query that searches titles checks them all at the load, refuses the damaged
+/// cache and writes it anew.
+#[test]
+fn a_damaged_cached_title_is_printed_as_damaged_or_makes_the_cache_anew() {
+    let s = setup();
+    let big = s.archive.with_file_name("big.jsonl");
+    write_archive(&big, 6000, 4);
+    let xdg = s.cache_dir.parent().unwrap().join("xdg");
+    let list = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_juan"))
+            .env("JUAN_CONFIG", "/dev/null")
+            .env("XDG_CACHE_HOME", &xdg)
+            .env_remove("JUAN_NO_CACHE")
+            .arg("list")
+            .arg(&big)
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let every = ["--limit", "6000"];
+    let all = list(&every);
+    let file = cache_files(&xdg.join("juan")).remove(0);
+    let good = std::fs::read(&file).unwrap();
+    let title = all.lines().nth(100).unwrap().split('\t').nth(3).unwrap();
+    let at = good
+        .windows(title.len())
+        .position(|w| w == title.as_bytes())
+        .expect("the titles are stored");
+    let mut bad = good.clone();
+    bad[at] = 0x1b;
+    std::fs::write(&file, &bad).unwrap();
+
+    let listed = list(&every);
+    assert!(!listed.contains('\u{1b}'));
+    let changed: Vec<(&str, &str)> = all
+        .lines()
+        .zip(listed.lines())
+        .filter(|(a, b)| a != b)
+        .collect();
+    assert_eq!(changed.len(), 1, "{changed:?}");
+    let (was, now) = changed[0];
+    let fields = |line: &str| line.split('\t').map(String::from).collect::<Vec<_>>();
+    let mut want = fields(was);
+    want[3] = "\u{FFFD}".into();
+    assert_eq!(fields(now), want);
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        bad,
+        "not checked whole: kept"
+    );
+
+    let searched = list(&["-q", title, "--limit", "10"]);
+    assert!(searched.contains(title), "{searched}");
+    assert_eq!(std::fs::read(&file).unwrap(), good, "made anew");
+    assert_eq!(list(&every), all);
+}

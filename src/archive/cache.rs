@@ -38,6 +38,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
+use super::TitleCheck;
 use crate::article::SharedBytes;
 use crate::corpus::Chunk;
 use crate::parse::Problem;
@@ -48,7 +49,7 @@ const MAGIC: &[u8; 8] = b"JUANIDX\0";
 /// for JSON Lines changes (an article's line is read again by today's `crate::parse` when it
 /// is opened, beside columns the older parser built). `tests/golden_cache.rs` pins a fixture's
 /// cache and parsed articles to this number and fails when they change and it does not.
-pub const VERSION: u32 = 15;
+pub const VERSION: u32 = 16;
 /// The header's flag for a file whose articles' ids are all different.
 pub(super) const IDS_DISTINCT: u64 = 1;
 /// Bytes hashed at each end of the archive for the key.
@@ -147,6 +148,7 @@ pub(super) fn read(
     key: &Key,
     file: &str,
     archive: &SharedBytes,
+    titles: TitleCheck,
     mut each: impl FnMut(Chunk, Vec<Problem>, u64),
 ) -> Option<Found> {
     let path = key.file_in(dir);
@@ -172,7 +174,7 @@ pub(super) fn read(
     }
     let decoded: Option<Vec<(Chunk, Vec<Problem>)>> = parts
         .par_iter()
-        .map(|p| part::decode(&cache, p, file, archive))
+        .map(|p| part::decode(&cache, p, file, archive, titles))
         .collect();
     for ((chunk, problems), p) in decoded?.into_iter().zip(&parts) {
         each(chunk, problems, p.covered);
@@ -257,13 +259,27 @@ mod tests {
     }
 
     fn read_all(s: &Setup) -> Option<(Vec<String>, Vec<Problem>)> {
+        read_checking(s, TitleCheck::AtLoad)
+    }
+
+    /// The titles and problems of the cache, its titles checked whole as `check` says.
+    fn read_checking(s: &Setup, check: TitleCheck) -> Option<(Vec<String>, Vec<Problem>)> {
         let mut titles = Vec::new();
         let mut problems = Vec::new();
-        read(&s.cache_dir, &s.key, "shown", &s.shared, |c, mut p, _| {
+        read_each(s, check, |c, mut p, _| {
             titles.extend((0..c.len()).map(|i| c.index.title(i).to_string()));
             problems.append(&mut p);
         })?;
         Some((titles, problems))
+    }
+
+    /// [`read`] of the setup's cache.
+    fn read_each(
+        s: &Setup,
+        check: TitleCheck,
+        each: impl FnMut(Chunk, Vec<Problem>, u64),
+    ) -> Option<Found> {
+        read(&s.cache_dir, &s.key, "shown", &s.shared, check, each)
     }
 
     fn write(s: &Setup) {
@@ -298,7 +314,7 @@ mod tests {
             w.add(&Chunk::build(first), &[], len - 4).unwrap();
             w.add(&Chunk::build(second), &[], 4).unwrap();
             w.finish().unwrap();
-            read(&s.cache_dir, &s.key, "shown", &s.shared, |_, _, _| {}).unwrap()
+            read_each(&s, TitleCheck::AtLoad, |_, _, _| {}).unwrap()
         };
         assert!(found(["a", "b"], false).ids_distinct);
         assert!(found(["a", "b"], true).ids_distinct);
@@ -322,7 +338,8 @@ mod tests {
         let sum = header(&s.key, 0, 0, 0).len() - 9;
         let flags = sum + 8;
         // Magic, key, the header's checksum, its flags, a part's length, its core's length,
-        // its checksums, its reserved word, its body.
+        // its titles' length, its core's and titles' checksums (the titles checked at the
+        // load here), its reserved word, its body.
         let part = |k: usize| start + 8 * k;
         for at in [
             0,
@@ -334,25 +351,34 @@ mod tests {
             part(3),
             part(4),
             part(5),
-            part(6) + 8,
+            part(7),
+            part(8) + 8,
         ] {
             let mut bad = good.clone();
             bad[at] ^= 0x41;
             std::fs::write(&file, &bad).unwrap();
             assert!(read_all(&s).is_none(), "{at}");
         }
+        let word = |k: usize| u64::from_le_bytes(good[part(k)..part(k + 1)].try_into().unwrap());
+        let (core, titles) = (word(2) as usize, word(3) as usize);
+        // A damaged title: the cache is refused when titles are checked at the load; else it
+        // is read, and the title reads as damaged (checked on its own when read).
+        let first_title = part(8) + core + 16;
+        let mut bad = good.clone();
+        bad[first_title] = 0xFF;
+        std::fs::write(&file, &bad).unwrap();
+        assert!(read_all(&s).is_none());
+        let (titles_read, _) = read_checking(&s, TitleCheck::OnUse).unwrap();
+        assert_eq!(titles_read, ["\u{FFFD}"]);
         // The search aids are checked on first use, not at the load: damaged, they are made
         // again from the columns.
-        let core = u64::from_le_bytes(good[part(2)..part(3)].try_into().unwrap()) as usize;
-        let first_aids = part(6) + core;
+        let first_aids = part(8) + core + titles;
         for at in [first_aids, first_aids + 17, good.len() - 1] {
             let mut bad = good.clone();
             bad[at] ^= 0x41;
             std::fs::write(&file, &bad).unwrap();
             let mut chunks = Vec::new();
-            read(&s.cache_dir, &s.key, "shown", &s.shared, |c, _, _| {
-                chunks.push(c)
-            });
+            read_each(&s, TitleCheck::AtLoad, |c, _, _| chunks.push(c));
             let folded: Vec<_> = chunks
                 .iter()
                 .map(|c| c.index.folded_sources().len())
@@ -370,7 +396,11 @@ mod tests {
     fn a_part_with_a_sound_checksum_that_does_not_decode_fails_the_whole() {
         let s = setup();
         let body = vec![0xffu8; 32];
-        let prefix = part::prefix(&body, body.len(), s.shared.as_ref().as_ref().len() as u64);
+        let lengths = part::Lengths {
+            core: body.len(),
+            titles: 0,
+        };
+        let prefix = part::prefix(&body, lengths, s.shared.as_ref().as_ref().len() as u64);
         let mut file_bytes = header(
             &s.key,
             (prefix.len() + body.len()) as u64,

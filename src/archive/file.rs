@@ -158,7 +158,7 @@ pub(super) fn load(
         let mut group = Vec::new();
         let from_cache =
             |chunk, problems, covered| group.push((text_store(chunk), problems, covered));
-        if let Some(found) = cache::read(dir, key, &shown, &shared, from_cache) {
+        if let Some(found) = cache::read(dir, key, &shown, &shared, options.titles, from_cache) {
             return out.add_cached(group, found.ids_distinct);
         }
         // A cache that does not check out hands on nothing: the parts count from 0 again.

@@ -76,6 +76,22 @@ pub struct LoadOptions {
     /// How the archive will be searched: once (a command) or again and again (the
     /// interface); it decides what a search keeps in memory.
     pub access: Access,
+    /// When a cached file's titles are checked whole: at the load, or at their first whole
+    /// use (a command that will not search titles).
+    pub titles: TitleCheck,
+}
+
+/// When the titles a cache file keeps are checked whole (their checksum, UTF-8, no terminal
+/// control: every byte of them read, a third of what a load of a cached file touches).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TitleCheck {
+    /// At the load: titles that do not check out make the cache be read again from the
+    /// archive and written anew, as any other damage does. For whoever will search titles.
+    AtLoad,
+    /// At their first whole use (a title or source search); until then each title read is
+    /// checked on its own, and one that fails reads as `\u{FFFD}`. For a command that
+    /// will print a few rows of a query that reads no title.
+    OnUse,
 }
 
 /// How an archive will be searched, which decides how a `body:` search reads what it needs
@@ -123,6 +139,7 @@ impl LoadOptions {
             threads: std::thread::available_parallelism().map_or(1, usize::from),
             piece_bytes: 4 << 20,
             access: Access::Once,
+            titles: TitleCheck::AtLoad,
         }
     }
 }

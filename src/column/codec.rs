@@ -2,7 +2,8 @@
 //! ([`Decoder`]) as views of the shared bytes holding that buffer — the index cache's chunk
 //! records. Every column starts 16-aligned (relative to the buffer, which the cache places
 //! 16-aligned in its file), so a view needs no copy. Reading checks every length and bound:
-//! bad bytes give `None`, never a panic.
+//! bad bytes give `None`, never a panic. A [`Section`] is such a buffer in a mapped file whose
+//! checksum is checked when it is first used, not when the file is read.
 
 use bytemuck::Pod;
 
@@ -11,6 +12,51 @@ use crate::article::SharedBytes;
 
 /// Alignment of every column in an encoded buffer.
 pub(crate) const ALIGN: usize = 16;
+
+/// An encoded buffer lying in a mapped file, checked on first use rather than when the file
+/// is read: where it lies, and the XXH3 it must have.
+#[derive(Clone)]
+pub(crate) struct Section {
+    /// The mapped file.
+    pub(crate) bytes: SharedBytes,
+    /// Where in it the buffer lies (16-aligned).
+    pub(crate) range: std::ops::Range<usize>,
+    /// The XXH3 of those bytes.
+    pub(crate) checksum: u64,
+}
+
+impl Section {
+    /// A section of `bytes[range]` that must hash to `checksum`.
+    pub(crate) fn new(bytes: SharedBytes, range: std::ops::Range<usize>, checksum: u64) -> Section {
+        Section {
+            bytes,
+            range,
+            checksum,
+        }
+    }
+
+    /// True when the bytes are there and have their checksum (this reads them all).
+    pub(crate) fn checks_out(&self) -> bool {
+        let bytes: &[u8] = self.bytes.as_ref().as_ref();
+        bytes
+            .get(self.range.clone())
+            .is_some_and(|b| xxhash_rust::xxh3::xxh3_64(b) == self.checksum)
+    }
+
+    /// A decoder of the buffer, whether or not it checks out.
+    pub(crate) fn decoder(&self) -> Decoder<'_> {
+        Decoder::new(&self.bytes, self.range.clone())
+    }
+}
+
+impl std::fmt::Debug for Section {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Section")
+            .field("range", &self.range)
+            .field("checksum", &self.checksum)
+            .finish_non_exhaustive()
+    }
+}
 
 /// Builds an encoded buffer.
 #[derive(Debug, Default)]

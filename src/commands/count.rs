@@ -5,7 +5,7 @@
 //! (China Standard Time unless `--tz`), and are counted as the interface's timeline counts
 //! them ([`crate::app::timeline`]).
 
-use super::{Outcome, load_reporting, with_stdout};
+use super::{Outcome, load_reporting_with, title_check, with_stdout};
 use crate::app::timeline::period::{Periods, Unit};
 use crate::app::timeline::{count_in, span_in};
 use crate::cli::{CountArgs, CountBy};
@@ -18,7 +18,8 @@ use crate::search;
 pub fn count(args: &CountArgs) -> Outcome {
     let query = Query::parse(args.query.as_deref().unwrap_or(""))
         .map_err(|e| super::Failure::Query(e.to_string()))?;
-    let loaded = load_reporting(&args.paths);
+    // No title is printed: a query reading none leaves them unread.
+    let loaded = load_reporting_with(&args.paths, title_check(&query, Some(0)));
     let failed = loaded.corpus.is_empty() && !loaded.problems.is_empty();
     let corpus = loaded.corpus;
     let query = super::bind_marks(query, &corpus)?;

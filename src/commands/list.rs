@@ -4,7 +4,7 @@ use std::io::Write;
 
 use rayon::prelude::*;
 
-use super::{Outcome, load_reporting, summary_json, with_stdout};
+use super::{Outcome, load_reporting_with, summary_json, title_check, with_stdout};
 use crate::cli::ListArgs;
 use crate::corpus::Corpus;
 use crate::query::{Hit, Order, Query};
@@ -16,7 +16,7 @@ use crate::search::{self, Cancel};
 pub fn list(args: &ListArgs) -> Outcome {
     let query = Query::parse(args.query.as_deref().unwrap_or(""))
         .map_err(|e| super::Failure::Query(e.to_string()))?;
-    let loaded = load_reporting(&args.paths);
+    let loaded = load_reporting_with(&args.paths, title_check(&query, args.limit));
     let order = if args.oldest_first {
         Order::OldestFirst
     } else {

@@ -59,23 +59,24 @@ fn articles_come_back_whole_from_columns_and_lines() {
     assert_eq!(c.chunks()[0].body(1), "第二\n段");
     assert_eq!(c.sources().collect::<Vec<_>>(), ["长春日报", "", ""]);
 
-    let mut e = Encoder::new();
-    c.chunks()[0].encode(&mut e).unwrap();
-    let buf = e.finish();
-    let stored = crate::column::codec::aligned(&buf);
-    let back = Chunk::decode(&mut Decoder::new(&stored, 0..buf.len()), &shared, None).unwrap();
+    let (stored, core, sections) = c.chunks()[0].encoded();
+    let back = Chunk::decode(
+        &mut Decoder::new(&stored, core.clone()),
+        &shared,
+        sections.clone(),
+    )
+    .unwrap();
     assert!(back.index.same_as(&c.chunks()[0].index));
     for i in 0..3 {
         assert_eq!(back.article(i), c.article(i), "{i}");
     }
     let other: SharedBytes = Arc::new(b"short".to_vec());
-    let refused = Chunk::decode(&mut Decoder::new(&stored, 0..buf.len()), &other, None);
+    let refused = Chunk::decode(&mut Decoder::new(&stored, core), &other, sections);
     assert!(refused.is_none(), "a line beyond the file");
 }
 
 mod stored {
     use super::*;
-    use crate::column::codec::aligned;
     use proptest::prelude::*;
 
     /// Articles with titles, sources and ids from a mix of scripts and forms (capitals,
@@ -130,22 +131,9 @@ mod stored {
             for (i, a) in articles.iter().enumerate() {
                 prop_assert_eq!(&chunk.article(i), a);
             }
-            let mut e = Encoder::new();
-            chunk.encode(&mut e).unwrap();
-            let mut buf = e.finish();
-            let core = buf.len();
-            let mut e = Encoder::new();
-            chunk.encode_aids(&mut e);
-            buf.extend_from_slice(&e.finish());
-            let stored = aligned(&buf);
-            let aids = crate::query::StoredAids {
-                checksum: xxhash_rust::xxh3::xxh3_64(&buf[core..]),
-                bytes: stored.clone(),
-                range: core..buf.len(),
-            };
+            let (stored, core, sections) = chunk.encoded();
             let file: SharedBytes = Arc::new(Vec::new());
-            let back =
-                Chunk::decode(&mut Decoder::new(&stored, 0..core), &file, Some(aids)).unwrap();
+            let back = Chunk::decode(&mut Decoder::new(&stored, core), &file, sections).unwrap();
             prop_assert!(back.index.same_as(&chunk.index));
             for (i, a) in articles.iter().enumerate() {
                 prop_assert_eq!(&back.article(i), a);
@@ -252,13 +240,10 @@ mod bodies {
             .collect();
         let c = Corpus::from_articles(loaded);
         assert_eq!(c.chunks()[0].records.body(1), "第二段");
-        let mut e = Encoder::new();
-        c.chunks()[0].encode(&mut e).unwrap();
-        let buf = e.finish();
-        let stored = crate::column::codec::aligned(&buf);
+        let (stored, core, sections) = c.chunks()[0].encoded();
         // The same length, the second body edited in place.
         let edited: SharedBytes = Arc::new(text.replace("第二段", "第三段").into_bytes());
-        let back = Chunk::decode(&mut Decoder::new(&stored, 0..buf.len()), &edited, None).unwrap();
+        let back = Chunk::decode(&mut Decoder::new(&stored, core), &edited, sections).unwrap();
         assert_eq!(back.records.body(0), "第一段");
         assert!(back.records.body_from_literal(1).is_none());
         assert!(

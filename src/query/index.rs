@@ -24,15 +24,16 @@ mod columns;
 mod stored;
 #[cfg(test)]
 mod tests;
+mod titles;
 
 use super::Order;
 use super::readings::ReadingTable;
 use crate::date::{Date, Stamp};
 
 use aids::LazyAids;
-pub(crate) use aids::StoredAids;
 pub(super) use aids::{SearchAids, char_signature};
 pub(super) use columns::Columns;
+pub(crate) use stored::Sections;
 
 /// A chunk of articles for listing and searching: the corpus's own data (`Columns`) and
 /// what searching needs beyond it (`SearchAids`), each built, stored and mapped on its own.
@@ -76,8 +77,15 @@ impl Index {
     }
 
     /// Article `i`'s title, as loaded (cleaned, not folded).
+    #[inline]
     pub(crate) fn title(&self, i: usize) -> &str {
-        text_in(&self.columns.titles, &self.columns.title_starts, i)
+        self.columns.titles.get(i)
+    }
+
+    /// Checks the titles whole now, when read from a cache file and not checked yet
+    /// ([`titles::Titles::check`]); false when they do not check out.
+    pub(crate) fn check_titles(&self) -> bool {
+        self.columns.titles.check()
     }
 
     /// Article `i`'s folded title (case and width folded), char for char its title: the title
@@ -268,9 +276,10 @@ impl Index {
     /// Bytes of each column, by name (for reports of memory use).
     pub(crate) fn column_sizes(&self) -> [(&'static str, usize); 15] {
         let aids = self.aids();
+        let (titles, title_starts) = self.columns.titles.byte_lens();
         [
-            ("titles", self.columns.titles.byte_len()),
-            ("title_starts", self.columns.title_starts.byte_len()),
+            ("titles", titles),
+            ("title_starts", title_starts),
             (
                 "bitmaps",
                 aids.unfolded.byte_len() + aids.widely_unfolded.byte_len() + aids.latin.byte_len(),

@@ -81,9 +81,9 @@ impl Writer {
         problems: &[Problem],
         covered: u64,
     ) -> std::io::Result<()> {
-        let (body, core) = part::encode(chunk, problems)
+        let (body, lengths) = part::encode(chunk, problems)
             .ok_or_else(|| std::io::Error::other("a chunk of more than one file"))?;
-        let prefix = part::prefix(&body, core, covered);
+        let prefix = part::prefix(&body, lengths, covered);
         self.prefixes.update(&prefix);
         self.len += (prefix.len() + body.len()) as u64;
         self.ids

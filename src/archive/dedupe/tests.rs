@@ -83,13 +83,10 @@ fn a_chunk_loses_its_copies_and_keeps_the_rest() {
 
 /// `chunk` as the index cache gives it back: its columns views of stored bytes.
 fn mapped(articles: Vec<Article>) -> Chunk {
-    use crate::column::codec::{Decoder, Encoder, aligned};
-    let mut e = Encoder::new();
-    Chunk::build(articles).encode(&mut e).unwrap();
-    let buf = e.finish();
-    let stored = aligned(&buf);
+    use crate::column::codec::Decoder;
+    let (stored, core, sections) = Chunk::build(articles).encoded();
     let file: crate::article::SharedBytes = std::sync::Arc::new(Vec::new());
-    let chunk = Chunk::decode(&mut Decoder::new(&stored, 0..buf.len()), &file, None).unwrap();
+    let chunk = Chunk::decode(&mut Decoder::new(&stored, core), &file, sections).unwrap();
     assert!(chunk.is_mapped());
     chunk
 }

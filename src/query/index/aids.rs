@@ -7,13 +7,12 @@
 //! `juan count` and `body:` queries neither hash nor check nor page them in. Being made from
 //! the titles and sources alone, aids that do not check out are made again from the columns.
 
-use std::ops::Range;
 use std::sync::OnceLock;
 
 use super::Columns;
 use super::chars::TitleChars;
-use crate::article::SharedBytes;
 use crate::column::Column;
+use crate::column::codec::Section;
 use crate::query::readings::ReadingTable;
 
 /// What searching titles and sources needs beyond their text, per article of the same list.
@@ -55,20 +54,8 @@ pub(crate) struct SearchAids {
 pub(crate) struct LazyAids {
     /// The aids, once made or read.
     aids: OnceLock<SearchAids>,
-    /// Where a cache file keeps them, for the first use.
-    stored: Option<StoredAids>,
-}
-
-/// Search aids encoded in a cache file ([`SearchAids::encode`]) and not read yet: where they
-/// lie and the checksum they must have.
-#[derive(Clone)]
-pub(crate) struct StoredAids {
-    /// The mapped file.
-    pub(crate) bytes: SharedBytes,
-    /// Where in it the encoded aids lie (16-aligned).
-    pub(crate) range: Range<usize>,
-    /// The XXH3 of those bytes.
-    pub(crate) checksum: u64,
+    /// Where a cache file keeps them ([`SearchAids::encode`]), for the first use.
+    stored: Option<Section>,
 }
 
 impl LazyAids {
@@ -82,7 +69,7 @@ impl LazyAids {
 
     /// Aids to read from `stored` on first use; made from the columns instead when it is
     /// `None` or does not check out.
-    pub(super) fn stored(stored: Option<StoredAids>) -> LazyAids {
+    pub(super) fn stored(stored: Option<Section>) -> LazyAids {
         LazyAids {
             aids: OnceLock::new(),
             stored,
@@ -94,9 +81,12 @@ impl LazyAids {
     #[inline]
     pub(super) fn get(&self, columns: &Columns) -> &SearchAids {
         self.aids.get_or_init(|| {
+            // Every title search reads the titles whole: they are checked whole first, so
+            // that reading one costs no check of its own ([`super::Titles`]).
+            columns.titles.check();
             self.stored
                 .as_ref()
-                .and_then(|s| s.read(columns))
+                .and_then(|s| read(s, columns))
                 .unwrap_or_else(|| SearchAids::of_columns(columns))
         })
     }
@@ -114,26 +104,15 @@ impl LazyAids {
     }
 }
 
-impl std::fmt::Debug for StoredAids {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("StoredAids")
-            .field("range", &self.range)
-            .field("checksum", &self.checksum)
-            .finish_non_exhaustive()
+/// The aids kept in `stored`, when the bytes have their checksum and decode soundly for
+/// `columns`.
+fn read(stored: &Section, columns: &Columns) -> Option<SearchAids> {
+    if !stored.checks_out() {
+        return None;
     }
-}
-
-impl StoredAids {
-    /// The aids, when the bytes have their checksum and decode soundly for `columns`.
-    fn read(&self, columns: &Columns) -> Option<SearchAids> {
-        let bytes: &[u8] = self.bytes.as_ref().as_ref();
-        if xxhash_rust::xxh3::xxh3_64(bytes.get(self.range.clone())?) != self.checksum {
-            return None;
-        }
-        let mut d = crate::column::codec::Decoder::new(&self.bytes, self.range.clone());
-        let aids = SearchAids::decode(&mut d, columns)?;
-        d.is_done().then_some(aids)
-    }
+    let mut d = stored.decoder();
+    let aids = SearchAids::decode(&mut d, columns)?;
+    d.is_done().then_some(aids)
 }
 
 /// The chars of a folded text, each hashed to one of 64 bits: a cheap subset test before

@@ -3,6 +3,7 @@
 
 use super::chars::TitleChars;
 use super::columns::UNDATED;
+use super::titles::Titles;
 use super::{Columns, Index, LazyAids, Order, SearchAids, char_signature, offset};
 use crate::article::Article;
 use crate::date::Date;
@@ -79,8 +80,7 @@ impl Columns {
             date_zones.truncate(n.min(1));
         }
         let mut columns = Columns {
-            titles: titles.into_bytes().into(),
-            title_starts: title_starts.into(),
+            titles: Titles::built(titles.into_bytes(), title_starts),
             date_kinds: date_kinds.into(),
             stamps: stamps.into(),
             date_zones: date_zones.into(),
@@ -113,11 +113,7 @@ impl SearchAids {
     /// The same aids made from `columns` (when a cache's copy of them does not check out).
     pub(crate) fn of_columns(columns: &Columns) -> SearchAids {
         let sources = columns.sources.iter().map(|s| &**s);
-        SearchAids::of_titles(
-            columns.len(),
-            |i| super::text_in(&columns.titles, &columns.title_starts, i),
-            sources,
-        )
+        SearchAids::of_titles(columns.len(), |i| columns.titles.get(i), sources)
     }
 
     /// The aids of `n` titles, given by number, and of the distinct `sources` in the order

@@ -5,6 +5,7 @@
 use std::sync::OnceLock;
 
 use super::offset;
+use super::titles::Titles;
 use crate::column::Column;
 use crate::date::Stamp;
 use crate::query::Order;
@@ -15,10 +16,8 @@ pub(super) const UNDATED: i64 = i64::MIN;
 /// The corpus's own data of a list of articles, in the same order as the articles.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Columns {
-    /// Every title, concatenated.
-    pub(super) titles: Column<u8>,
-    /// Byte offset in `titles` where title `i` starts; one more entry than titles.
-    pub(super) title_starts: Column<u32>,
+    /// Every title, and where each starts; read from a cache, checked on first whole use.
+    pub(super) titles: Titles,
     /// Each article's date kind: 0 dated, 1 unparsed date text, 2 no date (sorting classes).
     pub(super) date_kinds: Column<u8>,
     /// Each article's publication instant (Unix seconds), or `UNDATED`.

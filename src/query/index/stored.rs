@@ -7,13 +7,29 @@
 mod aids;
 mod columns;
 
-use super::{Columns, Index, LazyAids, StoredAids};
-use crate::column::codec::{Decoder, Encoder};
+use super::{Columns, Index, LazyAids};
+use crate::column::codec::{Decoder, Encoder, Section};
+
+/// Where a cache file keeps the sections of an index that are read apart from its columns.
+#[derive(Debug, Clone)]
+pub(crate) struct Sections {
+    /// The titles' text ([`Index::encode_titles`]), checked on first whole use.
+    pub(crate) titles: Section,
+    /// The search aids ([`Index::encode_aids`]), read on first use; made from the columns
+    /// when `None` or they do not check out.
+    pub(crate) aids: Option<Section>,
+}
 
 impl Index {
-    /// Appends the index's columns to `e` ([`Index::encode_aids`] writes the rest).
+    /// Appends the index's columns to `e`, but the titles' text ([`Index::encode_titles`])
+    /// and the search aids ([`Index::encode_aids`]).
     pub(crate) fn encode(&self, e: &mut Encoder) {
         self.columns.encode(e);
+    }
+
+    /// Appends the titles' text to `e`.
+    pub(crate) fn encode_titles(&self, e: &mut Encoder) {
+        self.columns.encode_titles(e);
     }
 
     /// Appends the index's search aids to `e`, made now unless they are.
@@ -21,14 +37,15 @@ impl Index {
         self.aids().encode(e);
     }
 
-    /// Reads the columns written by [`Index::encode`], with the search aids `aids` written by
-    /// [`Index::encode_aids`] to be read on first use (and made from the columns instead when
-    /// they are `None` or do not check out then); `None` when the bytes are not columns.
-    pub(crate) fn decode(d: &mut Decoder, aids: Option<StoredAids>) -> Option<Index> {
-        let columns = Columns::decode(d)?;
+    /// Reads the columns written by [`Index::encode`], with the `sections` kept apart from
+    /// them: the titles' text, checked on first whole use, and the search aids, read on first
+    /// use (and made from the columns instead when they are `None` or do not check out then);
+    /// `None` when the bytes are not columns.
+    pub(crate) fn decode(d: &mut Decoder, sections: Sections) -> Option<Index> {
+        let columns = Columns::decode(d, sections.titles)?;
         Some(Index {
             columns,
-            aids: LazyAids::stored(aids),
+            aids: LazyAids::stored(sections.aids),
         })
     }
 
@@ -54,7 +71,7 @@ impl Index {
 
 /// True when `starts` has `n + 1` ascending entries ending at `bytes`' length, `bytes` is
 /// UTF-8 and every start is a char boundary in it.
-fn texts_sound(bytes: &[u8], starts: &[u32], n: usize) -> bool {
+pub(super) fn texts_sound(bytes: &[u8], starts: &[u32], n: usize) -> bool {
     starts_sound(starts, bytes.len(), n)
         && simdutf8::basic::from_utf8(bytes).is_ok()
         && starts
@@ -64,7 +81,7 @@ fn texts_sound(bytes: &[u8], starts: &[u32], n: usize) -> bool {
 
 /// True when `starts` has `n + 1` ascending entries from 0 to `len` (or none, in an empty
 /// index made by `Index::default`).
-fn starts_sound(starts: &[u32], len: usize, n: usize) -> bool {
+pub(super) fn starts_sound(starts: &[u32], len: usize, n: usize) -> bool {
     if starts.is_empty() {
         return n == 0 && len == 0;
     }
@@ -111,41 +128,62 @@ mod tests {
         .collect()
     }
 
-    /// The index's columns then its aids, as a cache part lays them out: the bytes, the
-    /// columns' length, and where the aids lie.
-    fn encoded(index: &Index) -> (SharedBytes, usize, Range<usize>) {
+    /// Where a cache part lays out an index: its columns, then its titles' text, then its
+    /// aids.
+    #[derive(Debug, Clone)]
+    struct Layout {
+        columns: usize,
+        titles: Range<usize>,
+        aids: Range<usize>,
+    }
+
+    /// The index as a cache part lays it out: the bytes and where each section lies.
+    fn encoded(index: &Index) -> (SharedBytes, Layout) {
         let mut e = Encoder::new();
         index.encode(&mut e);
         let mut buf = e.finish();
         let columns = buf.len();
         let mut e = Encoder::new();
+        index.encode_titles(&mut e);
+        buf.extend_from_slice(&e.finish());
+        let titles = buf.len();
+        let mut e = Encoder::new();
         index.encode_aids(&mut e);
         buf.extend_from_slice(&e.finish());
-        let len = buf.len();
-        (aligned(&buf), columns, columns..len)
+        let layout = Layout {
+            columns,
+            titles: columns..titles,
+            aids: titles..buf.len(),
+        };
+        (aligned(&buf), layout)
     }
 
-    /// The index in `shared`, its aids checked against the checksum they have there.
-    fn decoded(shared: &SharedBytes, columns: usize, aids: Range<usize>) -> Option<Index> {
+    /// A section of `shared` with the checksum it has there.
+    fn section(shared: &SharedBytes, range: Range<usize>) -> Section {
         let bytes: &[u8] = shared.as_ref().as_ref();
-        let stored = StoredAids {
-            checksum: xxh3_64(&bytes[aids.clone()]),
-            bytes: shared.clone(),
-            range: aids,
+        Section::new(shared.clone(), range.clone(), xxh3_64(&bytes[range]))
+    }
+
+    /// The index in `shared`, its sections checked against the checksums they have there.
+    fn decoded(shared: &SharedBytes, at: &Layout) -> Option<Index> {
+        let sections = Sections {
+            titles: section(shared, at.titles.clone()),
+            aids: Some(section(shared, at.aids.clone())),
         };
-        Index::decode(&mut Decoder::new(shared, 0..columns), Some(stored))
+        Index::decode(&mut Decoder::new(shared, 0..at.columns), sections)
     }
 
     #[test]
     fn an_index_reads_back_as_views_of_the_same_columns() {
         let index = Index::build(&articles());
-        let (shared, len, aids) = encoded(&index);
-        let back = decoded(&shared, len, aids).unwrap();
+        let (shared, at) = encoded(&index);
+        let back = decoded(&shared, &at).unwrap();
         assert!(!back.search_is_prepared(), "aids are read on first use");
         assert_eq!(back.title(2), "绿色 NBA");
         assert!(!back.search_is_prepared());
         assert!(back.same_as(&index));
         assert!(back.search_is_prepared());
+        assert!(back.check_titles());
         assert_eq!(back.id(0), "own-1");
         assert_eq!(back.date(1), Date::Unparsed("不详".into()));
         assert_eq!(back.title(0), "ＶＩＰ会员２０１２");
@@ -155,24 +193,38 @@ mod tests {
     #[test]
     fn an_index_holding_a_control_character_does_not_read_back() {
         // As a forged cache would hold: text that never passed the cleaner.
-        for (field, bad) in [
-            (0, "\u{1b}]52;c;aGk=\u{7}"),
-            (1, "\u{9b}2J"),
-            (2, "a\nb"),
-            (3, "\u{7f}"),
-        ] {
+        let bad = ["\u{1b}]52;c;aGk=\u{7}", "\u{9b}2J", "a\nb", "\u{7f}"];
+        for (field, bad) in bad.into_iter().enumerate() {
             let mut forged = articles();
             match field {
-                0 => forged[1].title = bad.into(),
-                1 => forged[0].source = bad.into(),
-                2 => forged[2].id = bad.into(),
+                0 => forged[0].source = bad.into(),
+                1 => forged[2].id = bad.into(),
                 _ => forged[1].date = Date::Unparsed(bad.into()),
             }
-            let (shared, len, aids) = encoded(&Index::build(&forged));
-            assert!(decoded(&shared, len, aids).is_none(), "{bad:?}");
+            let (shared, at) = encoded(&Index::build(&forged));
+            assert!(decoded(&shared, &at).is_none(), "{bad:?}");
         }
-        let (shared, len, aids) = encoded(&Index::build(&articles()));
-        assert!(decoded(&shared, len, aids).is_some());
+        // A title is checked when it is read, or with all the others on first whole use.
+        for bad in bad {
+            let mut forged = articles();
+            forged[1].title = bad.into();
+            let (shared, at) = encoded(&Index::build(&forged));
+            let back = decoded(&shared, &at).unwrap();
+            assert_eq!(
+                back.title(1),
+                crate::query::index::titles::DAMAGED,
+                "{bad:?}"
+            );
+            assert!(!back.check_titles(), "{bad:?}");
+            assert_eq!(
+                back.title(1),
+                crate::query::index::titles::DAMAGED,
+                "{bad:?}"
+            );
+            assert_eq!(back.title(2), "绿色 NBA");
+        }
+        let (shared, at) = encoded(&Index::build(&articles()));
+        assert!(decoded(&shared, &at).unwrap().check_titles());
     }
 
     #[test]
@@ -189,8 +241,8 @@ mod tests {
             (size("hex_ids"), size("ids"), size("date_zones")),
             (24, 0, 4)
         );
-        let (shared, len, aids) = encoded(&index);
-        let back = decoded(&shared, len, aids).unwrap();
+        let (shared, at) = encoded(&index);
+        let back = decoded(&shared, &at).unwrap();
         assert!(back.same_as(&index));
         for (i, a) in hexed.iter().enumerate() {
             assert_eq!(
@@ -226,29 +278,41 @@ mod tests {
         for (i, a) in mixed.iter().enumerate() {
             assert_eq!(apart.date(i), a.date, "{i}");
         }
-        let (shared, len, aids) = encoded(&apart);
-        let back = decoded(&shared, len, aids).unwrap();
+        let (shared, at) = encoded(&apart);
+        let back = decoded(&shared, &at).unwrap();
         assert!(back.same_as(&apart));
     }
 
     #[test]
     fn damaged_bytes_never_make_an_index() {
         let index = Index::build(&articles());
-        let (shared, columns, aids) = encoded(&index);
-        let len = aids.end;
+        let (shared, at) = encoded(&index);
+        let len = at.aids.end;
         let bytes: &[u8] = shared.as_ref().as_ref();
         // (The last 16 bytes may be padding only.)
-        for cut in (0..columns - 16).step_by(7) {
-            assert!(decoded(&shared, cut, aids.clone()).is_none());
+        for cut in (0..at.columns - 16).step_by(7) {
+            let cut = Layout {
+                columns: cut,
+                ..at.clone()
+            };
+            assert!(decoded(&shared, &cut).is_none());
         }
-        // Flip bytes one at a time, the aids' checksum taken of the damaged bytes (as a forged
-        // file would have it): decoding either fails or gives an index whose accessors all
-        // work, its aids made again from the columns when they do not decode.
-        for at in 0..len {
+        // Flip bytes one at a time, the sections' checksums taken of the damaged bytes (as a
+        // forged file would have them): decoding either fails or gives an index whose
+        // accessors all work, its aids made again from the columns when they do not decode,
+        // before and after its titles are checked whole.
+        for flip in 0..len {
             let mut copy = bytes[..len].to_vec();
-            copy[at] ^= 0x80;
+            copy[flip] ^= 0x80;
             let words = aligned(&copy);
-            if let Some(back) = decoded(&words, columns, aids.clone()) {
+            if let Some(back) = decoded(&words, &at) {
+                for i in 0..back.len() {
+                    let title = back.title(i);
+                    assert!(!crate::sanitize::has_terminal_controls(
+                        title.as_bytes(),
+                        false
+                    ));
+                }
                 for i in 0..back.len() {
                     let _ = (back.title(i), back.id(i), back.date(i));
                     let _ = back.folded_title(i, &mut String::new());
@@ -264,21 +328,22 @@ mod tests {
     #[test]
     fn aids_that_do_not_check_out_are_made_again_from_the_columns() {
         let index = Index::build(&articles());
-        let (shared, columns, aids) = encoded(&index);
+        let (shared, at) = encoded(&index);
+        let aids = at.aids.clone();
         let bytes: &[u8] = shared.as_ref().as_ref();
         let whole = xxh3_64(&bytes[aids.clone()]);
         let half = aids.start + aids.len() / 32 * 16;
-        let stored = |checksum, range: Range<usize>| StoredAids {
-            bytes: shared.clone(),
-            range,
-            checksum,
-        };
+        let stored = |checksum, range: Range<usize>| Section::new(shared.clone(), range, checksum);
         for aids in [
             Some(stored(whole ^ 1, aids.clone())),
             Some(stored(xxh3_64(&bytes[aids.start..half]), aids.start..half)),
             None,
         ] {
-            let back = Index::decode(&mut Decoder::new(&shared, 0..columns), aids).unwrap();
+            let sections = Sections {
+                titles: section(&shared, at.titles.clone()),
+                aids,
+            };
+            let back = Index::decode(&mut Decoder::new(&shared, 0..at.columns), sections).unwrap();
             assert!(back.same_as(&index));
             let folded = back.folded_sources().to_vec();
             assert_eq!(folded, index.folded_sources());

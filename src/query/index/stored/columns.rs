@@ -1,17 +1,18 @@
 //! The codec of [`Columns`]: each column in turn into an [`Encoder`], and back as views of
 //! the bytes, checked (lengths, bounds, UTF-8 at char boundaries, no terminal control
-//! character) so that every accessor of a decoded index stays in bounds.
+//! character) so that every accessor of a decoded index stays in bounds. The titles' text is
+//! written apart, a section of its own that is checked on first use ([`Titles`]).
 
 use super::texts_sound;
 use crate::column::Column;
-use crate::column::codec::{Decoder, Encoder};
+use crate::column::codec::{Decoder, Encoder, Section};
 use crate::query::index::Columns;
+use crate::query::index::titles::Titles;
 
 impl Columns {
-    /// Appends the columns to `e`.
+    /// Appends the columns to `e`, all but the titles' text ([`Columns::encode_titles`]).
     pub(crate) fn encode(&self, e: &mut Encoder) {
-        e.column(&self.titles);
-        e.column(&self.title_starts);
+        self.titles.encode_starts(e);
         e.column(&self.date_kinds);
         e.column(&self.stamps);
         e.column(&self.date_zones);
@@ -31,10 +32,16 @@ impl Columns {
         e.column(&self.newest_first);
     }
 
-    /// Reads columns written by [`Columns::encode`]; `None` when the bytes are not sound.
-    pub(crate) fn decode(d: &mut Decoder) -> Option<Columns> {
-        let titles: Column<u8> = d.column()?;
-        let title_starts = d.column()?;
+    /// Appends the titles' text to `e`: a section of a cache file of its own.
+    pub(crate) fn encode_titles(&self, e: &mut Encoder) {
+        self.titles.encode(e);
+    }
+
+    /// Reads columns written by [`Columns::encode`], with the titles' text written by
+    /// [`Columns::encode_titles`] in `titles` (its bounds checked now, the rest on first use);
+    /// `None` when the bytes are not sound.
+    pub(crate) fn decode(d: &mut Decoder, titles: Section) -> Option<Columns> {
+        let title_starts: Column<u32> = d.column()?;
         let date_kinds: Column<u8> = d.column()?;
         let stamps: Column<i64> = d.column()?;
         let date_zones = d.column()?;
@@ -53,11 +60,10 @@ impl Columns {
         }
         let newest_first: Column<u32> = d.column()?;
         let n = stamps.len();
+        let titles = Titles::stored(titles, title_starts, n)?;
         // Whatever a cache file holds, no control character reaches the terminal from it.
         let printable = |text: &[u8]| !crate::sanitize::has_terminal_controls(text, false);
-        let sound = texts_sound(&titles, &title_starts, n)
-            && printable(&titles)
-            && printable(&ids)
+        let sound = printable(&ids)
             && sources.iter().all(|s| printable(s.as_bytes()))
             && unparsed.iter().all(|(_, s)| printable(s.as_bytes()))
             && ((hex_ids.is_empty() && texts_sound(&ids, &id_starts, n))
@@ -80,7 +86,6 @@ impl Columns {
             && unparsed.iter().all(|(i, _)| (*i as usize) < n);
         sound.then(|| Columns {
             titles,
-            title_starts,
             date_kinds,
             stamps,
             date_zones,
