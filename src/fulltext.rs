@@ -3,12 +3,13 @@
 //!
 //! Chinese has no spaces, so words are no unit to index: every char and every pair of
 //! adjacent chars of an article's folded body (case, width and 繁简 folded by
-//! `query::fold`, paragraph breaks included as `\n`) is a gram. A gram in 32 or more of a
-//! chunk's articles has a list of its own; the rare ones — most grams, holding few postings —
-//! share hashed buckets of about 24 grams, so they cost no key each. A term of one char is
-//! answered by its char's list and a term of two by its pair's — exactly, when the gram is
-//! common. A longer term's (or a rare gram's) articles are among those its lists hold; those
-//! candidates are then verified against the text (`query::matcher`). Latin words and digits are chars like any other, so
+//! `query::fold`, paragraph breaks included as `\n`) is a gram. Every char, and every pair in
+//! 32 or more of a chunk's articles, has a list of its own; the rare pairs — most grams,
+//! holding few postings — share hashed buckets of about 24 grams, so they cost no key each. A
+//! term of one char is answered exactly by its char's list, and a term of two by its pair's
+//! when the pair is common. A longer term's (or a rare pair's) articles are among those its
+//! lists hold, less the big articles whose filter lacks one of its rare pairs or trigrams
+//! ([`bloom`]); those candidates are then verified against the text (`query::matcher`). Latin words and digits are chars like any other, so
 //! any substring is found, `NASA` inside `NASA's` too.
 //!
 //! One [`TextIndex`] covers one corpus chunk (at most 65,536 articles). It is built in the
@@ -21,8 +22,10 @@
 //! |---|---|
 //! | `build` | grams of a text, the lists of a chunk |
 //! | `postings` | one list: varint gaps or a bitmap, decoded with every bound checked |
+//! | `bloom` | filters of big articles' rare pairs and trigrams, which rare terms' candidates are sifted by |
 //! | `verify` | whether a body's raw JSON literal shows a term, before decoding it |
 
+mod bloom;
 mod build;
 mod postings;
 mod verify;
@@ -34,10 +37,11 @@ use crate::column::Column;
 use crate::column::codec::{Decoder, Encoder};
 
 /// The format of an encoded index; bumped whenever grams, folding or the list layout change.
-pub(crate) const FORMAT: u64 = 3;
+pub(crate) const FORMAT: u64 = 4;
 
-/// A gram in fewer articles of a chunk than this is rare: most grams of a chunk are (one
-/// in ten has a list of its own), and a key of its own would cost more than its list.
+/// A pair in fewer articles of a chunk than this is rare: most pairs of a chunk are (one
+/// in ten has a list of its own), and a key of its own would cost more than its list. (Every
+/// char has a list: there are a few thousand in a chunk.)
 const RARE_BELOW: usize = 32;
 /// About how many rare grams share a bucket.
 const GRAMS_PER_BUCKET: usize = 24;
@@ -51,6 +55,12 @@ fn bucket_of(k: u64, buckets: u64) -> u64 {
 /// no folded text holds U+0000, so the two kinds never meet).
 fn key(a: char, b: Option<char>) -> u64 {
     (u64::from(a as u32) << 21) | b.map_or(0, |b| u64::from(b as u32))
+}
+
+/// A trigram's key for the filters of big articles ([`bloom`]): `a << 42 | b << 21 | c`, at
+/// or above 2^42 (no folded text holds U+0000), so it never meets a char's or a pair's key.
+fn trigram_key(a: char, b: char, c: char) -> u64 {
+    (u64::from(a as u32) << 42) | (u64::from(b as u32) << 21) | u64::from(c as u32)
 }
 
 /// Where a chunk's index is kept between runs (the cache, `archive::cache::TextCache`): the
@@ -77,6 +87,8 @@ pub(crate) struct TextIndex {
     bucket_starts: Column<u32>,
     /// The lists, one after another ([`postings`]).
     lists: Column<u8>,
+    /// The filters of the rare grams of big articles ([`bloom`]).
+    filters: bloom::Filters,
     /// Body bytes indexed (for the figures the interface and benchmarks show).
     text_bytes: u64,
 }
@@ -110,6 +122,20 @@ impl Candidates {
         self.bits
             .get(local / 64)
             .is_some_and(|w| w >> (local % 64) & 1 == 1)
+    }
+
+    /// Every candidate, ascending.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        self.bits.iter().enumerate().flat_map(|(k, &word)| {
+            let mut rest = word;
+            std::iter::from_fn(move || {
+                (rest != 0).then(|| {
+                    let bit = rest.trailing_zeros() as usize;
+                    rest &= rest - 1;
+                    k * 64 + bit
+                })
+            })
+        })
     }
 
     /// The first candidate at `local` or after it.
@@ -155,6 +181,7 @@ impl TextIndex {
             + self.starts.byte_len()
             + self.bucket_starts.byte_len()
             + self.lists.byte_len()
+            + self.filters.byte_len()
     }
 
     /// The articles whose folded body may hold `needle` (already folded, as query patterns
@@ -186,12 +213,21 @@ impl TextIndex {
         keys.dedup_by_key(|(k, _)| *k);
         let mut exact = chars.len() <= 2;
         let mut lists = Vec::with_capacity(keys.len());
+        // The deciding grams without a list of their own, and the needle's trigrams: big
+        // articles' filters sift them.
+        let mut sifted: Vec<u64> = chars
+            .windows(3)
+            .map(|w| trigram_key(w[0], w[1], w[2]))
+            .collect();
         for (k, decides) in keys {
             match self.list(k) {
                 Ok(Some((list, own))) => {
                     exact &= own || !decides;
                     if own || decides {
                         lists.push(list);
+                    }
+                    if decides && !own {
+                        sifted.push(k);
                     }
                 }
                 Ok(None) => {
@@ -216,6 +252,7 @@ impl TextIndex {
                 break;
             }
         }
+        self.filters.sift(&sifted, &mut acc.bits);
         acc
     }
 
@@ -225,6 +262,8 @@ impl TextIndex {
     fn list(&self, k: u64) -> Result<Option<(&[u8], bool)>, Damaged> {
         let (starts, at, own) = match self.keys.binary_search(&k) {
             Ok(at) => (&self.starts, at, true),
+            // Every char in the chunk has a list of its own: one without is in no article.
+            Err(_) if build::is_char(k) => return Ok(None),
             Err(_) => {
                 let buckets = self.bucket_starts.len().checked_sub(1).ok_or(Damaged)? as u64;
                 (
@@ -251,6 +290,7 @@ impl TextIndex {
         e.column(&self.starts);
         e.column(&self.bucket_starts);
         e.column(&self.lists);
+        self.filters.encode(e);
     }
 
     /// Reads an index written by [`TextIndex::encode`], its columns left as views of `d`'s
@@ -267,6 +307,7 @@ impl TextIndex {
         let starts: Column<u32> = d.column()?;
         let bucket_starts: Column<u32> = d.column()?;
         let lists: Column<u8> = d.column()?;
+        let filters = bloom::Filters::decode(d)?;
         // Only what costs nothing to check: a million articles' index is over a gigabyte,
         // and reading it whole at every open is what mapping it avoids. Each list is checked
         // as it is read ([`TextIndex::candidates`]).
@@ -283,6 +324,7 @@ impl TextIndex {
             starts,
             bucket_starts,
             lists,
+            filters,
             text_bytes,
         })
     }

@@ -289,6 +289,12 @@ impl<'a> Matcher<'a> {
         self.plan.required().map(|c| c.next_from(i))
     }
 
+    /// The articles that match, all of them, when the body index answers the query alone
+    /// with no article tested (a lone `body:` term of one or two chars, mostly).
+    pub(crate) fn exact_hits(&self) -> Option<&crate::fulltext::Candidates> {
+        self.plan.exact_hits()
+    }
+
     /// False when the body index rules article `i` out (a cheap test before [`Matcher::score`]).
     pub(crate) fn may_match(&self, i: usize) -> bool {
         self.plan.required().is_none_or(|c| c.contains(i))

@@ -92,6 +92,17 @@ pub fn matching(corpus: &Corpus, query: &Query) -> Vec<Hit> {
         return (0..corpus.len() as u32).map(hit).collect();
     }
     let matchers = scan::matchers(corpus, query);
+    // A lone body term the index answers exactly: its lists are the hits.
+    let exact: Option<Vec<_>> = matchers.iter().map(|m| m.exact_hits()).collect();
+    if let Some(exact) = exact {
+        return exact
+            .par_iter()
+            .zip(corpus.chunks())
+            .flat_map_iter(|(hits, chunk)| {
+                hits.iter().map(|local| hit((chunk.first + local) as u32))
+            })
+            .collect();
+    }
     let parts = scan::matching(corpus, &matchers, None, &Cancel::new())
         .expect("a search nobody cancels finishes");
     parts.into_iter().flatten().map(hit).collect()

@@ -1,7 +1,9 @@
 //! Building a chunk's [`TextIndex`]: each body folded, its distinct grams listed, every
-//! (gram, article) pair sorted once, then each common gram's list laid out under its key and
-//! the rare grams' lists merged into hashed buckets.
+//! (gram, article) pair sorted once, then each common gram's (and every char's) list laid out
+//! under its key, the rare grams' lists merged into hashed buckets, and the rare grams of
+//! big articles put in their filters ([`super::bloom`]).
 
+use super::bloom::{BLOOM_FROM, Filters};
 use super::{RARE_BELOW, TextIndex, bucket_of, key, postings};
 use crate::query::fold_into;
 
@@ -96,13 +98,27 @@ impl Seen {
 /// sort scatters into — each about 8 bytes per distinct gram of each article, 350 MB for a
 /// chunk of news — and the per-text buffers. Made afresh for every chunk, the pages of the
 /// two big ones were a quarter of the build's time, in the kernel.
-#[derive(Default)]
 pub(crate) struct Builder {
     pairs: Vec<u64>,
     spare: Vec<u64>,
     seen: Seen,
     keys: Vec<u64>,
     folded: String,
+    /// Articles with at least this many distinct grams get a filter ([`BLOOM_FROM`]).
+    bloom_from: usize,
+}
+
+impl Default for Builder {
+    fn default() -> Builder {
+        Builder {
+            pairs: Vec::new(),
+            spare: Vec::new(),
+            seen: Seen::default(),
+            keys: Vec::new(),
+            folded: String::new(),
+            bloom_from: BLOOM_FROM,
+        }
+    }
 }
 
 impl Builder {
@@ -128,9 +144,13 @@ impl Builder {
             seen,
             keys,
             folded,
+            bloom_from,
         } = self;
         pairs.clear();
         let mut text_bytes = 0u64;
+        let mut big = Vec::new();
+        // The trigrams of big articles, for their filters, with each one's place in `big`.
+        let mut filtered = Vec::new();
         for doc in 0..len {
             let text = body(doc)?;
             text_bytes += text.len() as u64;
@@ -138,10 +158,46 @@ impl Builder {
             fold_into(&text, folded);
             grams(folded, seen, keys);
             pairs.extend(keys.iter().map(|&k| k << 16 | doc as u64));
+            if keys.len() >= *bloom_from {
+                let at = big.len() as u32;
+                big.push(doc as u32);
+                trigrams(folded, keys);
+                filtered.extend(keys.iter().map(|&k| (k, at)));
+            }
         }
         sort_by_gram(pairs, spare);
-        lay_out(pairs, len, text_bytes)
+        lay_out(pairs, len, text_bytes, big, filtered)
     }
+
+    /// A builder that gives a filter to every article with at least `grams` distinct grams
+    /// (for tests of the filters on small bodies).
+    #[cfg(test)]
+    pub(super) fn with_bloom_from(grams: usize) -> Builder {
+        Builder {
+            bloom_from: grams,
+            ..Builder::default()
+        }
+    }
+}
+
+/// The distinct keys of `folded`'s trigrams ([`super::trigram_key`]), in `out` (cleared
+/// first).
+fn trigrams(folded: &str, out: &mut Vec<u64>) {
+    out.clear();
+    let chars: Vec<char> = folded.chars().collect();
+    out.extend(
+        chars
+            .windows(3)
+            .map(|w| super::trigram_key(w[0], w[1], w[2])),
+    );
+    out.sort_unstable();
+    out.dedup();
+}
+
+/// True when key `k` is a char alone, not a pair: every char has a list of its own, however
+/// rare (a term of one char is then answered exactly; there are a few thousand in a chunk).
+pub(super) fn is_char(k: u64) -> bool {
+    k & ((1 << 21) - 1) == 0
 }
 
 /// Sorts `pairs` by gram (bits 16 and up), the pairs of a gram kept in their order (article
@@ -179,22 +235,41 @@ fn sort_by_gram(pairs: &mut Vec<u64>, spare: &mut Vec<u64>) {
     }
 }
 
-/// The index of a chunk of `len` articles from its (gram, article) `pairs` sorted by gram.
-fn lay_out(pairs: &[u64], len: usize, text_bytes: u64) -> Option<TextIndex> {
-    // Common grams keep a list of their own; a rare one's articles go to its bucket.
+/// The index of a chunk of `len` articles from its (gram, article) `pairs` sorted by gram;
+/// the articles `big` (ascending) get filters of their rare grams and of the keys `filtered`
+/// gives them (their trigrams: each key with the article's place in `big`).
+fn lay_out(
+    pairs: &[u64],
+    len: usize,
+    text_bytes: u64,
+    big: Vec<u32>,
+    mut filtered: Vec<(u64, u32)>,
+) -> Option<TextIndex> {
+    // Common grams and chars keep a list of their own; a rare pair's articles go to its
+    // bucket (and into the filter of each big one).
+    let rare_group = |g: &[u64]| g.len() < RARE_BELOW && !is_char(g[0] >> 16);
     let groups: Vec<&[u64]> = pairs.chunk_by(|a, b| a >> 16 == b >> 16).collect();
-    let rare = groups.iter().filter(|g| g.len() < RARE_BELOW).count();
+    let rare = groups.iter().filter(|g| rare_group(g)).count();
     let buckets = (rare / super::GRAMS_PER_BUCKET).max(1) as u64;
     let mut keys = Vec::new();
     let mut starts = Vec::new();
     let mut bytes = Vec::new();
     let mut docs = Vec::new();
     let mut rare_pairs = Vec::with_capacity(rare * 2);
+    // Each article's place among the big ones (`u32::MAX`: not big).
+    let mut place = vec![u32::MAX; if big.is_empty() { 0 } else { len }];
+    for (j, &doc) in big.iter().enumerate() {
+        place[doc as usize] = j as u32;
+    }
     for group in groups {
         let k = group[0] >> 16;
-        if group.len() < RARE_BELOW {
+        if rare_group(group) {
             let bucket = bucket_of(k, buckets);
             rare_pairs.extend(group.iter().map(|&p| bucket << 16 | (p & 0xFFFF)));
+            filtered.extend(group.iter().filter_map(|&p| {
+                let at = *place.get((p & 0xFFFF) as usize)?;
+                (at != u32::MAX).then_some((k, at))
+            }));
             continue;
         }
         docs.clear();
@@ -226,6 +301,7 @@ fn lay_out(pairs: &[u64], len: usize, text_bytes: u64) -> Option<TextIndex> {
         starts: starts.into(),
         bucket_starts: bucket_starts.into(),
         lists: bytes.into(),
+        filters: Filters::build(big, &filtered)?,
         text_bytes,
     })
 }

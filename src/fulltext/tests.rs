@@ -41,6 +41,13 @@ fn common_grams_answer_one_and_two_chars_exactly_rare_ones_and_longer_terms_give
     let c = index.candidates("改");
     assert!(c.exact);
     assert_eq!(listed(&c, n), with_gaige);
+    // A char has a list of its own however rare: 四 is in one body.
+    let c = index.candidates("四");
+    assert!(c.exact);
+    assert_eq!(listed(&c, n), [0]);
+    // And one in no body is in none, surely.
+    let c = index.candidates("鑫");
+    assert!(c.exact && c.count() == 0);
     let c = index.candidates("改革");
     assert!(c.exact);
     assert_eq!(listed(&c, n), with_gaige);
@@ -105,7 +112,14 @@ proptest! {
         pick in (0usize..70, 0usize..40, 1usize..8),
         other in body(),
     ) {
-        let index = index_of(&bodies);
+        // Without filters (bodies this short are not big), with a filter for every article,
+        // and for those with a dozen distinct grams or more.
+        let indexes = [0, 12].map(|from| {
+            Builder::with_bloom_from(from)
+                .build(bodies.len(), |i| Some(bodies[i].clone()))
+                .unwrap()
+        });
+        let plain = index_of(&bodies);
         // A substring of a body (crossing breaks and scripts as it falls), and a random text.
         let (b, start, len) = pick;
         let chars: Vec<char> = bodies[b % bodies.len()].chars().collect();
@@ -113,12 +127,64 @@ proptest! {
         let from_body: String = chars[start..(start + len).min(chars.len())].iter().collect();
         for needle in [from_body, other.chars().take(len).collect()] {
             let want = scanned(&bodies, &needle);
-            let got = index.candidates(&fold(&needle));
-            let listed = listed(&got, bodies.len());
-            prop_assert!(want.iter().all(|i| listed.contains(i)), "{needle:?}: {want:?} ⊄ {listed:?}");
-            if got.exact {
-                prop_assert_eq!(&listed, &want, "{:?}", needle);
+            for index in [&plain, &indexes[0], &indexes[1]] {
+                let got = index.candidates(&fold(&needle));
+                let listed = listed(&got, bodies.len());
+                prop_assert!(want.iter().all(|i| listed.contains(i)), "{needle:?}: {want:?} ⊄ {listed:?}");
+                if got.exact {
+                    prop_assert_eq!(&listed, &want, "{:?}", needle);
+                }
             }
         }
     }
+}
+
+/// A big article — one that holds most rare grams, so it is in most buckets — is a candidate
+/// of a rare term only when its filter may hold the term's rare grams.
+#[test]
+fn big_articles_are_left_out_of_rare_terms_they_cannot_hold() {
+    // Many distinct pairs of many distinct chars: each pair is rare.
+    let chars: Vec<char> = (0x4E00..0x4E00 + 3000).filter_map(char::from_u32).collect();
+    // Its pairs 甲乙 and 乙丙, but not 甲乙丙.
+    let big: String = chars.iter().step_by(2).collect::<String>() + "甲乙。乙丙";
+    let mut bodies: Vec<String> = (0..200)
+        .map(|i| format!("{}{}", chars[(i * 7) % 3000], chars[(i * 13 + 1) % 3000]))
+        .collect();
+    bodies.push(big.clone());
+    let n = bodies.len();
+    let with = Builder::with_bloom_from(1000)
+        .build(n, |i| Some(bodies[i].clone()))
+        .unwrap();
+    let without = Builder::with_bloom_from(usize::MAX)
+        .build(n, |i| Some(bodies[i].clone()))
+        .unwrap();
+    // Pairs of the big body are still candidates; pairs of its chars it lacks mostly drop it
+    // (its chars' own lists hold it).
+    let its_pairs: Vec<String> = big
+        .chars()
+        .collect::<Vec<_>>()
+        .windows(2)
+        .map(|w| w.iter().collect())
+        .collect();
+    assert!(
+        its_pairs
+            .iter()
+            .all(|p| with.candidates(&fold(p)).contains(n - 1))
+    );
+    let lacked: Vec<String> = (0..500)
+        .map(|i| [chars[2 * i], chars[2 * i + 4]].iter().collect())
+        .collect();
+    let kept = |index: &TextIndex| {
+        lacked
+            .iter()
+            .filter(|p| index.candidates(&fold(p)).contains(n - 1))
+            .count()
+    };
+    assert!(kept(&without) > 250, "the big body is in most buckets");
+    assert!(kept(&with) < 50, "{} of 500", kept(&with));
+    // A term whose pairs it holds, but not the term: its trigram is not in the filter.
+    assert!(without.candidates("甲乙丙").contains(n - 1));
+    assert!(!with.candidates("甲乙丙").contains(n - 1));
+    assert!(with.candidates("甲乙").contains(n - 1));
+    assert!(with.byte_len() > without.byte_len());
 }

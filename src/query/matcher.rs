@@ -198,6 +198,24 @@ impl<'a> Plan<'a> {
         required_candidates(self.clauses.get(self.required?)?)
     }
 
+    /// The articles that match, when the body index answers the whole query: one clause of
+    /// one body term, not negated, answered exactly (`body:的`, `body:香港`). Then no article
+    /// need be tested.
+    pub(super) fn exact_hits(&self) -> Option<&Candidates> {
+        match self.clauses.as_slice() {
+            [clause] => match clause.as_slice() {
+                [
+                    Compiled {
+                        negated: false,
+                        check: Check::Body(body),
+                    },
+                ] if body.is_exact() => body.candidates.as_ref(),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
     /// Tests article `i`: `Some` with its score and positions when every clause holds.
     pub(super) fn check(&self, i: usize, scratch: &mut Scratch) -> Option<Matched> {
         self.check_with(i, scratch, true)
