@@ -9,8 +9,9 @@
 //! term of one char is answered exactly by its char's list, and a term of two by its pair's
 //! when the pair is common. A longer term's (or a rare pair's) articles are among those its
 //! lists hold, less the big articles whose filter lacks one of its rare pairs or trigrams
-//! ([`bloom`]); those candidates are then verified against the text (`query::matcher`). Latin words and digits are chars like any other, so
-//! any substring is found, `NASA` inside `NASA's` too.
+//! ([`bloom`]); those candidates are then verified against the text (`query::matcher`).
+//! Latin words and digits are chars like any other, so any substring is found, `NASA` inside
+//! `NASA's` too.
 //!
 //! One [`TextIndex`] covers one corpus chunk (at most 65,536 articles). It is built in the
 //! background after a load ([`build`]), kept in the cache beside the chunk's columns

@@ -6,8 +6,9 @@
 //!
 //! The titles' text and the search aids have checksums of their own because they are checked
 //! on first use, not at the load: together four fifths of a part, they are what a title or
-//! source search reads whole, and a command that only lists a few rows reads a few titles
-//! of (`query::Titles`). A load that will search titles checks them at once ([`TitleCheck`]).
+//! source search reads whole, while a command that lists a few rows checks only the titles
+//! it prints (`query::index::Titles`). A load that will search titles checks them at once
+//! ([`TitleCheck`]).
 //!
 //! ```text
 //! body length u64 · archive bytes covered u64 · core length u64 · titles length u64 ·
