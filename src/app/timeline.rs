@@ -230,20 +230,23 @@ pub(crate) fn span_in(corpus: &Corpus, hits: &[Hit]) -> Option<(i64, i64)> {
         }
     };
     if hits.len() >= corpus.len() / SWEEP_SHARE {
-        return swept(
-            corpus,
-            hits,
-            || None,
-            widen,
-            |a, b| {
-                let mut span = a;
-                if let Some((lo, hi)) = b {
-                    widen(&mut span, Some(lo));
-                    widen(&mut span, Some(hi));
-                }
-                span
-            },
-        );
+        // Each chunk's newest and oldest hit, met first from either end of its date order
+        // (at once when hits are many), not a sweep of every hit's date.
+        let marks = marks_of(corpus, hits);
+        let marked = |g: usize| marks[g / 64] >> (g % 64) & 1 == 1;
+        return corpus
+            .chunks()
+            .par_iter()
+            .filter_map(|chunk| {
+                let order = chunk.index.in_order(Order::NewestFirst);
+                let dated = order.partition_point(|&i| chunk.index.date_parts(i as usize).0 == 0);
+                let hit = |&&i: &&u32| marked(chunk.first + i as usize);
+                let newest = order[..dated].iter().find(hit)?;
+                let oldest = order[..dated].iter().rev().find(hit)?;
+                let at = |i: u32| chunk.index.matched_instant(i as usize);
+                Some((at(*oldest)?, at(*newest)?))
+            })
+            .reduce_with(|(lo, hi), (a, b)| (lo.min(a), hi.max(b)));
     }
     let mut span = None;
     for hit in hits {
@@ -264,11 +267,7 @@ fn swept<T: Send>(
     add: impl Fn(&mut T, Option<i64>) + Sync,
     merge: impl Fn(T, T) -> T + Sync + Send,
 ) -> T {
-    let mut marks = vec![0u64; corpus.len().div_ceil(64)];
-    for hit in hits {
-        let g = hit.article();
-        marks[g / 64] |= 1 << (g % 64);
-    }
+    let marks = marks_of(corpus, hits);
     let marked = |g: usize| marks[g / 64] >> (g % 64) & 1 == 1;
     corpus
         .chunks()
@@ -281,6 +280,16 @@ fn swept<T: Send>(
             acc
         })
         .reduce(&identity, &merge)
+}
+
+/// `hits` as a bitmap over the corpus's global numbers.
+fn marks_of(corpus: &Corpus, hits: &[Hit]) -> Vec<u64> {
+    let mut marks = vec![0u64; corpus.len().div_ceil(64)];
+    for hit in hits {
+        let g = hit.article();
+        marks[g / 64] |= 1 << (g % 64);
+    }
+    marks
 }
 
 impl App {
