@@ -30,7 +30,7 @@
 //! | `parse` | the pure layer below `corpus`: every format's bytes to articles and problems, no I/O |
 //! | `sanitize` | text hygiene: nothing from the web reaches the terminal but printable text |
 //! | `query` | the query language: [`Query`], matching, pinyin, 繁简 folding, the per-chunk [`Index`], [`Hit`] |
-//! | `fulltext` | the body index: posting lists of chars and char pairs per chunk, candidates, verification |
+//! | `fulltext` | the body index: posting lists of chars and char pairs per chunk, filters of big bodies, candidates, verification |
 //! | [`state`] | what the reader remembers (read, stars, labels, places, sessions) as data, and resolved to article numbers ([`state::Flags`]) |
 //! | [`search`] | the engine over a corpus: parallel ranked search, narrowing, a cancellable worker, snippets |
 //! | [`text`] | display widths, the Chinese-aware wrapper, truncation, article layout |
