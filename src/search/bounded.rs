@@ -7,8 +7,17 @@
 //! is the threshold algorithm of top-k retrieval: for `zho` at a million titles (`juan
 //! gen`) it scores a few thousand of 724,000 candidates for a page of 200 rows.
 //!
+//! Every candidate is bounded, but only those whose bound reaches a floor keep a sort key
+//! (which reads the article's date) for the steps above: at ten million titles, keys for
+//! all of `zho`'s 7.2 million candidates cost more than their bounds. The floor comes from
+//! a sample of one article in 127, set below the score about four pages reach; when the
+//! page's last score is still below it, the search is made again with no floor.
+//!
 //! When the bounds are too loose to spare most of the work, it gives up and the search
 //! ranks every hit as before.
+
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
 
 use rayon::prelude::*;
 
@@ -17,10 +26,22 @@ use crate::query::{Hit, Matcher, Order, Scratch};
 
 use super::{Cancel, rank, scan};
 
+/// One article in this many is bounded first to choose the floor ([`floor_of`]).
+const SAMPLE_STRIDE: usize = 127;
+
+/// How many candidates the floor should keep, as a multiple of those scored first: a
+/// margin against a sample's error and bounds looser than the true scores.
+const FLOOR_MARGIN: usize = 4;
+
 /// The best `rows` hits of the candidates (every article, or those marked in `within`) for
 /// `matchers` (one per chunk, [`Matcher::bounded`]), in rank order, and how many matches were
 /// found on the way (a lower bound of the total, exact when the third value is true).
 /// `None` when cancelled, or when it would score more than half of the candidates.
+///
+/// Only the candidates whose bound reaches a floor chosen from a sample keep a sort key (a
+/// few thousand of millions: no date is read and no key is made for the rest). When the
+/// page's last score falls below the floor, a candidate left out might still enter it, and
+/// the search is made again with every candidate kept.
 pub(super) fn best_rows(
     corpus: &Corpus,
     matchers: &[Matcher],
@@ -30,51 +51,203 @@ pub(super) fn best_rows(
     rows: usize,
 ) -> Option<(Vec<Hit>, usize, bool)> {
     debug_assert!(rows > 0 && matchers.iter().all(Matcher::bounded));
-    let mut bounds = scan::keys(
+    let search = Search {
         corpus,
         matchers,
         order,
         within,
         cancel,
-        |m, local, scratch| m.bound(local, scratch),
-    )?;
-    let limit = bounds.len() / 2;
-    // First the `rows * 16` smallest bounds: their true keys give a page, whose last key
-    // says which other candidates could still enter it.
-    let take = (rows * 16).min(bounds.len());
-    if take < bounds.len() {
-        bounds.select_nth_unstable(take);
-    }
-    let (now, rest) = bounds.split_at_mut(take);
-    let mut best = true_keys(corpus, matchers, order, now, cancel)?;
-    let mut found = best.len();
-    keep_best(&mut best, rows);
-    // Then every candidate whose bound sorts before that last key (all of them while the
-    // page is short), and no other: a candidate left out cannot enter the page, whose last
-    // key only moves earlier as better ones come.
-    let last = if best.len() == rows {
-        best.iter().copied().max().unwrap_or(u128::MAX)
-    } else {
-        u128::MAX
     };
-    let mut could = 0;
-    for at in 0..rest.len() {
-        if rest[at] < last {
-            rest.swap(could, at);
-            could += 1;
+    for floor in [search.floor(rows, rows * 16 * FLOOR_MARGIN), i64::MIN] {
+        if let Outcome::Page(page) = search.above(rows, floor)? {
+            return page;
         }
     }
-    if take + could > limit {
-        return None;
+    unreachable!("no candidate is left out below no floor")
+}
+
+/// What [`Search::above`] found.
+enum Outcome {
+    /// The page, its matches found and whether that count is exact; `None` when it gave up.
+    Page(Option<(Vec<Hit>, usize, bool)>),
+    /// A candidate left out below the floor might enter the page.
+    FloorTooHigh,
+}
+
+/// One bounded search: the candidates, their matchers and the order of their keys.
+struct Search<'a> {
+    /// The articles searched.
+    corpus: &'a Corpus,
+    /// The query compiled for each chunk, in chunk order.
+    matchers: &'a [Matcher<'a>],
+    /// The date order of equal scores.
+    order: Order,
+    /// The candidates, a bitmap over global numbers; `None`: every article.
+    within: Option<&'a [u64]>,
+    /// Checked between blocks.
+    cancel: &'a Cancel,
+}
+
+impl Search<'_> {
+    /// [`best_rows`] keeping the sort keys of the candidates whose bound is `floor` or more;
+    /// `None` when cancelled.
+    fn above(&self, rows: usize, floor: i64) -> Option<Outcome> {
+        let chunks = self.corpus.chunks();
+        let parts = scan::each_block(
+            self.corpus,
+            self.matchers,
+            self.within,
+            self.cancel,
+            || (Vec::new(), 0),
+            |(keys, bounded): &mut (Vec<u128>, usize), k, local, scratch| {
+                let Some(bound) = self.matchers[k].bound(local, scratch) else {
+                    return;
+                };
+                *bounded += 1;
+                if bound >= floor {
+                    let chunk = &chunks[k];
+                    keys.push(rank::key(
+                        bound,
+                        &chunk.index,
+                        chunk.first,
+                        local,
+                        self.order,
+                    ));
+                }
+            },
+        )?;
+        let candidates: usize = parts.iter().map(|(_, bounded)| bounded).sum();
+        let mut bounds: Vec<u128> = parts.into_iter().flat_map(|(keys, _)| keys).collect();
+        let all_kept = bounds.len() == candidates;
+        let limit = candidates / 2;
+        // First the `rows * 16` smallest bounds: their true keys give a page, whose last key
+        // says which other candidates could still enter it.
+        let take = (rows * 16).min(bounds.len());
+        if take < bounds.len() {
+            bounds.select_nth_unstable(take);
+        }
+        let (now, rest) = bounds.split_at_mut(take);
+        let mut best = self.true_keys(now)?;
+        let mut found = best.len();
+        keep_best(&mut best, rows);
+        // Then every candidate whose bound sorts before that last key (all of them while the
+        // page is short), and no other: a candidate left out cannot enter the page, whose
+        // last key only moves earlier as better ones come.
+        let last = if best.len() == rows {
+            best.iter().copied().max().unwrap_or(u128::MAX)
+        } else {
+            u128::MAX
+        };
+        let mut could = 0;
+        for at in 0..rest.len() {
+            if rest[at] < last {
+                rest.swap(could, at);
+                could += 1;
+            }
+        }
+        if take + could > limit {
+            return Some(Outcome::Page(None));
+        }
+        let (then, out) = rest.split_at(could);
+        let keys = self.true_keys(then)?;
+        found += keys.len();
+        best.extend(keys);
+        keep_best(&mut best, rows);
+        best.sort_unstable();
+        // A candidate below the floor sorts after every key whose score is the floor or
+        // more: it cannot enter a full page whose last score is that.
+        let last_score =
+            (best.len() == rows).then(|| i64::from(rank::hit_of(best[rows - 1]).score));
+        if !all_kept && last_score.is_none_or(|last| last < floor) {
+            return Some(Outcome::FloorTooHigh);
+        }
+        let exact = out.is_empty() && all_kept;
+        let hits = best.into_iter().map(rank::hit_of).collect();
+        Some(Outcome::Page(Some((hits, found, exact))))
     }
-    let (then, out) = rest.split_at(could);
-    let keys = true_keys(corpus, matchers, order, then, cancel)?;
-    found += keys.len();
-    best.extend(keys);
-    keep_best(&mut best, rows);
-    best.sort_unstable();
-    let exact = out.is_empty();
-    Some((best.into_iter().map(rank::hit_of).collect(), found, exact))
+
+    /// A floor below the page's last score, yet as high as can be, from one article in
+    /// [`SAMPLE_STRIDE`] (by global number): the lower of the bound that about `wanted`
+    /// candidates reach (the sampled bound ranked `wanted / SAMPLE_STRIDE`, best first) and
+    /// the score that about four pages of candidates reach (the sampled score ranked
+    /// `4 * rows / SAMPLE_STRIDE`, found scoring the sample best bound first until no bound
+    /// left can beat it). `i64::MIN` (keep every candidate) when the sample holds too few.
+    fn floor(&self, rows: usize, wanted: usize) -> i64 {
+        // (bound, chunk, local) of the sampled candidates.
+        let mut sampled: Vec<(i64, usize, usize)> = self
+            .corpus
+            .chunks()
+            .par_iter()
+            .zip(self.matchers)
+            .enumerate()
+            .map_init(Scratch::default, |scratch, (k, (chunk, matcher))| {
+                let first = chunk.first.next_multiple_of(SAMPLE_STRIDE);
+                (first..chunk.first + chunk.len())
+                    .step_by(SAMPLE_STRIDE)
+                    .filter(|&global| {
+                        self.within
+                            .is_none_or(|marks| marks[global / 64] >> (global % 64) & 1 == 1)
+                    })
+                    .map(|global| global - chunk.first)
+                    .filter(|&local| matcher.may_match(local))
+                    .filter_map(|local| Some((matcher.bound(local, scratch)?, k, local)))
+                    .collect::<Vec<_>>()
+            })
+            .flatten()
+            .collect();
+        let by_bound = wanted.div_ceil(SAMPLE_STRIDE);
+        let by_score = (4 * rows).div_ceil(SAMPLE_STRIDE);
+        if sampled.len() <= by_bound.max(by_score) {
+            return i64::MIN;
+        }
+        sampled.sort_unstable_by_key(|&(bound, ..)| Reverse(bound));
+        // The `by_score + 1` best sampled scores, in a heap whose top is the least of them.
+        let mut best = BinaryHeap::new();
+        let mut scratch = Scratch::default();
+        for &(bound, k, local) in &sampled {
+            if best.len() > by_score && best.peek().is_some_and(|&Reverse(least)| bound <= least) {
+                break;
+            }
+            if let Some(score) = self.matchers[k].score(local, &mut scratch) {
+                best.push(Reverse(score));
+                if best.len() > by_score + 1 {
+                    best.pop();
+                }
+            }
+        }
+        let scored = match best.peek() {
+            Some(&Reverse(least)) if best.len() > by_score => least,
+            _ => i64::MIN,
+        };
+        sampled[by_bound].0.min(scored)
+    }
+
+    /// The true sort keys of the matches among the articles whose bound keys are `bounds`,
+    /// scored on every core; `None` when cancelled.
+    fn true_keys(&self, bounds: &[u128]) -> Option<Vec<u128>> {
+        let chunks = self.corpus.chunks();
+        let keys = bounds
+            .par_iter()
+            .map_init(Scratch::default, |scratch, &bound| {
+                if self.cancel.is_cancelled() {
+                    return None;
+                }
+                let global = rank::hit_of(bound).article();
+                let k = chunks.partition_point(|c| c.first <= global) - 1;
+                let (chunk, local) = (&chunks[k], global - chunks[k].first);
+                let score = self.matchers[k].score(local, scratch)?;
+                Some(rank::key(
+                    score,
+                    &chunk.index,
+                    chunk.first,
+                    local,
+                    self.order,
+                ))
+            })
+            .flatten()
+            .collect();
+        (!self.cancel.is_cancelled()).then_some(keys)
+    }
 }
 
 /// Keeps the `rows` smallest of `keys`, in no order.
@@ -83,33 +256,6 @@ fn keep_best(keys: &mut Vec<u128>, rows: usize) {
         keys.select_nth_unstable(rows - 1);
         keys.truncate(rows);
     }
-}
-
-/// The true sort keys of the matches among the articles whose bound keys are `bounds`,
-/// scored on every core; `None` when cancelled.
-fn true_keys(
-    corpus: &Corpus,
-    matchers: &[Matcher],
-    order: Order,
-    bounds: &[u128],
-    cancel: &Cancel,
-) -> Option<Vec<u128>> {
-    let chunks = corpus.chunks();
-    let keys = bounds
-        .par_iter()
-        .map_init(Scratch::default, |scratch, &bound| {
-            if cancel.is_cancelled() {
-                return None;
-            }
-            let global = rank::hit_of(bound).article();
-            let k = chunks.partition_point(|c| c.first <= global) - 1;
-            let (chunk, local) = (&chunks[k], global - chunks[k].first);
-            let score = matchers[k].score(local, scratch)?;
-            Some(rank::key(score, &chunk.index, chunk.first, local, order))
-        })
-        .flatten()
-        .collect();
-    (!cancel.is_cancelled()).then_some(keys)
 }
 
 #[cfg(test)]
@@ -226,6 +372,49 @@ mod tests {
                 .title
                 .starts_with("Xinhua")
         );
+    }
+
+    #[test]
+    fn a_floor_too_high_is_found_out_never_trusted() {
+        let corpus = corpus(11, 6000);
+        let mut too_high = 0;
+        for text in ["zho", "zhong", "xin", "gaige", "dat"] {
+            let query = Query::parse(text).unwrap();
+            let matchers = scan::matchers(&corpus, &query);
+            let whole = whole(&corpus, text);
+            let mut scratch = Scratch::default();
+            let mut bounds: Vec<i64> = (corpus.chunks().iter().zip(&matchers))
+                .flat_map(|(chunk, m)| (0..chunk.len()).map(move |i| (m, i)))
+                .filter_map(|(m, i)| m.bound(i, &mut scratch))
+                .collect();
+            bounds.sort_unstable();
+            bounds.dedup();
+            for rows in [1, 20] {
+                for &floor in bounds.iter().chain([&i64::MIN]) {
+                    let cancel = Cancel::new();
+                    let search = Search {
+                        corpus: &corpus,
+                        matchers: &matchers,
+                        order: Order::NewestFirst,
+                        within: None,
+                        cancel: &cancel,
+                    };
+                    let outcome = search.above(rows, floor);
+                    match outcome.unwrap() {
+                        Outcome::FloorTooHigh => too_high += 1,
+                        Outcome::Page(Some((hits, _, _))) => {
+                            assert_eq!(
+                                hits,
+                                whole[..rows.min(whole.len())],
+                                "{text} above {floor}"
+                            );
+                        }
+                        Outcome::Page(None) => {}
+                    }
+                }
+            }
+        }
+        assert!(too_high > 10, "{too_high}");
     }
 
     proptest! {

@@ -100,22 +100,47 @@ fn each_candidate<T: Send>(
     cancel: &Cancel,
     visit: impl Fn(usize, usize, &mut Scratch) -> Option<T> + Sync,
 ) -> Option<Vec<Vec<T>>> {
+    each_block(
+        corpus,
+        matchers,
+        within,
+        cancel,
+        Vec::new,
+        |out, k, local, scratch| {
+            if let Some(kept) = visit(k, local, scratch) {
+                out.push(kept);
+            }
+        },
+    )
+}
+
+/// Visits every candidate as [`each_candidate`] does, folding each block's into a value of
+/// its own (`start()`, then `visit(&mut value, chunk, local, scratch)` per candidate); the
+/// values in load order, `None` when cancelled.
+pub(super) fn each_block<A: Send>(
+    corpus: &Corpus,
+    matchers: &[Matcher],
+    within: Option<&[u64]>,
+    cancel: &Cancel,
+    start: impl Fn() -> A + Sync,
+    visit: impl Fn(&mut A, usize, usize, &mut Scratch) + Sync,
+) -> Option<Vec<A>> {
     let chunks = corpus.chunks();
     let blocks: Vec<(usize, usize)> = chunks
         .iter()
         .enumerate()
         .flat_map(|(k, c)| (0..c.len()).step_by(BLOCK).map(move |s| (k, s)))
         .collect();
-    let parts: Vec<Vec<T>> = blocks
+    let parts: Vec<A> = blocks
         .par_iter()
-        .map_init(Scratch::default, |scratch, &(k, start)| {
+        .map_init(Scratch::default, |scratch, &(k, first)| {
+            let mut value = start();
             if cancel.is_cancelled() {
-                return Vec::new();
+                return value;
             }
             let (chunk, matcher) = (&chunks[k], &matchers[k]);
-            let end = (start + BLOCK).min(chunk.len());
-            let mut out = Vec::new();
-            let mut local = start;
+            let end = (first + BLOCK).min(chunk.len());
+            let mut local = first;
             while local < end {
                 if let Some(marks) = within {
                     // Jump to the next marked article.
@@ -144,12 +169,10 @@ fn each_candidate<T: Send>(
                         _ => break,
                     }
                 }
-                if let Some(kept) = visit(k, local, scratch) {
-                    out.push(kept);
-                }
+                visit(&mut value, k, local, scratch);
                 local += 1;
             }
-            out
+            value
         })
         .collect();
     (!cancel.is_cancelled()).then_some(parts)
