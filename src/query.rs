@@ -29,7 +29,9 @@ pub(crate) use fold::{class_of, fold, fold_char, fold_into};
 pub(crate) use help::SYNTAX_HELP;
 pub use index::Index;
 pub(crate) use index::{Sections, id_key};
-pub(crate) use matcher::Scratch;
+pub(crate) use matcher::{Scratch, UNBOUNDED};
+pub(crate) use pinyin::{Need, PinyinBound};
+pub(crate) use readings::readings_of;
 
 use std::sync::Arc;
 
@@ -310,6 +312,12 @@ impl<'a> Matcher<'a> {
     /// short pinyin-capable one), so the best rows can be found scoring few articles.
     pub(crate) fn bounded(&self) -> bool {
         self.plan.bounded()
+    }
+
+    /// The pinyin bound that [`Matcher::bound`] is, when the query has one ranking term
+    /// alone, pinyin-capable and short.
+    pub(crate) fn sole_bound(&self) -> Option<&PinyinBound> {
+        self.plan.sole_bound()
     }
 
     /// At least article `i`'s score when [`Matcher::bounded`] (far cheaper to compute);

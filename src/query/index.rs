@@ -46,6 +46,19 @@ pub struct Index {
     aids: LazyAids,
 }
 
+/// One title's facts a pinyin bound reads ([`Index::title_facts`]).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct TitleFacts<'a> {
+    /// [`Index::title_letters`].
+    pub(crate) letters: u64,
+    /// [`Index::title_has_latin`].
+    pub(crate) latin: bool,
+    /// [`Index::title_signature`].
+    pub(crate) signature: u64,
+    /// [`Index::title_readings`].
+    pub(crate) readings: &'a [u16],
+}
+
 impl Index {
     /// The search aids, read from the cache or made on first use (at every title search,
     /// a load: `OnceLock::get`).
@@ -57,7 +70,7 @@ impl Index {
     /// Reads or makes the search aids now, so that the first title search does not wait for
     /// them.
     pub fn prepare_search(&self) {
-        self.aids();
+        self.ascii_letters();
     }
 
     /// True when the search aids are read or made already.
@@ -110,6 +123,21 @@ impl Index {
         buf
     }
 
+    /// What bounding a pinyin term's score on article `i`'s title reads, from one look at
+    /// the search aids: [`Index::title_letters`], [`Index::title_has_latin`],
+    /// [`Index::title_signature`] and [`Index::title_readings`].
+    #[inline]
+    pub(crate) fn title_facts(&self, i: usize) -> TitleFacts<'_> {
+        let aids = self.aids();
+        TitleFacts {
+            letters: aids.letters[i],
+            latin: aids.latin[i / 64] >> (i % 64) & 1 == 1,
+            signature: aids.char_sigs[i],
+            readings: &aids.char_readings
+                [aids.char_starts[i] as usize..aids.char_starts[i + 1] as usize],
+        }
+    }
+
     /// The reading-set id of each char of article `i`'s title.
     #[inline]
     pub(crate) fn title_readings(&self, i: usize) -> &[u16] {
@@ -121,6 +149,42 @@ impl Index {
     /// every char of it beyond ASCII ([`chars`]); `None` when it has none.
     pub(crate) fn title_candidates(&self, text: &str) -> Option<crate::fulltext::Candidates> {
         self.aids().chars.candidates(text, self.len())
+    }
+
+    /// The chars beyond ASCII that the title lists hold, ascending as code points; `None`
+    /// when the titles are not listed (every title may hold any char, as far as they tell).
+    pub(crate) fn title_list_chars(&self) -> Option<&[u32]> {
+        self.aids().chars.chars()
+    }
+
+    /// The titles holding char `c` (a code point beyond ASCII, folded), ascending.
+    pub(crate) fn titles_holding(&self, c: u32) -> &[u16] {
+        self.aids().chars.holding(c)
+    }
+
+    /// Per article, the ASCII letters its folded title holds, as bits (`1 << (l - b'a')`;
+    /// 0 for a title with none): the titles a pinyin term may match directly, or through a
+    /// letter of their own. Made from the titles with ASCII letters or digits
+    /// ([`Index::title_has_latin`]) the first time it is asked for.
+    pub(crate) fn ascii_letters(&self) -> &[u32] {
+        let aids = self.aids();
+        aids.ascii_letters.get_or_init(|| {
+            let mut letters = vec![0u32; self.len()];
+            let mut buf = String::new();
+            for (w, &latin) in aids.latin.iter().enumerate() {
+                let mut bits = latin;
+                while bits != 0 {
+                    let i = w * 64 + bits.trailing_zeros() as usize;
+                    bits &= bits - 1;
+                    letters[i] = self
+                        .folded_title(i, &mut buf)
+                        .bytes()
+                        .filter(u8::is_ascii_lowercase)
+                        .fold(0, |mask, b| mask | 1 << (b - b'a'));
+                }
+            }
+            letters
+        })
     }
 
     /// The same index without its title lists, so every title term scans every title: the

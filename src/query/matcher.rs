@@ -25,7 +25,7 @@ use one_char::OneChar;
 use text::{exact_hit, exact_score, is_subsequence, text_match};
 
 /// The bound of an article whose score [`Plan::bound`] cannot bound.
-pub(super) const UNBOUNDED: i64 = i64::MAX / 8;
+pub(crate) const UNBOUNDED: i64 = i64::MAX / 8;
 
 /// Extra per pair of adjacent matched chars in a fuzzy title match.
 const ADJACENT_BONUS: i64 = 16;
@@ -239,6 +239,24 @@ impl<'a> Plan<'a> {
         })
     }
 
+    /// The bound of the query's one ranking term, when it has one and [`Plan::bound`] is
+    /// that term's bound alone: the term is not negated, is not one of several in its
+    /// clause (`a|b`), and no other term ranks.
+    pub(super) fn sole_bound(&self) -> Option<&PinyinBound> {
+        let mut ranking = self.clauses.iter().flat_map(|clause| {
+            clause.iter().filter_map(move |term| match &term.check {
+                Check::Title {
+                    ranks: true, bound, ..
+                } if !term.negated => Some((clause.len(), bound.as_ref())),
+                _ => None,
+            })
+        });
+        match (ranking.next(), ranking.next()) {
+            (Some((1, bound)), None) => bound,
+            _ => None,
+        }
+    }
+
     /// At least article `i`'s score, when [`Plan::bounded`]; `None` when it certainly does
     /// not match. Far cheaper than the score: one look per title char, no programme. A
     /// title a term may match directly (its Latin letters hold the term's in order) is
@@ -266,9 +284,11 @@ impl<'a> Plan<'a> {
                         let Some(bound) = bound else {
                             return Some(UNBOUNDED);
                         };
-                        if self.index.title_letters(i) & letters != *letters {
+                        let title = self.index.title_facts(i);
+                        if title.letters & letters != *letters {
                             None
-                        } else if self.may_match_directly(i, *chars)
+                        } else if title.latin
+                            && title.signature & chars == *chars
                             && is_subsequence(
                                 self.index.folded_title(i, &mut scratch.folded),
                                 &pattern.text,
@@ -276,7 +296,7 @@ impl<'a> Plan<'a> {
                         {
                             Some(UNBOUNDED)
                         } else {
-                            let b = bound.of(self.index.title_readings(i));
+                            let b = bound.of(title.readings);
                             (b > pinyin::NONE / 2).then_some(b)
                         }
                     }
@@ -529,7 +549,7 @@ fn compile(test: &Test, index: &Index, bodies: &dyn Bodies) -> Check {
                 bound: pinyin
                     .as_ref()
                     .filter(|_| p.ranks())
-                    .and_then(PinyinBound::new),
+                    .and_then(|term| PinyinBound::new(term, p.text.as_bytes())),
                 pinyin,
                 ranks: p.ranks(),
                 candidates: index.title_candidates(&p.text),

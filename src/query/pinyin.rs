@@ -10,7 +10,7 @@ mod bound;
 mod score;
 mod term;
 
-pub(super) use bound::PinyinBound;
+pub(crate) use bound::{Need, PinyinBound};
 pub(super) use score::score_pinyin;
 pub(super) use term::PinyinTerm;
 

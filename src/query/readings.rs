@@ -185,7 +185,7 @@ fn offset(len: usize) -> u32 {
 
 /// The tone-less readings of one folded char and of every char that folds to it,
 /// deduplicated, in the data crate's order, the char's own first.
-fn readings_of(c: char) -> Vec<Box<str>> {
+pub(crate) fn readings_of(c: char) -> Vec<Box<str>> {
     if c.is_ascii_alphanumeric() {
         return vec![c.to_string().into_boxed_str()];
     }

@@ -22,9 +22,14 @@ use std::collections::BinaryHeap;
 use rayon::prelude::*;
 
 use crate::corpus::Corpus;
-use crate::query::{Hit, Matcher, Order, Scratch};
+use crate::query::{Hit, Matcher, Order, Scratch, UNBOUNDED};
 
 use super::{Cancel, rank, scan};
+
+mod listed;
+
+/// The most floors above the sampled one tried with the title lists ([`listed`]).
+const HIGHER_FLOORS: usize = 3;
 
 /// One article in this many is bounded first to choose the floor ([`floor_of`]).
 const SAMPLE_STRIDE: usize = 127;
@@ -58,8 +63,36 @@ pub(super) fn best_rows(
         within,
         cancel,
     };
-    for floor in [search.floor(rows, rows * 16 * FLOOR_MARGIN), i64::MIN] {
-        if let Outcome::Page(page) = search.above(rows, floor)? {
+    let (floor, higher) = search.floor(rows, rows * 16 * FLOOR_MARGIN);
+    if let Some(chars) = listed::ListedChars::of(corpus) {
+        // The lowest of the higher floors (or the sampled one) whose candidates the title
+        // lists narrow to few: only those are bounded.
+        let candidates = within.map_or(corpus.len(), |marks| {
+            marks.iter().map(|w| w.count_ones() as usize).sum()
+        });
+        let lowest = higher
+            .into_iter()
+            .chain((floor > i64::MIN).then_some(floor))
+            .map_while(|f| {
+                Some((
+                    f,
+                    listed::Listed::new(corpus, matchers, &chars, f, candidates)?,
+                ))
+            })
+            .last();
+        if let Some((high, listed)) = lowest {
+            let marks = listed.marks(corpus, within);
+            let narrowed = Search {
+                within: Some(&marks),
+                ..search
+            };
+            if let Outcome::Page(Some(page)) = narrowed.above(rows, high, true)? {
+                return Some(page);
+            }
+        }
+    }
+    for floor in [floor, i64::MIN] {
+        if let Outcome::Page(page) = search.above(rows, floor, false)? {
             return page;
         }
     }
@@ -75,6 +108,7 @@ enum Outcome {
 }
 
 /// One bounded search: the candidates, their matchers and the order of their keys.
+#[derive(Clone, Copy)]
 struct Search<'a> {
     /// The articles searched.
     corpus: &'a Corpus,
@@ -90,8 +124,9 @@ struct Search<'a> {
 
 impl Search<'_> {
     /// [`best_rows`] keeping the sort keys of the candidates whose bound is `floor` or more;
-    /// `None` when cancelled.
-    fn above(&self, rows: usize, floor: i64) -> Option<Outcome> {
+    /// `None` when cancelled. `left_out` when candidates were left out of this search for
+    /// their bounds being below `floor` (as [`listed::marks`] leaves them).
+    fn above(&self, rows: usize, floor: i64, left_out: bool) -> Option<Outcome> {
         let chunks = self.corpus.chunks();
         let parts = scan::each_block(
             self.corpus,
@@ -118,7 +153,7 @@ impl Search<'_> {
         )?;
         let candidates: usize = parts.iter().map(|(_, bounded)| bounded).sum();
         let mut bounds: Vec<u128> = parts.into_iter().flat_map(|(keys, _)| keys).collect();
-        let all_kept = bounds.len() == candidates;
+        let all_kept = bounds.len() == candidates && !left_out;
         let limit = candidates / 2;
         // First the `rows * 16` smallest bounds: their true keys give a page, whose last key
         // says which other candidates could still enter it.
@@ -172,7 +207,9 @@ impl Search<'_> {
     /// the score that about four pages of candidates reach (the sampled score ranked
     /// `4 * rows / SAMPLE_STRIDE`, found scoring the sample best bound first until no bound
     /// left can beat it). `i64::MIN` (keep every candidate) when the sample holds too few.
-    fn floor(&self, rows: usize, wanted: usize) -> i64 {
+    /// Then the sampled bounds above that floor, best first, at most [`HIGHER_FLOORS`] of
+    /// them: floors for the title lists to try first.
+    fn floor(&self, rows: usize, wanted: usize) -> (i64, Vec<i64>) {
         // (bound, chunk, local) of the sampled candidates.
         let mut sampled: Vec<(i64, usize, usize)> = self
             .corpus
@@ -198,7 +235,7 @@ impl Search<'_> {
         let by_bound = wanted.div_ceil(SAMPLE_STRIDE);
         let by_score = (4 * rows).div_ceil(SAMPLE_STRIDE);
         if sampled.len() <= by_bound.max(by_score) {
-            return i64::MIN;
+            return (i64::MIN, Vec::new());
         }
         sampled.sort_unstable_by_key(|&(bound, ..)| Reverse(bound));
         // The `by_score + 1` best sampled scores, in a heap whose top is the least of them.
@@ -219,7 +256,16 @@ impl Search<'_> {
             Some(&Reverse(least)) if best.len() > by_score => least,
             _ => i64::MIN,
         };
-        sampled[by_bound].0.min(scored)
+        let floor = sampled[by_bound].0.min(scored);
+        let mut higher: Vec<i64> = sampled
+            .iter()
+            .map(|&(bound, ..)| bound)
+            .take_while(|&bound| bound > floor)
+            .filter(|&bound| bound < UNBOUNDED)
+            .collect();
+        higher.dedup();
+        higher.truncate(HIGHER_FLOORS);
+        (floor, higher)
     }
 
     /// The true sort keys of the matches among the articles whose bound keys are `bounds`,
@@ -376,8 +422,30 @@ mod tests {
 
     #[test]
     fn a_floor_too_high_is_found_out_never_trusted() {
-        let corpus = corpus(11, 6000);
-        let mut too_high = 0;
+        // Generated titles, and some with Latin letters that match directly or meet a
+        // need with a letter of their own.
+        let latin = [
+            "Zho 报道",
+            "zh o 新年",
+            "Xin 改革",
+            "x i n",
+            "Ouzhou 欧洲",
+            "DAT 日报",
+        ];
+        let mut articles = Vec::new();
+        let mut generator = Generator::new(11);
+        for k in 0..6000 {
+            let mut article = generator.next_article().to_article();
+            if k % 9 == 0 {
+                article.title = format!("{} {}", latin[k / 9 % latin.len()], article.title);
+            }
+            articles.push(article);
+        }
+        let mut corpus = Corpus::default();
+        for part in articles.chunks(700) {
+            corpus.push(part.to_vec());
+        }
+        let (mut too_high, mut listed_pages) = (0, 0);
         for text in ["zho", "zhong", "xin", "gaige", "dat"] {
             let query = Query::parse(text).unwrap();
             let matchers = scan::matchers(&corpus, &query);
@@ -399,22 +467,37 @@ mod tests {
                         within: None,
                         cancel: &cancel,
                     };
-                    let outcome = search.above(rows, floor);
-                    match outcome.unwrap() {
-                        Outcome::FloorTooHigh => too_high += 1,
-                        Outcome::Page(Some((hits, _, _))) => {
-                            assert_eq!(
-                                hits,
-                                whole[..rows.min(whole.len())],
-                                "{text} above {floor}"
-                            );
+                    // Every candidate, then those the title lists leave for the floor.
+                    let chars = listed::ListedChars::of(&corpus).expect("listed");
+                    let marks = listed::Listed::new(&corpus, &matchers, &chars, floor, 1 << 40)
+                        .map(|listed| listed.marks(&corpus, None));
+                    let narrowed = marks.as_deref().map(|marks| Search {
+                        within: Some(marks),
+                        ..search
+                    });
+                    listed_pages += usize::from(narrowed.is_some());
+                    let outcomes = [
+                        search.above(rows, floor, false),
+                        narrowed.and_then(|narrowed| narrowed.above(rows, floor, true)),
+                    ];
+                    for outcome in outcomes.into_iter().flatten() {
+                        match outcome {
+                            Outcome::FloorTooHigh => too_high += 1,
+                            Outcome::Page(Some((hits, _, _))) => {
+                                assert_eq!(
+                                    hits,
+                                    whole[..rows.min(whole.len())],
+                                    "{text} above {floor}"
+                                );
+                            }
+                            Outcome::Page(None) => {}
                         }
-                        Outcome::Page(None) => {}
                     }
                 }
             }
         }
         assert!(too_high > 10, "{too_high}");
+        assert!(listed_pages > 10, "{listed_pages}");
     }
 
     proptest! {

@@ -33,6 +33,10 @@ pub(crate) struct SearchAids {
     /// One bit per article, set when its folded title holds an ASCII letter or digit: a term
     /// of ASCII letters and digits can match any other title only through pinyin.
     pub(super) latin: Column<u64>,
+    /// Per article, the ASCII letters its folded title holds (bit `l - b'a'`; 0 for most
+    /// titles), made from the titles with ASCII letters or digits on first use
+    /// ([`super::Index::ascii_letters`]): not kept in the cache.
+    pub(super) ascii_letters: OnceLock<Vec<u32>>,
     /// Reading-set id of every title char, titles concatenated.
     pub(super) char_readings: Column<u16>,
     /// Offset in `char_readings` where title `i` starts; one more entry than titles.

@@ -1,6 +1,8 @@
 //! Building an [`Index`]: its [`Columns`] and its [`SearchAids`], each made in one pass over
 //! the articles by its own builder, so a new column touches its own type only.
 
+use std::sync::OnceLock;
+
 use super::chars::TitleChars;
 use super::columns::UNDATED;
 use super::titles::Titles;
@@ -181,6 +183,7 @@ impl SearchAids {
             folded_titles: folded_titles.into(),
             folded_starts: folded_starts.into(),
             latin: latin.into(),
+            ascii_letters: OnceLock::new(),
             char_readings: char_readings.into(),
             char_starts: char_starts.into(),
             readings: readings.frozen(),

@@ -97,6 +97,20 @@ impl TitleChars {
         Some(Candidates::from_bits(bits, false))
     }
 
+    /// The chars listed, ascending as code points; `None` when the titles are not listed
+    /// (see [`TitleChars::build`]).
+    pub(crate) fn chars(&self) -> Option<&[u32]> {
+        (!self.starts.is_empty()).then_some(&self.chars[..])
+    }
+
+    /// The titles holding char `c` (as a code point), ascending; none when it is not listed.
+    pub(crate) fn holding(&self, c: u32) -> &[u16] {
+        match self.chars.binary_search(&c) {
+            Ok(k) => &self.titles[self.starts[k] as usize..self.starts[k + 1] as usize],
+            Err(_) => &[],
+        }
+    }
+
     /// Bytes the lists take.
     #[cfg(test)]
     pub(crate) fn byte_len(&self) -> usize {

@@ -34,8 +34,9 @@ pub(crate) struct PinyinBound {
     letters: usize,
     /// Per reading set, a byte each: [`PinyinTerm::starts`] (a term has at most eight
     /// offsets); which [`PinyinBound::tracked`] pieces it reads as a whole syllable; the
-    /// offsets `b` at which a piece it reads whole ends. Small, so looking up every char of
-    /// every title stays in cache.
+    /// offsets `b` at which a piece it reads whole ends; the offsets above the lowest of its
+    /// starts (where a piece on the next char may follow one on it directly). Small, so
+    /// looking up every char of every title stays in cache.
     codes: Vec<u32>,
     /// True when the index keeps the offsets where a whole piece is followed at once by
     /// another (short terms); else a whole piece is assumed able to be.
@@ -45,6 +46,8 @@ pub(crate) struct PinyinBound {
     tracked: Vec<(usize, usize)>,
     /// Per term offset: the piece lengths some set allows, and the whole syllables.
     moves: Vec<(u64, u64)>,
+    /// The term's letters.
+    text: Box<[u8]>,
     /// By index: bit 0 when the title's first char takes a first piece; bits `1..letters`,
     /// the offsets a piece may start at right after another's char; when
     /// [`PinyinBound::pairs`], the next `letters - 1` bits, those where the char before reads
@@ -57,8 +60,9 @@ pub(crate) struct PinyinBound {
 impl PinyinBound {
     /// The bound table of `term`, or `None` when it is longer than eight letters (a scan
     /// then scores every title).
-    pub(crate) fn new(term: &PinyinTerm) -> Option<PinyinBound> {
+    pub(crate) fn new(term: &PinyinTerm, text: &[u8]) -> Option<PinyinBound> {
         let m = term.letters();
+        debug_assert_eq!(m, text.len());
         if m > MAX_LETTERS {
             return None;
         }
@@ -80,7 +84,12 @@ impl PinyinBound {
                     .flat_map(|a| (2..=m - a).map(move |l| (a, l)))
                     .filter(|&(a, l)| a + l < m && reads_whole(a, l))
                     .fold(0u32, |bits, (a, l)| bits | 1 << (a + l));
-                term.starts(set) as u32 | wholes << 8 | ends << 16
+                let starts = term.starts(set) as u32;
+                // The offsets above the lowest this char takes a piece at: where the next
+                // char's piece may follow it directly.
+                let lowest = starts & starts.wrapping_neg();
+                let followed = !(lowest | lowest.wrapping_sub(1)) & 0xff;
+                starts | wholes << 8 | ends << 16 | followed << 24
             })
             .collect();
         let table = (0..1usize << (used + tracked.len()))
@@ -92,29 +101,65 @@ impl PinyinBound {
             pairs,
             tracked,
             moves,
+            text: text.into(),
             table,
         })
+    }
+
+    /// The term's letters.
+    pub(crate) fn text(&self) -> &[u8] {
+        &self.text
+    }
+
+    /// What a title must hold for its bound to reach `floor`: every [`Need`] of the list (an
+    /// empty list: nothing in particular), or `None` when no title's bound can. A need is
+    /// one of the bound's features (a piece at offset `b` right after another's char, a
+    /// whole piece right before one, a tracked whole syllable) without which even a title
+    /// with every other feature stays below `floor`; each needs a char of certain readings
+    /// in the title. The start bonus is a feature of the first char only: never needed.
+    pub(crate) fn needs(&self, floor: i64) -> Option<Vec<Need>> {
+        let m = self.letters;
+        let used = if self.pairs { 2 * m - 1 } else { m };
+        let full = (1usize << (used + self.tracked.len())) - 1;
+        if self.compute(full) < floor {
+            return None;
+        }
+        let piece = |a: usize, b: usize| -> Box<[u8]> { self.text[a..b].into() };
+        let needs = (1..used + self.tracked.len())
+            .filter(|&bit| self.compute(full & !(1 << bit)) < floor)
+            .map(|bit| {
+                if bit < m {
+                    // A piece at offset `bit` right after another char's.
+                    Need::Initial(self.text[bit])
+                } else if bit < used {
+                    // A whole piece ending at `b`, right before another.
+                    let b = bit - m + 1;
+                    Need::Whole((0..b.saturating_sub(1)).map(|a| piece(a, b)).collect())
+                } else {
+                    let (a, l) = self.tracked[bit - used];
+                    Need::Whole(vec![piece(a, a + l)])
+                }
+            })
+            .collect();
+        Some(needs)
     }
 
     /// At least the score [`super::match_pinyin`] gives the term this bound was made for on
     /// the title of reading sets `chars`, with any anchors; [`NONE`] when the title
     /// certainly does not match.
     pub(crate) fn of(&self, chars: &[u16]) -> i64 {
-        let (mut adjacent, mut after_whole, mut any, mut wholes) = (0u32, 0u32, 0u32, 0u32);
+        let (mut adjacent, mut after_whole, mut all) = (0u32, 0u32, 0u32);
         let mut previous = 0u32;
         for &set in chars {
             let code = self.codes[usize::from(set)];
             let starts = code & 0xff;
-            // Offsets above the lowest the previous char takes a piece at.
-            let before = previous & 0xff;
-            let lowest = before & before.wrapping_neg();
-            adjacent |= starts & !(lowest | lowest.wrapping_sub(1));
+            adjacent |= starts & previous >> 24;
             after_whole |= starts & previous >> 16;
-            any |= starts;
-            wholes |= code >> 8 & 0xff;
+            all |= code;
             previous = code;
         }
-        if any & 1 == 0 {
+        let wholes = all >> 8 & 0xff;
+        if all & 1 == 0 {
             // No char takes the term's first letter.
             return NONE;
         }
@@ -155,6 +200,29 @@ impl PinyinBound {
         };
         let start = if index & 1 == 1 { START_BONUS } else { 0 };
         best_cut(&self.moves, m, adjacent, after_whole, earned).map_or(NONE, |best| best + start)
+    }
+}
+
+/// What a title must hold for a term's bound to reach a floor ([`PinyinBound::needs`]): a
+/// char one of whose readings takes the piece.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Need {
+    /// A reading that begins with this letter (an ASCII letter or digit is its own reading).
+    Initial(u8),
+    /// A reading that is one of these whole, each of two letters or more.
+    Whole(Vec<Box<[u8]>>),
+}
+
+impl Need {
+    /// True when a char of `readings` meets the need.
+    pub(crate) fn met_by<S: AsRef<str>>(&self, readings: &[S]) -> bool {
+        readings.iter().any(|r| {
+            let r = r.as_ref().as_bytes();
+            match self {
+                Need::Initial(letter) => r.first() == Some(letter),
+                Need::Whole(pieces) => pieces.iter().any(|p| **p == *r),
+            }
+        })
     }
 }
 
@@ -215,7 +283,7 @@ mod tests {
         let mut table = ReadingTable::default();
         let chars: Vec<u16> = fold(title).chars().map(|c| table.id_of(c)).collect();
         let term = PinyinTerm::new(text.as_bytes(), &table).unwrap();
-        let bound = PinyinBound::new(&term).unwrap();
+        let bound = PinyinBound::new(&term, text.as_bytes()).unwrap();
         let score = match_pinyin(&term, &chars, anchors, &mut Scratch::default(), false)
             .map(|(score, _)| score);
         (bound.of(&chars), score)
@@ -256,7 +324,26 @@ mod tests {
     fn long_terms_have_no_table() {
         let table = ReadingTable::default();
         let term = PinyinTerm::new(b"zhongguoren", &table).unwrap();
-        assert!(PinyinBound::new(&term).is_none());
+        assert!(PinyinBound::new(&term, b"zhongguoren").is_none());
+    }
+
+    #[test]
+    fn a_high_floor_needs_the_rare_piece() {
+        let mut table = ReadingTable::default();
+        for c in "中华欧洲日报".chars() {
+            table.id_of(c);
+        }
+        let term = PinyinTerm::new(b"zho", &table).unwrap();
+        let bound = PinyinBound::new(&term, b"zho").unwrap();
+        // 40 takes z, h and o on three chars in a row: an `o…` char and an `h…` char.
+        let needs = bound.needs(40).unwrap();
+        assert!(needs.contains(&Need::Initial(b'o')), "{needs:?}");
+        assert!(needs.contains(&Need::Initial(b'h')), "{needs:?}");
+        assert!(Need::Initial(b'o').met_by(&["ou"]));
+        assert!(!Need::Initial(b'o').met_by(&["zhong", "hou"]));
+        // A low floor needs nothing in particular; one above every cut, a title none has.
+        assert_eq!(bound.needs(24), Some(Vec::new()));
+        assert_eq!(bound.needs(1000), None);
     }
 
     mod property {
@@ -265,6 +352,34 @@ mod tests {
 
         proptest! {
             #![proptest_config(ProptestConfig::with_cases(500))]
+
+            /// A title whose bound reaches a floor meets every need of that floor: for each,
+            /// one of its chars has a reading that takes the piece.
+            #[test]
+            fn a_title_reaching_a_floor_meets_its_needs(
+                title in crate::query::strings_of("中国长春人大行银新闻北京市委会华欧，a1", 1..24),
+                text in "[zhongcarebijxwuaegs]{1,8}",
+            ) {
+                let mut table = ReadingTable::default();
+                let folded = fold(&title);
+                let chars: Vec<u16> = folded.chars().map(|c| table.id_of(c)).collect();
+                let term = PinyinTerm::new(text.as_bytes(), &table).unwrap();
+                let bound = PinyinBound::new(&term, text.as_bytes()).unwrap();
+                let reached = bound.of(&chars);
+                for floor in [reached - 8, reached - 1, reached] {
+                    let needs = bound.needs(floor);
+                    if reached == NONE {
+                        continue;
+                    }
+                    let needs = needs.expect("a title reaches the floor");
+                    for need in needs {
+                        let met = folded
+                            .chars()
+                            .any(|c| need.met_by(&crate::query::readings::readings_of(c)));
+                        prop_assert!(met, "{} on {}: {:?} at {}", text, title, need, floor);
+                    }
+                }
+            }
 
             /// No title scores above its bound, under any anchoring, and a title bounded at
             /// [`NONE`] does not match; random titles of chars with many readings

@@ -83,6 +83,7 @@ impl SearchAids {
             folded_titles,
             folded_starts,
             latin,
+            ascii_letters: std::sync::OnceLock::new(),
             char_readings,
             char_starts,
             readings: ReadingTable::from_sets(sets.into_iter().skip(1)),
