@@ -5,7 +5,7 @@
 //!
 //! | module | job |
 //! |---|---|
-//! | `bounded` | a ranked first page from score bounds, scoring few candidates |
+//! | `bounded` | a ranked first page from score bounds, scoring few candidates (`bounded::listed`: those the title lists leave a floor) |
 //! | `date_order` | the empty query: per-chunk date orders merged, kept for appended chunks |
 //! | `first` | a command's first rows, without ranking or testing the rest |
 //! | `rank` | sort keys of hits: score, date, load order |

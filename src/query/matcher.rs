@@ -259,10 +259,11 @@ impl<'a> Plan<'a> {
 
     /// At least article `i`'s score, when [`Plan::bounded`]; `None` when it certainly does
     /// not match. Far cheaper than the score: one look per title char, no programme. A
-    /// title a term may match directly (its Latin letters hold the term's in order) is
-    /// bounded by [`UNBOUNDED`]; one whose letters do not (`NBA` for `xin`: three in ten
-    /// titles that have Latin letters at all) is bounded through pinyin like the rest, as
-    /// a direct match, of any form, needs the term's chars in order.
+    /// title a term may match directly (its Latin letters hold the term's in order, or,
+    /// for `'term`, `^term` and `term$`, where that form asks) is bounded by
+    /// [`UNBOUNDED`]; one whose letters do not (`NBA` for `xin`: three in ten titles that
+    /// have Latin letters at all; for `'nas` every title without `nas` in it) is bounded
+    /// through pinyin like the rest.
     pub(super) fn bound(&self, i: usize, scratch: &mut Scratch) -> Option<i64> {
         let mut sum = 0;
         for clause in &self.clauses {
@@ -289,9 +290,9 @@ impl<'a> Plan<'a> {
                             None
                         } else if title.latin
                             && title.signature & chars == *chars
-                            && is_subsequence(
+                            && text::may_match_directly(
                                 self.index.folded_title(i, &mut scratch.folded),
-                                &pattern.text,
+                                pattern,
                             )
                         {
                             Some(UNBOUNDED)

@@ -446,7 +446,9 @@ mod tests {
             corpus.push(part.to_vec());
         }
         let (mut too_high, mut listed_pages) = (0, 0);
-        for text in ["zho", "zhong", "xin", "gaige", "dat"] {
+        for text in [
+            "zho", "zhong", "xin", "gaige", "dat", "'zho", "^xin", "'dat", "bao$",
+        ] {
             let query = Query::parse(text).unwrap();
             let matchers = scan::matchers(&corpus, &query);
             let whole = whole(&corpus, text);
