@@ -259,11 +259,11 @@ impl<'a> Plan<'a> {
 
     /// At least article `i`'s score, when [`Plan::bounded`]; `None` when it certainly does
     /// not match. Far cheaper than the score: one look per title char, no programme. A
-    /// title a term may match directly (its Latin letters hold the term's in order, or,
-    /// for `'term`, `^term` and `term$`, where that form asks) is bounded by
-    /// [`UNBOUNDED`]; one whose letters do not (`NBA` for `xin`: three in ten titles that
-    /// have Latin letters at all; for `'nas` every title without `nas` in it) is bounded
-    /// through pinyin like the rest.
+    /// title a bare term may match directly (its Latin letters hold the term's in order) is
+    /// bounded by [`UNBOUNDED`]; one that `'term`, `^term` or `term$` matches directly, by
+    /// that match's exact score (or its pinyin bound when higher). A title the term cannot
+    /// match directly (`NBA` for `xin`: three in ten titles that have Latin letters at all)
+    /// is bounded through pinyin like the rest.
     pub(super) fn bound(&self, i: usize, scratch: &mut Scratch) -> Option<i64> {
         let mut sum = 0;
         for clause in &self.clauses {
@@ -288,17 +288,24 @@ impl<'a> Plan<'a> {
                         let title = self.index.title_facts(i);
                         if title.letters & letters != *letters {
                             None
-                        } else if title.latin
-                            && title.signature & chars == *chars
-                            && text::may_match_directly(
-                                self.index.folded_title(i, &mut scratch.folded),
-                                pattern,
-                            )
-                        {
-                            Some(UNBOUNDED)
                         } else {
-                            let b = bound.of(title.readings);
-                            (b > pinyin::NONE / 2).then_some(b)
+                            // A direct match: unbounded when fuzzy (skim's score), else
+                            // its exact score, found at once.
+                            let direct = (title.latin && title.signature & chars == *chars)
+                                .then(|| self.index.folded_title(i, &mut scratch.folded))
+                                .and_then(|folded| match pattern.how {
+                                    How::Fuzzy => {
+                                        is_subsequence(folded, &pattern.text).then_some(UNBOUNDED)
+                                    }
+                                    _ => text_match(folded, pattern)
+                                        .map(|(start, len)| exact_score(start, len)),
+                                });
+                            if direct == Some(UNBOUNDED) {
+                                Some(UNBOUNDED)
+                            } else {
+                                let b = bound.of(title.readings);
+                                direct.max((b > pinyin::NONE / 2).then_some(b))
+                            }
                         }
                     }
                     _ => Some(0),

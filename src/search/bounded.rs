@@ -421,7 +421,7 @@ mod tests {
     }
 
     #[test]
-    fn a_floor_too_high_is_found_out_never_trusted() {
+    fn no_title_scores_above_its_bound_and_a_floor_too_high_is_found_out() {
         // Generated titles, and some with Latin letters that match directly or meet a
         // need with a letter of their own.
         let latin = [
@@ -453,10 +453,16 @@ mod tests {
             let matchers = scan::matchers(&corpus, &query);
             let whole = whole(&corpus, text);
             let mut scratch = Scratch::default();
-            let mut bounds: Vec<i64> = (corpus.chunks().iter().zip(&matchers))
-                .flat_map(|(chunk, m)| (0..chunk.len()).map(move |i| (m, i)))
-                .filter_map(|(m, i)| m.bound(i, &mut scratch))
-                .collect();
+            let mut bounds = Vec::new();
+            for (chunk, m) in corpus.chunks().iter().zip(&matchers) {
+                for i in 0..chunk.len() {
+                    // No title scores above its bound.
+                    let bound = m.bound(i, &mut scratch);
+                    let score = m.score(i, &mut scratch);
+                    assert!(score <= bound, "{text} on {i}: {score:?} above {bound:?}");
+                    bounds.extend(bound);
+                }
+            }
             bounds.sort_unstable();
             bounds.dedup();
             for rows in [1, 20] {

@@ -42,15 +42,6 @@ pub(super) fn is_subsequence(text: &str, term: &str) -> bool {
     true
 }
 
-/// Whether `p` may match folded `text` directly (not through pinyin): its chars in order
-/// for a fuzzy pattern, else where its form says ([`text_match`]).
-pub(super) fn may_match_directly(text: &str, p: &Pattern) -> bool {
-    match p.how {
-        How::Fuzzy => is_subsequence(text, &p.text),
-        _ => text_match(text, p).is_some(),
-    }
-}
-
 /// Score and positions of an exact match of `len` chars at char `start`.
 pub(super) fn exact_hit(start: usize, len: usize) -> (i64, Vec<usize>) {
     (exact_score(start, len), (start..start + len).collect())
