@@ -10,6 +10,8 @@
 //! directly; a digit meets no need of a term of letters), are the chunk's candidates. Every other title's bound is below the floor, so
 //! the page's search treats them as it treats candidates below a floor.
 
+use rayon::prelude::*;
+
 use crate::corpus::Corpus;
 use crate::query::{Matcher, Need, readings_of};
 
@@ -142,20 +144,35 @@ impl Listed {
     /// whose bound may reach the floor: the titles holding a chosen char, and those whose
     /// ASCII letters meet the need or hold every letter of the term.
     pub(super) fn marks(&self, corpus: &Corpus, within: Option<&[u64]>) -> Vec<u64> {
-        let mut marks = vec![0u64; corpus.len().div_ceil(64)];
-        for (chunk, (chars, ascii)) in corpus.chunks().iter().zip(&self.chosen) {
-            let mut mark = |local: usize| {
-                let global = chunk.first + local;
-                marks[global / 64] |= 1 << (global % 64);
-            };
-            for &c in chars {
-                for &local in chunk.index.titles_holding(c) {
-                    mark(usize::from(local));
+        // Each chunk's own on every core: the first search makes the chunks' ASCII letters.
+        let per_chunk: Vec<Vec<u64>> = corpus
+            .chunks()
+            .par_iter()
+            .zip(&self.chosen)
+            .map(|(chunk, (chars, ascii))| {
+                let mut local = vec![0u64; chunk.len().div_ceil(64)];
+                for &c in chars {
+                    for &i in chunk.index.titles_holding(c) {
+                        local[usize::from(i) / 64] |= 1 << (i % 64);
+                    }
                 }
-            }
-            for (local, &letters) in chunk.index.ascii_letters().iter().enumerate() {
-                if letters & ascii != 0 || letters != 0 && letters & self.direct == self.direct {
-                    mark(local);
+                for (i, &letters) in chunk.index.ascii_letters().iter().enumerate() {
+                    if letters & ascii != 0 || letters != 0 && letters & self.direct == self.direct
+                    {
+                        local[i / 64] |= 1 << (i % 64);
+                    }
+                }
+                local
+            })
+            .collect();
+        let mut marks = vec![0u64; corpus.len().div_ceil(64)];
+        for (chunk, local) in corpus.chunks().iter().zip(per_chunk) {
+            for (w, &word) in local.iter().enumerate() {
+                let mut bits = word;
+                while bits != 0 {
+                    let global = chunk.first + w * 64 + bits.trailing_zeros() as usize;
+                    bits &= bits - 1;
+                    marks[global / 64] |= 1 << (global % 64);
                 }
             }
         }
