@@ -67,8 +67,8 @@ impl Index {
         self.aids.get(&self.columns)
     }
 
-    /// Reads or makes the search aids now, so that the first title search does not wait for
-    /// them.
+    /// Reads or makes the search aids now, and the titles' ASCII letters
+    /// ([`Index::ascii_letters`]), so that the first title search does not wait for them.
     pub fn prepare_search(&self) {
         self.ascii_letters();
     }
