@@ -68,7 +68,7 @@ impl Index {
     }
 
     /// Reads or makes the search aids now, and the titles' ASCII letters
-    /// ([`Index::ascii_letters`]), so that the first title search does not wait for them.
+    /// (`ascii_letters`), so that the first title search does not wait for them.
     pub fn prepare_search(&self) {
         self.ascii_letters();
     }
