@@ -64,7 +64,9 @@ pub(super) fn best_rows(
         cancel,
     };
     let (floor, higher) = search.floor(rows, rows * 16 * FLOOR_MARGIN);
-    if let Some(chars) = listed::ListedChars::of(corpus) {
+    if floor > i64::MIN
+        && let Some(chars) = listed::ListedChars::of(corpus)
+    {
         // The lowest of the higher floors (or the sampled one) whose candidates the title
         // lists narrow to few: only those are bounded.
         let candidates = within.map_or(corpus.len(), |marks| {
