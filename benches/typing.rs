@@ -159,7 +159,7 @@ fn loaded(paths: &[std::path::PathBuf]) -> (Corpus, Duration) {
 /// over early, or the whole ranking when it has none), the time until the whole ranking, and
 /// the hit counts.
 fn type_query(corpus: &Corpus, text: &str) -> (Vec<Duration>, Vec<Duration>, Vec<usize>) {
-    let mut last: Option<(Query, Vec<usize>)> = None;
+    let mut last: Option<search::Previous> = None;
     let (mut times, mut wholes, mut counts) = (Vec::new(), Vec::new(), Vec::new());
     for end in (1..=text.len()).filter(|&e| text.is_char_boundary(e)) {
         let start = Instant::now();
@@ -168,8 +168,7 @@ fn type_query(corpus: &Corpus, text: &str) -> (Vec<Duration>, Vec<Duration>, Vec
         };
         let within = last
             .as_ref()
-            .filter(|(old, _)| search::narrows(&query, old))
-            .map(|(_, hits)| hits.as_slice());
+            .filter(|previous| search::narrows(&query, &previous.query));
         let mut shown = None;
         let show = |hits: &[Hit]| {
             let mut rows = search::Positions::new(corpus, &query);
@@ -193,13 +192,13 @@ fn type_query(corpus: &Corpus, text: &str) -> (Vec<Duration>, Vec<Duration>, Vec
             eprintln!(
                 "{:?}: first {shown:?} whole {whole:?} within {:?}",
                 &text[..end],
-                within.map(|w| w.len())
+                within.map(|w| w.hits.len())
             );
         }
         times.push(shown.unwrap_or(whole));
         wholes.push(whole);
         counts.push(hits.len());
-        last = Some((query, hits.iter().map(|h| h.article()).collect()));
+        last = Some(search::Previous { query, hits });
     }
     (times, wholes, counts)
 }

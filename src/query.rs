@@ -30,6 +30,7 @@ pub(crate) use help::SYNTAX_HELP;
 pub use index::Index;
 pub(crate) use index::{Sections, id_key};
 pub(crate) use matcher::{Scratch, UNBOUNDED};
+pub(crate) use narrow::Growth;
 pub(crate) use pinyin::{Need, PinyinBound};
 pub(crate) use readings::readings_of;
 
@@ -226,6 +227,16 @@ impl Query {
             && narrow::narrows(&self.clauses, &old.clauses)
     }
 
+    /// How this query grew from `old` when it narrows it ([`Query::narrows`]) and all that
+    /// changed is letters typed at the end of one ranking title term: the scores of `old`'s
+    /// hits then bound this query's ([`Matcher::most_gained`]).
+    pub(crate) fn grown_from(&self, old: &Query) -> Option<Growth> {
+        if !self.narrows(old) {
+            return None;
+        }
+        narrow::grown(&self.clauses, &old.clauses)
+    }
+
     /// Matches one article on its own: `Some((score, positions))` when every term holds.
     /// Prepares the article each call; to search many, build an [`Index`] and [`search`].
     pub(crate) fn matches(&self, article: &Article) -> Option<(i64, Vec<usize>)> {
@@ -318,6 +329,15 @@ impl<'a> Matcher<'a> {
     /// alone, pinyin-capable and short.
     pub(crate) fn sole_bound(&self) -> Option<&PinyinBound> {
         self.plan.sole_bound()
+    }
+
+    /// When `growth` is how the query grew from an earlier one: at most how much more than
+    /// its score for that one an article scores now, and the letters (bits a–z, as
+    /// [`Index::ascii_letters`]) that a title holding every one of may exceed that, matching
+    /// the grown term directly (`None` for those, none when 0); `None` when the query has no
+    /// such term with a bound.
+    pub(crate) fn most_gained(&self, growth: &Growth) -> Option<(i64, u32)> {
+        self.plan.most_gained(growth)
     }
 
     /// At least article `i`'s score when [`Matcher::bounded`] (far cheaper to compute);

@@ -8,6 +8,7 @@
 //! | `bounded` | a ranked first page from score bounds, scoring few candidates (`bounded::listed`: those the title lists leave a floor) |
 //! | `date_order` | the empty query: per-chunk date orders merged, kept for appended chunks |
 //! | `first` | a command's first rows, without ranking or testing the rest |
+//! | `grown` | the first page of a term grown by letters, from the previous answer's scores |
 //! | `rank` | sort keys of hits: score, date, load order |
 //! | `scan` | the parallel scan of candidates, chunk by chunk and block by block |
 //! | `worker` | the background thread: requests in, [`Done`] out, superseded ones dropped |
@@ -19,6 +20,7 @@
 mod bounded;
 mod date_order;
 mod first;
+mod grown;
 mod rank;
 mod scan;
 mod snippet;
@@ -67,17 +69,28 @@ impl Cancel {
     }
 }
 
+/// The answer of an earlier query that a new one narrows ([`narrows`]): the new search tests
+/// only its hits, and when the new query only grew a ranking term by letters typed at its
+/// end, finds its first page from their scores (`search/grown.rs`).
+#[derive(Debug, Clone, Default)]
+pub struct Previous {
+    /// The earlier query.
+    pub query: Query,
+    /// Its hits in this corpus (a corpus that grew since needs a full search), as that query
+    /// ranked them; any subset of them (the interface's source filter keeps some).
+    pub hits: Vec<Hit>,
+}
+
 /// Searches `corpus` for `query`: every hit ranked (score descending, then date in `order`,
 /// undated last, then load order); the matched chars are left to [`positions`]. `within`, when
-/// given, holds global article numbers (in any order) to scan instead of every article, e.g.
-/// the previous hits when [`narrows`] says the query only got stricter; they must come from
-/// this corpus, so a corpus that grew since needs a full search. Uses every core; returns
-/// `None` as soon as it notices `cancel`.
+/// given, is the previous answer, whose hits are scanned instead of every article: only when
+/// [`narrows`] says the query only got stricter. Uses every core; returns `None` as soon as
+/// it notices `cancel`.
 pub fn run(
     corpus: &Corpus,
     query: &Query,
     order: Order,
-    within: Option<&[usize]>,
+    within: Option<&Previous>,
     cancel: &Cancel,
 ) -> Option<Vec<Hit>> {
     run_paged(corpus, query, order, within, cancel, 0, |_| {})
@@ -163,7 +176,7 @@ pub fn run_paged(
     corpus: &Corpus,
     query: &Query,
     order: Order,
-    within: Option<&[usize]>,
+    within: Option<&Previous>,
     cancel: &Cancel,
     rows: usize,
     first: impl FnOnce(Page),
@@ -183,8 +196,9 @@ pub fn run_paged(
         }
         return date_order::all_in_date_order(corpus, order, cancel);
     }
-    let candidates = within.map_or(corpus.len(), <[usize]>::len);
-    let within = within.map(|within| scan::bitmap(within, corpus.len()));
+    let previous = within;
+    let candidates = previous.map_or(corpus.len(), |p| p.hits.len());
+    let within = previous.map(|p| scan::bitmap(p.hits.iter().map(Hit::article), corpus.len()));
     let within = within.as_deref();
     let matchers = scan::matchers(corpus, query);
     if !query.scores()
@@ -198,7 +212,32 @@ pub fn run_paged(
         );
     }
     let mut first = Some(first);
-    if rows > 0 && candidates > rows * BOUNDED_FROM && matchers.iter().all(Matcher::bounded) {
+    if rows > 0
+        && candidates > rows * BOUNDED_FROM
+        && let (Some(previous), Some(marks)) = (previous, within)
+        && let Some(growth) = query.grown_from(&previous.query)
+        && let Some((hits, found)) = grown::best_rows(
+            corpus,
+            &matchers,
+            order,
+            &previous.hits,
+            marks,
+            &growth,
+            cancel,
+            rows,
+        )
+        && let Some(first) = first.take()
+    {
+        first(Page {
+            hits,
+            total: Total::AtLeast(found),
+        });
+    }
+    if rows > 0
+        && first.is_some()
+        && candidates > rows * BOUNDED_FROM
+        && matchers.iter().all(Matcher::bounded)
+    {
         // Many candidates, each with a cheap bound: the page without scoring them all.
         if let Some((hits, found, exact)) =
             bounded::best_rows(corpus, &matchers, order, within, cancel, rows)

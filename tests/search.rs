@@ -285,22 +285,29 @@ proptest! {
             corpus.push(part.to_vec());
         }
         let typed: String = keys.concat();
-        let mut last: Option<(Query, Vec<usize>)> = None;
+        let mut last: Option<search::Previous> = None;
         for end in (1..=typed.len()).filter(|&e| typed.is_char_boundary(e)) {
             let Ok(query) = Query::parse(&typed[..end]) else { continue };
             let full = search::run(&corpus, &query, Order::NewestFirst, None, &Cancel::new());
-            if let Some((old, hits)) = &last
-                && search::narrows(&query, old)
+            if let Some(previous) = &last
+                && search::narrows(&query, &previous.query)
             {
-                let narrowed = search::run(
-                    &corpus, &query, Order::NewestFirst, Some(hits), &Cancel::new(),
+                // The first page too, as the interface asks for it: from the previous
+                // scores when only letters were typed.
+                let mut page = None;
+                let narrowed = search::run_paged(
+                    &corpus, &query, Order::NewestFirst, Some(previous), &Cancel::new(), 2,
+                    |p| page = Some(p.hits),
                 );
                 prop_assert_eq!(
-                    ranked(narrowed), ranked(full.clone()), "{:?} within {:?}", &typed[..end], old
+                    ranked(narrowed), ranked(full.clone()),
+                    "{:?} within {:?}", &typed[..end], previous.query
                 );
+                if let (Some(page), Some(full)) = (page, &full) {
+                    prop_assert_eq!(&page[..], &full[..2], "{:?}", &typed[..end]);
+                }
             }
-            let hits = full.unwrap().iter().map(|h| h.article()).collect();
-            last = Some((query, hits));
+            last = Some(search::Previous { query, hits: full.unwrap() });
         }
     }
 

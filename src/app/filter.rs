@@ -30,8 +30,8 @@ pub(crate) struct SearchRequest {
     pub(crate) query: Query,
     /// Tie order.
     pub(crate) order: Order,
-    /// Search only these articles (the previous hits), when the query only narrowed.
-    pub(crate) within: Option<Arc<Vec<usize>>>,
+    /// Search only the previous answer's hits, when the query only narrowed.
+    pub(crate) within: Option<Arc<search::Previous>>,
 }
 
 /// How far loading has got: the loader's progress, and whether it has finished.
@@ -195,12 +195,7 @@ impl App {
         });
         match self.search_mode {
             SearchMode::Inline => {
-                let hits = search_inline(
-                    &self.corpus,
-                    &query,
-                    self.order,
-                    within.as_deref().map(Vec::as_slice),
-                );
+                let hits = search_inline(&self.corpus, &query, self.order, within.as_deref());
                 self.show_hits(hits);
             }
             SearchMode::Deferred => {
@@ -215,8 +210,8 @@ impl App {
         }
     }
 
-    /// The previous hits, when the new query can only match a subset of them.
-    fn narrowing_base(&self, query: &Query) -> Option<Arc<Vec<usize>>> {
+    /// The previous answer, when the new query can only match a subset of its hits.
+    fn narrowing_base(&self, query: &Query) -> Option<Arc<search::Previous>> {
         if self.search.page_total.is_some() {
             // A first page: not every hit of the old query is listed.
             return None;
@@ -224,7 +219,12 @@ impl App {
         let old = self.search.shown.as_ref()?;
         let same_frame = old.order == self.order && old.source == self.source_filter;
         (same_frame && old.articles == self.corpus.len() && search::narrows(query, &old.query))
-            .then(|| Arc::new(self.hits.iter().map(|h| h.article()).collect()))
+            .then(|| {
+                Arc::new(search::Previous {
+                    query: old.query.clone(),
+                    hits: self.hits.clone(),
+                })
+            })
     }
 
     fn show_hits(&mut self, mut hits: Vec<Hit>) {
@@ -282,7 +282,7 @@ pub(crate) fn search_inline(
     corpus: &Corpus,
     query: &Query,
     order: Order,
-    within: Option<&[usize]>,
+    within: Option<&search::Previous>,
 ) -> Vec<Hit> {
     search::run(corpus, query, order, within, &search::Cancel::new()).unwrap_or_default()
 }
@@ -335,7 +335,7 @@ mod tests {
     /// Answers a deferred search request as the worker would: within the previous hits when
     /// it says so.
     fn answer(app: &mut App, r: &SearchRequest) {
-        let within = r.within.as_deref().map(Vec::as_slice);
+        let within = r.within.as_deref();
         let hits = search_inline(app.corpus(), &r.query, r.order, within);
         let total = search::Total::Exact(hits.len());
         app.apply_search(r.generation, hits, total, true);
@@ -434,14 +434,14 @@ mod tests {
         type_text(&mut app, "长");
         let r = app.take_search_request().unwrap();
         assert_eq!(
-            r.within.as_deref().map(Vec::len),
+            r.within.as_deref().map(|p| p.hits.len()),
             Some(2),
             "from the empty query's hits: all"
         );
         answer(&mut app, &r);
         type_text(&mut app, "春");
         let r = app.take_search_request().unwrap();
-        assert_eq!(r.within.as_deref().map(Vec::len), Some(1));
+        assert_eq!(r.within.as_deref().map(|p| p.hits.len()), Some(1));
         answer(&mut app, &r);
         app.update(Action::QueryBackspace);
         let r = app.take_search_request().unwrap();

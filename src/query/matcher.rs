@@ -11,6 +11,7 @@ use super::ReaderMarks;
 use super::date_spec::Span;
 use super::fold::fold;
 use super::index::{Index, char_signature};
+use super::narrow::Growth;
 use super::parse::{How, Marked, Pattern, Test};
 use super::pinyin::{
     self, Anchors, MAX_TERM_LETTERS, PinyinBound, PinyinTerm, could_match, match_pinyin,
@@ -22,7 +23,7 @@ mod one_char;
 mod text;
 
 use one_char::OneChar;
-use text::{exact_hit, exact_score, is_subsequence, text_match};
+use text::{exact_gain, exact_hit, exact_score, is_subsequence, text_match};
 
 /// The bound of an article whose score [`Plan::bound`] cannot bound.
 pub(crate) const UNBOUNDED: i64 = i64::MAX / 8;
@@ -255,6 +256,41 @@ impl<'a> Plan<'a> {
             (Some((1, bound)), None) => bound,
             _ => None,
         }
+    }
+
+    /// [`Matcher::most_gained`](super::Matcher::most_gained): the grown term's
+    /// [`PinyinBound::most_gained`]; for `'term` and `^term`, at least what the letters add
+    /// to a direct exact match (a substring found at the same place or earlier), and no title
+    /// left out; for a bare term, the titles that may match it directly (skim's score has no
+    /// such bound) left out by their letters.
+    pub(super) fn most_gained(&self, growth: &Growth) -> Option<(i64, u32)> {
+        let bound = self
+            .clauses
+            .iter()
+            .find_map(|clause| match clause.as_slice() {
+                [
+                    Compiled {
+                        negated: false,
+                        check:
+                            Check::Title {
+                                pattern,
+                                bound: Some(bound),
+                                ranks: true,
+                                ..
+                            },
+                    },
+                ] if *pattern == growth.pattern => Some(bound),
+                _ => None,
+            })?;
+        let gained = bound.most_gained(growth.from);
+        let text = growth.pattern.text.as_bytes();
+        Some(match growth.pattern.how {
+            How::Fuzzy => (
+                gained,
+                text.iter().fold(0, |bits, b| bits | 1 << (b - b'a')),
+            ),
+            _ => (gained.max(exact_gain(text.len() - growth.from)), 0),
+        })
     }
 
     /// At least article `i`'s score, when [`Plan::bounded`]; `None` when it certainly does

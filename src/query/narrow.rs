@@ -17,6 +17,43 @@ pub(super) fn narrows(new: &[Clause], old: &[Clause]) -> bool {
     old.iter().all(|o| new.iter().any(|n| clause_implies(n, o)))
 }
 
+/// A title term that grew by letters typed at its end, every other clause the same: what
+/// the previous answer's scores bound the new ones by (`Matcher::most_gained`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Growth {
+    /// The term as it is now.
+    pub(super) pattern: Pattern,
+    /// How many letters it had before.
+    pub(super) from: usize,
+}
+
+/// How `new` grew from `old` when that is all that changed: one clause, a lone title term
+/// of ASCII letters that ranked before ([`Pattern::ranks`]), not negated, got letters at its
+/// end in a form that only gets stricter (fuzzy, `'`, `^`); every other clause is the same,
+/// in the same place.
+pub(super) fn grown(new: &[Clause], old: &[Clause]) -> Option<Growth> {
+    if new.len() != old.len() {
+        return None;
+    }
+    let mut changed = new.iter().zip(old).filter(|(n, o)| n != o);
+    let (n, o) = changed.next()?;
+    if changed.next().is_some() {
+        return None;
+    }
+    let ([n], [o]) = (n.as_slice(), o.as_slice()) else {
+        return None;
+    };
+    let (Test::Title(n), Test::Title(o), false, false) = (&n.test, &o.test, n.negated, o.negated)
+    else {
+        return None;
+    };
+    let letters = n.text.bytes().all(|b| b.is_ascii_lowercase());
+    (grew_stricter(n, o) && n.text.len() > o.text.len() && letters && o.ranks()).then(|| Growth {
+        pattern: n.clone(),
+        from: o.text.len(),
+    })
+}
+
 /// True when a clause `new` holding means `old` holds.
 fn clause_implies(new: &Clause, old: &Clause) -> bool {
     if new == old {
@@ -80,6 +117,35 @@ mod tests {
         ];
         for (new, old) in yes {
             assert!(narrows_text(new, old), "{new:?} narrows {old:?}");
+        }
+    }
+
+    #[test]
+    fn letters_typed_on_one_ranking_term_are_growth() {
+        let grown_text = |new: &str, old: &str| {
+            grown(&parse_clauses(new).unwrap(), &parse_clauses(old).unwrap())
+                .map(|g| (g.pattern.text, g.from))
+        };
+        assert_eq!(grown_text("zhon", "zho"), Some(("zhon".into(), 3)));
+        assert_eq!(grown_text("'nasa", "'nas"), Some(("nasa".into(), 3)));
+        assert_eq!(
+            grown_text("src:晚报 beijing", "src:晚报 bei"),
+            Some(("beijing".into(), 3))
+        );
+        assert_eq!(grown_text("zhon x", "zho x"), Some(("zhon".into(), 3)));
+        for (new, old) in [
+            ("zho", "zh"),       // `zh` did not rank: its scores are 0
+            ("zhon", "zhon"),    // nothing grew
+            ("zhon 报", "zho"),  // a new term
+            ("zhong1", "zhong"), // a digit
+            ("zhon$", "zho$"),   // not narrowing
+            ("长春人", "长春"),  // not letters
+            ("zhon|bei", "zho|bei"),
+            ("!zhon", "!zho"),
+            ("src:zhon", "src:zho"),
+        ] {
+            let g = grown_text(new, old);
+            assert_eq!(g, None, "{new:?} from {old:?}");
         }
     }
 

@@ -166,7 +166,7 @@ impl Search<'_> {
         let (now, rest) = bounds.split_at_mut(take);
         let mut best = self.true_keys(now)?;
         let mut found = best.len();
-        keep_best(&mut best, rows);
+        rank::keep_best(&mut best, rows);
         // Then every candidate whose bound sorts before that last key (all of them while the
         // page is short), and no other: a candidate left out cannot enter the page, whose
         // last key only moves earlier as better ones come.
@@ -189,7 +189,7 @@ impl Search<'_> {
         let keys = self.true_keys(then)?;
         found += keys.len();
         best.extend(keys);
-        keep_best(&mut best, rows);
+        rank::keep_best(&mut best, rows);
         best.sort_unstable();
         // A candidate below the floor sorts after every key whose score is the floor or
         // more: it cannot enter a full page whose last score is that.
@@ -273,36 +273,9 @@ impl Search<'_> {
     /// The true sort keys of the matches among the articles whose bound keys are `bounds`,
     /// scored on every core; `None` when cancelled.
     fn true_keys(&self, bounds: &[u128]) -> Option<Vec<u128>> {
-        let chunks = self.corpus.chunks();
-        let keys = bounds
-            .par_iter()
-            .map_init(Scratch::default, |scratch, &bound| {
-                if self.cancel.is_cancelled() {
-                    return None;
-                }
-                let global = rank::hit_of(bound).article();
-                let k = chunks.partition_point(|c| c.first <= global) - 1;
-                let (chunk, local) = (&chunks[k], global - chunks[k].first);
-                let score = self.matchers[k].score(local, scratch)?;
-                Some(rank::key(
-                    score,
-                    &chunk.index,
-                    chunk.first,
-                    local,
-                    self.order,
-                ))
-            })
-            .flatten()
-            .collect();
-        (!self.cancel.is_cancelled()).then_some(keys)
-    }
-}
-
-/// Keeps the `rows` smallest of `keys`, in no order.
-fn keep_best(keys: &mut Vec<u128>, rows: usize) {
-    if keys.len() > rows {
-        keys.select_nth_unstable(rows - 1);
-        keys.truncate(rows);
+        let article = |&bound: &u128| rank::hit_of(bound).article();
+        let (corpus, matchers) = (self.corpus, self.matchers);
+        rank::true_keys(corpus, matchers, self.order, bounds, article, self.cancel)
     }
 }
 

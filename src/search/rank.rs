@@ -6,7 +6,10 @@
 
 use rayon::prelude::*;
 
-use crate::query::{Hit, Index, Order};
+use crate::corpus::Corpus;
+use crate::query::{Hit, Index, Matcher, Order, Scratch};
+
+use super::Cancel;
 
 /// The sort key of a hit with `score` on article `local` of a chunk starting at `first`.
 pub(super) fn key(score: i64, index: &Index, first: usize, local: usize, order: Order) -> u128 {
@@ -31,6 +34,43 @@ pub(super) fn best(keys: &mut [u128], rows: usize) -> Vec<Hit> {
     picked.sort_unstable();
     picked.truncate(rows);
     picked.into_iter().map(hit_of).collect()
+}
+
+/// The true sort keys of the matches among `candidates` (each standing for the global
+/// number `article` gives), scored with their chunk's matcher on every core; `None` when
+/// cancelled.
+pub(super) fn true_keys<T: Sync>(
+    corpus: &Corpus,
+    matchers: &[Matcher],
+    order: Order,
+    candidates: &[T],
+    article: impl Fn(&T) -> usize + Sync,
+    cancel: &Cancel,
+) -> Option<Vec<u128>> {
+    let chunks = corpus.chunks();
+    let keys = candidates
+        .par_iter()
+        .map_init(Scratch::default, |scratch, candidate| {
+            if cancel.is_cancelled() {
+                return None;
+            }
+            let global = article(candidate);
+            let k = chunks.partition_point(|c| c.first <= global) - 1;
+            let (chunk, local) = (&chunks[k], global - chunks[k].first);
+            let score = matchers[k].score(local, scratch)?;
+            Some(key(score, &chunk.index, chunk.first, local, order))
+        })
+        .flatten()
+        .collect();
+    (!cancel.is_cancelled()).then_some(keys)
+}
+
+/// Keeps the `rows` smallest of `keys`, in no order.
+pub(super) fn keep_best(keys: &mut Vec<u128>, rows: usize) {
+    if keys.len() > rows {
+        keys.select_nth_unstable(rows - 1);
+        keys.truncate(rows);
+    }
 }
 
 /// The hit a key stands for.

@@ -179,9 +179,9 @@ pub(super) fn each_block<A: Send>(
 }
 
 /// A bitmap over `len` global numbers with those of `numbers` set.
-pub(super) fn bitmap(numbers: &[usize], len: usize) -> Vec<u64> {
+pub(super) fn bitmap(numbers: impl IntoIterator<Item = usize>, len: usize) -> Vec<u64> {
     let mut marks = vec![0u64; len.div_ceil(64)];
-    for &g in numbers.iter().filter(|&&g| g < len) {
+    for g in numbers.into_iter().filter(|&g| g < len) {
         marks[g / 64] |= 1 << (g % 64);
     }
     marks
@@ -193,8 +193,8 @@ mod tests {
 
     #[test]
     fn bitmaps_mark_numbers_in_range() {
-        let marks = bitmap(&[0, 65, 64, 200, 129], 130);
+        let marks = bitmap([0, 65, 64, 200, 129], 130);
         assert_eq!(marks, [1, 0b11, 0b10]);
-        assert!(bitmap(&[], 0).is_empty());
+        assert!(bitmap([], 0).is_empty());
     }
 }

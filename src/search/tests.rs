@@ -127,11 +127,8 @@ fn narrowing_searches_within_the_previous_hits() {
     for (new, old) in pairs {
         let (new, old) = (Query::parse(new).unwrap(), Query::parse(old).unwrap());
         assert!(narrows(&new, &old));
-        let previous: Vec<usize> = run(&corpus, &old, Order::NewestFirst, None, &Cancel::new())
-            .unwrap()
-            .iter()
-            .map(|h| h.article())
-            .collect();
+        let hits = run(&corpus, &old, Order::NewestFirst, None, &Cancel::new()).unwrap();
+        let previous = Previous { query: old, hits };
         let fresh = run(&corpus, &new, Order::NewestFirst, None, &Cancel::new());
         let narrowed = run(
             &corpus,
@@ -147,7 +144,10 @@ fn narrowing_searches_within_the_previous_hits() {
         &corpus,
         &all,
         Order::OldestFirst,
-        Some(&[9, 1, 4]),
+        Some(&Previous {
+            query: all.clone(),
+            hits: [9, 1, 4].map(|index| Hit { index, score: 0 }).to_vec(),
+        }),
         &Cancel::new(),
     );
     let order: Vec<usize> = some.unwrap().iter().map(|h| h.article()).collect();

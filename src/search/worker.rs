@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use crate::corpus::Corpus;
 use crate::query::{Hit, Order, Query};
 
-use super::{Cancel, Page, Total, run_paged};
+use super::{Cancel, Page, Previous, Total, run_paged};
 
 /// One search to run.
 #[derive(Debug, Clone)]
@@ -23,9 +23,9 @@ pub struct Request {
     pub query: Query,
     /// The date order of ties.
     pub order: Order,
-    /// Global numbers to search within (the previous hits, when the query narrows), from this
-    /// same corpus.
-    pub within: Option<Arc<Vec<usize>>>,
+    /// The previous answer to search within, when the query narrows it, from this same
+    /// corpus.
+    pub within: Option<Arc<Previous>>,
 }
 
 /// Rows of the first page a search hands over before it has ranked or counted everything
@@ -123,7 +123,7 @@ fn serve(
             continue;
         }
         let start = Instant::now();
-        let within = request.within.as_deref().map(Vec::as_slice);
+        let within = request.within.as_deref();
         let mut deliver = |hits: Vec<Hit>, total: Total, complete: bool| {
             let _guard = latest.lock().unwrap_or_else(PoisonError::into_inner);
             if !cancel.is_cancelled() {

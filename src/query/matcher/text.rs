@@ -42,6 +42,13 @@ pub(super) fn is_subsequence(text: &str, term: &str) -> bool {
     true
 }
 
+/// At most how much more an exact match of a pattern scores than one of the pattern less
+/// its last `letters` chars: its first match starts no later, and each char is worth
+/// [`EXACT_CHAR_SCORE`].
+pub(super) fn exact_gain(letters: usize) -> i64 {
+    EXACT_CHAR_SCORE * letters as i64
+}
+
 /// Score and positions of an exact match of `len` chars at char `start`.
 pub(super) fn exact_hit(start: usize, len: usize) -> (i64, Vec<usize>) {
     (exact_score(start, len), (start..start + len).collect())

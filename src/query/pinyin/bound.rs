@@ -144,6 +144,25 @@ impl PinyinBound {
         Some(needs)
     }
 
+    /// At most how much more a title scores for this term than for its first `from` letters
+    /// (`from` ≥ 1), under the same anchors, when they are not at the end: what typing the
+    /// rest can add to the score of the previous key. Cutting the last letter off the best
+    /// match of `n` letters leaves a match of `n - 1` worth at most this much less: the last
+    /// piece loses a letter ([`LETTER_SCORE`], and [`SYLLABLE_BONUS`] when it was a whole
+    /// syllable of two letters or more), or, being that one letter, goes with its join to
+    /// the piece before ([`LETTER_SCORE`] and at most [`ADJACENT_BONUS`]; a gap costs). So
+    /// each letter typed adds at most 16, or 18 where a whole syllable may end at it.
+    pub(crate) fn most_gained(&self, from: usize) -> i64 {
+        debug_assert!(from >= 1);
+        (from.max(1)..self.letters)
+            .map(|end| {
+                let whole_ends = (0..end).any(|a| self.moves[a].1 >> (end + 1 - a) & 1 == 1);
+                let last_piece = if whole_ends { SYLLABLE_BONUS } else { 0 };
+                LETTER_SCORE + last_piece.max(ADJACENT_BONUS)
+            })
+            .sum()
+    }
+
     /// At least the score [`super::match_pinyin`] gives the term this bound was made for on
     /// the title of reading sets `chars`, with any anchors; [`NONE`] when the title
     /// certainly does not match.
@@ -346,6 +365,31 @@ mod tests {
         assert_eq!(bound.needs(1000), None);
     }
 
+    #[test]
+    fn a_letter_gains_most_where_it_completes_a_syllable() {
+        let mut table = ReadingTable::default();
+        for c in "中北京".chars() {
+            table.id_of(c);
+        }
+        let gained = |text: &str, from: usize| {
+            let term = PinyinTerm::new(text.as_bytes(), &table).unwrap();
+            PinyinBound::new(&term, text.as_bytes())
+                .unwrap()
+                .most_gained(from)
+        };
+        // `zhong` completes 中's syllable: 中 goes from 34 (four letters and the start) to
+        // 52 (five, the syllable bonus and the start).
+        assert_eq!(gained("zhong", 4), 18);
+        let (before, after) = (
+            bound_and_score("zhon", "中", Anchors::default()).1,
+            bound_and_score("zhong", "中", Anchors::default()).1,
+        );
+        assert_eq!((before, after), (Some(34), Some(52)));
+        // No syllable ends in `j`: a piece on the next char is the most it can add.
+        assert_eq!(gained("beij", 3), 16);
+        assert_eq!(gained("beijing", 3), 16 + 16 + 18 + 16);
+    }
+
     mod property {
         use super::*;
         use proptest::prelude::*;
@@ -377,6 +421,42 @@ mod tests {
                             .chars()
                             .any(|c| need.met_by(&crate::query::readings::readings_of(c)));
                         prop_assert!(met, "{} on {}: {:?} at {}", text, title, need, floor);
+                    }
+                }
+            }
+
+            /// Typing letters adds at most [`PinyinBound::most_gained`] to a title's score:
+            /// every title the longer term matches, its first letters match too, and score
+            /// at most that much less, under every anchoring that is not at the end.
+            #[test]
+            fn a_grown_term_gains_at_most_its_most_gained(
+                title in crate::query::strings_of("中国长春人大行银新闻北京市委会华欧西安，a1", 1..24),
+                syllables in "(zhong|guo|xin|wen|bei|jing|chang|chun|ren|da|xi|an|ou|[zhongcarebijxwuaegs]){1,4}",
+                cut in 1usize..8,
+            ) {
+                let text = &syllables[..syllables.len().min(8)];
+                prop_assume!(text.len() >= 2);
+                let from = cut.min(text.len() - 1);
+                let mut table = ReadingTable::default();
+                let chars: Vec<u16> = fold(&title).chars().map(|c| table.id_of(c)).collect();
+                let term = PinyinTerm::new(text.as_bytes(), &table).unwrap();
+                let bound = PinyinBound::new(&term, text.as_bytes()).unwrap();
+                let gained = bound.most_gained(from);
+                let prefix = PinyinTerm::new(&text.as_bytes()[..from], &table).unwrap();
+                for (contiguous, at_start, at_end) in ANCHORINGS {
+                    if at_end {
+                        continue;
+                    }
+                    let anchors = Anchors { contiguous, at_start, at_end };
+                    let score = |term: &PinyinTerm| {
+                        match_pinyin(term, &chars, anchors, &mut Scratch::default(), false)
+                            .map(|(score, _)| score)
+                    };
+                    if let Some(grown) = score(&term) {
+                        let before = score(&prefix);
+                        prop_assert!(before.is_some_and(|before| grown <= before + gained),
+                            "{} on {}: {} from {:?} + {} {:?}",
+                            text, title, grown, before, gained, anchors);
                     }
                 }
             }
