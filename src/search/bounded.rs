@@ -300,11 +300,7 @@ mod tests {
             }
             articles.push(article);
         }
-        let mut corpus = Corpus::default();
-        for part in articles.chunks(700) {
-            corpus.push(part.to_vec());
-        }
-        corpus
+        crate::search::tests::chunked(&articles, 700)
     }
 
     /// The bounded first page, when the query has bounds and the bounds spare the work.
@@ -416,10 +412,7 @@ mod tests {
             }
             articles.push(article);
         }
-        let mut corpus = Corpus::default();
-        for part in articles.chunks(700) {
-            corpus.push(part.to_vec());
-        }
+        let corpus = crate::search::tests::chunked(&articles, 700);
         let (mut too_high, mut listed_pages) = (0, 0);
         for text in [
             "zho", "zhong", "xin", "gaige", "dat", "'zho", "^xin", "'dat", "bao$",

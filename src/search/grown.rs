@@ -196,11 +196,7 @@ mod tests {
             }
             articles.push(article);
         }
-        let mut corpus = Corpus::default();
-        for part in articles.chunks(700) {
-            corpus.push(part.to_vec());
-        }
-        corpus
+        crate::search::tests::chunked(&articles, 700)
     }
 
     fn ranked(corpus: &Corpus, query: &Query) -> Vec<Hit> {

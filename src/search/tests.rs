@@ -37,7 +37,8 @@ fn shelf() -> Vec<Article> {
 }
 
 /// A corpus of `articles` cut into chunks of `size`.
-fn chunked(articles: &[Article], size: usize) -> Corpus {
+/// `articles` in chunks of `size`.
+pub(super) fn chunked(articles: &[Article], size: usize) -> Corpus {
     let mut corpus = Corpus::default();
     for part in articles.chunks(size) {
         corpus.push(part.to_vec());
