@@ -198,7 +198,7 @@ pub fn run_paged(
     }
     let previous = within;
     let candidates = previous.map_or(corpus.len(), |p| p.hits.len());
-    let within = previous.map(|p| scan::bitmap(p.hits.iter().map(Hit::article), corpus.len()));
+    let within = previous.map(|p| scan::bitmap(&p.hits, Hit::article, corpus.len()));
     let within = within.as_deref();
     let matchers = scan::matchers(corpus, query);
     if !query.scores()

@@ -234,7 +234,7 @@ mod tests {
                 let previous = ranked(&corpus, &old);
                 let whole = ranked(&corpus, &new);
                 let matchers = scan::matchers(&corpus, &new);
-                let within = scan::bitmap(previous.iter().map(Hit::article), corpus.len());
+                let within = scan::bitmap(&previous, Hit::article, corpus.len());
                 for rows in [1, 20, 150] {
                     let page = best_rows(
                         &corpus,
@@ -305,7 +305,7 @@ mod tests {
             (10, 52, 52)
         );
         let matchers = scan::matchers(&corpus, &new);
-        let within = scan::bitmap(previous.iter().map(Hit::article), corpus.len());
+        let within = scan::bitmap(&previous, Hit::article, corpus.len());
         let growth = new.grown_from(&old).unwrap();
         let order = Order::NewestFirst;
         let cancel = Cancel::new();
@@ -328,7 +328,7 @@ mod tests {
         let mut previous = ranked(&corpus, &old);
         previous.reverse();
         let matchers = scan::matchers(&corpus, &new);
-        let within = scan::bitmap(previous.iter().map(Hit::article), corpus.len());
+        let within = scan::bitmap(&previous, Hit::article, corpus.len());
         let cancel = Cancel::new();
         let order = Order::NewestFirst;
         let walk = |previous: &[Hit]| {

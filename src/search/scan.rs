@@ -178,11 +178,37 @@ pub(super) fn each_block<A: Send>(
     (!cancel.is_cancelled()).then_some(parts)
 }
 
-/// A bitmap over `len` global numbers with those of `numbers` set.
-pub(super) fn bitmap(numbers: impl IntoIterator<Item = usize>, len: usize) -> Vec<u64> {
-    let mut marks = vec![0u64; len.div_ceil(64)];
-    for g in numbers.into_iter().filter(|&g| g < len) {
-        marks[g / 64] |= 1 << (g % 64);
+/// Items per part of [`bitmap`]: below this, one core marks them all.
+const BITMAP_PART: usize = 1 << 18;
+
+/// A bitmap over `len` global numbers with those that `number` gives of `items` set. Each
+/// core marks a part of them in a bitmap of its own, and the bitmaps are joined: the
+/// previous answer of a short term holds millions of hits (7.4 million for `zh` at ten
+/// million titles, 15 ms on one core).
+pub(super) fn bitmap<T: Sync>(
+    items: &[T],
+    number: impl Fn(&T) -> usize + Sync,
+    len: usize,
+) -> Vec<u64> {
+    let words = len.div_ceil(64);
+    let mark = |part: &[T]| {
+        let mut marks = vec![0u64; words];
+        for g in part.iter().map(&number).filter(|&g| g < len) {
+            marks[g / 64] |= 1 << (g % 64);
+        }
+        marks
+    };
+    let cores = rayon::current_num_threads();
+    if items.len() < BITMAP_PART || cores == 1 {
+        return mark(items);
+    }
+    let mut parts: Vec<Vec<u64>> = items
+        .par_chunks(items.len().div_ceil(cores))
+        .map(mark)
+        .collect();
+    let mut marks = parts.pop().unwrap_or_else(|| vec![0; words]);
+    for part in parts {
+        marks.par_iter_mut().zip(part).for_each(|(m, p)| *m |= p);
     }
     marks
 }
@@ -193,8 +219,16 @@ mod tests {
 
     #[test]
     fn bitmaps_mark_numbers_in_range() {
-        let marks = bitmap([0, 65, 64, 200, 129], 130);
+        let marks = bitmap(&[0, 65, 64, 200, 129], |&g| g, 130);
         assert_eq!(marks, [1, 0b11, 0b10]);
-        assert!(bitmap([], 0).is_empty());
+        assert!(bitmap(&[], |&g: &usize| g, 0).is_empty());
+        // Many, marked in parts on every core, then joined.
+        let many: Vec<usize> = (0..3 * BITMAP_PART).map(|k| k * 7 % 1_000_003).collect();
+        let joined = bitmap(&many, |&g| g, 1_000_000);
+        let mut one = vec![0u64; 1_000_000usize.div_ceil(64)];
+        for &g in many.iter().filter(|&&g| g < 1_000_000) {
+            one[g / 64] |= 1 << (g % 64);
+        }
+        assert_eq!(joined, one);
     }
 }

@@ -76,15 +76,27 @@ impl PinyinBound {
             .collect();
         let codes = (0..term.sets() as u16)
             .map(|set| {
-                let reads_whole = |a: usize, l: usize| term.moves(set, a).1 >> l & 1 == 1;
-                let wholes = tracked.iter().enumerate().fold(0u32, |bits, (r, &(a, l))| {
-                    bits | u32::from(reads_whole(a, l)) << r
-                });
-                let ends = (0..m)
-                    .flat_map(|a| (2..=m - a).map(move |l| (a, l)))
-                    .filter(|&(a, l)| a + l < m && reads_whole(a, l))
-                    .fold(0u32, |bits, (a, l)| bits | 1 << (a + l));
                 let starts = term.starts(set) as u32;
+                // The whole pieces this set reads at each offset: only where it takes one.
+                let mut whole_at = [0u64; MAX_LETTERS];
+                let mut ends = 0u32;
+                let mut offsets = starts;
+                while offsets != 0 {
+                    let a = offsets.trailing_zeros() as usize;
+                    offsets &= offsets - 1;
+                    whole_at[a] = term.moves(set, a).1;
+                    let mut lengths = whole_at[a];
+                    while lengths != 0 {
+                        let l = lengths.trailing_zeros() as usize;
+                        lengths &= lengths - 1;
+                        if a + l < m {
+                            ends |= 1 << (a + l);
+                        }
+                    }
+                }
+                let wholes = tracked.iter().enumerate().fold(0u32, |bits, (r, &(a, l))| {
+                    bits | u32::from(whole_at[a] >> l & 1 == 1) << r
+                });
                 // The offsets above the lowest this char takes a piece at: where the next
                 // char's piece may follow it directly.
                 let lowest = starts & starts.wrapping_neg();

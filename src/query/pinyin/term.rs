@@ -31,10 +31,22 @@ impl PinyinTerm {
         let sets = table.set_count();
         let mut moves = vec![[0u64; 2]; sets * len];
         let mut starts = vec![0u64; sets];
+        // The offsets holding each byte: a reading can only take a piece where the term
+        // holds its first letter (most readings at most offsets share none).
+        let mut at = [0u64; 256];
+        for (j, &b) in term.iter().enumerate() {
+            at[usize::from(b)] |= 1 << j;
+        }
         for s in 0..sets {
             for reading in table.set(s as u16) {
                 let r = reading.as_bytes();
-                for j in 0..len {
+                let Some(&first) = r.first() else {
+                    continue;
+                };
+                let mut offsets = at[usize::from(first)];
+                while offsets != 0 {
+                    let j = offsets.trailing_zeros() as usize;
+                    offsets &= offsets - 1;
                     let common = r.iter().zip(&term[j..]).take_while(|(a, b)| a == b).count();
                     // Bits 1..=common.
                     let cell = &mut moves[s * len + j];
@@ -42,9 +54,7 @@ impl PinyinTerm {
                     if common == r.len() && common > 1 {
                         cell[1] |= 1 << common;
                     }
-                    if common > 0 {
-                        starts[s] |= 1 << j;
-                    }
+                    starts[s] |= 1 << j;
                 }
             }
         }
@@ -107,5 +117,38 @@ mod tests {
         assert_eq!(term.starts(0), 0);
         assert!(PinyinTerm::new(b"", &table).is_none());
         assert!(PinyinTerm::new(&[b'a'; MAX_TERM_LETTERS + 1], &table).is_none());
+    }
+
+    proptest::proptest! {
+        /// The moves are those of every reading at every offset, compared letter by letter.
+        #[test]
+        fn moves_match_every_reading_at_every_offset(
+            chars in crate::query::strings_of("中国长春人大行银新闻北京市委会华欧西安嗯啊，a1", 1..30),
+            text in "[zhongcarebijxwuaegs1]{1,12}",
+        ) {
+            let mut table = ReadingTable::default();
+            for c in chars.chars() {
+                table.id_of(c);
+            }
+            let (term, t) = (PinyinTerm::new(text.as_bytes(), &table).unwrap(), text.as_bytes());
+            for s in 0..table.set_count() as u16 {
+                let mut starts = 0;
+                for j in 0..t.len() {
+                    let (mut fits, mut whole) = (0u64, 0u64);
+                    for r in table.set(s).map(str::as_bytes) {
+                        let common = r.iter().zip(&t[j..]).take_while(|(a, b)| a == b).count();
+                        fits |= (u64::MAX >> (63 - common)) & !1;
+                        if common == r.len() && common > 1 {
+                            whole |= 1 << common;
+                        }
+                        if common > 0 {
+                            starts |= 1 << j;
+                        }
+                    }
+                    proptest::prop_assert_eq!(term.moves(s, j), (fits, whole), "{} at {}", text, j);
+                }
+                proptest::prop_assert_eq!(term.starts(s), starts);
+            }
+        }
     }
 }
