@@ -340,6 +340,13 @@ impl<'a> Matcher<'a> {
         self.plan.most_gained(growth)
     }
 
+    /// The highest score any article can have, when the query knows it: its ranking terms
+    /// are bare title terms of one char beyond ASCII (`国`), whose score depends only on
+    /// the kind of char before the match; `None` for any other ranking term.
+    pub(crate) fn top_score(&self) -> Option<i64> {
+        self.plan.top_score()
+    }
+
     /// At least article `i`'s score when [`Matcher::bounded`] (far cheaper to compute);
     /// `None` when it certainly does not match.
     pub(crate) fn bound(&self, i: usize, scratch: &mut Scratch) -> Option<i64> {

@@ -11,6 +11,7 @@
 //! | `grown` | the first page of a term grown by letters, from the previous answer's scores |
 //! | `rank` | sort keys of hits: score, date, load order |
 //! | `scan` | the parallel scan of candidates, chunk by chunk and block by block |
+//! | `top` | the first page of a query whose best score is known (`国`): the newest hits reaching it |
 //! | `worker` | the background thread: requests in, [`Done`] out, superseded ones dropped |
 //!
 //! Ranking is the one [`crate::query::search`] gives for a single list of articles: score
@@ -24,6 +25,7 @@ mod grown;
 mod rank;
 mod scan;
 mod snippet;
+mod top;
 mod worker;
 
 use std::sync::Arc;
@@ -169,8 +171,10 @@ pub struct Page {
 /// total then still being counted; for a ranked query, once every hit is scored and the best
 /// `rows` are picked, before the whole sort — or sooner, when every ranking term is a short
 /// pinyin-capable one: the best `rows` are then found from cheap score bounds, scoring few
-/// candidates (`search/bounded.rs`), and the total is at least the matches found so far.
-/// `first` is not called when `rows` is 0, when the search is cancelled first, or when
+/// candidates (`search/bounded.rs`), from the previous answer's scores when the query only
+/// grew by letters typed (`search/grown.rs`), or from the date order when the best score is
+/// known (a lone Han char, `search/top.rs`); the total is then at least the matches found so
+/// far. `first` is not called when `rows` is 0, when the search is cancelled first, or when
 /// nothing is saved by it (the whole answer is as quick).
 pub fn run_paged(
     corpus: &Corpus,
@@ -231,6 +235,17 @@ pub fn run_paged(
         first(Page {
             hits,
             total: Total::AtLeast(found),
+        });
+    }
+    if rows > 0
+        && first.is_some()
+        && candidates > rows * BOUNDED_FROM
+        && let Some((hits, met)) = top::best_rows(corpus, &matchers, order, within, cancel, rows)
+        && let Some(first) = first.take()
+    {
+        first(Page {
+            hits,
+            total: Total::AtLeast(met),
         });
     }
     if rows > 0

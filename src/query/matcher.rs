@@ -293,6 +293,39 @@ impl<'a> Plan<'a> {
         })
     }
 
+    /// [`Matcher::top_score`](super::Matcher::top_score): the sum over clauses of the best
+    /// any of its terms can score, when each is known: 0 for a term that does not rank, and
+    /// skim's best place for a bare title term of one char beyond ASCII.
+    pub(super) fn top_score(&self) -> Option<i64> {
+        let mut sum = 0;
+        for clause in &self.clauses {
+            let mut best = 0;
+            for term in clause {
+                let top = match (&term.check, term.negated) {
+                    (_, true) => 0,
+                    (
+                        Check::Title {
+                            pattern,
+                            ranks: true,
+                            ..
+                        },
+                        false,
+                    ) => {
+                        let mut chars = pattern.text.chars();
+                        match (pattern.how, chars.next(), chars.next()) {
+                            (How::Fuzzy, Some(c), None) if !c.is_ascii() => self.one_char.top(),
+                            _ => return None,
+                        }
+                    }
+                    _ => 0,
+                };
+                best = best.max(top);
+            }
+            sum += best;
+        }
+        Some(sum)
+    }
+
     /// At least article `i`'s score, when [`Plan::bounded`]; `None` when it certainly does
     /// not match. Far cheaper than the score: one look per title char, no programme. A
     /// title a bare term may match directly (its Latin letters hold the term's in order) is

@@ -176,7 +176,7 @@ pub(super) fn is_kept(corpus: &Corpus, order: Order) -> bool {
 /// prefix of the chunks. Never cancelled: the merge is kept for every later search, and a
 /// merge cancelled by each keystroke would be redone by the next (at 10M articles it takes
 /// about a second, longer than a typist waits between keys).
-fn merged(corpus: &Corpus, order: Order) -> Arc<Vec<u32>> {
+pub(super) fn merged(corpus: &Corpus, order: Order) -> Arc<Vec<u32>> {
     let chunks = corpus.chunks();
     let (numbers, keys, done) = {
         let kept = KEPT.lock().unwrap_or_else(PoisonError::into_inner);

@@ -38,6 +38,11 @@ impl OneChar {
         }
     }
 
+    /// The best score any title can give: the score of the best place.
+    pub(super) fn top(&self) -> i64 {
+        self.after.iter().copied().fold(self.first, i64::max)
+    }
+
     /// Skim's score of `term` (one char beyond ASCII) in `title`, when it occurs.
     pub(super) fn score(&self, title: &str, term: char) -> Option<i64> {
         debug_assert!(!term.is_ascii());
@@ -80,6 +85,7 @@ mod tests {
         assert!(at_start > inside, "{at_start} vs {inside}");
         assert_eq!(one.score("新闻", '国'), None);
         assert_eq!(Some(at_start), skim.fuzzy_match("国际新闻", "国"));
+        assert_eq!(one.top(), at_start, "no place beats the first");
     }
 
     proptest! {
@@ -95,7 +101,9 @@ mod tests {
         ) {
             let skim = SkimMatcherV2::default().respect_case();
             let want = skim.fuzzy_match(&title, &term.to_string());
-            prop_assert_eq!(OneChar::new(&skim).score(&title, term), want, "{:?}", title);
+            let one = OneChar::new(&skim);
+            prop_assert_eq!(one.score(&title, term), want, "{:?}", title);
+            prop_assert!(want.is_none_or(|score| score <= one.top()));
         }
     }
 }

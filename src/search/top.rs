@@ -1,0 +1,137 @@
+//! The first page of a query whose best possible score is known ([`Matcher::top_score`]): a
+//! lone Han char such as `国`, whose skim score depends only on the kind of char before the
+//! match, so the titles that begin with it all score the best there is. Among equal scores
+//! the ranking goes by date, so when the page is full of hits that reach the top score, the
+//! newest of them are the page: no hit further down the date order can rank above them.
+//! They are found walking the kept date order, scoring the candidates met on the way: `国`
+//! at ten million titles is 1.35 million hits, all scored and sorted before, and 0.7 % of
+//! the titles begin with it, so a page of 200 is met within some 30,000 articles.
+
+use crate::corpus::Corpus;
+use crate::query::{Hit, Matcher, Order, Scratch};
+
+use super::{Cancel, date_order};
+
+/// How many articles of the date order the walk tests before giving up (a few milliseconds
+/// on one core): the top score is then too rare for a walk to find a page of it.
+const WALK_LIMIT: usize = 1 << 20;
+
+/// The best `rows` hits of `matchers` (one per chunk, the same query) among the candidates
+/// (every article, or those marked in `within`), and how many hits the walk met (a lower
+/// bound of the total), when the query's top score is known, the date order in `order` is
+/// kept (merging it costs more than it saves) and the walk meets `rows` hits reaching that
+/// score; else `None`.
+pub(super) fn best_rows(
+    corpus: &Corpus,
+    matchers: &[Matcher],
+    order: Order,
+    within: Option<&[u64]>,
+    cancel: &Cancel,
+    rows: usize,
+) -> Option<(Vec<Hit>, usize)> {
+    let top = matchers.first()?.top_score()?;
+    if rows == 0 || !date_order::is_kept(corpus, order) {
+        return None;
+    }
+    let numbers = date_order::merged(corpus, order);
+    let chunks = corpus.chunks();
+    let among = |g: usize| within.is_none_or(|marks| marks[g / 64] >> (g % 64) & 1 == 1);
+    let mut scratch = Scratch::default();
+    let (mut page, mut met) = (Vec::with_capacity(rows), 0);
+    for (step, &g) in numbers.iter().take(WALK_LIMIT).enumerate() {
+        if step % 4096 == 0 && cancel.is_cancelled() {
+            return None;
+        }
+        let g = g as usize;
+        if !among(g) {
+            continue;
+        }
+        let k = chunks.partition_point(|c| c.first <= g) - 1;
+        let Some(score) = matchers[k].score(g - chunks[k].first, &mut scratch) else {
+            continue;
+        };
+        met += 1;
+        if score == top {
+            page.push(Hit {
+                index: g as u32,
+                score: score as i32,
+            });
+            if page.len() == rows {
+                return Some((page, met));
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::Article;
+    use crate::query::Query;
+    use crate::search::{Previous, run, run_paged, scan};
+    use crate::synthetic::Generator;
+
+    /// The page of a lone Han char is the start of the whole ranking: titles that begin
+    /// with it (some after a space or a letter, which score less), in both date orders,
+    /// with a filter beside it and within earlier hits; a char too rare at the start gives
+    /// no page.
+    #[test]
+    fn the_newest_hits_of_the_top_score_begin_the_whole_ranking() {
+        let mut generator = Generator::new(9);
+        let articles: Vec<Article> = (0..6000)
+            .map(|k| {
+                let mut article = generator.next_article().to_article();
+                match k % 7 {
+                    0 => article.title = format!("国{}", article.title),
+                    1 => article.title = format!("A国 {}", article.title),
+                    2 => article.title = format!("新 国{}", article.title),
+                    _ => {}
+                }
+                article
+            })
+            .collect();
+        let corpus = crate::search::tests::chunked(&articles, 700);
+        let mut pages = 0;
+        for order in [Order::NewestFirst, Order::OldestFirst] {
+            // The walk needs the kept date order: the empty query keeps it.
+            run(&corpus, &Query::default(), order, None, &Cancel::new()).unwrap();
+            for text in ["国", "国 date:2017", "国 !新", "國", "长", "龘"] {
+                let query = Query::parse(text).unwrap();
+                let whole = run(&corpus, &query, order, None, &Cancel::new()).unwrap();
+                let matchers = scan::matchers(&corpus, &query);
+                for rows in [1, 30, 400] {
+                    let found = best_rows(&corpus, &matchers, order, None, &Cancel::new(), rows);
+                    let Some((hits, met)) = found else {
+                        continue;
+                    };
+                    pages += 1;
+                    assert_eq!(hits, whole[..rows], "{text:?} {order:?}, {rows} rows");
+                    assert!(met >= rows && met <= whole.len(), "{text:?}");
+                    let mut handed = None;
+                    run_paged(&corpus, &query, order, None, &Cancel::new(), rows, |p| {
+                        handed = Some(p.hits);
+                    });
+                    assert_eq!(handed.as_deref(), Some(&whole[..rows]), "{text:?}");
+                }
+            }
+        }
+        assert!(pages >= 12, "only {pages} pages");
+        // A char no title holds: no page from the walk.
+        let query = Query::parse("龘").unwrap();
+        let matchers = scan::matchers(&corpus, &query);
+        let order = Order::NewestFirst;
+        assert!(best_rows(&corpus, &matchers, order, None, &Cancel::new(), 5).is_none());
+        // Within earlier hits (`国` within `国 !新`'s): the same as a fresh search.
+        let old = Query::parse("国 !新").unwrap();
+        let hits = run(&corpus, &old, order, None, &Cancel::new()).unwrap();
+        let previous = Previous { query: old, hits };
+        let (new, within) = (Query::parse("国 !新 !A").unwrap(), Some(&previous));
+        let whole = run(&corpus, &new, order, None, &Cancel::new()).unwrap();
+        let mut handed = None;
+        run_paged(&corpus, &new, order, within, &Cancel::new(), 20, |p| {
+            handed = Some(p.hits);
+        });
+        assert_eq!(handed.as_deref(), Some(&whole[..20]));
+    }
+}
