@@ -7,6 +7,9 @@
 //! about 9,000 of 2.8 million hits, where bounding every one of them ([`super::bounded`])
 //! reads every title.
 //!
+//! A hit the walk reaches is bounded first ([`Matcher::bound`], one look per char) and scored
+//! only when that bound reaches the page too.
+//!
 //! The gain does not bound skim's score of a bare term matched on a title's own Latin
 //! letters: the hits whose titles hold every letter of the term are bounded one by one
 //! ([`Matcher::bound`]) and walked beside the others, best bound first.
@@ -90,6 +93,11 @@ pub(super) fn best_rows(
         if scored > limit {
             return None;
         }
+        if let Some(last) = last {
+            // Each hit's own bound (one look per char) rules most of them out before the
+            // programme scores them: `xinwe` at 10M, 130 → 60–100 ms.
+            now = reaching(corpus, matchers, &now, last);
+        }
         let keys = rank::true_keys(corpus, matchers, order, &now, |&g| g as usize, cancel)?;
         found += keys.len();
         best.extend(keys);
@@ -98,6 +106,22 @@ pub(super) fn best_rows(
     }
     best.sort_unstable();
     Some((best.into_iter().map(rank::hit_of).collect(), found))
+}
+
+/// Those of `articles` (global numbers) whose bound ([`Matcher::bound`]) is `last` or more,
+/// bounded on every core.
+fn reaching(corpus: &Corpus, matchers: &[Matcher], articles: &[u32], last: i64) -> Vec<u32> {
+    let chunks = corpus.chunks();
+    articles
+        .par_iter()
+        .map_init(Scratch::default, |scratch, &global| {
+            let g = global as usize;
+            let k = chunks.partition_point(|c| c.first <= g) - 1;
+            let bound = matchers[k].bound(g - chunks[k].first, scratch)?;
+            (bound >= last).then_some(global)
+        })
+        .flatten()
+        .collect()
 }
 
 /// The candidates that may match the grown term directly, on their own Latin letters.
