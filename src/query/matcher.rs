@@ -359,8 +359,13 @@ impl<'a> Plan<'a> {
                             None
                         } else {
                             // A direct match: unbounded when fuzzy (skim's score), else
-                            // its exact score, found at once.
-                            let direct = (title.latin && title.signature & chars == *chars)
+                            // its exact score, found at once; only where the title's own
+                            // letters hold the term's (the signature alone lets many
+                            // titles through whose Han chars share its bits).
+                            let term_letters = (letters & LETTER_BITS) as u32;
+                            let direct = (title.latin
+                                && title.signature & chars == *chars
+                                && self.index.ascii_letters()[i] & term_letters == term_letters)
                                 .then(|| self.index.folded_title(i, &mut scratch.folded))
                                 .and_then(|folded| match pattern.how {
                                     How::Fuzzy => {
@@ -610,6 +615,9 @@ fn required_candidates(clause: &[Compiled]) -> Option<&Candidates> {
         _ => None,
     }
 }
+
+/// The ASCII letters' bits of a [`letter_mask`] (its digits are above them).
+const LETTER_BITS: u64 = (1 << 26) - 1;
 
 /// Compiles one test.
 fn compile(test: &Test, index: &Index, bodies: &dyn Bodies) -> Check {
