@@ -10,11 +10,15 @@
 use crate::corpus::Corpus;
 use crate::query::{Hit, Matcher, Order, Scratch};
 
-use super::{Cancel, date_order};
+use super::{Cancel, date_order, scan};
 
 /// How many articles of the date order the walk tests before giving up (a few milliseconds
 /// on one core): the top score is then too rare for a walk to find a page of it.
 const WALK_LIMIT: usize = 1 << 20;
+
+/// Candidates per page row below which the whole ranking is left to do it: scoring that few
+/// costs less than walking the date order to meet them.
+const FEW_PER_ROW: usize = 16;
 
 /// The best `rows` hits of `matchers` (one per chunk, the same query) among the candidates
 /// (every article, or those marked in `within`), and how many hits the walk met (a lower
@@ -30,7 +34,12 @@ pub(super) fn best_rows(
     rows: usize,
 ) -> Option<(Vec<Hit>, usize)> {
     let top = matchers.first()?.top_score()?;
-    if rows == 0 || !date_order::is_kept(corpus, order) {
+    if rows == 0
+        || !date_order::is_kept(corpus, order)
+        || scan::candidate_total(corpus, matchers) < rows * FEW_PER_ROW
+    {
+        // Few titles hold the char (`龘`): ranking them all is quicker than a walk that
+        // meets few.
         return None;
     }
     let numbers = date_order::merged(corpus, order);
@@ -51,6 +60,11 @@ pub(super) fn best_rows(
             continue;
         };
         met += 1;
+        if met >= rows * 32 && page.len() * 64 < met {
+            // Under one hit in 64 reaches the top score (`的` begins no title): a page of
+            // them is too far down the order.
+            return None;
+        }
         if score == top {
             page.push(Hit {
                 index: g as u32,
@@ -74,8 +88,8 @@ mod tests {
 
     /// The page of a lone Han char is the start of the whole ranking: titles that begin
     /// with it (some after a space or a letter, which score less), in both date orders,
-    /// with a filter beside it and within earlier hits; a char too rare at the start gives
-    /// no page.
+    /// with a filter beside it and within earlier hits; a char no title holds, or none
+    /// begins with, gives no page.
     #[test]
     fn the_newest_hits_of_the_top_score_begin_the_whole_ranking() {
         let mut generator = Generator::new(9);
@@ -86,6 +100,7 @@ mod tests {
                     0 => article.title = format!("国{}", article.title),
                     1 => article.title = format!("A国 {}", article.title),
                     2 => article.title = format!("新 国{}", article.title),
+                    3 => article.title = format!("X囍{}", article.title),
                     _ => {}
                 }
                 article
@@ -117,11 +132,20 @@ mod tests {
             }
         }
         assert!(pages >= 12, "only {pages} pages");
-        // A char no title holds: no page from the walk.
-        let query = Query::parse("龘").unwrap();
-        let matchers = scan::matchers(&corpus, &query);
+        // A char no title holds, and one no title begins with: no page from the walk, and
+        // the page the search hands over is still the start of the ranking.
         let order = Order::NewestFirst;
-        assert!(best_rows(&corpus, &matchers, order, None, &Cancel::new(), 5).is_none());
+        for text in ["龘", "囍"] {
+            let query = Query::parse(text).unwrap();
+            let matchers = scan::matchers(&corpus, &query);
+            assert!(best_rows(&corpus, &matchers, order, None, &Cancel::new(), 5).is_none());
+            let whole = run(&corpus, &query, order, None, &Cancel::new()).unwrap();
+            let mut handed = None;
+            run_paged(&corpus, &query, order, None, &Cancel::new(), 5, |p| {
+                handed = Some(p.hits);
+            });
+            assert!(handed.is_none_or(|page| page == whole[..5]), "{text}");
+        }
         // Within earlier hits (`国` within `国 !新`'s): the same as a fresh search.
         let old = Query::parse("国 !新").unwrap();
         let hits = run(&corpus, &old, order, None, &Cancel::new()).unwrap();
