@@ -216,53 +216,35 @@ pub fn run_paged(
         );
     }
     let mut first = Some(first);
-    if rows > 0
-        && candidates > rows * BOUNDED_FROM
-        && let (Some(previous), Some(marks)) = (previous, within)
-        && let Some(growth) = query.grown_from(&previous.query)
-        && let Some((hits, found)) = grown::best_rows(
-            corpus,
-            &matchers,
-            order,
-            &previous.hits,
-            marks,
-            &growth,
-            cancel,
-            rows,
-        )
-        && let Some(first) = first.take()
-    {
-        first(Page {
-            hits,
-            total: Total::AtLeast(found),
-        });
-    }
-    if rows > 0
-        && first.is_some()
-        && candidates > rows * BOUNDED_FROM
-        && let Some((hits, met)) = top::best_rows(corpus, &matchers, order, within, cancel, rows)
-        && let Some(first) = first.take()
-    {
-        first(Page {
-            hits,
-            total: Total::AtLeast(met),
-        });
-    }
-    if rows > 0
-        && first.is_some()
-        && candidates > rows * BOUNDED_FROM
-        && matchers.iter().all(Matcher::bounded)
-    {
-        // Many candidates, each with a cheap bound: the page without scoring them all.
-        if let Some((hits, found, exact)) =
-            bounded::best_rows(corpus, &matchers, order, within, cancel, rows)
+    if rows > 0 && candidates > rows * BOUNDED_FROM {
+        // Many candidates: the page without scoring them all, from the previous key's scores
+        // when the query only grew, from the date order when its best score is known, else
+        // from cheap bounds when every ranking term has one.
+        let from_previous = || {
+            let (previous, marks) = previous.zip(within)?;
+            let growth = query.grown_from(&previous.query)?;
+            let hits = &previous.hits;
+            grown::best_rows(corpus, &matchers, order, hits, marks, &growth, cancel, rows)
+        };
+        let page = from_previous()
+            .or_else(|| top::best_rows(corpus, &matchers, order, within, cancel, rows))
+            .map(|(hits, found)| (hits, Total::AtLeast(found)))
+            .or_else(|| {
+                if !matchers.iter().all(Matcher::bounded) {
+                    return None;
+                }
+                let (hits, found, exact) =
+                    bounded::best_rows(corpus, &matchers, order, within, cancel, rows)?;
+                let total = if exact {
+                    Total::Exact(found)
+                } else {
+                    Total::AtLeast(found)
+                };
+                Some((hits, total))
+            });
+        if let Some((hits, total)) = page
             && let Some(first) = first.take()
         {
-            let total = if exact {
-                Total::Exact(found)
-            } else {
-                Total::AtLeast(found)
-            };
             first(Page { hits, total });
         }
     }
