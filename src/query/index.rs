@@ -209,6 +209,12 @@ impl Index {
         self.aids().latin[i / 64] >> (i % 64) & 1 == 1
     }
 
+    /// The titles that [`Index::title_has_latin`], as a bitmap over the index's articles.
+    #[inline]
+    pub(crate) fn latin_titles(&self) -> &[u64] {
+        &self.aids().latin
+    }
+
     /// The letters and digits a term can match in article `i`'s title, directly or through
     /// pinyin: a term using any other is no match.
     #[inline]
