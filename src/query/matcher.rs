@@ -264,7 +264,7 @@ impl<'a> Plan<'a> {
     /// left out; for a bare term, the titles that may match it directly (skim's score has no
     /// such bound) left out by their letters.
     pub(super) fn most_gained(&self, growth: &Growth) -> Option<(i64, u32)> {
-        let bound = self
+        let found = self
             .clauses
             .iter()
             .find_map(|clause| match clause.as_slice() {
@@ -274,22 +274,21 @@ impl<'a> Plan<'a> {
                         check:
                             Check::Title {
                                 pattern,
+                                letters,
                                 bound: Some(bound),
                                 ranks: true,
                                 ..
                             },
                     },
-                ] if *pattern == growth.pattern => Some(bound),
+                ] if *pattern == growth.pattern => Some((bound, letters)),
                 _ => None,
             })?;
+        let (bound, letters) = found;
         let gained = bound.most_gained(growth.from);
-        let text = growth.pattern.text.as_bytes();
+        let typed = growth.pattern.text.len() - growth.from;
         Some(match growth.pattern.how {
-            How::Fuzzy => (
-                gained,
-                text.iter().fold(0, |bits, b| bits | 1 << (b - b'a')),
-            ),
-            _ => (gained.max(exact_gain(text.len() - growth.from)), 0),
+            How::Fuzzy => (gained, (letters & LETTER_BITS) as u32),
+            _ => (gained.max(exact_gain(typed)), 0),
         })
     }
 
