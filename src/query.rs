@@ -353,6 +353,14 @@ impl<'a> Matcher<'a> {
         self.plan.bound(i, scratch)
     }
 
+    /// At least [`Matcher::bound`] of article `i`, from its title's initials alone
+    /// ([`Index::title_initials`]; unbounded while they are not made): a few nanoseconds, to
+    /// pass over the titles whose bound cannot reach a floor; `None` when it certainly does
+    /// not match.
+    pub(crate) fn initials_bound(&self, i: usize) -> Option<i64> {
+        self.plan.initials_bound(i)
+    }
+
     /// Article `i`'s score when it matches, computing no more positions than the score needs.
     pub(crate) fn score(&self, i: usize, scratch: &mut Scratch) -> Option<i64> {
         self.plan.score(i, scratch)

@@ -10,7 +10,7 @@ use super::Query;
 use super::ReaderMarks;
 use super::date_spec::Span;
 use super::fold::fold;
-use super::index::{Index, char_signature};
+use super::index::{Index, Initials, char_signature};
 use super::narrow::Growth;
 use super::parse::{How, Marked, Pattern, Test};
 use super::pinyin::{
@@ -135,6 +135,12 @@ pub(super) struct Plan<'a> {
     /// The clause of one term whose articles are listed (a body term the body index answered,
     /// a title term with Han chars), the one with the fewest, found once ([`Plan::required`]).
     required: Option<usize>,
+    /// The clause and place of the query's one ranking term, when [`Plan::sole_bound`] has
+    /// it: [`Plan::initials_bound`] reads it alone.
+    sole: Option<(usize, usize)>,
+    /// The titles' initials when the index has them made ([`Index::title_initials_made`]):
+    /// [`Plan::initials_bound`] bounds nothing without them.
+    initials: Option<&'a [Initials]>,
     /// The reader's marks, and the number in their corpus of this index's first article.
     marks: Option<(&'a dyn ReaderMarks, usize)>,
     /// The articles of each `label:` term's label ([`Check::Label`]), by slot.
@@ -181,16 +187,31 @@ impl<'a> Plan<'a> {
             .min_by_key(|&(_, count)| count)
             .map(|(k, _)| k);
         let skim = SkimMatcherV2::default().respect_case();
-        Plan {
+        let mut plan = Plan {
             bodies,
             index,
             clauses: compiled,
             one_char: OneChar::new(&skim),
             skim,
             required,
+            sole: None,
+            initials: index.title_initials_made(),
             marks: marks.map(|flags| (flags, first)),
             labels,
-        }
+        };
+        plan.sole = plan.sole_bound().and(plan.sole_place());
+        plan
+    }
+
+    /// The clause and place of the query's ranking title term, when [`Plan::sole_bound`]
+    /// says there is one.
+    fn sole_place(&self) -> Option<(usize, usize)> {
+        self.clauses.iter().enumerate().find_map(|(c, clause)| {
+            let t = clause.iter().position(|term| {
+                !term.negated && matches!(term.check, Check::Title { ranks: true, .. })
+            })?;
+            Some((c, t))
+        })
     }
 
     /// The articles every match is among, when a clause is one body term the index answered
@@ -333,54 +354,51 @@ impl<'a> Plan<'a> {
     /// match directly (`NBA` for `xin`: three in ten titles that have Latin letters at all)
     /// is bounded through pinyin like the rest.
     pub(super) fn bound(&self, i: usize, scratch: &mut Scratch) -> Option<i64> {
+        self.bound_by(|check| {
+            let Check::Title {
+                pattern,
+                letters,
+                chars,
+                bound: Some(bound),
+                ..
+            } = check
+            else {
+                return Some(UNBOUNDED);
+            };
+            let title = self.index.title_facts(i);
+            if title.letters & letters != *letters {
+                return None;
+            }
+            // A direct match: unbounded when fuzzy (skim's score), else its exact score,
+            // found at once; only where the title's own letters hold the term's (the
+            // signature alone lets many titles through whose Han chars share its bits).
+            let direct = (title.latin
+                && title.signature & chars == *chars
+                && self.may_match_latin(i, *letters))
+            .then(|| self.index.folded_title(i, &mut scratch.folded))
+            .and_then(|folded| match pattern.how {
+                How::Fuzzy => is_subsequence(folded, &pattern.text).then_some(UNBOUNDED),
+                _ => text_match(folded, pattern).map(|(start, len)| exact_score(start, len)),
+            });
+            if direct == Some(UNBOUNDED) {
+                Some(UNBOUNDED)
+            } else {
+                let b = bound.of(title.readings);
+                direct.max((b > pinyin::NONE / 2).then_some(b))
+            }
+        })
+    }
+
+    /// The sum over clauses of the best bound of their terms, each a ranking title term's
+    /// as `title` gives it from its check (not negated), every other term's 0; `None` when
+    /// a clause's every term says the article certainly does not match.
+    fn bound_by(&self, mut title: impl FnMut(&Check) -> Option<i64>) -> Option<i64> {
         let mut sum = 0;
         for clause in &self.clauses {
             let mut best = None;
             for term in clause {
                 let bound = match (&term.check, term.negated) {
-                    (_, true) => Some(0),
-                    (
-                        Check::Title {
-                            pattern,
-                            letters,
-                            chars,
-                            bound,
-                            ranks: true,
-                            ..
-                        },
-                        false,
-                    ) => {
-                        let Some(bound) = bound else {
-                            return Some(UNBOUNDED);
-                        };
-                        let title = self.index.title_facts(i);
-                        if title.letters & letters != *letters {
-                            None
-                        } else {
-                            // A direct match: unbounded when fuzzy (skim's score), else
-                            // its exact score, found at once; only where the title's own
-                            // letters hold the term's (the signature alone lets many
-                            // titles through whose Han chars share its bits).
-                            let term_letters = (letters & LETTER_BITS) as u32;
-                            let direct = (title.latin
-                                && title.signature & chars == *chars
-                                && self.index.ascii_letters()[i] & term_letters == term_letters)
-                                .then(|| self.index.folded_title(i, &mut scratch.folded))
-                                .and_then(|folded| match pattern.how {
-                                    How::Fuzzy => {
-                                        is_subsequence(folded, &pattern.text).then_some(UNBOUNDED)
-                                    }
-                                    _ => text_match(folded, pattern)
-                                        .map(|(start, len)| exact_score(start, len)),
-                                });
-                            if direct == Some(UNBOUNDED) {
-                                Some(UNBOUNDED)
-                            } else {
-                                let b = bound.of(title.readings);
-                                direct.max((b > pinyin::NONE / 2).then_some(b))
-                            }
-                        }
-                    }
+                    (check @ Check::Title { ranks: true, .. }, false) => title(check),
                     _ => Some(0),
                 };
                 best = best.max(bound);
@@ -388,6 +406,47 @@ impl<'a> Plan<'a> {
             sum = (sum + best?).min(UNBOUNDED);
         }
         Some(sum)
+    }
+
+    /// At least [`Plan::bound`] of article `i`, when [`Plan::bounded`], from its title's
+    /// initials alone ([`Index::title_initials`]: no char of it is read), so that the titles
+    /// whose bound cannot reach a floor are passed over for a few nanoseconds each; `None`
+    /// when it certainly does not match. A title whose own ASCII letters hold the term's
+    /// (it may match directly), and every title while the initials are not made, is
+    /// [`UNBOUNDED`] here.
+    pub(super) fn initials_bound(&self, i: usize) -> Option<i64> {
+        let Some(initials) = self.initials else {
+            return Some(UNBOUNDED);
+        };
+        // A ranking title term's bound from the title's initials.
+        let term = |check: &Check| match check {
+            Check::Title {
+                bound: Some(bound),
+                letters,
+                ..
+            } => {
+                if self.may_match_latin(i, *letters) {
+                    return Some(UNBOUNDED);
+                }
+                let title = &initials[i];
+                let b = bound.of_initials(title.anywhere, title.first, title.pairs);
+                (b > pinyin::NONE / 2).then_some(b)
+            }
+            _ => Some(UNBOUNDED),
+        };
+        match self.sole {
+            // Every other term scores 0 and may pass: the bound is this term's.
+            Some((c, t)) => term(&self.clauses[c][t].check),
+            None => self.bound_by(term),
+        }
+    }
+
+    /// True when article `i`'s title's own ASCII letters hold every letter of a term's
+    /// `letters` ([`letter_mask`] bits): the term may match it directly.
+    fn may_match_latin(&self, i: usize, letters: u64) -> bool {
+        let term_letters = (letters & LETTER_BITS) as u32;
+        self.index.title_has_latin(i)
+            && self.index.ascii_letters()[i] & term_letters == term_letters
     }
 
     /// [`Plan::check`], with positions only when `want_positions`.

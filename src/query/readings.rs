@@ -216,6 +216,42 @@ fn add_readings(c: char, out: &mut Vec<Box<str>>) {
     }
 }
 
+/// The bit of a reading's first byte: `a`–`z` are bits 0–25, every digit is bit 26 (a term
+/// of letters rarely holds one), anything else none.
+#[inline]
+pub(super) fn initial_bit(byte: u8) -> Option<u32> {
+    match byte {
+        b'a'..=b'z' => Some(u32::from(byte - b'a')),
+        b'A'..=b'Z' => Some(u32::from(byte - b'A')),
+        b'0'..=b'9' => Some(26),
+        _ => None,
+    }
+}
+
+/// The bit of a title's initial pairs (`Initials::pairs` of the index) for a char
+/// beginning with [`initial_bit`] `before` right before one beginning with `after`: bit
+/// `7 * before + 19 * after` (mod 64), which spreads the 27 × 27 pairs evenly, and lets the
+/// bits of one char before every initial of the next be one rotation of the next's
+/// [`after_bits`].
+#[inline]
+pub(super) fn pair_bit(before: u32, after: u32) -> u64 {
+    after_bits(1 << after).rotate_left(7 * before)
+}
+
+/// The [`pair_bit`]s of a char beginning with initial 0 right before one whose
+/// [`initial_bit`]s are `initials`: rotated left by `7 * p`, those of one beginning with `p`.
+#[inline]
+pub(super) fn after_bits(initials: u32) -> u64 {
+    let mut bits = 0u64;
+    let mut rest = initials;
+    while rest != 0 {
+        let q = rest.trailing_zeros();
+        rest &= rest - 1;
+        bits |= 1u64.rotate_left(19 * q);
+    }
+    bits
+}
+
 /// A 64-bit set of the ASCII letters (bits 0–25) and digits (bits 26–35) in `bytes`,
 /// case-insensitive; other bytes add nothing.
 pub(super) fn letter_mask(bytes: &[u8]) -> u64 {

@@ -37,6 +37,9 @@ pub(crate) struct SearchAids {
     /// titles), made from the titles with ASCII letters or digits on first use
     /// ([`super::Index::ascii_letters`]): not kept in the cache.
     pub(super) ascii_letters: OnceLock<Vec<u32>>,
+    /// Per article, the first letters of its chars' readings, anywhere and on its first char
+    /// ([`super::Index::title_initials`]), made on first use: not kept in the cache.
+    pub(super) initials: OnceLock<Vec<super::Initials>>,
     /// Reading-set id of every title char, titles concatenated.
     pub(super) char_readings: Column<u16>,
     /// Offset in `char_readings` where title `i` starts; one more entry than titles.

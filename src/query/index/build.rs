@@ -184,6 +184,7 @@ impl SearchAids {
             folded_starts: folded_starts.into(),
             latin: latin.into(),
             ascii_letters: OnceLock::new(),
+            initials: OnceLock::new(),
             char_readings: char_readings.into(),
             char_starts: char_starts.into(),
             readings: readings.frozen(),

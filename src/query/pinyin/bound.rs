@@ -13,6 +13,7 @@
 
 use std::sync::atomic::{AtomicI64, Ordering};
 
+use super::super::readings::{initial_bit, pair_bit};
 use super::{
     ADJACENT_BONUS, GAP_START, LETTER_SCORE, NONE, PinyinTerm, START_BONUS, SYLLABLE_BONUS,
 };
@@ -48,6 +49,12 @@ pub(crate) struct PinyinBound {
     moves: Vec<(u64, u64)>,
     /// The term's letters.
     text: Box<[u8]>,
+    /// Per term offset, the [`initial_bit`] of its letter: a piece there lies on a char with
+    /// a reading beginning with it ([`PinyinBound::of_initials`]).
+    initial_bits: [u32; MAX_LETTERS],
+    /// Per term offset `b`, the [`pair_bit`]s of each earlier letter of the term right
+    /// before letter `b`: a title whose initial pairs hold none has no adjacency at `b`.
+    pairs_before: [u64; MAX_LETTERS],
     /// By index: bit 0 when the title's first char takes a first piece; bits `1..letters`,
     /// the offsets a piece may start at right after another's char; when
     /// [`PinyinBound::pairs`], the next `letters - 1` bits, those where the char before reads
@@ -107,8 +114,21 @@ impl PinyinBound {
         let table = (0..1usize << (used + tracked.len()))
             .map(|_| AtomicI64::new(UNKNOWN))
             .collect();
+        let mut initial_bits = [u32::MAX; MAX_LETTERS];
+        for (j, &b) in text.iter().enumerate() {
+            // A term byte no reading begins with: a bit no title sets.
+            initial_bits[j] = initial_bit(b).unwrap_or(31);
+        }
+        let mut pairs_before = [0u64; MAX_LETTERS];
+        for b in 1..m {
+            for a in 0..b {
+                pairs_before[b] |= pair_bit(initial_bits[a], initial_bits[b]);
+            }
+        }
         Some(PinyinBound {
             letters: m,
+            initial_bits,
+            pairs_before,
             codes,
             pairs,
             tracked,
@@ -206,6 +226,47 @@ impl PinyinBound {
             shift += m - 1;
         }
         index |= (wholes as usize) << shift;
+        self.entry(index)
+    }
+
+    /// At least [`PinyinBound::of`] the title whose initials ([`initial_bit`]s of its
+    /// chars' readings: `anywhere`, on its `first` char, and in `pairs` of two chars in a row
+    /// as [`pair_bit`]s; [`crate::query::Index::title_initials`]) are these, from them
+    /// alone: a title earns a bonus needing a piece at offset `b` right after another only
+    /// if two chars in a row begin with an earlier letter of the term and with letter `b`, a
+    /// whole syllable from `a` only if some char begins with letter `a`, and the start bonus
+    /// only if its first char begins with the first letter.
+    #[inline]
+    pub(crate) fn of_initials(&self, anywhere: u32, first: u32, pairs: u64) -> i64 {
+        let bits = &self.initial_bits;
+        let has = |j: usize| anywhere >> bits[j & (MAX_LETTERS - 1)] & 1;
+        if has(0) == 0 {
+            return NONE;
+        }
+        let m = self.letters;
+        // Offsets a piece may start at right after another's char, as `of` finds them.
+        let mut adjacent = 0usize;
+        for b in 1..m {
+            let paired = u32::from(pairs & self.pairs_before[b & (MAX_LETTERS - 1)] != 0);
+            adjacent |= ((has(b) & paired) as usize) << b;
+        }
+        let mut index = adjacent | (first >> bits[0] & 1) as usize;
+        let mut shift = m;
+        if self.pairs {
+            index |= (adjacent >> 1) << shift;
+            shift += m - 1;
+        }
+        let mut wholes = 0usize;
+        for (r, &(a, _)) in self.tracked.iter().enumerate() {
+            wholes |= (has(a) as usize) << r;
+        }
+        index |= wholes << shift;
+        self.entry(index)
+    }
+
+    /// The table's entry at `index`, computed the first time.
+    #[inline]
+    fn entry(&self, index: usize) -> i64 {
         let known = self.table[index].load(Ordering::Relaxed);
         if known != UNKNOWN {
             return known;
@@ -471,6 +532,40 @@ mod tests {
                             text, title, grown, before, gained, anchors);
                     }
                 }
+            }
+
+            /// The bound from a title's initials is at least the bound from its chars, and
+            /// says [`NONE`] only when that does.
+            #[test]
+            fn the_initials_bound_the_chars_bound(
+                title in crate::query::strings_of("中国长春人大行银新闻北京市委会华欧，a1", 0..24),
+                text in "[zhongcarebijxwuaegs1]{1,8}",
+            ) {
+                let mut table = ReadingTable::default();
+                let chars: Vec<u16> = fold(&title).chars().map(|c| table.id_of(c)).collect();
+                let term = PinyinTerm::new(text.as_bytes(), &table).unwrap();
+                let bound = PinyinBound::new(&term, text.as_bytes()).unwrap();
+                let initials_of = |set: u16| {
+                    table
+                        .set(set)
+                        .filter_map(|r| initial_bit(r.as_bytes()[0]))
+                        .fold(0u32, |bits, bit| bits | 1 << bit)
+                };
+                let anywhere = chars.iter().fold(0, |bits, &set| bits | initials_of(set));
+                let first = chars.first().map_or(0, |&set| initials_of(set));
+                let pairs = chars.windows(2).fold(0, |bits, two| {
+                    let mut bits = bits;
+                    for p in (0..27).filter(|p| initials_of(two[0]) >> p & 1 == 1) {
+                        for q in (0..27).filter(|q| initials_of(two[1]) >> q & 1 == 1) {
+                            bits |= pair_bit(p, q);
+                        }
+                    }
+                    bits
+                });
+                let exact = bound.of(&chars);
+                let coarse = bound.of_initials(anywhere, first, pairs);
+                prop_assert!(exact <= coarse, "{} on {}: {} above {}", text, title, exact, coarse);
+                prop_assert_eq!(coarse == NONE, exact == NONE, "{} on {}", text, title);
             }
 
             /// No title scores above its bound, under any anchoring, and a title bounded at

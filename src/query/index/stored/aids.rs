@@ -84,6 +84,7 @@ impl SearchAids {
             folded_starts,
             latin,
             ascii_letters: std::sync::OnceLock::new(),
+            initials: std::sync::OnceLock::new(),
             char_readings,
             char_starts,
             readings: ReadingTable::from_sets(sets.into_iter().skip(1)),
