@@ -135,8 +135,9 @@ pub(super) struct Plan<'a> {
     /// The clause of one term whose articles are listed (a body term the body index answered,
     /// a title term with Han chars), the one with the fewest, found once ([`Plan::required`]).
     required: Option<usize>,
-    /// The clause and place of the query's one ranking term, when [`Plan::sole_bound`] has
-    /// it: [`Plan::initials_bound`] reads it alone.
+    /// The clause and place of the query's one ranking term, when it alone is bounded
+    /// ([`Plan::sole_place`]): [`Plan::sole_bound`], and [`Plan::initials_bound`] reads it
+    /// alone.
     sole: Option<(usize, usize)>,
     /// The titles' initials when the index has them made ([`Index::title_initials_made`]):
     /// [`Plan::initials_bound`] bounds nothing without them.
@@ -199,19 +200,8 @@ impl<'a> Plan<'a> {
             marks: marks.map(|flags| (flags, first)),
             labels,
         };
-        plan.sole = plan.sole_bound().and(plan.sole_place());
+        plan.sole = plan.sole_place();
         plan
-    }
-
-    /// The clause and place of the query's ranking title term, when [`Plan::sole_bound`]
-    /// says there is one.
-    fn sole_place(&self) -> Option<(usize, usize)> {
-        self.clauses.iter().enumerate().find_map(|(c, clause)| {
-            let t = clause.iter().position(|term| {
-                !term.negated && matches!(term.check, Check::Title { ranks: true, .. })
-            })?;
-            Some((c, t))
-        })
     }
 
     /// The articles every match is among, when a clause is one body term the index answered
@@ -265,16 +255,29 @@ impl<'a> Plan<'a> {
     /// that term's bound alone: the term is not negated, is not one of several in its
     /// clause (`a|b`), and no other term ranks.
     pub(super) fn sole_bound(&self) -> Option<&PinyinBound> {
-        let mut ranking = self.clauses.iter().flat_map(|clause| {
-            clause.iter().filter_map(move |term| match &term.check {
-                Check::Title {
-                    ranks: true, bound, ..
-                } if !term.negated => Some((clause.len(), bound.as_ref())),
-                _ => None,
-            })
+        let (c, t) = self.sole?;
+        match &self.clauses[c][t].check {
+            Check::Title { bound, .. } => bound.as_ref(),
+            _ => None,
+        }
+    }
+
+    /// The clause and place of the query's one ranking title term, when it is not negated,
+    /// is alone in its clause, has a bound, and no other term ranks ([`Plan::sole_bound`]).
+    fn sole_place(&self) -> Option<(usize, usize)> {
+        let mut ranking = self.clauses.iter().enumerate().flat_map(|(c, clause)| {
+            clause
+                .iter()
+                .enumerate()
+                .filter_map(move |(t, term)| match &term.check {
+                    Check::Title {
+                        ranks: true, bound, ..
+                    } if !term.negated => Some((clause.len(), bound.is_some(), (c, t))),
+                    _ => None,
+                })
         });
         match (ranking.next(), ranking.next()) {
-            (Some((1, bound)), None) => bound,
+            (Some((1, true, place)), None) => Some(place),
             _ => None,
         }
     }
@@ -374,7 +377,7 @@ impl<'a> Plan<'a> {
             // signature alone lets many titles through whose Han chars share its bits).
             let direct = (title.latin
                 && title.signature & chars == *chars
-                && self.may_match_latin(i, *letters))
+                && self.holds_letters(i, *letters))
             .then(|| self.index.folded_title(i, &mut scratch.folded))
             .and_then(|folded| match pattern.how {
                 How::Fuzzy => is_subsequence(folded, &pattern.text).then_some(UNBOUNDED),
@@ -425,7 +428,7 @@ impl<'a> Plan<'a> {
                 letters,
                 ..
             } => {
-                if self.may_match_latin(i, *letters) {
+                if self.index.title_has_latin(i) && self.holds_letters(i, *letters) {
                     return Some(UNBOUNDED);
                 }
                 let title = &initials[i];
@@ -442,11 +445,11 @@ impl<'a> Plan<'a> {
     }
 
     /// True when article `i`'s title's own ASCII letters hold every letter of a term's
-    /// `letters` ([`letter_mask`] bits): the term may match it directly.
-    fn may_match_latin(&self, i: usize, letters: u64) -> bool {
+    /// `letters` ([`letter_mask`] bits): in a title with Latin letters, the term may match
+    /// it directly.
+    fn holds_letters(&self, i: usize, letters: u64) -> bool {
         let term_letters = (letters & LETTER_BITS) as u32;
-        self.index.title_has_latin(i)
-            && self.index.ascii_letters()[i] & term_letters == term_letters
+        self.index.ascii_letters()[i] & term_letters == term_letters
     }
 
     /// [`Plan::check`], with positions only when `want_positions`.
