@@ -204,9 +204,9 @@ impl Index {
 
     /// [`Index::title_initials`] when they are made already (the interface makes them in
     /// the background after a load; a command, which searches once, does not wait for
-    /// them).
+    /// them). It reads no aid: a query with no title term (`body:`) leaves them unread.
     pub(crate) fn title_initials_made(&self) -> Option<&[Initials]> {
-        self.aids().initials.get().map(Vec::as_slice)
+        self.aids.ready()?.initials.get().map(Vec::as_slice)
     }
 
     /// The same index without its title lists, so every title term scans every title: the

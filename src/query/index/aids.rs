@@ -98,6 +98,11 @@ impl LazyAids {
         })
     }
 
+    /// The aids when made or read already, without reading or making them.
+    pub(super) fn ready(&self) -> Option<&SearchAids> {
+        self.aids.get()
+    }
+
     /// The aids when made or read already.
     #[cfg(test)]
     pub(super) fn get_mut(&mut self) -> Option<&mut SearchAids> {
@@ -107,7 +112,7 @@ impl LazyAids {
     /// True when the aids have been made or read.
     #[cfg(test)]
     pub(super) fn is_ready(&self) -> bool {
-        self.aids.get().is_some()
+        self.ready().is_some()
     }
 }
 

@@ -179,6 +179,10 @@ mod tests {
         let (shared, at) = encoded(&index);
         let back = decoded(&shared, &at).unwrap();
         assert!(!back.search_is_prepared(), "aids are read on first use");
+        // Every query's plan asks for the initials: a query of no title term (`body:`)
+        // must not read the aids for that.
+        assert!(back.title_initials_made().is_none());
+        assert!(!back.search_is_prepared());
         assert_eq!(back.title(2), "绿色 NBA");
         assert!(!back.search_is_prepared());
         assert!(back.same_as(&index));
