@@ -29,7 +29,7 @@ pub(crate) use fold::{class_of, fold, fold_char, fold_into};
 pub(crate) use help::SYNTAX_HELP;
 pub use index::Index;
 pub(crate) use index::{Sections, id_key};
-pub(crate) use matcher::{Scratch, UNBOUNDED};
+pub(crate) use matcher::{InitialsSieve, Scratch, UNBOUNDED};
 pub(crate) use narrow::Growth;
 pub(crate) use pinyin::{Need, PinyinBound};
 pub(crate) use readings::readings_of;
@@ -359,6 +359,12 @@ impl<'a> Matcher<'a> {
     /// not match.
     pub(crate) fn initials_bound(&self, i: usize) -> Option<i64> {
         self.plan.initials_bound(i)
+    }
+
+    /// [`Matcher::initials_bound`] held for a pass over many titles, when the query has one
+    /// ranking term and the titles' initials are made.
+    pub(crate) fn initials_sieve(&self) -> Option<InitialsSieve<'_>> {
+        self.plan.initials_sieve()
     }
 
     /// Article `i`'s score when it matches, computing no more positions than the score needs.

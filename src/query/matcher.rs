@@ -20,9 +20,11 @@ use super::readings::letter_mask;
 use crate::fulltext::{Candidates, Probe};
 
 mod one_char;
+mod sieve;
 mod text;
 
 use one_char::OneChar;
+pub(crate) use sieve::InitialsSieve;
 use text::{exact_gain, exact_hit, exact_score, is_subsequence, text_match};
 
 /// The bound of an article whose score [`Plan::bound`] cannot bound.
@@ -409,39 +411,6 @@ impl<'a> Plan<'a> {
             sum = (sum + best?).min(UNBOUNDED);
         }
         Some(sum)
-    }
-
-    /// At least [`Plan::bound`] of article `i`, when [`Plan::bounded`], from its title's
-    /// initials alone ([`Index::title_initials`]: no char of it is read), so that the titles
-    /// whose bound cannot reach a floor are passed over for a few nanoseconds each; `None`
-    /// when it certainly does not match. A title whose own ASCII letters hold the term's
-    /// (it may match directly), and every title while the initials are not made, is
-    /// [`UNBOUNDED`] here.
-    pub(super) fn initials_bound(&self, i: usize) -> Option<i64> {
-        let Some(initials) = self.initials else {
-            return Some(UNBOUNDED);
-        };
-        // A ranking title term's bound from the title's initials.
-        let term = |check: &Check| match check {
-            Check::Title {
-                bound: Some(bound),
-                letters,
-                ..
-            } => {
-                if self.index.title_has_latin(i) && self.holds_letters(i, *letters) {
-                    return Some(UNBOUNDED);
-                }
-                let title = &initials[i];
-                let b = bound.of_initials(title.anywhere, title.first, title.pairs);
-                (b > pinyin::NONE / 2).then_some(b)
-            }
-            _ => Some(UNBOUNDED),
-        };
-        match self.sole {
-            // Every other term scores 0 and may pass: the bound is this term's.
-            Some((c, t)) => term(&self.clauses[c][t].check),
-            None => self.bound_by(term),
-        }
     }
 
     /// True when article `i`'s title's own ASCII letters hold every letter of a term's

@@ -36,6 +36,7 @@ use super::{Cancel, rank, scan};
 
 mod leveled;
 mod listed;
+mod sifted;
 
 /// The most floors above the sampled one tried with the title lists ([`listed`]).
 const HIGHER_FLOORS: usize = 3;
@@ -160,16 +161,22 @@ impl Search<'_> {
     /// their bounds being below `floor` (as [`listed::marks`] leaves them).
     fn above(&self, rows: usize, floor: i64, left_out: bool) -> Option<Outcome> {
         let chunks = self.corpus.chunks();
+        // Most titles are below the floor by their initials alone: sifted out at once, or
+        // else passed over one by one below.
+        let sifted = match floor {
+            i64::MIN => None,
+            _ => sifted::sift(self, floor)?,
+        };
+        let each_initials = floor > i64::MIN && sifted.is_none();
         let parts = scan::each_block(
             self.corpus,
             self.matchers,
-            self.within,
+            sifted.as_ref().map_or(self.within, |s| Some(&s.marks)),
             self.cancel,
             || (Vec::new(), 0),
             |(keys, bounded): &mut (Vec<u128>, usize), k, local, scratch| {
                 let matcher = &self.matchers[k];
-                if floor > i64::MIN {
-                    // Most titles are below the floor by their initials alone.
+                if each_initials {
                     match matcher.initials_bound(local) {
                         None => return,
                         Some(bound) if bound < floor => {
@@ -195,7 +202,8 @@ impl Search<'_> {
                 }
             },
         )?;
-        let candidates: usize = parts.iter().map(|(_, bounded)| bounded).sum();
+        let passed_over = sifted.map_or(0, |s| s.passed_over);
+        let candidates = passed_over + parts.iter().map(|(_, bounded)| bounded).sum::<usize>();
         let mut bounds: Vec<u128> = parts.into_iter().flat_map(|(keys, _)| keys).collect();
         let all_kept = bounds.len() == candidates && !left_out;
         let limit = candidates / 2;
@@ -466,23 +474,29 @@ mod tests {
         }
         let corpus = crate::search::tests::chunked(&articles, 700);
         let (mut too_high, mut listed_pages) = (0, 0);
-        for text in [
+        // Without the titles' initials, then with them (candidates sifted by them).
+        let texts = [
             "zho", "zhong", "xin", "gaige", "dat", "'zho", "^xin", "'dat", "bao$",
-        ] {
+        ];
+        for (k, text) in texts.iter().chain(&texts).enumerate() {
+            if k == texts.len() {
+                corpus.prepare_search();
+            }
             let query = Query::parse(text).unwrap();
             let matchers = scan::matchers(&corpus, &query);
             let whole = whole(&corpus, text);
             let mut scratch = Scratch::default();
-            let mut bounds = Vec::new();
+            let mut each = Vec::new();
             for (chunk, m) in corpus.chunks().iter().zip(&matchers) {
                 for i in 0..chunk.len() {
                     // No title scores above its bound.
                     let bound = m.bound(i, &mut scratch);
                     let score = m.score(i, &mut scratch);
                     assert!(score <= bound, "{text} on {i}: {score:?} above {bound:?}");
-                    bounds.extend(bound);
+                    each.push(bound);
                 }
             }
+            let mut bounds: Vec<i64> = each.iter().flatten().copied().collect();
             bounds.sort_unstable();
             bounds.dedup();
             for rows in [1, 20] {
@@ -497,8 +511,28 @@ mod tests {
                     };
                     // Every candidate, then those the title lists leave for the floor.
                     let chars = listed::ListedChars::of(&corpus).expect("listed");
-                    let marks = listed::Listed::new(&corpus, &matchers, &chars, floor, 1 << 40)
-                        .map(|listed| listed.marks(&corpus, None));
+                    let listed = listed::Listed::new(&corpus, &matchers, &chars, floor, 1 << 40);
+                    let marks = listed.as_ref().map(|listed| listed.marks(&corpus, None));
+                    if let Some((listed, marks)) = listed.as_ref().zip(marks.as_ref()) {
+                        // Every title whose bound reaches the floor is marked; within
+                        // others' marks, only those marked there too.
+                        let marked = |g: usize| marks[g / 64] >> (g % 64) & 1 == 1;
+                        for (g, _) in each.iter().enumerate().filter(|(_, b)| **b >= Some(floor)) {
+                            assert!(marked(g), "{text} at {floor}: {g} left out");
+                        }
+                        let thirds = scan::bitmap(
+                            &(0..corpus.len()).step_by(3).collect::<Vec<_>>(),
+                            |&g| g,
+                            corpus.len(),
+                        );
+                        let both: Vec<u64> =
+                            marks.iter().zip(&thirds).map(|(m, t)| m & t).collect();
+                        assert_eq!(
+                            listed.marks(&corpus, Some(&thirds)),
+                            both,
+                            "{text} at {floor}"
+                        );
+                    }
                     let narrowed = marks.as_deref().map(|marks| Search {
                         within: Some(marks),
                         ..search

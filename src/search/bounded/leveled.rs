@@ -10,7 +10,7 @@
 use crate::query::{Hit, Scratch};
 
 use super::super::{date_order, rank, scan};
-use super::Search;
+use super::{Search, sifted};
 #[cfg(doc)]
 use crate::query::Matcher;
 
@@ -32,16 +32,18 @@ pub(super) fn best_rows(
         return Some(None);
     }
     let chunks = corpus.chunks();
-    // Every hit above the level: few titles' initials allow a bound above it.
+    // Every hit above the level: few titles' initials allow a bound above it (sifted out at
+    // once, or else passed over one by one).
+    let sifted = sifted::sift(search, level + 1)?;
     let parts = scan::each_block(
         corpus,
         matchers,
-        search.within,
+        sifted.as_ref().map_or(search.within, |s| Some(&s.marks)),
         search.cancel,
         Vec::new,
         |above: &mut Vec<u128>, k, local, scratch| {
             let matcher = &matchers[k];
-            if matcher.initials_bound(local).is_some_and(|b| b > level)
+            if (sifted.is_some() || matcher.initials_bound(local).is_some_and(|b| b > level))
                 && matcher.bound(local, scratch).is_some_and(|b| b > level)
                 && let Some(score) = matcher.score(local, scratch)
                 && score > level

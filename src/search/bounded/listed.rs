@@ -144,40 +144,54 @@ impl Listed {
     /// whose bound may reach the floor: the titles holding a chosen char, and those whose
     /// ASCII letters meet the need or hold every letter of the term.
     pub(super) fn marks(&self, corpus: &Corpus, within: Option<&[u64]>) -> Vec<u64> {
-        // Each chunk's own on every core: the first search makes the chunks' ASCII letters.
-        let per_chunk: Vec<Vec<u64>> = corpus
+        // Each chunk's own words of the global bitmap on every core (a chunk shares its
+        // first and last word with its neighbours): the first search makes the chunks'
+        // ASCII letters.
+        let parts: Vec<(usize, Vec<u64>)> = corpus
             .chunks()
             .par_iter()
             .zip(&self.chosen)
             .map(|(chunk, (chars, ascii))| {
-                let mut local = vec![0u64; chunk.len().div_ceil(64)];
+                let (first, end) = (chunk.first, chunk.first + chunk.len());
+                let w0 = first / 64;
+                let mut words = vec![0u64; end.div_ceil(64) - w0];
+                let base = first - w0 * 64;
+                let mut mark = |local: usize| {
+                    let at = base + local;
+                    words[at / 64] |= 1 << (at % 64);
+                };
                 for &c in chars {
                     for &i in chunk.index.titles_holding(c) {
-                        local[usize::from(i) / 64] |= 1 << (i % 64);
+                        mark(usize::from(i));
                     }
                 }
-                for (i, &letters) in chunk.index.ascii_letters().iter().enumerate() {
-                    if letters & ascii != 0 || letters != 0 && letters & self.direct == self.direct
-                    {
-                        local[i / 64] |= 1 << (i % 64);
+                // Only titles with Latin letters have any ASCII letter.
+                let letters = chunk.index.ascii_letters();
+                for (w, &latin) in chunk.index.latin_titles().iter().enumerate() {
+                    let mut bits = latin;
+                    while bits != 0 {
+                        let i = w * 64 + bits.trailing_zeros() as usize;
+                        bits &= bits - 1;
+                        let own = letters[i];
+                        if own & ascii != 0 || own != 0 && own & self.direct == self.direct {
+                            mark(i);
+                        }
                     }
                 }
-                local
+                if let Some(within) = within {
+                    words
+                        .iter_mut()
+                        .zip(&within[w0..])
+                        .for_each(|(m, w)| *m &= w);
+                }
+                (w0, words)
             })
             .collect();
         let mut marks = vec![0u64; corpus.len().div_ceil(64)];
-        for (chunk, local) in corpus.chunks().iter().zip(per_chunk) {
-            for (w, &word) in local.iter().enumerate() {
-                let mut bits = word;
-                while bits != 0 {
-                    let global = chunk.first + w * 64 + bits.trailing_zeros() as usize;
-                    bits &= bits - 1;
-                    marks[global / 64] |= 1 << (global % 64);
-                }
+        for (w0, words) in parts {
+            for (mark, word) in marks[w0..].iter_mut().zip(words) {
+                *mark |= word;
             }
-        }
-        if let Some(within) = within {
-            marks.iter_mut().zip(within).for_each(|(m, w)| *m &= w);
         }
         marks
     }
