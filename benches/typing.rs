@@ -198,7 +198,10 @@ fn type_query(corpus: &Corpus, text: &str) -> (Vec<Duration>, Vec<Duration>, Vec
         times.push(shown.unwrap_or(whole));
         wholes.push(whole);
         counts.push(hits.len());
-        last = Some(search::Previous { query, hits });
+        last = Some(search::Previous {
+            query,
+            hits: hits.into(),
+        });
     }
     (times, wholes, counts)
 }

@@ -6,6 +6,7 @@
 //! superseded queries. Loading appends chunks through `App::append_chunk`.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
@@ -128,7 +129,7 @@ pub struct App {
     query_error: Option<String>,
     source_filter: Option<String>,
     order: Order,
-    hits: Vec<Hit>,
+    hits: Arc<Vec<Hit>>,
     selected: usize,
     offset: usize,
     focus: Focus,
@@ -229,7 +230,7 @@ impl App {
             query_error: None,
             source_filter: None,
             order: Order::NewestFirst,
-            hits: Vec::new(),
+            hits: Arc::default(),
             selected: 0,
             offset: 0,
             focus: Focus::List,

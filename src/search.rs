@@ -79,8 +79,9 @@ pub struct Previous {
     /// The earlier query.
     pub query: Query,
     /// Its hits in this corpus (a corpus that grew since needs a full search), as that query
-    /// ranked them; any subset of them (the interface's source filter keeps some).
-    pub hits: Vec<Hit>,
+    /// ranked them; any subset of them (the interface's source filter keeps some). Shared:
+    /// the interface lists the same hits, millions at ten million titles.
+    pub hits: Arc<Vec<Hit>>,
 }
 
 /// Searches `corpus` for `query`: every hit ranked (score descending, then date in `order`,

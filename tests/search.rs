@@ -307,7 +307,7 @@ proptest! {
                     prop_assert_eq!(&page[..], &full[..2], "{:?}", &typed[..end]);
                 }
             }
-            last = Some(search::Previous { query, hits: full.unwrap() });
+            last = Some(search::Previous { query, hits: full.unwrap().into() });
         }
     }
 

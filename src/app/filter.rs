@@ -222,7 +222,8 @@ impl App {
             .then(|| {
                 Arc::new(search::Previous {
                     query: old.query.clone(),
-                    hits: self.hits.clone(),
+                    // Shared, not copied: millions of hits at ten million titles.
+                    hits: Arc::clone(&self.hits),
                 })
             })
     }
@@ -232,7 +233,7 @@ impl App {
         if let Some(src) = &self.source_filter {
             hits.retain(|h| self.corpus.source(h.article()) == src);
         }
-        self.hits = hits;
+        self.hits = Arc::new(hits);
         self.search.page_total = None;
         self.recount_timeline();
         self.search.shown = self.search.in_flight.clone();

@@ -286,7 +286,7 @@ mod tests {
                     let mut handed = None;
                     let previous = Previous {
                         query: old.clone(),
-                        hits: previous.clone(),
+                        hits: previous.clone().into(),
                     };
                     let all = crate::search::run_paged(
                         &corpus,

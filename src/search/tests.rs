@@ -129,7 +129,10 @@ fn narrowing_searches_within_the_previous_hits() {
         let (new, old) = (Query::parse(new).unwrap(), Query::parse(old).unwrap());
         assert!(narrows(&new, &old));
         let hits = run(&corpus, &old, Order::NewestFirst, None, &Cancel::new()).unwrap();
-        let previous = Previous { query: old, hits };
+        let previous = Previous {
+            query: old,
+            hits: hits.into(),
+        };
         let fresh = run(&corpus, &new, Order::NewestFirst, None, &Cancel::new());
         let narrowed = run(
             &corpus,
@@ -147,7 +150,10 @@ fn narrowing_searches_within_the_previous_hits() {
         Order::OldestFirst,
         Some(&Previous {
             query: all.clone(),
-            hits: [9, 1, 4].map(|index| Hit { index, score: 0 }).to_vec(),
+            hits: [9, 1, 4]
+                .map(|index| Hit { index, score: 0 })
+                .to_vec()
+                .into(),
         }),
         &Cancel::new(),
     );

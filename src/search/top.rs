@@ -149,7 +149,10 @@ mod tests {
         // Within earlier hits (`国` within `国 !新`'s): the same as a fresh search.
         let old = Query::parse("国 !新").unwrap();
         let hits = run(&corpus, &old, order, None, &Cancel::new()).unwrap();
-        let previous = Previous { query: old, hits };
+        let previous = Previous {
+            query: old,
+            hits: hits.into(),
+        };
         let (new, within) = (Query::parse("国 !新 !A").unwrap(), Some(&previous));
         let whole = run(&corpus, &new, order, None, &Cancel::new()).unwrap();
         let mut handed = None;
