@@ -112,6 +112,13 @@ pub trait Stored: AsRef<[u8]> + Send + Sync {
     /// that is to be let go after each use (read again from the file when next touched);
     /// nothing for bytes in memory, or a map kept warm.
     fn release_pages(&self) {}
+
+    /// Lets the pages holding `range` go from juan's resident memory when the bytes are a
+    /// mapped archive (read again from the file when next touched): after a pass that reads
+    /// a part once, as the body index's build does. Nothing for bytes in memory.
+    fn release_range(&self, range: Range<usize>) {
+        let _ = range;
+    }
 }
 
 impl Stored for Vec<u8> {}

@@ -173,7 +173,10 @@ impl Chunk {
         stopped: &dyn Fn() -> bool,
     ) {
         let body = |i| (!stopped()).then(|| self.records.body(i));
-        if let Some(mut text) = builder.build(self.len(), body) {
+        let built = builder.build(self.len(), body);
+        // Every body has been read once: their pages need not stay in memory.
+        self.records.release_pages();
+        if let Some(mut text) = built {
             if let Some(store) = &self.text_store {
                 store.write(&text);
                 // The kept file, mapped, in place of the lists just built: they would stay in

@@ -112,3 +112,60 @@ fn maps() -> usize {
         .map(|m| m.lines().count())
         .unwrap_or(0)
 }
+
+#[test]
+fn building_the_body_index_lets_the_archive_pages_go() {
+    // 24 MiB of bodies in one mapped file: the build reads every one once.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bodies.jsonl");
+    let body = "改革开放，经济发展。".repeat(100);
+    let mut text = String::new();
+    for i in 0..8000 {
+        text.push_str(&format!(
+            "{{\"title\":\"第{i}篇\",\"date\":\"2020-01-01\",\"body\":\"{body}{i}\"}}\n"
+        ));
+    }
+    std::fs::write(&path, &text).unwrap();
+    let mut corpus = juan::Corpus::default();
+    archive::load_streaming_with(
+        std::slice::from_ref(&path),
+        &LoadOptions::without_cache(),
+        |b| corpus.push_chunk(b.chunk),
+    );
+    assert_eq!(corpus.len(), 8000);
+    assert!(resident_kib(&path).is_some(), "the archive is mapped");
+    corpus.index_bodies(true);
+    let resident = resident_kib(&path).unwrap();
+    assert!(
+        resident < 2048,
+        "{resident} KiB of the {} KiB archive still resident after the build",
+        text.len() >> 10
+    );
+    // The bodies read again from the file when next wanted.
+    let last = corpus.article(7999);
+    assert_eq!(last.body.text(), format!("{body}7999"));
+}
+
+/// KiB of `path` resident in this process (its maps' `Rss:` in `/proc/self/smaps`), or
+/// `None` when it is not mapped.
+fn resident_kib(path: &Path) -> Option<u64> {
+    let smaps = std::fs::read_to_string("/proc/self/smaps").ok()?;
+    let name = path.to_string_lossy();
+    let mut inside = false;
+    let mut total = None;
+    for line in smaps.lines() {
+        let first = line.split_whitespace().next().unwrap_or("");
+        if first.contains('-') && first.chars().all(|c| c.is_ascii_hexdigit() || c == '-') {
+            inside = line.ends_with(name.as_ref());
+        } else if inside && let Some(kib) = line.strip_prefix("Rss:") {
+            let kib: u64 = kib
+                .trim()
+                .trim_end_matches("kB")
+                .trim()
+                .parse()
+                .unwrap_or(0);
+            total = Some(total.unwrap_or(0) + kib);
+        }
+    }
+    total
+}

@@ -145,6 +145,13 @@ impl Stored for HeldFile {
         BLOCK.with_borrow_mut(|block| self.read_through(file, block, range, scratch))?;
         Some(scratch)
     }
+
+    fn release_range(&self, range: Range<usize>) {
+        let end = range.end.min(self.map.len());
+        if range.start < end {
+            self.map.release(range.start..end);
+        }
+    }
 }
 
 impl HeldFile {

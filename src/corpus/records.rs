@@ -284,6 +284,34 @@ impl Records {
         })
     }
 
+    /// Lets the pages of the archive bytes its lines lie in go from juan's resident memory
+    /// (a mapped file reads them again when next touched): after the body index's build has
+    /// read every body once, so that building ten million articles' index does not keep the
+    /// whole archive mapped in. Lines kept in memory are left as they are.
+    pub(crate) fn release_pages(&self) {
+        let mut spans: Vec<Option<std::ops::Range<usize>>> = vec![None; self.shared.len()];
+        for (&place, &literal) in self.places.iter().zip(self.literals.iter()) {
+            if place & KEPT != 0 {
+                continue;
+            }
+            let slot = (place >> OFFSET_BITS) as usize;
+            let start = (place & ((1 << OFFSET_BITS) - 1)) as usize;
+            // The line reaches at least past its body's literal.
+            let end = start + (literal >> 32) as usize + (literal & 0xFFFF_FFFF) as usize + 1;
+            if let Some(span) = spans.get_mut(slot) {
+                let grown = span
+                    .take()
+                    .map_or(start..end, |s| s.start.min(start)..s.end.max(end));
+                *span = Some(grown);
+            }
+        }
+        for (bytes, span) in self.shared.iter().zip(spans) {
+            if let Some(span) = span {
+                bytes.release_range(span);
+            }
+        }
+    }
+
     /// Article `i`'s body text: decoded straight from its literal when its line reads back
     /// as it was loaded (the body index's build reads every body, and the rest of the record
     /// was a fifth of its cost), else the body [`Records::rest`] gives.
