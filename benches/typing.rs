@@ -198,10 +198,12 @@ fn type_query(corpus: &Corpus, text: &str) -> (Vec<Duration>, Vec<Duration>, Vec
         times.push(shown.unwrap_or(whole));
         wholes.push(whole);
         counts.push(hits.len());
-        last = Some(search::Previous {
-            query,
-            hits: hits.into(),
-        });
+        // The search thread makes the answer's bitmap once it is handed over, while it
+        // waits for the next key.
+        let hits: std::sync::Arc<Vec<Hit>> = hits.into();
+        let marks = search::Marks::default();
+        marks.make(&hits, corpus.len());
+        last = Some(search::Previous { query, hits, marks });
     }
     (times, wholes, counts)
 }

@@ -130,6 +130,9 @@ pub struct App {
     source_filter: Option<String>,
     order: Order,
     hits: Arc<Vec<Hit>>,
+    /// The listed hits as a bitmap, when the search thread has made it: what the next key's
+    /// search tests when it narrows them.
+    hit_marks: crate::search::Marks,
     selected: usize,
     offset: usize,
     focus: Focus,
@@ -231,6 +234,7 @@ impl App {
             source_filter: None,
             order: Order::NewestFirst,
             hits: Arc::default(),
+            hit_marks: crate::search::Marks::default(),
             selected: 0,
             offset: 0,
             focus: Focus::List,

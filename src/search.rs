@@ -28,8 +28,8 @@ mod snippet;
 mod top;
 mod worker;
 
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
 
@@ -82,6 +82,35 @@ pub struct Previous {
     /// ranked them; any subset of them (the interface's source filter keeps some). Shared:
     /// the interface lists the same hits, millions at ten million titles.
     pub hits: Arc<Vec<Hit>>,
+    /// The same hits as a bitmap, when made already (else the search makes it): exactly
+    /// `hits`, not the answer they were filtered from.
+    pub marks: Marks,
+}
+
+/// The articles of an answer's hits as a bitmap over the corpus searched (a bit per article),
+/// made once and shared: the next key most often narrows the answer, and its search tests
+/// only the marked articles. The search thread makes it as soon as it has handed a whole
+/// answer over, while it waits for that key: 7 ms for the 6.9 million hits of `da` at ten
+/// million articles, which each narrowing key used to spend first.
+#[derive(Debug, Clone, Default)]
+pub struct Marks(Arc<OnceLock<Vec<u64>>>);
+
+impl Marks {
+    /// The bitmap of `hits` over a corpus of `len` articles: made now unless it is made
+    /// (for that length: one made for another is not used, and a fresh one is made).
+    pub fn make(&self, hits: &[Hit], len: usize) -> std::borrow::Cow<'_, [u64]> {
+        let made = self.0.get_or_init(|| scan::bitmap(hits, Hit::article, len));
+        if made.len() == len.div_ceil(64) {
+            std::borrow::Cow::Borrowed(made)
+        } else {
+            std::borrow::Cow::Owned(scan::bitmap(hits, Hit::article, len))
+        }
+    }
+
+    /// True once the bitmap is made.
+    pub fn is_made(&self) -> bool {
+        self.0.get().is_some()
+    }
 }
 
 /// Searches `corpus` for `query`: every hit ranked (score descending, then date in `order`,
@@ -203,7 +232,7 @@ pub fn run_paged(
     }
     let previous = within;
     let candidates = previous.map_or(corpus.len(), |p| p.hits.len());
-    let within = previous.map(|p| scan::bitmap(&p.hits, Hit::article, corpus.len()));
+    let within = previous.map(|p| p.marks.make(&p.hits, corpus.len()));
     let within = within.as_deref();
     let matchers = scan::matchers(corpus, query);
     if !query.scores()

@@ -309,8 +309,13 @@ fn handle(display: &mut display::Display, app: &mut App, msg: Msg, load: u64) ->
         }
         Msg::Loaded(..) => false,
         Msg::Searched(done) => {
-            app.apply_search(done.generation, done.hits, done.total, done.complete)
-                | app.settle_session()
+            app.apply_search(
+                done.generation,
+                done.hits,
+                done.marks,
+                done.total,
+                done.complete,
+            ) | app.settle_session()
         }
         Msg::Recalled(recalled) => {
             let remember::Recalled {

@@ -76,7 +76,8 @@ impl App {
     pub(crate) fn apply_search(
         &mut self,
         generation: u64,
-        hits: Vec<Hit>,
+        hits: Arc<Vec<Hit>>,
+        marks: search::Marks,
         total: search::Total,
         complete: bool,
     ) -> bool {
@@ -84,7 +85,7 @@ impl App {
             return false;
         }
         self.search.searching = !complete;
-        self.show_hits(hits);
+        self.show_hits(hits, marks);
         self.search.page_total = (!complete).then_some(total);
         true
     }
@@ -196,7 +197,7 @@ impl App {
         match self.search_mode {
             SearchMode::Inline => {
                 let hits = search_inline(&self.corpus, &query, self.order, within.as_deref());
-                self.show_hits(hits);
+                self.show_hits(Arc::new(hits), search::Marks::default());
             }
             SearchMode::Deferred => {
                 self.search.searching = true;
@@ -224,16 +225,27 @@ impl App {
                     query: old.query.clone(),
                     // Shared, not copied: millions of hits at ten million titles.
                     hits: Arc::clone(&self.hits),
+                    marks: self.hit_marks.clone(),
                 })
             })
     }
 
-    fn show_hits(&mut self, mut hits: Vec<Hit>) {
+    /// Lists `hits` (and `marks`, their bitmap once made), those of the source filtered
+    /// (whose bitmap is then made at the next key that narrows them).
+    fn show_hits(&mut self, mut hits: Arc<Vec<Hit>>, mut marks: search::Marks) {
         let keep = self.hits.get(self.selected).map(|h| h.article());
         if let Some(src) = &self.source_filter {
-            hits.retain(|h| self.corpus.source(h.article()) == src);
+            let corpus = &self.corpus;
+            hits = Arc::new(
+                hits.iter()
+                    .filter(|h| corpus.source(h.article()) == src)
+                    .copied()
+                    .collect(),
+            );
+            marks = search::Marks::default();
         }
-        self.hits = Arc::new(hits);
+        self.hits = hits;
+        self.hit_marks = marks;
         self.search.page_total = None;
         self.recount_timeline();
         self.search.shown = self.search.in_flight.clone();
@@ -333,13 +345,26 @@ mod tests {
         }
     }
 
+    /// Hits as the worker hands them over.
+    fn shared(hits: &[Hit]) -> Arc<Vec<Hit>> {
+        Arc::new(hits.to_vec())
+    }
+
+    /// No bitmap made yet.
+    fn none() -> search::Marks {
+        search::Marks::default()
+    }
+
     /// Answers a deferred search request as the worker would: within the previous hits when
     /// it says so.
     fn answer(app: &mut App, r: &SearchRequest) {
         let within = r.within.as_deref();
-        let hits = search_inline(app.corpus(), &r.query, r.order, within);
+        let hits = Arc::new(search_inline(app.corpus(), &r.query, r.order, within));
         let total = search::Total::Exact(hits.len());
-        app.apply_search(r.generation, hits, total, true);
+        // The worker makes the whole answer's bitmap once it is handed over.
+        let marks = search::Marks::default();
+        app.apply_search(r.generation, Arc::clone(&hits), marks.clone(), total, true);
+        marks.make(&hits, app.corpus().len());
     }
 
     #[test]
@@ -390,10 +415,22 @@ mod tests {
         let stale = search_inline(app.corpus(), &first.query, first.order, None);
         let before = ids(&app);
         let exact = |hits: &Vec<Hit>| search::Total::Exact(hits.len());
-        assert!(!app.apply_search(first.generation, stale.clone(), exact(&stale), true));
+        assert!(!app.apply_search(
+            first.generation,
+            shared(&stale),
+            none(),
+            exact(&stale),
+            true
+        ));
         assert_eq!(ids(&app), before, "stale results were shown");
         let fresh = search_inline(app.corpus(), &second.query, second.order, None);
-        assert!(app.apply_search(second.generation, fresh.clone(), exact(&fresh), true));
+        assert!(app.apply_search(
+            second.generation,
+            shared(&fresh),
+            none(),
+            exact(&fresh),
+            true
+        ));
         assert_eq!(ids(&app), ["a"]);
         assert!(!app.is_searching());
     }
@@ -407,7 +444,7 @@ mod tests {
         assert_eq!(all.len(), 1, "c takes 长春下雪 through pinyin");
         let page = all.clone();
         let at_least = search::Total::AtLeast(page.len());
-        assert!(app.apply_search(request.generation, page, at_least, false));
+        assert!(app.apply_search(request.generation, shared(&page), none(), at_least, false));
         assert_eq!(ids(&app), ["a"]);
         assert_eq!(app.hit_total(), at_least);
         assert!(app.is_searching(), "the whole answer is still to come");
@@ -418,13 +455,14 @@ mod tests {
         // The whole answer replaces the page and its count.
         assert!(!app.apply_search(
             request.generation,
-            all.clone(),
+            shared(&all),
+            none(),
             search::Total::Exact(1),
             true
         ));
         let whole = search_inline(app.corpus(), &next.query, next.order, None);
         let total = search::Total::Exact(whole.len());
-        assert!(app.apply_search(next.generation, whole, total, true));
+        assert!(app.apply_search(next.generation, shared(&whole), none(), total, true));
         assert_eq!(app.hit_total(), total);
         assert!(!app.is_searching());
     }

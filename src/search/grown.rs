@@ -287,6 +287,7 @@ mod tests {
                     let previous = Previous {
                         query: old.clone(),
                         hits: previous.clone().into(),
+                        ..Previous::default()
                     };
                     let all = crate::search::run_paged(
                         &corpus,

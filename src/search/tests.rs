@@ -132,6 +132,7 @@ fn narrowing_searches_within_the_previous_hits() {
         let previous = Previous {
             query: old,
             hits: hits.into(),
+            ..Previous::default()
         };
         let fresh = run(&corpus, &new, Order::NewestFirst, None, &Cancel::new());
         let narrowed = run(
@@ -142,6 +143,25 @@ fn narrowing_searches_within_the_previous_hits() {
             &Cancel::new(),
         );
         assert_eq!(narrowed, fresh);
+        // The same with the bitmap made beforehand, as the search thread makes it, and with
+        // one made for a corpus of another length (not used).
+        for len in [corpus.len(), corpus.len() + 64] {
+            let marks = crate::search::Marks::default();
+            marks.make(&previous.hits, len);
+            assert!(marks.is_made());
+            let previous = Previous {
+                marks,
+                ..previous.clone()
+            };
+            let narrowed = run(
+                &corpus,
+                &new,
+                Order::NewestFirst,
+                Some(&previous),
+                &Cancel::new(),
+            );
+            assert_eq!(narrowed, fresh, "{len}");
+        }
     }
     let all = Query::parse("").unwrap();
     let some = run(
@@ -154,6 +174,7 @@ fn narrowing_searches_within_the_previous_hits() {
                 .map(|index| Hit { index, score: 0 })
                 .to_vec()
                 .into(),
+            ..Previous::default()
         }),
         &Cancel::new(),
     );

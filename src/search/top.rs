@@ -152,6 +152,7 @@ mod tests {
         let previous = Previous {
             query: old,
             hits: hits.into(),
+            ..Previous::default()
         };
         let (new, within) = (Query::parse("国 !新 !A").unwrap(), Some(&previous));
         let whole = run(&corpus, &new, order, None, &Cancel::new()).unwrap();

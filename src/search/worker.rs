@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use crate::corpus::Corpus;
 use crate::query::{Hit, Order, Query};
 
-use super::{Cancel, Page, Previous, Total, run_paged};
+use super::{Cancel, Marks, Page, Previous, Total, run_paged};
 
 /// One search to run.
 #[derive(Debug, Clone)]
@@ -38,7 +38,11 @@ pub struct Done {
     /// The [`Request::generation`] it answers.
     pub generation: u64,
     /// Every hit, ranked, positions empty; only the first [`PAGE_ROWS`] while not complete.
-    pub hits: Vec<Hit>,
+    /// Shared with the thread, which makes their bitmap once it has handed them over.
+    pub hits: Arc<Vec<Hit>>,
+    /// The bitmap of a complete answer's hits, made on the search thread right after it is
+    /// handed over (for the next key, which most often narrows it); never made for a page.
+    pub marks: Marks,
     /// How many hits there are in all (exact once complete).
     pub total: Total,
     /// False for the first page: the whole answer follows unless a newer request supersedes
@@ -124,12 +128,13 @@ fn serve(
         }
         let start = Instant::now();
         let within = request.within.as_deref();
-        let mut deliver = |hits: Vec<Hit>, total: Total, complete: bool| {
+        let mut deliver = |hits: Arc<Vec<Hit>>, marks: Marks, total: Total, complete: bool| {
             let _guard = latest.lock().unwrap_or_else(PoisonError::into_inner);
             if !cancel.is_cancelled() {
                 on_done(Done {
                     generation: request.generation,
                     hits,
+                    marks,
                     total,
                     complete,
                     elapsed: start.elapsed(),
@@ -143,11 +148,17 @@ fn serve(
             within,
             &cancel,
             PAGE_ROWS,
-            |page: Page| deliver(page.hits, page.total, false),
+            |page: Page| deliver(Arc::new(page.hits), Marks::default(), page.total, false),
         ) else {
             continue;
         };
         let total = Total::Exact(hits.len());
-        deliver(hits, total, true);
+        let (hits, marks) = (Arc::new(hits), Marks::default());
+        deliver(Arc::clone(&hits), marks.clone(), total, true);
+        // The next key most often narrows this answer: its bitmap made now, while the thread
+        // waits for that key (a newer request has cancelled this one when it is already here).
+        if !cancel.is_cancelled() {
+            marks.make(&hits, request.corpus.len());
+        }
     }
 }
