@@ -135,14 +135,16 @@ fn narrowing_searches_within_the_previous_hits() {
             ..Previous::default()
         };
         let fresh = run(&corpus, &new, Order::NewestFirst, None, &Cancel::new());
-        let narrowed = run(
-            &corpus,
-            &new,
-            Order::NewestFirst,
-            Some(&previous),
-            &Cancel::new(),
-        );
-        assert_eq!(narrowed, fresh);
+        let within = |previous: &Previous| {
+            run(
+                &corpus,
+                &new,
+                Order::NewestFirst,
+                Some(previous),
+                &Cancel::new(),
+            )
+        };
+        assert_eq!(within(&previous), fresh);
         // The same with the bitmap made beforehand, as the search thread makes it, and with
         // one made for a corpus of another length (not used).
         for len in [corpus.len(), corpus.len() + 64] {
@@ -153,14 +155,7 @@ fn narrowing_searches_within_the_previous_hits() {
                 marks,
                 ..previous.clone()
             };
-            let narrowed = run(
-                &corpus,
-                &new,
-                Order::NewestFirst,
-                Some(&previous),
-                &Cancel::new(),
-            );
-            assert_eq!(narrowed, fresh, "{len}");
+            assert_eq!(within(&previous), fresh, "{len}");
         }
     }
     let all = Query::parse("").unwrap();
