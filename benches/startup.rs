@@ -84,16 +84,23 @@ fn main() {
         // Resident once loaded and idle (the loader has given back what it freed).
         std::thread::sleep(Duration::from_millis(300));
         let now_kib = status_kib(p.pid(), "VmRSS:");
+        // Of which the mapped files' pages (the index cache, the archive) and juan's own.
+        let (file_kib, anon_kib) = (
+            status_kib(p.pid(), "RssFile:"),
+            status_kib(p.pid(), "RssAnon:"),
+        );
         // Ctrl-c: in the list a plain `q` is query text.
         p.send("\x03");
         p.wait_exit(30);
         println!(
-            "run {run}: first frame {:>8.1} ms, loaded {:>8.1} ms, `zg` answered {:>8.1} ms, peak RSS {:>7.1} MB, then {:>7.1} MB{}",
+            "run {run}: first frame {:>8.1} ms, loaded {:>8.1} ms, `zg` answered {:>8.1} ms, peak RSS {:>7.1} MB, then {:>7.1} MB ({:.1} MB of mapped files, {:.1} MB juan's own){}",
             ms(first),
             ms(ready),
             ms(searched),
             kib as f64 / 1024.0,
             now_kib as f64 / 1024.0,
+            file_kib as f64 / 1024.0,
+            anon_kib as f64 / 1024.0,
             marks.map_or(String::new(), |m| format!(", marks shown {:.1} ms", ms(m)))
         );
         firsts.push(first);

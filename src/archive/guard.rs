@@ -116,7 +116,14 @@ impl AsRef<[u8]> for GuardedMap {
 }
 
 /// Read through the map (a cache file, which juan reads whole).
-impl crate::article::Stored for GuardedMap {}
+impl crate::article::Stored for GuardedMap {
+    fn release_range(&self, range: std::ops::Range<usize>) {
+        let end = range.end.min(self.len());
+        if range.start < end {
+            self.release(range.start..end);
+        }
+    }
+}
 
 impl Drop for GuardedMap {
     fn drop(&mut self) {

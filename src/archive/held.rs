@@ -147,10 +147,7 @@ impl Stored for HeldFile {
     }
 
     fn release_range(&self, range: Range<usize>) {
-        let end = range.end.min(self.map.len());
-        if range.start < end {
-            self.map.release(range.start..end);
-        }
+        self.map.release_range(range);
     }
 }
 
