@@ -114,8 +114,9 @@ pub trait Stored: AsRef<[u8]> + Send + Sync {
     fn release_pages(&self) {}
 
     /// Lets the pages holding `range` go from juan's resident memory when the bytes are a
-    /// mapped archive (read again from the file when next touched): after a pass that reads
-    /// a part once, as the body index's build does. Nothing for bytes in memory.
+    /// mapped file, an archive or a cache file (read again from it when next touched): after
+    /// a pass that reads a part once, as the body index's build does, or what reading a kept
+    /// body index back touched. Nothing for bytes in memory.
     fn release_range(&self, range: Range<usize>) {
         let _ = range;
     }
