@@ -54,7 +54,7 @@ pub(super) fn tidy(dir: &Path, keep: &Path, cap: u64) {
                 let _ = std::fs::remove_file(&path);
             }
         } else if name.ends_with(".idx") || name.ends_with(".ftx") {
-            if path == keep || Some(archive_key(&name)) == keep_key {
+            if Some(archive_key(&name)) == keep_key {
                 kept += meta.len();
             } else {
                 let used = meta.accessed().map_or(modified, |a| a.max(modified));

@@ -61,19 +61,6 @@ impl<'a> InitialsSieve<'a> {
     }
 }
 
-impl InitialsSieve<'_> {
-    /// Asks the memory for title `i`'s initials ahead of [`InitialsSieve::bound`].
-    #[inline]
-    pub(crate) fn prefetch(&self, i: usize) {
-        #[cfg(target_arch = "x86_64")]
-        if let Some(title) = self.initials.get(i) {
-            use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
-            // SAFETY: a prefetch is a hint; the address is inside the slice.
-            unsafe { _mm_prefetch::<_MM_HINT_T0>((title as *const Initials).cast()) };
-        }
-    }
-}
-
 impl Plan<'_> {
     /// The sieve that is [`Plan::initials_bound`], when the query has one ranking term
     /// ([`Plan::sole_bound`]) and the titles' initials are made.

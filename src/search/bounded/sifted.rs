@@ -13,9 +13,6 @@ use crate::query::Matcher;
 
 use super::Search;
 
-/// How many titles ahead the sieve asks for the initials of.
-const AHEAD: usize = 0;
-
 /// The candidates whose initials let their bound reach a floor.
 pub(super) struct Sifted {
     /// A bitmap over global numbers.
@@ -63,7 +60,6 @@ pub(super) fn sift(search: &Search, floor: i64) -> Option<Option<Sifted>> {
                     let bit = bits.trailing_zeros();
                     bits &= bits - 1;
                     let local = w * 64 + bit as usize - first;
-                    sieve.prefetch(local + AHEAD);
                     if narrowed && !matcher.may_match(local) {
                         continue;
                     }
