@@ -18,11 +18,15 @@
 //! The key is the archive's canonical path, size, modification time, an XXH3 of its first
 //! and last 64 KiB, and the machine's byte order (columns are stored as they lie in memory).
 //! A cache whose key, length, prefixes, part checksums or chunks do not check out is ignored
-//! and rebuilt by the caller, never trusted. A cache file is written to a temporary file
+//! and rebuilt by the caller, never trusted. A cache file checked whole once (by a load that
+//! checks its titles, which then reads its search aids too) gets a stamp beside it
+//! ([`stamp`]): later loads of the unchanged file skip the checks that read all of it. A
+//! cache file is written to a temporary file
 //! beside it and renamed into place ([`Writer`]), so a reader never sees half of one. (Like a mapped archive, a mapped cache file must not be truncated in place by
 //! another program while juan has it open; juan itself only ever replaces it by renaming.)
 
 mod part;
+mod stamp;
 mod text;
 mod tidy;
 mod trust;
@@ -153,6 +157,8 @@ pub(super) fn read(
 ) -> Option<Found> {
     let path = key.file_in(dir);
     let cache_file = trust::open(dir, &path)?;
+    let opened = stamp::Identity::of(&cache_file.metadata().ok()?);
+    let checked_before = stamp::vouches(dir, &path, opened);
     // Read: recently used, so the last a full cache folder lets go ([`tidy`]). The access
     // time says so (set here: mounts often do not keep it); the modification time stays the
     // time the cache was written.
@@ -172,11 +178,21 @@ pub(super) fn read(
     if covered != Some(archive_len) {
         return None;
     }
-    let decoded: Option<Vec<(Chunk, Vec<Problem>)>> = parts
+    let decoded: Vec<(Chunk, Vec<Problem>)> = parts
         .par_iter()
-        .map(|p| part::decode(&cache, p, file, archive, titles))
-        .collect();
-    for ((chunk, problems), p) in decoded?.into_iter().zip(&parts) {
+        .map(|p| part::decode(&cache, p, file, archive, titles, checked_before))
+        .collect::<Option<_>>()?;
+    // A load that checks the titles checks the rest too, the first time: the whole file then
+    // checked out, and the stamp says so to every later load.
+    if !checked_before
+        && titles == TitleCheck::AtLoad
+        && decoded
+            .par_iter()
+            .all(|(chunk, _)| chunk.index.read_search_aids_back())
+    {
+        stamp::write(dir, &path, &cache_file, opened);
+    }
+    for ((chunk, problems), p) in decoded.into_iter().zip(&parts) {
         each(chunk, problems, p.covered);
     }
     Some(Found {
@@ -418,5 +434,84 @@ mod tests {
         std::fs::create_dir_all(&s.cache_dir).unwrap();
         std::fs::write(s.key.file_in(&s.cache_dir), &file_bytes).unwrap();
         assert!(read_all(&s).is_none());
+    }
+
+    #[test]
+    fn a_cache_checked_whole_once_is_stamped_and_any_write_voids_the_stamp() {
+        let s = setup();
+        write(&s);
+        let file = s.key.file_in(&s.cache_dir);
+        let stamp = stamp::path_of(&file);
+        let settle = || {
+            let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+            let f = std::fs::File::options().write(true).open(&file).unwrap();
+            f.set_modified(hour_ago).unwrap();
+            hour_ago
+        };
+        // Just written: a write in the same clock tick could go unseen, so no stamp yet.
+        assert_eq!(read_all(&s).unwrap().0, ["a"]);
+        assert!(!stamp.exists());
+        let modified = settle();
+        // A load that checks only the titles it prints checks too little to stamp.
+        read_checking(&s, TitleCheck::OnUse).unwrap();
+        assert!(!stamp.exists());
+        assert_eq!(read_all(&s).unwrap().0, ["a"]);
+        assert!(stamp.exists(), "checked whole, and settled: stamped");
+        // The title's text, changed in place (the section's checksum no longer holds).
+        let bytes = std::fs::read(&file).unwrap();
+        let (payload, _) = payload_of(&bytes, &s.key).unwrap();
+        let title_at =
+            part::find(&bytes, payload).unwrap()[0].titles.start + crate::column::codec::ALIGN;
+        assert_eq!(bytes[title_at], b'a');
+        let change = |to: u8| {
+            use std::os::unix::fs::FileExt;
+            let f = std::fs::File::options().write(true).open(&file).unwrap();
+            f.write_all_at(&[to], title_at as u64).unwrap();
+        };
+        // With its modification time set back (as only a forger would), the stamp still
+        // vouches: the checksums are not computed again. That is all a stamp spares.
+        change(b'b');
+        std::fs::File::options()
+            .write(true)
+            .open(&file)
+            .unwrap()
+            .set_modified(modified)
+            .unwrap();
+        assert_eq!(read_all(&s).unwrap().0, ["b"]);
+        // Any write moves the modification time: the stamp no longer vouches, the titles'
+        // checksum is computed again, and the cache is not believed.
+        change(b'c');
+        assert!(read_all(&s).is_none());
+    }
+
+    #[test]
+    fn a_stamped_cache_reads_back_the_index_it_was_built_from() {
+        let s = setup();
+        let mut generator = crate::synthetic::Generator::new(11);
+        let chunk = Chunk::build(
+            (0..300)
+                .map(|_| generator.next_article().to_article())
+                .collect(),
+        );
+        let len = s.shared.as_ref().as_ref().len() as u64;
+        let mut w = Writer::create(&s.cache_dir, &s.key).unwrap();
+        w.add(&chunk, &[], len).unwrap();
+        w.finish().unwrap();
+        let file = s.key.file_in(&s.cache_dir);
+        let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        let f = std::fs::File::options().write(true).open(&file).unwrap();
+        f.set_modified(hour_ago).unwrap();
+        // Checked whole and stamped, then read with no check: the same index both times.
+        for stamped in [false, true] {
+            let mut chunks = Vec::new();
+            read_each(&s, TitleCheck::AtLoad, |c, _, _| chunks.push(c)).unwrap();
+            assert!(stamp::path_of(&file).exists());
+            let back = &chunks[0].index;
+            assert!(back.same_as(&chunk.index), "stamped before: {stamped}");
+            let term: String = chunk.index.title(7).chars().take(2).collect();
+            let candidates = chunk.index.title_candidates(&term);
+            assert!(candidates.as_ref().is_some_and(|c| c.contains(7)), "{term}");
+            assert_eq!(back.title_candidates(&term), candidates);
+        }
     }
 }

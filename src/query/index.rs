@@ -105,6 +105,12 @@ impl Index {
         self.columns.titles.check()
     }
 
+    /// Reads the search aids now unless they are, and says whether they came from the cache
+    /// file, sound (checksum and values), rather than made again from the columns.
+    pub(crate) fn read_search_aids_back(&self) -> bool {
+        self.aids.read_back(&self.columns)
+    }
+
     /// Article `i`'s folded title (case and width folded), char for char its title: the title
     /// itself, or its folded form made in `buf`.
     #[inline]

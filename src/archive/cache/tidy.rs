@@ -70,6 +70,8 @@ pub(super) fn tidy(dir: &Path, keep: &Path, cap: u64) {
         }
         if std::fs::remove_file(&path).is_ok() {
             total -= len;
+            // A title cache's stamp goes with it ([`super::stamp`]).
+            super::stamp::remove(&path);
         }
     }
 }
@@ -106,11 +108,18 @@ mod tests {
         let older = file("2.idx", 100, old + Duration::from_secs(60));
         let newer = file("3.idx", 100, SystemTime::now());
         let just_written = file("4.idx", 100, old);
+        // Stamps count for nothing, and go with their caches.
+        let stamps = ["1.idx", "3.idx"].map(|c| {
+            let stamp = super::super::stamp::path_of(&d.join(c));
+            std::fs::write(&stamp, [0u8; 64]).unwrap();
+            stamp
+        });
         tidy(d, &just_written, 250);
         let exists = |p: &Path| p.exists();
         assert!(!exists(&dead) && exists(&live));
         assert!(!exists(&oldest) && !exists(&older));
         assert!(exists(&newer) && exists(&just_written));
+        assert!(!exists(&stamps[0]) && exists(&stamps[1]));
     }
 
     #[test]

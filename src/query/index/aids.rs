@@ -63,6 +63,9 @@ pub(crate) struct LazyAids {
     aids: OnceLock<SearchAids>,
     /// Where a cache file keeps them ([`SearchAids::encode`]), for the first use.
     stored: Option<Section>,
+    /// Whether they were read from `stored`, sound, rather than made from the columns: set
+    /// with them.
+    read_back: OnceLock<bool>,
 }
 
 impl LazyAids {
@@ -71,6 +74,7 @@ impl LazyAids {
         LazyAids {
             aids: OnceLock::from(aids),
             stored: None,
+            read_back: OnceLock::new(),
         }
     }
 
@@ -80,6 +84,7 @@ impl LazyAids {
         LazyAids {
             aids: OnceLock::new(),
             stored,
+            read_back: OnceLock::new(),
         }
     }
 
@@ -91,11 +96,17 @@ impl LazyAids {
             // Every title search reads the titles whole: they are checked whole first, so
             // that reading one costs no check of its own ([`super::Titles`]).
             columns.titles.check();
-            self.stored
-                .as_ref()
-                .and_then(|s| read(s, columns))
-                .unwrap_or_else(|| SearchAids::of_columns(columns))
+            let stored = self.stored.as_ref().and_then(|s| read(s, columns));
+            let _ = self.read_back.set(stored.is_some());
+            stored.unwrap_or_else(|| SearchAids::of_columns(columns))
         })
+    }
+
+    /// Reads the aids now unless they are, and says whether they came from the cache file,
+    /// sound, rather than made again from `columns`.
+    pub(super) fn read_back(&self, columns: &Columns) -> bool {
+        self.get(columns);
+        self.read_back.get() == Some(&true)
     }
 
     /// The aids when made or read already, without reading or making them.

@@ -133,18 +133,21 @@ impl TitleChars {
         let titles: Column<u16> = d.column()?;
         // `TitleChars::default()` (an empty chunk's) has no starts at all.
         let empty = chars.is_empty() && starts.len() <= 1 && titles.is_empty();
-        let sound = empty
-            || starts.len() == chars.len() + 1
-                && starts.first() == Some(&0)
-                && starts.last().map(|&s| s as usize) == Some(titles.len())
-                && starts.windows(2).all(|w| w[0] < w[1])
+        // The lists' lengths are checked always; every entry, unless checked before.
+        let shaped = starts.len() == chars.len() + 1
+            && starts.first() == Some(&0)
+            && starts.last().map(|&s| s as usize) == Some(titles.len());
+        let values_sound = || {
+            starts.windows(2).all(|w| w[0] < w[1])
                 && chars.windows(2).all(|w| w[0] < w[1])
                 && lists_ascend(&titles, &starts)
                 && titles
                     .iter()
                     .copied()
                     .max()
-                    .is_none_or(|i| usize::from(i) < len);
+                    .is_none_or(|i| usize::from(i) < len)
+        };
+        let sound = empty || shaped && (d.is_checked_before() || values_sound());
         sound.then_some(TitleChars {
             chars,
             starts,

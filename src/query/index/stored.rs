@@ -79,19 +79,24 @@ pub(super) fn texts_sound(bytes: &[u8], starts: &[u32], n: usize) -> bool {
             .all(|&s| bytes.get(s as usize).is_none_or(|&b| (b as i8) >= -0x40))
 }
 
-/// True when `starts` has `n + 1` ascending entries from 0 to `len` (or none, in an empty
-/// index made by `Index::default`).
-pub(super) fn starts_sound(starts: &[u32], len: usize, n: usize) -> bool {
+/// True when `starts` has `n + 1` entries, the first 0 and the last `len` (or none, in an
+/// empty index made by `Index::default`): what [`starts_sound`] checks but the order, which
+/// reads them all.
+pub(super) fn starts_fit(starts: &[u32], len: usize, n: usize) -> bool {
     if starts.is_empty() {
         return n == 0 && len == 0;
     }
-    starts.len() == n + 1
-        && starts[0] == 0
-        && starts[n] as usize == len
+    starts.len() == n + 1 && starts[0] == 0 && starts[n] as usize == len
+}
+
+/// True when `starts` has `n + 1` ascending entries from 0 to `len` (or none, in an empty
+/// index made by `Index::default`).
+pub(super) fn starts_sound(starts: &[u32], len: usize, n: usize) -> bool {
+    starts_fit(starts, len, n)
         // Counted, not `all`: a pass without early exits is vectorised.
         && starts
             .iter()
-            .zip(&starts[1..])
+            .zip(starts.get(1..).unwrap_or_default())
             .map(|(a, b)| u32::from(a > b))
             .sum::<u32>()
             == 0

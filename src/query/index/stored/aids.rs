@@ -2,7 +2,7 @@
 //! text, and back as views of the bytes, checked against the [`Columns`] they go with. The
 //! folded sources are not stored: they are folded again from the columns' sources.
 
-use super::{starts_sound, texts_sound};
+use super::{starts_fit, starts_sound, texts_sound};
 use crate::column::Column;
 use crate::column::codec::{Decoder, Encoder};
 use crate::query::index::chars::TitleChars;
@@ -53,22 +53,28 @@ impl SearchAids {
         let char_sigs = d.column()?;
         let n = columns.len();
         let chars = TitleChars::decode(d, n)?;
-        let sound = unfolded.len() == n.div_ceil(64)
+        // The aids' lengths are checked always; every value, unless checked before.
+        let shaped = unfolded.len() == n.div_ceil(64)
             && widely_unfolded.len() == n.div_ceil(64)
-            && texts_sound(&folded_titles, &folded_starts, n)
+            && starts_fit(&folded_starts, folded_titles.len(), n)
             && latin.len() == n.div_ceil(64)
-            && starts_sound(&char_starts, char_readings.len(), n)
+            && starts_fit(&char_starts, char_readings.len(), n)
             && !sets.is_empty()
             && sets[0].is_empty()
             && sets.len() < usize::from(u16::MAX)
-            // The largest id, not `all`: a pass without early exits is vectorised (0.39 GB
-            // of ids at 10M articles).
-            && char_readings
-                .iter()
-                .copied()
-                .max()
-                .is_none_or(|r| usize::from(r) < sets.len())
             && [letters.len(), char_sigs.len()] == [n; 2];
+        let values_sound = || {
+            texts_sound(&folded_titles, &folded_starts, n)
+                && starts_sound(&char_starts, char_readings.len(), n)
+                // The largest id, not `all`: a pass without early exits is vectorised
+                // (0.39 GB of ids at 10M articles).
+                && char_readings
+                    .iter()
+                    .copied()
+                    .max()
+                    .is_none_or(|r| usize::from(r) < sets.len())
+        };
+        let sound = shaped && (d.is_checked_before() || values_sound());
         if !sound {
             return None;
         }

@@ -3,7 +3,7 @@
 //! character) so that every accessor of a decoded index stays in bounds. The titles' text is
 //! written apart, a section of its own that is checked on first use ([`Titles`]).
 
-use super::texts_sound;
+use super::{starts_fit, texts_sound};
 use crate::column::Column;
 use crate::column::codec::{Decoder, Encoder, Section};
 use crate::query::index::Columns;
@@ -63,27 +63,32 @@ impl Columns {
         let titles = Titles::stored(titles, title_starts, n)?;
         // Whatever a cache file holds, no control character reaches the terminal from it.
         let printable = |text: &[u8]| !crate::sanitize::has_terminal_controls(text, false);
-        let sound = printable(&ids)
-            && sources.iter().all(|s| printable(s.as_bytes()))
-            && unparsed.iter().all(|(_, s)| printable(s.as_bytes()))
-            && ((hex_ids.is_empty() && texts_sound(&ids, &id_starts, n))
-                || (hex_ids.len() == n && ids.is_empty() && id_starts.is_empty()))
+        let values_sound = || {
+            printable(&ids)
+                && sources.iter().all(|s| printable(s.as_bytes()))
+                && unparsed.iter().all(|(_, s)| printable(s.as_bytes()))
+                && (!hex_ids.is_empty() || texts_sound(&ids, &id_starts, n))
+                // Largest values, not `all`: passes without early exits are vectorised.
+                && date_kinds.iter().copied().max().is_none_or(|k| k <= 2)
+                && source_ids
+                    .iter()
+                    .copied()
+                    .max()
+                    .is_none_or(|s| usize::from(s) < sources.len())
+                && newest_first
+                    .iter()
+                    .copied()
+                    .max()
+                    .is_none_or(|i| (i as usize) < n)
+                && unparsed.windows(2).all(|w| w[0].0 < w[1].0)
+                && unparsed.iter().all(|(i, _)| (*i as usize) < n)
+        };
+        // The columns' lengths are checked always; every value, unless checked before.
+        let shaped = ((hex_ids.is_empty() && starts_fit(&id_starts, ids.len(), n))
+            || (hex_ids.len() == n && ids.is_empty() && id_starts.is_empty()))
             && (date_zones.len() == n || date_zones.len() == 1 && n > 0)
-            && [date_kinds.len(), source_ids.len(), newest_first.len()] == [n; 3]
-            // Largest values, not `all`: passes without early exits are vectorised.
-            && date_kinds.iter().copied().max().is_none_or(|k| k <= 2)
-            && source_ids
-                .iter()
-                .copied()
-                .max()
-                .is_none_or(|s| usize::from(s) < sources.len())
-            && newest_first
-                .iter()
-                .copied()
-                .max()
-                .is_none_or(|i| (i as usize) < n)
-            && unparsed.windows(2).all(|w| w[0].0 < w[1].0)
-            && unparsed.iter().all(|(i, _)| (*i as usize) < n);
+            && [date_kinds.len(), source_ids.len(), newest_first.len()] == [n; 3];
+        let sound = shaped && (d.is_checked_before() || values_sound());
         sound.then(|| Columns {
             titles,
             date_kinds,
