@@ -18,10 +18,10 @@
 //! The key is the archive's canonical path, size, modification time, an XXH3 of its first
 //! and last 64 KiB, and the machine's byte order (columns are stored as they lie in memory).
 //! A cache whose key, length, prefixes, part checksums or chunks do not check out is ignored
-//! and rebuilt by the caller, never trusted. A cache file checked whole once (by a load that
-//! checks its titles, which then reads its search aids too) gets a stamp beside it
-//! ([`stamp`]): later loads of the unchanged file skip the checks that read all of it. A
-//! cache file is written to a temporary file
+//! and rebuilt by the caller, never trusted. The first load of a cache file checks it whole
+//! (titles and search aids too, whatever it reads) and stamps it ([`stamp`]): later loads of
+//! the unchanged file skip the checks that read all of it. A cache file is written to a
+//! temporary file
 //! beside it and renamed into place ([`Writer`]), so a reader never sees half of one. (Like a mapped archive, a mapped cache file must not be truncated in place by
 //! another program while juan has it open; juan itself only ever replaces it by renaming.)
 
@@ -159,6 +159,15 @@ pub(super) fn read(
     let cache_file = trust::open(dir, &path)?;
     let opened = stamp::Identity::of(&cache_file.metadata().ok()?);
     let checked_before = stamp::vouches(dir, &path, opened);
+    // A file not stamped yet is checked whole now, whatever this load reads, and stamped:
+    // once per file. Not one written less than a second ago, which could not be stamped:
+    // that load checks what it reads, as `titles` says.
+    let check_whole = !checked_before && opened.settled();
+    let titles = if check_whole {
+        TitleCheck::AtLoad
+    } else {
+        titles
+    };
     // Read: recently used, so the last a full cache folder lets go ([`tidy`]). The access
     // time says so (set here: mounts often do not keep it); the modification time stays the
     // time the cache was written.
@@ -182,10 +191,9 @@ pub(super) fn read(
         .par_iter()
         .map(|p| part::decode(&cache, p, file, archive, titles, checked_before))
         .collect::<Option<_>>()?;
-    // A load that checks the titles checks the rest too, the first time: the whole file then
+    // The titles checked with the cores, the search aids are read now too: the whole file then
     // checked out, and the stamp says so to every later load.
-    if !checked_before
-        && titles == TitleCheck::AtLoad
+    if check_whole
         && decoded
             .par_iter()
             .all(|(chunk, _)| chunk.index.read_search_aids_back())
@@ -450,13 +458,13 @@ mod tests {
         };
         // Just written: a write in the same clock tick could go unseen, so no stamp yet.
         assert_eq!(read_all(&s).unwrap().0, ["a"]);
-        assert!(!stamp.exists());
-        let modified = settle();
-        // A load that checks only the titles it prints checks too little to stamp.
         read_checking(&s, TitleCheck::OnUse).unwrap();
         assert!(!stamp.exists());
-        assert_eq!(read_all(&s).unwrap().0, ["a"]);
+        let modified = settle();
+        // Settled: the first load checks it whole, whatever it reads, and stamps it.
+        read_checking(&s, TitleCheck::OnUse).unwrap();
         assert!(stamp.exists(), "checked whole, and settled: stamped");
+        assert_eq!(read_all(&s).unwrap().0, ["a"]);
         // The title's text, changed in place (the section's checksum no longer holds).
         let bytes = std::fs::read(&file).unwrap();
         let (payload, _) = payload_of(&bytes, &s.key).unwrap();

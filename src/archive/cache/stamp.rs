@@ -80,8 +80,8 @@ impl Identity {
         }
     }
 
-    /// True when the file was modified at least [`SETTLED`] before now.
-    fn settled(&self) -> bool {
+    /// True when the file was modified at least [`SETTLED`] before now: it may be stamped.
+    pub(super) fn settled(&self) -> bool {
         let modified = u64::try_from(self.modified_secs)
             .ok()
             .and_then(|s| UNIX_EPOCH.checked_add(Duration::new(s, self.modified_nanos as u32)));
