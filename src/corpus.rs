@@ -368,13 +368,17 @@ impl Corpus {
             .for_each(|c| c.index.prepare_search());
     }
 
-    /// The same, chunk by chunk on the calling thread: what a background thread does, so
-    /// that no search waits behind it. Work handed to the pool queues behind the work its
-    /// threads have: at ten million articles the interface's first list (every article by
-    /// date, on the pool) waited the whole 1.2 s of [`Corpus::prepare_search`]. A search
-    /// that comes first reads the aids of the chunks it needs itself.
-    pub fn prepare_search_aside(&self) {
+    /// The same, chunk by chunk on the calling thread, until `stopped` says so: what a
+    /// background thread does, so that no search waits behind it. Work handed to the pool
+    /// queues behind the work its threads have: at ten million articles the interface's first
+    /// list (every article by date, on the pool) waited the whole 1.2 s of
+    /// [`Corpus::prepare_search`]. A search that comes first reads the aids of the chunks it
+    /// needs itself.
+    pub fn prepare_search_aside(&self, stopped: &dyn Fn() -> bool) {
         for c in &self.chunks {
+            if stopped() {
+                return;
+            }
             c.index.prepare_search();
         }
     }
