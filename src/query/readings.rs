@@ -108,8 +108,8 @@ impl ReadingTable {
         id
     }
 
-    /// Adds a set of readings; its id.
-    fn push_set(&mut self, readings: &[impl AsRef<str>]) -> u16 {
+    /// Adds a set of readings; its id. At most 65,534 sets (ids are `u16`, and one is kept).
+    pub(crate) fn push_set(&mut self, readings: &[impl AsRef<str>]) -> u16 {
         let id = u16::try_from(self.set_count())
             .ok()
             .filter(|&id| id < u16::MAX)
@@ -138,13 +138,11 @@ impl ReadingTable {
         self
     }
 
-    /// A frozen table of the given reading sets after the empty set 0 (ids from 1).
-    pub(crate) fn from_sets<S: AsRef<str>>(sets: impl IntoIterator<Item = Vec<S>>) -> ReadingTable {
-        let mut table = ReadingTable::empty();
-        for set in sets {
-            table.push_set(&set);
-        }
-        table.frozen()
+    /// A table with only the empty set 0, to which sets are added in id order
+    /// ([`ReadingTable::push_set`]) and which is then [frozen](ReadingTable::frozen): a table
+    /// read back from a cache file.
+    pub(crate) fn building() -> ReadingTable {
+        ReadingTable::empty()
     }
 
     /// True when both tables hold the same sets under the same ids.
