@@ -444,23 +444,31 @@ mod tests {
         assert!(read_all(&s).is_none());
     }
 
+    /// Sets the modification time of `file` to `when`, as `touch -d` does.
+    fn set_modified(file: &Path, when: std::time::SystemTime) {
+        let f = std::fs::File::options().write(true).open(file).unwrap();
+        f.set_modified(when).unwrap();
+    }
+
+    /// Sets the modification time of `file` to an hour ago (settled: it may be stamped), and
+    /// says what it is.
+    fn settle(file: &Path) -> std::time::SystemTime {
+        let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        set_modified(file, hour_ago);
+        hour_ago
+    }
+
     #[test]
     fn a_cache_checked_whole_once_is_stamped_and_any_write_voids_the_stamp() {
         let s = setup();
         write(&s);
         let file = s.key.file_in(&s.cache_dir);
         let stamp = stamp::path_of(&file);
-        let settle = || {
-            let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
-            let f = std::fs::File::options().write(true).open(&file).unwrap();
-            f.set_modified(hour_ago).unwrap();
-            hour_ago
-        };
         // Just written: a write in the same clock tick could go unseen, so no stamp yet.
         assert_eq!(read_all(&s).unwrap().0, ["a"]);
         read_checking(&s, TitleCheck::OnUse).unwrap();
         assert!(!stamp.exists());
-        let modified = settle();
+        let modified = settle(&file);
         // Settled: the first load checks it whole, whatever it reads, and stamps it.
         read_checking(&s, TitleCheck::OnUse).unwrap();
         assert!(stamp.exists(), "checked whole, and settled: stamped");
@@ -479,12 +487,7 @@ mod tests {
         // With its modification time set back (as only a forger would), the stamp still
         // vouches: the checksums are not computed again. That is all a stamp spares.
         change(b'b');
-        std::fs::File::options()
-            .write(true)
-            .open(&file)
-            .unwrap()
-            .set_modified(modified)
-            .unwrap();
+        set_modified(&file, modified);
         assert_eq!(read_all(&s).unwrap().0, ["b"]);
         // Any write moves the modification time: the stamp no longer vouches, the titles'
         // checksum is computed again, and the cache is not believed.
@@ -506,9 +509,7 @@ mod tests {
         w.add(&chunk, &[], len).unwrap();
         w.finish().unwrap();
         let file = s.key.file_in(&s.cache_dir);
-        let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
-        let f = std::fs::File::options().write(true).open(&file).unwrap();
-        f.set_modified(hour_ago).unwrap();
+        settle(&file);
         // Checked whole and stamped, then read with no check: the same index both times.
         for stamped in [false, true] {
             let mut chunks = Vec::new();

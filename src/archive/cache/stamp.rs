@@ -208,7 +208,6 @@ mod tests {
         assert_eq!(path_of(&cache), d.join("0123456789abcdef.idx.checked"));
         assert!(vouches(d, &cache, file));
         // A write moves the modification time; a new file in its place is a new inode.
-        std::thread::sleep(std::time::Duration::from_millis(10));
         std::fs::OpenOptions::new()
             .write(true)
             .open(&cache)
