@@ -181,6 +181,36 @@ fn damaged_search_aids_are_made_again_from_the_titles() {
 }
 
 #[test]
+fn a_first_load_hands_on_its_chunks_read_back_from_the_cache_it_writes() {
+    // Ten million articles' columns are 2.5 GB: a first load holds none of them in memory,
+    // but views of the cache file it has just written, as a second load does.
+    let s = setup();
+    let options = LoadOptions {
+        batch_articles: 300,
+        ..cached(&s.cache_dir)
+    };
+    let mut corpus = juan::Corpus::default();
+    let mut problems = Vec::new();
+    archive::load_streaming_with(std::slice::from_ref(&s.archive), &options, |mut batch| {
+        problems.append(&mut batch.problems);
+        corpus.push_chunk(batch.chunk)
+    });
+    assert_eq!(cache_files(&s.cache_dir).len(), 1, "the cache is written");
+    let chunks = corpus.chunks();
+    assert!(chunks.len() > 2, "{} chunks", chunks.len());
+    assert!(chunks.iter().all(|c| c.is_mapped()), "read back");
+    assert_eq!(problems, s.fresh.problems);
+    let fresh = juan::search::corpus_of(s.fresh.articles.clone());
+    assert_eq!(corpus.len(), fresh.len());
+    for i in 0..corpus.len() {
+        assert_eq!(corpus.article(i), fresh.article(i), "article {i}");
+    }
+    for text in ["中国", "zg", "经济 改革", "src:报", "'NBA", "date:2020"] {
+        assert_eq!(searched(&corpus, text), searched(&fresh, text), "{text}");
+    }
+}
+
+#[test]
 fn a_stale_cache_is_ignored_and_replaced() {
     let s = setup();
     load(&s.archive, &cached(&s.cache_dir));

@@ -165,9 +165,16 @@ pub(super) fn load(
         writer = cache::Writer::create(dir, key);
     }
     let pieces = mapped::pieces(bytes, options.piece_bytes);
+    // Finding where the pieces end read a line every few megabytes, and the system maps in
+    // much of the file around each read (whole folios: 1.3 GB of a 17 GB archive): all of it
+    // goes now, before parsing maps in and lets go one piece at a time.
+    map.release(0..bytes.len());
     let release = |range: Range<usize>| map.release(range);
     let parse = |each: &mut dyn FnMut(mapped::Parsed)| {
-        mapped::parse_parallel(&shown, &shared, &pieces, options.threads, &release, each)
+        mapped::parse_parallel(&shown, &shared, &pieces, options.threads, &release, each);
+        // A piece's pages go once it is parsed, but the edges of its neighbours' mapped in
+        // with them stay (300 MB of a 17 GB archive): they go now.
+        map.release(0..bytes.len());
     };
     let Some(mut writer) = writer else {
         // Not cached: its articles join the batches of the files around it, so that a folder
@@ -183,7 +190,14 @@ pub(super) fn load(
         let covered = batch.progress.bytes_done - covered_so_far;
         covered_so_far = batch.progress.bytes_done;
         failed = failed || writer.add(&batch.chunk, &batch.problems, covered).is_err();
-        out.add_chunk(text_store(batch.chunk), batch.problems, covered);
+        // Once written, the chunk is read back as views of the cache file: a cold load then
+        // holds no more memory than a warm one.
+        let chunk = match failed {
+            false => writer.read_back(&shown, &shared),
+            true => None,
+        };
+        let chunk = chunk.unwrap_or(batch.chunk);
+        out.add_chunk(text_store(chunk), batch.problems, covered);
     };
     let mut chunks = Collector::new(&mut forward, options, len, Instant::now()).keeping_copies();
     chunks.date_undated_by(path_date(path, root));

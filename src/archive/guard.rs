@@ -22,7 +22,7 @@ use std::io;
 use std::sync::Once;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
-use memmap2::{Mmap, UncheckedAdvice};
+use memmap2::{Mmap, MmapOptions, UncheckedAdvice};
 
 /// How many maps may be guarded at once; a file met when all are taken is read instead
 /// (the caller's choice). Well below the kernel's default limit of 65,530 maps.
@@ -65,13 +65,29 @@ pub(super) struct GuardedMap {
 impl GuardedMap {
     /// Maps `file` (non-empty); `Ok(None)` when every slot is taken.
     pub(super) fn map(file: &File) -> io::Result<Option<GuardedMap>> {
+        Self::map_with(file, &MmapOptions::new())
+    }
+
+    /// Maps `range` of `file` (non-empty; its start need not fall on a page, and a byte's
+    /// alignment in the map is its alignment in the file); `Ok(None)` when every slot is
+    /// taken.
+    pub(super) fn map_range(
+        file: &File,
+        range: std::ops::Range<u64>,
+    ) -> io::Result<Option<GuardedMap>> {
+        let len = usize::try_from(range.end.saturating_sub(range.start))
+            .map_err(|_| io::Error::other("a range too long to map"))?;
+        Self::map_with(file, MmapOptions::new().offset(range.start).len(len))
+    }
+
+    fn map_with(file: &File, options: &MmapOptions) -> io::Result<Option<GuardedMap>> {
         install();
         let Some(slot) = claim() else {
             return Ok(None);
         };
         // SAFETY: a read-only map; the one hazard of a mapped file, its truncation by
         // another program, is what the slot claimed above turns from a SIGBUS into zeros.
-        let map = match unsafe { Mmap::map(file) } {
+        let map = match unsafe { options.map(file) } {
             Ok(map) => map,
             Err(e) => {
                 STARTS[slot].store(0, Ordering::Release);
@@ -235,6 +251,22 @@ mod tests {
         assert_eq!(map[page + 1], 0);
         assert!(map.was_cut());
         assert!(changed_on_disk());
+    }
+
+    #[test]
+    fn a_range_maps_from_any_offset_and_keeps_its_alignment() {
+        let page = PAGE.load(Ordering::Relaxed).max(4096);
+        let mut file = tempfile::tempfile().unwrap();
+        let bytes: Vec<u8> = (0..3 * page).map(|i| (i % 251) as u8).collect();
+        file.write_all(&bytes).unwrap();
+        for start in [0, 16, page - 16, page, page + 48] {
+            let end = (start + page + 100) as u64;
+            let map = GuardedMap::map_range(&file, start as u64..end)
+                .unwrap()
+                .unwrap();
+            assert_eq!(&map[..], &bytes[start..end as usize], "from {start}");
+            assert_eq!(map.as_ptr() as usize % 16, start % 16, "from {start}");
+        }
     }
 
     #[test]
