@@ -35,6 +35,8 @@ static STARTS: [AtomicUsize; SLOTS] = [const { AtomicUsize::new(0) }; SLOTS];
 static ENDS: [AtomicUsize; SLOTS] = [const { AtomicUsize::new(0) }; SLOTS];
 static CUT: [AtomicBool; SLOTS] = [const { AtomicBool::new(false) }; SLOTS];
 static CHANGED: AtomicBool = AtomicBool::new(false);
+/// How many slots are taken.
+static TAKEN: AtomicUsize = AtomicUsize::new(0);
 static PAGE: AtomicUsize = AtomicUsize::new(4096);
 static INSTALL: Once = Once::new();
 /// The SIGBUS action before ours, put back for a fault that is not ours.
@@ -69,12 +71,17 @@ impl GuardedMap {
     }
 
     /// Maps `range` of `file` (non-empty; its start need not fall on a page, and a byte's
-    /// alignment in the map is its alignment in the file); `Ok(None)` when every slot is
-    /// taken.
+    /// alignment in the map is its alignment in the file), only while half the slots or more
+    /// are free: such a map saves memory (a cache file's part, read back), and must not take
+    /// the slots that later files, which would otherwise be read whole, need. `Ok(None)`
+    /// when it is not made.
     pub(super) fn map_range(
         file: &File,
         range: std::ops::Range<u64>,
     ) -> io::Result<Option<GuardedMap>> {
+        if TAKEN.load(Ordering::Relaxed) >= SLOTS / 2 {
+            return Ok(None);
+        }
         let len = usize::try_from(range.end.saturating_sub(range.start))
             .map_err(|_| io::Error::other("a range too long to map"))?;
         Self::map_with(file, MmapOptions::new().offset(range.start).len(len))
@@ -91,6 +98,7 @@ impl GuardedMap {
             Ok(map) => map,
             Err(e) => {
                 STARTS[slot].store(0, Ordering::Release);
+                TAKEN.fetch_sub(1, Ordering::Relaxed);
                 return Err(e);
             }
         };
@@ -147,16 +155,21 @@ impl Drop for GuardedMap {
         STARTS[self.slot].store(BUSY, Ordering::Release);
         ENDS[self.slot].store(0, Ordering::Release);
         STARTS[self.slot].store(0, Ordering::Release);
+        TAKEN.fetch_sub(1, Ordering::Relaxed);
     }
 }
 
 /// A free slot, marked busy; `None` when all are taken.
 fn claim() -> Option<usize> {
-    (0..SLOTS).find(|&i| {
+    let slot = (0..SLOTS).find(|&i| {
         STARTS[i]
             .compare_exchange(0, BUSY, Ordering::AcqRel, Ordering::Relaxed)
             .is_ok()
-    })
+    });
+    if slot.is_some() {
+        TAKEN.fetch_add(1, Ordering::Relaxed);
+    }
+    slot
 }
 
 /// Installs the SIGBUS handler, once.
@@ -267,6 +280,25 @@ mod tests {
             assert_eq!(&map[..], &bytes[start..end as usize], "from {start}");
             assert_eq!(map.as_ptr() as usize % 16, start % 16, "from {start}");
         }
+    }
+
+    #[test]
+    fn a_range_is_mapped_only_while_half_the_slots_are_free() {
+        let mut file = tempfile::tempfile().unwrap();
+        file.write_all(b"abcdef").unwrap();
+        // A margin above half: other tests map and unmap meanwhile.
+        let mut held = Vec::new();
+        while TAKEN.load(Ordering::Relaxed) < SLOTS / 2 + 64 {
+            held.push(GuardedMap::map(&file).unwrap().unwrap());
+        }
+        assert!(GuardedMap::map_range(&file, 1..4).unwrap().is_none());
+        assert!(
+            GuardedMap::map(&file).unwrap().is_some(),
+            "a whole file still maps"
+        );
+        drop(held);
+        let map = GuardedMap::map_range(&file, 1..4).unwrap().unwrap();
+        assert_eq!(&map[..], b"bcd");
     }
 
     #[test]
