@@ -372,6 +372,11 @@ impl<'a> Matcher<'a> {
         self.plan.score(i, scratch)
     }
 
+    /// Whether article `i` matches, its score left uncomputed where that saves work.
+    pub(crate) fn matches(&self, i: usize, scratch: &mut Scratch) -> bool {
+        self.plan.matches(i, scratch)
+    }
+
     /// Article `i`'s score and matched title char positions when it matches.
     pub(crate) fn check(&self, i: usize, scratch: &mut Scratch) -> Option<(i64, Vec<usize>)> {
         self.plan.check(i, scratch).map(|m| (m.score, m.positions))

@@ -232,13 +232,20 @@ impl<'a> Plan<'a> {
 
     /// Tests article `i`: `Some` with its score and positions when every clause holds.
     pub(super) fn check(&self, i: usize, scratch: &mut Scratch) -> Option<Matched> {
-        self.check_with(i, scratch, true)
+        self.check_with(i, scratch, Want::Positions)
     }
 
     /// Tests article `i` like [`Plan::check`] but leaves the positions empty where that saves
     /// work: the score is the same.
     pub(super) fn score(&self, i: usize, scratch: &mut Scratch) -> Option<i64> {
-        self.check_with(i, scratch, false).map(|m| m.score)
+        self.check_with(i, scratch, Want::Score).map(|m| m.score)
+    }
+
+    /// Whether article `i` matches, scoring nothing that need not be: a fuzzy title term is
+    /// then only looked for, as a subsequence of the title or through pinyin (`juan count`,
+    /// which ranks nothing).
+    pub(super) fn matches(&self, i: usize, scratch: &mut Scratch) -> bool {
+        self.check_with(i, scratch, Want::Match).is_some()
     }
 
     /// True when [`Plan::bound`] bounds every article's score: each term that ranks matches
@@ -421,13 +428,13 @@ impl<'a> Plan<'a> {
         self.index.ascii_letters()[i] & term_letters == term_letters
     }
 
-    /// [`Plan::check`], with positions only when `want_positions`.
-    fn check_with(&self, i: usize, scratch: &mut Scratch, want_positions: bool) -> Option<Matched> {
+    /// [`Plan::check`], with as much of the score and positions as `want` says.
+    fn check_with(&self, i: usize, scratch: &mut Scratch, want: Want) -> Option<Matched> {
         let mut out = Matched::default();
         for clause in &self.clauses {
             let mut best: Option<(i64, Vec<usize>)> = None;
             for term in clause {
-                let hit = self.test(&term.check, i, scratch, want_positions);
+                let hit = self.test(&term.check, i, scratch, want);
                 let hit = match (term.negated, hit) {
                     (false, hit) => hit,
                     (true, Some(_)) => None,
@@ -549,8 +556,9 @@ impl<'a> Plan<'a> {
         check: &Check,
         i: usize,
         scratch: &mut Scratch,
-        want_positions: bool,
+        want: Want,
     ) -> Option<(i64, Vec<usize>)> {
+        let want_positions = want == Want::Positions;
         match check {
             Check::Date(span) => self
                 .index
@@ -589,8 +597,10 @@ impl<'a> Plan<'a> {
                 {
                     return None;
                 }
-                if !*ranks && !want_positions && pattern.how == How::Fuzzy {
-                    // A match scores 0 whatever it is: whether there is one is enough.
+                let scored = *ranks && want == Want::Score;
+                if !scored && !want_positions && pattern.how == How::Fuzzy {
+                    // A match scores 0 whatever it is, or its score is not wanted: whether
+                    // there is one is enough.
                     let direct = (pinyin.is_none() || self.may_match_directly(i, *chars))
                         && is_subsequence(
                             self.index.folded_title(i, &mut scratch.folded),
@@ -696,6 +706,17 @@ fn cost(check: &Check) -> u8 {
 }
 
 /// Where a pinyin match may lie for each form.
+/// How much a test of an article must find out beyond whether it matches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Want {
+    /// Only whether it matches.
+    Match,
+    /// Its score too.
+    Score,
+    /// Its score and the matched title chars.
+    Positions,
+}
+
 fn anchors(how: How) -> Anchors {
     Anchors {
         contiguous: how != How::Fuzzy,

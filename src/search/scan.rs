@@ -85,8 +85,9 @@ pub(super) fn matching(
 ) -> Option<Vec<Vec<u32>>> {
     let chunks = corpus.chunks();
     each_candidate(corpus, matchers, within, cancel, |k, local, scratch| {
-        matchers[k].score(local, scratch)?;
-        Some((chunks[k].first + local) as u32)
+        matchers[k]
+            .matches(local, scratch)
+            .then(|| (chunks[k].first + local) as u32)
     })
 }
 

@@ -335,3 +335,43 @@ fn body_hits_filtered_from_the_date_order_are_the_sorted_hits() {
         }
     }
 }
+
+mod unranked {
+    use super::*;
+    use crate::synthetic::Generator;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(32))]
+        /// `juan count`'s hits, found without scoring the fuzzy title terms (a subsequence of
+        /// the title, or a way through its pinyin, is enough), are the ranked search's
+        /// articles: for Chinese, pinyin and Latin terms of every kind and their mixes.
+        #[test]
+        fn matching_without_scores_finds_the_ranked_hits(
+            seed in 0u64..1000,
+            query in prop::sample::select(vec![
+                "中国", "人大", "北京 经济", "zhongguo", "zg", "ccrd", "beijing", "bj",
+                "gaige !股", "xinwen 发布", "nba | 篮球", "'NASA", "'nba", "!股 国际",
+                "经济 | zg", "src:晚报 经济", "date:2015 改革", "zhong国", "pm2", "jingji gaige",
+                "^中国", "报$", "'经济 xw",
+            ]),
+            indexed in any::<bool>(),
+        ) {
+            let mut generator = Generator::new(seed);
+            let articles: Vec<_> = (0..2000).map(|_| generator.next_article().to_article()).collect();
+            let corpus = chunked(&articles, 600);
+            if indexed {
+                corpus.index_bodies(true);
+            }
+            let query = Query::parse(query).unwrap();
+            let mut ranked: Vec<usize> = run(&corpus, &query, Order::NewestFirst, None, &Cancel::new())
+                .unwrap()
+                .iter()
+                .map(Hit::article)
+                .collect();
+            ranked.sort_unstable();
+            let unranked: Vec<usize> = matching(&corpus, &query).iter().map(Hit::article).collect();
+            prop_assert_eq!(unranked, ranked);
+        }
+    }
+}
