@@ -192,11 +192,12 @@ pub(super) fn load(
         failed = failed || writer.add(&batch.chunk, &batch.problems, covered).is_err();
         // Once written, the chunk is read back as views of the cache file: a cold load then
         // holds no more memory than a warm one.
-        let chunk = match failed {
-            false => writer.read_back(&shown, &shared),
-            true => None,
+        let read_back = if failed {
+            None
+        } else {
+            writer.read_back(&shown, &shared)
         };
-        let chunk = chunk.unwrap_or(batch.chunk);
+        let chunk = read_back.unwrap_or(batch.chunk);
         out.add_chunk(text_store(chunk), batch.problems, covered);
     };
     let mut chunks = Collector::new(&mut forward, options, len, Instant::now()).keeping_copies();

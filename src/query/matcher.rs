@@ -705,7 +705,6 @@ fn cost(check: &Check) -> u8 {
     }
 }
 
-/// Where a pinyin match may lie for each form.
 /// How much a test of an article must find out beyond whether it matches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Want {
@@ -717,6 +716,7 @@ enum Want {
     Positions,
 }
 
+/// Where a pinyin match may lie for each form.
 fn anchors(how: How) -> Anchors {
     Anchors {
         contiguous: how != How::Fuzzy,
