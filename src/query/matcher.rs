@@ -242,8 +242,8 @@ impl<'a> Plan<'a> {
     }
 
     /// Whether article `i` matches, scoring nothing that need not be: a fuzzy title term is
-    /// then only looked for, as a subsequence of the title or through pinyin (`juan count`,
-    /// which ranks nothing).
+    /// then only looked for, as a subsequence of the title or through pinyin (`juan count`
+    /// and a filter of the kept date order, which rank nothing: `search::scan::matching`).
     pub(super) fn matches(&self, i: usize, scratch: &mut Scratch) -> bool {
         self.check_with(i, scratch, Want::Match).is_some()
     }
