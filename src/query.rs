@@ -161,6 +161,24 @@ impl Query {
         self.clauses.is_empty()
     }
 
+    /// The span of instants `[from, until)` every hit's date lies in, when a clause is one
+    /// `date:`, `after:` or `before:` term not negated (those of several such clauses
+    /// intersected): the search then needs to test only the articles dated in it.
+    pub(crate) fn date_span(&self) -> Option<(i64, i64)> {
+        self.clauses
+            .iter()
+            .filter_map(|clause| match clause.as_slice() {
+                [
+                    parse::Term {
+                        negated: false,
+                        test: parse::Test::Date(span),
+                    },
+                ] => Some((span.from, span.until)),
+                _ => None,
+            })
+            .reduce(|(a, b), (c, d)| (a.max(c), b.min(d)))
+    }
+
     /// True when a term reads bodies (`body:`, `text:`): the body index answers those.
     pub(crate) fn reads_bodies(&self) -> bool {
         self.clauses
@@ -235,6 +253,19 @@ impl Query {
             return None;
         }
         narrow::grown(&self.clauses, &old.clauses)
+    }
+
+    /// The query of the clauses this one added to `old`, when that is all that changed
+    /// (`xinwen 发` after `xinwen`; same marks, or none read): every hit of this query is a
+    /// hit of `old` the added clauses hold, and scores `old`'s score plus theirs.
+    pub(crate) fn added_to(&self, old: &Query) -> Option<Query> {
+        if !self.narrows(old) {
+            return None;
+        }
+        Some(Query {
+            clauses: narrow::added(&self.clauses, &old.clauses)?,
+            marks: self.marks.clone(),
+        })
     }
 
     /// Matches one article on its own: `Some((score, positions))` when every term holds.

@@ -5,8 +5,10 @@
 //!
 //! | module | job |
 //! |---|---|
+//! | `added` | the ranking of a query that only added clauses, from the previous hits' scores |
 //! | `bounded` | a ranked first page from score bounds, scoring few candidates (`bounded::listed`: those the title lists leave a floor) |
 //! | `date_order` | the empty query: per-chunk date orders merged, kept for appended chunks |
+//! | `dated` | the part of the kept date order a query's `date:` span holds, by binary search |
 //! | `first` | a command's first rows, without ranking or testing the rest |
 //! | `grown` | the first page of a term grown by letters, from the previous answer's scores |
 //! | `rank` | sort keys of hits: score, date, load order |
@@ -18,8 +20,10 @@
 //! descending, then date in the chosen [`Order`] (undated last), then load order — so a corpus
 //! of many chunks ranks exactly like one chunk holding the same articles.
 
+mod added;
 mod bounded;
 mod date_order;
+mod dated;
 mod first;
 mod grown;
 mod rank;
@@ -231,8 +235,20 @@ pub fn run_paged(
         return date_order::all_in_date_order(corpus, order, cancel);
     }
     let previous = within;
-    let candidates = previous.map_or(corpus.len(), |p| p.hits.len());
-    let within = previous.map(|p| p.marks.make(&p.hits, corpus.len()));
+    // A ranked query's date span, over everything: its part of the kept date order is the
+    // candidates (the date order's own filter takes the part itself).
+    let dated = (previous.is_none() && query.scores())
+        .then(|| dated::Dated::of(corpus, query, order))
+        .flatten();
+    let candidates = match (previous, &dated) {
+        (Some(p), _) => p.hits.len(),
+        (None, Some(dated)) => dated.numbers().len(),
+        (None, None) => corpus.len(),
+    };
+    let within = match previous {
+        Some(p) => Some(p.marks.make(&p.hits, corpus.len())),
+        None => dated.map(|d| std::borrow::Cow::Owned(d.marks(corpus.len()))),
+    };
     let within = within.as_deref();
     let matchers = scan::matchers(corpus, query);
     if !query.scores()
@@ -278,14 +294,21 @@ pub fn run_paged(
             first(Page { hits, total });
         }
     }
-    let mut keys = scan::keys(
-        corpus,
-        &matchers,
-        order,
-        within,
-        cancel,
-        |m, local, scratch| m.score(local, scratch),
-    )?;
+    // Clauses added to the previous query: only they are tested, on the previous hits.
+    let added = previous
+        .zip(within)
+        .and_then(|(previous, marks)| added::keys(corpus, query, order, previous, marks, cancel));
+    let mut keys = match added {
+        Some(keys) => keys?,
+        None => scan::keys(
+            corpus,
+            &matchers,
+            order,
+            within,
+            cancel,
+            |m, local, scratch| m.score(local, scratch),
+        )?,
+    };
     if rows > 0
         && keys.len() > rows * 4
         && !cancel.is_cancelled()

@@ -44,7 +44,7 @@ pub(crate) struct LoadProgress {
 }
 
 /// What the current hits answer: query, order and source filter.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub(super) struct Answered {
     query: Query,
     order: Order,
@@ -195,14 +195,20 @@ impl App {
             }
         };
         self.query_error = None;
-        self.search.generation += 1;
-        let within = self.narrowing_base(&query);
-        self.search.in_flight = Some(Answered {
+        let asked = Answered {
             query: query.clone(),
             order: self.order,
             source: self.source_filter.clone(),
             articles: self.corpus.len(),
-        });
+        };
+        if !query.reads_marks() && self.search.in_flight.as_ref() == Some(&asked) {
+            // The search listed or under way already answers it (a space typed after a term
+            // changes the text, not the query): nothing to search again.
+            return;
+        }
+        self.search.generation += 1;
+        let within = self.narrowing_base(&query);
+        self.search.in_flight = Some(asked);
         match self.search_mode {
             SearchMode::Inline => {
                 let hits = search_inline(&self.corpus, &query, self.order, within.as_deref());
@@ -499,6 +505,26 @@ mod tests {
         assert!(app.apply_search(next.generation, shared(&whole), none(), total, true));
         assert_eq!(app.hit_total(), total);
         assert!(!app.is_searching());
+    }
+
+    #[test]
+    fn a_query_that_parses_as_the_one_asked_is_not_searched_again() {
+        let mut app = deferred_app_of_two();
+        type_text(&mut app, "长");
+        let asked = app.take_search_request().expect("a request");
+        answer(&mut app, &asked);
+        // A space between terms changes the text, not the query.
+        type_text(&mut app, " ");
+        assert!(app.take_search_request().is_none());
+        assert_eq!(ids(&app), ["a"]);
+        // So do spaces between terms; a new term is searched.
+        type_text(&mut app, "春");
+        assert!(app.take_search_request().is_some());
+        type_text(&mut app, "  ");
+        assert!(app.take_search_request().is_none());
+        // Another order is another answer.
+        app.update(Action::ToggleOrder);
+        assert!(app.take_search_request().is_some());
     }
 
     #[test]

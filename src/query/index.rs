@@ -350,6 +350,12 @@ impl Index {
         self.columns.matched_instant(i)
     }
 
+    /// The instant a [`Index::date_key`] in `order` was made from, as
+    /// [`Index::matched_instant`] gave it; `None` for an undated article's key.
+    pub(crate) fn instant_of_key(key: u64, order: Order) -> Option<i64> {
+        Columns::instant_of_key(key, order)
+    }
+
     /// Every article index in date `order`, undated last.
     pub(crate) fn in_order(&self, order: Order) -> &[u32] {
         match order {

@@ -54,6 +54,25 @@ pub(super) fn grown(new: &[Clause], old: &[Clause]) -> Option<Growth> {
     })
 }
 
+/// The clauses `new` has beyond `old`'s, when `old`'s are all among them unchanged (each
+/// once: a clause given twice counts twice) and at least one is new. A query's score is the
+/// sum of its clauses' ([`super::matcher`]), so a hit of `new` is a hit of `old` that the
+/// added clauses hold, scoring its old score plus theirs.
+pub(super) fn added(new: &[Clause], old: &[Clause]) -> Option<Vec<Clause>> {
+    let mut left: Vec<&Clause> = new.iter().collect();
+    for o in old {
+        let at = left.iter().position(|n| *n == o)?;
+        left.swap_remove(at);
+    }
+    // In the order typed, which a query's clauses keep.
+    let extra: Vec<Clause> = new
+        .iter()
+        .filter(|n| left.iter().any(|l| std::ptr::eq(*l, *n)))
+        .cloned()
+        .collect();
+    (!extra.is_empty()).then_some(extra)
+}
+
 /// True when a clause `new` holding means `old` holds.
 fn clause_implies(new: &Clause, old: &Clause) -> bool {
     if new == old {
@@ -146,6 +165,28 @@ mod tests {
         ] {
             let g = grown_text(new, old);
             assert_eq!(g, None, "{new:?} from {old:?}");
+        }
+    }
+
+    #[test]
+    fn added_clauses_are_those_beyond_the_old_ones() {
+        let added_text = |new: &str, old: &str| {
+            let clauses = added(&parse_clauses(new).unwrap(), &parse_clauses(old).unwrap());
+            clauses.map(|c| c.len())
+        };
+        assert_eq!(added_text("xinwen 发", "xinwen"), Some(1));
+        assert_eq!(added_text("发 xinwen", "xinwen"), Some(1));
+        assert_eq!(added_text("src:晚报 经 !股", "src:晚报"), Some(2));
+        assert_eq!(added_text("a a", "a"), Some(1));
+        assert_eq!(added_text("a | b c", "a | b"), Some(1));
+        for (new, old) in [
+            ("xinwen", "xinwen"),   // nothing added
+            ("xinwen 发", "xinwe"), // a term grew as well
+            ("a", "a a"),
+            ("a | b", "a"),
+            ("b", "a"),
+        ] {
+            assert_eq!(added_text(new, old), None, "{new:?} from {old:?}");
         }
     }
 

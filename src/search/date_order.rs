@@ -14,6 +14,7 @@ use rayon::prelude::*;
 use crate::corpus::{Chunk, Corpus};
 use crate::query::{Hit, Matcher, Order, Query, Scratch};
 
+use super::dated::Dated;
 use super::{Cancel, Page, Total};
 
 /// The last merged order: of which chunks (weak, so they are not kept alive, and their
@@ -119,7 +120,16 @@ pub(super) fn matching_in_date_order(
     rows: usize,
     first: impl FnOnce(Page),
 ) -> Option<Vec<Hit>> {
-    let numbers = merged(corpus, order);
+    // Bodies are read in load order (tests in date order would read the archive out of
+    // order), so the articles a date span holds are taken from the kept order only without.
+    let dated = (!query.reads_bodies())
+        .then(|| Dated::of(corpus, query, order))
+        .flatten();
+    let numbers = match &dated {
+        Some(_) => Arc::default(),
+        None => merged(corpus, order),
+    };
+    let walked = dated.as_ref().map_or(&numbers[..], Dated::numbers);
     if cancel.is_cancelled() {
         return None;
     }
@@ -127,12 +137,12 @@ pub(super) fn matching_in_date_order(
     let among = |g: usize| within.is_none_or(|marks| marks[g / 64] >> (g % 64) & 1 == 1);
     let hit = |g: u32| Hit { index: g, score: 0 };
     if rows > 0 && !query.reads_bodies() {
-        // The first page, from the start of the order; given up (the pass below does it all)
-        // when the hits are too rare to find quickly, and not tried for bodies, whose tests
-        // in date order would read the archive out of order.
+        // The first page, from the start of the order (of the span's part, when the date
+        // terms leave one); given up (the pass below does it all) when the hits are too rare
+        // to find quickly, and not tried for bodies.
         let mut scratch = Scratch::default();
         let mut page = Vec::new();
-        for &g in numbers.iter().take(WALK_LIMIT.max(rows * 64)) {
+        for &g in walked.iter().take(WALK_LIMIT.max(rows * 64)) {
             let k = chunks.partition_point(|c| c.first <= g as usize) - 1;
             let local = g as usize - chunks[k].first;
             if among(g as usize) && matchers[k].score(local, &mut scratch).is_some() {
@@ -148,6 +158,27 @@ pub(super) fn matching_in_date_order(
                 total: Total::AtLeast(rows),
             });
         }
+    }
+    if dated.is_some() {
+        // Only the span's part, tested in date order: a few of many articles.
+        let parts: Vec<Vec<Hit>> = walked
+            .par_chunks(BLOCK)
+            .map_init(Scratch::default, |scratch, block| {
+                if cancel.is_cancelled() {
+                    return Vec::new();
+                }
+                let mut matches = |g: usize| {
+                    let k = chunks.partition_point(|c| c.first <= g) - 1;
+                    among(g) && matchers[k].matches(g - chunks[k].first, scratch)
+                };
+                block
+                    .iter()
+                    .filter(|&&g| matches(g as usize))
+                    .map(|&g| hit(g))
+                    .collect()
+            })
+            .collect();
+        return (!cancel.is_cancelled()).then(|| parts.concat());
     }
     let marks = super::scan::matching_marks(corpus, matchers, within, cancel)?;
     let parts: Vec<Vec<Hit>> = numbers
@@ -166,10 +197,20 @@ pub(super) fn matching_in_date_order(
 /// True when the kept date order covers every chunk of `corpus` in `order`: filtering it
 /// then costs one pass, with no merge first.
 pub(super) fn is_kept(corpus: &Corpus, order: Order) -> bool {
+    kept(corpus, order).is_some()
+}
+
+/// Global numbers in date order, and each one's date key
+/// ([`crate::query::Index::date_key`]) beside it.
+pub(super) type KeyedOrder = (Arc<Vec<u32>>, Arc<Vec<u64>>);
+
+/// The kept date order of every chunk of `corpus` in `order`, with its keys, when it is
+/// kept; nothing is merged.
+pub(super) fn kept(corpus: &Corpus, order: Order) -> Option<KeyedOrder> {
     let kept = KEPT.lock().unwrap_or_else(PoisonError::into_inner);
-    kept.as_ref().is_some_and(|k| {
-        k.chunks.len() == corpus.chunks().len() && k.begins(corpus.chunks(), order)
-    })
+    kept.as_ref()
+        .filter(|k| k.chunks.len() == corpus.chunks().len() && k.begins(corpus.chunks(), order))
+        .map(|k| (Arc::clone(&k.numbers), Arc::clone(&k.keys)))
 }
 
 /// The global numbers of `corpus` in date `order`, from the kept order when it covers a

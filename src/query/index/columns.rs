@@ -13,6 +13,9 @@ use crate::query::Order;
 /// The sentinel in [`Columns::stamp`]'s array for an article with no usable date.
 pub(super) const UNDATED: i64 = i64::MIN;
 
+/// Instants in date keys are clamped to ±2^60 s (jiff's years ±9999 are far inside).
+const LIMIT: i64 = 1 << 60;
+
 /// The corpus's own data of a list of articles, in the same order as the articles.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Columns {
@@ -62,8 +65,6 @@ impl Columns {
     /// A key that sorts article `i` in date `order` when ascending, comparable across indexes:
     /// dated articles by instant, then those with unparsed date text, then those with none.
     pub(crate) fn date_key(&self, i: usize, order: Order) -> u64 {
-        /// Instants are clamped to ±2^60 s (jiff's years ±9999 are far inside).
-        const LIMIT: i64 = 1 << 60;
         let kind = u64::from(self.date_kinds[i]);
         // A day alone sorts as its first second in the display zone, as `date:` matches it.
         let at = |i| self.matched_instant(i).unwrap_or(0).clamp(-LIMIT, LIMIT);
@@ -75,9 +76,24 @@ impl Columns {
         kind << 62 | (instant + LIMIT) as u64
     }
 
+    /// The instant a [`Columns::date_key`] in `order` was made from (the one `date:` terms
+    /// compare: [`Columns::matched_instant`]); `None` for a key of an article with no date.
+    pub(crate) fn instant_of_key(key: u64, order: Order) -> Option<i64> {
+        if key >> 62 != 0 {
+            return None;
+        }
+        let instant = key as i64 - LIMIT;
+        Some(match order {
+            Order::NewestFirst => -instant,
+            Order::OldestFirst => instant,
+        })
+    }
+
     /// Article `i`'s publication instant in Unix seconds, when it has one.
     pub(crate) fn stamp(&self, i: usize) -> Option<i64> {
-        Some(self.stamps[i]).filter(|&s| s != UNDATED)
+        // Only a dated article's (kind 0): a cache read unchecked could pair a stamp with
+        // another kind, whose key would not sort by it.
+        Some(self.stamps[i]).filter(|&s| s != UNDATED && self.date_kinds[i] == 0)
     }
 
     /// The instant a `date:` span is compared with for article `i`: its publication instant,
