@@ -1,6 +1,8 @@
 //! A parsed query compiled against an [`Index`] into checks that one article at a time can
 //! pass or fail: source terms become a yes/no per distinct source, dates a span, title terms
-//! a folded pattern plus, for ASCII terms, a pinyin term; cheap checks run first.
+//! a folded pattern plus, for ASCII terms, a pinyin term; cheap checks run first. Fuzzy
+//! title terms are skim's score, computed without skim's matrix for one char beyond ASCII
+//! (`one_char`) or two (`pair`) when only the score is wanted.
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -20,6 +22,7 @@ use super::readings::letter_mask;
 use crate::fulltext::{Candidates, Probe};
 
 mod one_char;
+mod pair;
 mod sieve;
 mod text;
 
@@ -497,15 +500,21 @@ impl<'a> Plan<'a> {
     /// occurrence is the one highlighted.
     fn fuzzy(&self, title: &str, term: &str, want_positions: bool) -> Option<(i64, Vec<usize>)> {
         let mut chars = term.chars();
-        if !want_positions
-            && let (Some(c), None) = (chars.next(), chars.next())
-            && !c.is_ascii()
-        {
-            // One Han char: skim's score in one pass, without its matrix.
-            return self
-                .one_char
-                .score(title, c)
-                .map(|score| (score, Vec::new()));
+        match (chars.next(), chars.next(), chars.next()) {
+            (Some(c), None, None) if !want_positions && !c.is_ascii() => {
+                // One Han char: skim's score in one pass, without its matrix.
+                return self
+                    .one_char
+                    .score(title, c)
+                    .map(|score| (score, Vec::new()));
+            }
+            (Some(a), Some(b), None) if !want_positions && !a.is_ascii() && !b.is_ascii() => {
+                // Two: the same, and the pair side by side somewhere is one adjacency.
+                let (score, adjacent) = pair::score(title, a, b)?;
+                let adjacency = if adjacent { ADJACENT_BONUS } else { 0 };
+                return Some((score + adjacency, Vec::new()));
+            }
+            _ => {}
         }
         if !is_subsequence(title, term) {
             return None;
