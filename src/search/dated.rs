@@ -56,11 +56,7 @@ impl Dated {
 
     /// The articles in the span as a bitmap over a corpus of `len` articles.
     pub(super) fn marks(&self, len: usize) -> Vec<u64> {
-        let mut marks = vec![0u64; len.div_ceil(64)];
-        for &g in self.numbers() {
-            marks[g as usize / 64] |= 1 << (g % 64);
-        }
-        marks
+        super::scan::bitmap(self.numbers(), |&g| g as usize, len)
     }
 }
 
