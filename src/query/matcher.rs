@@ -510,7 +510,7 @@ impl<'a> Plan<'a> {
             }
             (Some(a), Some(b), None) if !want_positions && !a.is_ascii() && !b.is_ascii() => {
                 // Two: the same, and the pair side by side somewhere is one adjacency.
-                let (score, adjacent) = pair::score(title, a, b)?;
+                let (score, adjacent) = pair::score(title, a, b, &self.one_char)?;
                 let adjacency = if adjacent { ADJACENT_BONUS } else { 0 };
                 return Some((score + adjacency, Vec::new()));
             }

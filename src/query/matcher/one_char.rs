@@ -43,6 +43,12 @@ impl OneChar {
         self.after.iter().copied().fold(self.first, i64::max)
     }
 
+    /// Skim's score of a one-char term beyond ASCII matched right after `before` (`None`:
+    /// as the title's first char).
+    pub(super) fn at(&self, before: Option<char>) -> i64 {
+        before.map_or(self.first, |b| self.after[kind(b)])
+    }
+
     /// Skim's score of `term` (one char beyond ASCII) in `title`, when it occurs.
     pub(super) fn score(&self, title: &str, term: char) -> Option<i64> {
         debug_assert!(!term.is_ascii());
@@ -50,8 +56,7 @@ impl OneChar {
         let mut before = None;
         for c in title.chars() {
             if c == term {
-                let score = before.map_or(self.first, |b| self.after[kind(b)]);
-                best = best.max(Some(score));
+                best = best.max(Some(self.at(before)));
             }
             before = Some(c);
         }

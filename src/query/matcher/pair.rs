@@ -8,8 +8,11 @@
 //! branch (the empty pattern's row holds no match), and the second's. Its two-row matrix
 //! reuses cells between rows and calls; for two chars every cell it reads was written in
 //! the same call, so its score depends on the title and term alone, and one pass over the
-//! title gives it. The constants are skim's defaults (`SkimScoreConfig::default`) and the
-//! in-place bonuses its char roles; a property test holds this to skim itself.
+//! title gives it. The in-place bonuses come from what skim scores one char at each kind of
+//! place ([`OneChar`]); the other constants are skim's defaults
+//! (`SkimScoreConfig::default`). A property test holds this to skim itself.
+
+use super::one_char::OneChar;
 
 /// Skim's "negative infinity" for an empty cell (`i16::MIN`).
 const NEG: i32 = i16::MIN as i32;
@@ -21,22 +24,13 @@ const GAP_EXTENSION: i32 = -1;
 /// The least bonus of a match right after a match.
 const CONSECUTIVE: i32 = -(GAP_START + GAP_EXTENSION);
 
-/// Skim's in-place bonus of a char beyond ASCII after `before` (`None`: the title's first
-/// char, whose bonus skim doubles): its role is a word's head after nothing or a hard
-/// separator, a break after a soft one, and a tail after anything else.
-fn bonus(before: Option<char>) -> i32 {
-    match before {
-        None => 2 * 8,
-        Some('\0' | ' ' | '/' | '\\' | '|' | '(' | ')' | '[' | ']' | '{' | '}') => 8,
-        Some('!'..='\'' | '*'..='.' | ':'..='@' | '^'..='`' | '~') => 8 + GAP_EXTENSION,
-        Some(_) => 0,
-    }
-}
-
 /// Skim's score of the term `a` `b` (two chars beyond ASCII) in `title`, as
 /// `SkimMatcherV2::default().respect_case().fuzzy_match` gives it, and whether the two occur
-/// side by side somewhere; `None` when `a` then `b` is not a subsequence of the title.
-pub(super) fn score(title: &str, a: char, b: char) -> Option<(i64, bool)> {
+/// side by side somewhere; `None` when `a` then `b` is not a subsequence of the title. A
+/// match of `a` takes skim's skip branch from the empty pattern's row: the score of a
+/// one-char term at that place (`one`), whose in-place bonus is that less a match and a
+/// gap's char.
+pub(super) fn score(title: &str, a: char, b: char, one: &OneChar) -> Option<(i64, bool)> {
     debug_assert!(!a.is_ascii() && !b.is_ascii());
     // Skim's first matches: the first `a`, then the first `b` after it.
     let first_a = title.find(a)?;
@@ -52,21 +46,16 @@ pub(super) fn score(title: &str, a: char, b: char) -> Option<(i64, bool)> {
         .char_indices()
         .map(|(i, c)| (first_a + i, c))
     {
-        let in_place = bonus(before);
-        if at >= first_b {
+        let alone = one.at(before) as i32;
+        let in_place = alone - MATCH - GAP_EXTENSION;
+        if at >= first_b && c == b {
             // `b`'s row at this column, from `a`'s row left of it.
-            if c == b {
-                let consecutive = in_place.max(CONSECUTIVE);
-                best = best.max((a_m + consecutive).max(a_p + in_place) + MATCH);
-                adjacent |= before == Some(a);
-            }
+            let consecutive = in_place.max(CONSECUTIVE);
+            best = best.max((a_m + consecutive).max(a_p + in_place) + MATCH);
+            adjacent |= before == Some(a);
         }
-        // `a`'s row: a match always takes skim's skip branch from the empty pattern's row.
-        let m = if c == a {
-            GAP_EXTENSION + in_place + MATCH
-        } else {
-            NEG
-        };
+        // `a`'s row: a match scores as the one char alone there.
+        let m = if c == a { alone } else { NEG };
         a_p = (GAP_START + GAP_EXTENSION + a_m).max(GAP_EXTENSION + a_p);
         a_m = m;
         before = Some(c);
@@ -83,6 +72,8 @@ mod tests {
 
     #[test]
     fn a_pair_from_the_first_char_scores_most() {
+        let one = OneChar::new(&SkimMatcherV2::default().respect_case());
+        let score = |title: &str, a, b| score(title, a, b, &one);
         let start = score("中国新闻", '中', '国').unwrap();
         let inside = score("新闻中国", '中', '国').unwrap();
         let apart = score("中部大国", '中', '国').unwrap();
@@ -123,7 +114,7 @@ mod tests {
             let skim = SkimMatcherV2::default().respect_case();
             let term: String = [a, b].iter().collect();
             let want = skim.fuzzy_match(&title, &term);
-            let got = score(&title, a, b);
+            let got = score(&title, a, b, &OneChar::new(&skim));
             prop_assert_eq!(got.map(|g| g.0), want, "{:?} in {:?}", term, title);
             prop_assert_eq!(got.map(|g| g.1), want.map(|_| title.contains(&term)));
             let with_positions = skim.fuzzy_indices(&title, &term).map(|(s, _)| s);
