@@ -77,31 +77,35 @@ impl Stamp {
 
     /// `YYYY-MM-DD HH:MM`, or `YYYY-MM-DD` when the source had no time.
     pub(crate) fn display(&self) -> String {
+        let mut out = String::with_capacity(16);
+        self.push_display(&mut out);
+        out
+    }
+
+    /// Appends [`Stamp::display`] to `out`: `juan list` writes it for every row.
+    pub(crate) fn push_display(&self, out: &mut String) {
         let dt = self.civil();
         if !(0..=9999).contains(&dt.year()) {
-            return self.display_slow(&dt);
+            out.push_str(&self.display_slow(&dt));
+            return;
         }
-        // Digit by digit: `juan list` writes this for every row, and `format!` with widths
-        // cost as much as the rest of a row.
-        let mut out = String::with_capacity(16);
-        let year = dt.year() as u16;
+        // Digit by digit: `format!` with widths cost as much as the rest of a listed row.
         let digits = |out: &mut String, n: u16, width: u32| {
             for k in (0..width).rev() {
                 out.push(char::from(b'0' + (n / 10u16.pow(k) % 10) as u8));
             }
         };
-        digits(&mut out, year, 4);
+        digits(out, dt.year() as u16, 4);
         out.push('-');
-        digits(&mut out, dt.month() as u16, 2);
+        digits(out, dt.month() as u16, 2);
         out.push('-');
-        digits(&mut out, dt.day() as u16, 2);
+        digits(out, dt.day() as u16, 2);
         if self.has_time {
             out.push(' ');
-            digits(&mut out, dt.hour() as u16, 2);
+            digits(out, dt.hour() as u16, 2);
             out.push(':');
-            digits(&mut out, dt.minute() as u16, 2);
+            digits(out, dt.minute() as u16, 2);
         }
-        out
     }
 
     /// [`Stamp::display`] through `format!`, for years outside 0–9999.
@@ -167,6 +171,15 @@ impl Date {
             Date::Known(s) => s.display(),
             Date::Unparsed(t) => t.clone(),
             Date::Missing => String::new(),
+        }
+    }
+
+    /// Appends [`Date::display`] to `out`.
+    pub(crate) fn push_display(&self, out: &mut String) {
+        match self {
+            Date::Known(s) => s.push_display(out),
+            Date::Unparsed(t) => out.push_str(t),
+            Date::Missing => {}
         }
     }
 

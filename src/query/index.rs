@@ -295,16 +295,25 @@ impl Index {
     /// Article `i`'s id: the archive's own, else the [`crate::article::stable_id`] loading
     /// gave it.
     pub fn id(&self, i: usize) -> std::borrow::Cow<'_, str> {
-        if !self.columns.hex_ids.is_empty() {
-            // Digit by digit: `format!("{:016x}")` cost as much as the rest of a listed row.
-            let v = self.columns.hex_ids[i];
-            let hex: String = (0..16)
-                .rev()
-                .map(|k| char::from(b"0123456789abcdef"[(v >> (4 * k) & 0xF) as usize]))
-                .collect();
-            return hex.into();
+        if self.columns.hex_ids.is_empty() {
+            return text_in(&self.columns.ids, &self.columns.id_starts, i).into();
         }
-        text_in(&self.columns.ids, &self.columns.id_starts, i).into()
+        let mut hex = String::with_capacity(16);
+        self.push_id(i, &mut hex);
+        hex.into()
+    }
+
+    /// Appends [`Index::id`] to `out`: `juan list` writes it for every row.
+    pub(crate) fn push_id(&self, i: usize, out: &mut String) {
+        match self.columns.hex_ids.get(i) {
+            // Digit by digit: `format!("{:016x}")` cost as much as the rest of a listed row.
+            Some(&v) => out.extend(
+                (0..16)
+                    .rev()
+                    .map(|k| char::from(b"0123456789abcdef"[(v >> (4 * k) & 0xF) as usize])),
+            ),
+            None => out.push_str(text_in(&self.columns.ids, &self.columns.id_starts, i)),
+        }
     }
 
     /// A 64-bit key of article `i`'s id, equal to [`id_key`] of [`Index::id`] and cheaper:
