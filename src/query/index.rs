@@ -31,7 +31,7 @@ use super::Order;
 use super::readings::ReadingTable;
 use crate::date::{Date, Stamp};
 
-use aids::LazyAids;
+use aids::{AsciiLetters, LazyAids};
 pub(super) use aids::{SearchAids, char_signature};
 pub(super) use columns::Columns;
 pub(crate) use initials::Initials;
@@ -177,23 +177,41 @@ impl Index {
     /// letter of their own. Made from the titles with ASCII letters or digits
     /// ([`Index::title_has_latin`]) the first time it is asked for.
     pub(crate) fn ascii_letters(&self) -> &[u32] {
+        &self.letters_of_titles().per_title
+    }
+
+    /// The articles whose folded title holds an ASCII letter, ascending: the titles whose
+    /// [`Index::ascii_letters`] are not 0.
+    pub(crate) fn lettered_titles(&self) -> &[u32] {
+        &self.letters_of_titles().lettered
+    }
+
+    /// [`Index::ascii_letters`] and [`Index::lettered_titles`], made on first use.
+    fn letters_of_titles(&self) -> &AsciiLetters {
         let aids = self.aids();
         aids.ascii_letters.get_or_init(|| {
-            let mut letters = vec![0u32; self.len()];
+            let mut per_title = vec![0u32; self.len()];
+            let mut lettered = Vec::new();
             let mut buf = String::new();
             for (w, &latin) in aids.latin.iter().enumerate() {
                 let mut bits = latin;
                 while bits != 0 {
                     let i = w * 64 + bits.trailing_zeros() as usize;
                     bits &= bits - 1;
-                    letters[i] = self
+                    per_title[i] = self
                         .folded_title(i, &mut buf)
                         .bytes()
                         .filter(u8::is_ascii_lowercase)
                         .fold(0, |mask, b| mask | 1 << (b - b'a'));
+                    if per_title[i] != 0 {
+                        lettered.push(i as u32);
+                    }
                 }
             }
-            letters
+            AsciiLetters {
+                per_title,
+                lettered,
+            }
         })
     }
 

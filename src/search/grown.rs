@@ -160,13 +160,8 @@ fn direct_candidates(
             }
             let marked = |global: usize| within[global / 64] >> (global % 64) & 1 == 1;
             let held = chunk.index.ascii_letters();
-            // Only the titles with Latin letters or digits at all: a few in a hundred.
-            let latin = chunk.index.latin_titles().iter().enumerate();
-            let titles = latin.flat_map(|(w, &word)| {
-                let next = |&rest: &u64| Some(rest & rest.wrapping_sub(1)).filter(|&r| r != 0);
-                let bits = std::iter::successors(Some(word).filter(|&w| w != 0), next);
-                bits.map(move |rest| w * 64 + rest.trailing_zeros() as usize)
-            });
+            // Only the titles with an ASCII letter at all.
+            let titles = chunk.index.lettered_titles().iter().map(|&i| i as usize);
             titles
                 .filter(|&local| held[local] & letters == letters && marked(chunk.first + local))
                 .filter_map(|local| {

@@ -39,6 +39,32 @@ fn folds_titles_and_keeps_char_counts() {
 }
 
 #[test]
+fn lettered_titles_are_those_with_an_ascii_letter() {
+    let titles = [
+        "长春日报",
+        "２０１２年",
+        "ＶＩＰ会员",
+        "2015年GDP",
+        "NBA",
+        "第3季",
+        "Ｚ",
+        "",
+    ];
+    let articles: Vec<Article> = titles.iter().map(|t| article(t, "", "")).collect();
+    let index = Index::build(&articles);
+    let letters = index.ascii_letters();
+    assert_eq!(letters[2], letter_bits("vip"));
+    assert_eq!(letters[3], letter_bits("gdp"));
+    assert_eq!(letters[1], 0, "digits are not letters");
+    assert_eq!(index.lettered_titles(), [2, 3, 4, 6]);
+}
+
+/// The bits of [`Index::ascii_letters`] for `letters`.
+fn letter_bits(letters: &str) -> u32 {
+    letters.bytes().fold(0, |m, b| m | 1 << (b - b'a'))
+}
+
+#[test]
 fn sources_are_shared_and_dates_ordered() {
     let articles = [
         article("a", "新华社", "2012-07-06"),

@@ -165,17 +165,15 @@ impl Listed {
                         mark(usize::from(i));
                     }
                 }
-                // Only titles with Latin letters have any ASCII letter.
+                // Only the titles with an ASCII letter: walking those with Latin letters or
+                // digits cost 40 ms at ten million `juan gen` titles, two in three of which
+                // hold a digit.
                 let letters = chunk.index.ascii_letters();
-                for (w, &latin) in chunk.index.latin_titles().iter().enumerate() {
-                    let mut bits = latin;
-                    while bits != 0 {
-                        let i = w * 64 + bits.trailing_zeros() as usize;
-                        bits &= bits - 1;
-                        let own = letters[i];
-                        if own & ascii != 0 || own != 0 && own & self.direct == self.direct {
-                            mark(i);
-                        }
+                for &i in chunk.index.lettered_titles() {
+                    let i = i as usize;
+                    let own = letters[i];
+                    if own & ascii != 0 || own & self.direct == self.direct {
+                        mark(i);
                     }
                 }
                 if let Some(within) = within {
