@@ -80,8 +80,8 @@ const ROWS_PER_WINDOW: usize = 1 << 18;
 /// cache, each a cache and TLB miss (1.3 µs a row at 10M). So the hits are taken a window at
 /// a time, put in article order, and formatted so in blocks of `per_block` on every core,
 /// each row's bytes remembered by its place in the window; the window's rows are then
-/// written in rank order. At 10M this halved the formatting of `juan list -q 中国`'s 218k
-/// rows.
+/// written in rank order. At 10M, with ids and dates pushed into the row's text rather than
+/// made as strings, `juan list -q 中国` (218,000 rows) took 374 ms against 515.
 fn write_rows(
     out: &mut dyn Write,
     corpus: &Corpus,
