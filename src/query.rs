@@ -28,7 +28,7 @@ mod readings;
 pub(crate) use fold::{class_of, fold, fold_char, fold_into};
 pub(crate) use help::SYNTAX_HELP;
 pub use index::Index;
-pub(crate) use index::{Sections, id_key};
+pub(crate) use index::{Sections, ascii_letter_bits, id_key};
 pub(crate) use matcher::{InitialsSieve, Scratch, UNBOUNDED};
 pub(crate) use narrow::Growth;
 pub(crate) use pinyin::{Need, PinyinBound};

@@ -198,11 +198,7 @@ impl Index {
                 while bits != 0 {
                     let i = w * 64 + bits.trailing_zeros() as usize;
                     bits &= bits - 1;
-                    per_title[i] = self
-                        .folded_title(i, &mut buf)
-                        .bytes()
-                        .filter(u8::is_ascii_lowercase)
-                        .fold(0, |mask, b| mask | 1 << (b - b'a'));
+                    per_title[i] = ascii_letter_bits(self.folded_title(i, &mut buf).as_bytes());
                     if per_title[i] != 0 {
                         lettered.push(i as u32);
                     }
@@ -429,6 +425,14 @@ impl Index {
             ("newest_first", self.columns.newest_first.byte_len()),
         ]
     }
+}
+
+/// The lowercase ASCII letters of `bytes` as [`Index::ascii_letters`] bits (`1 << (l - b'a')`).
+pub(crate) fn ascii_letter_bits(bytes: &[u8]) -> u32 {
+    bytes
+        .iter()
+        .filter(|b| b.is_ascii_lowercase())
+        .fold(0, |mask, b| mask | 1 << (b - b'a'))
 }
 
 /// A 64-bit key of an id: its value when it is 16 lower-case hex digits (as stable ids and

@@ -92,7 +92,8 @@ pub(super) struct Scratch {
 /// should sift them before the programme. The quick check costs a fraction of the programme,
 /// so it pays when most titles fail (a whole archive scanned for `ccrd`: 932 → 569 ms at
 /// 10M) and only adds work when most match (titles of the last key's answer). Either way the
-/// answer is the same.
+/// answer is the same. A scan's scratch, and so its tally, is shared by the query's pinyin
+/// terms: their rates mix, which moves only the time.
 #[derive(Debug, Default)]
 struct Tally {
     /// Titles scored since the counts were last halved.

@@ -13,7 +13,7 @@
 use rayon::prelude::*;
 
 use crate::corpus::Corpus;
-use crate::query::{Matcher, Need, readings_of};
+use crate::query::{Matcher, Need, ascii_letter_bits, readings_of};
 
 /// The listed candidates must be fewer than the candidates divided by this, else bounding
 /// every candidate costs less than listing them.
@@ -64,21 +64,13 @@ impl ListedChars {
     }
 }
 
-/// The letters of `bytes` as [`crate::query::Index::ascii_letters`] bits.
-fn letter_bits(bytes: &[u8]) -> u32 {
-    bytes
-        .iter()
-        .filter(|b| b.is_ascii_lowercase())
-        .fold(0, |mask, b| mask | 1 << (b - b'a'))
-}
-
 /// How the title lists give the candidates whose bound may reach one floor: per chunk, the
 /// chars of its rarest need, and the letters by which a title's own ASCII meets it.
 pub(super) struct Listed {
     /// Per chunk: the chars whose titles are candidates, and the ASCII letters that make a
     /// title one (with every letter of the term: a title it may match directly).
     chosen: Vec<(Vec<u32>, u32)>,
-    /// The term's letters ([`letter_bits`]).
+    /// The term's letters ([`ascii_letter_bits`]).
     direct: u32,
 }
 
@@ -100,7 +92,7 @@ impl Listed {
         let mut direct = 0;
         for (chunk, matcher) in corpus.chunks().iter().zip(matchers) {
             let bound = matcher.sole_bound()?;
-            direct = letter_bits(bound.text());
+            direct = ascii_letter_bits(bound.text());
             let Some(needs) = bound.needs(floor) else {
                 // No title's bound reaches the floor through pinyin.
                 chosen.push((Vec::new(), 0));
@@ -127,7 +119,7 @@ impl Listed {
                     .sum();
                 if rarest.as_ref().is_none_or(|(fewest, ..)| titles < *fewest) {
                     let ascii = match need {
-                        Need::Initial(letter) => letter_bits(&[letter]),
+                        Need::Initial(letter) => ascii_letter_bits(&[letter]),
                         Need::Whole(_) => 0,
                     };
                     rarest = Some((titles, chars, ascii));
