@@ -113,6 +113,11 @@ impl Candidates {
         Candidates { bits, exact }
     }
 
+    /// The bitmap: bit `local % 64` of word `local / 64` is set for each candidate.
+    pub(crate) fn words(&self) -> &[u64] {
+        &self.bits
+    }
+
     /// How many articles may hold the term.
     pub(crate) fn count(&self) -> usize {
         self.bits.iter().map(|w| w.count_ones() as usize).sum()

@@ -3,8 +3,9 @@
 //! article, not the hits', so the strip stays put while the query changes and shows *when*
 //! the matches are. The unit is the finest whose periods fit the terminal's width (years are
 //! grouped when even they do not). Counted again when the hits change (`App::show_hits`) or
-//! the width does (`App::resize`), by binary search of each hit's instant over the periods'
+//! the width does (`App::resize`), by looking each hit's instant up among the periods'
 //! start instants ([`period`]): no time-zone call per hit, and a million hits on all cores.
+//! `juan count` counts a bitmap of its hits with the same code ([`count_marked`]).
 //!
 //! `ui::timeline` draws it; [`App::period_target`] is where the previous/next period keys go.
 
@@ -195,19 +196,7 @@ pub(crate) fn count_in(corpus: &Corpus, hits: &[Hit], periods: &Periods) -> (Vec
         return tally(hits);
     }
     if hits.len() >= corpus.len() / SWEEP_SHARE {
-        let add = |(counts, undated): &mut (Vec<u32>, usize), t: Option<i64>| match t {
-            Some(t) => {
-                if let Some(k) = periods.index_of(t) {
-                    counts[k] += 1;
-                }
-            }
-            None => *undated += 1,
-        };
-        let merge = |(mut a, ua): (Vec<u32>, usize), (b, ub): (Vec<u32>, usize)| {
-            a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
-            (a, ua + ub)
-        };
-        return swept(corpus, hits, || (vec![0; n], 0), add, merge);
+        return count_marked(corpus, &marks_of(corpus, hits), periods);
     }
     hits.par_chunks(SLICE).map(tally).reduce(
         || (vec![0; n], 0),
@@ -218,63 +207,100 @@ pub(crate) fn count_in(corpus: &Corpus, hits: &[Hit], periods: &Periods) -> (Vec
     )
 }
 
+/// The articles marked in `marks` (a bitmap over global numbers) counted per period of
+/// `periods`, and how many have no date, as [`count_in`] counts hits.
+pub(crate) fn count_marked(corpus: &Corpus, marks: &[u64], periods: &Periods) -> (Vec<u32>, usize) {
+    let n = periods.len();
+    let add = |(counts, undated): &mut (Vec<u32>, usize), t: Option<i64>| match t {
+        Some(t) => {
+            if let Some(k) = periods.index_of(t) {
+                counts[k] += 1;
+            }
+        }
+        None => *undated += 1,
+    };
+    let merge = |(mut a, ua): (Vec<u32>, usize), (b, ub): (Vec<u32>, usize)| {
+        a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
+        (a, ua + ub)
+    };
+    swept(corpus, marks, || (vec![0; n], 0), add, merge)
+}
+
 /// A hit list holding at least one article in this many is read by [`swept`].
 const SWEEP_SHARE: usize = 16;
 
-/// The first and last instant among `hits` (undated ones aside), as [`instant_of`] gives
-/// them; `None` when none is dated.
-pub(crate) fn span_in(corpus: &Corpus, hits: &[Hit]) -> Option<(i64, i64)> {
-    let widen = |span: &mut Option<(i64, i64)>, t: Option<i64>| {
-        if let Some(t) = t {
-            *span = Some(span.map_or((t, t), |(lo, hi)| (lo.min(t), hi.max(t))));
-        }
-    };
-    if hits.len() >= corpus.len() / SWEEP_SHARE {
-        // Each chunk's newest and oldest hit, met first from either end of its date order
-        // (at once when hits are many), not a sweep of every hit's date.
-        let marks = marks_of(corpus, hits);
-        let marked = |g: usize| marks[g / 64] >> (g % 64) & 1 == 1;
-        return corpus
-            .chunks()
-            .par_iter()
-            .filter_map(|chunk| {
-                let order = chunk.index.in_order(Order::NewestFirst);
-                let dated = order.partition_point(|&i| chunk.index.date_parts(i as usize).0 == 0);
-                let hit = |&&i: &&u32| marked(chunk.first + i as usize);
-                let newest = order[..dated].iter().find(hit)?;
-                let oldest = order[..dated].iter().rev().find(hit)?;
-                let at = |i: u32| chunk.index.matched_instant(i as usize);
-                Some((at(*oldest)?, at(*newest)?))
-            })
-            .reduce_with(|(lo, hi), (a, b)| (lo.min(a), hi.max(b)));
-    }
-    let mut span = None;
-    for hit in hits {
-        widen(&mut span, instant_of(corpus, hit.article()));
-    }
-    span
+/// The first and last instant among the articles marked in `marks` (a bitmap over global
+/// numbers), as [`instant_of`] gives them (undated ones aside); `None` when none is dated.
+pub(crate) fn span_marked(corpus: &Corpus, marks: &[u64]) -> Option<(i64, i64)> {
+    let marked = |g: usize| marks.get(g / 64).is_some_and(|w| w >> (g % 64) & 1 == 1);
+    let few =
+        marks.iter().map(|w| w.count_ones() as usize).sum::<usize>() < corpus.len() / SWEEP_SHARE;
+    corpus
+        .chunks()
+        .par_iter()
+        .filter_map(|chunk| {
+            let at = |i: u32| chunk.index.matched_instant(i as usize);
+            if few {
+                // Each marked article's own date: fewer reads than walking the date order.
+                return marked_in(marks, chunk.first, chunk.len())
+                    .filter_map(|local| at(local as u32))
+                    .fold(None, |span: Option<(i64, i64)>, t| {
+                        Some(span.map_or((t, t), |(lo, hi)| (lo.min(t), hi.max(t))))
+                    });
+            }
+            // Each chunk's newest and oldest marked article, met first from either end of
+            // its date order (at once when they are many), not a sweep of every date.
+            let order = chunk.index.in_order(Order::NewestFirst);
+            let dated = order.partition_point(|&i| chunk.index.date_parts(i as usize).0 == 0);
+            let hit = |&&i: &&u32| marked(chunk.first + i as usize);
+            let newest = order[..dated].iter().find(hit)?;
+            let oldest = order[..dated].iter().rev().find(hit)?;
+            Some((at(*oldest)?, at(*newest)?))
+        })
+        .reduce_with(|(lo, hi), (a, b)| (lo.min(a), hi.max(b)))
 }
 
-/// Folds the instant of every hit of `hits` (`None`: undated) into a `T` per chunk with
-/// `add`, the chunks' results merged with `merge`: the hits are marked in a bitmap over
-/// global numbers, and every chunk is read in load order on every core. For many hits:
-/// reading the dates in the hits' own (ranked) order missed the cache on every hit, and 8M
-/// hits of a 10M archive took most of a second on the interface's thread.
+/// The local numbers of a chunk's articles (global `first` to `first + len`) marked in
+/// `marks`, ascending: word by word, so a sparse bitmap costs its words and its bits.
+fn marked_in(marks: &[u64], first: usize, len: usize) -> impl Iterator<Item = usize> + '_ {
+    let end = first + len;
+    let words = first / 64..end.div_ceil(64).min(marks.len());
+    words.flat_map(move |k| {
+        let lo = (k * 64).max(first);
+        let hi = (k * 64 + 64).min(end);
+        // The bits of this word inside the chunk.
+        let mut bits = marks[k] >> (lo % 64) << (lo % 64);
+        if hi % 64 != 0 {
+            bits &= (1u64 << (hi % 64)) - 1;
+        }
+        std::iter::from_fn(move || {
+            (bits != 0).then(|| {
+                let b = bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                k * 64 + b - first
+            })
+        })
+    })
+}
+
+/// Folds the instant of every article marked in `marks` (a bitmap over global numbers;
+/// `None`: undated) into a `T` per chunk with `add`, the chunks' results merged with
+/// `merge`: every chunk is read in load order on every core. For many hits: reading the
+/// dates in the hits' own (ranked) order missed the cache on every hit, and 8M hits of a 10M
+/// archive took most of a second on the interface's thread.
 fn swept<T: Send>(
     corpus: &Corpus,
-    hits: &[Hit],
+    marks: &[u64],
     identity: impl Fn() -> T + Sync + Send,
     add: impl Fn(&mut T, Option<i64>) + Sync,
     merge: impl Fn(T, T) -> T + Sync + Send,
 ) -> T {
-    let marks = marks_of(corpus, hits);
-    let marked = |g: usize| marks[g / 64] >> (g % 64) & 1 == 1;
     corpus
         .chunks()
         .par_iter()
         .map(|chunk| {
             let mut acc = identity();
-            for local in (0..chunk.len()).filter(|&local| marked(chunk.first + local)) {
+            for local in marked_in(marks, chunk.first, chunk.len()) {
                 add(&mut acc, chunk.index.matched_instant(local));
             }
             acc

@@ -7,7 +7,7 @@
 
 use super::{Outcome, load_reporting_with, title_check, with_stdout};
 use crate::app::timeline::period::{Periods, Unit};
-use crate::app::timeline::{count_in, span_in};
+use crate::app::timeline::{count_marked, span_marked};
 use crate::cli::{CountArgs, CountBy};
 use crate::query::Query;
 use crate::search;
@@ -27,21 +27,24 @@ pub fn count(args: &CountArgs) -> Outcome {
         // As `juan list`: the body index kept in the cache answers `body:` and `text:`.
         corpus.read_body_indexes();
     }
-    // Counts need every hit, in no order: nothing is ranked.
-    let hits = search::matching(&corpus, &query);
+    // Counts need every hit, in no order: nothing is ranked, and no hit list is made.
+    let marks = search::matching_marks(&corpus, &query);
     let unit = match args.by {
         CountBy::Year => Unit::Year,
         CountBy::Month => Unit::Month,
         CountBy::Day => Unit::Day,
     };
-    let span = span_in(&corpus, &hits);
+    let span = span_marked(&corpus, &marks);
     let (periods, counts, undated) = match span {
         Some((first, last)) => {
             let periods = Periods::between_instants(unit, first, last);
-            let (counts, undated) = count_in(&corpus, &hits, &periods);
+            let (counts, undated) = count_marked(&corpus, &marks, &periods);
             (Some(periods), counts, undated)
         }
-        None => (None, Vec::new(), hits.len()),
+        None => {
+            let hits = marks.iter().map(|w| w.count_ones() as usize).sum();
+            (None, Vec::new(), hits)
+        }
     };
     if undated > 0 {
         let noun = if undated == 1 { "match" } else { "matches" };

@@ -252,13 +252,48 @@ fn many_and_few_hits_are_counted_alike_by_either_path() {
             .fold(None, |span: Option<(i64, i64)>, t| {
                 Some(span.map_or((t, t), |(lo, hi)| (lo.min(t), hi.max(t))))
             });
-        assert_eq!(span_in(&corpus, &hits), brute, "every {step}");
+        let marks = marks_of(&corpus, &hits);
+        assert_eq!(span_marked(&corpus, &marks), brute, "every {step}");
         let (counts, got_undated) = count_in(&corpus, &hits, &periods);
+        assert_eq!(
+            count_marked(&corpus, &marks, &periods),
+            (counts.clone(), got_undated)
+        );
         assert_eq!(got_undated, undated, "every {step}");
         assert_eq!(
             counts,
             (0..5).map(per_year).collect::<Vec<_>>(),
             "every {step}"
         );
+    }
+}
+
+#[test]
+fn marked_in_gives_a_chunks_marked_articles_whatever_its_bounds() {
+    let len = 1000;
+    for step in [1, 3, 64, 333] {
+        let marks = {
+            let mut m = vec![0u64; usize::div_ceil(len, 64)];
+            for g in (0..len).step_by(step) {
+                m[g / 64] |= 1 << (g % 64);
+            }
+            m
+        };
+        for (first, n) in [
+            (0, 1000),
+            (0, 64),
+            (63, 2),
+            (64, 64),
+            (100, 0),
+            (130, 700),
+            (999, 1),
+        ] {
+            let want: Vec<usize> = (first..first + n)
+                .filter(|g| g % step == 0)
+                .map(|g| g - first)
+                .collect();
+            let got: Vec<usize> = marked_in(&marks, first, n).collect();
+            assert_eq!(got, want, "step {step}, chunk {first}+{n}");
+        }
     }
 }
