@@ -130,20 +130,6 @@ impl Candidates {
             .is_some_and(|w| w >> (local % 64) & 1 == 1)
     }
 
-    /// Every candidate, ascending.
-    pub(crate) fn iter(&self) -> impl Iterator<Item = usize> + '_ {
-        self.bits.iter().enumerate().flat_map(|(k, &word)| {
-            let mut rest = word;
-            std::iter::from_fn(move || {
-                (rest != 0).then(|| {
-                    let bit = rest.trailing_zeros() as usize;
-                    rest &= rest - 1;
-                    k * 64 + bit
-                })
-            })
-        })
-    }
-
     /// The first candidate at `local` or after it.
     pub(crate) fn next_from(&self, local: usize) -> Option<usize> {
         let mut word = local / 64;

@@ -132,33 +132,9 @@ pub fn run(
     run_paged(corpus, query, order, within, cancel, 0, |_| {})
 }
 
-/// Every article of `corpus` that `query` matches, in load order, unranked: what counting
-/// needs (`juan count`), without the sort a ranking costs (25–30 ms for a million hits).
-/// Uses every core.
-pub fn matching(corpus: &Corpus, query: &Query) -> Vec<Hit> {
-    let hit = |g: u32| Hit { index: g, score: 0 };
-    if query.is_empty() {
-        return (0..corpus.len() as u32).map(hit).collect();
-    }
-    let matchers = scan::matchers(corpus, query);
-    // A lone body term the index answers exactly: its lists are the hits.
-    let exact: Option<Vec<_>> = matchers.iter().map(|m| m.exact_hits()).collect();
-    if let Some(exact) = exact {
-        return exact
-            .par_iter()
-            .zip(corpus.chunks())
-            .flat_map_iter(|(hits, chunk)| {
-                hits.iter().map(|local| hit((chunk.first + local) as u32))
-            })
-            .collect();
-    }
-    let parts = scan::matching(corpus, &matchers, None, &Cancel::new())
-        .expect("a search nobody cancels finishes");
-    parts.into_iter().flatten().map(hit).collect()
-}
-
 /// Every article `query` matches in `corpus`, as a bitmap over global numbers, in no order
-/// and unranked: what `juan count` needs. A lone body term the index answers exactly takes
+/// and unranked: what `juan count` needs, without the sort a ranking costs (25–30 ms for a
+/// million hits). Uses every core. A lone body term the index answers exactly takes
 /// its lists' bits as they are (no hit list: 976,887 hits of `body:的` at 1M made a vector
 /// of 8 MB and a bitmap again); any other query marks what the scan matches.
 pub fn matching_marks(corpus: &Corpus, query: &Query) -> Vec<u64> {
