@@ -252,9 +252,10 @@ fn many_and_few_hits_are_counted_alike_by_either_path() {
             .fold(None, |span: Option<(i64, i64)>, t| {
                 Some(span.map_or((t, t), |(lo, hi)| (lo.min(t), hi.max(t))))
             });
-        let marks = marks_of(&corpus, &hits);
+        let made = Marks::default();
+        let marks = made.make(&hits, corpus.len());
         assert_eq!(span_marked(&corpus, &marks), brute, "every {step}");
-        let (counts, got_undated) = count_in(&corpus, &hits, &periods);
+        let (counts, got_undated) = count_in(&corpus, &hits, &Marks::default(), &periods);
         assert_eq!(
             count_marked(&corpus, &marks, &periods),
             (counts.clone(), got_undated)
