@@ -1,9 +1,9 @@
 //! Calendar periods (years, months, days) of the display zone as Unix-second boundaries, so
 //! that an article's period is a look-up among those stamps (its step's, `Steps`), not a
-//! time-zone call per article: the timeline strip counts a million hits this way on every keystroke,
-//! and `juan count` does the same for its table. A period is the one an article's date is
-//! *shown* in ([`crate::date::zone`]): an instant falls in the zone's day, a date written as
-//! a day alone in that day (the instant `date:` terms match it by,
+//! time-zone call per article: the timeline strip counts a million hits this way on every
+//! keystroke, and `juan count` does the same for its table. A period is the one an article's
+//! date is *shown* in ([`crate::date::zone`]): an instant falls in the zone's day, a date
+//! written as a day alone in that day (the instant `date:` terms match it by,
 //! `Index::matched_instant`).
 
 use jiff::civil;
