@@ -175,31 +175,40 @@ pub(crate) fn instant_of(corpus: &Corpus, article: usize) -> Option<i64> {
     chunk.index.matched_instant(local)
 }
 
+/// Hits counted per period, and how many have no date.
+type Counts = (Vec<u32>, usize);
+
+/// Counts one hit dated `t` (`None`: undated) into `counts`; one dated outside the periods
+/// counts nowhere.
+fn count_one(counts: &mut Counts, periods: &Periods, t: Option<i64>) {
+    match t {
+        Some(t) => {
+            if let Some(k) = periods.index_of(t) {
+                counts.0[k] += 1;
+            }
+        }
+        None => counts.1 += 1,
+    }
+}
+
+/// Two parts' counts added.
+fn merged((mut a, ua): Counts, (b, ub): Counts) -> Counts {
+    a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
+    (a, ua + ub)
+}
+
 /// `hits` counted per period of `periods`, and how many have no date (hits dated outside
 /// the periods count nowhere). Many hits are read from their bitmap, `marks` (made on every
 /// core unless the search thread made it first: 7M hits of a 10M archive, marked one by one
 /// on the interface's thread, took tens of milliseconds).
-pub(crate) fn count_in(
-    corpus: &Corpus,
-    hits: &[Hit],
-    marks: &Marks,
-    periods: &Periods,
-) -> (Vec<u32>, usize) {
-    let n = periods.len();
+pub(crate) fn count_in(corpus: &Corpus, hits: &[Hit], marks: &Marks, periods: &Periods) -> Counts {
+    let zero = || (vec![0u32; periods.len()], 0);
     let tally = |part: &[Hit]| {
-        let mut counts = vec![0u32; n];
-        let mut undated = 0;
+        let mut counts = zero();
         for hit in part {
-            match instant_of(corpus, hit.article()) {
-                Some(t) => {
-                    if let Some(k) = periods.index_of(t) {
-                        counts[k] += 1;
-                    }
-                }
-                None => undated += 1,
-            }
+            count_one(&mut counts, periods, instant_of(corpus, hit.article()));
         }
-        (counts, undated)
+        counts
     };
     if hits.len() <= SLICE {
         return tally(hits);
@@ -207,35 +216,31 @@ pub(crate) fn count_in(
     if hits.len() >= corpus.len() / SWEEP_SHARE {
         return count_marked(corpus, &marks.make(hits, corpus.len()), periods);
     }
-    hits.par_chunks(SLICE).map(tally).reduce(
-        || (vec![0; n], 0),
-        |(mut a, ua), (b, ub)| {
-            a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
-            (a, ua + ub)
-        },
-    )
+    hits.par_chunks(SLICE).map(tally).reduce(zero, merged)
 }
 
 /// The articles marked in `marks` (a bitmap over global numbers) counted per period of
-/// `periods`, and how many have no date, as [`count_in`] counts hits.
-pub(crate) fn count_marked(corpus: &Corpus, marks: &[u64], periods: &Periods) -> (Vec<u32>, usize) {
-    let n = periods.len();
-    let add = |(counts, undated): &mut (Vec<u32>, usize), t: Option<i64>| match t {
-        Some(t) => {
-            if let Some(k) = periods.index_of(t) {
-                counts[k] += 1;
+/// `periods`, and how many have no date, as [`count_in`] counts hits: every chunk read in
+/// load order on every core. For many hits: reading the dates in the hits' own (ranked)
+/// order missed the cache on every hit, and 8M hits of a 10M archive took most of a second
+/// on the interface's thread.
+pub(crate) fn count_marked(corpus: &Corpus, marks: &[u64], periods: &Periods) -> Counts {
+    let zero = || (vec![0u32; periods.len()], 0);
+    corpus
+        .chunks()
+        .par_iter()
+        .map(|chunk| {
+            let mut counts = zero();
+            for local in marked_in(marks, chunk.first, chunk.len()) {
+                count_one(&mut counts, periods, chunk.index.matched_instant(local));
             }
-        }
-        None => *undated += 1,
-    };
-    let merge = |(mut a, ua): (Vec<u32>, usize), (b, ub): (Vec<u32>, usize)| {
-        a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
-        (a, ua + ub)
-    };
-    swept(corpus, marks, || (vec![0; n], 0), add, merge)
+            counts
+        })
+        .reduce(zero, merged)
 }
 
-/// A hit list holding at least one article in this many is read by [`swept`].
+/// Hits holding at least one article in this many are counted from their bitmap, and their
+/// span found from the chunks' date orders.
 const SWEEP_SHARE: usize = 16;
 
 /// The first and last instant among the articles marked in `marks` (a bitmap over global
@@ -248,11 +253,11 @@ pub(crate) fn span_marked(corpus: &Corpus, marks: &[u64]) -> Option<(i64, i64)> 
         .chunks()
         .par_iter()
         .filter_map(|chunk| {
-            let at = |i: u32| chunk.index.matched_instant(i as usize);
+            let at = |local: usize| chunk.index.matched_instant(local);
             if few {
                 // Each marked article's own date: fewer reads than walking the date order.
                 return marked_in(marks, chunk.first, chunk.len())
-                    .filter_map(|local| at(local as u32))
+                    .filter_map(at)
                     .fold(None, |span: Option<(i64, i64)>, t| {
                         Some(span.map_or((t, t), |(lo, hi)| (lo.min(t), hi.max(t))))
                     });
@@ -264,7 +269,7 @@ pub(crate) fn span_marked(corpus: &Corpus, marks: &[u64]) -> Option<(i64, i64)> 
             let hit = |&&i: &&u32| marked(chunk.first + i as usize);
             let newest = order[..dated].iter().find(hit)?;
             let oldest = order[..dated].iter().rev().find(hit)?;
-            Some((at(*oldest)?, at(*newest)?))
+            Some((at(*oldest as usize)?, at(*newest as usize)?))
         })
         .reduce_with(|(lo, hi), (a, b)| (lo.min(a), hi.max(b)))
 }
@@ -290,31 +295,6 @@ fn marked_in(marks: &[u64], first: usize, len: usize) -> impl Iterator<Item = us
             })
         })
     })
-}
-
-/// Folds the instant of every article marked in `marks` (a bitmap over global numbers;
-/// `None`: undated) into a `T` per chunk with `add`, the chunks' results merged with
-/// `merge`: every chunk is read in load order on every core. For many hits: reading the
-/// dates in the hits' own (ranked) order missed the cache on every hit, and 8M hits of a 10M
-/// archive took most of a second on the interface's thread.
-fn swept<T: Send>(
-    corpus: &Corpus,
-    marks: &[u64],
-    identity: impl Fn() -> T + Sync + Send,
-    add: impl Fn(&mut T, Option<i64>) + Sync,
-    merge: impl Fn(T, T) -> T + Sync + Send,
-) -> T {
-    corpus
-        .chunks()
-        .par_iter()
-        .map(|chunk| {
-            let mut acc = identity();
-            for local in marked_in(marks, chunk.first, chunk.len()) {
-                add(&mut acc, chunk.index.matched_instant(local));
-            }
-            acc
-        })
-        .reduce(&identity, &merge)
 }
 
 impl App {
