@@ -16,6 +16,15 @@ const LIST_HINT: &str = "Ctrl-s source";
 /// Ctrl-c: quits wherever the focus is.
 const QUIT: &str = "\x03";
 
+/// True when the query line shows `query` and one hit of the sample's 181 articles: the
+/// search thread has answered it (the query line itself is drawn before the answer comes).
+fn one_hit(screen: &str, query: &str) -> bool {
+    screen
+        .lines()
+        .next()
+        .is_some_and(|q| q.contains(query) && q.split_whitespace().last() == Some("1/181"))
+}
+
 /// How often `word` occurs in the seed article as its file has it (title line included).
 fn occurrences(word: &str) -> usize {
     let seed = include_str!("../sample-data/000_618211eec43b155d.txt");
@@ -28,7 +37,9 @@ fn slash_finds_in_the_article_and_n_steps_to_the_next_match() {
     let mut pty = Pty::spawn(&[], cols, rows);
     pty.wait_for_text(LIST_HINT);
     pty.send("长春市委人大工作会议");
-    pty.wait_for_text(SEED_TITLE);
+    pty.wait_for("the seed, the query's one hit", 10, |s| {
+        s.contains(SEED_TITLE) && one_hit(s, "长春市委人大工作会议")
+    });
     pty.send("\r");
     pty.wait_for_text("/ find");
     pty.send("/");
@@ -45,16 +56,17 @@ fn slash_finds_in_the_article_and_n_steps_to_the_next_match() {
     pty.send("N");
     pty.send("N");
     pty.wait_for_text(&format!("人大工作 {n}/{n}"));
-    // `/` and Enter again: the last find, from the top row in view. (Each key on its own: a
-    // burst of text with a line end in it would be a paste.)
-    for key in ["g", "/", "\r"] {
-        pty.send(key);
-        pty.settle(100);
-    }
+    // `/` and Enter again: the last find, from the top row in view. (Enter only once the
+    // prompt is open: read in one burst with the keys before it, text with a line end is a
+    // paste.)
+    pty.send("g");
+    pty.send("/");
+    pty.wait_for_text("Enter find");
+    pty.send("\r");
     pty.wait_for_text(&format!("人大工作 1/{n}"));
     pty.send("/");
     pty.send("国徽国歌");
-    pty.settle(100);
+    pty.wait_for_text("/国徽国歌");
     pty.send("\r");
     pty.wait_for_text("pattern not found");
     pty.send(QUIT);
@@ -67,20 +79,22 @@ fn a_body_query_opens_the_article_at_its_first_match() {
     let mut pty = Pty::spawn(&[], cols, rows);
     pty.wait_for_text(LIST_HINT);
     pty.send("body:依法");
-    pty.wait_for_text(SEED_TITLE);
-    pty.settle(200);
     // The list: the seed's row shows the context of its first body match beside the title,
-    // and the timeline strip under the query line shows the matches per period.
-    let rows = pty.rows();
-    let seed_row = rows
-        .iter()
-        .find(|r| r.contains("2017-09-06") && r.contains("中共长春"))
-        .expect("the seed's row");
-    assert!(seed_row.contains("依法"), "no snippet in {seed_row:?}");
-    assert!(
-        rows[1].contains(['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█']),
-        "no timeline in {:?}",
-        rows[1]
+    // and the timeline strip under the query line shows the matches per period. All of it
+    // comes with the search thread's answer, after the query line is drawn.
+    pty.wait_for(
+        "the seed's row with a snippet, and the timeline, for the query's one hit",
+        10,
+        |s| {
+            let rows: Vec<&str> = s.lines().collect();
+            let snippet = rows
+                .iter()
+                .any(|r| r.contains("2017-09-06") && r.contains("中共长春") && r.contains("依法"));
+            let timeline = rows
+                .get(1)
+                .is_some_and(|r| r.contains(['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█']));
+            one_hit(s, "body:依法") && snippet && timeline
+        },
     );
     pty.send("\r");
     let n = occurrences("依法");

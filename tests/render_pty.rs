@@ -223,8 +223,9 @@ fn check(cols: u16, rows: u16, setup: &[Step], steps: &[Step]) {
         incremental.pty.settle(60);
         fresh.pty.settle(60);
         fresh.repaint();
-        // A frame still on its way may finish either screen: wait a little for agreement.
-        let deadline = Instant::now() + Duration::from_secs(3);
+        // A frame still on its way may finish either screen: wait for agreement (a slow
+        // machine may take seconds to draw it).
+        let deadline = Instant::now() + Duration::from_secs(10);
         loop {
             let (a, b) = (incremental.cells(), fresh.cells());
             if a == b {

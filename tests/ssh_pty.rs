@@ -138,6 +138,10 @@ fn frames_wait_for_the_terminal_and_only_the_latest_state_is_drawn() {
         chars.into_iter().collect::<String>()
     };
     pty.send("j");
+    // Its question ends the frame: once it is asked, the whole frame has been read.
+    pty.wait_for("the first key drawn, and its question asked", 10, |_| {
+        asked(&pty) == questions + 1 && top(&pty) != at_start
+    });
     pty.settle(300);
     assert_eq!(asked(&pty), questions + 1, "the first key was not drawn");
     let after_one = top(&pty);
@@ -153,6 +157,16 @@ fn frames_wait_for_the_terminal_and_only_the_latest_state_is_drawn() {
     assert_eq!(top(&pty), after_one);
     // ...and the answer brings one frame: the state after all four.
     pty.send("\x1b[0n");
+    let frames_since = |pty: &Pty| {
+        let raw = pty.raw();
+        raw[waiting..]
+            .windows(4)
+            .filter(|w| *w == b"\x1b[5n")
+            .count()
+    };
+    pty.wait_for("the frame the answer brings", 10, |_| {
+        frames_since(&pty) >= 1
+    });
     pty.settle(300);
     let drawn = pty.raw()[waiting..].to_vec();
     let frames = drawn.windows(4).filter(|w| *w == b"\x1b[5n").count();
@@ -171,11 +185,20 @@ fn frames_wait_for_the_terminal_and_only_the_latest_state_is_drawn() {
 #[test]
 fn an_unbracketed_paste_holding_a_newline_is_query_text_not_enter() {
     let mut pty = Pty::spawn(&[], 80, 24);
-    pty.wait_for_text(LIST_HINT);
+    // Every article listed (the hints show once loaded, the list when the search thread
+    // answers): a line end taken for Enter would open one.
+    pty.wait_for("the whole archive listed", 10, |s| {
+        s.contains(LIST_HINT)
+            && s.lines()
+                .next()
+                .is_some_and(|q| q.split_whitespace().last() == Some("181/181"))
+    });
     // One write, as a terminal without bracketed paste delivers a paste.
     pty.send("北京\r地铁\r");
-    pty.wait_for("the pasted query", 10, |s| {
-        s.lines().next().is_some_and(|q| q.contains("北京 地铁"))
+    pty.wait_for("the pasted query and its three hits", 10, |s| {
+        s.lines().next().is_some_and(|q| {
+            q.contains("北京 地铁") && q.split_whitespace().last() == Some("3/181")
+        })
     });
     pty.settle(300);
     let screen = pty.screen();

@@ -21,19 +21,26 @@ fn assert_right_border(pty: &Pty, cols: u16, rows: u16) {
 
 /// [`assert_right_border`] for the panes starting at row `top` (2 under the timeline strip).
 fn assert_right_border_from(pty: &Pty, cols: u16, rows: u16, top: u16) {
-    for row in top..rows.saturating_sub(1) {
-        let c = pty.cell(row, cols - 1);
-        assert!(
-            ["│", "┐", "┘", "╮", "╯", "┤", "█", "║", "|", "+", "#"].contains(&c.as_str()),
-            "row {row}: last column holds {c:?}; screen:\n{}",
-            pty.screen()
-        );
-        let left = pty.cell(row, 0);
-        assert!(
-            ["│", "┌", "└", "╭", "╰", "├", "|", "+"].contains(&left.as_str()),
-            "row {row}: first column holds {left:?}"
-        );
+    if let Some(problem) = border_problem(pty, cols, rows, top) {
+        panic!("{problem}; screen:\n{}", pty.screen());
     }
+}
+
+/// What breaks the borders of the panes from row `top` down (see [`assert_right_border`]):
+/// the first row whose first or last column is not a border cell; `None` when none does.
+fn border_problem(pty: &Pty, cols: u16, rows: u16, top: u16) -> Option<String> {
+    (top..rows.saturating_sub(1)).find_map(|row| {
+        let c = pty.cell(row, cols - 1);
+        let left = pty.cell(row, 0);
+        if !["│", "┐", "┘", "╮", "╯", "┤", "█", "║", "|", "+", "#"].contains(&c.as_str())
+        {
+            Some(format!("row {row}: last column holds {c:?}"))
+        } else if !["│", "┌", "└", "╭", "╰", "├", "|", "+"].contains(&left.as_str()) {
+            Some(format!("row {row}: first column holds {left:?}"))
+        } else {
+            None
+        }
+    })
 }
 
 #[test]
@@ -43,15 +50,15 @@ fn search_open_scroll_resize_and_quit() {
     pty.wait_for_text(LIST_HINT);
     // Chinese typed straight into the list goes to the query line.
     pty.send("长春市委人大工作会议");
-    pty.wait_for_text(SEED_TITLE);
+    // The query line is drawn at once, the list when the search thread answers: the seed,
+    // the query's one hit, selected for Enter.
+    pty.wait_for("the seed, the query's one hit", 10, |s| {
+        s.contains(SEED_TITLE)
+            && s.lines().next().is_some_and(|q| {
+                q.contains("长春市委人大工作会议") && q.split_whitespace().last() == Some("1/181")
+            })
+    });
     pty.settle(200);
-    assert!(
-        pty.screen()
-            .lines()
-            .next()
-            .unwrap()
-            .contains("长春市委人大工作会议")
-    );
     // The timeline strip under the query line: the sample archive runs from 2016 to 2024.
     let strip = pty.rows()[1].trim_end().to_string();
     assert!(
@@ -87,8 +94,21 @@ fn search_open_scroll_resize_and_quit() {
             .map(|r| inner(r))
             .collect::<String>()
     };
+    // The rows `by` below the top of `then` are now at its top: the view moved `by` rows down.
+    let moved = |then: &[String], now: &[String], by: usize| {
+        let view = 2..usize::from(rows) - 2;
+        view.clone()
+            .take(view.len() - by)
+            .all(|row| inner(&now[row]) == inner(&then[row + by]))
+    };
     let before = top_text(&pty);
     pty.resize(41, rows);
+    // juan redraws when the resize reaches it (SIGWINCH).
+    pty.wait_for(
+        "the reader drawn again at 41 columns, its top text kept",
+        10,
+        |_| border_problem(&pty, 41, rows, 1).is_none() && top_two(&pty).contains(&before),
+    );
     pty.settle(300);
     assert_right_border(&pty, 41, rows);
     assert!(
@@ -108,10 +128,19 @@ fn search_open_scroll_resize_and_quit() {
     );
     assert_right_border(&pty, 41, rows);
     pty.send("g");
+    pty.wait_for_text(SEED_TITLE);
+    pty.settle(200);
+    let at_top = pty.rows();
     pty.send(&"j".repeat(15));
+    pty.wait_for("fifteen rows down", 10, |_| moved(&at_top, &pty.rows(), 15));
     pty.settle(200);
     let before = top_text(&pty);
     pty.resize(cols, rows);
+    pty.wait_for(
+        &format!("the reader drawn again at {cols} columns, its top text kept"),
+        10,
+        |_| border_problem(&pty, cols, rows, 1).is_none() && top_two(&pty).contains(&before),
+    );
     pty.settle(300);
     assert_right_border(&pty, cols, rows);
     assert!(
@@ -234,13 +263,14 @@ const ENTER_ALTERNATE: &[u8] = b"\x1b[?1049h";
 /// entered anew and cleared, the list and the query line on it.
 fn assert_redrawn_since(pty: &Pty, from: usize) {
     wait_for_bytes(pty, from, ENTER_ALTERNATE);
-    pty.wait_for("the list drawn again", 10, |s| {
-        s.contains(LIST_HINT) && s.contains(SEED_TITLE)
-    });
+    // The list has the focus: the cursor shows on the query line (juan shows it at the end
+    // of the frame).
+    pty.wait_for(
+        "the list drawn again, the interface's modes back",
+        10,
+        |s| s.contains(LIST_HINT) && s.contains(SEED_TITLE) && pty.modes() == (true, false),
+    );
     assert!(wrote_since(pty, from, b"\x1b[2J"), "no full clear");
-    let (alternate, hidden) = pty.modes();
-    // The list has the focus: the cursor shows on the query line.
-    assert!(alternate && !hidden, "interface modes not back");
 }
 
 #[test]

@@ -4,6 +4,12 @@
 //! Every juan started here gets a state folder of its own (`XDG_STATE_HOME`, a temporary
 //! folder that goes with the `Pty`) unless the test gives one, so no test reads or writes the
 //! real home's marks and sessions, and none sees another's.
+//!
+//! The emulator is fed whole frames only, as a terminal that knows synchronized output
+//! (mode 2026) shows them: a frame juan wraps in `CSI ? 2026 h` … `CSI ? 2026 l` that has
+//! arrived in part (a pty read can end anywhere) is held back until its end comes, so a test
+//! that sees one part of a frame on the screen sees all of it. [`Pty::raw`] is every byte as
+//! it came.
 
 use std::io::{Read, Write};
 use std::sync::{Arc, Mutex};
@@ -24,6 +30,52 @@ pub struct Pty {
 struct Shared {
     parser: vt100::Parser,
     raw: Vec<u8>,
+    /// How many bytes of `raw` the parser has been given (the rest: a frame not yet whole).
+    fed: usize,
+    /// True once juan's side of the terminal is closed and every byte is in `raw`.
+    closed: bool,
+}
+
+/// Where a synchronized update (a frame juan wants shown whole) begins and ends.
+const SYNC_BEGIN: &[u8] = b"\x1b[?2026h";
+const SYNC_END: &[u8] = b"\x1b[?2026l";
+
+impl Shared {
+    /// Takes bytes juan wrote; the emulator gets them up to the last whole frame.
+    fn take(&mut self, bytes: &[u8]) {
+        self.raw.extend_from_slice(bytes);
+        let end = self.fed + whole(&self.raw[self.fed..]);
+        self.parser.process(&self.raw[self.fed..end]);
+        self.fed = end;
+    }
+
+    /// The terminal is closed: whatever is held back is all there will be.
+    fn close(&mut self) {
+        self.parser.process(&self.raw[self.fed..]);
+        self.fed = self.raw.len();
+        self.closed = true;
+    }
+}
+
+/// How much of `tail` (bytes that start outside any synchronized update) can be shown: up to
+/// the start of an update whose end has not come yet, or of a begin sequence cut short.
+fn whole(tail: &[u8]) -> usize {
+    let mut at = 0;
+    while let Some(begin) = find(&tail[at..], SYNC_BEGIN).map(|i| at + i) {
+        match find(&tail[begin..], SYNC_END) {
+            Some(end) => at = begin + end + SYNC_END.len(),
+            None => return begin,
+        }
+    }
+    let cut = (1..SYNC_BEGIN.len())
+        .rev()
+        .find(|&n| tail.ends_with(&SYNC_BEGIN[..n]))
+        .unwrap_or(0);
+    tail.len() - cut
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 impl Pty {
@@ -71,6 +123,8 @@ impl Pty {
         let shared = Arc::new(Mutex::new(Shared {
             parser: vt100::Parser::new(rows, cols, 0),
             raw: Vec::new(),
+            fed: 0,
+            closed: false,
         }));
         let sink = Arc::clone(&shared);
         std::thread::spawn(move || {
@@ -79,10 +133,9 @@ impl Pty {
                 if n == 0 {
                     break;
                 }
-                let mut s = sink.lock().unwrap();
-                s.parser.process(&buf[..n]);
-                s.raw.extend_from_slice(&buf[..n]);
+                sink.lock().unwrap().take(&buf[..n]);
             }
+            sink.lock().unwrap().close();
         });
         Pty {
             master: pair.master,
@@ -170,8 +223,12 @@ impl Pty {
         }
     }
 
-    /// Resizes the terminal (juan gets SIGWINCH) and the emulator with it.
+    /// Resizes the terminal (juan gets SIGWINCH) and the emulator with it. The emulator is
+    /// resized first, its lock held until the terminal is: a frame juan draws for the new size
+    /// is never read at the old one.
     pub fn resize(&mut self, cols: u16, rows: u16) {
+        let mut shared = self.shared.lock().unwrap();
+        shared.parser.screen_mut().set_size(rows, cols);
         self.master
             .resize(PtySize {
                 rows,
@@ -180,21 +237,18 @@ impl Pty {
                 pixel_height: 0,
             })
             .unwrap();
-        self.shared
-            .lock()
-            .unwrap()
-            .parser
-            .screen_mut()
-            .set_size(rows, cols);
     }
 
-    /// Waits for juan to exit and returns its exit code.
+    /// Waits for juan to exit and returns its exit code, once everything it wrote has been
+    /// read (the terminal's end of file; or 10 s more, should something else hold it open).
     pub fn wait_exit(&mut self, secs: u64) -> u32 {
         let deadline = Instant::now() + Duration::from_secs(secs);
         loop {
             if let Some(status) = self.child.try_wait().unwrap() {
-                // Let the reader thread drain the last bytes.
-                std::thread::sleep(Duration::from_millis(100));
+                let drained = Instant::now() + Duration::from_secs(10);
+                while !self.shared.lock().unwrap().closed && Instant::now() < drained {
+                    std::thread::sleep(Duration::from_millis(5));
+                }
                 return status.exit_code();
             }
             if Instant::now() > deadline {
