@@ -28,6 +28,7 @@
 
 mod bloom;
 mod build;
+mod common;
 mod postings;
 mod verify;
 
@@ -38,7 +39,7 @@ use crate::column::Column;
 use crate::column::codec::{Decoder, Encoder};
 
 /// The format of an encoded index; bumped whenever grams, folding or the list layout change.
-pub(crate) const FORMAT: u64 = 4;
+pub(crate) const FORMAT: u64 = 5;
 
 /// A pair in fewer articles of a chunk than this is rare: most pairs of a chunk are (one
 /// in ten has a list of its own), and a key of its own would cost more than its list. (Every
@@ -232,6 +233,26 @@ impl TextIndex {
                 Err(Damaged) => return Candidates::all(self.len, false),
             }
         }
+        // A common trigram has a list of its own (`common`): each narrows, and a term of three
+        // chars whose trigram has one is answered by it exactly. Any other trigram has none.
+        for w in chars.windows(3) {
+            let Ok(at) = self.keys.binary_search(&trigram_key(w[0], w[1], w[2])) else {
+                continue;
+            };
+            match self.list_at(&self.starts, at) {
+                Ok(Some(list)) => {
+                    lists.push(list);
+                    exact |= chars.len() == 3;
+                }
+                Ok(None) => {
+                    return Candidates {
+                        bits: vec![0; self.len.div_ceil(64)],
+                        exact: true,
+                    };
+                }
+                Err(Damaged) => return Candidates::all(self.len, false),
+            }
+        }
         // Rarest first: the bitmap empties soonest, and an empty one ends the work.
         lists.sort_by_cached_key(|l| postings::cost(l));
         let mut acc = Candidates::all(self.len, exact);
@@ -265,11 +286,17 @@ impl TextIndex {
                 )
             }
         };
+        Ok(self.list_at(starts, at)?.map(|list| (list, own)))
+    }
+
+    /// The bytes of list `at` of `starts` (the keys' or the buckets'); `None` when empty;
+    /// [`Damaged`] when the table points outside the lists.
+    fn list_at(&self, starts: &Column<u32>, at: usize) -> Result<Option<&[u8]>, Damaged> {
         let start = *starts.get(at).ok_or(Damaged)? as usize;
         let end = *starts.get(at + 1).ok_or(Damaged)? as usize;
         match self.lists.get(start..end).ok_or(Damaged)? {
             [] => Ok(None),
-            list => Ok(Some((list, own))),
+            list => Ok(Some(list)),
         }
     }
 

@@ -4,45 +4,60 @@
 //! big articles put in their filters ([`super::bloom`]).
 
 use super::bloom::{BLOOM_FROM, Filters};
-use super::{RARE_BELOW, TextIndex, bucket_of, key, postings};
+use super::common::{BASE, Common, Sampling};
+use super::{RARE_BELOW, TextIndex, bucket_of, key, postings, trigram_key};
 use crate::query::fold_into;
 
-/// The keys of `folded`'s grams (each char, each adjacent pair), each once, in no order, put
-/// in `out` (cleared first). `seen` is a table reused from text to text.
+/// The keys of `folded`'s grams (each char, each adjacent pair, and each trigram `common`
+/// chose, under its build key), each once, in no order, put in `out` (cleared first); returns
+/// how many are chars and pairs. `seen` is a table reused from text to text.
 ///
 /// A table, not a sort: the build's one sort of every (gram, article) pair orders them, so a
 /// text's grams need only be distinct, and a sort of each text's grams was a seventh of the
 /// build.
-pub(super) fn grams(folded: &str, seen: &mut Seen, out: &mut Vec<u64>) {
+pub(super) fn grams(folded: &str, seen: &mut Seen, common: &Common, out: &mut Vec<u64>) -> usize {
     out.clear();
     let chars = folded.chars().count();
+    let mut trigrams = 0;
     if chars > SEEN_MAX_CHARS {
         // A huge text: sorted, so the table stays small.
-        let mut prev = None;
+        let (mut prev, mut before) = (None, None);
         for c in folded.chars() {
             out.push(key(c, None));
             if let Some(p) = prev {
                 out.push(key(p, Some(c)));
+                if let Some(b) = before.and_then(|b| common.build_key(trigram_key(b, p, c))) {
+                    out.push(b);
+                }
             }
-            prev = Some(c);
+            (before, prev) = (prev, Some(c));
         }
         out.sort_unstable();
         out.dedup();
-        return;
+        return out.iter().filter(|&&k| k < BASE).count();
     }
+    // Sized for the chars and pairs: the few chosen trigrams fill it to three quarters at
+    // most, and a table twice as big was slower for its misses.
     seen.start(chars * 2);
-    let mut prev = None;
+    let (mut prev, mut before) = (None, None);
     for c in folded.chars() {
         if seen.insert(key(c, None)) {
             out.push(key(c, None));
         }
-        if let Some(p) = prev
-            && seen.insert(key(p, Some(c)))
-        {
-            out.push(key(p, Some(c)));
+        if let Some(p) = prev {
+            if seen.insert(key(p, Some(c))) {
+                out.push(key(p, Some(c)));
+            }
+            if let Some(b) = before.and_then(|b| common.build_key(trigram_key(b, p, c)))
+                && seen.insert(b)
+            {
+                out.push(b);
+                trigrams += 1;
+            }
         }
-        prev = Some(c);
+        (before, prev) = (prev, Some(c));
     }
+    out.len() - trigrams
 }
 
 /// Texts longer than this (in chars) have their grams sorted instead, so [`Seen`] stays
@@ -62,7 +77,8 @@ pub(super) struct Seen {
 }
 
 impl Seen {
-    /// Begins a text of at most `grams` grams: the table at least twice that size.
+    /// Begins a text of `grams` chars and pairs: the table at least twice that size, so the
+    /// text's chosen trigrams (one a char at most) leave a quarter of it empty.
     fn start(&mut self, grams: usize) {
         let size = (grams * 2).next_power_of_two().max(64);
         self.stamp = self.stamp.wrapping_add(1);
@@ -106,6 +122,8 @@ pub(crate) struct Builder {
     folded: String,
     /// Articles with at least this many distinct grams get a filter ([`BLOOM_FROM`]).
     bloom_from: usize,
+    /// How the trigrams with lists of their own are chosen.
+    sampling: Sampling,
 }
 
 impl Default for Builder {
@@ -117,6 +135,7 @@ impl Default for Builder {
             keys: Vec::new(),
             folded: String::new(),
             bloom_from: BLOOM_FROM,
+            sampling: Sampling::default(),
         }
     }
 }
@@ -145,8 +164,10 @@ impl Builder {
             keys,
             folded,
             bloom_from,
+            sampling,
         } = self;
         pairs.clear();
+        let common = Common::choose(*sampling, len, &body, folded, keys)?;
         let mut text_bytes = 0u64;
         let mut big = Vec::new();
         // The trigrams of big articles, for their filters, with each one's place in `big`.
@@ -156,9 +177,9 @@ impl Builder {
             text_bytes += text.len() as u64;
             folded.clear();
             fold_into(&text, folded);
-            grams(folded, seen, keys);
+            let distinct = grams(folded, seen, &common, keys);
             pairs.extend(keys.iter().map(|&k| k << 16 | doc as u64));
-            if keys.len() >= *bloom_from {
+            if distinct >= *bloom_from {
                 let at = big.len() as u32;
                 big.push(doc as u32);
                 trigrams(folded, keys);
@@ -166,7 +187,7 @@ impl Builder {
             }
         }
         sort_by_gram(pairs, spare);
-        lay_out(pairs, len, text_bytes, big, filtered)
+        lay_out(pairs, len, text_bytes, &common, big, filtered)
     }
 
     /// A builder that gives a filter to every article with at least `grams` distinct grams
@@ -178,11 +199,25 @@ impl Builder {
             ..Builder::default()
         }
     }
+
+    /// A builder that gives a list of its own to every trigram of a chunk (for tests of
+    /// those lists on small chunks).
+    #[cfg(test)]
+    pub(super) fn with_every_trigram() -> Builder {
+        Builder {
+            sampling: Sampling {
+                stride: 1,
+                least: 1,
+                share: f64::INFINITY,
+            },
+            ..Builder::default()
+        }
+    }
 }
 
 /// The distinct keys of `folded`'s trigrams ([`super::trigram_key`]), in `out` (cleared
 /// first).
-fn trigrams(folded: &str, out: &mut Vec<u64>) {
+pub(super) fn trigrams(folded: &str, out: &mut Vec<u64>) {
     out.clear();
     let chars: Vec<char> = folded.chars().collect();
     out.extend(
@@ -235,20 +270,29 @@ fn sort_by_gram(pairs: &mut Vec<u64>, spare: &mut Vec<u64>) {
     }
 }
 
-/// The index of a chunk of `len` articles from its (gram, article) `pairs` sorted by gram;
-/// the articles `big` (ascending) get filters of their rare grams and of the keys `filtered`
-/// gives them (their trigrams: each key with the article's place in `big`).
+/// The index of a chunk of `len` articles from its (gram, article) `pairs` sorted by gram
+/// (the `common` trigrams' under their build keys, last); the articles `big` (ascending) get
+/// filters of their rare grams and of the keys `filtered` gives them (their trigrams: each key
+/// with the article's place in `big`).
 fn lay_out(
     pairs: &[u64],
     len: usize,
     text_bytes: u64,
+    common: &Common,
     big: Vec<u32>,
     mut filtered: Vec<(u64, u32)>,
 ) -> Option<TextIndex> {
     // Common grams and chars keep a list of their own; a rare pair's articles go to its
     // bucket (and into the filter of each big one).
-    let rare_group = |g: &[u64]| g.len() < RARE_BELOW && !is_char(g[0] >> 16);
-    let groups: Vec<&[u64]> = pairs.chunk_by(|a, b| a >> 16 == b >> 16).collect();
+    let rare_group = |g: &[u64]| {
+        let k = g[0] >> 16;
+        g.len() < RARE_BELOW && !is_char(k) && k < BASE
+    };
+    let mut groups: Vec<&[u64]> = pairs.chunk_by(|a, b| a >> 16 == b >> 16).collect();
+    // The common trigrams' groups come last, in the order of their slots: their lists go
+    // under their trigram keys (above every pair's), in the order of those.
+    let first_trigram = groups.partition_point(|g| g[0] >> 16 < BASE);
+    groups[first_trigram..].sort_by_cached_key(|g| common.trigram_of(g[0] >> 16));
     let rare = groups.iter().filter(|g| rare_group(g)).count();
     let buckets = (rare / super::GRAMS_PER_BUCKET).max(1) as u64;
     let mut keys = Vec::new();
@@ -274,7 +318,7 @@ fn lay_out(
         }
         docs.clear();
         docs.extend(group.iter().map(|&p| (p & 0xFFFF) as u32));
-        keys.push(k);
+        keys.push(if k < BASE { k } else { common.trigram_of(k)? });
         starts.push(u32::try_from(bytes.len()).ok()?);
         postings::encode(&docs, len, &mut bytes);
     }
@@ -323,7 +367,7 @@ mod tests {
 
     fn sorted_grams(text: &str, seen: &mut Seen) -> Vec<u64> {
         let mut out = Vec::new();
-        grams(text, seen, &mut out);
+        grams(text, seen, &Common::default(), &mut out);
         out.sort_unstable();
         out
     }
@@ -338,7 +382,8 @@ mod tests {
             let mut seen = Seen::default();
             for text in &texts {
                 let mut out = Vec::new();
-                grams(text, &mut seen, &mut out);
+                let distinct = grams(text, &mut seen, &Common::default(), &mut out);
+                prop_assert_eq!(distinct, out.len());
                 let count = out.len();
                 out.sort_unstable();
                 out.dedup();
@@ -367,6 +412,30 @@ mod tests {
                 sort_by_gram(&mut pairs, &mut spare);
                 prop_assert_eq!(&pairs, &want);
             }
+        }
+    }
+
+    proptest! {
+        /// A chosen trigram is one more gram, once, under its build key, in short texts and
+        /// huge ones; the count returned is of the chars and pairs.
+        #[test]
+        fn chosen_trigrams_are_grams_too(text in "[改革开放a\n]{0,200}", huge in any::<bool>()) {
+            let text = if huge { text.repeat(SEEN_MAX_CHARS / 100 + 1) } else { text };
+            let chosen = ["改革开", "革开放", "放放放"];
+            let tri = |t: &str| {
+                let c: Vec<char> = t.chars().collect();
+                trigram_key(c[0], c[1], c[2])
+            };
+            let common = Common::of(chosen.iter().map(|t| tri(t)).collect::<std::collections::BTreeSet<_>>().into_iter().collect());
+            let mut seen = Seen::default();
+            let mut out = Vec::new();
+            let distinct = grams(&text, &mut seen, &common, &mut out);
+            let mut want = reference(&text);
+            prop_assert_eq!(distinct, want.len());
+            want.extend(chosen.iter().filter(|t| text.contains(*t)).map(|t| common.build_key(tri(t)).unwrap()));
+            want.sort_unstable();
+            out.sort_unstable();
+            prop_assert_eq!(out, want);
         }
     }
 

@@ -120,6 +120,9 @@ proptest! {
                 .unwrap()
         });
         let plain = index_of(&bodies);
+        let trigrams = Builder::with_every_trigram()
+            .build(bodies.len(), |i| Some(bodies[i].clone()))
+            .unwrap();
         // A substring of a body (crossing breaks and scripts as it falls), and a random text.
         let (b, start, len) = pick;
         let chars: Vec<char> = bodies[b % bodies.len()].chars().collect();
@@ -127,13 +130,18 @@ proptest! {
         let from_body: String = chars[start..(start + len).min(chars.len())].iter().collect();
         for needle in [from_body, other.chars().take(len).collect()] {
             let want = scanned(&bodies, &needle);
-            for index in [&plain, &indexes[0], &indexes[1]] {
+            for index in [&plain, &indexes[0], &indexes[1], &trigrams] {
                 let got = index.candidates(&fold(&needle));
                 let listed = listed(&got, bodies.len());
                 prop_assert!(want.iter().all(|i| listed.contains(i)), "{needle:?}: {want:?} ⊄ {listed:?}");
                 if got.exact {
                     prop_assert_eq!(&listed, &want, "{:?}", needle);
                 }
+            }
+            // With every trigram listed, a term of three chars some body holds is answered
+            // exactly.
+            if fold(&needle).chars().count() == 3 && !want.is_empty() {
+                prop_assert!(trigrams.candidates(&fold(&needle)).exact, "{:?}", needle);
             }
         }
     }
