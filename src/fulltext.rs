@@ -5,11 +5,13 @@
 //! adjacent chars of an article's folded body (case, width and 繁简 folded by
 //! `query::fold`, paragraph breaks included as `\n`) is a gram. Every char, and every pair in
 //! 32 or more of a chunk's articles, has a list of its own; the rare pairs — most grams,
-//! holding few postings — share hashed buckets of about 24 grams, so they cost no key each. A
-//! term of one char is answered exactly by its char's list, and a term of two by its pair's
-//! when the pair is common. A longer term's (or a rare pair's) articles are among those its
-//! lists hold, less the big articles whose filter lacks one of its rare pairs or trigrams
-//! ([`bloom`]); those candidates are then verified against the text (`query::matcher`).
+//! holding few postings — share hashed buckets of about 24 grams, so they cost no key each.
+//! Each chunk's commonest trigrams have lists of their own too ([`common`]). A term of one
+//! char is answered exactly by its char's list, a term of two by its pair's when the pair is
+//! common, and a term of three by its trigram's when it has one. A longer term's (or a rare
+//! pair's) articles are among those its lists hold, less the big articles whose filter lacks
+//! one of its rare pairs or trigrams ([`bloom`]); those candidates are then verified against
+//! the text (`query::matcher`).
 //! Latin words and digits are chars like any other, so any substring is found, `NASA` inside
 //! `NASA's` too.
 //!
@@ -22,7 +24,8 @@
 //! | module | job |
 //! |---|---|
 //! | `build` | grams of a text, the lists of a chunk |
-//! | `postings` | one list: varint gaps or a bitmap, decoded with every bound checked |
+//! | `common` | which trigrams of a chunk get lists of their own: the commonest in a sample |
+//! | `postings` | one list: varint gaps, Elias–Fano or a bitmap, decoded with every bound checked |
 //! | `bloom` | filters of big articles' rare pairs and trigrams, which rare terms' candidates are sifted by |
 //! | `verify` | whether a body's raw JSON literal shows a term, before decoding it |
 
@@ -103,8 +106,8 @@ struct Damaged;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Candidates {
     bits: Vec<u64>,
-    /// True when every candidate holds the term (a term of one or two chars): no
-    /// verification needed.
+    /// True when every candidate holds the term (a term of one or two chars, or of three
+    /// whose trigram has a list of its own): no verification needed.
     pub(crate) exact: bool,
 }
 
@@ -178,8 +181,9 @@ impl TextIndex {
     }
 
     /// The articles whose folded body may hold `needle` (already folded, as query patterns
-    /// are): exactly those for a needle of one or two chars, a superset to verify for longer
-    /// ones. An empty needle is in every body.
+    /// are): exactly those for a needle of one or two chars (or three, when its trigram has a
+    /// list of its own), a superset to verify for longer ones. An empty needle is in every
+    /// body.
     pub(crate) fn candidates(&self, needle: &str) -> Candidates {
         let found = self.look_up(needle);
         // A command's index lets its pages go once read (keys, starts and lists are views

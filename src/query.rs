@@ -334,7 +334,8 @@ impl<'a> Matcher<'a> {
     }
 
     /// The articles that match, all of them, when the body index answers the query alone
-    /// with no article tested (a lone `body:` term of one or two chars, mostly).
+    /// with no article tested (a lone `body:` term of one or two chars, or of three whose
+    /// trigram has a list of its own).
     pub(crate) fn exact_hits(&self) -> Option<&crate::fulltext::Candidates> {
         self.plan.exact_hits()
     }

@@ -145,11 +145,6 @@ impl Common {
         let at = usize::try_from(b.checked_sub(BASE)?).ok()?;
         self.slots.get(at).copied().filter(|&k| k != 0)
     }
-
-    /// True when no trigram was chosen.
-    pub(super) fn is_empty(&self) -> bool {
-        self.slots.is_empty()
-    }
 }
 
 /// A multiplicative hash: its high bits mix every bit of the key (its low bits would hang on
@@ -240,7 +235,7 @@ mod tests {
             &mut Vec::new(),
         )
         .unwrap();
-        assert!(!common.is_empty());
+        assert!(!common.slots.is_empty());
         let chosen = common.slots.iter().filter(|&&k| k != 0).count();
         let spent = chosen * list_bytes(bodies.len() * 37 / 60, bodies.len());
         assert!(

@@ -354,7 +354,8 @@ pub(super) mod unranked {
         /// `juan count`'s hits, found without scoring the fuzzy title terms (a subsequence of
         /// the title, or a way through its pinyin, is enough), are the ranked search's
         /// articles: for Chinese, pinyin and Latin terms of every kind and their mixes, and
-        /// body terms, which the index answers exactly when of one or two chars. The bitmap
+        /// body terms, which the index answers exactly when of one or two chars (or of three
+        /// with a trigram list of its own). The bitmap
         /// `juan count` reads marks the same articles, over chunks whose first numbers are
         /// not multiples of 64.
         #[test]
