@@ -53,7 +53,14 @@ const GRAMS_PER_BUCKET: usize = 24;
 
 /// The bucket of rare gram `k` among `buckets`.
 fn bucket_of(k: u64, buckets: u64) -> u64 {
-    (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) % buckets
+    (mix(k) >> 32) % buckets
+}
+
+/// A multiplicative (Fibonacci) hash of a gram's key, for the buckets and the build's tables:
+/// its high bits mix every bit of the key (its low bits hang on the key's low bits alone, a
+/// pair's or trigram's last char), so its users read bits 32 and up.
+fn mix(k: u64) -> u64 {
+    k.wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
 /// A gram's key: a char alone is `c << 21`, a pair `a << 21 | b` (chars are below 2^21, and

@@ -1,7 +1,8 @@
-//! Building a chunk's [`TextIndex`]: each body folded, its distinct grams listed, every
-//! (gram, article) pair sorted once, then each common gram's (and every char's) list laid out
-//! under its key, the rare grams' lists merged into hashed buckets, and the rare grams of
-//! big articles put in their filters ([`super::bloom`]).
+//! Building a chunk's [`TextIndex`]: its commonest trigrams chosen from a sample
+//! ([`super::common`]), each body folded, its distinct grams listed (chars, pairs and chosen
+//! trigrams), every (gram, article) pair sorted once, then each common gram's (and every
+//! char's) list laid out under its key, the rare pairs' lists merged into hashed buckets, and
+//! the rare grams of big articles put in their filters ([`super::bloom`]).
 
 use super::bloom::{BLOOM_FROM, Filters};
 use super::common::{BASE, Common, Sampling};
@@ -94,7 +95,7 @@ impl Seen {
     /// True when `k` is new in this text (it is then remembered).
     fn insert(&mut self, k: u64) -> bool {
         let mask = self.mask;
-        let mut at = (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & mask;
+        let mut at = (super::mix(k) >> 32) as usize & mask;
         loop {
             let (key, stamp) = &mut self.slots[at];
             if *stamp != self.stamp {

@@ -110,7 +110,7 @@ impl Common {
         let mut slots = vec![0u64; size];
         let mut sieve = vec![0u64; SIEVE_WORDS];
         for k in keys {
-            let h = hash(k);
+            let h = super::mix(k);
             sieve[(h >> (64 - SIEVE_BITS)) as usize / 64] |= 1 << (h >> (64 - SIEVE_BITS) & 63);
             let mut at = (h >> 32) as usize & (size - 1);
             while slots[at] != 0 {
@@ -124,7 +124,7 @@ impl Common {
     /// The build key of trigram key `k` when it is chosen.
     #[inline]
     pub(super) fn build_key(&self, k: u64) -> Option<u64> {
-        let h = hash(k);
+        let h = super::mix(k);
         let bit = (h >> (64 - SIEVE_BITS)) as usize;
         if self.sieve.get(bit / 64)? >> (bit % 64) & 1 == 0 {
             return None;
@@ -145,12 +145,6 @@ impl Common {
         let at = usize::try_from(b.checked_sub(BASE)?).ok()?;
         self.slots.get(at).copied().filter(|&k| k != 0)
     }
-}
-
-/// A multiplicative hash: its high bits mix every bit of the key (its low bits would hang on
-/// the last char's alone), so both the sieve and the slots read bits 32 and up.
-fn hash(k: u64) -> u64 {
-    k.wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
 /// About what the list of a trigram in `articles` of `len` takes, with its key and start
