@@ -17,8 +17,8 @@ use crate::query::{Hit, Matcher, Order, Query, Scratch};
 use super::dated::Dated;
 use super::{Cancel, Page, Total};
 
-/// The last merged order: of which chunks (weak, so they are not kept alive, and their
-/// addresses are not reused while held), in which order, as global numbers.
+/// A merged order: of which chunks (weak, so they are not kept alive, and their addresses
+/// are not reused while held), in which order, as global numbers.
 struct Kept {
     chunks: Vec<Weak<Chunk>>,
     order: Order,
@@ -28,7 +28,15 @@ struct Kept {
     keys: Arc<Vec<u64>>,
 }
 
-static KEPT: Mutex<Option<Kept>> = Mutex::new(None);
+/// The last merged order of each corpus alive (told apart by their first chunk: a corpus
+/// that grows by appended chunks keeps it), newest last. The interface has one corpus, so
+/// one order; more are alive only while a reload replaces one, or where several threads
+/// search corpora of their own (the tests), which must not take each other's order away.
+static KEPT: Mutex<Vec<Kept>> = Mutex::new(Vec::new());
+
+/// How many orders [`KEPT`] holds at most (each is 12 bytes an article), the oldest dropped
+/// first.
+const KEPT_MOST: usize = 8;
 
 impl Kept {
     /// True when this is an order in `order` of the first of `chunks` (the same chunks, not
@@ -41,6 +49,15 @@ impl Kept {
                 .iter()
                 .zip(chunks)
                 .all(|(w, c)| std::ptr::eq(w.as_ptr(), Arc::as_ptr(c)))
+    }
+
+    /// True when this is an order of a corpus beginning with `first`, or of one no longer
+    /// alive: a new order of `first`'s corpus replaces it.
+    fn is_replaced_by(&self, first: Option<&Arc<Chunk>>) -> bool {
+        match (self.chunks.first(), first) {
+            (Some(w), Some(c)) => w.strong_count() == 0 || std::ptr::eq(w.as_ptr(), Arc::as_ptr(c)),
+            (w, _) => w.is_none_or(|w| w.strong_count() == 0),
+        }
     }
 }
 
@@ -208,8 +225,8 @@ pub(super) type KeyedOrder = (Arc<Vec<u32>>, Arc<Vec<u64>>);
 /// kept; nothing is merged.
 pub(super) fn kept(corpus: &Corpus, order: Order) -> Option<KeyedOrder> {
     let kept = KEPT.lock().unwrap_or_else(PoisonError::into_inner);
-    kept.as_ref()
-        .filter(|k| k.chunks.len() == corpus.chunks().len() && k.begins(corpus.chunks(), order))
+    kept.iter()
+        .find(|k| k.chunks.len() == corpus.chunks().len() && k.begins(corpus.chunks(), order))
         .map(|k| (Arc::clone(&k.numbers), Arc::clone(&k.keys)))
 }
 
@@ -221,11 +238,9 @@ pub(super) fn merged(corpus: &Corpus, order: Order) -> Arc<Vec<u32>> {
     let chunks = corpus.chunks();
     let (numbers, keys, done) = {
         let kept = KEPT.lock().unwrap_or_else(PoisonError::into_inner);
-        match kept.as_ref() {
-            Some(k) if k.begins(chunks, order) => {
-                (Arc::clone(&k.numbers), Arc::clone(&k.keys), k.chunks.len())
-            }
-            _ => (Arc::default(), Arc::default(), 0),
+        match kept.iter().rev().find(|k| k.begins(chunks, order)) {
+            Some(k) => (Arc::clone(&k.numbers), Arc::clone(&k.keys), k.chunks.len()),
+            None => (Arc::default(), Arc::default(), 0),
         }
     };
     if done == chunks.len() {
@@ -233,7 +248,12 @@ pub(super) fn merged(corpus: &Corpus, order: Order) -> Arc<Vec<u32>> {
     }
     let (numbers, keys) = merge(&numbers, &keys, &chunks[done..], order);
     let numbers = Arc::new(numbers);
-    *KEPT.lock().unwrap_or_else(PoisonError::into_inner) = Some(Kept {
+    let mut kept = KEPT.lock().unwrap_or_else(PoisonError::into_inner);
+    kept.retain(|k| !k.is_replaced_by(chunks.first()));
+    if kept.len() == KEPT_MOST {
+        kept.remove(0);
+    }
+    kept.push(Kept {
         chunks: chunks.iter().map(Arc::downgrade).collect(),
         order,
         numbers: Arc::clone(&numbers),
@@ -416,6 +436,28 @@ mod tests {
         assert_eq!(
             numbers(&Corpus::default(), Order::OldestFirst),
             Vec::<usize>::new()
+        );
+    }
+
+    /// Orders of corpora alive side by side stay kept (tests on other threads search
+    /// corpora of their own); the other order of a corpus replaces its first, and the order
+    /// of a corpus no longer alive is dropped at the next merge.
+    #[test]
+    fn corpora_alive_keep_their_own_orders() {
+        let a = Corpus::from_articles(dated(&["2001-01-01", "2002-01-01"]));
+        let b = Corpus::from_articles(dated(&["2003-01-01"]));
+        assert_eq!(numbers(&a, Order::NewestFirst), [1, 0]);
+        assert_eq!(numbers(&b, Order::NewestFirst), [0]);
+        assert!(is_kept(&a, Order::NewestFirst) && is_kept(&b, Order::NewestFirst));
+        assert_eq!(numbers(&a, Order::OldestFirst), [0, 1]);
+        assert!(is_kept(&a, Order::OldestFirst) && !is_kept(&a, Order::NewestFirst));
+        let gone = Arc::downgrade(&b.chunks()[0]);
+        drop(b);
+        assert_eq!(numbers(&a, Order::NewestFirst), [1, 0]);
+        let kept = KEPT.lock().unwrap_or_else(PoisonError::into_inner);
+        assert!(
+            kept.iter()
+                .all(|k| !k.chunks.first().is_some_and(|w| w.ptr_eq(&gone)))
         );
     }
 }
