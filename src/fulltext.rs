@@ -26,6 +26,7 @@
 //! | `build` | grams of a text, the lists of a chunk |
 //! | `common` | which trigrams of a chunk get lists of their own: the commonest in a sample |
 //! | `postings` | one list: varint gaps, Elias–Fano or a bitmap, decoded with every bound checked |
+//! | `radix` | the build's sort of its (gram, article) pairs: by bytes, most significant first down to pieces in cache |
 //! | `bloom` | filters of big articles' rare pairs and trigrams, which rare terms' candidates are sifted by |
 //! | `verify` | whether a body's raw JSON literal shows a term, before decoding it |
 
@@ -33,6 +34,7 @@ mod bloom;
 mod build;
 mod common;
 mod postings;
+mod radix;
 mod verify;
 
 pub(crate) use build::Builder;

@@ -5,7 +5,7 @@
 //! the rare grams of big articles put in their filters ([`super::bloom`]).
 
 use super::bloom::{BLOOM_FROM, Filters};
-use super::common::{BASE, Common, Sampling};
+use super::common::{CHOSEN, Common, Sampling, is_chosen};
 use super::{RARE_BELOW, TextIndex, bucket_of, key, postings, trigram_key};
 use crate::query::fold_into;
 
@@ -35,7 +35,7 @@ pub(super) fn grams(folded: &str, seen: &mut Seen, common: &Common, out: &mut Ve
         }
         out.sort_unstable();
         out.dedup();
-        return out.iter().filter(|&&k| k < BASE).count();
+        return out.iter().filter(|&&k| !is_chosen(k)).count();
     }
     // Sized for the chars and pairs: the few chosen trigrams fill it to three quarters at
     // most, and a table twice as big was slower for its misses.
@@ -187,8 +187,9 @@ impl Builder {
                 filtered.extend(keys.iter().map(|&k| (k, at)));
             }
         }
-        sort_by_gram(pairs, spare);
-        lay_out(pairs, len, text_bytes, &common, big, filtered)
+        // By gram: the bits above the article's 16.
+        super::radix::sort_from_bit(pairs, spare, 16);
+        lay_out(pairs, spare, len, text_bytes, &common, big, filtered)
     }
 
     /// A builder that gives a filter to every article with at least `grams` distinct grams
@@ -236,47 +237,13 @@ pub(super) fn is_char(k: u64) -> bool {
     k & ((1 << 21) - 1) == 0
 }
 
-/// Sorts `pairs` by gram (bits 16 and up), the pairs of a gram kept in their order (article
-/// by article, as they were made, so no pass is spent on the article's 16 bits), scattering
-/// through `spare`: a least-significant-digit radix sort, a byte a pass, each pass skipped
-/// when every pair has the same byte there. (As `radsort` sorts; it allocates its second
-/// buffer on every call, and [`Builder`] keeps this one.)
-fn sort_by_gram(pairs: &mut Vec<u64>, spare: &mut Vec<u64>) {
-    const PASSES: usize = 6;
-    let digit = |p: u64, pass: usize| ((p >> (16 + 8 * pass)) & 0xFF) as usize;
-    let mut counts = [[0usize; 256]; PASSES];
-    for &p in pairs.iter() {
-        for (pass, count) in counts.iter_mut().enumerate() {
-            count[digit(p, pass)] += 1;
-        }
-    }
-    spare.clear();
-    spare.resize(pairs.len(), 0);
-    for (pass, count) in counts.iter().enumerate() {
-        if count.contains(&pairs.len()) {
-            continue;
-        }
-        let mut at = [0usize; 256];
-        let mut sum = 0;
-        for (at, &c) in at.iter_mut().zip(count) {
-            *at = sum;
-            sum += c;
-        }
-        for &p in pairs.iter() {
-            let d = digit(p, pass);
-            spare[at[d]] = p;
-            at[d] += 1;
-        }
-        std::mem::swap(pairs, spare);
-    }
-}
-
 /// The index of a chunk of `len` articles from its (gram, article) `pairs` sorted by gram
-/// (the `common` trigrams' under their build keys, last); the articles `big` (ascending) get
+/// (the `common` trigrams' under their build keys among them); the articles `big` (ascending) get
 /// filters of their rare grams and of the keys `filtered` gives them (their trigrams: each key
-/// with the article's place in `big`).
+/// with the article's place in `big`). `spare` is a buffer for sorting the rare pairs.
 fn lay_out(
     pairs: &[u64],
+    spare: &mut Vec<u64>,
     len: usize,
     text_bytes: u64,
     common: &Common,
@@ -287,13 +254,17 @@ fn lay_out(
     // bucket (and into the filter of each big one).
     let rare_group = |g: &[u64]| {
         let k = g[0] >> 16;
-        g.len() < RARE_BELOW && !is_char(k) && k < BASE
+        g.len() < RARE_BELOW && !is_char(k) && !is_chosen(k)
     };
     let mut groups: Vec<&[u64]> = pairs.chunk_by(|a, b| a >> 16 == b >> 16).collect();
-    // The common trigrams' groups come last, in the order of their slots: their lists go
-    // under their trigram keys (above every pair's), in the order of those.
-    let first_trigram = groups.partition_point(|g| g[0] >> 16 < BASE);
-    groups[first_trigram..].sort_by_cached_key(|g| common.trigram_of(g[0] >> 16));
+    // The common trigrams' groups, in the order of their slots among the pairs' (their build
+    // keys hold one pair's place), are laid out last: their lists go under their trigram
+    // keys (above every pair's), in the order of those.
+    let from = groups.partition_point(|g| g[0] >> 16 >> 21 < CHOSEN);
+    let to = from + groups[from..].partition_point(|g| is_chosen(g[0] >> 16));
+    let mut chosen: Vec<&[u64]> = groups.drain(from..to).collect();
+    chosen.sort_by_cached_key(|g| common.trigram_of(g[0] >> 16));
+    groups.extend(chosen);
     let rare = groups.iter().filter(|g| rare_group(g)).count();
     let buckets = (rare / super::GRAMS_PER_BUCKET).max(1) as u64;
     let mut keys = Vec::new();
@@ -319,12 +290,16 @@ fn lay_out(
         }
         docs.clear();
         docs.extend(group.iter().map(|&p| (p & 0xFFFF) as u32));
-        keys.push(if k < BASE { k } else { common.trigram_of(k)? });
+        keys.push(if is_chosen(k) {
+            common.trigram_of(k)?
+        } else {
+            k
+        });
         starts.push(u32::try_from(bytes.len()).ok()?);
         postings::encode(&docs, len, &mut bytes);
     }
     starts.push(u32::try_from(bytes.len()).ok()?);
-    radsort::sort(&mut rare_pairs);
+    super::radix::sort_from_bit(&mut rare_pairs, spare, 0);
     rare_pairs.dedup();
     let mut bucket_starts = Vec::with_capacity(buckets as usize + 1);
     let mut at = 0;
@@ -390,28 +365,6 @@ mod tests {
                 out.dedup();
                 prop_assert_eq!(out.len(), count, "a gram twice");
                 prop_assert_eq!(out, reference(text));
-            }
-        }
-    }
-
-    proptest! {
-        /// The sort is a stable sort by gram, whatever the grams (bytes alike or not) and
-        /// however often the buffers are reused.
-        #[test]
-        fn pairs_sort_by_gram_keeping_their_order(
-            runs in prop::collection::vec(
-                prop::collection::vec((prop_oneof![0u64..4, 0u64..1 << 42], 0u64..1 << 16), 0..300),
-                1..4,
-            ),
-        ) {
-            let (mut pairs, mut spare) = (Vec::new(), Vec::new());
-            for run in runs {
-                pairs.clear();
-                pairs.extend(run.iter().map(|&(k, doc)| k << 16 | doc));
-                let mut want = pairs.clone();
-                want.sort_by_key(|&p| p >> 16);
-                sort_by_gram(&mut pairs, &mut spare);
-                prop_assert_eq!(&pairs, &want);
             }
         }
     }

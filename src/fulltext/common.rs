@@ -9,9 +9,9 @@
 //! and narrows a longer one's candidates to few. Rare trigrams need no list: their pairs'
 //! lists are short, and big articles' filters ([`super::bloom`]) hold them.
 //!
-//! In the build, a chosen trigram is a gram like a pair, under a key of its own above every
-//! pair's ([`BASE`] and its slot here): its (gram, article) pairs sort with the others, and
-//! its list is laid out under its trigram key ([`super::trigram_key`]), in the order of those.
+//! In the build, a chosen trigram is a gram like a pair, under a key of its own that no char
+//! or pair has ([`is_chosen`]): its (gram, article) pairs sort with the others, and its list
+//! is laid out under its trigram key ([`super::trigram_key`]), in the order of those.
 
 use crate::query::fold_into;
 
@@ -39,18 +39,25 @@ impl Default for Sampling {
     }
 }
 
-/// The most trigrams chosen (their slots are then below 2^21, so a build key is below 2^43).
-const MOST: usize = 1 << 20;
+/// The most trigrams chosen (their slots are then below 2^20, and fit a build key).
+const MOST: usize = 1 << 19;
 /// The sieve's bits: 2^19, 64 KiB.
 const SIEVE_BITS: u32 = 19;
 const SIEVE_WORDS: usize = 1 << (SIEVE_BITS - 6);
 
-/// Where chosen trigrams' build keys begin: above every char's and pair's key (both below
-/// 2^42).
-pub(super) const BASE: u64 = 1 << 42;
+/// The first char of every chosen trigram's build key, were it a pair's: U+D800, a
+/// surrogate, which no `char` is, so no char or pair has such a key. Its bits are among those
+/// Chinese chars' keys use (a key above them all, as 2^42 was, cost the build's sort a
+/// pass over every pair, a tenth of the build).
+pub(super) const CHOSEN: u64 = 0xD800;
+
+/// True when `k` is a chosen trigram's build key ([`Common::build_key`]).
+pub(super) fn is_chosen(k: u64) -> bool {
+    k >> 21 == CHOSEN
+}
 
 /// The trigrams chosen for a chunk: a table of their keys, each one's build key its slot's
-/// number above [`BASE`].
+/// number, plus one, after [`CHOSEN`] (so never a char's key, whose low 21 bits are 0).
 #[derive(Default)]
 pub(super) struct Common {
     /// Open addressing of the chosen keys, 0 for an empty slot; at most half full.
@@ -133,16 +140,19 @@ impl Common {
         let mut at = (h >> 32) as usize & mask;
         loop {
             match self.slots[at] {
-                key if key == k => return Some(BASE + at as u64),
+                key if key == k => return Some(CHOSEN << 21 | (at as u64 + 1)),
                 0 => return None,
                 _ => at = (at + 1) & mask,
             }
         }
     }
 
-    /// The trigram key of build key `b` (at or above [`BASE`]); `None` for any other.
+    /// The trigram key of build key `b`; `None` for any other key.
     pub(super) fn trigram_of(&self, b: u64) -> Option<u64> {
-        let at = usize::try_from(b.checked_sub(BASE)?).ok()?;
+        if !is_chosen(b) {
+            return None;
+        }
+        let at = usize::try_from(b & ((1 << 21) - 1)).ok()?.checked_sub(1)?;
         self.slots.get(at).copied().filter(|&k| k != 0)
     }
 }
@@ -191,7 +201,7 @@ mod tests {
         };
         for chosen in ["改革开", "革开放", "人民币", "篇改革"] {
             let b = common.build_key(t(chosen)).expect(chosen);
-            assert!(b >= BASE);
+            assert!(is_chosen(b) && !crate::fulltext::build::is_char(b));
             assert_eq!(common.trigram_of(b), Some(t(chosen)));
         }
         assert_eq!(common.build_key(t("联合国")), None);
