@@ -6,6 +6,7 @@
 
 use super::bloom::{BLOOM_FROM, Filters};
 use super::common::{CHOSEN, Common, Sampling, is_chosen};
+use super::radix::Sorter;
 use super::{RARE_BELOW, TextIndex, bucket_of, key, postings, trigram_key};
 use crate::query::fold_into;
 
@@ -111,13 +112,14 @@ impl Seen {
     }
 }
 
-/// What building keeps from chunk to chunk: the (gram, article) pairs and the buffer their
-/// sort scatters into — each about 8 bytes per distinct gram of each article, 350 MB for a
-/// chunk of news — and the per-text buffers. Made afresh for every chunk, the pages of the
-/// two big ones were a quarter of the build's time, in the kernel.
+/// What building keeps from chunk to chunk: the (gram, article) pairs — about 8 bytes per
+/// distinct gram of each article, 360 MB for a chunk of news — the sort's buffer (as big, or
+/// an eighth of that for [`Builder::lean`]: [`super::radix`]), and the per-text buffers. Made
+/// afresh for every chunk, the pages of the pairs and of the sort's buffer were a quarter of the
+/// build's time, in the kernel.
 pub(crate) struct Builder {
     pairs: Vec<u64>,
-    spare: Vec<u64>,
+    sorter: Sorter,
     seen: Seen,
     keys: Vec<u64>,
     folded: String,
@@ -131,7 +133,7 @@ impl Default for Builder {
     fn default() -> Builder {
         Builder {
             pairs: Vec::new(),
-            spare: Vec::new(),
+            sorter: Sorter::new(1),
             seen: Seen::default(),
             keys: Vec::new(),
             folded: String::new(),
@@ -142,6 +144,16 @@ impl Default for Builder {
 }
 
 impl Builder {
+    /// A builder whose buffers take about 300 MB less for a chunk of news, for a build in the
+    /// background: its sort works in place where the other's goes through a second buffer as
+    /// big as the pairs, and takes a sixth longer.
+    pub(crate) fn lean() -> Builder {
+        Builder {
+            sorter: Sorter::new(8),
+            ..Builder::default()
+        }
+    }
+
     /// The index of a chunk of `len` articles whose bodies `body` gives (article by local
     /// number); `None` when `body` gives up (the build was cancelled), when the chunk holds
     /// more than 65,536 articles or its lists would pass 4 GiB (its bodies are then read for
@@ -160,7 +172,7 @@ impl Builder {
         }
         let Builder {
             pairs,
-            spare,
+            sorter,
             seen,
             keys,
             folded,
@@ -187,9 +199,9 @@ impl Builder {
                 filtered.extend(keys.iter().map(|&k| (k, at)));
             }
         }
-        // By gram: the bits above the article's 16.
-        super::radix::sort_from_bit(pairs, spare, 16);
-        lay_out(pairs, spare, len, text_bytes, &common, big, filtered)
+        // By gram, then article: each pair is there once.
+        sorter.sort(pairs);
+        lay_out(pairs, sorter, len, text_bytes, &common, big, filtered)
     }
 
     /// A builder that gives a filter to every article with at least `grams` distinct grams
@@ -240,10 +252,10 @@ pub(super) fn is_char(k: u64) -> bool {
 /// The index of a chunk of `len` articles from its (gram, article) `pairs` sorted by gram
 /// (the `common` trigrams' under their build keys among them); the articles `big` (ascending) get
 /// filters of their rare grams and of the keys `filtered` gives them (their trigrams: each key
-/// with the article's place in `big`). `spare` is a buffer for sorting the rare pairs.
-fn lay_out(
-    pairs: &[u64],
-    spare: &mut Vec<u64>,
+/// with the article's place in `big`). `sorter` sorts the rare pairs.
+fn lay_out<'a>(
+    pairs: &'a [u64],
+    sorter: &mut Sorter,
     len: usize,
     text_bytes: u64,
     common: &Common,
@@ -256,28 +268,31 @@ fn lay_out(
         let k = g[0] >> 16;
         g.len() < RARE_BELOW && !is_char(k) && !is_chosen(k)
     };
-    let mut groups: Vec<&[u64]> = pairs.chunk_by(|a, b| a >> 16 == b >> 16).collect();
-    // The common trigrams' groups, in the order of their slots among the pairs' (their build
+    let by_gram = |pairs: &'a [u64]| pairs.chunk_by(|a, b| a >> 16 == b >> 16);
+    // The common trigrams' pairs, among the pairs' in the order of their slots (their build
     // keys hold one pair's place), are laid out last: their lists go under their trigram
-    // keys (above every pair's), in the order of those.
-    let from = groups.partition_point(|g| g[0] >> 16 >> 21 < CHOSEN);
-    let to = from + groups[from..].partition_point(|g| is_chosen(g[0] >> 16));
-    let mut chosen: Vec<&[u64]> = groups.drain(from..to).collect();
+    // keys (above every pair's), in the order of those. The groups are walked in place: a
+    // list of every group would take 16 bytes a distinct gram.
+    let from = pairs.partition_point(|p| p >> 16 >> 21 < CHOSEN);
+    let to = from + pairs[from..].partition_point(|p| is_chosen(p >> 16));
+    let mut chosen: Vec<&[u64]> = by_gram(&pairs[from..to]).collect();
     chosen.sort_by_cached_key(|g| common.trigram_of(g[0] >> 16));
-    groups.extend(chosen);
-    let rare = groups.iter().filter(|g| rare_group(g)).count();
+    let groups = || by_gram(&pairs[..from]).chain(by_gram(&pairs[to..]));
+    let (rare, rare_len) = groups()
+        .filter(|g| rare_group(g))
+        .fold((0, 0), |(n, len), g| (n + 1, len + g.len()));
     let buckets = (rare / super::GRAMS_PER_BUCKET).max(1) as u64;
     let mut keys = Vec::new();
     let mut starts = Vec::new();
     let mut bytes = Vec::new();
     let mut docs = Vec::new();
-    let mut rare_pairs = Vec::with_capacity(rare * 2);
+    let mut rare_pairs = Vec::with_capacity(rare_len);
     // Each article's place among the big ones (`u32::MAX`: not big).
     let mut place = vec![u32::MAX; if big.is_empty() { 0 } else { len }];
     for (j, &doc) in big.iter().enumerate() {
         place[doc as usize] = j as u32;
     }
-    for group in groups {
+    for group in groups().chain(chosen) {
         let k = group[0] >> 16;
         if rare_group(group) {
             let bucket = bucket_of(k, buckets);
@@ -299,7 +314,7 @@ fn lay_out(
         postings::encode(&docs, len, &mut bytes);
     }
     starts.push(u32::try_from(bytes.len()).ok()?);
-    super::radix::sort_from_bit(&mut rare_pairs, spare, 0);
+    sorter.sort(&mut rare_pairs);
     rare_pairs.dedup();
     let mut bucket_starts = Vec::with_capacity(buckets as usize + 1);
     let mut at = 0;

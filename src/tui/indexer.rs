@@ -70,8 +70,10 @@ fn run(rx: &Receiver<(u64, Corpus)>, latest: &AtomicU64, busy: &Mutex<()>, out: 
         if out.send(Msg::Indexed(done, total)).is_err() {
             return;
         }
-        // Its buffers reused from chunk to chunk, and let go once the snapshot is indexed.
-        let mut builder = crate::fulltext::Builder::default();
+        // Its buffers reused from chunk to chunk, and let go once the snapshot is indexed; the
+        // lean ones, as the interface (and its title cache, 2 GB at ten million articles)
+        // holds memory meanwhile.
+        let mut builder = crate::fulltext::Builder::lean();
         for chunk in corpus.chunks() {
             if latest.load(Ordering::Relaxed) != number {
                 break;
