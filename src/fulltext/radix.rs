@@ -2,29 +2,29 @@
 //! for 65,536 articles of news — with a second buffer as big, or, in less memory, smaller.
 //!
 //! A byte-at-a-time radix sort, most-significant byte first: a part bigger than the buffer
-//! (when it is smaller than the values: the interface's background build, where memory
-//! counts more than time)
-//! is sorted in place by its byte (American flag sort: McIlroy, Bostic and McIlroy,
-//! "Engineering radix sort", 1993), a smaller one scattered through the buffer, down to
-//! pieces that fit the processor's cache, which are sorted least-significant byte first.
+//! (when that is smaller than the values: the interface's background build, where memory
+//! counts more than time) is sorted in place by its byte (American flag sort: McIlroy,
+//! Bostic and McIlroy, "Engineering radix sort", 1993), a smaller one scattered through the
+//! buffer, down to pieces that fit the processor's cache, which are sorted least-significant
+//! byte first.
 //! A least-significant-first sort of the whole (as `radsort` sorts) needs a second buffer as
 //! big as the pairs, 360 MB more of resident memory while the interface builds in the
 //! background, and scatters every pair over it once a byte (five passes for Chinese pairs):
 //! those writes, missing the cache, were a quarter of the build. Here two passes go over the
 //! whole (one in place, with the smaller buffer); the rest work in cache. (In place all the
-//! way down, the build took a fifth longer: each swap waits on the one before.)
+//! way down, the build took a third longer: each swap waits on the one before.)
 
 /// Pieces of at most this many values are sorted least-significant byte first: 256 KiB,
 /// within a core's second-level cache.
 const IN_CACHE: usize = 1 << 15;
 
 /// A sort and its second buffer, kept from chunk to chunk.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(super) struct Sorter {
     /// Grown, never cleared: its old values are scratch.
     buffer: Vec<u64>,
     /// The buffer is grown to a `share`th of the values at most (or [`IN_CACHE`], when
-    /// more); 0 is read as 1.
+    /// more); at least 1.
     share: usize,
 }
 
@@ -46,11 +46,11 @@ impl Sorter {
     /// (the rare pairs, deduplicated after), that is the order a stable sort by the high bits
     /// gives.
     pub(super) fn sort(&mut self, values: &mut [u64]) {
-        sort(values, &mut self.buffer, self.share.max(1));
+        sort(values, &mut self.buffer, self.share);
     }
 }
 
-/// [`Sorter::sort`], with `buffer` grown to a `share`th of `values`.
+/// [`Sorter::sort`], with `buffer` grown to a `share`th of `values` (`share` at least 1).
 fn sort(values: &mut [u64], buffer: &mut Vec<u64>, share: usize) {
     // The highest byte in which some values differ, from one pass.
     let first = values.first().copied().unwrap_or(0);
@@ -58,9 +58,7 @@ fn sort(values: &mut [u64], buffer: &mut Vec<u64>, share: usize) {
     if differ == 0 {
         return;
     }
-    let want = (values.len() / share.max(1))
-        .max(IN_CACHE)
-        .min(values.len());
+    let want = (values.len() / share).max(IN_CACHE).min(values.len());
     if buffer.len() < want {
         // Grown, never cleared: its old values are scratch.
         buffer.resize(want, 0);
