@@ -25,22 +25,28 @@ const ELIAS_FANO: u8 = 2;
 /// (each form's size reckoned first, only the chosen one written).
 pub(super) fn encode(docs: &[u32], len: usize, out: &mut Vec<u8>) {
     let bitmap = len.div_ceil(64) * 8;
-    let mut last = 0u32;
-    let gaps: usize = docs
-        .iter()
-        .enumerate()
-        .map(|(k, &d)| {
-            let gap = if k == 0 { d } else { d - last };
-            last = d;
-            varint_len(u64::from(gap))
-        })
-        .sum();
     let packed = docs.last().map_or(usize::MAX, |&last| {
         let l = low_width(docs.len(), len);
         1 + varint_len(docs.len() as u64)
             + (docs.len() * l as usize).div_ceil(8)
             + ((last >> l) as usize + docs.len()).div_ceil(8)
     });
+    // A gap takes a byte at least: when that is already more than another form takes, the
+    // gaps are not reckoned (a list of more than about one article in 64, where Elias–Fano
+    // takes less than a byte a number: most of a chunk's numbers are in such lists).
+    let gaps: usize = if docs.len() > bitmap.min(packed) {
+        usize::MAX
+    } else {
+        let mut last = 0u32;
+        docs.iter()
+            .enumerate()
+            .map(|(k, &d)| {
+                let gap = if k == 0 { d } else { d - last };
+                last = d;
+                varint_len(u64::from(gap))
+            })
+            .sum()
+    };
     if gaps <= bitmap && gaps <= packed {
         out.push(LIST);
         let mut last = 0u32;
