@@ -379,6 +379,13 @@ impl<'a> Matcher<'a> {
         self.plan.top_score()
     }
 
+    /// Loads what [`Matcher::bound`] reads of article `i`'s title (a number to hand to
+    /// [`std::hint::black_box`]): asked of the next few candidates of a pass before they are
+    /// bounded, their cache misses overlap.
+    pub(crate) fn touch_title(&self, i: usize) -> u64 {
+        self.plan.touch_title(i)
+    }
+
     /// At least article `i`'s score when [`Matcher::bounded`] (far cheaper to compute);
     /// `None` when it certainly does not match.
     pub(crate) fn bound(&self, i: usize, scratch: &mut Scratch) -> Option<i64> {

@@ -148,6 +148,18 @@ impl Index {
         }
     }
 
+    /// What [`Index::title_facts`] reads of title `i`, loaded and folded into a number for
+    /// [`std::hint::black_box`]: a pass over scattered titles that asks this of the next
+    /// few before it bounds them has their cache misses in flight together, not one by one.
+    #[inline]
+    pub(crate) fn touch_title(&self, i: usize) -> u64 {
+        let aids = self.aids();
+        let start = aids.char_starts[i] as usize;
+        aids.letters[i]
+            ^ aids.char_sigs[i]
+            ^ u64::from(aids.char_readings.get(start).copied().unwrap_or(0))
+    }
+
     /// The reading-set id of each char of article `i`'s title.
     #[inline]
     pub(crate) fn title_readings(&self, i: usize) -> &[u16] {

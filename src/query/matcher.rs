@@ -251,6 +251,11 @@ impl<'a> Plan<'a> {
         self.check_with(i, scratch, Want::Match).is_some()
     }
 
+    /// [`Index::touch_title`] of article `i`.
+    pub(super) fn touch_title(&self, i: usize) -> u64 {
+        self.index.touch_title(i)
+    }
+
     /// True when [`Plan::bound`] bounds every article's score: each term that ranks matches
     /// through pinyin with a bound table (the rest score 0).
     pub(super) fn bounded(&self) -> bool {

@@ -141,24 +141,39 @@ pub(super) fn each_block<A: Send>(
             }
             let (chunk, matcher) = (&chunks[k], &matchers[k]);
             let end = (first + BLOCK).min(chunk.len());
-            let mut local = first;
-            while local < end {
-                if let Some(marks) = within {
-                    // Jump to the next marked article.
-                    let global = chunk.first + local;
-                    let rest = marks[global / 64] >> (global % 64);
-                    if rest & 1 == 0 {
-                        local += if rest == 0 {
-                            64 - global % 64
-                        } else {
-                            rest.trailing_zeros() as usize
-                        };
-                        continue;
+            if let Some(marks) = within {
+                // The marked articles, a few at a time: when each is bounded, what the bound
+                // reads of their titles is loaded for all of them first, so that their
+                // cache misses (scattered titles, four columns each) overlap.
+                let warm = matcher.bounded() && matcher.sole_bound().is_some();
+                let mut few = [0usize; WARMED];
+                let mut local = first;
+                loop {
+                    let mut n = 0;
+                    while n < WARMED
+                        && let Some(next) = next_marked(marks, chunk.first, local, end)
+                    {
+                        few[n] = next;
+                        n += 1;
+                        local = next + 1;
+                    }
+                    if n == 0 {
+                        return value;
+                    }
+                    if warm {
+                        let touched = few[..n]
+                            .iter()
+                            .fold(0, |acc, &l| acc ^ matcher.touch_title(l));
+                        std::hint::black_box(touched);
+                    }
+                    for &l in &few[..n] {
+                        visit(&mut value, k, l, scratch);
                     }
                 }
-                if within.is_none()
-                    && let Some(next) = matcher.next_candidate(local)
-                {
+            }
+            let mut local = first;
+            while local < end {
+                if let Some(next) = matcher.next_candidate(local) {
                     // The body index lists the articles that may match: skip to the next.
                     match next {
                         Some(next) if next < end => {
@@ -177,6 +192,27 @@ pub(super) fn each_block<A: Send>(
         })
         .collect();
     (!cancel.is_cancelled()).then_some(parts)
+}
+
+/// Marked candidates taken at a time by [`each_block`], their titles loaded together.
+const WARMED: usize = 16;
+
+/// The first article at `local` or after it, before `end`, marked in `marks` (a bitmap over
+/// global numbers; the chunk's first is `first`).
+fn next_marked(marks: &[u64], first: usize, mut local: usize, end: usize) -> Option<usize> {
+    while local < end {
+        let global = first + local;
+        let rest = marks[global / 64] >> (global % 64);
+        if rest & 1 == 1 {
+            return Some(local);
+        }
+        local += if rest == 0 {
+            64 - global % 64
+        } else {
+            rest.trailing_zeros() as usize
+        };
+    }
+    None
 }
 
 /// Items per part of [`bitmap`]: below this, one core marks them all.
@@ -217,6 +253,29 @@ pub(super) fn bitmap<T: Sync>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each marked article of a chunk that does not begin on a word, in order, across words
+    /// empty and full, up to the block's end and no further: as walking every bit finds them.
+    #[test]
+    fn the_next_marked_is_every_marked_in_order() {
+        let numbers = [3usize, 63, 64, 65, 200, 255, 256, 300];
+        let marks = bitmap(&numbers, |&g| g, 320);
+        for first in [0, 3, 60] {
+            for end in [0, 5, 250, 320 - first] {
+                let (mut found, mut local) = (Vec::new(), 0);
+                while let Some(next) = next_marked(&marks, first, local, end) {
+                    found.push(first + next);
+                    local = next + 1;
+                }
+                let want: Vec<usize> = numbers
+                    .iter()
+                    .copied()
+                    .filter(|&g| g >= first && g < first + end)
+                    .collect();
+                assert_eq!(found, want, "from {first}, {end} articles");
+            }
+        }
+    }
 
     #[test]
     fn bitmaps_mark_numbers_in_range() {
