@@ -153,11 +153,8 @@ impl Index {
     /// few before it bounds them has their cache misses in flight together, not one by one.
     #[inline]
     pub(crate) fn touch_title(&self, i: usize) -> u64 {
-        let aids = self.aids();
-        let start = aids.char_starts[i] as usize;
-        aids.letters[i]
-            ^ aids.char_sigs[i]
-            ^ u64::from(aids.char_readings.get(start).copied().unwrap_or(0))
+        let facts = self.title_facts(i);
+        facts.letters ^ facts.signature ^ u64::from(facts.readings.first().copied().unwrap_or(0))
     }
 
     /// The reading-set id of each char of article `i`'s title.
