@@ -144,7 +144,7 @@ pub(super) fn each_block<A: Send>(
             if let Some(marks) = within {
                 // The marked articles, a few at a time: when each is bounded, what the bound
                 // reads of their titles is loaded for all of them first, so that their
-                // cache misses (scattered titles, four columns each) overlap.
+                // cache misses (scattered titles, five columns each) overlap.
                 let warm = matcher.bounded() && matcher.sole_bound().is_some();
                 let mut few = [0usize; WARMED];
                 let mut local = first;
