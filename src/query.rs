@@ -363,6 +363,13 @@ impl<'a> Matcher<'a> {
         self.plan.sole_bound()
     }
 
+    /// The reading sets whose chars may open a title that reaches `floor`, when the floor
+    /// needs the start bonus ([`PinyinBound::opening`]): the titles opening with another
+    /// (and not matched directly) score less. `None`: the floor does not need the start.
+    pub(crate) fn opening_sets(&self, floor: i64) -> Option<Vec<u16>> {
+        self.plan.opening_sets(floor)
+    }
+
     /// When `growth` is how the query grew from an earlier one: at most how much more than
     /// its score for that one an article scores now, and the letters (bits a–z, as
     /// [`Index::ascii_letters`]) that a title holding every one of may exceed that, matching

@@ -22,6 +22,7 @@ mod build;
 mod chars;
 mod columns;
 mod initials;
+mod openings;
 mod stored;
 #[cfg(test)]
 mod tests;
@@ -35,6 +36,7 @@ use aids::{AsciiLetters, LazyAids};
 pub(super) use aids::{SearchAids, char_signature};
 pub(super) use columns::Columns;
 pub(crate) use initials::Initials;
+pub(crate) use openings::Openings;
 pub(crate) use stored::Sections;
 
 /// A chunk of articles for listing and searching: the corpus's own data (`Columns`) and
@@ -69,12 +71,13 @@ impl Index {
         self.aids.get(&self.columns)
     }
 
-    /// Reads or makes the search aids now, and the titles' ASCII letters and initials
-    /// (`ascii_letters`, `title_initials`), so that the first title search does not wait
-    /// for them.
+    /// Reads or makes the search aids now, and the titles' ASCII letters, initials and
+    /// openings (`ascii_letters`, `title_initials`, `title_openings`), so that the first
+    /// title search does not wait for them.
     pub fn prepare_search(&self) {
         self.ascii_letters();
         self.title_initials();
+        self.title_openings();
     }
 
     /// True when the search aids are read or made already.
@@ -236,6 +239,24 @@ impl Index {
     /// them). It reads no aid: a query with no title term (`body:`) leaves them unread.
     pub(crate) fn title_initials_made(&self) -> Option<&[Initials]> {
         self.aids.ready()?.initials.get().map(Vec::as_slice)
+    }
+
+    /// The titles grouped by their first char's reading set ([`Openings`]): those a floor
+    /// that needs a term's first letters on a title's first char leaves. Made the first time
+    /// it is asked for.
+    pub(crate) fn title_openings(&self) -> &Openings {
+        let aids = self.aids();
+        aids.openings.get_or_init(|| {
+            let sets = aids.readings.set_count();
+            Openings::of_titles(sets, &aids.char_readings, &aids.char_starts)
+        })
+    }
+
+    /// [`Index::title_openings`] when they are made already and grouped, as
+    /// [`Index::title_initials_made`].
+    pub(crate) fn title_openings_made(&self) -> Option<&Openings> {
+        let openings = self.aids.ready()?.openings.get()?;
+        openings.is_grouped().then_some(openings)
     }
 
     /// The same index without its title lists, so every title term scans every title: the

@@ -22,6 +22,7 @@ use super::readings::letter_mask;
 use crate::fulltext::{Candidates, Probe};
 
 mod one_char;
+mod opening;
 mod pair;
 mod sieve;
 mod text;

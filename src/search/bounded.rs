@@ -17,9 +17,12 @@
 //! ([`Matcher::initials_bound`]: sixteen bytes a title, made in the background after a
 //! load): most candidates below a floor are passed over without reading a char of theirs.
 //! When the sample finds many candidates at the floor (`bei` at 36: 北 or 被 beginning the
-//! title), the page is the few hits above it and the newest at it ([`leveled`]). A higher
-//! floor is tried with the title lists ([`listed`]) only when the sample finds a few pages'
-//! worth of candidates reaching it.
+//! title), the page is the few hits above it and the newest at it ([`leveled`]). Floors above
+//! the sampled one — sampled bounds, and sampled scores (a bare `gai`'s best hits are Latin
+//! titles matched directly, at 59–62) — are tried first, highest first, with the title lists
+//! ([`listed`]), when the sample's scores say two pages reach them; the top two levels of a
+//! term need its first piece on the title's first char, and take only the titles that open
+//! with such a char.
 //!
 //! When the bounds are too loose to spare most of the work, it gives up and the search
 //! ranks every hit as before.
@@ -48,11 +51,11 @@ const SAMPLE_STRIDE: usize = 127;
 /// margin against a sample's error and bounds looser than the true scores.
 const FLOOR_MARGIN: usize = 4;
 
-/// Candidates per page row the sample must find bounded at a higher floor or more for the
-/// title lists to be tried at it: bounds are looser than scores, and a floor that too few
-/// reach leaves the page short, its work lost (`bei` at 40: 465 of 200 rows' bounds, fewer
-/// scores).
-const LISTED_PER_ROW: usize = 4;
+/// Pages the sample's scores must say reach a higher floor for the title lists to be tried
+/// at it: a floor that too few reach leaves the page short, its work lost (`zho` at 42, ten
+/// million titles: one sampled title in 57,000 scores it, 2,032 are bounded at it, and the
+/// page ends at 40). Bounds are looser than scores, so the scores decide.
+const SAMPLED_PAGES: usize = 2;
 
 /// Candidates per page row the sample must find bounded at the floor or more for the page
 /// to be found as the titles above the floor and the newest at it ([`leveled`]): enough
@@ -85,40 +88,39 @@ pub(super) fn best_rows(
         cancel,
     };
     let (floor, reaching, higher) = search.floor(rows, rows * 16 * FLOOR_MARGIN);
-    if floor > i64::MIN
-        && let Some(chars) = listed::ListedChars::of(corpus)
+    // The candidates whose bound may reach a floor, from the title lists, when they narrow
+    // them to few.
+    let chars = (floor > i64::MIN)
+        .then(|| listed::ListedChars::of(corpus))
+        .flatten();
+    let candidates = within.map_or(corpus.len(), |marks| {
+        marks.iter().map(|w| w.count_ones() as usize).sum()
+    });
+    let listed = |f: i64| {
+        let listed = listed::Listed::new(corpus, matchers, chars.as_ref()?, f, candidates)?;
+        Some(listed.marks(corpus, within))
+    };
+    // The higher floors (then the sampled one) whose candidates the lists narrow to few,
+    // highest first: only those are bounded. A page whose last score falls below the floor
+    // is looked for again at the next one.
+    for high in higher
+        .into_iter()
+        .chain((floor > i64::MIN).then_some(floor))
     {
-        // The lowest of the higher floors (or the sampled one) whose candidates the title
-        // lists narrow to few: only those are bounded.
-        let candidates = within.map_or(corpus.len(), |marks| {
-            marks.iter().map(|w| w.count_ones() as usize).sum()
-        });
-        let lowest = higher
-            .into_iter()
-            .filter(|&(_, reaching)| reaching >= rows * LISTED_PER_ROW)
-            .map(|(f, _)| f)
-            .chain((floor > i64::MIN).then_some(floor))
-            .map_while(|f| {
-                Some((
-                    f,
-                    listed::Listed::new(corpus, matchers, &chars, f, candidates)?,
-                ))
-            })
-            .last();
-        if let Some((high, listed)) = lowest {
-            let marks = listed.marks(corpus, within);
-            let narrowed = Search {
-                within: Some(&marks),
-                ..search
-            };
-            if let Outcome::Page(Some(page)) = narrowed.above(rows, high, true)? {
-                return Some(page);
-            }
+        let Some(marks) = listed(high) else {
+            continue;
+        };
+        let narrowed = Search {
+            within: Some(&marks),
+            ..search
+        };
+        if let Outcome::Page(Some(page)) = narrowed.above(rows, high, true)? {
+            return Some(page);
         }
     }
     if floor > i64::MIN
         && reaching >= rows * LEVELED_PER_ROW
-        && let Some(page) = leveled::best_rows(&search, rows, floor)?
+        && let Some(page) = leveled::best_rows(&search, rows, floor, listed(floor + 1).as_deref())?
     {
         // Many reach the floor (`bei` at 36: 137,000 of 2.4 million): the few above it,
         // and the newest at it.
@@ -260,10 +262,10 @@ impl Search<'_> {
     /// `4 * rows / SAMPLE_STRIDE`, found scoring the sample best bound first until no bound
     /// left can beat it). `i64::MIN` (keep every candidate) when the sample holds too few.
     /// Then about how many candidates the floor's bound reach (the sampled ones times
-    /// [`SAMPLE_STRIDE`]), and the sampled bounds above that floor, best first, at most
-    /// [`HIGHER_FLOORS`] of them, each with about how many reach it: floors for the title
-    /// lists to try first.
-    fn floor(&self, rows: usize, wanted: usize) -> (i64, usize, Vec<(i64, usize)>) {
+    /// [`SAMPLE_STRIDE`]), and the sampled bounds and scores above that floor that the
+    /// sampled scores say [`SAMPLED_PAGES`] pages reach, best first, at most
+    /// [`HIGHER_FLOORS`] of them: floors for the title lists to try first.
+    fn floor(&self, rows: usize, wanted: usize) -> (i64, usize, Vec<i64>) {
         // (bound, chunk, local) of the sampled candidates.
         let mut sampled: Vec<(i64, usize, usize)> = self
             .corpus
@@ -306,21 +308,25 @@ impl Search<'_> {
                 }
             }
         }
-        let scored = match best.peek() {
-            Some(&Reverse(least)) if best.len() > by_score => least,
+        // Best first.
+        let scores: Vec<i64> = best.into_sorted_vec().into_iter().map(|s| s.0).collect();
+        let scored = match scores.last() {
+            Some(&least) if scores.len() > by_score => least,
             _ => i64::MIN,
         };
         let floor = sampled[by_bound].0.min(scored);
         let reaching = |f: i64| sampled.partition_point(|&(bound, ..)| bound >= f) * SAMPLE_STRIDE;
+        let needed = (rows * SAMPLED_PAGES).div_ceil(SAMPLE_STRIDE);
         let mut higher: Vec<i64> = sampled
             .iter()
             .map(|&(bound, ..)| bound)
             .take_while(|&bound| bound > floor)
-            .filter(|&bound| bound < UNBOUNDED)
+            .chain(scores.iter().copied().filter(|&score| score > floor))
+            .filter(|&f| f < UNBOUNDED && scores.iter().filter(|&&s| s >= f).count() >= needed)
             .collect();
+        higher.sort_unstable_by_key(|&f| Reverse(f));
         higher.dedup();
         higher.truncate(HIGHER_FLOORS);
-        let higher = higher.into_iter().map(|f| (f, reaching(f))).collect();
         (floor, reaching(floor), higher)
     }
 

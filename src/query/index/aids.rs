@@ -52,6 +52,9 @@ pub(crate) struct SearchAids {
     /// Per article, the first letters of its chars' readings, anywhere and on its first char
     /// ([`super::Index::title_initials`]), made on first use: not kept in the cache.
     pub(super) initials: OnceLock<Vec<super::Initials>>,
+    /// The titles by their first char's reading set ([`super::Index::title_openings`]),
+    /// made on first use: not kept in the cache.
+    pub(super) openings: OnceLock<super::Openings>,
     /// Reading-set id of every title char, titles concatenated.
     pub(super) char_readings: Column<u16>,
     /// Offset in `char_readings` where title `i` starts; one more entry than titles.

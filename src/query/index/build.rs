@@ -185,6 +185,7 @@ impl SearchAids {
             latin: latin.into(),
             ascii_letters: OnceLock::new(),
             initials: OnceLock::new(),
+            openings: OnceLock::new(),
             char_readings: char_readings.into(),
             char_starts: char_starts.into(),
             readings: readings.frozen(),

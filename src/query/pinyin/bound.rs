@@ -13,6 +13,8 @@
 
 use std::sync::atomic::{AtomicI64, Ordering};
 
+mod opening;
+
 use super::super::readings::{initial_bit, pair_bit};
 use super::{
     ADJACENT_BONUS, GAP_START, LETTER_SCORE, NONE, PinyinTerm, START_BONUS, SYLLABLE_BONUS,

@@ -21,11 +21,14 @@ const WALK_PER_ROW: usize = 64;
 /// The best `rows` hits of `search` when every hit that scores above `level` and the
 /// newest that score it are the page, and how many hits were found (a lower bound of the
 /// total); `Some(None)` when the walk meets too few at the level or the date order is not
-/// kept; `None` when cancelled.
+/// kept; `None` when cancelled. `above`, when given, marks every candidate whose bound may
+/// exceed the level (the title lists' [`super::listed::Listed`] above it): only those are
+/// looked at for the hits above it.
 pub(super) fn best_rows(
     search: &Search,
     rows: usize,
     level: i64,
+    above: Option<&[u64]>,
 ) -> Option<Option<(Vec<Hit>, usize, bool)>> {
     let (corpus, matchers, order) = (search.corpus, search.matchers, search.order);
     if !date_order::is_kept(corpus, order) {
@@ -34,11 +37,17 @@ pub(super) fn best_rows(
     let chunks = corpus.chunks();
     // Every hit above the level: few titles' initials allow a bound above it (sifted out at
     // once, or else passed over one by one).
-    let sifted = sifted::sift(search, level + 1)?;
+    let search_above = Search {
+        within: above.or(search.within),
+        ..*search
+    };
+    let sifted = sifted::sift(&search_above, level + 1)?;
     let parts = scan::each_block(
         corpus,
         matchers,
-        sifted.as_ref().map_or(search.within, |s| Some(&s.marks)),
+        sifted
+            .as_ref()
+            .map_or(search_above.within, |s| Some(&s.marks)),
         search.cancel,
         Vec::new,
         |above: &mut Vec<u128>, k, local, scratch| {
@@ -132,7 +141,7 @@ mod tests {
             .collect();
         let corpus = crate::search::tests::chunked(&articles, 700);
         let order = Order::NewestFirst;
-        let (mut walked, mut above) = (0, 0);
+        let (mut walked, mut above, mut narrowed) = (0, 0, 0);
         for prepared in [false, true] {
             if prepared {
                 corpus.prepare_search();
@@ -170,10 +179,15 @@ mod tests {
                                 within,
                                 cancel: &Cancel::new(),
                             };
-                            let Some(Some((hits, found, _))) = best_rows(&search, rows, level)
+                            // The hits above the level among every candidate, then among those
+                            // the title lists leave above it.
+                            let listed = listed_above(&search, level);
+                            let Some(Some((hits, found, _))) =
+                                best_rows(&search, rows, level, listed.as_deref())
                             else {
                                 continue;
                             };
+                            narrowed += usize::from(listed.is_some());
                             let above_level = ranking.iter().filter(|h| i64::from(h.score) > level);
                             if above_level.count() >= rows {
                                 above += 1;
@@ -188,11 +202,24 @@ mod tests {
                 }
             }
         }
-        // Both ways of making the page were taken, many times.
+        // Both ways of making the page were taken, many times, and the lists narrowed the
+        // hits above the level in many.
+        assert!(narrowed >= 20, "{narrowed} narrowed");
         assert!(
             above >= 20 && walked >= 20,
             "{above} above, {walked} walked"
         );
+    }
+
+    /// The candidates the title lists leave above `level`, when they narrow them.
+    fn listed_above(search: &Search, level: i64) -> Option<Vec<u64>> {
+        let chars = super::super::listed::ListedChars::of(search.corpus)?;
+        let candidates = search.within.map_or(search.corpus.len(), |marks| {
+            marks.iter().map(|w| w.count_ones() as usize).sum()
+        });
+        let (corpus, matchers) = (search.corpus, search.matchers);
+        super::super::listed::Listed::new(corpus, matchers, &chars, level + 1, candidates)
+            .map(|listed| listed.marks(corpus, search.within))
     }
 
     /// A level no title reaches, or one too few titles reach for the page, gives no page.
@@ -212,12 +239,12 @@ mod tests {
             within: None,
             cancel: &Cancel::new(),
         };
-        assert_eq!(best_rows(&search, 20, top + 1), Some(None));
+        assert_eq!(best_rows(&search, 20, top + 1, None), Some(None));
         // At the top score, one row more than score it: the walk meets too few.
         let at_top = ranking.iter().filter(|h| i64::from(h.score) == top).count();
-        assert_eq!(best_rows(&search, at_top + 1, top), Some(None));
+        assert_eq!(best_rows(&search, at_top + 1, top, None), Some(None));
         // As many as score it: they are the page, when the walk meets them soon enough.
-        if let Some(Some((page, ..))) = best_rows(&search, at_top, top) {
+        if let Some(Some((page, ..))) = best_rows(&search, at_top, top, None) {
             assert_eq!(page, ranking[..at_top]);
         }
     }

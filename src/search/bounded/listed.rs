@@ -7,17 +7,33 @@
 //! a floor cannot do without; each is met by chars of certain readings. Of a chunk's needs
 //! the one its lists hold fewest titles for is taken: those titles, and every title with an
 //! ASCII letter (its letters are readings of their own, and it may match the term
-//! directly; a digit meets no need of a term of letters), are the chunk's candidates. Every other title's bound is below the floor, so
-//! the page's search treats them as it treats candidates below a floor.
+//! directly; a digit meets no need of a term of letters), are the chunk's candidates. Every
+//! other title's bound is below the floor, so the page's search treats them as it treats
+//! candidates below a floor.
+//!
+//! A floor that no title reaches without the start bonus needs the term's first piece on
+//! the title's first char ([`Matcher::opening_sets`]): only the titles opening with such a
+//! char ([`crate::query::index::Openings`]) and the titles with the term's letters are
+//! candidates, intersected with the need's when those are not far more. `dat` at 44, ten
+//! million titles: 115,000 candidates, where the initials let 295,000 of 3.7 million through
+//! and no need's chars were few enough to list.
 
 use rayon::prelude::*;
 
 use crate::corpus::Corpus;
 use crate::query::{Matcher, Need, ascii_letter_bits, readings_of};
 
-/// The listed candidates must be fewer than the candidates divided by this, else bounding
-/// every candidate costs less than listing them.
-const AT_MOST_ONE_IN: usize = 4;
+/// The listed candidates must be fewer than the candidates divided by this, and the list
+/// entries walked fewer than the candidates: else bounding every candidate costs less than
+/// listing them (walking an entry costs a fraction of sifting a candidate; when both a need
+/// and an opening are listed, the titles meeting both are reckoned as if the two were
+/// independent). `src` at ten million titles: the 1.1 million that open with a char read
+/// `s…` are a third of the 2.5 million candidates, where sifting all cost 40 ms.
+const AT_MOST_ONE_IN: usize = 2;
+
+/// A need's titles are intersected with the opening's only when they are at most this many
+/// times as many: listing more costs more than bounding the titles it would rule out.
+const OPENING_AND_NEED: usize = 4;
 
 /// The chars beyond ASCII that a corpus's title lists hold, each with its readings: which
 /// chars meet a [`Need`].
@@ -65,13 +81,24 @@ impl ListedChars {
 }
 
 /// How the title lists give the candidates whose bound may reach one floor: per chunk, the
-/// chars of its rarest need, and the letters by which a title's own ASCII meets it.
+/// chars of its rarest need, and the letters by which a title's own ASCII meets it; when the
+/// floor needs the start bonus, the reading sets a title must open with.
 pub(super) struct Listed {
-    /// Per chunk: the chars whose titles are candidates, and the ASCII letters that make a
-    /// title one (with every letter of the term: a title it may match directly).
-    chosen: Vec<(Vec<u32>, u32)>,
+    /// Per chunk, what makes a title a candidate.
+    chosen: Vec<Chosen>,
     /// The term's letters ([`ascii_letter_bits`]).
     direct: u32,
+}
+
+/// What makes a title of one chunk a candidate: every part given, or a direct match.
+struct Chosen {
+    /// The chars whose titles are candidates, and the ASCII letters that make a title one
+    /// (with every letter of the term: a title it may match directly); `None`: no need is
+    /// taken, as the opening alone leaves far fewer titles.
+    holding: Option<(Vec<u32>, u32)>,
+    /// The reading sets a candidate's first char is in ([`Matcher::opening_sets`]), when the
+    /// floor needs the start bonus and the titles' openings are made.
+    opening: Option<Vec<u16>>,
 }
 
 impl Listed {
@@ -88,14 +115,17 @@ impl Listed {
         // The chars meeting each need met so far: the chunks' needs are mostly the same.
         let mut meeting: Vec<(Need, Vec<u32>)> = Vec::new();
         let mut chosen = Vec::with_capacity(corpus.chunks().len());
-        let mut listed_titles = 0;
+        let (mut listed_titles, mut walked_titles) = (0, 0);
         let mut direct = 0;
         for (chunk, matcher) in corpus.chunks().iter().zip(matchers) {
             let bound = matcher.sole_bound()?;
             direct = ascii_letter_bits(bound.text());
             let Some(needs) = bound.needs(floor) else {
                 // No title's bound reaches the floor through pinyin.
-                chosen.push((Vec::new(), 0));
+                chosen.push(Chosen {
+                    holding: Some((Vec::new(), 0)),
+                    opening: None,
+                });
                 continue;
             };
             // A digit of the term may be met by a digit of a title, which the lists leave
@@ -125,16 +155,45 @@ impl Listed {
                     rarest = Some((titles, chars, ascii));
                 }
             }
-            let (titles, chars, ascii) = rarest?;
+            let opening = chunk
+                .index
+                .title_openings_made()
+                .zip(matcher.opening_sets(floor))
+                .map(|(openings, sets)| {
+                    let titles = sets.iter().map(|&s| openings.opening_with(s).len()).sum();
+                    (titles, sets)
+                });
+            // About how many titles are listed, and how many list entries are walked.
+            let (titles, walked, holding, opening) = match (rarest, opening) {
+                (None, None) => return None,
+                (Some((titles, chars, ascii)), None) => {
+                    (titles, titles, Some((chars, ascii)), None)
+                }
+                (None, Some((titles, sets))) => (titles, titles, None, Some(sets)),
+                // Both, unless the need's titles are so many more that listing them costs
+                // more than bounding the titles they would rule out. Titles holding a char
+                // and opening with another, as if the two were independent.
+                (Some((held, chars, ascii)), Some((opened, sets))) => {
+                    if held <= opened * OPENING_AND_NEED {
+                        let both = held * opened / chunk.len().max(1);
+                        (both, held + opened, Some((chars, ascii)), Some(sets))
+                    } else {
+                        (opened, opened, None, Some(sets))
+                    }
+                }
+            };
             listed_titles += titles;
-            chosen.push((chars, ascii));
+            walked_titles += walked;
+            chosen.push(Chosen { holding, opening });
         }
-        (listed_titles * AT_MOST_ONE_IN < candidates).then_some(Listed { chosen, direct })
+        (listed_titles * AT_MOST_ONE_IN < candidates && walked_titles < candidates)
+            .then_some(Listed { chosen, direct })
     }
 
     /// A bitmap over global numbers of the candidates (among those marked in `within`)
-    /// whose bound may reach the floor: the titles holding a chosen char, and those whose
-    /// ASCII letters meet the need or hold every letter of the term.
+    /// whose bound may reach the floor: the titles holding a chosen char (or whose ASCII
+    /// letters meet the need) and opening with a chosen set, and those whose ASCII letters
+    /// hold every letter of the term.
     pub(super) fn marks(&self, corpus: &Corpus, within: Option<&[u64]>) -> Vec<u64> {
         // Each chunk's own words of the global bitmap on every core (a chunk shares its
         // first and last word with its neighbours): the first search makes the chunks'
@@ -143,29 +202,68 @@ impl Listed {
             .chunks()
             .par_iter()
             .zip(&self.chosen)
-            .map(|(chunk, (chars, ascii))| {
+            .map(|(chunk, chosen)| {
                 let (first, end) = (chunk.first, chunk.first + chunk.len());
                 let w0 = first / 64;
-                let mut words = vec![0u64; end.div_ceil(64) - w0];
                 let base = first - w0 * 64;
-                let mut mark = |local: usize| {
+                let blank = || vec![0u64; end.div_ceil(64) - w0];
+                let mark = |words: &mut [u64], local: usize| {
                     let at = base + local;
                     words[at / 64] |= 1 << (at % 64);
                 };
-                for &c in chars {
-                    for &i in chunk.index.titles_holding(c) {
-                        mark(usize::from(i));
+                let index = &chunk.index;
+                // Only the titles with an ASCII letter are walked for their letters: walking
+                // those with Latin letters or digits cost 40 ms at ten million `juan gen`
+                // titles, two in three of which hold a digit.
+                let letters = index.ascii_letters();
+                let held = chosen.holding.as_ref().map(|(chars, ascii)| {
+                    let mut words = blank();
+                    for &c in chars {
+                        for &i in index.titles_holding(c) {
+                            mark(&mut words, usize::from(i));
+                        }
                     }
-                }
-                // Only the titles with an ASCII letter: walking those with Latin letters or
-                // digits cost 40 ms at ten million `juan gen` titles, two in three of which
-                // hold a digit.
-                let letters = chunk.index.ascii_letters();
-                for &i in chunk.index.lettered_titles() {
-                    let i = i as usize;
-                    let own = letters[i];
-                    if own & ascii != 0 || own & self.direct == self.direct {
-                        mark(i);
+                    // A title whose own letters meet the need.
+                    if *ascii != 0 {
+                        for &i in index.lettered_titles() {
+                            if letters[i as usize] & ascii != 0 {
+                                mark(&mut words, i as usize);
+                            }
+                        }
+                    }
+                    words
+                });
+                let openings = index.title_openings_made();
+                let opened = chosen
+                    .opening
+                    .as_ref()
+                    .zip(openings)
+                    .map(|(sets, openings)| {
+                        let mut words = blank();
+                        for &set in sets {
+                            for &i in openings.opening_with(set) {
+                                mark(&mut words, usize::from(i));
+                            }
+                        }
+                        words
+                    });
+                let mut words = match (held, opened) {
+                    (Some(mut held), Some(opened)) => {
+                        held.iter_mut().zip(&opened).for_each(|(h, o)| *h &= o);
+                        held
+                    }
+                    (Some(words), None) | (None, Some(words)) => words,
+                    // Nothing to narrow by (not met: the openings are made once for all).
+                    (None, None) => {
+                        let mut words = blank();
+                        (0..chunk.len()).for_each(|i| mark(&mut words, i));
+                        words
+                    }
+                };
+                // A title whose letters hold the term's may match it directly.
+                for &i in index.lettered_titles() {
+                    if letters[i as usize] & self.direct == self.direct {
+                        mark(&mut words, i as usize);
                     }
                 }
                 if let Some(within) = within {
@@ -184,5 +282,88 @@ impl Listed {
             }
         }
         marks
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::whole;
+    use super::*;
+    use crate::article::Article;
+    use crate::query::Query;
+    use crate::search::scan;
+    use crate::synthetic::Generator;
+
+    /// At every score level of a query (and one below each), over every article or within
+    /// some, the listed candidates hold every hit that scores the level or more: through
+    /// their chars, their openings (the top levels need the start), or their own Latin
+    /// letters. Some titles open with the term's syllable, some match it directly.
+    #[test]
+    fn every_hit_reaching_the_floor_is_listed() {
+        let openers = ["大同", "打听", "新年", "西南", "改爱", "中华欧", "四人村"];
+        let latin = ["Dat 报道", "xin 新", "NASA 新闻", "GAI 改革", "SRC 中"];
+        let mut generator = Generator::new(11);
+        let articles: Vec<Article> = (0..7000)
+            .map(|k| {
+                let mut article = generator.next_article().to_article();
+                match k % 11 {
+                    0 => article.title = format!("{}{}", openers[k / 11 % 7], article.title),
+                    1 => article.title = format!("{} {}", latin[k / 11 % 5], article.title),
+                    _ => {}
+                }
+                article
+            })
+            .collect();
+        let corpus = crate::search::tests::chunked(&articles, 700);
+        corpus.prepare_search();
+        let chars = ListedChars::of(&corpus).expect("listed");
+        let (mut checked, mut opened) = (0, 0);
+        for text in ["dat", "xin", "gai", "zho", "src", "bei", "'nas", "xin !报"] {
+            let query = Query::parse(text).unwrap();
+            let matchers = scan::matchers(&corpus, &query);
+            let every = whole(&corpus, text);
+            let thirds: Vec<u64> = (0..corpus.len().div_ceil(64))
+                .map(|w| {
+                    (0..64)
+                        .filter(|b| (w * 64 + b) % 3 == 0)
+                        .fold(0, |m, b| m | 1 << b)
+                })
+                .collect();
+            let mut levels: Vec<i64> = every.iter().map(|h| i64::from(h.score)).collect();
+            levels.dedup();
+            levels.truncate(8);
+            levels.extend(levels.clone().iter().map(|l| l - 1));
+            for within in [None, Some(&thirds[..])] {
+                let candidates = within.map_or(corpus.len(), |m| {
+                    m.iter().map(|w| w.count_ones() as usize).sum()
+                });
+                for &floor in &levels {
+                    // Every candidate counted as many: the plan is made whenever it can be.
+                    let Some(listed) =
+                        Listed::new(&corpus, &matchers, &chars, floor, candidates * 8)
+                    else {
+                        continue;
+                    };
+                    checked += 1;
+                    opened += usize::from(listed.chosen.iter().any(|c| c.opening.is_some()));
+                    let marks = listed.marks(&corpus, within);
+                    for hit in every.iter().filter(|h| i64::from(h.score) >= floor) {
+                        let g = hit.article();
+                        if within.is_none_or(|m| m[g / 64] >> (g % 64) & 1 == 1) {
+                            assert!(
+                                marks[g / 64] >> (g % 64) & 1 == 1,
+                                "{text} at {floor}: {:?} ({}) not listed",
+                                corpus.article(g).title,
+                                hit.score
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        assert!(
+            checked >= 30 && opened >= 10,
+            "{checked} checked, {opened} opened"
+        );
     }
 }

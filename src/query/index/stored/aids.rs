@@ -104,6 +104,7 @@ impl SearchAids {
             latin,
             ascii_letters: std::sync::OnceLock::new(),
             initials: std::sync::OnceLock::new(),
+            openings: std::sync::OnceLock::new(),
             char_readings,
             char_starts,
             readings: readings.frozen(),
