@@ -72,12 +72,13 @@ impl Index {
     }
 
     /// Reads or makes the search aids now, and the titles' ASCII letters, initials and
-    /// openings (`ascii_letters`, `title_initials`, `title_openings`), so that the first
-    /// title search does not wait for them.
+    /// openings (`ascii_letters`, `title_initials`, `title_openings`) and the readings by
+    /// first letter, so that the first title search does not wait for them.
     pub fn prepare_search(&self) {
         self.ascii_letters();
         self.title_initials();
         self.title_openings();
+        self.reading_table().group_by_first_byte();
     }
 
     /// True when the search aids are read or made already.

@@ -10,6 +10,7 @@
 //! reading of every char of its class, its own first.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use pinyin::ToPinyinMulti;
 
@@ -40,6 +41,22 @@ pub(crate) struct ReadingTable {
     by_bmp_char: Vec<u16>,
     /// The same for chars beyond the BMP.
     by_other_char: HashMap<char, u16>,
+    /// Every reading by its first byte, made on first use ([`ReadingTable::beginning_with`]):
+    /// a pinyin term is compiled for every chunk at every key, and only the readings that
+    /// begin with one of its letters can take a piece of it.
+    by_first: OnceLock<ByFirst>,
+}
+
+/// The readings of a table grouped by their first byte ([`ReadingTable::beginning_with`]).
+#[derive(Debug, Clone, Default)]
+struct ByFirst {
+    /// Where the readings beginning with byte `b` start in `readings`: one entry per ASCII
+    /// byte (readings are ASCII), one for any other, and the end.
+    starts: Vec<u32>,
+    /// The set id of each reading, grouped by the reading's first byte.
+    sets: Vec<u16>,
+    /// Its reading number, in the same order.
+    readings: Vec<u32>,
 }
 
 impl Default for ReadingTable {
@@ -72,6 +89,7 @@ impl ReadingTable {
             by_set: HashMap::new(),
             by_bmp_char: Vec::new(),
             by_other_char: HashMap::new(),
+            by_first: OnceLock::new(),
         }
     }
 
@@ -122,6 +140,8 @@ impl ReadingTable {
         }
         self.set_starts.push(offset(self.reading_starts.len() - 1));
         self.masks.push(mask);
+        // Made again for the grown table when asked for.
+        self.by_first = OnceLock::new();
         id
     }
 
@@ -168,6 +188,62 @@ impl ReadingTable {
         readings.map(|r| {
             &self.text[self.reading_starts[r] as usize..self.reading_starts[r + 1] as usize]
         })
+    }
+
+    /// Groups the readings by their first byte now unless they are
+    /// ([`ReadingTable::beginning_with`]), so that a first search does not wait for it.
+    pub(crate) fn group_by_first_byte(&self) {
+        self.by_first.get_or_init(|| self.by_first_byte());
+    }
+
+    /// The readings beginning with byte `first`, each with its set's id.
+    pub(crate) fn beginning_with(&self, first: u8) -> impl Iterator<Item = (u16, &str)> + '_ {
+        let by = self.by_first.get_or_init(|| self.by_first_byte());
+        let b = usize::from(first.min(128));
+        let group = match (by.starts.get(b), by.starts.get(b + 1)) {
+            (Some(&start), Some(&end)) => start as usize..end as usize,
+            _ => 0..0,
+        };
+        let (sets, readings) = (&by.sets[group.clone()], &by.readings[group]);
+        sets.iter()
+            .zip(readings)
+            .map(|(&set, &r)| (set, self.reading(r as usize)))
+    }
+
+    /// Reading number `r` (of every set's, in order).
+    fn reading(&self, r: usize) -> &str {
+        &self.text[self.reading_starts[r] as usize..self.reading_starts[r + 1] as usize]
+    }
+
+    /// [`ByFirst`] of the table: a counting sort of its readings by first byte.
+    fn by_first_byte(&self) -> ByFirst {
+        let mut pairs = Vec::with_capacity(self.reading_starts.len());
+        for set in 0..self.set_count() {
+            for r in self.set_starts[set]..self.set_starts[set + 1] {
+                if let Some(&b) = self.reading(r as usize).as_bytes().first() {
+                    pairs.push((b.min(128), set as u16, r));
+                }
+            }
+        }
+        let mut starts = vec![0u32; 130];
+        for &(b, ..) in &pairs {
+            starts[usize::from(b) + 1] += 1;
+        }
+        for b in 1..starts.len() {
+            starts[b] += starts[b - 1];
+        }
+        let mut next = starts.clone();
+        let (mut sets, mut readings) = (vec![0; pairs.len()], vec![0; pairs.len()]);
+        for (b, set, r) in pairs {
+            let at = next[usize::from(b)] as usize;
+            (sets[at], readings[at]) = (set, r);
+            next[usize::from(b)] += 1;
+        }
+        ByFirst {
+            starts,
+            sets,
+            readings,
+        }
     }
 
     /// The letters and digits that occur in set `id`'s readings ([`letter_mask`] bits).
@@ -264,6 +340,45 @@ pub(super) fn letter_mask(bytes: &[u8]) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_reading_is_found_by_its_first_byte_as_the_table_grows() {
+        let mut table = ReadingTable::default();
+        let every = |table: &ReadingTable| {
+            let mut all: Vec<(u16, String)> = (0..table.set_count() as u16)
+                .flat_map(|s| table.set(s).map(move |r| (s, r.to_string())))
+                .collect();
+            all.sort();
+            all
+        };
+        let by_first = |table: &ReadingTable| {
+            let mut all: Vec<(u16, String)> = (0..=255u8)
+                .flat_map(|b| {
+                    table.beginning_with(b).map(move |(s, r)| {
+                        assert_eq!(r.as_bytes()[0].min(128), b.min(128), "{r} under {b}");
+                        (s, r.to_string())
+                    })
+                })
+                .collect();
+            all.sort();
+            all.dedup();
+            all
+        };
+        for c in "长春日报行".chars() {
+            table.id_of(c);
+        }
+        assert_eq!(by_first(&table), every(&table));
+        assert!(table.beginning_with(b'c').any(|(_, r)| r == "chang"));
+        // A set added after the first look is found too.
+        let id = table.id_of('重');
+        assert!(
+            table
+                .beginning_with(b'z')
+                .any(|(s, r)| s == id && r == "zhong")
+        );
+        assert_eq!(by_first(&table), every(&table));
+        assert_eq!(table.beginning_with(b'q').count(), 0);
+    }
 
     fn readings(table: &mut ReadingTable, c: char) -> Vec<String> {
         let id = table.id_of(c);

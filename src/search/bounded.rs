@@ -372,6 +372,17 @@ mod tests {
         best_rows(corpus, &matchers, order, None, &Cancel::new(), rows)
     }
 
+    /// A bitmap over `len` articles marking every third one (0, 3, 6, …).
+    pub(super) fn every_third(len: usize) -> Vec<u64> {
+        (0..len.div_ceil(64))
+            .map(|w| {
+                (0..64)
+                    .filter(|b| (w * 64 + b) % 3 == 0)
+                    .fold(0, |m, b| m | 1 << b)
+            })
+            .collect()
+    }
+
     pub(super) fn whole(corpus: &Corpus, text: &str) -> Vec<Hit> {
         let query = Query::parse(text).unwrap();
         run(corpus, &query, Order::NewestFirst, None, &Cancel::new()).unwrap()

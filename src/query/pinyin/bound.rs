@@ -83,8 +83,10 @@ impl PinyinBound {
             .filter(|&(a, l)| moves[a].1 >> l & 1 == 1)
             .take((INDEX_BITS - used).min(8))
             .collect();
-        let codes = (0..term.sets() as u16)
-            .map(|set| {
+        // A set that takes no piece has code 0: only the few that take one are looked at.
+        let mut codes = vec![0u32; term.sets()];
+        for set in (0..term.sets() as u16).filter(|&set| term.starts(set) != 0) {
+            codes[usize::from(set)] = {
                 let starts = term.starts(set) as u32;
                 // The whole pieces this set reads at each offset: only where it takes one.
                 let mut whole_at = [0u64; MAX_LETTERS];
@@ -111,8 +113,8 @@ impl PinyinBound {
                 let lowest = starts & starts.wrapping_neg();
                 let followed = !(lowest | lowest.wrapping_sub(1)) & 0xff;
                 starts | wholes << 8 | ends << 16 | followed << 24
-            })
-            .collect();
+            };
+        }
         let table = (0..1usize << (used + tracked.len()))
             .map(|_| AtomicI64::new(UNKNOWN))
             .collect();

@@ -18,6 +18,8 @@ pub(crate) struct PinyinTerm {
     /// Per set: bit `j` set when some piece fits at term offset `j`. Small enough to stay
     /// in cache, so a char that takes no piece (most chars of most titles) costs one look.
     starts: Vec<u64>,
+    /// Per term offset, the union of every set's moves there ([`PinyinTerm::any_moves`]).
+    any: Vec<[u64; 2]>,
 }
 
 impl PinyinTerm {
@@ -37,13 +39,16 @@ impl PinyinTerm {
         for (j, &b) in term.iter().enumerate() {
             at[usize::from(b)] |= 1 << j;
         }
-        for s in 0..sets {
-            for reading in table.set(s as u16) {
+        // Only the readings beginning with a letter of the term can take a piece of it.
+        let mut done = [false; 256];
+        for &letter in term {
+            if std::mem::replace(&mut done[usize::from(letter)], true) {
+                continue;
+            }
+            for (s, reading) in table.beginning_with(letter) {
                 let r = reading.as_bytes();
-                let Some(&first) = r.first() else {
-                    continue;
-                };
-                let mut offsets = at[usize::from(first)];
+                let s = usize::from(s);
+                let mut offsets = at[usize::from(letter)];
                 while offsets != 0 {
                     let j = offsets.trailing_zeros() as usize;
                     offsets &= offsets - 1;
@@ -58,7 +63,19 @@ impl PinyinTerm {
                 }
             }
         }
-        Some(PinyinTerm { len, moves, starts })
+        let mut any = vec![[0u64; 2]; len];
+        for (s, _) in starts.iter().enumerate().filter(|(_, at)| **at != 0) {
+            for (j, union) in any.iter_mut().enumerate() {
+                let [fits, whole] = moves[s * len + j];
+                *union = [union[0] | fits, union[1] | whole];
+            }
+        }
+        Some(PinyinTerm {
+            len,
+            moves,
+            starts,
+            any,
+        })
     }
 
     /// The term's length in letters.
@@ -87,11 +104,8 @@ impl PinyinTerm {
     /// The piece lengths some set of the table allows at term offset `j`, and those that are
     /// a whole syllable of some set: the cuts of the term any title could take.
     pub(crate) fn any_moves(&self, j: usize) -> (u64, u64) {
-        self.moves
-            .iter()
-            .skip(j)
-            .step_by(self.len)
-            .fold((0, 0), |(fits, whole), m| (fits | m[0], whole | m[1]))
+        let [fits, whole] = self.any[j];
+        (fits, whole)
     }
 }
 

@@ -110,7 +110,7 @@ pub(super) fn best_rows(
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{corpus, whole};
+    use super::super::tests::{corpus, every_third, whole};
     use super::*;
     use crate::article::Article;
     use crate::query::Query;
@@ -151,13 +151,7 @@ mod tests {
                 let matchers = scan::matchers(&corpus, &query);
                 let every = whole(&corpus, text);
                 // Every third article a candidate.
-                let marks: Vec<u64> = (0..corpus.len().div_ceil(64))
-                    .map(|w| {
-                        (0..64)
-                            .filter(|b| (w * 64 + b) % 3 == 0)
-                            .fold(0, |m, b| m | 1 << b)
-                    })
-                    .collect();
+                let marks = every_third(corpus.len());
                 let within_marks = every
                     .iter()
                     .copied()

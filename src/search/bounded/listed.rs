@@ -287,7 +287,7 @@ impl Listed {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::whole;
+    use super::super::tests::{every_third, whole};
     use super::*;
     use crate::article::Article;
     use crate::query::Query;
@@ -322,13 +322,7 @@ mod tests {
             let query = Query::parse(text).unwrap();
             let matchers = scan::matchers(&corpus, &query);
             let every = whole(&corpus, text);
-            let thirds: Vec<u64> = (0..corpus.len().div_ceil(64))
-                .map(|w| {
-                    (0..64)
-                        .filter(|b| (w * 64 + b) % 3 == 0)
-                        .fold(0, |m, b| m | 1 << b)
-                })
-                .collect();
+            let thirds = every_third(corpus.len());
             let mut levels: Vec<i64> = every.iter().map(|h| i64::from(h.score)).collect();
             levels.dedup();
             levels.truncate(8);
