@@ -21,9 +21,9 @@ use crate::query::{Growth, Hit, Matcher, Order, Scratch};
 
 use super::{Cancel, rank};
 
-/// The best `rows` hits among `previous` (the hits of the query `growth` grew from, ranked in `order`;
-/// `within` marks them, a bitmap over global numbers) for `matchers` (one per chunk), in rank
-/// order, and how many matches were found on the way (a lower bound of the total). `None`
+/// The best `rows` hits among `previous` (the hits of the query `growth` grew from, ranked
+/// in `order`; `within` marks them, a bitmap over global numbers) for `matchers` (one per
+/// chunk), in rank order, and how many matches were found on the way (a lower bound of the total). `None`
 /// when cancelled, when the query has no bound for its growth, when `previous` is not ranked
 /// best score first, or when more than a quarter of it (and sixteen hits a row) would be
 /// scored.
