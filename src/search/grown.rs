@@ -23,10 +23,10 @@ use super::{Cancel, rank};
 
 /// The best `rows` hits among `previous` (the hits of the query `growth` grew from, ranked
 /// in `order`; `within` marks them, a bitmap over global numbers) for `matchers` (one per
-/// chunk), in rank order, and how many matches were found on the way (a lower bound of the total). `None`
-/// when cancelled, when the query has no bound for its growth, when `previous` is not ranked
-/// best score first, or when more than a quarter of it (and sixteen hits a row) would be
-/// scored.
+/// chunk), in rank order, and how many matches were found on the way (a lower bound of the
+/// total). `None` when cancelled, when the query has no bound for its growth, when
+/// `previous` is not ranked best score first, or when more than a quarter of it (and sixteen
+/// hits a row) would be scored.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn best_rows(
     corpus: &Corpus,
