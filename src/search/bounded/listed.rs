@@ -212,23 +212,28 @@ impl Listed {
                     words[at / 64] |= 1 << (at % 64);
                 };
                 let index = &chunk.index;
-                // Only the titles with an ASCII letter are walked for their letters: walking
+                // Only the titles with an ASCII letter are walked for their letters (walking
                 // those with Latin letters or digits cost 40 ms at ten million `juan gen`
-                // titles, two in three of which hold a digit.
+                // titles, two in three of which hold a digit), once.
                 let letters = index.ascii_letters();
-                let held = chosen.holding.as_ref().map(|(chars, ascii)| {
-                    let mut words = blank();
+                // One pass over them: those whose letters hold the term's may match it
+                // directly; those whose letters meet the need, through them.
+                let ascii = chosen.holding.as_ref().map_or(0, |(_, ascii)| *ascii);
+                let (mut direct, mut own_need) = (blank(), blank());
+                for &i in index.lettered_titles() {
+                    let own = letters[i as usize];
+                    if own & self.direct == self.direct {
+                        mark(&mut direct, i as usize);
+                    }
+                    if own & ascii != 0 {
+                        mark(&mut own_need, i as usize);
+                    }
+                }
+                let held = chosen.holding.as_ref().map(|(chars, _)| {
+                    let mut words = own_need;
                     for &c in chars {
                         for &i in index.titles_holding(c) {
                             mark(&mut words, usize::from(i));
-                        }
-                    }
-                    // A title whose own letters meet the need.
-                    if *ascii != 0 {
-                        for &i in index.lettered_titles() {
-                            if letters[i as usize] & ascii != 0 {
-                                mark(&mut words, i as usize);
-                            }
                         }
                     }
                     words
@@ -260,12 +265,7 @@ impl Listed {
                         words
                     }
                 };
-                // A title whose letters hold the term's may match it directly.
-                for &i in index.lettered_titles() {
-                    if letters[i as usize] & self.direct == self.direct {
-                        mark(&mut words, i as usize);
-                    }
-                }
+                words.iter_mut().zip(&direct).for_each(|(w, d)| *w |= d);
                 if let Some(within) = within {
                     words
                         .iter_mut()
