@@ -185,9 +185,7 @@ impl ReadingTable {
     pub(crate) fn set(&self, id: u16) -> impl ExactSizeIterator<Item = &str> + '_ {
         let id = usize::from(id);
         let readings = self.set_starts[id] as usize..self.set_starts[id + 1] as usize;
-        readings.map(|r| {
-            &self.text[self.reading_starts[r] as usize..self.reading_starts[r + 1] as usize]
-        })
+        readings.map(|r| self.reading(r))
     }
 
     /// Groups the readings by their first byte now unless they are
