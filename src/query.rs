@@ -379,9 +379,11 @@ impl<'a> Matcher<'a> {
         self.plan.most_gained(growth)
     }
 
-    /// The highest score any article can have, when the query knows it: its ranking terms
-    /// are bare title terms of one char beyond ASCII (`国`), whose score depends only on
-    /// the kind of char before the match; `None` for any other ranking term.
+    /// The highest score any article of this chunk can have, when the query knows it: its
+    /// ranking terms are bare title terms of one or two chars beyond ASCII (`国`, `国际`),
+    /// whose score depends only on the kinds of char before and between them, or terms of
+    /// an exact form (`'NASA`: a match at the title's start; through pinyin, at most the
+    /// best of the chunk's bound); `None` for any other ranking term.
     pub(crate) fn top_score(&self) -> Option<i64> {
         self.plan.top_score()
     }

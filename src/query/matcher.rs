@@ -335,8 +335,10 @@ impl<'a> Plan<'a> {
     }
 
     /// [`Matcher::top_score`](super::Matcher::top_score): the sum over clauses of the best
-    /// any of its terms can score, when each is known: 0 for a term that does not rank, and
-    /// skim's best place for a bare title term of one char beyond ASCII.
+    /// any of its terms can score, when each is known: 0 for a term that does not rank;
+    /// for a bare title term of one or two chars beyond ASCII, skim's best place
+    /// ([`pair::top`]); for a title term of an exact form, its match at the title's start,
+    /// or its pinyin bound's best when that is more.
     pub(super) fn top_score(&self) -> Option<i64> {
         let mut sum = 0;
         for clause in &self.clauses {
@@ -348,14 +350,31 @@ impl<'a> Plan<'a> {
                         Check::Title {
                             pattern,
                             ranks: true,
+                            pinyin,
+                            bound,
                             ..
                         },
                         false,
                     ) => {
                         let mut chars = pattern.text.chars();
-                        match (pattern.how, chars.next(), chars.next()) {
-                            (How::Fuzzy, Some(c), None) if !c.is_ascii() => self.one_char.top(),
-                            _ => return None,
+                        match (pattern.how, chars.next(), chars.next(), chars.next()) {
+                            (How::Fuzzy, Some(c), None, _) if !c.is_ascii() => self.one_char.top(),
+                            (How::Fuzzy, Some(a), Some(b), None)
+                                if !a.is_ascii() && !b.is_ascii() =>
+                            {
+                                pair::top(a, b, &self.one_char, ADJACENT_BONUS)
+                            }
+                            (How::Fuzzy, ..) => return None,
+                            // An exact form scores its first occurrence, the earlier the
+                            // more.
+                            _ => {
+                                let exact = exact_score(0, pattern.text.chars().count());
+                                match (pinyin, bound) {
+                                    (None, _) => exact,
+                                    (Some(_), Some(bound)) => exact.max(bound.best()),
+                                    (Some(_), None) => return None,
+                                }
+                            }
                         }
                     }
                     _ => 0,

@@ -14,7 +14,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 /// The kinds of char skim tells apart before a match (its private `CharType`: a NUL, hard
 /// and soft separators, digits, upper case, the rest), each by a representative; a title's
 /// first char has none before it.
-const KINDS: [char; 6] = ['\0', ' ', '!', '0', 'A', 'a'];
+pub(super) const KINDS: [char; 6] = ['\0', ' ', '!', '0', 'A', 'a'];
 
 /// Skim's score of a one-char term beyond ASCII by where it occurs.
 #[derive(Debug, Clone)]

@@ -12,7 +12,7 @@
 //! place ([`OneChar`]); the other constants are skim's defaults
 //! (`SkimScoreConfig::default`). A property test holds this to skim itself.
 
-use super::one_char::OneChar;
+use super::one_char::{KINDS, OneChar};
 
 /// Skim's "negative infinity" for an empty cell (`i16::MIN`).
 const NEG: i32 = i16::MIN as i32;
@@ -63,6 +63,32 @@ pub(super) fn score(title: &str, a: char, b: char, one: &OneChar) -> Option<(i64
     Some((i64::from(best), adjacent))
 }
 
+/// The most a title can score for the term `a` `b` ([`score`], plus `adjacency` when the
+/// two occur side by side). `b`'s best match follows either a match of `a` right before it
+/// or, across a gap, the best of `a`'s row less the gap, which costs least as one char;
+/// its in-place bonus comes from the char right before it. So the best is `a` at its best
+/// place (the title's start, or after a char of one of skim's kinds) with `b` right after
+/// it or after one char of some kind; a title holding that and the pair side by side
+/// reaches it, and those few titles are scored here.
+pub(super) fn top(a: char, b: char, one: &OneChar, adjacency: i64) -> i64 {
+    let places = || std::iter::once(None).chain(KINDS.map(Some));
+    let mut best = i64::MIN;
+    for before in places() {
+        for between in places() {
+            let title: String = before
+                .into_iter()
+                .chain([a])
+                .chain(between)
+                .chain([b, a, b])
+                .collect();
+            if let Some((score, adjacent)) = score(&title, a, b, one) {
+                best = best.max(score + if adjacent { adjacency } else { 0 });
+            }
+        }
+    }
+    best
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -94,6 +120,9 @@ mod tests {
         }
         assert_eq!(score("国中", '中', '国'), None);
         assert_eq!(score("中中", '中', '国'), None);
+        // The pair side by side at the start is the best a title can do.
+        assert_eq!(top('中', '国', &one, 16), start.0 + 16);
+        assert_eq!(top('中', '国', &one, 0), start.0);
     }
 
     proptest! {
@@ -119,6 +148,10 @@ mod tests {
             prop_assert_eq!(got.map(|g| g.1), want.map(|_| title.contains(&term)));
             let with_positions = skim.fuzzy_indices(&title, &term).map(|(s, _)| s);
             prop_assert_eq!(with_positions, want);
+            // No title scores above the pair's top.
+            let top = top(a, b, &OneChar::new(&skim), 16);
+            let with_bonus = got.map(|(score, adjacent)| score + if adjacent { 16 } else { 0 });
+            prop_assert!(with_bonus.is_none_or(|s| s <= top), "{:?} above {}", with_bonus, top);
         }
     }
 }

@@ -147,6 +147,14 @@ impl PinyinBound {
         &self.text
     }
 
+    /// The most any title's bound can be: the best cut with every feature a title can
+    /// earn ([`NONE`] when no cut exists). No title scores more through pinyin.
+    pub(crate) fn best(&self) -> i64 {
+        let m = self.letters;
+        let used = if self.pairs { 2 * m - 1 } else { m };
+        self.compute((1usize << (used + self.tracked.len())) - 1)
+    }
+
     /// What a title must hold for its bound to reach `floor`: every [`Need`] of the list (an
     /// empty list: nothing in particular), or `None` when no title's bound can. A need is
     /// one of the bound's features (a piece at offset `b` right after another's char, a
@@ -157,7 +165,7 @@ impl PinyinBound {
         let m = self.letters;
         let used = if self.pairs { 2 * m - 1 } else { m };
         let full = (1usize << (used + self.tracked.len())) - 1;
-        if self.compute(full) < floor {
+        if self.best() < floor {
             return None;
         }
         let piece = |a: usize, b: usize| -> Box<[u8]> { self.text[a..b].into() };
