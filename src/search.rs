@@ -30,6 +30,7 @@ mod rank;
 mod scan;
 mod snippet;
 mod top;
+mod walk;
 mod worker;
 
 use std::sync::atomic::{AtomicBool, Ordering};

@@ -14,7 +14,8 @@
 use crate::corpus::Corpus;
 use crate::query::{Hit, Matcher, Order, Scratch};
 
-use super::{Cancel, date_order, scan};
+use super::walk::Walk;
+use super::{Cancel, scan};
 
 /// How many articles of the date order the walk tests before giving up (a few milliseconds
 /// on one core): the top score is then too rare for a walk to find a page of it.
@@ -25,7 +26,7 @@ const WALK_LIMIT: usize = 1 << 20;
 const FEW_PER_ROW: usize = 16;
 
 /// The best `rows` hits of `matchers` (one per chunk, the same query) among the candidates
-/// (every article, or those marked in `within`), and how many hits the walk met (a lower
+/// (every article, or those marked in `within`), and how many hits the walk scored (a lower
 /// bound of the total), when the query's top score is known, the date order in `order` is
 /// kept (merging it costs more than it saves) and the walk meets `rows` hits reaching that
 /// score; else `None`.
@@ -44,52 +45,39 @@ pub(super) fn best_rows(
         .collect::<Option<Vec<i64>>>()?
         .into_iter()
         .max()?;
-    if rows == 0
-        || !date_order::is_kept(corpus, order)
-        || scan::candidate_total(corpus, matchers) < rows * FEW_PER_ROW
-    {
+    if rows == 0 || scan::candidate_total(corpus, matchers) < rows * FEW_PER_ROW {
         // Few titles hold the char (`龘`): ranking them all is quicker than a walk that
         // meets few.
         return None;
     }
-    let numbers = date_order::merged(corpus, order);
-    let chunks = corpus.chunks();
-    let among = |g: usize| within.is_none_or(|marks| marks[g / 64] >> (g % 64) & 1 == 1);
+    // A bounded query's candidates whose bound is below the top are passed over unscored.
     let bounded = matchers.iter().all(Matcher::bounded);
+    let mut walk = Walk::new(corpus, matchers, order, within, (WALK_LIMIT, usize::MAX))?;
     let mut scratch = Scratch::default();
     let (mut page, mut met) = (Vec::with_capacity(rows), 0);
-    for (step, &g) in numbers.iter().take(WALK_LIMIT).enumerate() {
-        if step % 4096 == 0 && cancel.is_cancelled() {
+    while let Some(batch) = walk.next_batch(bounded.then_some(top), &mut scratch) {
+        if cancel.is_cancelled() {
             return None;
         }
-        let g = g as usize;
-        if !among(g) {
-            continue;
-        }
-        let k = chunks.partition_point(|c| c.first <= g) - 1;
-        let (matcher, local) = (&matchers[k], g - chunks[k].first);
-        if bounded
-            && !(matcher.initials_bound(local).is_some_and(|b| b >= top)
-                && matcher.bound(local, &mut scratch).is_some_and(|b| b >= top))
-        {
-            continue;
-        }
-        let Some(score) = matcher.score(local, &mut scratch) else {
-            continue;
-        };
-        met += 1;
-        if met >= rows * 32 && page.len() * 64 < met {
-            // Under one hit in 64 reaches the top score (`的` begins no title): a page of
-            // them is too far down the order.
-            return None;
-        }
-        if score == top {
-            page.push(Hit {
-                index: g as u32,
-                score: score as i32,
-            });
-            if page.len() == rows {
-                return Some((page, met));
+        for candidate in batch {
+            let matcher = &matchers[candidate.chunk];
+            let Some(score) = matcher.score(candidate.local, &mut scratch) else {
+                continue;
+            };
+            met += 1;
+            if met >= rows * 32 && page.len() * 64 < met {
+                // Under one hit in 64 reaches the top score (`的` begins no title): a page of
+                // them is too far down the order.
+                return None;
+            }
+            if score == top {
+                page.push(Hit {
+                    index: candidate.global as u32,
+                    score: score as i32,
+                });
+                if page.len() == rows {
+                    return Some((page, met));
+                }
             }
         }
     }

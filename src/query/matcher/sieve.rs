@@ -45,6 +45,14 @@ impl<'a> InitialsSieve<'a> {
         })
     }
 
+    /// Loads what [`InitialsSieve::bound`] reads of title `i` (a number to hand to
+    /// [`std::hint::black_box`]): asked of several titles before they are bounded, their
+    /// cache misses overlap.
+    #[inline]
+    pub(crate) fn touch(&self, i: usize) -> u64 {
+        self.latin[i / 64] ^ u64::from(self.ascii[i]) ^ u64::from(self.initials[i].anywhere)
+    }
+
     /// At least the term's bound of title `i` ([`PinyinBound::of_initials`]); `None` when it
     /// certainly does not match. A title whose own ASCII letters hold the term's may match
     /// it directly: [`UNBOUNDED`].

@@ -9,26 +9,29 @@
 
 use crate::query::{Hit, Scratch};
 
+use super::super::walk::Walk;
 use super::super::{date_order, rank, scan};
 use super::{Search, sifted};
 #[cfg(doc)]
 use crate::query::Matcher;
 
-/// Candidates per page row the walk meets before giving up: those at the level are then too
-/// rare for a walk to find a page of them soon.
-const WALK_PER_ROW: usize = 64;
+/// Candidates per page row the walk meets before giving up, among every candidate of a
+/// floor many reach: those at the level are then too rare for a walk to find a page of them
+/// soon.
+pub(super) const WALK_PER_ROW: usize = 64;
 
 /// The best `rows` hits of `search` when every hit that scores above `level` and the
 /// newest that score it are the page, and how many hits were found (a lower bound of the
 /// total); `Some(None)` when the walk meets too few at the level or the date order is not
 /// kept; `None` when cancelled. `above`, when given, marks every candidate whose bound may
 /// exceed the level (the title lists' [`super::listed::Listed`] above it): only those are
-/// looked at for the hits above it.
+/// looked at for the hits above it. The walk gives up after meeting `walked` candidates.
 pub(super) fn best_rows(
     search: &Search,
     rows: usize,
     level: i64,
     above: Option<&[u64]>,
+    walked: usize,
 ) -> Option<Option<(Vec<Hit>, usize, bool)>> {
     let (corpus, matchers, order) = (search.corpus, search.matchers, search.order);
     if !date_order::is_kept(corpus, order) {
@@ -76,32 +79,24 @@ pub(super) fn best_rows(
     above.sort_unstable();
     let mut page: Vec<Hit> = above.into_iter().map(rank::hit_of).collect();
     // Then the newest at the level: equal scores rank by date.
-    let numbers = date_order::merged(corpus, order);
-    let among = |g: usize| {
-        search
-            .within
-            .is_none_or(|marks| marks[g / 64] >> (g % 64) & 1 == 1)
+    let Some(mut walk) = Walk::new(corpus, matchers, order, search.within, (usize::MAX, walked))
+    else {
+        return Some(None);
     };
     let mut scratch = Scratch::default();
-    let numbers = numbers.iter().map(|&g| g as usize).filter(|&g| among(g));
-    for (met, g) in numbers.take(rows * WALK_PER_ROW).enumerate() {
-        if met % 4096 == 0 && search.cancel.is_cancelled() {
+    while let Some(batch) = walk.next_batch(Some(level), &mut scratch) {
+        if search.cancel.is_cancelled() {
             return None;
         }
-        let k = chunks.partition_point(|c| c.first <= g) - 1;
-        let (matcher, local) = (&matchers[k], g - chunks[k].first);
-        if matcher.initials_bound(local).is_some_and(|b| b >= level)
-            && matcher
-                .bound(local, &mut scratch)
-                .is_some_and(|b| b >= level)
-            && matcher.score(local, &mut scratch) == Some(level)
-        {
-            page.push(Hit {
-                index: g as u32,
-                score: level as i32,
-            });
-            if page.len() == rows {
-                return Some(Some((page, rows, false)));
+        for met in batch {
+            if matchers[met.chunk].score(met.local, &mut scratch) == Some(level) {
+                page.push(Hit {
+                    index: met.global as u32,
+                    score: level as i32,
+                });
+                if page.len() == rows {
+                    return Some(Some((page, rows, false)));
+                }
             }
         }
     }
@@ -118,8 +113,8 @@ mod tests {
     use crate::synthetic::Generator;
 
     /// At every level of a query's scores (and between them), with the titles' initials
-    /// made or not, over every article or within some: a page the level gives is the start
-    /// of the whole ranking. Some titles match directly, above any pinyin score.
+    /// made or not, over every article, within some, or within the candidates the title
+    /// lists leave at the level: a page the level gives is the start of the whole ranking. Some titles match directly, above any pinyin score.
     #[test]
     fn the_hits_above_a_level_and_the_newest_at_it_begin_the_whole_ranking() {
         let latin = [
@@ -141,7 +136,7 @@ mod tests {
             .collect();
         let corpus = crate::search::tests::chunked(&articles, 700);
         let order = Order::NewestFirst;
-        let (mut walked, mut above, mut narrowed) = (0, 0, 0);
+        let (mut walked, mut above, mut narrowed) = ([0, 0], 0, 0);
         for prepared in [false, true] {
             if prepared {
                 corpus.prepare_search();
@@ -174,23 +169,36 @@ mod tests {
                                 cancel: &Cancel::new(),
                             };
                             // The hits above the level among every candidate, then among those
-                            // the title lists leave above it.
+                            // the title lists leave above it; the walk among every candidate,
+                            // then among those the lists leave at the level or above.
                             let listed = listed_above(&search, level);
-                            let Some(Some((hits, found, _))) =
-                                best_rows(&search, rows, level, listed.as_deref())
-                            else {
-                                continue;
-                            };
-                            narrowed += usize::from(listed.is_some());
-                            let above_level = ranking.iter().filter(|h| i64::from(h.score) > level);
-                            if above_level.count() >= rows {
-                                above += 1;
-                            } else {
-                                walked += 1;
+                            let at_level = listed_above(&search, level - 1);
+                            let narrowed_search = at_level.as_deref().map(|marks| Search {
+                                within: Some(marks),
+                                ..search
+                            });
+                            for (search, lists) in [(Some(search), 0), (narrowed_search, 1)] {
+                                let Some(search) = search else {
+                                    continue;
+                                };
+                                let limit = rows * WALK_PER_ROW;
+                                let Some(Some((hits, found, _))) =
+                                    best_rows(&search, rows, level, listed.as_deref(), limit)
+                                else {
+                                    continue;
+                                };
+                                narrowed += usize::from(listed.is_some());
+                                let above_level =
+                                    ranking.iter().filter(|h| i64::from(h.score) > level);
+                                if above_level.count() >= rows {
+                                    above += 1;
+                                } else {
+                                    walked[lists] += 1;
+                                }
+                                let want = &ranking[..rows.min(ranking.len())];
+                                assert_eq!(hits, want, "{text} at {level}, {rows} rows");
+                                assert!(found >= rows && found <= ranking.len(), "{text}");
                             }
-                            let want = &ranking[..rows.min(ranking.len())];
-                            assert_eq!(hits, want, "{text} at {level}, {rows} rows");
-                            assert!(found >= rows && found <= ranking.len(), "{text}");
                         }
                     }
                 }
@@ -200,8 +208,8 @@ mod tests {
         // hits above the level in many.
         assert!(narrowed >= 20, "{narrowed} narrowed");
         assert!(
-            above >= 20 && walked >= 20,
-            "{above} above, {walked} walked"
+            above >= 20 && walked.iter().all(|&w| w >= 20),
+            "{above} above, {walked:?} walked (among every candidate, among the listed)"
         );
     }
 
@@ -233,12 +241,18 @@ mod tests {
             within: None,
             cancel: &Cancel::new(),
         };
-        assert_eq!(best_rows(&search, 20, top + 1, None), Some(None));
+        let walked = 20 * WALK_PER_ROW;
+        assert_eq!(best_rows(&search, 20, top + 1, None, walked), Some(None));
         // At the top score, one row more than score it: the walk meets too few.
         let at_top = ranking.iter().filter(|h| i64::from(h.score) == top).count();
-        assert_eq!(best_rows(&search, at_top + 1, top, None), Some(None));
+        let walked = (at_top + 1) * WALK_PER_ROW;
+        assert_eq!(
+            best_rows(&search, at_top + 1, top, None, walked),
+            Some(None)
+        );
         // As many as score it: they are the page, when the walk meets them soon enough.
-        if let Some(Some((page, ..))) = best_rows(&search, at_top, top, None) {
+        let walked = at_top * WALK_PER_ROW;
+        if let Some(Some((page, ..))) = best_rows(&search, at_top, top, None, walked) {
             assert_eq!(page, ranking[..at_top]);
         }
     }
