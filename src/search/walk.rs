@@ -94,24 +94,37 @@ impl<'a> Walk<'a> {
         scratch: &mut Scratch,
     ) -> Option<&[Met]> {
         self.batch.clear();
-        let among = |g: usize| {
-            self.within
-                .is_none_or(|marks| marks[g / 64] >> (g % 64) & 1 == 1)
-        };
         let end = self.numbers.len().min(self.most_steps);
         while self.batch.len() < BATCH && self.met < self.most_met && self.at < end {
-            let global = self.numbers[self.at] as usize;
-            self.at += 1;
-            if among(global) {
+            // The candidates among the next 64 of the order, as bits: their marks are read
+            // with no branch between them, so the reads overlap.
+            let window = &self.numbers[self.at..end.min(self.at + 64)];
+            let mut among = match self.within {
+                None => u64::MAX >> (64 - window.len()),
+                Some(marks) => window.iter().enumerate().fold(0, |bits, (j, &g)| {
+                    let g = g as usize;
+                    bits | (marks[g / 64] >> (g % 64) & 1) << j
+                }),
+            };
+            let mut taken = window.len();
+            while among != 0 {
+                if self.batch.len() == BATCH || self.met == self.most_met {
+                    // The rest of the window is met by the next batch.
+                    taken = among.trailing_zeros() as usize;
+                    break;
+                }
+                let j = among.trailing_zeros() as usize;
+                among &= among - 1;
+                let global = window[j] as usize;
                 let chunk = self.chunks.partition_point(|c| c.first <= global) - 1;
-                let local = global - self.chunks[chunk].first;
                 self.batch.push(Met {
                     global,
                     chunk,
-                    local,
+                    local: global - self.chunks[chunk].first,
                 });
                 self.met += 1;
             }
+            self.at += taken;
         }
         if self.batch.is_empty() {
             return None;
@@ -152,5 +165,83 @@ impl<'a> Walk<'a> {
                 .bound(m.local, scratch)
                 .is_some_and(|b| b >= level)
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::Article;
+    use crate::query::Query;
+    use crate::search::{Cancel, run, scan};
+    use crate::synthetic::Generator;
+
+    /// Every batch in turn is the date order filtered to the candidates, less those whose
+    /// bound is below the level when one is given, cut at the limits: against a plain walk
+    /// of the order, over every article and every third, with and without the initials.
+    #[test]
+    fn batches_are_the_candidates_in_date_order_that_reach_the_level() {
+        let mut generator = Generator::new(4);
+        let articles: Vec<Article> = (0..3000)
+            .map(|_| generator.next_article().to_article())
+            .collect();
+        let corpus = crate::search::tests::chunked(&articles, 700);
+        let order = Order::NewestFirst;
+        run(&corpus, &Query::default(), order, None, &Cancel::new());
+        let numbers = date_order::merged(&corpus, order);
+        let thirds = scan::bitmap(
+            &(0..corpus.len()).step_by(3).collect::<Vec<_>>(),
+            |&g| g,
+            corpus.len(),
+        );
+        let query = Query::parse("zho").unwrap();
+        let matchers = scan::matchers(&corpus, &query);
+        let chunks = corpus.chunks();
+        let mut scratch = Scratch::default();
+        let mut bound = |g: usize| {
+            let k = chunks.partition_point(|c| c.first <= g) - 1;
+            matchers[k].bound(g - chunks[k].first, &mut scratch)
+        };
+        for prepared in [false, true] {
+            if prepared {
+                corpus.prepare_search();
+            }
+            for within in [None, Some(&thirds[..])] {
+                let among = |g: usize| within.is_none_or(|m| m[g / 64] >> (g % 64) & 1 == 1);
+                for (limits, level) in [
+                    ((usize::MAX, usize::MAX), None),
+                    ((usize::MAX, 700), Some(30)),
+                    ((1000, usize::MAX), Some(30)),
+                    ((usize::MAX, usize::MAX), Some(34)),
+                ] {
+                    let (steps, most) = limits;
+                    let met: Vec<usize> = numbers
+                        .iter()
+                        .take(steps)
+                        .map(|&g| g as usize)
+                        .filter(|&g| among(g))
+                        .take(most)
+                        .collect();
+                    let want: Vec<usize> = met
+                        .iter()
+                        .copied()
+                        .filter(|&g| level.is_none_or(|l| bound(g).is_some_and(|b| b >= l)))
+                        .collect();
+                    let mut walk = Walk::new(&corpus, &matchers, order, within, limits).unwrap();
+                    let mut got = Vec::new();
+                    let mut scratch = Scratch::default();
+                    while let Some(batch) = walk.next_batch(level, &mut scratch) {
+                        assert!(batch.len() <= BATCH);
+                        for m in batch {
+                            assert_eq!(chunks[m.chunk].first + m.local, m.global);
+                            got.push(m.global);
+                        }
+                    }
+                    assert_eq!(got, want, "{within:?} {limits:?} {level:?}");
+                    assert_eq!(walk.met, met.len());
+                    assert!(want.len() > 10, "{level:?}: {}", want.len());
+                }
+            }
+        }
     }
 }
