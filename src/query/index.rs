@@ -193,6 +193,12 @@ impl Index {
         &self.letters_of_titles().per_title
     }
 
+    /// A bitmap over the places in [`Index::lettered_titles`] of the titles whose folded
+    /// title holds the ASCII letter `letter` (0 for `a` … 25 for `z`).
+    pub(crate) fn lettered_holding(&self, letter: usize) -> &[u64] {
+        &self.letters_of_titles().by_letter[letter]
+    }
+
     /// The articles whose folded title holds an ASCII letter, ascending: the titles whose
     /// [`Index::ascii_letters`] are not 0.
     pub(crate) fn lettered_titles(&self) -> &[u32] {
@@ -217,9 +223,19 @@ impl Index {
                     }
                 }
             }
+            let mut by_letter = vec![vec![0u64; lettered.len().div_ceil(64)]; 26];
+            for (at, &i) in lettered.iter().enumerate() {
+                let mut letters = per_title[i as usize];
+                while letters != 0 {
+                    let l = letters.trailing_zeros() as usize;
+                    letters &= letters - 1;
+                    by_letter[l][at / 64] |= 1 << (at % 64);
+                }
+            }
             AsciiLetters {
                 per_title,
                 lettered,
+                by_letter,
             }
         })
     }

@@ -57,6 +57,20 @@ fn lettered_titles_are_those_with_an_ascii_letter() {
     assert_eq!(letters[3], ascii_letter_bits(b"gdp"));
     assert_eq!(letters[1], 0, "digits are not letters");
     assert_eq!(index.lettered_titles(), [2, 3, 4, 6]);
+    // Each letter's bitmap marks the places of the lettered titles holding it.
+    for letter in 0..26 {
+        let holding = index.lettered_holding(letter);
+        for (at, &i) in index.lettered_titles().iter().enumerate() {
+            let held = letters[i as usize] >> letter & 1 == 1;
+            assert_eq!(
+                holding[at / 64] >> (at % 64) & 1 == 1,
+                held,
+                "{letter} in {i}"
+            );
+        }
+    }
+    assert_eq!(index.lettered_holding(usize::from(b'g' - b'a')), [0b0010]);
+    assert_eq!(index.lettered_holding(usize::from(b'z' - b'a')), [0b1000]);
 }
 
 #[test]

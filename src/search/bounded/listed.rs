@@ -212,21 +212,39 @@ impl Listed {
                     words[at / 64] |= 1 << (at % 64);
                 };
                 let index = &chunk.index;
-                // Only the titles with an ASCII letter are walked for their letters (walking
-                // those with Latin letters or digits cost 40 ms at ten million `juan gen`
-                // titles, two in three of which hold a digit), once.
-                let letters = index.ascii_letters();
-                // One pass over them: those whose letters hold the term's may match it
-                // directly; those whose letters meet the need, through them.
+                // The titles with ASCII letters, by the bitmaps of each letter's: those whose
+                // letters hold the term's may match it directly; those whose letters meet
+                // the need, through them.
                 let ascii = chosen.holding.as_ref().map_or(0, |(_, ascii)| *ascii);
                 let (mut direct, mut own_need) = (blank(), blank());
-                for &i in index.lettered_titles() {
-                    let own = letters[i as usize];
-                    if own & self.direct == self.direct {
-                        mark(&mut direct, i as usize);
-                    }
-                    if own & ascii != 0 {
-                        mark(&mut own_need, i as usize);
+                let lettered = index.lettered_titles();
+                let places = lettered.len().div_ceil(64);
+                let letters = |bits: u32| (0..26).filter(move |l| bits >> l & 1 == 1);
+                let mut holding_all = vec![!0u64; places];
+                for l in letters(self.direct) {
+                    let holding = index.lettered_holding(l);
+                    holding_all
+                        .iter_mut()
+                        .zip(holding)
+                        .for_each(|(w, h)| *w &= h);
+                }
+                let mut holding_any = vec![0u64; places];
+                for l in letters(ascii) {
+                    let holding = index.lettered_holding(l);
+                    holding_any
+                        .iter_mut()
+                        .zip(holding)
+                        .for_each(|(w, h)| *w |= h);
+                }
+                for (words, out) in [(holding_all, &mut direct), (holding_any, &mut own_need)] {
+                    for (w, mut bits) in words.into_iter().enumerate() {
+                        while bits != 0 {
+                            let at = w * 64 + bits.trailing_zeros() as usize;
+                            bits &= bits - 1;
+                            if let Some(&i) = lettered.get(at) {
+                                mark(out, i as usize);
+                            }
+                        }
                     }
                 }
                 let held = chosen.holding.as_ref().map(|(chars, _)| {
