@@ -28,8 +28,10 @@
 //! When the bounds are too loose to spare most of the work, it gives up and the search
 //! ranks every hit as before.
 
+use std::cell::RefCell;
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
+use std::rc::Rc;
 
 use rayon::prelude::*;
 
@@ -103,9 +105,19 @@ pub(super) fn best_rows(
     let candidates = within.map_or(corpus.len(), |marks| {
         marks.iter().map(|w| w.count_ones() as usize).sum()
     });
-    let listed = |f: i64| {
-        let listed = listed::Listed::new(corpus, matchers, chars.as_ref()?, f, candidates)?;
-        Some(listed.marks(corpus, within))
+    // Each floor's marks once: a floor's level above is the next higher floor (`ccr` tries
+    // 56, 55, 54) and the sampled one may be tried twice.
+    let made: RefCell<Vec<(i64, Option<Rc<[u64]>>)>> = RefCell::default();
+    let listed = |f: i64| -> Option<Rc<[u64]>> {
+        if let Some((_, marks)) = made.borrow().iter().find(|(at, _)| *at == f) {
+            return marks.clone();
+        }
+        let marks = chars.as_ref().and_then(|chars| {
+            let listed = listed::Listed::new(corpus, matchers, chars, f, candidates)?;
+            Some(Rc::from(listed.marks(corpus, within)))
+        });
+        made.borrow_mut().push((f, marks.clone()));
+        marks
     };
     // The higher floors (then the sampled one) whose candidates the lists narrow to few,
     // highest first: only those are bounded. A page whose last score falls below the floor
@@ -124,8 +136,8 @@ pub(super) fn best_rows(
         // The hits above it, when the lists narrow them too, and the newest at it, walking
         // the date order among the listed.
         if let Some(above) = listed(high + 1) {
-            let listed: usize = marks.iter().map(|w| w.count_ones() as usize).sum();
-            let walked = (rows * leveled::WALK_PER_ROW).max(listed / WALK_ONE_IN);
+            let marked: usize = marks.iter().map(|w| w.count_ones() as usize).sum();
+            let walked = (rows * leveled::WALK_PER_ROW).max(marked / WALK_ONE_IN);
             if let Some(page) = leveled::best_rows(&narrowed, rows, high, Some(&above), walked)? {
                 return Some(page);
             }
