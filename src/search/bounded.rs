@@ -107,8 +107,8 @@ pub(super) fn best_rows(
     });
     // Each floor's marks once: a floor's level above is the next higher floor (`ccr` tries
     // 56, 55, 54) and the sampled one may be tried twice.
-    let made: RefCell<Vec<(i64, Option<Rc<[u64]>>)>> = RefCell::default();
-    let listed = |f: i64| -> Option<Rc<[u64]>> {
+    let made: RefCell<Vec<(i64, Option<Marks>)>> = RefCell::default();
+    let listed = |f: i64| -> Option<Marks> {
         if let Some((_, marks)) = made.borrow().iter().find(|(at, _)| *at == f) {
             return marks.clone();
         }
@@ -163,6 +163,10 @@ pub(super) fn best_rows(
     }
     unreachable!("no candidate is left out below no floor")
 }
+
+/// A bitmap over global numbers of the candidates the title lists leave at a floor,
+/// shared between the tries that need it.
+type Marks = Rc<[u64]>;
 
 /// What [`Search::above`] found.
 enum Outcome {
