@@ -10,8 +10,10 @@
 //! until its first screen: the first page the search hands over early when it does, else its
 //! whole answer. It prints p50 / p99 / max of those per query and overall, and p50 / max of
 //! the time until the whole answer (ranked and counted), which the interface shows when it
-//! comes unless the next key cancels it; the next key narrows from that whole answer. `JUAN_TYPING_ARTICLES=100000` changes the corpus
-//! size, `JUAN_TYPING_QUERIES=ccrd,北京` the queries.
+//! comes unless the next key cancels it; the next key narrows from that whole answer. Last it
+//! prints the table of issue #16's "Why" (the figures before the title search had its lists
+//! and pages) with this run's row beside the rows of its size. `JUAN_TYPING_ARTICLES=100000`
+//! changes the corpus size, `JUAN_TYPING_QUERIES=ccrd,北京` the queries.
 //!
 //! `JUAN_TYPING_ARCHIVE=/tmp/gen-1m.jsonl` types over a real archive instead, loaded as the
 //! interface loads it: from the index cache when there is one (columns mapped), else parsed
@@ -78,13 +80,21 @@ fn main() {
         "query", "keys", "p50", "p99", "max", "whole p50", "whole max"
     );
     let (mut all, mut all_wholes) = (Vec::new(), Vec::new());
+    // The slowest keystroke (its text typed so far) and the query of the slowest p50.
+    let (mut slowest, mut slowest_p50) = ((Duration::ZERO, String::new()), (Duration::ZERO, ""));
     let chosen = std::env::var("JUAN_TYPING_QUERIES").ok();
     let queries: Vec<&str> = match &chosen {
         Some(list) => list.split(',').collect(),
         None => QUERIES.to_vec(),
     };
     for text in queries {
-        let (mut times, mut wholes, counts) = type_query(&corpus, text);
+        let (mut times, mut wholes, counts, typed) = type_query(&corpus, text);
+        if let Some((time, key)) = times.iter().zip(&typed).max() {
+            slowest = slowest.max((*time, key.to_string()));
+        }
+        let mut sorted = times.clone();
+        sorted.sort_unstable();
+        slowest_p50 = slowest_p50.max((at(&sorted, 0.5), text));
         println!(
             "{text:<16} {:>5} {}  {}  {counts:?}",
             times.len(),
@@ -101,6 +111,91 @@ fn main() {
         summary(&mut all),
         whole_summary(&mut all_wholes)
     );
+    let ms = |d: Duration| d.as_secs_f64() * 1e3;
+    let today = Today {
+        articles: corpus.len(),
+        keys: all.len(),
+        p50: ms(at(&all, 0.5)),
+        p99: ms(at(&all, 0.99)),
+        worst: format!(
+            "`{}` {:.0} ms, `{}` p50 {:.0} ms",
+            slowest.1,
+            ms(slowest.0),
+            slowest_p50.1,
+            ms(slowest_p50.0)
+        ),
+    };
+    print_issue_table(&today, chosen.is_some());
+}
+
+/// The figures of this run for [`print_issue_table`].
+struct Today {
+    /// Articles searched.
+    articles: usize,
+    /// Keystrokes timed.
+    keys: usize,
+    /// Over all keystrokes, in milliseconds.
+    p50: f64,
+    /// Over all keystrokes, in milliseconds.
+    p99: f64,
+    /// The slowest keystroke and the query of the slowest p50.
+    worst: String,
+}
+
+/// The table of issue #16's "Why" (63 keystrokes of these queries, warm cache, this 2-core
+/// machine, before the title search had its lists, floors and pages), with this run's
+/// figures on a row of their own after the rows of its size, to read beside them.
+fn print_issue_table(today: &Today, other_queries: bool) {
+    const THEN: [(&str, usize, &str, &str, &str); 3] = [
+        (
+            "1M, `juan gen`",
+            1_000_000,
+            "28.6–31.7 ms",
+            "90.9–100.9 ms",
+            "—",
+        ),
+        (
+            "1M, text-based generator",
+            1_000_000,
+            "48.3 ms",
+            "141 ms",
+            "`zhongguo` 144 ms, `ccrd` p50 84 ms",
+        ),
+        (
+            "10M, `juan gen 10000000`",
+            10_000_000,
+            "425 ms",
+            "1,254 ms",
+            "`'NASA` 1,329 ms, `zhongguo` p50 863 ms",
+        ),
+    ];
+    // The rows of the size nearest this run's (by ratio).
+    let near = |n: usize| (n as f64 / today.articles.max(1) as f64).ln().abs() < 0.7;
+    let today_row = format!(
+        "| today, {} articles{} | {} | {:.1} ms | {:.1} ms | {} |",
+        today.articles,
+        if other_queries { ", other queries" } else { "" },
+        today.keys,
+        today.p50,
+        today.p99,
+        today.worst
+    );
+    println!();
+    println!("issue #16, \"Why\": the figures then, and this run's");
+    println!("| archive | keystrokes | p50 | p99 | worst query |");
+    println!("|---|---|---|---|---|");
+    let mut printed = false;
+    for (k, (archive, n, p50, p99, worst)) in THEN.iter().enumerate() {
+        println!("| {archive} (then) | 63 | {p50} | {p99} | {worst} |");
+        let last_near = near(*n) && THEN.get(k + 1).is_none_or(|next| !near(next.1));
+        if last_near && !printed {
+            println!("{today_row}");
+            printed = true;
+        }
+    }
+    if !printed {
+        println!("{today_row}");
+    }
 }
 
 /// `n` synthetic articles (seed 1, bodies dropped) built into 16 chunks in parallel; the
@@ -157,11 +252,12 @@ fn loaded(paths: &[std::path::PathBuf]) -> (Corpus, Duration) {
 
 /// Types `text` one char at a time; the time of each keystroke until its first screen (the
 /// first [`VISIBLE_ROWS`] hits with their positions: the page [`search::run_paged`] hands
-/// over early, or the whole ranking when it has none), the time until the whole ranking, and
-/// the hit counts.
-fn type_query(corpus: &Corpus, text: &str) -> (Vec<Duration>, Vec<Duration>, Vec<usize>) {
+/// over early, or the whole ranking when it has none), the time until the whole ranking, the
+/// hit counts and the text typed at each key.
+fn type_query<'a>(corpus: &Corpus, text: &'a str) -> Typed<'a> {
     let mut last: Option<search::Previous> = None;
     let (mut times, mut wholes, mut counts) = (Vec::new(), Vec::new(), Vec::new());
+    let mut typed = Vec::new();
     for end in (1..=text.len()).filter(|&e| text.is_char_boundary(e)) {
         let start = Instant::now();
         let Ok(query) = Query::parse(&text[..end]) else {
@@ -173,6 +269,7 @@ fn type_query(corpus: &Corpus, text: &str) -> (Vec<Duration>, Vec<Duration>, Vec
             times.push(now);
             wholes.push(now);
             counts.push(previous.hits.len());
+            typed.push(&text[..end]);
             continue;
         }
         let within = last
@@ -207,6 +304,7 @@ fn type_query(corpus: &Corpus, text: &str) -> (Vec<Duration>, Vec<Duration>, Vec
         times.push(shown.unwrap_or(whole));
         wholes.push(whole);
         counts.push(hits.len());
+        typed.push(&text[..end]);
         // The search thread makes the answer's bitmap once it is handed over, while it
         // waits for the next key.
         let hits: std::sync::Arc<Vec<Hit>> = hits.into();
@@ -214,8 +312,12 @@ fn type_query(corpus: &Corpus, text: &str) -> (Vec<Duration>, Vec<Duration>, Vec
         marks.make(&hits, corpus.len());
         last = Some(search::Previous { query, hits, marks });
     }
-    (times, wholes, counts)
+    (times, wholes, counts, typed)
 }
+
+/// Per keystroke of a typed query: the time until its first screen, until its whole
+/// answer, its hit count and the text typed so far.
+type Typed<'a> = (Vec<Duration>, Vec<Duration>, Vec<usize>, Vec<&'a str>);
 
 /// `p50 max` of the times until the whole ranking, in milliseconds.
 fn whole_summary(times: &mut [Duration]) -> String {
@@ -231,7 +333,16 @@ fn whole_summary(times: &mut [Duration]) -> String {
 /// `p50 p99 max` of `times`, in milliseconds.
 fn summary(times: &mut [Duration]) -> String {
     times.sort_unstable();
-    let at = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize];
     let ms = |d: Duration| format!("{:>7.1}ms", d.as_secs_f64() * 1e3);
-    format!("{} {} {}", ms(at(0.5)), ms(at(0.99)), ms(at(1.0)))
+    format!(
+        "{} {} {}",
+        ms(at(times, 0.5)),
+        ms(at(times, 0.99)),
+        ms(at(times, 1.0))
+    )
+}
+
+/// The quantile `q` of `sorted` (ascending, not empty): the nearest rank.
+fn at(sorted: &[Duration], q: f64) -> Duration {
+    sorted[((sorted.len() - 1) as f64 * q).round() as usize]
 }

@@ -199,6 +199,21 @@ impl Index {
         &self.letters_of_titles().by_letter[letter]
     }
 
+    /// A bitmap over the places in [`Index::lettered_titles`] of the titles whose folded
+    /// title holds every letter of `letters` (bits as in [`Index::ascii_letters`]; not 0):
+    /// the AND of those letters' [`Index::lettered_holding`].
+    pub(crate) fn lettered_holding_all(&self, letters: u32) -> Vec<u64> {
+        debug_assert!(letters != 0);
+        let by_letter = &self.letters_of_titles().by_letter;
+        let mut all = vec![!0u64; self.lettered_titles().len().div_ceil(64)];
+        for (l, holding) in by_letter.iter().enumerate() {
+            if letters >> l & 1 == 1 {
+                all.iter_mut().zip(holding).for_each(|(w, h)| *w &= h);
+            }
+        }
+        all
+    }
+
     /// The articles whose folded title holds an ASCII letter, ascending: the titles whose
     /// [`Index::ascii_letters`] are not 0.
     pub(crate) fn lettered_titles(&self) -> &[u32] {

@@ -183,11 +183,17 @@ fn direct_candidates(
                 return Vec::new();
             }
             let marked = |global: usize| within[global / 64] >> (global % 64) & 1 == 1;
-            let held = chunk.index.ascii_letters();
-            // Only the titles with an ASCII letter at all.
-            let titles = chunk.index.lettered_titles().iter().map(|&i| i as usize);
+            // The titles with an ASCII letter that hold them all, from each letter's bitmap.
+            let lettered = chunk.index.lettered_titles();
+            let holding = chunk.index.lettered_holding_all(letters);
+            let titles = holding.into_iter().enumerate().flat_map(|(w, bits)| {
+                std::iter::successors(Some(bits), |b| Some(b & (b - 1)))
+                    .take_while(|&b| b != 0)
+                    .map(move |b| w * 64 + b.trailing_zeros() as usize)
+            });
             titles
-                .filter(|&local| held[local] & letters == letters && marked(chunk.first + local))
+                .filter_map(|at| lettered.get(at).map(|&i| i as usize))
+                .filter(|&local| marked(chunk.first + local))
                 .filter_map(|local| {
                     let bound = matcher.bound(local, scratch)?;
                     let key = rank::key(bound, &chunk.index, chunk.first, local, order);

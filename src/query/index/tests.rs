@@ -71,6 +71,17 @@ fn lettered_titles_are_those_with_an_ascii_letter() {
     }
     assert_eq!(index.lettered_holding(usize::from(b'g' - b'a')), [0b0010]);
     assert_eq!(index.lettered_holding(usize::from(b'z' - b'a')), [0b1000]);
+    // Those holding every letter of a set: `b` alone (NBA), `p` (VIP, GDP), `pg` (GDP), `pz`
+    // (none).
+    for (set, places) in [
+        (&b"b"[..], 0b0100),
+        (b"p", 0b0011),
+        (b"pg", 0b0010),
+        (b"pz", 0),
+    ] {
+        let bits = ascii_letter_bits(set);
+        assert_eq!(index.lettered_holding_all(bits), [places], "{set:?}");
+    }
 }
 
 #[test]

@@ -220,14 +220,10 @@ impl Listed {
                 let lettered = index.lettered_titles();
                 let places = lettered.len().div_ceil(64);
                 let letters = |bits: u32| (0..26).filter(move |l| bits >> l & 1 == 1);
-                let mut holding_all = vec![!0u64; places];
-                for l in letters(self.direct) {
-                    let holding = index.lettered_holding(l);
-                    holding_all
-                        .iter_mut()
-                        .zip(holding)
-                        .for_each(|(w, h)| *w &= h);
-                }
+                let holding_all = match self.direct {
+                    0 => vec![!0u64; places],
+                    direct => index.lettered_holding_all(direct),
+                };
                 let mut holding_any = vec![0u64; places];
                 for l in letters(ascii) {
                     let holding = index.lettered_holding(l);
