@@ -186,10 +186,12 @@ fn direct_candidates(
             // The titles with an ASCII letter that hold them all, from each letter's bitmap.
             let lettered = chunk.index.lettered_titles();
             let holding = chunk.index.lettered_holding_all(letters);
-            let titles = holding.into_iter().enumerate().flat_map(|(w, bits)| {
-                std::iter::successors(Some(bits), |b| Some(b & (b - 1)))
-                    .take_while(|&b| b != 0)
-                    .map(move |b| w * 64 + b.trailing_zeros() as usize)
+            let titles = holding.into_iter().enumerate().flat_map(|(w, mut bits)| {
+                std::iter::from_fn(move || {
+                    let bit = (bits != 0).then(|| bits.trailing_zeros() as usize)?;
+                    bits &= bits - 1;
+                    Some(w * 64 + bit)
+                })
             });
             titles
                 .filter_map(|at| lettered.get(at).map(|&i| i as usize))
